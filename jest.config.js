@@ -1,0 +1,9 @@
+/** Node-side tests: core rules, the local CloudBase, cloud functions through it. */
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } }, module: { type: 'commonjs' } }];
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(ts|tsx)$': swc },
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  setupFiles: ['<rootDir>/test/support/setup.js'],
+  testTimeout: 60000,
+};
