@@ -29,7 +29,9 @@ export class StorageService {
   sign(cloudPath: string, op: 'put' | 'get', ttlS: number): string {
     const expires = Math.floor(Date.now() / 1000) + ttlS;
     const sig = crypto.createHmac('sha256', this.secret).update(`${op}\n${cloudPath}\n${expires}`).digest('hex');
-    return `${this.baseUrl()}/storage/${op === 'put' ? 'upload' : 'files'}/${cloudPath.split('/').map(encodeURIComponent).join('/')}?expires=${expires}&sign=${sig}`;
+    // download URLs carry the raw path, as COS does: the SDK applies encodeURI itself before fetching
+    const urlPath = op === 'put' ? cloudPath.split('/').map(encodeURIComponent).join('/') : cloudPath;
+    return `${this.baseUrl()}/storage/${op === 'put' ? 'upload' : 'files'}/${urlPath}?expires=${expires}&sign=${sig}`;
   }
 
   verify(cloudPath: string, op: 'put' | 'get', expires: string | null, sign: string | null): boolean {
@@ -92,7 +94,8 @@ export class StorageService {
             token: 'local',
             authorization: 'local',
             fileId: this.fileId(cloudPath),
-            cosFileId: cloudPath,
+            // COS file ids are opaque ASCII (they travel in a header)
+            cosFileId: crypto.createHash('sha1').update(cloudPath).digest('hex'),
           },
         };
       }
@@ -129,7 +132,7 @@ export class StorageService {
 
 /** Cloud paths are relative, without `..`, so nothing escapes the storage folder. */
 export function checkPath(p: unknown): string {
-  if (typeof p !== 'string' || p === '' || p.length > 512 || p.startsWith('/') || p.includes('\\') || p.split('/').some((s) => s === '..' || s === '.' || s === '')) {
+  if (typeof p !== 'string' || p === '' || p.length > 512 || p.startsWith('/') || /[\\?#%\u0000-\u001f]/.test(p) || p.split('/').some((s) => s === '..' || s === '.' || s === '')) {
     throw new CloudError('INVALID_PARAM', `invalid cloud path: ${String(p)}`);
   }
   return p;
