@@ -349,6 +349,13 @@ export class FunctionHost {
     }
   }
 
+  /** Stops a function's idle instances: the next call is a cold start (console button, benchmarks). */
+  recycle(name: string): number {
+    const idle = (this.pools.get(name) ?? []).filter((i) => !i.busy);
+    for (const i of idle) this.retire(name, i);
+    return idle.length;
+  }
+
   instanceCounts(): Record<string, { total: number; busy: number }> {
     const out: Record<string, { total: number; busy: number }> = {};
     for (const [name, pool] of this.pools) out[name] = { total: pool.length, busy: pool.filter((i) => i.busy).length };
