@@ -33,6 +33,8 @@ export interface CloudBaseOptions {
   log?: (line: string) => void;
   /** schedule timer triggers (tests fire them by hand instead) */
   triggers?: boolean;
+  /** instances per function (default 8) */
+  maxInstances?: number;
 }
 
 export interface CloudBase {
@@ -89,7 +91,7 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
     TZ: 'UTC',
     PATH: process.env.PATH ?? '',
   });
-  const functions = new FunctionHost({ functionsDir, baseEnv: sdkEnv, functionEnv: project.functionEnv, log: options.log });
+  const functions = new FunctionHost({ functionsDir, baseEnv: sdkEnv, functionEnv: project.functionEnv, log: options.log, maxInstances: options.maxInstances });
   const triggers = new TriggerScheduler(functions, options.log);
 
   const server = http.createServer((req, res) => {

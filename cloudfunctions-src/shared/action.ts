@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import type { Role } from '../../core';
+
+/** Stable error codes every function may answer with; the client maps them to Chinese messages. */
+export const ERROR_CODES = {
+  INVALID_INPUT: '输入有误：fields 列出每个有问题的字段',
+  UNKNOWN_ACTION: '没有这个操作',
+  FORBIDDEN: '当前身份无权执行此操作',
+  NOT_FOUND: '记录不存在或不属于当前身份',
+  CONFLICT: '记录已被他人修改，请刷新后重试',
+  INTERNAL: '系统繁忙，请稍后再试',
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  constructor(readonly code: ErrorCode, message: string, readonly fields?: Record<string, string>) {
+    super(message);
+  }
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };
+
+export interface StaffRecord {
+  _id: string;
+  openid: string;
+  name: string;
+  role: 'agent' | 'leader' | 'center';
+  unitId: string;
+  unitName: string;
+  onDuty?: boolean;
+}
+
+/** What an action knows about its caller: taken from getWXContext and the staff binding only. */
+export interface Caller {
+  openid: string;
+  staff: StaffRecord | null;
+  roles: Role[];
+}
+
+export interface ActionContext<Db> {
+  caller: Caller;
+  db: Db;
+  /** server clock at the start of the call */
+  now: Date;
+}
+
+export interface ActionSpec<I extends z.ZodType, O, Db = unknown> {
+  summary: string;
+  /** roles allowed to call; 'applicant' means any WeChat user */
+  roles: Role[];
+  input: I;
+  /** one line on the answer's shape, for docs/api.md */
+  output: string;
+  /** error codes this action can answer besides INVALID_INPUT/UNKNOWN_ACTION/INTERNAL */
+  errors?: ErrorCode[];
+  run(ctx: ActionContext<Db>, input: z.infer<I>): Promise<O>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ActionTable<Db = any> = Record<string, ActionSpec<z.ZodType, unknown, Db>>;
+
+/** Keeps each action's input type while collecting them into one table. */
+export function action<I extends z.ZodType, O, Db>(spec: ActionSpec<I, O, Db>): ActionSpec<I, O, Db> {
+  return spec;
+}

@@ -1,0 +1,59 @@
+import cloudSdk from 'wx-server-sdk';
+
+/**
+ * The SDK, initialised once per instance for the environment the function runs in. Its own typings
+ * get `init({env: DYNAMIC_CURRENT_ENV})` and call results wrong, so the parts we use are typed here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const sdk = cloudSdk as any;
+sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
+
+export interface Query {
+  where(q: object): Query;
+  orderBy(field: string, dir: 'asc' | 'desc'): Query;
+  limit(n: number): Query;
+  skip(n: number): Query;
+  field(f: object): Query;
+  get(): Promise<{ data: Record<string, unknown>[] }>;
+  count(): Promise<{ total: number }>;
+}
+export interface DocRef {
+  get(): Promise<{ data: Record<string, unknown> }>;
+  set(o: { data: object }): Promise<unknown>;
+  update(o: { data: object }): Promise<{ stats: { updated: number } }>;
+  remove(): Promise<unknown>;
+}
+export interface Collection extends Query {
+  doc(id: string): DocRef;
+  add(o: { data: object }): Promise<{ _id: string }>;
+  aggregate(): { match(q: object): any; group(g: object): any; end(): Promise<{ list: Record<string, unknown>[] }> } & Record<string, any>;
+}
+export interface Transaction {
+  collection(name: string): { doc(id: string): DocRef; add(o: { data: object }): Promise<{ _id: string }> };
+  rollback(reason?: unknown): Promise<void>;
+}
+export interface Database {
+  collection(name: string): Collection;
+  command: any;
+  serverDate(o?: { offset?: number }): unknown;
+  runTransaction<T>(fn: (t: Transaction) => Promise<T>, retries?: number): Promise<T>;
+}
+
+export const cloud = sdk as { getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string; SOURCE?: string } };
+export const db: Database = sdk.database();
+
+/**
+ * runTransaction retries a conflict three times; a hot document (a daily counter at the morning
+ * rush) needs more patience. This keeps retrying with jittered backoff, then gives up with CONFLICT.
+ */
+export async function transaction<T>(fn: (t: Transaction) => Promise<T>, attempts = 12): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await db.runTransaction(fn, 3);
+    } catch (e) {
+      const conflict = /conflict/i.test(String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e));
+      if (!conflict || i >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 20 * i));
+    }
+  }
+}

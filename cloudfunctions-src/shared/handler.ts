@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { STAFF_ROLES, type Role } from '../../core';
+import { AppError, type ActionTable, type Caller, type Result, type StaffRecord } from './action';
+import { cloud, db, type Database } from './cloud';
+
+const envelope = z.object({ action: z.string().min(1), input: z.unknown().optional() });
+
+/**
+ * The one wrapper every function uses: validates the envelope and the action's input (zod), takes
+ * the caller from getWXContext (never from the payload), loads the staff binding when the action is
+ * for staff, checks the role, runs the use case and answers `{ok, data}` or `{ok:false, code,
+ * message}`. Logs are one JSON line per call, without personal data.
+ */
+export function createMain(functionName: string, actions: ActionTable<Database>) {
+  return async function main(event: unknown): Promise<Result<unknown>> {
+    const started = Date.now();
+    let actionName = '?';
+    const answer = (result: Result<unknown>) => {
+      console.log(JSON.stringify({ fn: functionName, action: actionName, ok: result.ok, code: result.ok ? undefined : result.code, ms: Date.now() - started }));
+      return result;
+    };
+    try {
+      const env = envelope.safeParse(event);
+      if (!env.success) throw new AppError('INVALID_INPUT', '请求格式不正确', { action: '缺少 action' });
+      actionName = env.data.action;
+      const spec = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
+      if (!spec) throw new AppError('UNKNOWN_ACTION', `没有这个操作：${actionName}`);
+      const parsed = spec.input.safeParse(env.data.input ?? {});
+      if (!parsed.success) throw new AppError('INVALID_INPUT', '填写的内容有误，请按提示修改', fieldErrors(parsed.error));
+
+      const { OPENID } = cloud.getWXContext();
+      if (!OPENID) throw new AppError('FORBIDDEN', '请在微信中打开');
+      const needsStaff = spec.roles.some((r) => r !== 'applicant');
+      const staff = needsStaff ? await findStaff(String(OPENID)) : null;
+      const roles: Role[] = ['applicant', ...(staff ? [staff.role] : [])];
+      if (!spec.roles.some((r) => roles.includes(r))) throw new AppError('FORBIDDEN', '当前身份无权执行此操作');
+      const caller: Caller = { openid: String(OPENID), staff, roles };
+      const data = await spec.run({ caller, db, now: new Date() }, parsed.data);
+      return answer({ ok: true, data });
+    } catch (e) {
+      if (e instanceof AppError) return answer({ ok: false, code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) });
+      console.error(JSON.stringify({ fn: functionName, action: actionName, error: (e as Error)?.message ?? String(e) }));
+      return answer({ ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' });
+    }
+  };
+}
+
+async function findStaff(openid: string): Promise<StaffRecord | null> {
+  const { data } = await db.collection('staff').where({ openid, active: true }).limit(1).get();
+  const staff = (data[0] as StaffRecord | undefined) ?? null;
+  return staff && (STAFF_ROLES as readonly string[]).includes(staff.role) ? staff : null;
+}
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}

@@ -1,0 +1,32 @@
+'use strict';
+/*
+ * Demo data for 和硕县政务服务中心 (npm start, npm run seed, browser tests). Names are invented;
+ * openids match the H5 identity switcher (src/dev/demoIdentities.ts).
+ */
+const units = [
+  { _id: 'center', name: '和硕县政务服务中心', kind: 'center' },
+  { _id: 'fgw', name: '和硕县发展和改革委员会', kind: 'department' },
+  { _id: 'scjg', name: '和硕县市场监督管理局', kind: 'department' },
+  { _id: 'zrzy', name: '和硕县自然资源局', kind: 'department' },
+];
+
+const staff = [
+  { _id: 'st-agent-center', openid: 'o_agent_center', name: '陈静', role: 'agent', unitId: 'center', unitName: '和硕县政务服务中心', onDuty: true, active: true, skills: ['livelihood', 'enterprise'] },
+  { _id: 'st-agent-center-2', openid: 'o_agent_center_2', name: '古丽米拉', role: 'agent', unitId: 'center', unitName: '和硕县政务服务中心', onDuty: false, active: true, skills: ['livelihood'] },
+  { _id: 'st-agent-fgw', openid: 'o_agent_fgw', name: '马建军', role: 'agent', unitId: 'fgw', unitName: '和硕县发展和改革委员会', onDuty: true, active: true, skills: ['investment', 'major'] },
+  { _id: 'st-leader-fgw', openid: 'o_leader_fgw', name: '刘志强', role: 'leader', unitId: 'fgw', unitName: '和硕县发展和改革委员会', onDuty: true, active: true },
+  { _id: 'st-center-admin', openid: 'o_center_admin', name: '赵敏', role: 'center', unitId: 'center', unitName: '和硕县政务服务中心', onDuty: true, active: true },
+];
+
+/** Demo identities printed by npm start; the H5 switcher lists the same ones. */
+const identities = [
+  { openid: 'o_citizen_elder', label: '张桂兰（群众·行动不便）' },
+  { openid: 'o_citizen_young', label: '李明（群众·新办企业）' },
+  { openid: 'o_enterprise', label: '王海（企业经办人·天山食品）' },
+  { openid: 'o_agent_center', label: '陈静（帮代办员·政务服务中心）' },
+  { openid: 'o_agent_fgw', label: '马建军（帮代办员·发改委）' },
+  { openid: 'o_leader_fgw', label: '刘志强（责任领导·发改委）' },
+  { openid: 'o_center_admin', label: '赵敏（政务服务中心）' },
+];
+
+module.exports = { units, staff, identities, collections: { units, staff } };
