@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUS_LABELS, CATEGORY_LABELS, OPEN_STATUSES, responsibleUnit, submitApplicationInput, type CaseStatus, type Category } from '../../core';
 import { action, AppError, type ActionTable } from '../shared/action';
-import { transaction, type Database } from '../shared/cloud';
+import type { Database } from '../shared/cloud';
 
 export interface CaseDoc {
   _id: string;
@@ -47,7 +47,7 @@ export const actions: ActionTable<Database> = {
     roles: ['applicant'],
     input: submitApplicationInput,
     output: '{ caseId, caseNo, status, statusLabel, unitName, agentName | null }',
-    async run({ caller, db, now }, input) {
+    async run({ caller, db, now, transaction }, input) {
       const unitId = responsibleUnit(input.category);
       const unit = (await db.collection('units').doc(unitId).get().catch(() => ({ data: null }))).data as { name?: string } | null;
       if (!unit?.name) throw new AppError('INTERNAL', '责任单位未配置');

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '../../core';
+import type { Transaction } from './cloud';
 
 /** Stable error codes every function may answer with; the client maps them to Chinese messages. */
 export const ERROR_CODES = {
@@ -40,6 +41,8 @@ export interface Caller {
 export interface ActionContext<Db> {
   caller: Caller;
   db: Db;
+  /** a transaction that retries conflicts with backoff (see shared/cloud.ts) */
+  transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>;
   /** server clock at the start of the call */
   now: Date;
 }

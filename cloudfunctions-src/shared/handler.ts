@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STAFF_ROLES, type Role } from '../../core';
 import { AppError, type ActionTable, type Caller, type Result, type StaffRecord } from './action';
-import { cloud, db, type Database } from './cloud';
+import { cloud, db, transaction, type Database } from './cloud';
 
 const envelope = z.object({ action: z.string().min(1), input: z.unknown().optional() });
 
@@ -35,7 +35,7 @@ export function createMain(functionName: string, actions: ActionTable<Database>)
       const roles: Role[] = ['applicant', ...(staff ? [staff.role] : [])];
       if (!spec.roles.some((r) => roles.includes(r))) throw new AppError('FORBIDDEN', '当前身份无权执行此操作');
       const caller: Caller = { openid: String(OPENID), staff, roles };
-      const data = await spec.run({ caller, db, now: new Date() }, parsed.data);
+      const data = await spec.run({ caller, db, transaction, now: new Date() }, parsed.data);
       return answer({ ok: true, data });
     } catch (e) {
       if (e instanceof AppError) return answer({ ok: false, code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) });

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ROLE_LABELS } from '../core';
+import { ERROR_CODES, type ActionTable } from './shared/action';
+import { actions as cases } from './cases/actions';
+import { actions as session } from './session/actions';
+import { actions as workbench } from './workbench/actions';
+
+/** Every deployed function and its action table; docs/api.md and the authorization tests read this. */
+export const FUNCTIONS: Record<string, ActionTable> = { cases, session, workbench };
+
+type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; enum?: unknown[]; minLength?: number; maxLength?: number; pattern?: string; description?: string };
+
+function describeField(s: JsonSchema): string {
+  const parts: string[] = [];
+  if (s.enum) parts.push(s.enum.map((v) => `\`${String(v)}\``).join(' \\| '));
+  else if (s.type) parts.push(s.type);
+  if (s.minLength !== undefined || s.maxLength !== undefined) parts.push(`长度 ${s.minLength ?? 0}–${s.maxLength ?? '∞'}`);
+  if (s.pattern) parts.push(`格式 \`${s.pattern.replace(/\|/g, '\\|')}\``);
+  return parts.join('，');
+}
+
+/** docs/api.md, generated from the zod schemas: a test fails when the file is stale. */
+export function renderApiDocs(): string {
+  const lines = [
+    '# 云函数接口（自动生成）',
+    '',
+    '> 由 `npm run docs:api` 从 `cloudfunctions-src/*/actions.ts` 的 zod 定义生成，请勿手改；`test/docs/api-docs.test.ts` 在本文件过期时失败。',
+    '',
+    '调用方式：`wx.cloud.callFunction({ name, data: { action, input } })`。调用者身份只取自云端 `getWXContext()` 的 OPENID，',
+    'payload 中的 `openid`、`role` 等字段一律忽略。',
+    '',
+    '应答：成功 `{ ok: true, data }`；失败 `{ ok: false, code, message, fields? }`。',
+    '',
+    '## 错误码',
+    '',
+    '| code | 含义 |',
+    '|---|---|',
+    ...Object.entries(ERROR_CODES).map(([code, meaning]) => `| \`${code}\` | ${meaning} |`),
+    '',
+  ];
+  for (const [fn, table] of Object.entries(FUNCTIONS)) {
+    lines.push(`## 云函数 \`${fn}\``, '');
+    for (const [name, spec] of Object.entries(table)) {
+      const schema = z.toJSONSchema(spec.input, { unrepresentable: 'any' }) as JsonSchema;
+      const required = new Set(schema.required ?? []);
+      lines.push(`### \`${fn}.${name}\``, '', spec.summary, '', `- 可调用角色：${spec.roles.map((r) => ROLE_LABELS[r]).join('、')}`);
+      lines.push(`- 返回：\`${spec.output}\``);
+      lines.push(`- 错误码：${['INVALID_INPUT', 'UNKNOWN_ACTION', 'FORBIDDEN', ...(spec.errors ?? []), 'INTERNAL'].filter((c, i, a) => a.indexOf(c) === i).map((c) => `\`${c}\``).join('、')}`, '');
+      const props = Object.entries(schema.properties ?? {});
+      if (props.length === 0) lines.push('输入：无字段（`input: {}`）', '');
+      else {
+        lines.push('| 字段 | 必填 | 类型与约束 |', '|---|---|---|');
+        for (const [field, s] of props) lines.push(`| \`${field}\` | ${required.has(field) ? '是' : '否'} | ${describeField(s)} |`);
+        lines.push('');
+      }
+    }
+  }
+  return lines.join('\n');
+}
