@@ -4,6 +4,8 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(ts|tsx)$': swc },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // browser journeys have their own config (jest.e2e.config.js)
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
   setupFiles: ['<rootDir>/test/support/setup.js'],
   testTimeout: 60000,
 };

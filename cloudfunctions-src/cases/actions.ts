@@ -33,10 +33,10 @@ async function pickAgent(db: Database, unitId: string): Promise<{ _id: string; n
   const _ = db.command;
   const [{ data: agents }, load] = await Promise.all([
     db.collection('staff').where({ unitId, role: 'agent', active: true, onDuty: true }).limit(100).get(),
-    db.collection('cases').aggregate().match({ unitId, status: _.in([...OPEN_STATUSES]) }).group({ _id: '$agentId', n: db.command.aggregate.sum(1) }).end(),
+    db.collection('cases').aggregate().match({ unitId, status: _.in([...OPEN_STATUSES]) }).group({ _id: '$agentId', n: _.aggregate.sum(1) }).end(),
   ]);
   if (agents.length === 0) return null;
-  const open = new Map(load.list.map((r) => [r._id as string, r.n as number]));
+  const open = new Map<string, number>(load.list.map((r) => [String(r._id), Number(r.n)]));
   const sorted = [...agents].sort((a, b) => (open.get(a._id as string) ?? 0) - (open.get(b._id as string) ?? 0) || String(a.name).localeCompare(String(b.name), 'zh'));
   return { _id: sorted[0]._id as string, name: sorted[0].name as string };
 }
@@ -71,7 +71,7 @@ export const actions: ActionTable<Database> = {
           matter: input.matter,
           contactName: input.contactName,
           contactPhone: input.contactPhone,
-          status: 'submitted',
+          status: 'applied',
           unitId,
           unitName: unit.name!,
           agentId: agent?._id ?? null,
@@ -83,7 +83,7 @@ export const actions: ActionTable<Database> = {
         const { _id } = await t.collection('cases').add({ data: doc });
         return { _id, caseNo };
       });
-      return { caseId: created._id, caseNo: created.caseNo, status: 'submitted', statusLabel: CASE_STATUS_LABELS.submitted, unitName: unit.name, agentName: agent?.name ?? null };
+      return { caseId: created._id, caseNo: created.caseNo, status: 'applied', statusLabel: CASE_STATUS_LABELS.applied, unitName: unit.name, agentName: agent?.name ?? null };
     },
   }),
 

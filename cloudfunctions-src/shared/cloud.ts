@@ -23,18 +23,28 @@ export interface DocRef {
   update(o: { data: object }): Promise<{ stats: { updated: number } }>;
   remove(): Promise<unknown>;
 }
+export interface Aggregate {
+  match(q: object): Aggregate;
+  group(g: object): Aggregate;
+  sort(s: object): Aggregate;
+  project(p: object): Aggregate;
+  limit(n: number): Aggregate;
+  end(): Promise<{ list: Record<string, unknown>[] }>;
+}
 export interface Collection extends Query {
   doc(id: string): DocRef;
   add(o: { data: object }): Promise<{ _id: string }>;
-  aggregate(): { match(q: object): any; group(g: object): any; end(): Promise<{ list: Record<string, unknown>[] }> } & Record<string, any>;
+  aggregate(): Aggregate;
 }
 export interface Transaction {
   collection(name: string): { doc(id: string): DocRef; add(o: { data: object }): Promise<{ _id: string }> };
   rollback(reason?: unknown): Promise<void>;
 }
+/** db.command: operators are built by the SDK; their exact shapes are its business. */
+type Command = Record<string, (...args: unknown[]) => unknown> & { aggregate: Record<string, (...args: unknown[]) => unknown> };
 export interface Database {
   collection(name: string): Collection;
-  command: any;
+  command: Command;
   serverDate(o?: { offset?: number }): unknown;
   runTransaction<T>(fn: (t: Transaction) => Promise<T>, retries?: number): Promise<T>;
 }

@@ -47,7 +47,7 @@ export function createMain(functionName: string, actions: ActionTable<Database>)
 
 async function findStaff(openid: string): Promise<StaffRecord | null> {
   const { data } = await db.collection('staff').where({ openid, active: true }).limit(1).get();
-  const staff = (data[0] as StaffRecord | undefined) ?? null;
+  const staff = (data[0] as unknown as StaffRecord | undefined) ?? null;
   return staff && (STAFF_ROLES as readonly string[]).includes(staff.role) ? staff : null;
 }
 

@@ -188,7 +188,7 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('wx-server-sdk');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const pb = require('protobufjs/minimal') as { roots: { default: Record<string, any> } };
+    const pb = require('protobufjs/minimal') as { roots: { default: Record<string, ProtobufType> } };
     const { CommApiData, CommOpenApiResp } = pb.roots.default;
     const answer = (json: Record<string, unknown>) => {
       const bytes = CommOpenApiResp.encode({ respData: Buffer.from(JSON.stringify(json)), contentType: 'application/json', httpCode: 200 }).finish();
@@ -356,6 +356,12 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
       store.close();
     },
   };
+}
+
+/** The two protobuf message types of the SDK we use (decode a request, encode a reply). */
+interface ProtobufType {
+  decode(bytes: Uint8Array): unknown;
+  encode(message: object): { finish(): Uint8Array };
 }
 
 function requireOpenid(v: unknown): string {

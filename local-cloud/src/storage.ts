@@ -132,7 +132,7 @@ export class StorageService {
 
 /** Cloud paths are relative, without `..`, so nothing escapes the storage folder. */
 export function checkPath(p: unknown): string {
-  if (typeof p !== 'string' || p === '' || p.length > 512 || p.startsWith('/') || /[\\?#%\u0000-\u001f]/.test(p) || p.split('/').some((s) => s === '..' || s === '.' || s === '')) {
+  if (typeof p !== 'string' || p === '' || p.length > 512 || p.startsWith('/') || /[\\?#%]/.test(p) || [...p].some((c) => c.charCodeAt(0) < 0x20) || p.split('/').some((s) => s === '..' || s === '.' || s === '')) {
     throw new CloudError('INVALID_PARAM', `invalid cloud path: ${String(p)}`);
   }
   return p;

@@ -42,7 +42,6 @@ test('with callers retrying what failed, 100 increments end at exactly 100', asy
     }),
   );
   expect(await value('c2')).toBe(100);
-  // eslint-disable-next-line no-console
   console.log(`retried ${failures} failed transactions`);
 });
 

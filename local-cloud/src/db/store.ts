@@ -328,8 +328,10 @@ export class Store {
       const old = coll.docs.get(w.id);
       if (old) for (const index of coll.indexes) index.remove(old.doc);
       if (w.doc) {
-        if (old) old.doc = w.doc, (old.version = version);
-        else coll.docs.set(w.id, { doc: w.doc, version });
+        if (old) {
+          old.doc = w.doc;
+          old.version = version;
+        } else coll.docs.set(w.id, { doc: w.doc, version });
         for (const index of coll.indexes) index.add(w.doc);
         this.tombstones.delete(`${w.collection}\u0000${w.id}`);
       } else if (old) {

@@ -1,0 +1,17 @@
+import type { PropsWithChildren } from 'react'
+import Taro, { useLaunch } from '@tarojs/taro'
+import './app.css'
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // H5 has no wx.cloud: it reaches the local CloudBase through services/h5Gateway.
+    if (process.env.TARO_ENV === 'weapp') {
+      Taro.cloud.init({ env: CLOUD_ENV_ID, traceUser: true })
+    }
+  })
+
+  // children are the pages
+  return children
+}
+
+export default App

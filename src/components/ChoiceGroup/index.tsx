@@ -1,0 +1,50 @@
+import { View } from '@tarojs/components'
+import type { Choice } from '../../constants/categories'
+import FieldError from '../FieldError'
+
+interface Props<V extends string> {
+  /** Field name; also names the test hooks `t-<name>-<value>`. */
+  name: string
+  label: string
+  options: ReadonlyArray<Choice<V>>
+  value?: V
+  onChange: (value: V) => void
+  error?: string
+}
+
+/**
+ * Radio-style choice where the whole row, description included, is the tap target; the
+ * chosen row says 已选 in words as well as changing colour.
+ */
+export default function ChoiceGroup<V extends string>({ name, label, options, value, onChange, error }: Props<V>) {
+  return (
+    <View className={`field${error ? ' field--invalid' : ''}`}>
+      <View className='field__label'>{label}</View>
+      <View className='choices' role='radiogroup' aria-label={label}>
+        {options.map((o) => {
+          const on = o.value === value
+          return (
+            <View
+              key={o.value}
+              className={`choice${on ? ' choice--on' : ''} t-${name}-${o.value}`}
+              onClick={() => onChange(o.value)}
+              role='radio'
+              aria-role='radio'
+              aria-checked={on ? 'true' : 'false'}
+            >
+              <View className='choice__mark'>{on ? '●' : '○'}</View>
+              <View className='choice__body'>
+                <View className='choice__label'>
+                  {o.label}
+                  {on ? '（已选）' : ''}
+                </View>
+                <View className='choice__desc'>{o.description}</View>
+              </View>
+            </View>
+          )
+        })}
+      </View>
+      <FieldError name={name} text={error} />
+    </View>
+  )
+}

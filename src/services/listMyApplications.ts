@@ -1,0 +1,24 @@
+import { callCloud } from './transport'
+import { unwrap, type CloudAnswer } from './result'
+
+export interface MyApplication {
+  caseId: string
+  caseNo: string
+  matter: string
+  category: string
+  status: string
+  statusLabel: string
+  /** ISO 8601 instant. */
+  submittedAt: string
+  unitName?: string
+  agentName?: string
+}
+
+export interface MyApplicationList {
+  items: MyApplication[]
+}
+
+/** 获取我的申请列表 */
+export async function listMyApplications(): Promise<MyApplicationList> {
+  return unwrap(await callCloud<CloudAnswer<MyApplicationList>>('cases', { action: 'listMine', input: {} }))
+}
