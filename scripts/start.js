@@ -38,17 +38,25 @@ async function main() {
     env: { ...process.env, BANGBAN_CLOUD_URL: cloud.url, NODE_ENV: 'development' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let announced = false;
   const onOutput = (chunk) => {
     const text = chunk.toString();
     if (/error/i.test(text)) process.stderr.write(text);
-    if (!announced && /compiled|编译成功|successfully|listening|http:\/\/127\.0\.0\.1:10086/i.test(text)) {
-      announced = true;
-      announce(cloud.url);
-    }
   };
   taro.stdout.on('data', onOutput);
   taro.stderr.on('data', onOutput);
+  console.log('building the H5 app (first build takes about half a minute)…');
+  // announce once the dev server really answers, whatever Taro prints meanwhile
+  const poll = setInterval(async () => {
+    try {
+      const res = await fetch(`http://127.0.0.1:${H5_PORT}/`);
+      if (res.ok) {
+        clearInterval(poll);
+        announce(cloud.url);
+      }
+    } catch {
+      // not up yet
+    }
+  }, 1000);
   taro.on('exit', (code) => {
     console.error(`H5 dev server exited (${code})`);
     shutdown(1);
