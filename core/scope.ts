@@ -21,11 +21,4 @@ export type ServiceMode = (typeof SERVICE_MODES)[number];
 
 export const SERVICE_MODE_LABELS: Record<ServiceMode, string> = { help: '帮办', proxy: '代办' };
 
-/**
- * 帮办代办责任单位 (§四(一)): matters the center can finish itself stay with the center; investment
- * and major projects go to the department in charge of the project's industry (归口管理). Until
- * industry routing exists (a later issue), those go to the development and reform commission.
- */
-export function responsibleUnit(category: Category): string {
-  return category === 'investment' || category === 'major' ? 'fgw' : 'center';
-}
+// 帮办代办责任单位 (§四(一)), responsibleUnit(category), lives in routing.ts with the agent routing.
