@@ -15,3 +15,4 @@ export * from './identity';
 export * from './privacy';
 export * from './application';
 export * from './roles';
+export * from './case-action-input';

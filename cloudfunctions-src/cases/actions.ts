@@ -1,57 +1,56 @@
 import { z } from 'zod';
-import { CASE_STATUS_LABELS, CATEGORY_LABELS, OPEN_STATUSES, responsibleUnit, submitApplicationInput, type CaseStatus, type Category } from '../../core';
+import { CASE_STATUS_LABELS, CATEGORY_LABELS, OPEN_STATUSES, openCase, pickAgent, responsibleUnit, submitApplicationInput, type AgentCandidate } from '../../core';
 import { action, AppError, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-
-export interface CaseDoc {
-  _id: string;
-  caseNo: string;
-  applicantOpenid: string;
-  applicantType: string;
-  category: Category;
-  mode: string;
-  matter: string;
-  contactName: string;
-  contactPhone: string;
-  status: CaseStatus;
-  unitId: string;
-  unitName: string;
-  agentId: string | null;
-  agentName: string | null;
-  submittedAt: Date;
-  updatedAt: Date;
-  version: number;
-}
+import { actorOf, loadVisibleCase, transitionCase, visibleCasesFilter, type CaseDoc } from '../shared/cases';
+import { caseDetailView, caseSummaryView } from '../shared/views';
 
 /** Case numbers read BB + Beijing date + a daily sequence, e.g. BB20261128-0007. */
 function beijingDay(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
-/** The responsible unit's on-duty agent with the fewest open cases (§四: every case has an agent at once). */
-async function pickAgent(db: Database, unitId: string): Promise<{ _id: string; name: string } | null> {
+/** The unit's agents with their open-case counts, for the core's pickAgent (one query + one aggregate). */
+async function agentCandidates(db: Database, unitId: string): Promise<AgentCandidate[]> {
   const _ = db.command;
-  const [{ data: agents }, load] = await Promise.all([
-    db.collection('staff').where({ unitId, role: 'agent', active: true, onDuty: true }).limit(100).get(),
+  const [{ data: staff }, load] = await Promise.all([
+    db.collection('staff').where({ unitId, role: 'agent', active: true }).limit(200).get(),
     db.collection('cases').aggregate().match({ unitId, status: _.in([...OPEN_STATUSES]) }).group({ _id: '$agentId', n: _.aggregate.sum(1) }).end(),
   ]);
-  if (agents.length === 0) return null;
   const open = new Map<string, number>(load.list.map((r) => [String(r._id), Number(r.n)]));
-  const sorted = [...agents].sort((a, b) => (open.get(a._id as string) ?? 0) - (open.get(b._id as string) ?? 0) || String(a.name).localeCompare(String(b.name), 'zh'));
-  return { _id: sorted[0]._id as string, name: sorted[0].name as string };
+  return staff.map((s) => ({
+    id: String(s._id),
+    name: String(s.name),
+    unitId: String(s.unitId),
+    active: s.active === true,
+    onDuty: s.onDuty === true,
+    skills: Array.isArray(s.skills) ? s.skills.map(String) : [],
+    openCases: open.get(String(s._id)) ?? 0,
+  }));
 }
+
+const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
 
 export const actions: ActionTable<Database> = {
   submit: action({
-    summary: '提交帮办代办申请：按事项类别确定责任单位，并分配当班帮代办员',
+    summary: '提交帮办代办申请：按事项类别确定责任单位，并分配当班帮代办员（§四、§五(一)）',
     roles: ['applicant'],
     input: submitApplicationInput,
     output: '{ caseId, caseNo, status, statusLabel, unitName, agentName | null }',
     async run({ caller, db, now, transaction }, input) {
       const unitId = responsibleUnit(input.category);
-      const unit = (await db.collection('units').doc(unitId).get().catch(() => ({ data: null }))).data as { name?: string } | null;
+      const [unit, candidates] = await Promise.all([
+        db
+          .collection('units')
+          .doc(unitId)
+          .get()
+          .then((r) => r.data as { name?: string } | null, () => null),
+        agentCandidates(db, unitId),
+      ]);
       if (!unit?.name) throw new AppError('INTERNAL', '责任单位未配置');
-      const agent = await pickAgent(db, unitId);
+      const picked = pickAgent(candidates, { unitId, skill: input.category });
+      const agent = picked.ok ? picked.value : null;
+      const opened = openCase({ applicantId: caller.openid, category: input.category, mode: input.mode, unitId, agentId: agent?.agentId ?? null }, now);
       const day = beijingDay(now);
       // the daily sequence and the case are written in one transaction: two submissions at the
       // same instant never share a number
@@ -59,23 +58,18 @@ export const actions: ActionTable<Database> = {
         const counterId = `caseNo-${day}`;
         const counter = await t.collection('counters').doc(counterId).get().then((r) => r.data as { value?: number } | null, () => null);
         const seq = (counter?.value ?? 0) + 1;
-        if (counter) await t.collection('counters').doc(counterId).update({ data: { value: seq } });
-        else await t.collection('counters').doc(counterId).set({ data: { value: seq } });
+        await t.collection('counters').doc(counterId).set({ data: { value: seq } });
         const caseNo = `BB${day}-${String(seq).padStart(4, '0')}`;
         const doc: Omit<CaseDoc, '_id'> = {
+          ...opened.case,
           caseNo,
-          applicantOpenid: caller.openid,
           applicantType: input.applicantType,
-          category: input.category,
-          mode: input.mode,
           matter: input.matter,
           contactName: input.contactName,
           contactPhone: input.contactPhone,
-          status: 'applied',
-          unitId,
           unitName: unit.name!,
-          agentId: agent?._id ?? null,
           agentName: agent?.name ?? null,
+          firstAgentName: null,
           submittedAt: now,
           updatedAt: now,
           version: 1,
@@ -93,21 +87,34 @@ export const actions: ActionTable<Database> = {
     input: z.object({}),
     output: '{ items: [{ caseId, caseNo, matter, category, categoryLabel, status, statusLabel, submittedAt, unitName, agentName }] }',
     async run({ caller, db }) {
-      const { data } = await db.collection('cases').where({ applicantOpenid: caller.openid }).orderBy('submittedAt', 'desc').limit(100).get();
-      return {
-        items: (data as unknown as CaseDoc[]).map((c) => ({
-          caseId: c._id,
-          caseNo: c.caseNo,
-          matter: c.matter,
-          category: c.category,
-          categoryLabel: CATEGORY_LABELS[c.category],
-          status: c.status,
-          statusLabel: CASE_STATUS_LABELS[c.status],
-          submittedAt: new Date(c.submittedAt).toISOString(),
-          unitName: c.unitName,
-          agentName: c.agentName,
-        })),
-      };
+      const filter = visibleCasesFilter(db, { id: caller.openid, role: 'applicant' })!;
+      const { data } = await db.collection('cases').where(filter).orderBy('submittedAt', 'desc').limit(100).get();
+      return { items: (data as unknown as CaseDoc[]).map((c) => ({ ...caseSummaryView(c), categoryLabel: CATEGORY_LABELS[c.category] })) };
+    },
+  }),
+
+  get: action({
+    summary: '申请详情：状态、责任单位和帮代办员（首问负责）、时限、完整办理记录',
+    roles: ['applicant'],
+    input: caseRef,
+    output: '{ case: { caseId, caseNo, version, status, statusLabel, matter, unitName, agentName, firstAgentName, due, timeline: [{ at, label, by, note }] } }',
+    errors: ['NOT_FOUND'],
+    async run(ctx, input) {
+      const doc = await loadVisibleCase({ ...ctx, caller: { ...ctx.caller, staff: null } }, input.caseId);
+      return { case: caseDetailView(doc, actorOf({ ...ctx.caller, staff: null })) };
+    },
+  }),
+
+  withdraw: action({
+    summary: '撤回尚未受理的申请（§二(三) 自愿：申请人可随时终止委托）',
+    roles: ['applicant'],
+    input: caseRef.extend({ version: z.number().int().min(1), reason: z.string().trim().max(200).optional() }),
+    output: '{ status, statusLabel, version }',
+    errors: ['NOT_FOUND', 'CONFLICT', 'RULE_REFUSED'],
+    async run(ctx, input) {
+      const applicantCtx = { ...ctx, caller: { ...ctx.caller, staff: null } };
+      const { doc } = await transitionCase(applicantCtx, input.caseId, input.version, { type: 'withdraw', reason: input.reason });
+      return { status: doc.status, statusLabel: CASE_STATUS_LABELS[doc.status], version: doc.version };
     },
   }),
 };

@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   FORBIDDEN: '当前身份无权执行此操作',
   NOT_FOUND: '记录不存在或不属于当前身份',
   CONFLICT: '记录已被他人修改，请刷新后重试',
+  RULE_REFUSED: '按帮办代办工作制度不能执行此操作：fields 给出规则代码与说明',
   INTERNAL: '系统繁忙，请稍后再试',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,127 @@
+import {
+  applyCaseAction,
+  caseViewTarget,
+  createWorkCalendar,
+  listScope,
+  authorize,
+  CASE_TRANSITIONS,
+  type Actor,
+  type CaseAction,
+  type CaseRecord,
+  type CenterCalendar,
+  type Notification,
+  type TimelineEvent,
+} from '../../core';
+import { AppError, type ActionContext, type Caller } from './action';
+import type { Database } from './cloud';
+
+/** A case as stored: the core's CaseRecord plus what the application form collected. */
+export interface CaseDoc extends CaseRecord {
+  _id: string;
+  caseNo: string;
+  applicantType: string;
+  matter: string;
+  contactName: string;
+  contactPhone: string;
+  unitName: string;
+  agentName: string | null;
+  firstAgentName: string | null;
+  submittedAt: Date;
+  updatedAt: Date;
+  /** optimistic version: a screen sends the version it showed; a stale one gets CONFLICT */
+  version: number;
+}
+
+/** The core's actor for a caller: staff act as their staff record, everyone else as their openid. */
+export function actorOf(caller: Caller): Actor {
+  return caller.staff ? { id: caller.staff._id, role: caller.staff.role, unitId: caller.staff.unitId } : { id: caller.openid, role: 'applicant' };
+}
+
+/** The database filter for the cases an actor may list (core listScope → query). */
+export function visibleCasesFilter(db: Database, actor: Actor): Record<string, unknown> | null {
+  const scope = listScope(actor, 'case.view');
+  if (!scope) return null;
+  switch (scope.scope) {
+    case 'all':
+      return {};
+    case 'own':
+      return { applicantId: scope.key };
+    case 'unit':
+      return { unitId: scope.key };
+    case 'assigned':
+      // 首问负责: the first agent keeps seeing a case after it moved to a colleague
+      return db.command.or([{ agentId: scope.key }, { firstAgentId: scope.key }]) as Record<string, unknown>;
+  }
+}
+
+/**
+ * Loads a case the caller may see. A case that does not exist and one that is someone else's get
+ * the same NOT_FOUND, so an id guessed from another applicant reveals nothing.
+ */
+export async function loadVisibleCase(ctx: ActionContext<Database>, caseId: string): Promise<CaseDoc> {
+  const doc = await ctx.db
+    .collection('cases')
+    .doc(caseId)
+    .get()
+    .then((r) => r.data as unknown as CaseDoc | null, () => null);
+  if (!doc || !authorize(actorOf(ctx.caller), 'case.view', caseViewTarget(doc)).ok) throw new AppError('NOT_FOUND', '没有找到这条申请');
+  return doc;
+}
+
+export async function loadCalendar(db: Database): Promise<ReturnType<typeof createWorkCalendar>> {
+  const stored = await db
+    .collection('settings')
+    .doc('calendar')
+    .get()
+    .then((r) => r.data as unknown as CenterCalendar | null, () => null);
+  return createWorkCalendar(stored ?? {});
+}
+
+export interface TransitionOutcome {
+  doc: CaseDoc;
+  event: TimelineEvent;
+  notifications: Notification[];
+}
+
+/**
+ * One step of the case state machine, atomically: read the case in a transaction, check the
+ * version the caller saw, let the core decide (permission, state, guards), write the next record.
+ * Two staff acting at once: the second one's version is stale (CONFLICT), or its transaction
+ * conflicts and retries against the new state, where the core refuses what no longer applies.
+ */
+export async function transitionCase(
+  ctx: ActionContext<Database>,
+  caseId: string,
+  expectedVersion: number,
+  action: CaseAction,
+  /** staff names by id, for agents the step puts on the case (the acting agent, a reassignment's target) */
+  staffNames: Record<string, string> = {},
+): Promise<TransitionOutcome> {
+  const calendar = await loadCalendar(ctx.db);
+  const actor = actorOf(ctx.caller);
+  return ctx.transaction(async (t) => {
+    const current = (await t.collection('cases').doc(caseId).get()).data as unknown as CaseDoc | null;
+    // visible to whoever may view it or may take this very step (an agent of the unit accepting)
+    const permission = CASE_TRANSITIONS[action.type].permission;
+    const visible = (c: CaseDoc) => authorize(actor, 'case.view', caseViewTarget(c)).ok || authorize(actor, permission, caseViewTarget(c)).ok;
+    if (!current || !visible(current)) throw new AppError('NOT_FOUND', '没有找到这条申请');
+    if (current.version !== expectedVersion) throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
+    const decision = applyCaseAction(current, action, { actor, at: ctx.now, calendar });
+    if (!decision.ok) throw new AppError('RULE_REFUSED', decision.message, { [decision.code]: decision.message });
+    const record = decision.value.case;
+    const nameOf = (id: string | null, known: string | null, before: string | null) => (id === null ? null : staffNames[id] ?? (id === before ? known : null));
+    const next: CaseDoc = {
+      ...current,
+      ...record,
+      agentName: nameOf(record.agentId, current.agentName, current.agentId),
+      firstAgentName: nameOf(record.firstAgentId, current.firstAgentName, current.firstAgentId),
+      version: current.version + 1,
+      updatedAt: ctx.now,
+    };
+    const { _id, ...body } = next;
+    await t.collection('cases').doc(_id).set({ data: body });
+    return { doc: next, event: decision.value.event, notifications: decision.value.notifications };
+  });
+}
+
+export const ACTION_LABELS = Object.fromEntries(Object.entries(CASE_TRANSITIONS).map(([k, v]) => [k, v.label])) as Record<keyof typeof CASE_TRANSITIONS, string>;
