@@ -81,8 +81,19 @@ export class SubscribeMessages {
     return row?.remaining ?? 0;
   }
 
+  private faults: { remaining: number; errcode: number } = { remaining: 0, errcode: -1 };
+
+  /** Makes the next `times` sends fail with `errcode` (-1 = WeChat's "system busy"), for retry tests. */
+  failNext(times: number, errcode = -1): void {
+    this.faults = { remaining: Math.max(0, Math.floor(times)), errcode };
+  }
+
   /** Validates and delivers one message; throws WxError with WeChat's errcode. */
   send(req: Record<string, unknown>, functionName?: string): { msgid: string } {
+    if (this.faults.remaining > 0) {
+      this.faults.remaining--;
+      throw new WxError(this.faults.errcode, 'system error (injected fault)');
+    }
     const touser = req.touser;
     const templateId = req.template_id;
     if (typeof touser !== 'string' || touser === '') throw new WxError(40003, 'invalid openid');

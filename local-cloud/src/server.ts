@@ -18,8 +18,9 @@ export interface ProjectConfig {
   envId?: string;
   collections?: Record<string, { indexes?: IndexSpec[] }>;
   subscribeTemplates?: Record<string, TemplateSpec>;
-  /** environment variables every function gets (set per function in the cloud console) */
-  functionEnv?: Record<string, string>;
+  /** environment variables every function gets (set per function in the cloud console); values
+   * that are not strings are passed JSON-encoded, as one would paste them into the console */
+  functionEnv?: Record<string, unknown>;
 }
 
 export interface CloudBaseOptions {
@@ -91,7 +92,8 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
     TZ: 'UTC',
     PATH: process.env.PATH ?? '',
   });
-  const functions = new FunctionHost({ functionsDir, baseEnv: sdkEnv, functionEnv: project.functionEnv, log: options.log, maxInstances: options.maxInstances });
+  const functionEnv = Object.fromEntries(Object.entries(project.functionEnv ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+  const functions = new FunctionHost({ functionsDir, baseEnv: sdkEnv, functionEnv, log: options.log, maxInstances: options.maxInstances });
   const triggers = new TriggerScheduler(functions, options.log);
 
   const server = http.createServer((req, res) => {
@@ -322,8 +324,16 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
         return send(res, 200, { items: messages.inbox({ touser: url.searchParams.get('touser') ?? undefined }) });
       }
       if (req.method === 'POST' && parts[0] === 'triggers' && parts[1] && parts[2] === 'fire') {
-        const result = await triggers.fire(parts[1]);
+        const time = url.searchParams.get('time');
+        if (time !== null && Number.isNaN(Date.parse(time))) throw new CloudError('INVALID_PARAM', 'time must be an ISO date');
+        const result = await triggers.fire(parts[1], time === null ? {} : { time: new Date(time) });
         return send(res, 200, result);
+      }
+      if (req.method === 'POST' && parts[0] === 'faults') {
+        // fault injection, as LocalStack offers: the next N subscribeMessage.send calls fail
+        const body = JSON.parse((await readBody(req, LIMITS.clientCall)).toString('utf8')) as { times?: unknown; errcode?: unknown };
+        messages.failNext(Number(body.times ?? 1), Number(body.errcode ?? -1));
+        return send(res, 200, { ok: true });
       }
       send(res, 404, { code: 'NOT_FOUND', message: 'no such console route' });
     } catch (e) {

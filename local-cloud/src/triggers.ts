@@ -69,12 +69,15 @@ export class TriggerScheduler {
     return [...this.jobs.values()].map(({ cron, info }) => ({ ...info, nextRun: cron?.nextRun()?.toISOString() ?? null }));
   }
 
-  /** Runs a function's trigger now, with the event a timer would send. */
-  async fire(functionName: string): Promise<{ ok: boolean; result?: unknown; error?: string }> {
+  /**
+   * Runs a function's trigger now, with the event a timer would send. `time` sets the event's Time
+   * (tests replay a month of timer runs without waiting for it).
+   */
+  async fire(functionName: string, options: { time?: Date } = {}): Promise<{ ok: boolean; result?: unknown; error?: string }> {
     if (this.jobs.size === 0) this.refresh(false);
     const job = this.jobs.get(functionName);
     if (!job) return { ok: false, error: `function ${functionName} has no timer trigger` };
-    const event = { Type: 'Timer', TriggerName: job.info.name, Time: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), Message: '' };
+    const event = { Type: 'Timer', TriggerName: job.info.name, Time: (options.time ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z'), Message: '' };
     const at = new Date().toISOString();
     try {
       const { json } = await this.functions.invoke(functionName, event, { source: 'wx_trigger' }, { trigger: job.info.name });
