@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPROVAL_OUTCOMES, TERMINATION_GROUNDS, type CaseAction } from './lifecycle';
+import { APPROVAL_OUTCOMES, CONTACT_CHANNELS, TERMINATION_GROUNDS, type CaseAction } from './lifecycle';
 
 /**
  * The wire form of every case action (what a staff or applicant screen sends). Content rules (a
@@ -21,7 +21,7 @@ export const caseActionInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('suspend'), reason: text(200) }),
   z.object({ type: z.literal('resume'), applicantConfirmed: z.boolean(), note: text(500).optional() }),
   z.object({ type: z.literal('extend'), extraWorkingDays: days, explanation: text(500), explainedToApplicant: z.boolean() }),
-  z.object({ type: z.literal('reportProgress'), note: text(500) }),
+  z.object({ type: z.literal('reportProgress'), note: text(500), channel: z.enum(CONTACT_CHANNELS).optional() }),
   z.object({
     type: z.literal('finish'),
     result: z.object({ outcome: z.enum(APPROVAL_OUTCOMES), decidedBy: text(100), documentNo: text(64).optional() }),
@@ -37,8 +37,10 @@ export const caseActionInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('receiveTaskMaterials'), taskId: id }),
   z.object({ type: z.literal('completeTask'), taskId: id, outcome: z.enum(APPROVAL_OUTCOMES), note: text(500).optional() }),
   z.object({ type: z.literal('cancelTask'), taskId: id, reason: text(200) }),
-  z.object({ type: z.literal('conveneJointMeeting'), meetingId: id, departmentIds: z.array(id).max(20), topic: text(200), scheduledFor: z.coerce.date() }),
+  z.object({ type: z.literal('conveneJointMeeting'), meetingId: id, departmentIds: z.array(id).max(20), topic: text(200), scheduledFor: z.coerce.date(), place: text(100).optional() }),
   z.object({ type: z.literal('recordJointMeeting'), meetingId: id, minutes: text(2000) }),
   z.object({ type: z.literal('escalate'), escalationId: id, issue: text(500) }),
   z.object({ type: z.literal('resolveEscalation'), escalationId: id, resolution: text(1000) }),
+  z.object({ type: z.literal('take') }),
+  z.object({ type: z.literal('supervise'), note: text(500) }),
 ]) satisfies z.ZodType<CaseAction, unknown>;

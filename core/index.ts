@@ -16,3 +16,4 @@ export * from './privacy';
 export * from './application';
 export * from './roles';
 export * from './case-action-input';
+export * from './subscribe';

@@ -47,6 +47,8 @@ export interface JointMeeting {
   departmentIds: string[];
   topic: string;
   scheduledFor: Date;
+  /** where it meets; older records have none */
+  place?: string | null;
   status: 'scheduled' | 'held';
   minutes: string | null;
 }
@@ -66,6 +68,11 @@ export interface CaseResult {
   decidedBy: string;
   documentNo: string | null;
 }
+
+/** §五(二) 及时主动联系申请人: how the agent reached them. */
+export const CONTACT_CHANNELS = ['phone', 'visit', 'message'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = { phone: '电话', visit: '面谈/上门', message: '消息' };
 
 export const TERMINATION_GROUNDS = ['applicant_request', 'cannot_finish'] as const;
 export type TerminationGround = (typeof TERMINATION_GROUNDS)[number];
@@ -126,7 +133,7 @@ export type CaseAction =
   | { type: 'suspend'; reason: string }
   | { type: 'resume'; applicantConfirmed: boolean; note?: string }
   | { type: 'extend'; extraWorkingDays: number; explanation: string; explainedToApplicant: boolean }
-  | { type: 'reportProgress'; note: string }
+  | { type: 'reportProgress'; note: string; channel?: ContactChannel }
   | { type: 'finish'; result: { outcome: ApprovalOutcome; decidedBy: string; documentNo?: string }; resultHandedOver: boolean; originalsReturned: boolean; applicantSigned: boolean; note?: string }
   | { type: 'terminate'; ground: TerminationGround; reason: string; materialsReturned: boolean; applicantSigned: boolean }
   | { type: 'reassign'; toAgentId: string; toUnitId?: string; reason: string }
@@ -135,10 +142,12 @@ export type CaseAction =
   | { type: 'receiveTaskMaterials'; taskId: string }
   | { type: 'completeTask'; taskId: string; outcome: ApprovalOutcome; note?: string }
   | { type: 'cancelTask'; taskId: string; reason: string }
-  | { type: 'conveneJointMeeting'; meetingId: string; departmentIds: string[]; topic: string; scheduledFor: Date }
+  | { type: 'conveneJointMeeting'; meetingId: string; departmentIds: string[]; topic: string; scheduledFor: Date; place?: string }
   | { type: 'recordJointMeeting'; meetingId: string; minutes: string }
   | { type: 'escalate'; escalationId: string; issue: string }
-  | { type: 'resolveEscalation'; escalationId: string; resolution: string };
+  | { type: 'resolveEscalation'; escalationId: string; resolution: string }
+  | { type: 'take' }
+  | { type: 'supervise'; note: string };
 
 export type CaseActionType = CaseAction['type'];
 
@@ -184,6 +193,8 @@ export const CASE_TRANSITIONS: Record<CaseActionType, TransitionSpec> = {
   recordJointMeeting: { from: UNDER_WAY, to: null, permission: 'meeting.record', guards: ['MEETING_NOT_FOUND', 'MEETING_ALREADY_RECORDED', 'MINUTES_REQUIRED'], notifies: [], clause: '§五(四)', label: '登记会议结果' },
   escalate: { from: UNDER_WAY, to: null, permission: 'case.escalate', guards: ['ID_REQUIRED', 'ESCALATION_EXISTS', 'ISSUE_REQUIRED'], notifies: ['escalated'], clause: '§五(四)', label: '报请分管领导协调' },
   resolveEscalation: { from: UNDER_WAY, to: null, permission: 'escalation.resolve', guards: ['ESCALATION_NOT_FOUND', 'ESCALATION_RESOLVED', 'RESOLUTION_REQUIRED'], notifies: ['escalation_resolved'], clause: '§五(四)', label: '登记协调结果' },
+  take: { from: ['applied'], to: null, permission: 'case.take', guards: ['SAME_AGENT'], notifies: ['case_reassigned'], clause: '§二(四)', label: '认领' },
+  supervise: { from: OPEN, to: null, permission: 'case.supervise', guards: ['NOTE_REQUIRED'], notifies: ['case_supervised'], clause: '§四(二)', label: '督办' },
 };
 
 export const CASE_ACTION_TYPES = Object.keys(CASE_TRANSITIONS) as CaseActionType[];
@@ -214,6 +225,7 @@ export const NOTIFICATION_KINDS = {
   joint_meeting_convened: '并联审联批会议通知',
   escalated: '需分管领导协调',
   escalation_resolved: '协调结果',
+  case_supervised: '责任领导督办',
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 
@@ -240,7 +252,7 @@ export const LIFECYCLE_MESSAGES = {
   REASON_REQUIRED: '请填写原因。',
   APPLICANT_NOT_CONFIRMED: '续办须经申请人确认（续办委托书）。',
   EXPLANATION_REQUIRED: '延长服务时限须写明情况，并已向申请人做好解释说明。',
-  NOTE_REQUIRED: '请填写反馈内容。',
+  NOTE_REQUIRED: '请填写内容。',
   RESULT_REQUIRED: '请登记审批窗口或部门作出的办理结果及作出单位。',
   RESULT_NOT_HANDED_OVER: '须向申请人移交办理结果。',
   ORIGINALS_NOT_RETURNED: '须向申请人移交有关原始资料。',
@@ -486,7 +498,8 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
 
   reportProgress(c, a, ctx) {
     if (!filled(a.note)) return no('NOTE_REQUIRED');
-    return effect({ patch: { lastContactAt: ctx.at }, note: a.note, notify: [{ kind: 'progress_report', to: applicant(c), params: {} }] });
+    const channel = a.channel && (CONTACT_CHANNELS as readonly string[]).includes(a.channel) ? a.channel : null;
+    return effect({ patch: { lastContactAt: ctx.at }, note: a.note, ...(channel ? { data: { channel } } : {}), notify: [{ kind: 'progress_report', to: applicant(c), params: {} }] });
   },
 
   finish(c, a, ctx) {
@@ -607,11 +620,12 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
     const departments = [...new Set((a.departmentIds ?? []).filter((d) => filled(d)))];
     if (departments.length < 2) return no('MEETING_NEEDS_TWO_DEPARTMENTS');
     if (!filled(a.topic)) return no('TOPIC_REQUIRED');
-    const meeting: JointMeeting = { id: a.meetingId, departmentIds: departments, topic: a.topic.trim(), scheduledFor: a.scheduledFor, status: 'scheduled', minutes: null };
+    const place = filled(a.place) ? a.place.trim() : null;
+    const meeting: JointMeeting = { id: a.meetingId, departmentIds: departments, topic: a.topic.trim(), scheduledFor: a.scheduledFor, place, status: 'scheduled', minutes: null };
     return effect({
       patch: { meetings: [...c.meetings, meeting] },
       note: a.topic.trim(),
-      data: { meetingId: a.meetingId, departmentIds: departments, scheduledFor: a.scheduledFor.toISOString() },
+      data: { meetingId: a.meetingId, departmentIds: departments, scheduledFor: a.scheduledFor.toISOString(), place },
       notify: [
         ...departments.map((unitId) => ({ kind: 'joint_meeting_convened' as const, to: { kind: 'unit_leader' as const, unitId }, params: { date: beijingDate(a.scheduledFor) } })),
         ...agentsExcept(c, '').map((to) => ({ kind: 'joint_meeting_convened' as const, to, params: { date: beijingDate(a.scheduledFor) } })),
@@ -656,6 +670,24 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
       data: { escalationId: a.escalationId },
       notify: agentsExcept(c, ctx.actor.id).map((to) => ({ kind: 'escalation_resolved' as const, to, params: {} })),
     });
+  },
+
+  take(c, _a, ctx) {
+    // an agent of the unit takes up a request nobody (or somebody else) was given: it becomes theirs to accept or refuse
+    if (c.agentId === ctx.actor.id) return no('SAME_AGENT');
+    return effect({
+      patch: { agentId: ctx.actor.id },
+      note: null,
+      data: { fromAgentId: c.agentId },
+      notify: c.agentId ? [{ kind: 'case_reassigned', to: { kind: 'staff', id: c.agentId }, params: {} }] : [],
+    });
+  },
+
+  supervise(c, a, ctx) {
+    // §四(二) 督办: the leader's note goes on the record the agents see; the applicant is not told
+    if (!filled(a.note)) return no('NOTE_REQUIRED');
+    const to = agentsExcept(c, ctx.actor.id);
+    return effect({ patch: {}, note: a.note.trim(), notify: to.length ? to.map((r) => ({ kind: 'case_supervised' as const, to: r, params: {} })) : [{ kind: 'case_supervised', to: { kind: 'unit_leader', unitId: c.unitId }, params: {} }] });
   },
 };
 

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'case.finish': { agent: 'assigned' },
   'case.terminate': { agent: 'assigned' },
   'case.reassign': { leader: 'unit', center: 'all' },
+  'case.take': { agent: 'unit' },
+  'case.supervise': { leader: 'unit', center: 'all' },
   // parallel approval (§五(四))
   'task.add': { agent: 'assigned', center: 'all' },
   'task.update': { agent: 'assigned', leader: 'unit', center: 'all' },

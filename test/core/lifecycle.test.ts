@@ -376,7 +376,7 @@ describe('§五(四) 并联审批: department tasks, joint meetings, escalation'
     expect(refusal(c, { ...meeting, departmentIds: ['fgw', 'fgw'] }, center)).toBe('MEETING_NEEDS_TWO_DEPARTMENTS');
     expect(refusal(c, { ...meeting, topic: ' ' }, center)).toBe('TOPIC_REQUIRED');
     const r = step(c, meeting, center, at('2026-03-04'));
-    expect(r.case.meetings).toEqual([{ id: 'm1', departmentIds: ['fgw', 'zrzy'], topic: '用地与备案衔接', scheduledFor: at('2026-03-05', '16:00'), status: 'scheduled', minutes: null }]);
+    expect(r.case.meetings).toEqual([{ id: 'm1', departmentIds: ['fgw', 'zrzy'], topic: '用地与备案衔接', scheduledFor: at('2026-03-05', '16:00'), place: null, status: 'scheduled', minutes: null }]);
     expect(r.notifications).toEqual([
       { kind: 'joint_meeting_convened', to: { kind: 'unit_leader', unitId: 'fgw' }, params: { date: '2026-03-05' } },
       { kind: 'joint_meeting_convened', to: { kind: 'unit_leader', unitId: 'zrzy' }, params: { date: '2026-03-05' } },
@@ -439,12 +439,38 @@ describe('the state machine as a whole', () => {
 
   test('each actor is offered only the actions the table allows them now', () => {
     const c = withTasksCase();
-    expect(availableCaseActions(fresh(), agentA)).toEqual(['accept', 'refuse']);
+    expect(availableCaseActions(fresh(), agentA)).toEqual(['accept', 'refuse', 'take']);
     expect(availableCaseActions(fresh(), elder)).toEqual(['withdraw']);
-    expect(availableCaseActions(fresh(), leaderCenter)).toEqual(['reassign']);
+    expect(availableCaseActions(fresh(), leaderCenter)).toEqual(['reassign', 'supervise']);
     expect(availableCaseActions(c, leaderZrzy)).toEqual(['requestTaskMaterials', 'receiveTaskMaterials', 'completeTask', 'cancelTask']);
     expect(availableCaseActions(c, leaderFgw)).toEqual([]);
-    expect(availableCaseActions(c, center)).toEqual(['reassign', 'addTask', 'requestTaskMaterials', 'receiveTaskMaterials', 'completeTask', 'cancelTask', 'conveneJointMeeting', 'recordJointMeeting', 'escalate', 'resolveEscalation']);
+    expect(availableCaseActions(c, center)).toEqual(['reassign', 'addTask', 'requestTaskMaterials', 'receiveTaskMaterials', 'completeTask', 'cancelTask', 'conveneJointMeeting', 'recordJointMeeting', 'escalate', 'resolveEscalation', 'supervise']);
+  });
+
+  test('§二(四) an agent of the unit takes up a request; §四(二) a leader supervises with a note the agents see; §五(二) contacts carry their channel', () => {
+    const unassigned = fresh('proxy', null);
+    const taken = step(unassigned, { type: 'take' }, agentB, at('2026-03-02', '11:00'));
+    expect(taken.case).toMatchObject({ agentId: 'st-b', firstAgentId: null, status: 'applied' });
+    expect(taken.notifications).toEqual([]);
+    expect(refusal(taken.case, { type: 'take' }, agentB)).toBe('SAME_AGENT');
+    expect(refusal(taken.case, { type: 'take' }, agentFgw)).toBe('NOT_OWN_UNIT');
+    const retaken = step(taken.case, { type: 'take' }, agentA, at('2026-03-02', '12:00'));
+    expect(retaken.notifications).toEqual([{ kind: 'case_reassigned', to: { kind: 'staff', id: 'st-b' }, params: {} }]);
+
+    expect(refusal(retaken.case, { type: 'supervise', note: ' ' }, leaderCenter)).toBe('NOTE_REQUIRED');
+    expect(refusal(retaken.case, { type: 'supervise', note: '请今天联系申请人' }, leaderFgw)).toBe('NOT_OWN_UNIT');
+    const supervised = step(retaken.case, { type: 'supervise', note: ' 请今天联系申请人 ' }, leaderCenter, at('2026-03-02', '13:00'));
+    expect(supervised.event).toMatchObject({ action: 'supervise', note: '请今天联系申请人' });
+    expect(supervised.notifications).toEqual([{ kind: 'case_supervised', to: { kind: 'staff', id: 'st-a' }, params: {} }]);
+    const nobody = step(fresh('proxy', null), { type: 'supervise', note: '尽快分派' }, center, at('2026-03-02', '13:00'));
+    expect(nobody.notifications).toEqual([{ kind: 'case_supervised', to: { kind: 'unit_leader', unitId: 'center' }, params: {} }]);
+
+    const h = handling();
+    expect(step(h, { type: 'reportProgress', note: '电话告知进度', channel: 'phone' }, agentA, at('2026-03-20')).event.data).toEqual({ channel: 'phone' });
+    expect(step(h, { type: 'reportProgress', note: '告知进度', channel: 'fax' as never }, agentA, at('2026-03-20')).event.data).toBeUndefined();
+    const met = step(h, { type: 'conveneJointMeeting', meetingId: 'm1', departmentIds: ['fgw', 'zrzy'], topic: '用地与立项', scheduledFor: at('2026-03-25'), place: ' 三楼会议室 ' }, center, at('2026-03-20'));
+    expect(met.case.meetings[0].place).toBe('三楼会议室');
+    expect(step(h, { type: 'conveneJointMeeting', meetingId: 'm1', departmentIds: ['fgw', 'zrzy'], topic: '用地与立项', scheduledFor: at('2026-03-25') }, center, at('2026-03-20')).case.meetings[0].place).toBeNull();
   });
 
   test('the applicant, the agents, the unit, the departments with a task and the center may see a case', () => {
@@ -487,6 +513,8 @@ describe('the state machine as a whole', () => {
       recordJointMeeting: fc.record({ type: fc.constant('recordJointMeeting' as const), meetingId: fc.constantFrom('m1', 'm2'), minutes: text }),
       escalate: fc.record({ type: fc.constant('escalate' as const), escalationId: fc.constantFrom('e1', 'e2'), issue: text }),
       resolveEscalation: fc.record({ type: fc.constant('resolveEscalation' as const), escalationId: fc.constantFrom('e1', 'e2'), resolution: text }),
+      take: fc.record({ type: fc.constant('take' as const) }),
+      supervise: fc.record({ type: fc.constant('supervise' as const), note: text }),
     };
     const reached = new Set<string>();
     const check = (ok: boolean, message: string) => {
@@ -502,7 +530,8 @@ describe('the state machine as a whole', () => {
           const legal = CASE_ACTION_TYPES.filter((x) => CASE_TRANSITIONS[x].from.includes(c.status));
           const anything = legal.length === 0 || g(fc.integer, { min: 0, max: 9 }) === 0;
           // actions that end the case come up less often, so runs stay long enough to reach every corner
-          const weighted = legal.flatMap((x) => (CASE_TRANSITIONS[x].to && ENDED_STATUSES.includes(CASE_TRANSITIONS[x].to!) ? [x] : [x, x, x, x]));
+          // (take and supervise change nothing the other steps depend on, so they come up rarely too)
+          const weighted = legal.flatMap((x) => ((CASE_TRANSITIONS[x].to && ENDED_STATUSES.includes(CASE_TRANSITIONS[x].to!)) || x === 'take' || x === 'supervise' ? [x] : [x, x, x, x]));
           const type: CaseActionType = anything ? g(fc.constantFrom, ...CASE_ACTION_TYPES) : g(fc.constantFrom, ...weighted);
           const a = g(() => inputs[type] as fc.Arbitrary<CaseAction>);
           // task actions mostly name a task the case has
