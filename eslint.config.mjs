@@ -55,4 +55,9 @@ export default tseslint.config(
     // CommonJS on purpose: jest and babel load these without a transform.
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // a hand-written mini-program the weapp harness runs (test/weapp-harness/fixtures): WeChat's globals
+    files: ['test/weapp-harness/fixtures/**/*.js'],
+    languageOptions: { globals: { wx: 'readonly', App: 'readonly', Page: 'readonly', Component: 'readonly', getApp: 'readonly', getCurrentPages: 'readonly' } },
+  },
 )

@@ -1,0 +1,81 @@
+/**
+ * Journeys on the H5 build in Chromium. Taro H5 keeps earlier pages of the stack in the DOM,
+ * hidden, so every locator asks for :visible; an input's class sits on Taro's wrapper element.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { shot } from '../../support/browser';
+import type { Driver, Session } from '../journeys/driver';
+
+export class H5Driver implements Driver {
+  readonly build = 'h5' as const;
+  readonly skipped: string[] = [];
+
+  constructor(
+    private readonly browser: BrowserContext,
+    /** where serveApp serves the H5 build */
+    private readonly appUrl: string,
+  ) {}
+
+  async open(path: string, openid: string): Promise<Session> {
+    const page = await this.browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${this.appUrl}/#${path}?as=${openid}`);
+    return new H5Session(page, errors);
+  }
+}
+
+class H5Session implements Session {
+  constructor(
+    private readonly page: Page,
+    private readonly pageErrors: string[],
+  ) {}
+
+  willAnswerSubscribe(): void {
+    // the H5 gateway has no dialog: it records what was requested as accepted
+  }
+
+  private visible(cls: string) {
+    return this.page.locator(`.${cls}:visible`);
+  }
+
+  async tap(cls: string): Promise<void> {
+    await this.visible(cls).click();
+  }
+
+  async fill(cls: string, value: string): Promise<void> {
+    await this.visible(cls).locator('input, textarea').fill(value);
+  }
+
+  async waitFor(cls: string): Promise<void> {
+    await this.visible(cls).first().waitFor();
+  }
+
+  async text(cls: string): Promise<string> {
+    return (await this.visible(cls).first().innerText()).trim();
+  }
+
+  async texts(cls: string): Promise<string[]> {
+    return (await this.visible(cls).allInnerTexts()).map((t) => t.trim());
+  }
+
+  count(cls: string): Promise<number> {
+    return this.visible(cls).count();
+  }
+
+  pageText(): Promise<string> {
+    return this.page.locator('body').innerText();
+  }
+
+  shot(name: string): Promise<void> {
+    return shot(this.page, name);
+  }
+
+  errors(): string[] {
+    return [...this.pageErrors];
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Journeys on the WeChat build (dist/) in the weapp harness. Each open() is a phone launching
+ * the mini-program at that page as one WeChat user; a user's wx storage lives on across their
+ * launches, like a phone's. Every action fails on the first harness problem, naming it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { type CloudTarget, type DeviceProfile, type Interaction, MiniProgram, formatProblems } from '../../weapp-harness';
+import type { Driver, Session } from '../journeys/driver';
+
+export interface WeappDriverOptions {
+  dist: string;
+  cloud: CloudTarget;
+  /** folder for shot(): the rendered tree as text; none = no files */
+  snapshots?: string;
+  device?: Partial<DeviceProfile>;
+}
+
+export class WeappDriver implements Driver {
+  readonly build = 'weapp' as const;
+  readonly skipped: string[] = [];
+  readonly sessions: { openid: string; mp: MiniProgram }[] = [];
+  private readonly storages = new Map<string, Map<string, string>>();
+
+  constructor(private readonly options: WeappDriverOptions) {}
+
+  async open(path: string, openid: string): Promise<Session> {
+    if (!this.storages.has(openid)) this.storages.set(openid, new Map());
+    const mp = await MiniProgram.launch({ dist: this.options.dist, cloud: this.options.cloud, openid, path: path.replace(/^\//, ''), storage: this.storages.get(openid), device: this.options.device });
+    this.sessions.push({ openid, mp });
+    return new WeappSession(mp, this.options.snapshots);
+  }
+
+  /** Every interaction of every session, labelled with who did it. */
+  interactions(): Interaction[] {
+    return this.sessions.flatMap(({ openid, mp }) => mp.interactions.map((i) => ({ ...i, label: `${openid}: ${i.label}` })));
+  }
+
+  /** wx APIs called by any session. */
+  apiCalls(): Set<string> {
+    return new Set(this.sessions.flatMap(({ mp }) => [...mp.apiCalls.keys()]));
+  }
+
+  async close(): Promise<void> {
+    for (const { mp } of this.sessions) await mp.close();
+  }
+}
+
+class WeappSession implements Session {
+  constructor(
+    readonly mp: MiniProgram,
+    private readonly snapshots?: string,
+  ) {}
+
+  tap(cls: string): Promise<void> {
+    return this.mp.tap(`.${cls}`);
+  }
+
+  willAnswerSubscribe(answer: 'accept' | 'reject'): void {
+    this.mp.answerSubscribe((ids) => Object.fromEntries(ids.map((id) => [id, answer])));
+  }
+
+  fill(cls: string, value: string): Promise<void> {
+    return this.mp.input(`.${cls}`, value);
+  }
+
+  async waitFor(cls: string): Promise<void> {
+    await this.mp.waitFor(`.${cls}`);
+  }
+
+  async text(cls: string): Promise<string> {
+    const hit = this.mp.page.byClass(cls)[0];
+    if (!hit) throw new Error(`weapp: no visible .${cls} on ${this.mp.page.route}`);
+    return hit.text;
+  }
+
+  async texts(cls: string): Promise<string[]> {
+    return this.mp.page.byClass(cls).map((n) => n.text);
+  }
+
+  async count(cls: string): Promise<number> {
+    return this.mp.page.byClass(cls).length;
+  }
+
+  async pageText(): Promise<string> {
+    return this.mp.page.text();
+  }
+
+  async shot(name: string): Promise<void> {
+    if (!this.snapshots) return;
+    fs.mkdirSync(this.snapshots, { recursive: true });
+    const page = this.mp.page;
+    fs.writeFileSync(path.join(this.snapshots, `${name}.wxml.txt`), `<!-- ${page.route} (${page.title}) -->\n${page.outline(10000)}\n`);
+  }
+
+  errors(): string[] {
+    return [...this.mp.raised, ...this.mp.problems].map((p) => formatProblems([p]).trim());
+  }
+
+  close(): Promise<void> {
+    return this.mp.close();
+  }
+}

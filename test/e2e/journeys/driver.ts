@@ -1,0 +1,55 @@
+/**
+ * What a journey may do, whatever build it runs on. A journey is written once against this
+ * interface; the H5 driver (Playwright, Chromium) and the weapp driver (test/weapp-harness, the
+ * WeChat build in Node) carry it out. Classes are the pages' `t-*` test hooks, without the dot,
+ * and every query looks at what is visible on the current page only.
+ */
+export type Build = 'h5' | 'weapp';
+
+export interface Driver {
+  readonly build: Build;
+  /** Opens the app at `path` (e.g. /pages/index/index) as the person `openid`. */
+  open(path: string, openid: string): Promise<Session>;
+  /** Steps a journey skipped on this build, with the reason (see `only`). */
+  readonly skipped: string[];
+}
+
+/** One person's phone (weapp) or browser tab (H5). */
+export interface Session {
+  /** Taps the one visible element with this class. */
+  tap(cls: string): Promise<void>;
+  /**
+   * How the person answers the next subscribe-message prompt (WeChat asks at a tap: submit, book).
+   * H5 has no such dialog: its gateway records every requested template as accepted.
+   */
+  willAnswerSubscribe(answer: 'accept' | 'reject'): void;
+  /** Types into the input or textarea with this class (or inside it). */
+  fill(cls: string, value: string): Promise<void>;
+  /** Waits until an element with this class is visible. */
+  waitFor(cls: string): Promise<void>;
+  /** Text of the first visible element with this class. */
+  text(cls: string): Promise<string>;
+  texts(cls: string): Promise<string[]>;
+  count(cls: string): Promise<number>;
+  /** Everything the page shows, as text. */
+  pageText(): Promise<string>;
+  /** H5: a PNG in test-results/screenshots; weapp: the rendered tree in test-results/weapp. */
+  shot(name: string): Promise<void>;
+  /** Script errors and harness problems seen so far (empty when all is well). */
+  errors(): string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A step only one build can take, with the reason written where the journey is read. The other
+ * build records `why` in driver.skipped instead of silently doing nothing.
+ */
+export async function only(driver: Driver, build: Build, why: string, step: () => Promise<void>): Promise<void> {
+  if (driver.build === build) await step();
+  else driver.skipped.push(`${build}-only: ${why}`);
+}
+
+export interface Journey {
+  name: string;
+  run(driver: Driver): Promise<unknown>;
+}
