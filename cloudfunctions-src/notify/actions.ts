@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { action, type ActionTable } from '../shared/action';
+import type { Database } from '../shared/cloud';
+import { templateRegistry, type MessageDoc } from '../shared/outbox';
+
+const PUSH_LABELS: Record<string, string> = { pending: '发送中', sent: '已推送到微信', no_grant: '未推送（未授权订阅）', no_template: '未推送（未配置模板）', failed: '推送失败' };
+
+export const actions: ActionTable<Database> = {
+  inbox: action({
+    summary: '站内消息：推送给我的全部消息（无论微信是否送达），最新的在前',
+    roles: ['applicant', 'agent', 'leader', 'center'],
+    input: z.object({ offset: z.number().int().min(0).max(10_000).default(0), limit: z.number().int().min(1).max(50).default(20) }),
+    output: '{ items: [{ id, title, caseNo, matter, status, note, time, page, read, push, pushLabel }], unread }',
+    async run({ caller, db }, input) {
+      const [list, unread] = await Promise.all([
+        db.collection('messages').where({ openid: caller.openid }).orderBy('createdAt', 'desc').skip(input.offset).limit(input.limit).get(),
+        db.collection('messages').where({ openid: caller.openid, read: false }).count(),
+      ]);
+      return {
+        unread: unread.total,
+        items: (list.data as unknown as MessageDoc[]).map((m) => ({
+          id: m._id,
+          title: m.title,
+          ...m.fields,
+          page: m.page,
+          read: m.read,
+          push: m.push.status,
+          pushLabel: PUSH_LABELS[m.push.status],
+        })),
+      };
+    },
+  }),
+
+  markRead: action({
+    summary: '把我的消息标为已读（不传 ids 则全部已读）',
+    roles: ['applicant', 'agent', 'leader', 'center'],
+    input: z.object({ ids: z.array(z.string().max(100)).max(50).optional() }),
+    output: '{ updated }',
+    async run({ caller, db }, input) {
+      const _ = db.command;
+      const where = input.ids ? { openid: caller.openid, _id: _.in(input.ids) } : { openid: caller.openid, read: false };
+      const r = await db.collection('messages').where(where).update({ data: { read: true } });
+      return { updated: r.stats.updated };
+    },
+  }),
+
+  recordGrants: action({
+    summary: '记录用户在 wx.requestSubscribeMessage 中同意的模板（一次性订阅每次同意可发一条）',
+    roles: ['applicant', 'agent', 'leader', 'center'],
+    input: z.object({ accepted: z.array(z.string().min(1).max(64)).max(3) }),
+    output: '{ recorded }',
+    async run({ caller, transaction }, input) {
+      const known = new Set(Object.values(templateRegistry()).map((t) => t!.id));
+      let recorded = 0;
+      for (const templateId of input.accepted.filter((id) => known.has(id))) {
+        const id = `${caller.openid}_${templateId}`;
+        // read-increment-write in a transaction: two grants recorded at once both count
+        await transaction(async (t) => {
+          const g = await t.collection('grants').doc(id).get().then((r) => r.data as { count?: number } | null, () => null);
+          await t.collection('grants').doc(id).set({ data: { openid: caller.openid, templateId, count: (g?.count ?? 0) + 1 } });
+        });
+        recorded++;
+      }
+      return { recorded };
+    },
+  }),
+};

@@ -1,0 +1,205 @@
+import crypto from 'node:crypto';
+import { draftMessage, templateData, type CaseFacts, type MessagePages, type MessageDraft, type Notification, type NotificationKind, type Recipient, type ReminderKind, type TemplateConfig, type TemplateRegistry } from '../../core';
+import { cloud, type Database, type Transaction } from './cloud';
+
+/**
+ * 消息 outbox. A state change writes its messages in the same transaction (so a change is never
+ * lost without its messages, nor a message sent for a change that did not happen); delivery comes
+ * after, retried with backoff, and never rolls back or blocks the case. Every recipient gets an
+ * in-app message (the inbox), whatever WeChat does with the push.
+ */
+
+/** Pages messages open: the applicant's case detail, or the staff case page. */
+export const MESSAGE_PAGES: MessagePages = { case: 'pages/case/index?id=', workbench: 'packages/staff/pages/case/index?caseId=' };
+const MAX_ATTEMPTS = 5;
+/** a claim on a message keeps a second dispatcher off it for this long */
+const CLAIM_MS = 60_000;
+
+export interface OutboxDoc {
+  _id: string;
+  kind: NotificationKind | ReminderKind;
+  to: Recipient;
+  facts: CaseFacts;
+  at: Date;
+  status: 'pending' | 'expanded';
+  claimedUntil: Date;
+  createdAt: Date;
+}
+
+export type PushStatus = 'pending' | 'sent' | 'no_grant' | 'no_template' | 'failed';
+
+export interface MessageDoc {
+  _id: string;
+  outboxId: string;
+  caseId: string;
+  openid: string;
+  title: string;
+  fields: MessageDraft['fields'];
+  page: string;
+  createdAt: Date;
+  read: boolean;
+  push: { status: PushStatus; purpose: string; attempts: number; nextAttemptAt: Date; claimedUntil: Date; lastError: string | null; msgid: string | null; sentAt: Date | null };
+}
+
+/** Template ids and keywords come from the environment's configuration, never from code. */
+export function templateRegistry(): TemplateRegistry {
+  const raw = process.env.BANGBAN_SUBSCRIBE_TEMPLATES;
+  if (!raw) return {};
+  try {
+    return JSON.parse(raw) as TemplateRegistry;
+  } catch {
+    console.error(JSON.stringify({ outbox: 'BANGBAN_SUBSCRIBE_TEMPLATES is not valid JSON' }));
+    return {};
+  }
+}
+
+/** Writes one outbox entry per notification inside the caller's transaction; returns their ids. */
+export async function enqueue(t: Pick<Transaction, 'collection'>, items: { kind: NotificationKind | ReminderKind; to: Recipient }[], facts: CaseFacts, at: Date): Promise<string[]> {
+  const ids: string[] = [];
+  for (const n of items) {
+    const _id = `ob-${crypto.randomBytes(12).toString('hex')}`;
+    await t.collection('outbox').add({ data: { _id, kind: n.kind, to: n.to, facts, at, status: 'pending', claimedUntil: new Date(0), createdAt: at } });
+    ids.push(_id);
+  }
+  return ids;
+}
+
+export const fromNotifications = (ns: Notification[]) => ns.map((n) => ({ kind: n.kind, to: n.to }));
+
+/** The openids behind a recipient; staff who are unbound or inactive get nothing. */
+async function resolve(db: Database, to: Recipient): Promise<string[]> {
+  const openids = (rows: Record<string, unknown>[]) => rows.map((r) => String(r.openid)).filter(Boolean);
+  switch (to.kind) {
+    case 'applicant':
+      return [to.id];
+    case 'staff': {
+      const s = await db.collection('staff').doc(to.id).get().then((r) => r.data as { openid?: string; active?: boolean } | null, () => null);
+      return s?.openid && s.active ? [s.openid] : [];
+    }
+    case 'unit_leader':
+      return openids((await db.collection('staff').where({ unitId: to.unitId, role: 'leader', active: true }).limit(20).get()).data);
+    case 'center':
+      return openids((await db.collection('staff').where({ role: 'center', active: true }).limit(50).get()).data);
+    case 'leader_in_charge': {
+      const s = await db.collection('settings').doc('leaderInCharge').get().then((r) => r.data as { openid?: string } | null, () => null);
+      return s?.openid ? [s.openid] : [];
+    }
+  }
+}
+
+/** Claims a document for this dispatcher: an atomic conditional update that only one caller wins. */
+async function claim(db: Database, collection: string, id: string, field: string, extra: object, now: Date): Promise<boolean> {
+  const _ = db.command;
+  const r = await db
+    .collection(collection)
+    .where({ _id: id, [field]: _.lte(now), ...extra })
+    .update({ data: { [field]: new Date(now.getTime() + CLAIM_MS) } });
+  return (r as unknown as { stats: { updated: number } }).stats.updated === 1;
+}
+
+/** Expands outbox entries into inbox messages (one per recipient, idempotent by id). */
+async function expand(db: Database, entry: OutboxDoc, now: Date): Promise<string[]> {
+  if (!(await claim(db, 'outbox', entry._id, 'claimedUntil', { status: 'pending' }, now))) return [];
+  const registry = templateRegistry();
+  const draft = draftMessage(entry.kind, entry.facts, new Date(entry.at), MESSAGE_PAGES);
+  const ids: string[] = [];
+  for (const openid of await resolve(db, entry.to)) {
+    const _id = `${entry._id}-${crypto.createHash('sha1').update(openid).digest('hex').slice(0, 12)}`;
+    const message: Omit<MessageDoc, '_id'> = {
+      outboxId: entry._id,
+      caseId: entry.facts.caseId,
+      openid,
+      title: draft.title,
+      fields: draft.fields,
+      page: draft.page,
+      createdAt: now,
+      read: false,
+      push: { status: registry[draft.purpose] ? 'pending' : 'no_template', purpose: draft.purpose, attempts: 0, nextAttemptAt: now, claimedUntil: new Date(0), lastError: null, msgid: null, sentAt: null },
+    };
+    // an earlier, interrupted expansion may have written it already: the same id means the same message
+    await db
+      .collection('messages')
+      .add({ data: { _id, ...message } })
+      .catch((e: unknown) => {
+        if (!/E11000|duplicate/i.test(String((e as { errMsg?: string })?.errMsg ?? e))) throw e;
+      });
+    ids.push(_id);
+  }
+  await db.collection('outbox').doc(entry._id).update({ data: { status: 'expanded' } });
+  return ids;
+}
+
+/** One push attempt: spend a one-time grant, send, and record what happened. */
+async function push(db: Database, m: MessageDoc, template: TemplateConfig, now: Date): Promise<PushStatus> {
+  const _ = db.command;
+  if (!(await claim(db, 'messages', m._id, 'push.claimedUntil', { 'push.status': 'pending' }, now))) return m.push.status;
+  const grantId = `${m.openid}_${template.id}`;
+  const finish = (status: PushStatus, extra: Record<string, unknown> = {}) =>
+    db
+      .collection('messages')
+      .doc(m._id)
+      .update({ data: { 'push.status': status, 'push.attempts': m.push.attempts + 1, 'push.claimedUntil': new Date(0), ...extra } })
+      .then(() => status);
+  // nothing goes out without a grant: one-time grants are spent, long-term ones only checked
+  const granted =
+    template.kind === 'long-term'
+      ? ((await db.collection('grants').doc(grantId).get().then((r) => r.data as { count?: number } | null, () => null))?.count ?? 0) > 0
+      : (await db.collection('grants').where({ _id: grantId, count: _.gt(0) }).update({ data: { count: _.inc(-1) } })).stats.updated === 1;
+  if (!granted) return finish('no_grant', { 'push.lastError': '用户未授权或授权次数已用完' });
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const res = await (cloud as any).openapi.subscribeMessage.send({
+      touser: m.openid,
+      templateId: template.id,
+      page: m.page,
+      data: templateData(template, m.fields),
+      miniprogramState: process.env.BANGBAN_MP_STATE || 'formal',
+    });
+    return finish('sent', { 'push.msgid': String(res?.msgid ?? ''), 'push.sentAt': now, 'push.lastError': null });
+  } catch (e) {
+    const err = e as { errCode?: number; errMsg?: string; message?: string };
+    const reason = `${err.errCode ?? ''} ${err.errMsg ?? err.message ?? String(e)}`.trim();
+    if (template.kind !== 'long-term') await db.collection('grants').doc(grantId).update({ data: { count: _.inc(1) } }).catch(() => undefined);
+    if (err.errCode === 43101) {
+      // the user refused or used up the grant on WeChat's side: recorded, not retried
+      await db.collection('grants').doc(grantId).update({ data: { count: 0 } }).catch(() => undefined);
+      return finish('no_grant', { 'push.lastError': reason });
+    }
+    const attempts = m.push.attempts + 1;
+    if (attempts >= MAX_ATTEMPTS) return finish('failed', { 'push.lastError': reason });
+    // back off 1, 2, 4, 8 minutes
+    return finish('pending', { 'push.lastError': reason, 'push.nextAttemptAt': new Date(now.getTime() + 60_000 * 2 ** (attempts - 1)) });
+  }
+}
+
+/**
+ * Delivers what is due: expands pending outbox entries (optionally only the given ones) and pushes
+ * pending messages whose next attempt has come. Safe to run from several places at once.
+ */
+export async function dispatch(db: Database, now: Date, only?: string[]): Promise<{ expanded: number; pushed: Record<string, number> }> {
+  const _ = db.command;
+  const registry = templateRegistry();
+  const entries = (
+    await db
+      .collection('outbox')
+      .where(only ? { _id: _.in(only), status: 'pending' } : { status: 'pending' })
+      .limit(100)
+      .get()
+  ).data as unknown as OutboxDoc[];
+  const fresh: string[] = [];
+  for (const e of entries) fresh.push(...(await expand(db, e, now)));
+  const due = (
+    await db
+      .collection('messages')
+      .where(only ? { _id: _.in(fresh.length ? fresh : ['-']), 'push.status': 'pending' } : { 'push.status': 'pending', 'push.nextAttemptAt': _.lte(now) })
+      .limit(100)
+      .get()
+  ).data as unknown as MessageDoc[];
+  const pushed: Record<string, number> = {};
+  for (const m of due) {
+    const template = registry[m.push.purpose as keyof TemplateRegistry];
+    const status = template ? await push(db, m, template, now) : 'no_template';
+    pushed[status] = (pushed[status] ?? 0) + 1;
+  }
+  return { expanded: entries.length, pushed };
+}
