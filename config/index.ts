@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -34,6 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // the rules core (core/) is plain TypeScript outside src: pages import eligibility and identity checks from it
+      compile: { include: [path.resolve(__dirname, '..', 'core')] },
       // Modules used only by a subpackage move into that subpackage, so the staff
       // workbench does not weigh on the 2 MB main package every citizen downloads.
       optimizeMainPackage: { enable: true },
@@ -43,6 +46,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: [path.resolve(__dirname, '..', 'core')] },
       publicPath: '/',
       staticDirectory: 'static',
       output: {

@@ -1,10 +1,15 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/apply/index', 'pages/my/index'],
+  pages: ['pages/index/index', 'pages/apply/index', 'pages/my/index', 'pages/eligibility/index', 'pages/book/index', 'pages/case/index', 'pages/rate/index', 'pages/privacy/index', 'pages/messages/index'],
   // Staff pages live in a subpackage: citizens never download them.
   subPackages: [
     {
       root: 'packages/staff',
-      pages: ['pages/workbench/index'],
+      pages: ['pages/workbench/index', 'pages/case/index', 'pages/bind/index', 'pages/team/index'],
+    },
+    // the center administrator's people and settings: only they download it
+    {
+      root: 'packages/center',
+      pages: ['pages/admin/index'],
     },
   ],
   window: {

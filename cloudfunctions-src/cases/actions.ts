@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { CASE_STATUS_LABELS, CATEGORY_LABELS, OPEN_STATUSES, openCase, pickAgent, responsibleUnit, submitApplicationInput, type AgentCandidate } from '../../core';
-import { action, AppError, type ActionTable } from '../shared/action';
+import { CASE_STATUS_LABELS, CATEGORY_LABELS, OPEN_STATUSES, openCase, pickAgent, responsibleUnit, type AgentCandidate } from '../../core';
+import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { actorOf, loadVisibleCase, transitionCase, visibleCasesFilter, type CaseDoc } from '../shared/cases';
-import { caseDetailView, caseSummaryView } from '../shared/views';
+import { loadCalendar, loadVisibleCase, transitionCase, visibleCasesFilter, type CaseDoc } from '../shared/cases';
+import { caseSummaryView } from '../shared/views';
+import { dispatch, enqueue, fromNotifications } from '../shared/outbox';
+import { materialsSchema, requireConsent, signatureFileSchema } from '../shared/applicant';
+import { applicantCaseView, type ApplicantCase } from './applicant-view';
+import { submitInput } from './schemas';
 
 /** Case numbers read BB + Beijing date + a daily sequence, e.g. BB20261128-0007. */
 function beijingDay(now: Date): string {
@@ -31,13 +35,48 @@ async function agentCandidates(db: Database, unitId: string): Promise<AgentCandi
 
 const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
 
+/** Applicant actions act as the applicant even when the caller is also staff. */
+function applicantOnly<C extends ActionContext<Database>>(ctx: C): C {
+  return { ...ctx, caller: { ...ctx.caller, staff: null } };
+}
+
+/**
+ * A change the applicant makes to their own case outside the state machine (a signature, a
+ * confirmation): read in a transaction, refuse someone else's case as NOT_FOUND, write the patch
+ * with the next version so a staff screen holding the old version sees CONFLICT.
+ */
+async function applicantUpdate<A>(ctx: ActionContext<Database>, caseId: string, decide: (c: ApplicantCase) => { patch: Partial<ApplicantCase>; answer: A }): Promise<A> {
+  return ctx.transaction(async (t) => {
+    const c = (await t
+      .collection('cases')
+      .doc(caseId)
+      .get()
+      .then((r) => r.data, () => null)) as unknown as ApplicantCase | null;
+    if (!c || c.applicantId !== ctx.caller.openid) throw new AppError('NOT_FOUND', '没有找到这条申请');
+    const { patch, answer } = decide(c);
+    await t.collection('cases').doc(caseId).update({ data: { ...patch, version: c.version + 1, updatedAt: ctx.now } });
+    return answer;
+  });
+}
+
 export const actions: ActionTable<Database> = {
   submit: action({
     summary: '提交帮办代办申请：按事项类别确定责任单位，并分配当班帮代办员（§四、§五(一)）',
     roles: ['applicant'],
-    input: submitApplicationInput,
-    output: '{ caseId, caseNo, status, statusLabel, unitName, agentName | null }',
-    async run({ caller, db, now, transaction }, input) {
+    input: submitInput,
+    output: '{ caseId, caseNo, status, statusLabel, unitName, agentName | null, repeated: boolean }',
+    errors: ['RULE_REFUSED'],
+    async run({ caller, db, now, transaction, defer }, input) {
+      await requireConsent(db, caller.openid);
+      // 幂等: one case per (applicant, requestId); a retry or a second tap gets the first answer
+      const requestKey = `${caller.openid}:${input.requestId}`;
+      const earlier = async () => {
+        const { data } = await db.collection('cases').where({ requestKey }).limit(1).get();
+        const c = data[0] as unknown as CaseDoc | undefined;
+        return c ? { caseId: c._id, caseNo: c.caseNo, status: c.status, statusLabel: CASE_STATUS_LABELS[c.status], unitName: c.unitName, agentName: c.agentName, repeated: true } : null;
+      };
+      const before = await earlier();
+      if (before) return before;
       const unitId = responsibleUnit(input.category);
       const [unit, candidates] = await Promise.all([
         db
@@ -54,19 +93,33 @@ export const actions: ActionTable<Database> = {
       const day = beijingDay(now);
       // the daily sequence and the case are written in one transaction: two submissions at the
       // same instant never share a number
-      const created = await transaction(async (t) => {
+      let created: { _id: string; caseNo: string; outboxIds: string[] };
+      try {
+        created = await transaction(async (t) => {
         const counterId = `caseNo-${day}`;
         const counter = await t.collection('counters').doc(counterId).get().then((r) => r.data as { value?: number } | null, () => null);
         const seq = (counter?.value ?? 0) + 1;
         await t.collection('counters').doc(counterId).set({ data: { value: seq } });
         const caseNo = `BB${day}-${String(seq).padStart(4, '0')}`;
-        const doc: Omit<CaseDoc, '_id'> = {
+        const doc: Omit<ApplicantCase, '_id'> = {
           ...opened.case,
           caseNo,
           applicantType: input.applicantType,
           matter: input.matter,
           contactName: input.contactName,
           contactPhone: input.contactPhone,
+          requestKey,
+          applicantName: input.applicantName,
+          idNumber: input.applicantType === 'person' ? (input.idNumber ?? '').toUpperCase() : null,
+          uscc: input.applicantType === 'enterprise' ? (input.uscc ?? '').toUpperCase() : null,
+          details: input.details,
+          materials: input.materials.map((m) => ({ ...m, at: now, supplement: false })),
+          mandate: input.mode === 'proxy' && input.mandate ? { ...input.mandate, signedAt: now } : null,
+          commitment: input.commitment === true,
+          receipt: null,
+          extensionConfirmations: [],
+          terminationRequest: null,
+          supplementSentAt: null,
           unitName: unit.name!,
           agentName: agent?.name ?? null,
           firstAgentName: null,
@@ -75,9 +128,19 @@ export const actions: ActionTable<Database> = {
           version: 1,
         };
         const { _id } = await t.collection('cases').add({ data: doc });
-        return { _id, caseNo };
+        // §四: the agent (or, with nobody on duty, the unit's leader) hears of the case at once
+        const outboxIds = await enqueue(t, fromNotifications(opened.notifications), { caseId: _id, caseNo, category: input.category, mode: input.mode, status: 'applied' }, now);
+        return { _id, caseNo, outboxIds };
       });
-      return { caseId: created._id, caseNo: created.caseNo, status: 'applied', statusLabel: CASE_STATUS_LABELS.applied, unitName: unit.name, agentName: agent?.name ?? null };
+      } catch (e) {
+        // the same request committed first (two taps at once): the unique requestKey refused this one
+        const same = /E11000|duplicate/i.test(String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e)) ? await earlier() : null;
+        if (same) return same;
+        throw e;
+      }
+      const { outboxIds } = created;
+      defer(() => dispatch(db, new Date(), outboxIds));
+      return { caseId: created._id, caseNo: created.caseNo, status: 'applied', statusLabel: CASE_STATUS_LABELS.applied, unitName: unit.name, agentName: agent?.name ?? null, repeated: false };
     },
   }),
 
@@ -94,14 +157,87 @@ export const actions: ActionTable<Database> = {
   }),
 
   get: action({
-    summary: '申请详情：状态、责任单位和帮代办员（首问负责）、时限、完整办理记录',
+    summary: '申请详情：状态、责任单位和帮代办员（首问负责，含办公电话）、时限与是否正常、完整办理记录、现在需要我做的事',
     roles: ['applicant'],
     input: caseRef,
-    output: '{ case: { caseId, caseNo, version, status, statusLabel, matter, unitName, agentName, firstAgentName, due, timeline: [{ at, label, by, note }] } }',
+    output: '{ case: { caseId, caseNo, version, status, statusLabel, matter, due: { date, level, levelLabel, remainingWorkingDays, paused } | null, contacts: { unitName, agentName, agentPhone, firstAgentName, firstAgentPhone, unitPhone }, needs: [{ kind: materials|materials_sent|receipt|extension, … }], timeline: [{ at, label, statusLabel, by, note }], result, receipt, terminationRequest, canWithdraw, canRequestTermination, canRate } }',
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
-      const doc = await loadVisibleCase({ ...ctx, caller: { ...ctx.caller, staff: null } }, input.caseId);
-      return { case: caseDetailView(doc, actorOf({ ...ctx.caller, staff: null })) };
+      const doc = (await loadVisibleCase(applicantOnly(ctx), input.caseId)) as ApplicantCase;
+      const { db } = ctx;
+      const phoneOf = (coll: string, id: string | null) =>
+        id
+          ? db
+              .collection(coll)
+              .doc(id)
+              .get()
+              .then((r) => ((r.data as { officePhone?: string } | null)?.officePhone ?? null) as string | null, () => null)
+          : Promise.resolve(null);
+      const [cal, agentPhone, firstAgentPhone, unitPhone] = await Promise.all([loadCalendar(db), phoneOf('staff', doc.agentId), phoneOf('staff', doc.firstAgentId), phoneOf('units', doc.unitId)]);
+      return { case: applicantCaseView(doc, cal, ctx.now, { agentPhone, firstAgentPhone, unitPhone }) };
+    },
+  }),
+
+  signReceipt: action({
+    summary: '签收办结结果：申请人在手机上手写签名，签收办理结果及原始资料（§五(三)）；仅限本人已办结的申请，只签一次',
+    roles: ['applicant'],
+    input: caseRef.extend({ signatureFileID: signatureFileSchema }),
+    output: '{ receipt: { signedAt } }',
+    errors: ['NOT_FOUND', 'RULE_REFUSED'],
+    async run(ctx, input) {
+      return applicantUpdate(ctx, input.caseId, (c) => {
+        if (c.status !== 'finished') throw new AppError('RULE_REFUSED', '办结后才能签收办理结果', { RECEIPT_NOT_FINISHED: '办结后才能签收办理结果' });
+        if (c.receipt) throw new AppError('RULE_REFUSED', '您已签收过', { RECEIPT_ALREADY_SIGNED: '您已签收过' });
+        return { patch: { receipt: { signatureFileID: input.signatureFileID, signedAt: ctx.now } }, answer: { receipt: { signedAt: ctx.now.toISOString() } } };
+      });
+    },
+  }),
+
+  sendSupplement: action({
+    summary: '上传补正材料：待补正时申请人从手机提交所缺材料，帮代办员核收后恢复计时',
+    roles: ['applicant'],
+    input: caseRef.extend({ materials: materialsSchema.min(1, '请至少上传一个文件') }),
+    output: '{ sentAt, count }',
+    errors: ['NOT_FOUND', 'RULE_REFUSED'],
+    async run(ctx, input) {
+      return applicantUpdate(ctx, input.caseId, (c) => {
+        if (c.status !== 'awaiting_materials') throw new AppError('RULE_REFUSED', '当前不需要补正材料', { NOT_AWAITING_MATERIALS: '当前不需要补正材料' });
+        const materials = [...(c.materials ?? []), ...input.materials.map((m) => ({ ...m, at: ctx.now, supplement: true }))];
+        if (materials.length > 40) throw new AppError('INVALID_INPUT', '材料太多，请合并后上传', { materials: '一条申请最多40个文件' });
+        return { patch: { materials, supplementSentAt: ctx.now }, answer: { sentAt: ctx.now.toISOString(), count: input.materials.length } };
+      });
+    },
+  }),
+
+  confirmExtension: action({
+    summary: '确认已知晓延长服务时限（帮代办员已解释说明，§五(三)）',
+    roles: ['applicant'],
+    input: caseRef.extend({ seq: z.number().int().min(1) }),
+    output: '{ confirmed: seq }',
+    errors: ['NOT_FOUND', 'RULE_REFUSED'],
+    async run(ctx, input) {
+      return applicantUpdate(ctx, input.caseId, (c) => {
+        if (!c.timeline.some((e) => e.seq === input.seq && e.action === 'extend')) throw new AppError('RULE_REFUSED', '没有这次延期记录', { EXTENSION_NOT_FOUND: '没有这次延期记录' });
+        const confirmations = [...new Set([...(c.extensionConfirmations ?? []), input.seq])];
+        return { patch: { extensionConfirmations: confirmations }, answer: { confirmed: input.seq } };
+      });
+    },
+  }),
+
+  requestTermination: action({
+    summary: '申请终止委托（§二(三) 可随时终止）：记录原因，由帮代办员办理终止手续、移交资料并签字',
+    roles: ['applicant'],
+    input: caseRef.extend({ reason: z.string().trim().min(2, '请简单写明原因').max(200, '原因不超过200字') }),
+    output: '{ terminationRequest: { reason, at } }',
+    errors: ['NOT_FOUND', 'RULE_REFUSED'],
+    async run(ctx, input) {
+      return applicantUpdate(ctx, input.caseId, (c) => {
+        if (c.status === 'applied') throw new AppError('RULE_REFUSED', '尚未受理的申请可以直接撤回', { USE_WITHDRAW: '尚未受理的申请可以直接撤回' });
+        if (!OPEN_STATUSES.includes(c.status)) throw new AppError('RULE_REFUSED', '这条申请已经结束', { CASE_ENDED: '这条申请已经结束' });
+        if (c.terminationRequest) throw new AppError('RULE_REFUSED', '您已申请终止，请等待帮代办员联系', { ALREADY_REQUESTED: '您已申请终止，请等待帮代办员联系' });
+        const terminationRequest = { reason: input.reason, at: ctx.now };
+        return { patch: { terminationRequest }, answer: { terminationRequest: { reason: input.reason, at: ctx.now.toISOString() } } };
+      });
     },
   }),
 
@@ -112,8 +248,7 @@ export const actions: ActionTable<Database> = {
     output: '{ status, statusLabel, version }',
     errors: ['NOT_FOUND', 'CONFLICT', 'RULE_REFUSED'],
     async run(ctx, input) {
-      const applicantCtx = { ...ctx, caller: { ...ctx.caller, staff: null } };
-      const { doc } = await transitionCase(applicantCtx, input.caseId, input.version, { type: 'withdraw', reason: input.reason });
+      const { doc } = await transitionCase(applicantOnly(ctx), input.caseId, input.version, { type: 'withdraw', reason: input.reason });
       return { status: doc.status, statusLabel: CASE_STATUS_LABELS[doc.status], version: doc.version };
     },
   }),

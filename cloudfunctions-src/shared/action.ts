@@ -30,6 +30,9 @@ export interface StaffRecord {
   unitId: string;
   unitName: string;
   onDuty?: boolean;
+  /** 中心管理员: a center binding that may change settings and staff */
+  admin?: boolean;
+  active?: boolean;
 }
 
 /** What an action knows about its caller: taken from getWXContext and the staff binding only. */
@@ -46,6 +49,8 @@ export interface ActionContext<Db> {
   transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>;
   /** server clock at the start of the call */
   now: Date;
+  /** work to run after the action succeeded (message delivery); its failure never fails the action */
+  defer(task: () => Promise<unknown>): void;
 }
 
 export interface ActionSpec<I extends z.ZodType, O, Db = unknown> {

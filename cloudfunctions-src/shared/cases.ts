@@ -5,6 +5,7 @@ import {
   listScope,
   authorize,
   CASE_TRANSITIONS,
+  dueDate,
   type Actor,
   type CaseAction,
   type CaseRecord,
@@ -14,6 +15,7 @@ import {
 } from '../../core';
 import { AppError, type ActionContext, type Caller } from './action';
 import type { Database } from './cloud';
+import { dispatch, enqueue, fromNotifications } from './outbox';
 
 /** A case as stored: the core's CaseRecord plus what the application form collected. */
 export interface CaseDoc extends CaseRecord {
@@ -30,6 +32,18 @@ export interface CaseDoc extends CaseRecord {
   updatedAt: Date;
   /** optimistic version: a screen sends the version it showed; a stale one gets CONFLICT */
   version: number;
+  /** the case clock's due date (Beijing YYYY-MM-DD) after the last step, null while paused or before 送达; lists filter on it */
+  dueOn?: string | null;
+}
+
+/** The stored due date of a clock; a year without a calendar leaves it unknown rather than failing the step. */
+export function storedDueOn(calendar: ReturnType<typeof createWorkCalendar>, clock: CaseRecord['clock']): string | null {
+  if (!clock) return null;
+  try {
+    return dueDate(calendar, clock);
+  } catch {
+    return null;
+  }
 }
 
 /** The core's actor for a caller: staff act as their staff record, everyone else as their openid. */
@@ -81,6 +95,7 @@ export interface TransitionOutcome {
   doc: CaseDoc;
   event: TimelineEvent;
   notifications: Notification[];
+  outboxIds: string[];
 }
 
 /**
@@ -99,8 +114,9 @@ export async function transitionCase(
 ): Promise<TransitionOutcome> {
   const calendar = await loadCalendar(ctx.db);
   const actor = actorOf(ctx.caller);
-  return ctx.transaction(async (t) => {
-    const current = (await t.collection('cases').doc(caseId).get()).data as unknown as CaseDoc | null;
+  const outcome = await ctx.transaction(async (t) => {
+    // a missing id must answer like someone else's (NOT_FOUND), not fail: get() rejects for a missing document
+    const current = (await t.collection('cases').doc(caseId).get().then((r) => r.data, () => null)) as unknown as CaseDoc | null;
     // visible to whoever may view it or may take this very step (an agent of the unit accepting)
     const permission = CASE_TRANSITIONS[action.type].permission;
     const visible = (c: CaseDoc) => authorize(actor, 'case.view', caseViewTarget(c)).ok || authorize(actor, permission, caseViewTarget(c)).ok;
@@ -117,11 +133,20 @@ export async function transitionCase(
       firstAgentName: nameOf(record.firstAgentId, current.firstAgentName, current.firstAgentId),
       version: current.version + 1,
       updatedAt: ctx.now,
+      dueOn: storedDueOn(calendar, record.clock),
     };
     const { _id, ...body } = next;
     await t.collection('cases').doc(_id).set({ data: body });
-    return { doc: next, event: decision.value.event, notifications: decision.value.notifications };
+    // the step and its messages commit together; delivery follows once the step is committed
+    const outboxIds = await enqueue(t, fromNotifications(decision.value.notifications), caseFacts(next), ctx.now);
+    return { doc: next, event: decision.value.event, notifications: decision.value.notifications, outboxIds };
   });
+  ctx.defer(() => dispatch(ctx.db, new Date(), outcome.outboxIds));
+  return outcome;
+}
+
+export function caseFacts(c: CaseDoc) {
+  return { caseId: c._id, caseNo: c.caseNo, category: c.category, mode: c.mode, status: c.status };
 }
 
 export const ACTION_LABELS = Object.fromEntries(Object.entries(CASE_TRANSITIONS).map(([k, v]) => [k, v.label])) as Record<keyof typeof CASE_TRANSITIONS, string>;

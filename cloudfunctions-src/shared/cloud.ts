@@ -16,6 +16,8 @@ export interface Query {
   field(f: object): Query;
   get(): Promise<{ data: Record<string, unknown>[] }>;
   count(): Promise<{ total: number }>;
+  update(o: { data: object }): Promise<{ stats: { updated: number } }>;
+  remove(): Promise<{ stats: { removed: number } }>;
 }
 export interface DocRef {
   get(): Promise<{ data: Record<string, unknown> }>;

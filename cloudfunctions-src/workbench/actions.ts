@@ -1,62 +1,223 @@
 import { z } from 'zod';
-import { availableCaseActions, caseActionInput, CASE_TRANSITIONS, CASE_STATUS_LABELS } from '../../core';
-import { action, AppError, type ActionTable } from '../shared/action';
+import {
+  addWorkingDays,
+  availableCaseActions,
+  beijingDate,
+  caseActionInput,
+  CASE_TRANSITIONS,
+  CASE_STATUS_LABELS,
+  ENDED_STATUSES,
+  NOTIFICATION_KINDS,
+  OPEN_STATUSES,
+  type CaseActionType,
+  type WorkCalendar,
+} from '../../core';
+import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
+import { loadSettings } from '../shared/applicant';
 import type { Database } from '../shared/cloud';
-import { actorOf, loadVisibleCase, transitionCase, visibleCasesFilter, type CaseDoc } from '../shared/cases';
-import { caseDetailView, staffCaseRowView } from '../shared/views';
+import { actorOf, loadCalendar, loadVisibleCase, transitionCase, visibleCasesFilter, type CaseDoc } from '../shared/cases';
+import { staffCaseRowView } from '../shared/views';
+import { deadlineOf, staffCaseDetailView } from './views';
 
 const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
+const id = z.string().trim().min(1).max(64);
+
+/** The agent's queues (issue 6 §2): each is one server-side filter; counts come with every page. */
+export const QUEUES = ['open', 'new', 'handling', 'waiting', 'dueSoon', 'overdue', 'ended', 'all'] as const;
+export type Queue = (typeof QUEUES)[number];
+export const QUEUE_LABELS: Record<Queue, string> = { open: '全部在办', new: '新申请', handling: '办理中', waiting: '等申请人', dueSoon: '即将到期', overdue: '已超期', ended: '已结束', all: '全部' };
+const COUNTED: Queue[] = ['new', 'handling', 'waiting', 'dueSoon', 'overdue'];
+
+interface Today {
+  today: string;
+  dueSoonBy: string;
+  cal: WorkCalendar;
+  feedbackEvery: number;
+}
+
+async function today(db: Database, now: Date): Promise<Today> {
+  const [cal, settings] = await Promise.all([loadCalendar(db), loadSettings(db)]);
+  const t = beijingDate(now);
+  let dueSoonBy = t;
+  try {
+    dueSoonBy = addWorkingDays(cal, t, settings.calendar.dueSoonWithinWorkingDays);
+  } catch {
+    // a year without a calendar: due-soon shrinks to today rather than failing the list
+  }
+  return { today: t, dueSoonBy, cal, feedbackEvery: settings.lifecycle.progressReportEveryWorkingDays };
+}
+
+function queueFilter(db: Database, queue: Queue, t: Today): Record<string, unknown> | null {
+  const _ = db.command;
+  switch (queue) {
+    case 'new':
+      return { status: 'applied' };
+    case 'handling':
+      return { status: _.in(['accepted', 'handling']) };
+    case 'waiting':
+      return { status: _.in(['awaiting_materials', 'suspended']) };
+    case 'dueSoon':
+      return { status: _.in([...OPEN_STATUSES]), dueOn: _.and([_.gte(t.today), _.lte(t.dueSoonBy)]) };
+    case 'overdue':
+      return { status: _.in([...OPEN_STATUSES]), dueOn: _.and([_.neq(null), _.lt(t.today)]) };
+    case 'ended':
+      return { status: _.in([...ENDED_STATUSES]) };
+    case 'open':
+      return { status: _.in([...OPEN_STATUSES]) };
+    case 'all':
+      return null;
+  }
+}
+
+function both(db: Database, ...parts: (Record<string, unknown> | null)[]): Record<string, unknown> {
+  const real = parts.filter((p): p is Record<string, unknown> => !!p && Object.keys(p).length > 0);
+  if (real.length === 0) return {};
+  if (real.length === 1) return real[0];
+  return db.command.and(real) as Record<string, unknown>;
+}
+
+/** Narrowing a leader's or the center's list to one agent or unit (never widening it). */
+function narrowing(ctx: ActionContext<Database>, input: { agentId?: string; unitId?: string }): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  if (input.agentId) out.agentId = input.agentId;
+  if (input.unitId && ctx.caller.staff?.role === 'center') out.unitId = input.unitId;
+  return Object.keys(out).length ? out : null;
+}
+
+/** Departments for task and meeting pickers: id → name. */
+async function unitNames(db: Database): Promise<Record<string, string>> {
+  const { data } = await db.collection('units').limit(200).get();
+  return Object.fromEntries(data.map((u) => [String(u._id), String(u.name)]));
+}
 
 export const actions: ActionTable<Database> = {
   listCases: action({
-    summary: '工作台案件列表：帮代办员看经办和首问的，责任领导看本单位的，政务服务中心看全部',
+    summary: '工作台案件列表（服务端分页与筛选）：帮代办员看经办和首问的，责任领导看本单位的，政务服务中心看全部；queue 选新申请/办理中/等申请人/即将到期/已超期，附各队列数量',
     roles: ['agent', 'leader', 'center'],
-    input: z.object({}),
-    output: '{ items: [{ caseId, caseNo, version, matter, category, categoryLabel, status, statusLabel, submittedAt, applicantName (masked), contactPhone (masked), unitName, agentName }] }',
-    async run({ caller, db }) {
-      const filter = visibleCasesFilter(db, actorOf(caller));
-      if (!filter) return { items: [] };
-      const { data } = await db.collection('cases').where(filter).orderBy('submittedAt', 'desc').limit(200).get();
-      return { items: (data as unknown as CaseDoc[]).map(staffCaseRowView) };
+    input: z.object({
+      queue: z.enum(QUEUES).default('open'),
+      agentId: id.optional(),
+      unitId: id.optional(),
+      limit: z.number().int().min(1).max(50).default(20),
+      offset: z.number().int().min(0).max(5000).default(0),
+    }),
+    output: '{ items: [{ caseId, caseNo, version, matter, status, statusLabel, applicantName (masked), contactPhone (masked), unitName, agentName, firstAgentName, dueOn, deadline: { level, label } }], total, counts: { new, handling, waiting, dueSoon, overdue }, today, queue }',
+    async run(ctx, input) {
+      const { caller, db } = ctx;
+      const scope = visibleCasesFilter(db, actorOf(caller));
+      const empty = { items: [], total: 0, counts: Object.fromEntries(COUNTED.map((q) => [q, 0])), today: beijingDate(ctx.now), queue: input.queue };
+      if (!scope) return empty;
+      const t = await today(db, ctx.now);
+      const narrow = narrowing(ctx, input);
+      const where = both(db, scope, narrow, queueFilter(db, input.queue, t));
+      const [page, total, ...counts] = await Promise.all([
+        db.collection('cases').where(where).orderBy('submittedAt', 'desc').skip(input.offset).limit(input.limit).get(),
+        db.collection('cases').where(where).count(),
+        ...COUNTED.map((q) => db.collection('cases').where(both(db, scope, narrow, queueFilter(db, q, t))).count()),
+      ]);
+      return {
+        items: (page.data as unknown as CaseDoc[]).map((c) => ({ ...staffCaseRowView(c), firstAgentName: c.firstAgentName, dueOn: c.dueOn ?? null, deadline: deadlineOf(c, t.today, t.dueSoonBy) })),
+        total: total.total,
+        counts: Object.fromEntries(COUNTED.map((q, i) => [q, counts[i].total])),
+        today: t.today,
+        queue: input.queue,
+      };
     },
   }),
 
   get: action({
-    summary: '案件详情（工作人员）：办理记录、当前可执行的操作',
+    summary: '案件详情（工作人员）：办理记录（含联系记录、督办）、时限与下次定期反馈日、部门任务、会议、协调事项、当前可执行的操作',
     roles: ['agent', 'leader', 'center'],
     input: caseRef,
-    output: '{ case: {…detail, applicant masked}, actions: [{ type, label, clause }] }',
+    output: '{ case: {…detail, applicant masked, dueOn, deadline, nextFeedbackOn, tasks, meetings, escalations}, actions: [{ type, label, clause }], units: [{ unitId, name }] }',
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
       const doc = await loadVisibleCase(ctx, input.caseId);
       const actor = actorOf(ctx.caller);
+      const [t, units] = await Promise.all([today(ctx.db, ctx.now), unitNames(ctx.db)]);
+      // 认领 only makes sense for someone the request is not already with
+      const offered = availableCaseActions(doc, actor).filter((a) => !(a === 'take' && doc.agentId === actor.id));
       return {
-        case: caseDetailView(doc, actor),
-        actions: availableCaseActions(doc, actor).map((type) => ({ type, label: CASE_TRANSITIONS[type].label, clause: CASE_TRANSITIONS[type].clause })),
+        case: staffCaseDetailView(doc, actor, t, units),
+        actions: offered.map((type: CaseActionType) => ({ type, label: CASE_TRANSITIONS[type].label, clause: CASE_TRANSITIONS[type].clause })),
+        units: Object.entries(units).map(([unitId, name]) => ({ unitId, name })),
       };
     },
   }),
 
   act: action({
-    summary: '执行一步办理操作（受理、不予受理、送达窗口、补正、中止、续办、延期、反馈、办结、终止、转派、并联审批…），由规则核心判定',
+    summary: '执行一步办理操作（认领、受理、不予受理、送达窗口、补正、中止、续办、延期、联系记录、办结、终止、转派、督办、并联审批…），由规则核心判定；写入办理记录并登记核心要求的通知',
     roles: ['agent', 'leader', 'center'],
     input: caseRef.extend({ version: z.number().int().min(1), action: caseActionInput }),
-    output: '{ status, statusLabel, version, event: { label, at } }',
+    output: '{ status, statusLabel, version, event: { label, at }, notifications: [{ kind, label }] }',
     errors: ['NOT_FOUND', 'CONFLICT', 'RULE_REFUSED'],
     async run(ctx, input) {
       const staff = ctx.caller.staff!;
       const names: Record<string, string> = { [staff._id]: staff.name };
-      if (input.action.type === 'reassign') {
+      const a = input.action;
+      if (a.type === 'reassign') {
         const target = await ctx.db
           .collection('staff')
-          .doc(input.action.toAgentId)
+          .doc(a.toAgentId)
           .get()
-          .then((r) => r.data as { name?: string; role?: string; active?: boolean } | null, () => null);
+          .then((r) => r.data as { name?: string; role?: string; active?: boolean; unitId?: string } | null, () => null);
         if (!target?.name || target.role !== 'agent' || target.active !== true) throw new AppError('INVALID_INPUT', '请选择在岗的帮代办员', { 'action.toAgentId': '没有这位帮代办员' });
-        names[input.action.toAgentId] = target.name;
+        // the agent's unit is where the case goes; only the center may move it to another unit (the core checks)
+        if (!a.toUnitId && target.unitId) a.toUnitId = target.unitId;
+        names[a.toAgentId] = target.name;
       }
-      const { doc, event } = await transitionCase(ctx, input.caseId, input.version, input.action, names);
-      return { status: doc.status, statusLabel: CASE_STATUS_LABELS[doc.status], version: doc.version, event: { label: CASE_TRANSITIONS[input.action.type].label, at: new Date(event.at).toISOString() } };
+      if (a.type === 'addTask' || a.type === 'conveneJointMeeting') {
+        const units = await unitNames(ctx.db);
+        const wanted = a.type === 'addTask' ? [a.departmentId] : a.departmentIds;
+        const unknown = wanted.filter((d) => !units[d]);
+        if (unknown.length) throw new AppError('INVALID_INPUT', '请选择已登记的审批部门', { [a.type === 'addTask' ? 'action.departmentId' : 'action.departmentIds']: `没有这个部门：${unknown.join('、')}` });
+      }
+      const { doc, event, notifications } = await transitionCase(ctx, input.caseId, input.version, a, names);
+      return {
+        status: doc.status,
+        statusLabel: CASE_STATUS_LABELS[doc.status],
+        version: doc.version,
+        event: { label: CASE_TRANSITIONS[a.type].label, at: new Date(event.at).toISOString() },
+        notifications: notifications.map((n) => ({ kind: n.kind, label: NOTIFICATION_KINDS[n.kind] })),
+      };
+    },
+  }),
+
+  unitLoad: action({
+    summary: '本单位帮代办员的工作量（责任领导看本单位，政务服务中心可选单位）：在办、已超期、等申请人；也是转派时选择接手人的名单',
+    roles: ['leader', 'center'],
+    input: z.object({ unitId: id.optional() }),
+    output: '{ unitId, agents: [{ staffId, name, onDuty, open, overdue, waiting }] }',
+    async run(ctx, input) {
+      const me = ctx.caller.staff!;
+      const unitId = me.role === 'center' && input.unitId ? input.unitId : me.unitId;
+      const _ = ctx.db.command;
+      const t = await today(ctx.db, ctx.now);
+      const [staff, cases] = await Promise.all([
+        ctx.db.collection('staff').where({ unitId, role: 'agent', active: true }).limit(100).get(),
+        ctx.db
+          .collection('cases')
+          .where({ unitId, status: _.in([...OPEN_STATUSES]) })
+          .field({ agentId: true, status: true, dueOn: true })
+          .limit(1000)
+          .get(),
+      ]);
+      const rows = cases.data as { agentId: string | null; status: string; dueOn?: string | null }[];
+      return {
+        unitId,
+        agents: staff.data.map((s) => {
+          const mine = rows.filter((c) => c.agentId === s._id);
+          return {
+            staffId: String(s._id),
+            name: String(s.name),
+            onDuty: s.onDuty === true,
+            open: mine.length,
+            overdue: mine.filter((c) => !!c.dueOn && c.dueOn < t.today).length,
+            waiting: mine.filter((c) => c.status === 'awaiting_materials' || c.status === 'suspended').length,
+          };
+        }),
+        unassigned: rows.filter((c) => !c.agentId).length,
+      };
     },
   }),
 };

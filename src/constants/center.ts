@@ -1,21 +1,30 @@
 /**
  * DEMO DATA — not confirmed by 和硕县政务服务中心. Replace with the center's published
- * hours before release. Kept in this one file so nobody has to hunt for it.
+ * hours, hotline and address before release. Kept in this one file so nobody has to hunt for it.
+ * The hours follow the booking timetable's defaults (core/settings.ts DEFAULT_SERVICE_WINDOWS).
  */
 export const CENTER_NAME = '和硕县政务服务中心'
+export const CENTER_HOTLINE = '0996-5012345'
+export const CENTER_ADDRESS = '和硕县特吾里克镇（政务服务中心大楼一楼帮办代办服务岗）'
 
 export interface OpeningPeriod {
+  /** 常规 / 延时 / 错时 / 上门 */
+  kind: string
   /** Which days the periods apply to, in words a citizen reads. */
   days: string
-  /** Local (UTC+8) clock times, "HH:mm–HH:mm". */
+  /** Beijing time, "HH:mm–HH:mm". */
   periods: string[]
 }
 
 export const CENTER_HOURS_ARE_DEMO = true
 
 export const CENTER_HOURS: OpeningPeriod[] = [
-  { days: '工作日', periods: ['9:30–13:30', '16:00–19:30'] },
+  { kind: '常规', days: '工作日', periods: ['10:00–14:00', '下午 16:00–20:00（5月至9月）', '下午 15:30–19:30（10月至次年4月）'] },
+  { kind: '错时', days: '工作日午间', periods: ['14:00–16:00（夏季）', '14:00–15:30（冬季）'] },
+  { kind: '错时', days: '周六（休息日）', periods: ['11:00–14:00'] },
+  { kind: '延时', days: '工作日下班后', periods: ['20:00–21:00（夏季）', '19:30–20:30（冬季），需预约'] },
+  { kind: '上门', days: '工作日', periods: ['16:30–18:30，限行动不便等特殊群众'] },
 ]
 
 /** Appointment, after-hours and off-peak service exist (rulebook §二); say how to ask for them. */
-export const CENTER_EXTRA_SERVICE_NOTE = '如需预约、延时、错时或上门服务，请在申请时写明。'
+export const CENTER_EXTRA_SERVICE_NOTE = '延时、错时和上门服务请先预约。'

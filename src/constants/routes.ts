@@ -3,5 +3,11 @@ export const ROUTES = {
   home: '/pages/index/index',
   apply: '/pages/apply/index',
   my: '/pages/my/index',
+  eligibility: '/pages/eligibility/index',
+  book: '/pages/book/index',
+  caseDetail: '/pages/case/index',
+  rate: '/pages/rate/index',
+  privacy: '/pages/privacy/index',
+  messages: '/pages/messages/index',
   workbench: '/packages/staff/pages/workbench/index',
 } as const

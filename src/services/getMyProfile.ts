@@ -7,6 +7,8 @@ export interface StaffInfo {
   name: string
   unitName: string
   role: string
+  /** 中心管理员 (a center binding that may change settings and staff) */
+  admin?: boolean
 }
 
 export interface MyProfile {

@@ -40,3 +40,44 @@ export async function callGateway<T>(name: string, data: object): Promise<T> {
   }
   return (body as GatewayOk<T>).result
 }
+
+/**
+ * H5 only: the gateway's stand-in for `wx.cloud.uploadFile` (raw body → {fileID}), with upload
+ * progress from XMLHttpRequest, which fetch does not give.
+ */
+export function uploadGateway(cloudPath: string, body: Blob, onProgress?: (percent: number) => void): Promise<{ fileID: string }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    const q = `openid=${encodeURIComponent(getDevOpenid())}&cloudPath=${encodeURIComponent(cloudPath)}`
+    xhr.open('POST', `${LOCAL_CLOUD_URL}/gateway/uploadFile?${q}`)
+    xhr.setRequestHeader('content-type', 'application/octet-stream')
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(Math.round((e.loaded / e.total) * 100))
+    }
+    xhr.onerror = () => reject(new CloudCallError('NETWORK', 'upload failed'))
+    xhr.onload = () => {
+      let answer: { fileID?: string; errCode?: string | number; errMsg?: string } = {}
+      try {
+        answer = JSON.parse(xhr.responseText)
+      } catch {
+        // fall through to the status code
+      }
+      if (xhr.status === 200 && answer.fileID) {
+        onProgress?.(100)
+        resolve({ fileID: answer.fileID })
+      } else reject(new CloudCallError(answer.errCode ?? `HTTP_${xhr.status}`, answer.errMsg ?? `HTTP ${xhr.status}`))
+    }
+    xhr.send(body)
+  })
+}
+
+/** H5 only: the gateway's stand-in for `wx.requestSubscribeMessage` (the local cloud records the grant). */
+export async function subscribeGateway(tmplIds: string[]): Promise<Record<string, string>> {
+  const res = await fetch(LOCAL_CLOUD_URL + '/gateway/requestSubscribeMessage', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid: getDevOpenid(), tmplIds }),
+  })
+  if (!res.ok) throw new CloudCallError(`HTTP_${res.status}`, `HTTP ${res.status}`)
+  return (await res.json()) as Record<string, string>
+}

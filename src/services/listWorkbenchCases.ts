@@ -4,6 +4,7 @@ import { unwrap, type CloudAnswer } from './result'
 export interface WorkbenchCase {
   caseId: string
   caseNo: string
+  version?: number
   matter: string
   category: string
   status: string
@@ -15,13 +16,30 @@ export interface WorkbenchCase {
   /** Masked by the server, e.g. 138****5678. */
   contactPhone: string
   unitName: string
+  agentName?: string | null
+  firstAgentName?: string | null
+  dueOn?: string | null
+  deadline?: { level: string; label: string }
+}
+
+export type WorkbenchQueue = 'open' | 'new' | 'handling' | 'waiting' | 'dueSoon' | 'overdue' | 'ended' | 'all'
+
+export interface WorkbenchQuery {
+  queue?: WorkbenchQueue
+  agentId?: string
+  unitId?: string
+  limit?: number
+  offset?: number
 }
 
 export interface WorkbenchCaseList {
   items: WorkbenchCase[]
+  total?: number
+  counts?: Partial<Record<WorkbenchQueue, number>>
+  today?: string
 }
 
-/** 获取工作台待办案件列表 */
-export async function listWorkbenchCases(): Promise<WorkbenchCaseList> {
-  return unwrap(await callCloud<CloudAnswer<WorkbenchCaseList>>('workbench', { action: 'listCases', input: {} }))
+/** 获取工作台案件列表（服务端按队列筛选、分页） */
+export async function listWorkbenchCases(query: WorkbenchQuery = {}): Promise<WorkbenchCaseList> {
+  return unwrap(await callCloud<CloudAnswer<WorkbenchCaseList>>('workbench', { action: 'listCases', input: query }))
 }

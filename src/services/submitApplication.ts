@@ -1,6 +1,7 @@
 import type { ApplicantType, Category, ServiceMode } from '../constants/categories'
 import { callCloud } from './transport'
 import { unwrap, type CloudAnswer } from './result'
+import type { MaterialMeta } from './uploadMaterial'
 
 export interface ApplicationInput {
   category: Category
@@ -10,12 +11,22 @@ export interface ApplicationInput {
   contactName: string
   contactPhone: string
   mode: ServiceMode
+  /** generated once per form (幂等): a double tap or a retry gets the same case */
+  requestId: string
+  applicantName: string
+  idNumber?: string
+  uscc?: string
+  details: Record<string, unknown>
+  materials: MaterialMeta[]
+  mandate?: { text: string; signatureFileID: string }
+  commitment?: boolean
 }
 
 export interface SubmittedApplication {
   caseId: string
   caseNo: string
   status: string
+  repeated?: boolean
 }
 
 /** 提交帮办代办申请 */

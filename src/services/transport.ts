@@ -13,6 +13,13 @@ const h5Gateway: Caller | null =
       (require('./h5Gateway') as typeof import('./h5Gateway')).callGateway
     : null
 
+type Gateway = typeof import('./h5Gateway')
+const h5Files: Pick<Gateway, 'uploadGateway' | 'subscribeGateway'> | null =
+  process.env.TARO_ENV === 'h5'
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require('./h5Gateway') as Gateway)
+    : null
+
 async function callWxCloud<T>(name: string, data: object): Promise<T> {
   try {
     const res = await Taro.cloud.callFunction({ name, data: data as TaroGeneral.IAnyObject })
@@ -29,4 +36,46 @@ async function callWxCloud<T>(name: string, data: object): Promise<T> {
  */
 export function callCloud<T>(name: string, data: object): Promise<T> {
   return h5Gateway ? h5Gateway<T>(name, data) : callWxCloud<T>(name, data)
+}
+
+/**
+ * What to upload: in the browser a Blob (a picked file, a canvas drawing); in WeChat a temp file
+ * path (chooseMessageFile, chooseMedia, canvasToTempFilePath).
+ */
+export type UploadSource = { blob: Blob } | { filePath: string }
+
+/**
+ * The one way the app puts a file into cloud storage (materials, signatures). Answers the fileID
+ * the functions store; `onProgress` gets 0–100.
+ */
+export function uploadFile(cloudPath: string, source: UploadSource, onProgress?: (percent: number) => void): Promise<{ fileID: string }> {
+  if (h5Files) {
+    if (!('blob' in source)) return Promise.reject(new CloudCallError('BAD_SOURCE', 'H5 uploads need a Blob'))
+    return h5Files.uploadGateway(cloudPath, source.blob, onProgress)
+  }
+  if (!('filePath' in source)) return Promise.reject(new CloudCallError('BAD_SOURCE', 'WeChat uploads need a file path'))
+  return new Promise((resolve, reject) => {
+    const task = Taro.cloud.uploadFile({
+      cloudPath,
+      filePath: source.filePath,
+      success: (r) => resolve({ fileID: r.fileID }),
+      fail: (e) => reject(new CloudCallError((e as { errCode?: number }).errCode ?? 'UPLOAD_FAILED', e.errMsg ?? 'cloud.uploadFile:fail')),
+    }) as unknown as { onProgressUpdate?: (cb: (p: { progress: number }) => void) => void } | undefined
+    task?.onProgressUpdate?.((p) => onProgress?.(p.progress))
+  })
+}
+
+/**
+ * Asks for subscribe-message permission (must run inside a tap). Answers template id → accept |
+ * reject | ban | filter; a refusal or failure is never an error for the page: it just goes on.
+ */
+export async function requestSubscribe(tmplIds: string[]): Promise<Record<string, string>> {
+  if (tmplIds.length === 0) return {}
+  try {
+    if (h5Files) return await h5Files.subscribeGateway(tmplIds)
+    const r = (await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>
+    return r
+  } catch {
+    return {}
+  }
 }

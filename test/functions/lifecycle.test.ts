@@ -4,6 +4,7 @@
  */
 import { CloudBase } from '../../local-cloud/src';
 import { call, startAppCloud } from '../support/app';
+import { submitAs } from '../support/applicant';
 
 let cloud: CloudBase;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ afterAll(() => cloud.stop());
 const form = { category: 'enterprise', applicantType: 'enterprise', mode: 'proxy', matter: '天山食品有限公司设立登记及食品经营许可', contactName: '王海', contactPhone: '13899001122' };
 
 async function newCase(openid = 'o_enterprise') {
-  const r = await call(cloud, 'cases', { action: 'submit', input: form }, openid);
+  const r = await submitAs(cloud, openid, form);
   if (!r.ok) throw new Error(r.message);
   return r.data.caseId as string;
 }

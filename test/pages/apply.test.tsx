@@ -1,73 +1,163 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import Apply from '../../src/pages/apply/index'
+import Taro from '@tarojs/taro'
+import { idNumberCheckDigit, usccCheckCharacter } from '../../core/identity'
+import Apply, { DRAFT_KEY, validateDraft, type Draft } from '../../src/pages/apply/index'
 import { submitApplication } from '../../src/services/submitApplication'
+import { getPrivacyStatus } from '../../src/services/getPrivacyStatus'
+import { agreePrivacy } from '../../src/services/agreePrivacy'
+import { getSubscribeTemplates } from '../../src/services/getSubscribeTemplates'
 import { unwrap } from '../../src/services/result'
 import { CloudCallError } from '../../src/services/errors'
 
 jest.mock('../../src/services/submitApplication', () => ({ submitApplication: jest.fn() }))
+jest.mock('../../src/services/getPrivacyStatus', () => ({ getPrivacyStatus: jest.fn() }))
+jest.mock('../../src/services/agreePrivacy', () => ({ agreePrivacy: jest.fn() }))
+jest.mock('../../src/services/getSubscribeTemplates', () => ({ getSubscribeTemplates: jest.fn() }))
+jest.mock('../../src/services/transport', () => ({ ...jest.requireActual('../../src/services/transport'), requestSubscribe: jest.fn(async () => ({})) }))
 
 const submit = jest.mocked(submitApplication)
+const ID = '65282819550312002' + idNumberCheckDigit('65282819550312002')
+const USCC = '91652828MA78K3L2P' + usccCheckCharacter('91652828MA78K3L2P')
+
+beforeEach(() => {
+  localStorage.clear()
+  jest.mocked(getPrivacyStatus).mockResolvedValue({ agreed: true, version: 'v1', agreedAt: '2026-11-01T00:00:00Z' })
+  jest.mocked(getSubscribeTemplates).mockResolvedValue({ acceptResult: 't1', progress: 't2', bookingReminder: 't3', finished: 't4' })
+})
 
 function tap(container: HTMLElement, hook: string) {
   const el = container.querySelector(`.${hook}`)
   if (!el) throw new Error(`no element .${hook}`)
   fireEvent.click(el)
 }
-
-function chooseAll(container: HTMLElement) {
+function type(container: HTMLElement, hook: string, value: string) {
+  const el = container.querySelector(`.${hook}`)
+  if (!el) throw new Error(`no field .${hook}`)
+  // Taro's H5 fields answer onInput with e.detail.value
+  act(() => {
+    el.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
+  })
+}
+async function renderForm() {
+  const r = render(<Apply />)
+  await act(async () => {})
+  return r
+}
+function fillPerson(container: HTMLElement) {
   tap(container, 't-category-livelihood')
   tap(container, 't-applicantType-person')
-  tap(container, 't-mode-proxy')
+  tap(container, 't-mode-help')
 }
 
-describe('apply page', () => {
-  it('shows the field errors of an INVALID_INPUT answer next to their fields, in words', async () => {
-    // The service's real unwrap turns the answer into the AppError a page receives.
-    submit.mockImplementation(async () =>
-      unwrap({
-        ok: false,
-        code: 'INVALID_INPUT',
-        message: 'input is invalid',
-        fields: { contactPhone: '请填写11位手机号码', 'input.matter': '请写明要办理的事情' },
-      }),
-    )
-    const { container } = render(<Apply />)
-    chooseAll(container)
-    await act(async () => tap(container, 't-submit'))
+const base: Draft = { applicantName: '张桂兰', idNumber: ID, uscc: '', specialGroups: ['elderly'], projectName: '', investmentWan: '', annualPlans: [], matter: '办理高龄津贴', contactName: '张桂兰', contactPhone: '13912345678', materials: [], commitment: false, signatureFileID: '', requestId: '', category: 'livelihood', applicantType: 'person', mode: 'help' }
 
-    expect(submit).toHaveBeenCalledTimes(1)
-    expect(submit.mock.calls[0][0]).toMatchObject({ category: 'livelihood', applicantType: 'person', mode: 'proxy' })
-    expect((await screen.findByText(/请填写11位手机号码/)).closest('.t-error-contactPhone')).not.toBeNull()
-    expect(container.querySelector('.t-error-matter')?.textContent).toContain('请写明要办理的事情')
-    expect(container.querySelector('.t-form-error')?.textContent).toContain('请按红字提示修改')
+describe('apply page: validation messages, in words, next to their fields', () => {
+  it('validateDraft names every missing or wrong answer', () => {
+    expect(validateDraft(base)).toEqual({})
+    expect(validateDraft({ ...base, category: undefined, applicantType: undefined, mode: undefined, applicantName: '', matter: '', contactName: '', contactPhone: '123' })).toEqual({
+      category: '请选择要办理的事项类别',
+      applicantType: '请选择申请人类型',
+      mode: '请选择帮办或代办',
+      applicantName: '请填写申请人姓名',
+      matter: '请简要说明要办理的事项',
+      contactName: '请填写联系人姓名',
+      contactPhone: '请填写正确的手机号或带区号的固定电话',
+    })
+    expect(validateDraft({ ...base, idNumber: '' }).idNumber).toBe('请填写身份证号')
+    expect(validateDraft({ ...base, idNumber: ID.slice(0, 17) + (ID[17] === '1' ? '2' : '1') }).idNumber).toBe('身份证号校验位不正确，请核对是否输错。')
+    expect(validateDraft({ ...base, idNumber: '12345' }).idNumber).toContain('18位')
+    expect(validateDraft({ ...base, specialGroups: [] })['details.specialGroups']).toContain('请选择您的情况')
+    const firm = { ...base, category: 'enterprise' as const, applicantType: 'enterprise' as const, applicantName: '', uscc: 'ABC', specialGroups: [] }
+    expect(validateDraft(firm)).toMatchObject({ applicantName: '请填写企业名称', uscc: expect.stringContaining('统一社会信用代码'), 'details.enterpriseMatter': '请选择企业事项' })
+    expect(validateDraft({ ...firm, applicantName: '天山食品', uscc: USCC, enterpriseMatter: 'establishment' })).toEqual({})
+    expect(validateDraft({ ...base, category: 'investment', projectName: '', investmentWan: 'abc' })).toMatchObject({ 'details.projectName': '请填写项目名称', 'details.investmentWan': expect.stringContaining('投资额'), 'details.approvalLevel': '请选择审批层级' })
+    expect(validateDraft({ ...base, mode: 'proxy' }).mandate).toContain('手写签名')
   })
 
-  it('asks for the three choices before sending anything', async () => {
-    const { container } = render(<Apply />)
+  it('asks for everything missing before sending anything, each error under its field', async () => {
+    const { container } = await renderForm()
     await act(async () => tap(container, 't-submit'))
-
     expect(submit).not.toHaveBeenCalled()
     expect(container.querySelector('.t-error-category')?.textContent).toContain('请选择要办理的事项类别')
     expect(container.querySelector('.t-error-applicantType')).not.toBeNull()
     expect(container.querySelector('.t-error-mode')).not.toBeNull()
+    expect(container.querySelector('.t-error-matter')?.textContent).toContain('请简要说明')
+    expect(container.querySelector('.t-form-error')?.textContent).toMatch(/还有\d+处没有填好/)
   })
 
-  it('turns a transport failure into a readable Chinese sentence', async () => {
-    submit.mockRejectedValue(new CloudCallError('NETWORK', 'ECONNREFUSED'))
-    const { container } = render(<Apply />)
-    chooseAll(container)
+  it('shows the 身份证号 and phone errors in words; 代办 shows the mandate and asks for the signature', async () => {
+    const { container } = await renderForm()
+    fillPerson(container)
+    type(container, 't-idNumber', '652828195503120021')
+    type(container, 't-contactPhone', '12345')
+    tap(container, 't-mode-proxy')
     await act(async () => tap(container, 't-submit'))
+    expect(container.querySelector('.t-error-idNumber')?.textContent).toMatch(/身份证号/)
+    expect(container.querySelector('.t-error-contactPhone')?.textContent).toContain('手机号')
+    expect(container.querySelector('.t-mandate-text')?.textContent).toContain('自愿委托')
+    expect(container.querySelector('.t-error-signature-mandate')?.textContent).toContain('手写签名')
+  })
 
+  it('shows the server’s field errors of an INVALID_INPUT answer next to their fields', async () => {
+    Taro.setStorageSync(DRAFT_KEY, base)
+    submit.mockImplementation(async () => unwrap({ ok: false, code: 'INVALID_INPUT', message: 'bad', fields: { contactPhone: '请填写11位手机号码', 'input.matter': '请写明要办理的事情' } }))
+    const { container } = await renderForm()
+    await act(async () => tap(container, 't-submit'))
+    expect(submit).toHaveBeenCalledTimes(1)
+    expect((await screen.findByText(/请填写11位手机号码/)).closest('.t-error-contactPhone')).not.toBeNull()
+    expect(container.querySelector('.t-error-matter')?.textContent).toContain('请写明要办理的事情')
+  })
+
+  it('a network failure keeps the form and the same request id for the retry (one case, not two)', async () => {
+    Taro.setStorageSync(DRAFT_KEY, base)
+    submit.mockRejectedValueOnce(new CloudCallError('NETWORK', 'ECONNREFUSED'))
+    submit.mockResolvedValueOnce({ caseId: 'c1', caseNo: 'BB20261128-0001', status: 'applied' })
+    const { container } = await renderForm()
+    await act(async () => tap(container, 't-submit'))
     expect(container.querySelector('.t-form-error')?.textContent).toContain('无法连接到服务')
+    await act(async () => tap(container, 't-submit'))
+    expect(submit).toHaveBeenCalledTimes(2)
+    expect(submit.mock.calls[0][0].requestId).toMatch(/^r[0-9a-z]{8,}$/)
+    expect(submit.mock.calls[1][0].requestId).toBe(submit.mock.calls[0][0].requestId)
+    expect(container.querySelector('.t-case-no')?.textContent).toBe('BB20261128-0001')
+    expect(Taro.getStorageSync(DRAFT_KEY)).toBeFalsy()
   })
 
-  it('shows the case number after a successful submission', async () => {
-    submit.mockResolvedValue({ caseId: 'c1', caseNo: 'HS2024-000001', status: 'submitted' })
-    const { container } = render(<Apply />)
-    chooseAll(container)
-    await act(async () => tap(container, 't-submit'))
+  it('a double tap sends once', async () => {
+    Taro.setStorageSync(DRAFT_KEY, base)
+    let resolve: (v: { caseId: string; caseNo: string; status: string }) => void = () => undefined
+    submit.mockImplementation(() => new Promise((r) => (resolve = r)))
+    const { container } = await renderForm()
+    await act(async () => {
+      tap(container, 't-submit')
+      tap(container, 't-submit')
+    })
+    expect(submit).toHaveBeenCalledTimes(1)
+    await act(async () => resolve({ caseId: 'c1', caseNo: 'BB1', status: 'applied' }))
+  })
 
-    expect(container.querySelector('.t-case-no')?.textContent).toBe('HS2024-000001')
-    expect(screen.getByText('查看我的申请')).toBeTruthy()
+  it('the draft survives leaving the page', async () => {
+    jest.useFakeTimers()
+    const first = await renderForm()
+    fillPerson(first.container)
+    type(first.container, 't-matter', '给母亲办理高龄津贴')
+    act(() => jest.advanceTimersByTime(500))
+    first.unmount()
+    jest.useRealTimers()
+    const { container } = await renderForm()
+    expect((container.querySelector('.t-matter textarea, textarea.t-matter') as HTMLTextAreaElement | null)?.value ?? container.querySelector('.t-matter')?.getAttribute('value')).toBe('给母亲办理高龄津贴')
+    expect(container.querySelector('.t-category-livelihood')?.getAttribute('aria-checked')).toBe('true')
+  })
+
+  it('asks for the privacy notice first and shows no personal field before consent', async () => {
+    jest.mocked(getPrivacyStatus).mockResolvedValue({ agreed: false, version: 'v1', agreedAt: null })
+    jest.mocked(agreePrivacy).mockResolvedValue({ agreed: true })
+    const { container } = await renderForm()
+    expect(container.querySelector('.t-privacy')?.textContent).toContain('用户隐私保护指引')
+    expect(container.querySelector('.t-contactPhone')).toBeNull()
+    await act(async () => tap(container, 't-privacy-agree'))
+    expect(agreePrivacy).toHaveBeenCalledWith('v1')
+    expect(container.querySelector('.t-submit')).not.toBeNull()
   })
 })
+

@@ -27,3 +27,40 @@ export async function call<T = any>(cloud: CloudBase, name: string, data: object
   const { json } = await cloud.host.invoke(name, { ...data, userInfo: { openId: openid, appId: 'wx_test' } }, { openid, appid: 'wx_test', source: 'wx_client' });
   return JSON.parse(json) as Answer<T>;
 }
+
+let seeded = 0;
+/**
+ * Puts a freshly submitted case straight into the database (as `cases.submit` would store it), for
+ * tests about what happens after submission; the submit form itself is tested in its own suite.
+ */
+export function seedCase(cloud: CloudBase, opts: { applicantId: string; category?: 'livelihood' | 'enterprise' | 'investment' | 'major'; mode?: 'help' | 'proxy'; unitId?: string; agentId?: string | null; at?: Date }) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { openCase, CATEGORY_LABELS } = require('../../core') as typeof import('../../core');
+  const at = opts.at ?? new Date();
+  const category = opts.category ?? 'enterprise';
+  const unitId = opts.unitId ?? (category === 'investment' || category === 'major' ? 'fgw' : 'center');
+  const agentId = opts.agentId === undefined ? (unitId === 'fgw' ? 'st-agent-fgw' : 'st-agent-center') : opts.agentId;
+  const record = openCase({ applicantId: opts.applicantId, category, mode: opts.mode ?? 'help', unitId, agentId }, at).case;
+  seeded++;
+  const id = `seeded-case-${seeded}`;
+  const caseNo = `BB20260101-${String(9000 + seeded)}`;
+  const doc = {
+    ...record,
+    _id: id,
+    caseNo,
+    // cases carry the submit's idempotency key (unique index)
+    requestKey: `seeded:${id}`,
+    applicantType: 'enterprise',
+    matter: `${CATEGORY_LABELS[category]}（测试）`,
+    contactName: '王海',
+    contactPhone: '13899001122',
+    unitName: unitId === 'fgw' ? '和硕县发展和改革委员会' : '和硕县政务服务中心',
+    agentName: agentId === 'st-agent-fgw' ? '马建军' : agentId ? '陈静' : null,
+    firstAgentName: null,
+    submittedAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  cloud.store.apply([{ collection: 'cases', id, doc: doc as never }]);
+  return { caseId: id, caseNo, doc };
+}

@@ -1,101 +1,194 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { validateResidentId, validateUscc } from '../../../core/identity'
+import { ENTERPRISE_MATTER_LABELS, ENTERPRISE_MATTERS, MAJOR_PLAN_LEVEL_LABELS, MAJOR_PLAN_LEVELS, SPECIAL_GROUP_LABELS, SPECIAL_GROUPS } from '../../../core/eligibility'
 import ActionButton from '../../components/ActionButton'
+import CheckGroup from '../../components/CheckGroup'
 import ChoiceGroup from '../../components/ChoiceGroup'
 import FieldError from '../../components/FieldError'
+import MaterialsPicker from '../../components/MaterialsPicker'
 import PageShell from '../../components/PageShell'
-import {
-  APPLICANT_TYPES,
-  CATEGORIES,
-  MATTER_MAX_LENGTH,
-  SERVICE_MODES,
-  type ApplicantType,
-  type Category,
-  type ServiceMode,
-} from '../../constants/categories'
+import PrivacyGate from '../../components/PrivacyGate'
+import SignaturePad from '../../components/SignaturePad'
+import SubscribeNote from '../../components/SubscribeNote'
+import { APPLICANT_TYPES, CATEGORIES, MATTER_MAX_LENGTH, SERVICE_MODES, type ApplicantType, type Category, type ServiceMode } from '../../constants/categories'
 import { ROUTES } from '../../constants/routes'
+import { useAsync } from '../../hooks/useAsync'
+import { useDraft } from '../../hooks/useDraft'
 import { describeError } from '../../services/errors'
+import { getSubscribeTemplates } from '../../services/getSubscribeTemplates'
 import { AppError, type FieldErrors } from '../../services/result'
 import { submitApplication, type SubmittedApplication } from '../../services/submitApplication'
+import { askToSubscribe } from '../../services/askToSubscribe'
+import type { MaterialMeta } from '../../services/uploadMaterial'
 
-interface Draft {
+export const DRAFT_KEY = 'bangban.applyDraft'
+
+export interface Draft {
   category?: Category
   applicantType?: ApplicantType
   mode?: ServiceMode
+  applicantName: string
+  idNumber: string
+  uscc: string
+  specialGroups: string[]
+  enterpriseMatter?: string
+  projectName: string
+  investmentWan: string
+  approvalLevel?: string
+  annualPlans: string[]
   matter: string
   contactName: string
   contactPhone: string
+  materials: MaterialMeta[]
+  commitment: boolean
+  signatureFileID: string
+  /** kept until the case exists, so a retry after a lost answer is the same request (幂等) */
+  requestId: string
 }
 
-/**
- * Only the choices are checked here (nothing to send without them); every other rule is
- * the server's, and its INVALID_INPUT `fields` come back as the same inline errors.
- */
-function missingChoices(d: Draft): FieldErrors {
-  const errors: FieldErrors = {}
-  if (!d.category) errors.category = '请选择要办理的事项类别'
-  if (!d.applicantType) errors.applicantType = '请选择申请人类型'
-  if (!d.mode) errors.mode = '请选择帮办或代办'
-  return errors
+const EMPTY: Draft = { applicantName: '', idNumber: '', uscc: '', specialGroups: [], projectName: '', investmentWan: '', annualPlans: [], matter: '', contactName: '', contactPhone: '', materials: [], commitment: false, signatureFileID: '', requestId: '' }
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
+const APPROVAL_CHOICES = [
+  { value: 'county', label: '县级部门审批', description: '由和硕县的部门审批或备案。' },
+  { value: 'prefecture', label: '州级审批', description: '由巴音郭楞蒙古自治州审批。' },
+  { value: 'region', label: '自治区级审批', description: '由自治区审批。' },
+  { value: 'national', label: '国家级审批', description: '由国家部委审批。' },
+]
+const newRequestId = () => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`
+
+export function mandateText(d: Draft): string {
+  const who = d.applicantName.trim() || '（申请人）'
+  return `本人（单位）${who}自愿委托和硕县政务服务中心帮代办员，代为办理：${d.matter.trim() || '（所办事项）'}。委托期限自签署之日起至办结或终止委托为止；本人可随时终止委托。帮办代办服务免费，法定费用由本人按规定缴纳。`
 }
 
-export default function Apply() {
-  const [draft, setDraft] = useState<Draft>({ matter: '', contactName: '', contactPhone: '' })
+/** Every rule the phone can check before sending; the server checks them all again. */
+export function validateDraft(d: Draft): FieldErrors {
+  const e: FieldErrors = {}
+  if (!d.category) e.category = '请选择要办理的事项类别'
+  if (!d.applicantType) e.applicantType = '请选择申请人类型'
+  if (!d.mode) e.mode = '请选择帮办或代办'
+  if (!d.applicantName.trim()) e.applicantName = d.applicantType === 'enterprise' ? '请填写企业名称' : '请填写申请人姓名'
+  if (d.applicantType === 'person') {
+    const r = validateResidentId(d.idNumber, new Date())
+    if (!r.ok) e.idNumber = d.idNumber.trim() ? r.message : '请填写身份证号'
+  }
+  if (d.applicantType === 'enterprise') {
+    const r = validateUscc(d.uscc)
+    if (!r.ok) e.uscc = d.uscc.trim() ? r.message : '请填写统一社会信用代码'
+  }
+  if (d.category === 'livelihood' && d.specialGroups.length === 0) e['details.specialGroups'] = '请选择您的情况（如行动不便、老年人）'
+  if (d.category === 'enterprise' && !d.enterpriseMatter) e['details.enterpriseMatter'] = '请选择企业事项'
+  if (d.category === 'investment' || d.category === 'major') {
+    if (!d.projectName.trim()) e['details.projectName'] = '请填写项目名称'
+  }
+  if (d.category === 'investment') {
+    const n = Number(d.investmentWan)
+    if (!d.investmentWan.trim() || !Number.isFinite(n) || n < 0) e['details.investmentWan'] = '请填写投资额（万元，只填数字）'
+    if (!d.approvalLevel) e['details.approvalLevel'] = '请选择审批层级'
+  }
+  if (d.matter.trim().length < 2) e.matter = '请简要说明要办理的事项'
+  if (!d.contactName.trim()) e.contactName = '请填写联系人姓名'
+  if (!PHONE.test(d.contactPhone.trim())) e.contactPhone = '请填写正确的手机号或带区号的固定电话'
+  if (d.mode === 'proxy' && !d.signatureFileID) e.mandate = '代办须在委托书下方手写签名，并点“确认签名”'
+  return e
+}
+
+const FIELD_ORDER = ['category', 'applicantType', 'mode', 'applicantName', 'idNumber', 'uscc', 'details.specialGroups', 'details.enterpriseMatter', 'details.projectName', 'details.investmentWan', 'details.approvalLevel', 'matter', 'contactName', 'contactPhone', 'mandate', 'materials']
+
+function TextField({ name, hook, label, hint, value, error, onInput, type, maxlength, placeholder }: { name: string; hook?: string; label: string; hint?: string; value: string; error?: string; onInput: (v: string) => void; type?: 'text' | 'number' | 'idcard' | 'digit'; maxlength: number; placeholder: string }) {
+  return (
+    <View className={`field${error ? ' field--invalid' : ''}`}>
+      <View className='field__label'>{label}</View>
+      {hint ? <View className='field__hint'>{hint}</View> : null}
+      <Input className={`input t-${name.replace('details.', '')}${hook ? ` ${hook}` : ''}`} type={type ?? 'text'} value={value} maxlength={maxlength} placeholder={placeholder} aria-label={label} onInput={(e) => onInput(String(e.detail?.value ?? ''))} />
+      <FieldError name={name.replace('details.', '')} text={error} />
+    </View>
+  )
+}
+
+function ApplyForm() {
+  const [draft, setDraftState, clearDraft] = useDraft<Draft>(DRAFT_KEY, EMPTY)
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState('')
   const [submitting, setSubmitting] = useState(false)
   const [done, setDone] = useState<SubmittedApplication | null>(null)
+  const inFlight = useRef(false)
+  const templates = useAsync(getSubscribeTemplates)
 
-  const update = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }))
-    // Editing a field answers its error; keep the others until the next submit.
+  const update = <K extends keyof Draft>(key: K, value: Draft[K], errorKey: string = key) => {
+    setDraftState((d) => ({ ...d, [key]: value }))
     setFieldErrors((e) => {
-      if (!(key in e)) return e
+      if (!(errorKey in e)) return e
       const next = { ...e }
-      delete next[key]
+      delete next[errorKey]
       return next
     })
   }
 
   const submit = async () => {
-    if (submitting) return
-    const missing = missingChoices(draft)
-    if (Object.keys(missing).length > 0 || !draft.category || !draft.applicantType || !draft.mode) {
-      setFieldErrors(missing)
-      setFormError('还有内容没有填好，请按红字提示修改。')
+    // a second tap while the first is on its way does nothing; a retry later reuses the request id
+    if (inFlight.current) return
+    const errors = validateDraft(draft)
+    if (Object.keys(errors).length > 0) {
+      setFieldErrors(errors)
+      setFormError(`还有${Object.keys(errors).length}处没有填好，请按红字提示修改。`)
       return
     }
+    inFlight.current = true
+    // asked inside the tap, before anything else waits (WeChat only allows it from a tap)
+    const t = templates.status === 'ok' ? templates.data : null
+    const asking = askToSubscribe([t?.acceptResult, t?.progress, t?.finished].filter((x): x is string => !!x))
+    const requestId = draft.requestId || newRequestId()
+    if (!draft.requestId) setDraftState((d) => ({ ...d, requestId }))
     setSubmitting(true)
     setFormError('')
     setFieldErrors({})
     try {
+      await asking
+      const d = draft
       const result = await submitApplication({
-        category: draft.category,
-        applicantType: draft.applicantType,
-        mode: draft.mode,
-        matter: draft.matter.trim(),
-        contactName: draft.contactName.trim(),
-        contactPhone: draft.contactPhone.trim(),
+        requestId,
+        category: d.category!,
+        applicantType: d.applicantType!,
+        mode: d.mode!,
+        applicantName: d.applicantName.trim(),
+        ...(d.applicantType === 'person' ? { idNumber: d.idNumber.trim() } : { uscc: d.uscc.trim().toUpperCase() }),
+        details:
+          d.category === 'livelihood'
+            ? { specialGroups: d.specialGroups }
+            : d.category === 'enterprise'
+              ? { enterpriseMatter: d.enterpriseMatter }
+              : d.category === 'investment'
+                ? { projectName: d.projectName.trim(), investmentWan: Number(d.investmentWan), approvalLevel: d.approvalLevel }
+                : { projectName: d.projectName.trim(), annualPlans: d.annualPlans },
+        matter: d.matter.trim(),
+        contactName: d.contactName.trim(),
+        contactPhone: d.contactPhone.trim(),
+        materials: d.materials,
+        ...(d.mode === 'proxy' ? { mandate: { text: mandateText(d), signatureFileID: d.signatureFileID } } : {}),
+        ...(d.category === 'enterprise' ? { commitment: d.commitment } : {}),
       })
+      clearDraft()
       setDone(result)
-      // The confirmation replaces a long form; start it at the top where it can be read.
       Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
     } catch (e) {
       if (e instanceof AppError && Object.keys(e.fields).length > 0) {
         setFieldErrors(e.fields)
-        setFormError('还有内容没有填好，请按红字提示修改。')
+        setFormError(e.code === 'INVALID_INPUT' ? '还有内容没有填好，请按红字提示修改。' : describeError(e))
       } else {
-        setFormError(describeError(e))
+        setFormError(`${describeError(e)} 您填写的内容已保存，可以直接再点“提交申请”。`)
       }
     } finally {
+      inFlight.current = false
       setSubmitting(false)
     }
   }
 
   if (done) {
     return (
-      <PageShell>
+      <View>
         <View className='card t-submitted'>
           <View className='title'>✓ 申请已提交</View>
           <View>
@@ -103,90 +196,98 @@ export default function Apply() {
           </View>
           <View className='muted'>工作人员会主动与您联系。可在“我的申请”里查看办理进度。</View>
         </View>
-        <ActionButton className='t-go-my' onClick={() => Taro.redirectTo({ url: ROUTES.my })}>
+        <ActionButton className='t-go-case' onClick={() => Taro.redirectTo({ url: `${ROUTES.caseDetail}?id=${done.caseId}` })}>
+          查看这条申请
+        </ActionButton>
+        <ActionButton kind='secondary' className='t-go-book' onClick={() => Taro.redirectTo({ url: `${ROUTES.book}?caseId=${done.caseId}&category=${draft.category ?? ''}` })}>
+          {draft.category === 'livelihood' ? '预约到中心办理或申请上门服务' : '预约到中心办理'}
+        </ActionButton>
+        <ActionButton kind='secondary' className='t-go-my' onClick={() => Taro.redirectTo({ url: ROUTES.my })}>
           查看我的申请
         </ActionButton>
-      </PageShell>
+      </View>
     )
   }
 
-  // Errors the server reports for fields this form does not show still need to be read.
-  const shownFields = ['category', 'applicantType', 'mode', 'matter', 'contactName', 'contactPhone']
-  const otherErrors = Object.entries(fieldErrors).filter(([k]) => !shownFields.includes(k))
+  const d = draft
+  const person = d.applicantType === 'person'
+  const shown = new Set(FIELD_ORDER)
+  const otherErrors = Object.entries(fieldErrors).filter(([k]) => !shown.has(k) && !k.startsWith('materials.'))
+  const materialError = Object.entries(fieldErrors).find(([k]) => k.startsWith('materials'))?.[1]
 
   return (
-    <PageShell>
-      <View className='title'>申请帮办代办</View>
-      <View className='muted field'>全程免费。请如实填写，工作人员会尽快与您联系。</View>
+    <View>
+      <View className='muted field'>全程免费、自愿。带“*”的都要填。填到一半离开也没关系，内容会自动保存在手机上。</View>
 
-      <ChoiceGroup
-        name='category'
-        label='1. 要办理的事项属于哪一类'
-        options={CATEGORIES}
-        value={draft.category}
-        onChange={(v) => update('category', v)}
-        error={fieldErrors.category}
-      />
-      <ChoiceGroup
-        name='applicantType'
-        label='2. 申请人'
-        options={APPLICANT_TYPES}
-        value={draft.applicantType}
-        onChange={(v) => update('applicantType', v)}
-        error={fieldErrors.applicantType}
-      />
-      <ChoiceGroup
-        name='mode'
-        label='3. 需要哪种服务'
-        options={SERVICE_MODES}
-        value={draft.mode}
-        onChange={(v) => update('mode', v)}
-        error={fieldErrors.mode}
-      />
+      <ChoiceGroup name='category' label='1. 要办理的事项属于哪一类 *' options={CATEGORIES} value={d.category} onChange={(v) => update('category', v)} error={fieldErrors.category} />
+      <ChoiceGroup name='applicantType' label='2. 申请人 *' options={APPLICANT_TYPES} value={d.applicantType} onChange={(v) => update('applicantType', v)} error={fieldErrors.applicantType} />
+
+      {d.applicantType ? (
+        <View>
+          <TextField name='applicantName' label={person ? '3. 申请人姓名 *' : '3. 企业名称 *'} value={d.applicantName} error={fieldErrors.applicantName} maxlength={60} placeholder={person ? '请填写姓名' : '请填写企业全称（或拟用名称）'} onInput={(v) => update('applicantName', v)} />
+          {person ? (
+            <TextField name='idNumber' label='4. 身份证号 *' hint='18位，最后一位可能是X。' type='idcard' value={d.idNumber} error={fieldErrors.idNumber} maxlength={18} placeholder='请填写身份证号' onInput={(v) => update('idNumber', v)} />
+          ) : (
+            <TextField name='uscc' label='4. 统一社会信用代码 *' hint='营业执照上的18位代码；新办企业可填经办企业或投资主体的代码。' value={d.uscc} error={fieldErrors.uscc} maxlength={18} placeholder='请填写18位代码' onInput={(v) => update('uscc', v.toUpperCase())} />
+          )}
+        </View>
+      ) : null}
+
+      {d.category === 'livelihood' ? (
+        <CheckGroup name='specialGroups' label='5. 您的情况（可多选）*' options={SPECIAL_GROUPS.map((g) => ({ value: g, label: SPECIAL_GROUP_LABELS[g] }))} value={d.specialGroups} onChange={(v) => update('specialGroups', v, 'details.specialGroups')} error={fieldErrors['details.specialGroups']} />
+      ) : null}
+      {d.category === 'enterprise' ? (
+        <ChoiceGroup name='enterpriseMatter' label='5. 企业事项 *' options={ENTERPRISE_MATTERS.map((m) => ({ value: m, label: ENTERPRISE_MATTER_LABELS[m], description: '' }))} value={d.enterpriseMatter} onChange={(v) => update('enterpriseMatter', v, 'details.enterpriseMatter')} error={fieldErrors['details.enterpriseMatter']} />
+      ) : null}
+      {d.category === 'investment' || d.category === 'major' ? (
+        <TextField name='details.projectName' label='5. 项目名称 *' value={d.projectName} error={fieldErrors['details.projectName']} maxlength={100} placeholder='请填写项目名称' onInput={(v) => update('projectName', v, 'details.projectName')} />
+      ) : null}
+      {d.category === 'investment' ? (
+        <View>
+          <TextField name='details.investmentWan' label='6. 总投资（万元）*' hint='例如 1200 万元就填 1200。500 万元以上（含）的项目才能申请。' type='digit' value={d.investmentWan} error={fieldErrors['details.investmentWan']} maxlength={12} placeholder='只填数字' onInput={(v) => update('investmentWan', v, 'details.investmentWan')} />
+          <ChoiceGroup name='approvalLevel' label='7. 项目由哪一级审批 *' options={APPROVAL_CHOICES} value={d.approvalLevel} onChange={(v) => update('approvalLevel', v, 'details.approvalLevel')} error={fieldErrors['details.approvalLevel']} />
+        </View>
+      ) : null}
+      {d.category === 'major' ? (
+        <CheckGroup name='annualPlans' label='6. 列入了哪一级重大项目年度计划（可多选，没有可不选）' options={MAJOR_PLAN_LEVELS.map((p) => ({ value: p, label: `${MAJOR_PLAN_LEVEL_LABELS[p]}重大项目计划` }))} value={d.annualPlans} onChange={(v) => update('annualPlans', v)} />
+      ) : null}
 
       <View className={`field${fieldErrors.matter ? ' field--invalid' : ''}`}>
-        <View className='field__label'>4. 您要办什么事</View>
+        <View className='field__label'>您要办什么事，需要什么帮助 *</View>
         <View className='field__hint'>用几句话说清楚，例如：“给母亲办理高龄津贴，她行动不便”。</View>
-        <Textarea
-          className='textarea t-matter'
-          value={draft.matter}
-          maxlength={MATTER_MAX_LENGTH}
-          placeholder='请填写要办理的事情'
-          onInput={(e) => update('matter', e.detail.value)}
-        />
+        <Textarea className='textarea t-matter' value={d.matter} maxlength={MATTER_MAX_LENGTH} placeholder='请填写要办理的事情' aria-label='您要办什么事' onInput={(e) => update('matter', String(e.detail?.value ?? ''))} />
         <View className='counter'>
-          {draft.matter.length}/{MATTER_MAX_LENGTH} 字
+          {d.matter.length}/{MATTER_MAX_LENGTH} 字
         </View>
         <FieldError name='matter' text={fieldErrors.matter} />
       </View>
 
-      <View className={`field${fieldErrors.contactName ? ' field--invalid' : ''}`}>
-        <View className='field__label'>5. 联系人姓名</View>
-        <Input
-          className='input t-contact-name'
-          value={draft.contactName}
-          maxlength={20}
-          placeholder='请填写姓名'
-          onInput={(e) => update('contactName', e.detail.value)}
-        />
-        <FieldError name='contactName' text={fieldErrors.contactName} />
-      </View>
+      <TextField name='contactName' hook='t-contact-name' label='联系人姓名 *' value={d.contactName} error={fieldErrors.contactName} maxlength={20} placeholder='请填写姓名' onInput={(v) => update('contactName', v)} />
+      <TextField name='contactPhone' hook='t-contact-phone' label='联系电话 *' hint='手机号，或带区号的固定电话。' type='number' value={d.contactPhone} error={fieldErrors.contactPhone} maxlength={20} placeholder='请填写手机号码' onInput={(v) => update('contactPhone', v)} />
 
-      <View className={`field${fieldErrors.contactPhone ? ' field--invalid' : ''}`}>
-        <View className='field__label'>6. 联系电话</View>
-        <Input
-          className='input t-contact-phone'
-          type='number'
-          value={draft.contactPhone}
-          maxlength={20}
-          placeholder='请填写手机号码'
-          onInput={(e) => update('contactPhone', e.detail.value)}
-        />
-        <FieldError name='contactPhone' text={fieldErrors.contactPhone} />
-      </View>
+      <ChoiceGroup name='mode' label='需要哪种服务 *' options={SERVICE_MODES} value={d.mode} onChange={(v) => update('mode', v)} error={fieldErrors.mode} />
 
-      <View className='muted'>您的姓名和电话只用于本次帮办代办与您联系。</View>
+      {d.mode === 'proxy' ? (
+        <View className='card t-mandate'>
+          <View className='card__title'>代办服务委托书</View>
+          <View className='mandate__text t-mandate-text'>{mandateText(d)}</View>
+          <SignaturePad name='mandate' label='委托人签名 *' hint='请用手指在方框内写下您的姓名，然后点“确认签名”。' signed={!!d.signatureFileID} error={fieldErrors.mandate || fieldErrors['mandate.signatureFileID']} onSigned={(id) => update('signatureFileID', id, 'mandate')} onReset={() => update('signatureFileID', '', 'mandate')} />
+        </View>
+      ) : null}
 
+      <MaterialsPicker name='materials' label='相关材料（可选）' hint='可以拍照上传身份证、营业执照等，也可上传 PDF。照片不超过 5 MB，PDF 不超过 10 MB，最多 20 个。没有也可以先提交，工作人员会告诉您还需要什么。' files={d.materials} onChange={(f) => update('materials', f)} error={materialError} />
+
+      {d.category === 'enterprise' ? (
+        <View className={`choice${d.commitment ? ' choice--on' : ''} t-commitment`} role='checkbox' aria-role='checkbox' aria-checked={d.commitment ? 'true' : 'false'} onClick={() => update('commitment', !d.commitment)}>
+          <View className='choice__mark'>{d.commitment ? '☑' : '☐'}</View>
+          <View className='choice__body'>
+            <View className='choice__label'>告知承诺（可选）{d.commitment ? '（已选）' : ''}</View>
+            <View className='choice__desc'>适用告知承诺制的事项，我承诺所填信息真实、符合条件，可先行办理，缺少的材料按承诺期限补交。</View>
+          </View>
+        </View>
+      ) : null}
+
+      <View className='muted'>您的信息只用于本次帮办代办，按《用户隐私保护指引》保护。</View>
       {otherErrors.map(([k, text]) => (
         <FieldError key={k} name={k} text={text} />
       ))}
@@ -195,10 +296,21 @@ export default function Apply() {
           ⚠ {formError}
         </View>
       ) : null}
-
+      <SubscribeNote>提交时微信会问您是否接收通知：用于告诉您受理结果、办理进度和办结情况。不接收也不影响办理。</SubscribeNote>
       <ActionButton className='t-submit' disabled={submitting} onClick={submit}>
         {submitting ? '正在提交…' : '提交申请'}
       </ActionButton>
+    </View>
+  )
+}
+
+export default function Apply() {
+  return (
+    <PageShell>
+      <View className='title'>帮办代办申请表</View>
+      <PrivacyGate purpose='填写申请表'>
+        <ApplyForm />
+      </PrivacyGate>
     </PageShell>
   )
 }

@@ -6,12 +6,14 @@ import { CATEGORIES } from '../../constants/categories'
 import {
   CENTER_EXTRA_SERVICE_NOTE,
   CENTER_HOURS,
+  CENTER_ADDRESS,
+  CENTER_HOTLINE,
   CENTER_HOURS_ARE_DEMO,
   CENTER_NAME,
 } from '../../constants/center'
 import { ROUTES } from '../../constants/routes'
 import { useAsync } from '../../hooks/useAsync'
-import { useElderMode } from '../../hooks/useElderMode'
+import { elderModeFollowsSystem, useElderMode } from '../../hooks/useElderMode'
 import { getMyProfile, isStaff } from '../../services/getMyProfile'
 
 export default function Index() {
@@ -32,6 +34,7 @@ export default function Index() {
         <View className='strong'>长辈版（大字大按钮）</View>
         <View className='toggle__state'>{elder ? '已开启' : '未开启'}</View>
       </View>
+      {elderModeFollowsSystem() && elder ? <View className='muted t-elder-follows'>已按您微信里的“字体大小”设置自动开启。</View> : null}
 
       <View className='title'>{CENTER_NAME}帮办代办</View>
 
@@ -58,12 +61,15 @@ export default function Index() {
       </View>
 
       <View className='card t-hours'>
-        <View className='card__title'>办公时间</View>
+        <View className='card__title'>服务时间（北京时间）</View>
         {CENTER_HOURS.map((h) => (
-          <View key={h.days}>
-            {h.days}：{h.periods.join('，')}
+          <View key={h.kind + h.days} className='hours'>
+            <View className='tag tag--kind'>{h.kind}</View>
+            {h.days}：{h.periods.join('；')}
           </View>
         ))}
+        <View className='t-hotline'>咨询热线：{CENTER_HOTLINE}</View>
+        <View className='t-address'>地址：{CENTER_ADDRESS}</View>
         <View className='muted'>{CENTER_EXTRA_SERVICE_NOTE}</View>
         {CENTER_HOURS_ARE_DEMO ? <View className='muted'>（演示数据，以中心公告为准）</View> : null}
       </View>
@@ -71,8 +77,17 @@ export default function Index() {
       <ActionButton className='t-go-apply' onClick={() => Taro.navigateTo({ url: ROUTES.apply })}>
         申请帮办代办
       </ActionButton>
+      <ActionButton kind='secondary' className='t-go-eligibility' onClick={() => Taro.navigateTo({ url: ROUTES.eligibility })}>
+        先测一测能不能申请
+      </ActionButton>
+      <ActionButton kind='secondary' className='t-go-book' onClick={() => Taro.navigateTo({ url: ROUTES.book })}>
+        预约到中心办理（含延时、错时、上门）
+      </ActionButton>
       <ActionButton kind='secondary' className='t-go-my' onClick={() => Taro.navigateTo({ url: ROUTES.my })}>
         我的申请
+      </ActionButton>
+      <ActionButton kind='secondary' className='t-go-messages' onClick={() => Taro.navigateTo({ url: ROUTES.messages })}>
+        消息（受理、进度、办结通知）
       </ActionButton>
       {staff ? (
         <ActionButton

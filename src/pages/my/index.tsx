@@ -17,6 +17,9 @@ export default function My() {
   return (
     <PageShell>
       <View className='title'>我的申请</View>
+      <ActionButton kind='secondary' className='t-go-my-bookings' onClick={() => Taro.navigateTo({ url: ROUTES.book })}>
+        我的预约
+      </ActionButton>
 
       {list.status === 'loading' && !list.data ? <Notice kind='loading'>正在加载…</Notice> : null}
 
@@ -47,7 +50,7 @@ export default function My() {
       ) : null}
 
       {items.map((item) => (
-        <View key={item.caseId} className='case t-case'>
+        <View key={item.caseId} className='case t-case' role='link' aria-label={`申请 ${item.caseNo}，${item.statusLabel}，点按查看详情`} onClick={() => Taro.navigateTo({ url: `${ROUTES.caseDetail}?id=${item.caseId}` })}>
           <View className='case__head'>
             <View className='case__no'>编号 {item.caseNo}</View>
             <View className={`status status--${item.status} t-status`}>{item.statusLabel}</View>
@@ -57,6 +60,7 @@ export default function My() {
           <View className='muted'>提交时间：{formatChinaDateTime(item.submittedAt)}</View>
           {item.unitName ? <View className='muted'>办理单位：{item.unitName}</View> : null}
           {item.agentName ? <View className='muted'>帮代办员：{item.agentName}</View> : null}
+          <View className='link'>查看详情与办理进度 ›</View>
         </View>
       ))}
     </PageShell>

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { action, type ActionTable } from '../shared/action';
+import type { Database } from '../shared/cloud';
+import { PRIVACY_VERSION } from '../shared/applicant';
+
+/**
+ * The subscribe templates the applicant is asked for, by purpose. Ids come from functionEnv only:
+ * BANGBAN_SUBSCRIBE_TEMPLATES (JSON, the same configuration the notify function sends with), keyed
+ * by purpose (accept_result, progress, appointment, finished).
+ */
+const PURPOSES = { acceptResult: 'accept_result', progress: 'progress', bookingReminder: 'appointment', finished: 'finished' } as const;
+
+function configuredTemplates(): Record<string, { id?: string }> {
+  try {
+    const raw = process.env.BANGBAN_SUBSCRIBE_TEMPLATES;
+    const parsed = raw ? (JSON.parse(raw) as unknown) : {};
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, { id?: string }>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export const actions: ActionTable<Database> = {
+  privacyStatus: action({
+    summary: '是否已同意当前版本的《用户隐私保护指引》（收集任何个人信息之前先问）',
+    roles: ['applicant'],
+    input: z.object({}),
+    output: '{ agreed: boolean, version, agreedAt | null }',
+    async run({ caller, db }) {
+      const doc = await db
+        .collection('consents')
+        .doc(caller.openid)
+        .get()
+        .then((r) => r.data as { version?: string; agreedAt?: Date } | null, () => null);
+      const agreed = doc?.version === PRIVACY_VERSION;
+      return { agreed, version: PRIVACY_VERSION, agreedAt: agreed && doc?.agreedAt ? new Date(doc.agreedAt).toISOString() : null };
+    },
+  }),
+
+  agreePrivacy: action({
+    summary: '同意《用户隐私保护指引》：按微信用户记录同意的版本和时间',
+    roles: ['applicant'],
+    input: z.object({ version: z.literal(PRIVACY_VERSION, { message: '隐私保护指引已更新，请重新阅读后同意' }) }),
+    output: '{ agreed: true, version, agreedAt }',
+    async run({ caller, db, now }) {
+      await db.collection('consents').doc(caller.openid).set({ data: { version: PRIVACY_VERSION, agreedAt: now } });
+      return { agreed: true, version: PRIVACY_VERSION, agreedAt: now.toISOString() };
+    },
+  }),
+
+  subscribeTemplates: action({
+    summary: '订阅消息模板编号（受理结果、办理进度、预约提醒、办结通知），来自云函数环境变量',
+    roles: ['applicant'],
+    input: z.object({}),
+    output: '{ acceptResult, progress, bookingReminder, finished } (模板编号，未配置的为 null)',
+    async run() {
+      const config = configuredTemplates();
+      return Object.fromEntries(Object.entries(PURPOSES).map(([k, purpose]) => [k, config[purpose]?.id || null]));
+    },
+  }),
+};

@@ -1,0 +1,76 @@
+import { APPROVAL_OUTCOME_LABELS, clockStatus, ENDED_STATUSES, OPEN_STATUSES, WARNING_LEVEL_LABELS, type WorkCalendar } from '../../core';
+import type { Material } from '../shared/applicant';
+import type { CaseDoc } from '../shared/cases';
+import { caseDetailView } from '../shared/views';
+
+/** What the applicant side adds to a stored case (the core's CaseRecord stays as it is). */
+export interface ApplicantCaseFields {
+  requestKey?: string;
+  applicantName?: string;
+  idNumber?: string | null;
+  uscc?: string | null;
+  details?: Record<string, unknown>;
+  materials?: (Material & { at: Date; supplement: boolean })[];
+  mandate?: { text: string; signatureFileID: string; signedAt: Date } | null;
+  commitment?: boolean;
+  /** §五(三) 签收: the applicant signed the receipt of result and originals on the phone */
+  receipt?: { signatureFileID: string; signedAt: Date } | null;
+  /** timeline seq numbers of 延长服务时限 the applicant has confirmed reading */
+  extensionConfirmations?: number[];
+  /** the applicant asked to end the mandate; the agent then terminates it at the desk (§五(三)) */
+  terminationRequest?: { reason: string; at: Date } | null;
+  /** when the applicant last sent 补正 materials from the phone */
+  supplementSentAt?: Date | null;
+}
+export type ApplicantCase = CaseDoc & ApplicantCaseFields;
+
+export interface Contacts {
+  agentPhone: string | null;
+  firstAgentPhone: string | null;
+  unitPhone: string | null;
+}
+
+/**
+ * The applicant's detail screen: status, due date and how it stands (core clockStatus), who is
+ * responsible and how to reach them (首问负责), the timeline, and what is needed from them now.
+ */
+export function applicantCaseView(c: ApplicantCase, cal: WorkCalendar, now: Date, contacts: Contacts) {
+  const base = caseDetailView(c, { id: c.applicantId, role: 'applicant' });
+  let due: null | { date: string | null; level: string; levelLabel: string; remainingWorkingDays: number; paused: boolean } = null;
+  if (c.clock && OPEN_STATUSES.includes(c.status)) {
+    try {
+      const s = clockStatus(cal, c.clock, now);
+      due = { date: s.due, level: s.level, levelLabel: WARNING_LEVEL_LABELS[s.level], remainingWorkingDays: s.remainingWorkingDays, paused: s.paused };
+    } catch {
+      due = null;
+    }
+  }
+  const confirmed = new Set(c.extensionConfirmations ?? []);
+  const requestAt = [...c.timeline].reverse().find((e) => e.action === 'requestMaterials')?.at;
+  const supplementPending = c.status === 'awaiting_materials' && !(c.supplementSentAt && requestAt && new Date(c.supplementSentAt) >= new Date(requestAt));
+  const needs = [
+    ...(supplementPending ? [{ kind: 'materials' as const, missing: c.missingMaterials }] : []),
+    ...(c.status === 'awaiting_materials' && !supplementPending ? [{ kind: 'materials_sent' as const, missing: c.missingMaterials }] : []),
+    ...(c.status === 'finished' && !c.receipt ? [{ kind: 'receipt' as const }] : []),
+    ...c.timeline
+      .filter((e) => e.action === 'extend' && !confirmed.has(e.seq))
+      .map((e) => ({ kind: 'extension' as const, seq: e.seq, extraWorkingDays: Number(e.data?.extraWorkingDays ?? 0), due: String(e.data?.due ?? ''), explanation: e.note ?? '' })),
+  ];
+  return {
+    ...base,
+    modeLabel: c.mode === 'proxy' ? '代办' : '帮办',
+    applicantName: c.applicantName ?? c.contactName,
+    due,
+    contacts: { unitName: c.unitName, agentName: c.agentName, firstAgentName: c.firstAgentName, ...contacts },
+    needs,
+    result: c.result ? { outcomeLabel: APPROVAL_OUTCOME_LABELS[c.result.outcome], decidedBy: c.result.decidedBy, documentNo: c.result.documentNo } : null,
+    termination: c.termination ? { reason: c.termination.reason } : null,
+    materials: (c.materials ?? []).map((m) => ({ name: m.name, size: m.size, type: m.type, supplement: m.supplement })),
+    mandateSigned: !!c.mandate,
+    receipt: c.receipt ? { signedAt: new Date(c.receipt.signedAt).toISOString() } : null,
+    terminationRequest: c.terminationRequest ? { reason: c.terminationRequest.reason, at: new Date(c.terminationRequest.at).toISOString() } : null,
+    canWithdraw: c.status === 'applied',
+    canRequestTermination: OPEN_STATUSES.includes(c.status) && c.status !== 'applied' && !c.terminationRequest,
+    canRate: ENDED_STATUSES.includes(c.status),
+  };
+}

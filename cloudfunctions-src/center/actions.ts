@@ -1,0 +1,402 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { CIVIL_DATE_PATTERN, INDUSTRIES, INDUSTRY_LABELS, ROLE_LABELS, resolveSettings, settingsSchema, type CenterCalendar, type DayOverride, type Industry } from '../../core';
+import { action, AppError, type ActionContext, type ActionTable, type StaffRecord } from '../shared/action';
+import { loadSettings } from '../shared/applicant';
+import type { Database, Transaction } from '../shared/cloud';
+
+/**
+ * The center's side of the workbench: staff binding by one-time invite codes, staff and role
+ * changes, units and their industries, settings. Every change writes an `audit` entry (who, when,
+ * what, before, after) in the same transaction as the change itself.
+ */
+
+/** Roles an invite can carry: the three core roles, and the center administrator (a center binding with admin). */
+export const INVITE_ROLES = ['agent', 'leader', 'center', 'admin'] as const;
+export type InviteRole = (typeof INVITE_ROLES)[number];
+export const INVITE_ROLE_LABELS: Record<InviteRole, string> = { agent: ROLE_LABELS.agent, leader: ROLE_LABELS.leader, center: '中心工作人员', admin: '中心管理员' };
+
+const INVITE_DAYS = 7;
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const id = z.string().trim().min(1).max(64);
+const name = z.string().trim().min(1, '请填写姓名').max(20, '不超过20字');
+
+interface InviteDoc {
+  _id: string;
+  role: InviteRole;
+  unitId: string;
+  unitName: string;
+  name: string;
+  status: 'open' | 'used' | 'revoked';
+  createdBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  usedAt: Date | null;
+  staffId: string | null;
+}
+
+type StaffDoc = StaffRecord & { active: boolean; admin?: boolean; boundAt?: Date; unboundAt?: Date | null };
+
+function requireAdmin(ctx: ActionContext<Database>): StaffDoc {
+  const s = ctx.caller.staff as StaffDoc | null;
+  if (!s || s.role !== 'center' || s.admin !== true) throw new AppError('FORBIDDEN', '只有政务服务中心管理员可以修改设置和人员');
+  return s;
+}
+
+/** One audit entry, written with the change it records. */
+function audit(t: Pick<Transaction, 'collection'>, ctx: ActionContext<Database>, what: string, target: { kind: string; id: string }, before: unknown, after: unknown) {
+  const s = ctx.caller.staff!;
+  return t.collection('audit').add({ data: { at: ctx.now, by: { staffId: s._id, name: s.name }, what, target, before: before ?? null, after: after ?? null } });
+}
+
+function newCode(): string {
+  const bytes = crypto.randomBytes(8);
+  return Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}
+
+async function loadUnit(db: Database, unitId: string): Promise<{ _id: string; name: string; kind: string; industries?: Industry[] }> {
+  const u = await db
+    .collection('units')
+    .doc(unitId)
+    .get()
+    .then((r) => r.data as { _id: string; name: string; kind: string; industries?: Industry[] } | null, () => null);
+  if (!u) throw new AppError('INVALID_INPUT', '请选择单位', { unitId: '没有这个单位' });
+  return u;
+}
+
+const staffView = (s: StaffDoc) => ({
+  staffId: s._id,
+  name: s.name,
+  role: s.role,
+  roleLabel: s.role === 'center' && s.admin ? INVITE_ROLE_LABELS.admin : s.role === 'center' ? INVITE_ROLE_LABELS.center : ROLE_LABELS[s.role],
+  admin: s.admin === true,
+  unitId: s.unitId,
+  unitName: s.unitName,
+  onDuty: s.onDuty === true,
+  active: s.active === true,
+});
+
+const stored = async <T>(db: Database, docId: string): Promise<T | null> =>
+  db
+    .collection('settings')
+    .doc(docId)
+    .get()
+    .then((r) => r.data as unknown as T | null, () => null);
+
+function strip<T extends object>(doc: T | null): Omit<T, '_id'> | null {
+  if (!doc) return null;
+   
+  const { _id, ...rest } = doc as T & { _id?: string };
+  return rest;
+}
+
+const SETTINGS_SECTIONS = ['calendar', 'lifecycle', 'booking', 'rating', 'routing'] as const;
+
+export interface ServiceItem {
+  itemId: string;
+  name: string;
+  unitId: string;
+  window: string;
+  committedWorkingDays: number;
+}
+const serviceItemSchema = z.object({
+  itemId: z.string().trim().regex(/^[a-z0-9-]{1,40}$/, '编号只能包含小写字母、数字和连字符'),
+  name: z.string().trim().min(1, '请填写事项名称').max(60),
+  unitId: id,
+  window: z.string().trim().min(1, '请填写办理窗口').max(60),
+  committedWorkingDays: z.number().int().min(0).max(365),
+});
+
+export const actions: ActionTable<Database> = {
+  // ─── 绑定 ───────────────────────────────────────────────────────────────────────────────────────
+  createInvite: action({
+    summary: '中心管理员为一个人、一个角色发放一次性邀请码（7天内有效），对方在小程序输入后绑定身份',
+    roles: ['center'],
+    input: z.object({ name, role: z.enum(INVITE_ROLES), unitId: id }),
+    output: '{ code, expiresAt, role, roleLabel, unitName, name }',
+    errors: ['FORBIDDEN'],
+    async run(ctx, input) {
+      requireAdmin(ctx);
+      const unit = await loadUnit(ctx.db, input.unitId);
+      if ((input.role === 'center' || input.role === 'admin') && unit.kind !== 'center') throw new AppError('INVALID_INPUT', '中心工作人员须属于政务服务中心', { unitId: '请选择政务服务中心' });
+      const code = newCode();
+      const doc: Omit<InviteDoc, '_id'> = { role: input.role, unitId: unit._id, unitName: unit.name, name: input.name, status: 'open', createdBy: ctx.caller.staff!._id, createdAt: ctx.now, expiresAt: new Date(ctx.now.getTime() + INVITE_DAYS * 86400_000), usedAt: null, staffId: null };
+      await ctx.transaction(async (t) => {
+        await t.collection('invites').doc(code).set({ data: doc });
+        await audit(t, ctx, 'invite.create', { kind: 'invite', id: code }, null, { name: doc.name, role: doc.role, unitId: doc.unitId });
+      });
+      return { code, expiresAt: doc.expiresAt.toISOString(), role: input.role, roleLabel: INVITE_ROLE_LABELS[input.role], unitName: unit.name, name: input.name };
+    },
+  }),
+
+  listInvites: action({
+    summary: '邀请码列表（中心管理员）：未使用、已使用、已作废',
+    roles: ['center'],
+    input: z.object({ limit: z.number().int().min(1).max(50).default(20), offset: z.number().int().min(0).default(0) }),
+    output: '{ items: [{ code, name, roleLabel, unitName, status, statusLabel, expiresAt }], total }',
+    errors: ['FORBIDDEN'],
+    async run(ctx, input) {
+      requireAdmin(ctx);
+      const [page, total] = await Promise.all([ctx.db.collection('invites').orderBy('createdAt', 'desc').skip(input.offset).limit(input.limit).get(), ctx.db.collection('invites').count()]);
+      const label = { open: '未使用', used: '已使用', revoked: '已作废' } as const;
+      return {
+        items: (page.data as unknown as InviteDoc[]).map((i) => {
+          const expired = i.status === 'open' && new Date(i.expiresAt) < ctx.now;
+          return { code: i._id, name: i.name, role: i.role, roleLabel: INVITE_ROLE_LABELS[i.role], unitName: i.unitName, status: expired ? 'expired' : i.status, statusLabel: expired ? '已过期' : label[i.status], expiresAt: new Date(i.expiresAt).toISOString() };
+        }),
+        total: total.total,
+      };
+    },
+  }),
+
+  revokeInvite: action({
+    summary: '作废一个未使用的邀请码（中心管理员）',
+    roles: ['center'],
+    input: z.object({ code: z.string().trim().toUpperCase().min(4).max(16) }),
+    output: '{ code, status }',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+    async run(ctx, input) {
+      requireAdmin(ctx);
+      return ctx.transaction(async (t) => {
+        const inv = (await t.collection('invites').doc(input.code).get().catch(() => ({ data: null }))).data as unknown as InviteDoc | null;
+        if (!inv) throw new AppError('NOT_FOUND', '没有这个邀请码');
+        if (inv.status !== 'open') throw new AppError('CONFLICT', '邀请码已使用或已作废');
+        await t.collection('invites').doc(input.code).update({ data: { status: 'revoked' } });
+        await audit(t, ctx, 'invite.revoke', { kind: 'invite', id: input.code }, { status: 'open' }, { status: 'revoked' });
+        return { code: input.code, status: 'revoked' };
+      });
+    },
+  }),
+
+  redeemInvite: action({
+    summary: '输入邀请码绑定工作人员身份：当前微信（OPENID）成为邀请码上的人员和角色；一个码只能用一次，一个微信只能绑定一个在岗身份',
+    roles: ['applicant'],
+    input: z.object({ code: z.string().trim().toUpperCase().min(4, '请输入邀请码').max(16, '邀请码不正确') }),
+    output: '{ staff: { name, role, roleLabel, unitName } }',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    async run(ctx, input) {
+      const openid = ctx.caller.openid;
+      const bound = await ctx.db.collection('staff').where({ openid, active: true }).limit(1).get();
+      if (bound.data.length) throw new AppError('CONFLICT', '这个微信已经绑定了工作人员身份；如需更换，请中心管理员先解绑');
+      const staffId = `st-${input.code.toLowerCase()}`;
+      try {
+        return await ctx.transaction(async (t) => {
+          const inv = (await t.collection('invites').doc(input.code).get().catch(() => ({ data: null }))).data as unknown as InviteDoc | null;
+          if (!inv || inv.status === 'revoked') throw new AppError('NOT_FOUND', '邀请码不正确或已作废，请向政务服务中心确认');
+          if (inv.status === 'used') throw new AppError('CONFLICT', '这个邀请码已经使用过');
+          if (new Date(inv.expiresAt) < ctx.now) throw new AppError('NOT_FOUND', '邀请码已过期，请向政务服务中心重新申请');
+          const role = inv.role === 'admin' ? 'center' : inv.role;
+          const staff: Omit<StaffDoc, '_id'> = { openid, name: inv.name, role, admin: inv.role === 'admin', unitId: inv.unitId, unitName: inv.unitName, onDuty: role === 'agent', active: true, boundAt: ctx.now, unboundAt: null };
+          await t.collection('invites').doc(inv._id).update({ data: { status: 'used', usedAt: ctx.now, staffId } });
+          await t.collection('staff').doc(staffId).set({ data: staff });
+          await t.collection('audit').add({ data: { at: ctx.now, by: { staffId, name: inv.name }, what: 'staff.bind', target: { kind: 'staff', id: staffId }, before: null, after: { role: inv.role, unitId: inv.unitId, invite: inv._id } } });
+          return { staff: { name: inv.name, role, roleLabel: INVITE_ROLE_LABELS[inv.role], unitName: inv.unitName } };
+        });
+      } catch (e) {
+        // the unique openid index: the same WeChat redeeming two codes at once binds only once
+        if (/E11000|duplicate/i.test(String((e as Error)?.message ?? e))) throw new AppError('CONFLICT', '这个微信已经绑定了工作人员身份');
+        throw e;
+      }
+    },
+  }),
+
+  // ─── 人员与角色 ─────────────────────────────────────────────────────────────────────────────────
+  listStaff: action({
+    summary: '工作人员名单（政务服务中心）：可按单位筛选，含已解绑的',
+    roles: ['center'],
+    input: z.object({ unitId: id.optional(), includeInactive: z.boolean().default(false), limit: z.number().int().min(1).max(100).default(50), offset: z.number().int().min(0).default(0) }),
+    output: '{ items: [{ staffId, name, role, roleLabel, admin, unitId, unitName, onDuty, active }], total }',
+    async run(ctx, input) {
+      const where: Record<string, unknown> = {};
+      if (input.unitId) where.unitId = input.unitId;
+      if (!input.includeInactive) where.active = true;
+      const [page, total] = await Promise.all([ctx.db.collection('staff').where(where).orderBy('unitId', 'asc').skip(input.offset).limit(input.limit).get(), ctx.db.collection('staff').where(where).count()]);
+      return { items: (page.data as unknown as StaffDoc[]).map(staffView), total: total.total };
+    },
+  }),
+
+  updateStaff: action({
+    summary: '调整工作人员（中心管理员）：角色、单位、在岗；或解绑（之后这个微信不再有工作人员身份）。记入审计',
+    roles: ['center'],
+    input: z.object({ staffId: id, role: z.enum(INVITE_ROLES).optional(), unitId: id.optional(), onDuty: z.boolean().optional(), unbind: z.boolean().optional(), reason: z.string().trim().min(1, '请填写原因').max(200) }),
+    output: '{ staff: {…} }',
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+    async run(ctx, input) {
+      const me = requireAdmin(ctx);
+      if (input.staffId === me._id && (input.unbind || (input.role && input.role !== 'admin'))) throw new AppError('INVALID_INPUT', '不能解绑或降低自己的管理员身份', { staffId: '请由另一位管理员操作' });
+      const unit = input.unitId ? await loadUnit(ctx.db, input.unitId) : null;
+      return ctx.transaction(async (t) => {
+        const s = (await t.collection('staff').doc(input.staffId).get().catch(() => ({ data: null }))).data as unknown as StaffDoc | null;
+        if (!s || !s.active) throw new AppError('NOT_FOUND', '没有这位在岗的工作人员');
+        const before = staffView(s);
+        const patch: Partial<StaffDoc> & Record<string, unknown> = {};
+        if (input.role) {
+          patch.role = input.role === 'admin' ? 'center' : input.role;
+          patch.admin = input.role === 'admin';
+        }
+        if (unit) {
+          patch.unitId = unit._id;
+          patch.unitName = unit.name;
+        }
+        if ((patch.role ?? s.role) === 'center' && (patch.unitId ?? s.unitId) !== 'center' && unit?.kind !== 'center') throw new AppError('INVALID_INPUT', '中心工作人员须属于政务服务中心', { unitId: '请选择政务服务中心' });
+        if (input.onDuty !== undefined) patch.onDuty = input.onDuty;
+        if (input.unbind) {
+          // the openid is released (unique index) but kept for the record in the audit entry
+          patch.active = false;
+          patch.onDuty = false;
+          patch.openid = `unbound:${s._id}:${ctx.now.getTime()}`;
+          patch.unboundAt = ctx.now;
+        }
+        await t.collection('staff').doc(s._id).update({ data: patch });
+        const after = staffView({ ...s, ...patch } as StaffDoc);
+        await audit(t, ctx, input.unbind ? 'staff.unbind' : 'staff.update', { kind: 'staff', id: s._id }, { ...before, reason: undefined }, { ...after, reason: input.reason });
+        return { staff: after };
+      });
+    },
+  }),
+
+  // ─── 单位与行业 ─────────────────────────────────────────────────────────────────────────────────
+  listUnits: action({
+    summary: '单位及其归口行业（工作人员）：用于部门任务、会议和设置',
+    roles: ['agent', 'leader', 'center'],
+    input: z.object({}),
+    output: '{ units: [{ unitId, name, kind, industries: [{ industry, label }] }], industries: [{ industry, label }] }',
+    async run(ctx) {
+      const [{ data }, settings] = await Promise.all([ctx.db.collection('units').limit(200).get(), loadSettings(ctx.db)]);
+      const map = settings.routing.industryDepartments;
+      return {
+        units: data.map((u) => ({
+          unitId: String(u._id),
+          name: String(u.name),
+          kind: String(u.kind),
+          industries: INDUSTRIES.filter((i) => map[i] === u._id).map((industry) => ({ industry, label: INDUSTRY_LABELS[industry] })),
+        })),
+        industries: INDUSTRIES.map((industry) => ({ industry, label: INDUSTRY_LABELS[industry] })),
+      };
+    },
+  }),
+
+  saveUnit: action({
+    summary: '新增或修改单位及其归口行业（中心管理员）：行业归口写入路由设置（§四(一)），记入审计',
+    roles: ['center'],
+    input: z.object({ unitId: z.string().trim().regex(/^[a-z0-9-]{2,32}$/, '单位编号只能包含小写字母、数字和连字符'), name: z.string().trim().min(2).max(40), kind: z.enum(['center', 'department']), industries: z.array(z.enum(INDUSTRIES)).max(INDUSTRIES.length) }),
+    output: '{ unitId, name, industries }',
+    errors: ['FORBIDDEN'],
+    async run(ctx, input) {
+      requireAdmin(ctx);
+      return ctx.transaction(async (t) => {
+        const before = (await t.collection('units').doc(input.unitId).get().catch(() => ({ data: null }))).data;
+        const settingsDoc = (await t.collection('settings').doc('center').get().catch(() => ({ data: null }))).data as Record<string, unknown> | null;
+        const current = strip(settingsDoc) ?? {};
+        const routing = { ...((current.routing as Record<string, unknown>) ?? {}) };
+        const map: Record<string, string> = { ...((routing.industryDepartments as Record<string, string>) ?? {}) };
+        const beforeIndustries = Object.keys(map).filter((k) => map[k] === input.unitId);
+        for (const k of beforeIndustries) delete map[k];
+        for (const i of input.industries) map[i] = input.unitId;
+        routing.industryDepartments = map;
+        await t.collection('units').doc(input.unitId).set({ data: { name: input.name, kind: input.kind } });
+        await t.collection('settings').doc('center').set({ data: { ...current, routing } });
+        await audit(t, ctx, 'unit.save', { kind: 'unit', id: input.unitId }, before ? { name: (before as { name?: string }).name, industries: beforeIndustries } : null, { name: input.name, kind: input.kind, industries: input.industries });
+        return { unitId: input.unitId, name: input.name, industries: input.industries };
+      });
+    },
+  }),
+
+  // ─── 设置 ───────────────────────────────────────────────────────────────────────────────────────
+  getSettings: action({
+    summary: '中心设置（工作人员可读）：时限、预约窗口（开放时间、延时/错时、名额）、好差评期限、路由；节假日调整；服务事项及承诺时限',
+    roles: ['agent', 'leader', 'center'],
+    input: z.object({}),
+    output: '{ settings: {…resolved}, overrides: [{ date, working, name, regional }], serviceItems: [{ itemId, name, unitId, window, committedWorkingDays }], canEdit }',
+    async run(ctx) {
+      const [settings, calendar, items] = await Promise.all([loadSettings(ctx.db), stored<CenterCalendar>(ctx.db, 'calendar'), stored<{ items: ServiceItem[] }>(ctx.db, 'serviceItems')]);
+      const s = ctx.caller.staff as StaffDoc | null;
+      return { settings, overrides: calendar?.overrides ?? [], serviceItems: items?.items ?? [], canEdit: s?.role === 'center' && s.admin === true };
+    },
+  }),
+
+  saveSettings: action({
+    summary: '修改一组中心设置（中心管理员）：calendar、lifecycle、booking（开放时间、延时/错时窗口、名额）、rating（好差评期限）、routing；按规则校验，记入审计（前后值）',
+    roles: ['center'],
+    input: z.object({ section: z.enum(SETTINGS_SECTIONS), value: z.record(z.string(), z.unknown()) }),
+    output: '{ section, value }',
+    errors: ['FORBIDDEN', 'RULE_REFUSED'],
+    async run(ctx, input) {
+      requireAdmin(ctx);
+      return ctx.transaction(async (t) => {
+        const doc = (await t.collection('settings').doc('center').get().catch(() => ({ data: null }))).data as Record<string, unknown> | null;
+        const current = strip(doc) ?? {};
+        const merged = { ...current, [input.section]: { ...((current[input.section] as object) ?? {}), ...input.value } };
+        const checked = resolveSettings(merged);
+        if (!checked.ok) {
+          const fields = (checked.details?.fields ?? {}) as Record<string, string>;
+          throw new AppError('RULE_REFUSED', '设置有误，请按提示修改', fields);
+        }
+        // store only what the schema knows, so a typo'd key cannot linger
+        const clean = settingsSchema.shape[input.section].parse(merged[input.section]);
+        await t.collection('settings').doc('center').set({ data: { ...current, [input.section]: clean } });
+        await audit(t, ctx, 'settings.save', { kind: 'settings', id: input.section }, current[input.section] ?? null, clean);
+        return { section: input.section, value: clean };
+      });
+    },
+  }),
+
+  saveHolidayOverride: action({
+    summary: '节假日调整（中心管理员）：某日放假或上班（如自治区少数民族节日、临时调整）；remove 删除；记入审计',
+    roles: ['center'],
+    input: z.object({ date: z.string().regex(CIVIL_DATE_PATTERN, '日期应为 YYYY-MM-DD'), working: z.boolean().default(false), name: z.string().trim().max(20).default(''), regional: z.boolean().default(false), remove: z.boolean().default(false) }),
+    output: '{ overrides: [...] }',
+    errors: ['FORBIDDEN'],
+    async run(ctx, input) {
+      requireAdmin(ctx);
+      if (!input.remove && !input.name) throw new AppError('INVALID_INPUT', '请填写名称', { name: '例如 古尔邦节' });
+      return ctx.transaction(async (t) => {
+        const doc = (await t.collection('settings').doc('calendar').get().catch(() => ({ data: null }))).data as (CenterCalendar & { _id?: string }) | null;
+        const current = strip(doc) ?? {};
+        const list = (current.overrides ?? []).filter((o) => o.date !== input.date);
+        const before = (current.overrides ?? []).find((o) => o.date === input.date) ?? null;
+        const next: DayOverride | null = input.remove ? null : { date: input.date, working: input.working, name: input.name, ...(input.regional ? { regional: true } : {}) };
+        const overrides = [...list, ...(next ? [next] : [])].sort((a, b) => a.date.localeCompare(b.date));
+        await t.collection('settings').doc('calendar').set({ data: { ...current, overrides } });
+        await audit(t, ctx, 'calendar.override', { kind: 'calendar', id: input.date }, before, next);
+        return { overrides };
+      });
+    },
+  }),
+
+  saveServiceItem: action({
+    summary: '服务事项及承诺时限（中心管理员）：送达窗口时按事项带出窗口和承诺工作日；remove 删除；记入审计',
+    roles: ['center'],
+    input: serviceItemSchema.extend({ remove: z.boolean().default(false) }),
+    output: '{ items: [...] }',
+    errors: ['FORBIDDEN'],
+    async run(ctx, input) {
+      requireAdmin(ctx);
+      await loadUnit(ctx.db, input.unitId);
+      return ctx.transaction(async (t) => {
+        const doc = (await t.collection('settings').doc('serviceItems').get().catch(() => ({ data: null }))).data as { items?: ServiceItem[] } | null;
+        const items = doc?.items ?? [];
+        const before = items.find((i) => i.itemId === input.itemId) ?? null;
+         
+        const { remove, ...item } = input;
+        const next = [...items.filter((i) => i.itemId !== input.itemId), ...(remove ? [] : [item])];
+        await t.collection('settings').doc('serviceItems').set({ data: { items: next } });
+        await audit(t, ctx, 'serviceItem.save', { kind: 'serviceItem', id: input.itemId }, before, remove ? null : item);
+        return { items: next };
+      });
+    },
+  }),
+
+  listAudit: action({
+    summary: '审计记录（中心管理员）：设置、人员和角色的每次变更，谁、何时、改了什么、前后值',
+    roles: ['center'],
+    input: z.object({ limit: z.number().int().min(1).max(50).default(20), offset: z.number().int().min(0).default(0) }),
+    output: '{ items: [{ at, by, what, target, before, after }], total }',
+    errors: ['FORBIDDEN'],
+    async run(ctx, input) {
+      requireAdmin(ctx);
+      const [page, total] = await Promise.all([ctx.db.collection('audit').orderBy('at', 'desc').skip(input.offset).limit(input.limit).get(), ctx.db.collection('audit').count()]);
+      return { items: page.data.map((a) => ({ at: new Date(a.at as string).toISOString(), by: (a.by as { name: string }).name, what: a.what, target: a.target, before: a.before, after: a.after })), total: total.total };
+    },
+  }),
+};

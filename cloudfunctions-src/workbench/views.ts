@@ -1,0 +1,92 @@
+import {
+  addWorkingDays,
+  beijingDate,
+  CASE_TRANSITIONS,
+  CONTACT_CHANNEL_LABELS,
+  dueDate,
+  TASK_STATUS_LABELS,
+  APPROVAL_OUTCOME_LABELS,
+  TERMINATION_GROUND_LABELS,
+  WARNING_LEVEL_LABELS,
+  type Actor,
+  type ContactChannel,
+  type WarningLevel,
+  type WorkCalendar,
+} from '../../core';
+import type { CaseDoc } from '../shared/cases';
+import { caseDetailView } from '../shared/views';
+
+/** The case's deadline as a list shows it: paused, on track, due soon, overdue. */
+export function deadlineOf(c: Pick<CaseDoc, 'dueOn' | 'status' | 'clock'>, today: string, dueSoonBy: string): { level: WarningLevel | 'paused' | 'none'; label: string } {
+  if (!c.clock || !['handling', 'awaiting_materials', 'suspended', 'accepted'].includes(c.status)) return { level: 'none', label: '' };
+  if (!c.dueOn) return { level: 'paused', label: '暂停计时' };
+  const level: WarningLevel = c.dueOn < today ? 'overdue' : c.dueOn <= dueSoonBy ? 'due_soon' : 'on_track';
+  return { level, label: `${WARNING_LEVEL_LABELS[level]} · ${c.dueOn}到期` };
+}
+
+const safeDue = (cal: WorkCalendar, clock: Parameters<typeof dueDate>[1]) => {
+  try {
+    return dueDate(cal, clock);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The staff detail screen: the shared detail (timeline in words, applicant masked) plus what the
+ * staff need between phone calls: due date and warning, when the next regular feedback is due
+ * (§五(二) 定期反馈), department tasks with their due dates, meetings, escalations, 督办 notes.
+ */
+export function staffCaseDetailView(c: CaseDoc, viewer: Actor, t: { today: string; dueSoonBy: string; cal: WorkCalendar; feedbackEvery: number }, units: Record<string, string>) {
+  const base = caseDetailView(c, viewer);
+  const reportable = (CASE_TRANSITIONS.reportProgress.from as readonly string[]).includes(c.status);
+  let nextFeedbackOn: string | null = null;
+  if (reportable) {
+    try {
+      nextFeedbackOn = addWorkingDays(t.cal, beijingDate(new Date(c.lastContactAt ?? c.timeline[0].at)), t.feedbackEvery);
+    } catch {
+      nextFeedbackOn = null;
+    }
+  }
+  return {
+    ...base,
+    timeline: c.timeline.map((e, i) => ({
+      ...base.timeline[i],
+      action: e.action,
+      channel: e.data && typeof e.data.channel === 'string' ? CONTACT_CHANNEL_LABELS[e.data.channel as ContactChannel] ?? null : null,
+    })),
+    unitId: c.unitId,
+    firstAgentName: c.firstAgentName,
+    dueOn: c.dueOn ?? null,
+    deadline: deadlineOf(c, t.today, t.dueSoonBy),
+    nextFeedbackOn,
+    feedbackOverdue: !!nextFeedbackOn && nextFeedbackOn <= t.today,
+    lastContactAt: c.lastContactAt ? new Date(c.lastContactAt).toISOString() : null,
+    suspensionReason: c.suspensionReason,
+    result: c.result ? { ...c.result, outcomeLabel: APPROVAL_OUTCOME_LABELS[c.result.outcome] } : null,
+    termination: c.termination ? { ...c.termination, groundLabel: TERMINATION_GROUND_LABELS[c.termination.ground] } : null,
+    tasks: c.tasks.map((task) => ({
+      taskId: task.id,
+      departmentId: task.departmentId,
+      departmentName: units[task.departmentId] ?? task.departmentId,
+      matter: task.matter,
+      status: task.status,
+      statusLabel: TASK_STATUS_LABELS[task.status],
+      dueOn: safeDue(t.cal, task.clock),
+      outcomeLabel: task.outcome ? APPROVAL_OUTCOME_LABELS[task.outcome] : null,
+      note: task.note,
+    })),
+    meetings: c.meetings.map((m) => ({
+      meetingId: m.id,
+      departments: m.departmentIds.map((d) => units[d] ?? d),
+      topic: m.topic,
+      scheduledFor: new Date(m.scheduledFor).toISOString(),
+      place: m.place ?? null,
+      status: m.status,
+      statusLabel: m.status === 'held' ? '已召开' : '待召开',
+      minutes: m.minutes,
+    })),
+    escalations: c.escalations.map((e) => ({ escalationId: e.id, issue: e.issue, raisedAt: new Date(e.raisedAt).toISOString(), status: e.status, statusLabel: e.status === 'resolved' ? '已有结果' : '待协调', resolution: e.resolution })),
+    supervisions: c.timeline.filter((e) => e.action === 'supervise').map((e) => ({ at: new Date(e.at).toISOString(), note: e.note })),
+  };
+}

@@ -1,0 +1,97 @@
+import { useState, type ComponentType } from 'react'
+import { View } from '@tarojs/components'
+import ActionButton from '../ActionButton'
+import FieldError from '../FieldError'
+import { describeError } from '../../services/errors'
+import { uploadSignature } from '../../services/uploadMaterial'
+import type { UploadSource } from '../../services/transport'
+
+/** What a platform's drawing surface offers: it draws, says whether anything was drawn, exports. */
+export interface SurfaceProps {
+  canvasId: string
+  onStroke: () => void
+  /** registers the export and clear functions of the surface */
+  bind: (api: { exportImage: () => Promise<UploadSource>; clear: () => void }) => void
+}
+
+// Resolved at build time like services/transport: each build carries only its own surface.
+const Surface: ComponentType<SurfaceProps> =
+  process.env.TARO_ENV === 'h5'
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require('./surface.h5') as typeof import('./surface.h5')).default
+    : // eslint-disable-next-line @typescript-eslint/no-require-imports
+      (require('./surface.weapp') as typeof import('./surface.weapp')).default
+
+interface Props {
+  name: string
+  label: string
+  hint?: string
+  signed: boolean
+  error?: string
+  /** called with the uploaded signature image's fileID */
+  onSigned: (fileID: string) => void
+  onReset?: () => void
+}
+
+/**
+ * 手写签名: draw with a finger in the box, then 确认签名 saves the drawing as an image in cloud
+ * storage (H5: canvas → Blob → gateway; WeChat: canvasToTempFilePath → cloud.uploadFile).
+ */
+export default function SignaturePad({ name, label, hint, signed, error, onSigned, onReset }: Props) {
+  const [drawn, setDrawn] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState('')
+  const [api, setApi] = useState<{ exportImage: () => Promise<UploadSource>; clear: () => void } | null>(null)
+
+  const confirm = async () => {
+    if (!drawn || !api) {
+      setProblem('请先在方框内写下您的姓名。')
+      return
+    }
+    setBusy(true)
+    setProblem('')
+    try {
+      const fileID = await uploadSignature(await api.exportImage())
+      onSigned(fileID)
+    } catch (e) {
+      setProblem(`签名没有保存成功：${describeError(e)}`)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const again = () => {
+    api?.clear()
+    setDrawn(false)
+    onReset?.()
+  }
+
+  return (
+    <View className={`field signature t-signature-${name}${error ? ' field--invalid' : ''}`}>
+      <View className='field__label'>{label}</View>
+      {hint ? <View className='field__hint'>{hint}</View> : null}
+      {signed ? (
+        <View className='signature__done t-signature-done' role='status'>
+          ✓ 已签名并保存
+        </View>
+      ) : null}
+      <View className={signed ? 'signature__pad signature__pad--hidden' : 'signature__pad'} aria-label={`${label}：签名区域，用手指写下姓名`}>
+        <Surface canvasId={`sig-${name}`} onStroke={() => setDrawn(true)} bind={(a) => setApi(() => a)} />
+      </View>
+      {signed ? (
+        <ActionButton kind='secondary' className={`t-signature-again-${name}`} onClick={again}>
+          重新签名
+        </ActionButton>
+      ) : (
+        <View className='row-buttons'>
+          <ActionButton kind='secondary' className={`t-signature-clear-${name}`} onClick={again}>
+            清除重写
+          </ActionButton>
+          <ActionButton className={`t-signature-confirm-${name}`} disabled={busy} onClick={confirm}>
+            {busy ? '正在保存签名…' : '确认签名'}
+          </ActionButton>
+        </View>
+      )}
+      <FieldError name={`signature-${name}`} text={problem || error} />
+    </View>
+  )
+}

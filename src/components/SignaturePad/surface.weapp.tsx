@@ -1,0 +1,71 @@
+import { useEffect, useRef } from 'react'
+import { Canvas } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import type { SurfaceProps } from './index'
+
+type Ctx2D = { lineWidth: number; lineCap: string; lineJoin: string; strokeStyle: string; scale(x: number, y: number): void; beginPath(): void; moveTo(x: number, y: number): void; lineTo(x: number, y: number): void; stroke(): void; clearRect(x: number, y: number, w: number, h: number): void }
+type Node2D = { width: number; height: number; getContext(type: '2d'): Ctx2D }
+
+/** WeChat: a type="2d" canvas drawn with touch events; exported with canvasToTempFilePath. */
+export default function SurfaceWeapp({ canvasId, onStroke, bind }: SurfaceProps) {
+  const node = useRef<Node2D | null>(null)
+  const ctx = useRef<Ctx2D | null>(null)
+  useEffect(() => {
+    Taro.nextTick(() => {
+      Taro.createSelectorQuery()
+        .select(`#${canvasId}`)
+        .fields({ node: true, size: true })
+        .exec((res: { node: Node2D; width: number; height: number }[]) => {
+          const found = res?.[0]
+          if (!found?.node) return
+          const ratio = Taro.getWindowInfo ? Taro.getWindowInfo().pixelRatio : 2
+          found.node.width = found.width * ratio
+          found.node.height = found.height * ratio
+          const c = found.node.getContext('2d')
+          c.scale(ratio, ratio)
+          c.lineWidth = 3
+          c.lineCap = 'round'
+          c.lineJoin = 'round'
+          c.strokeStyle = '#111'
+          node.current = found.node
+          ctx.current = c
+          bind({
+            clear: () => c.clearRect(0, 0, found.node.width, found.node.height),
+            exportImage: () =>
+              new Promise((resolve, reject) => {
+                Taro.canvasToTempFilePath({
+                  canvas: found.node as unknown as Taro.Canvas,
+                  fileType: 'png',
+                  success: (r: { tempFilePath: string }) => resolve({ filePath: r.tempFilePath }),
+                  fail: (e: { errMsg: string }) => reject(new Error(e.errMsg)),
+                } as unknown as Taro.canvasToTempFilePath.Option)
+              }),
+          })
+        })
+    })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [canvasId])
+  const point = (e: { touches?: { x?: number; y?: number }[] }) => {
+    const t = e.touches?.[0]
+    return [t?.x ?? 0, t?.y ?? 0] as const
+  }
+  return (
+    <Canvas
+      id={canvasId}
+      type='2d'
+      className='signature__canvas'
+      disableScroll
+      onTouchStart={(e) => {
+        const [x, y] = point(e as unknown as { touches: { x: number; y: number }[] })
+        ctx.current?.beginPath()
+        ctx.current?.moveTo(x, y)
+      }}
+      onTouchMove={(e) => {
+        const [x, y] = point(e as unknown as { touches: { x: number; y: number }[] })
+        ctx.current?.lineTo(x, y)
+        ctx.current?.stroke()
+        onStroke()
+      }}
+    />
+  )
+}

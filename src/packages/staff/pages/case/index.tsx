@@ -1,0 +1,286 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Input, Textarea, View } from '@tarojs/components'
+import ActionButton from '../../../../components/ActionButton'
+import Notice from '../../../../components/Notice'
+import PageShell from '../../../../components/PageShell'
+import { useAsync } from '../../../../hooks/useAsync'
+import { actOnCase } from '../../../../services/actOnCase'
+import { listStaff } from '../../../../services/centerAdmin'
+import { describeError, isForbidden } from '../../../../services/errors'
+import { getMyProfile } from '../../../../services/getMyProfile'
+import { getStaffCase, type StaffCaseAnswer } from '../../../../services/getStaffCase'
+import { getUnitLoad } from '../../../../services/getUnitLoad'
+import { AppError } from '../../../../services/result'
+import { formatChinaDateTime } from '../../../../utils/format'
+import { ACTION_FORMS, SECONDARY, type Field } from '../../actionForms'
+import '../../staff.css'
+
+type Options = Record<NonNullable<Field['from']>, { value: string; label: string }[]>
+
+async function load(caseId: string) {
+  const [detail, profile] = await Promise.all([getStaffCase(caseId), getMyProfile()])
+  const role = profile.staff?.role
+  let agents: { value: string; label: string }[] = []
+  if (detail.actions.some((a) => a.type === 'reassign')) {
+    if (role === 'leader') agents = (await getUnitLoad()).agents.map((a) => ({ value: a.staffId, label: `${a.name}（在办${a.open}件${a.onDuty ? '' : '，不在岗'}）` }))
+    else if (role === 'center') agents = (await listStaff()).items.filter((s) => s.role === 'agent').map((s) => ({ value: s.staffId, label: `${s.name} · ${s.unitName}` }))
+  }
+  return { detail, agents }
+}
+
+function optionsFor(d: StaffCaseAnswer, agents: Options['agents']): Options {
+  const c = d.case
+  return {
+    agents,
+    departments: d.units.map((u) => ({ value: u.unitId, label: u.name })),
+    openTasks: c.tasks.filter((t) => t.status === 'handling').map((t) => ({ value: t.taskId, label: `${t.departmentName}：${t.matter}` })),
+    waitingTasks: c.tasks.filter((t) => t.status === 'awaiting_materials').map((t) => ({ value: t.taskId, label: `${t.departmentName}：${t.matter}` })),
+    scheduledMeetings: c.meetings.filter((m) => m.status === 'scheduled').map((m) => ({ value: m.meetingId, label: m.topic })),
+    openEscalations: c.escalations.filter((e) => e.status === 'open').map((e) => ({ value: e.escalationId, label: e.issue })),
+  }
+}
+
+export default function StaffCasePage() {
+  const caseId = Taro.getCurrentInstance().router?.params?.caseId ?? ''
+  const state = useAsync(() => load(caseId))
+  const [open, setOpen] = useState<string | null>(null)
+  const [values, setValues] = useState<Record<string, unknown>>({})
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState<string | null>(null)
+  const [error, setError] = useState<{ text: string; fields: Record<string, string> } | null>(null)
+
+  const d = state.data?.detail
+  const c = d?.case
+
+  function start(type: string) {
+    const form = ACTION_FORMS[type]
+    setError(null)
+    setDone(null)
+    if (!form || form.fields.length === 0) {
+      void submit(type, {})
+      return
+    }
+    const initial: Record<string, unknown> = {}
+    const opts = d ? optionsFor(d, state.data?.agents ?? []) : null
+    for (const f of form.fields) {
+      if (f.initial !== undefined) initial[f.key] = f.initial
+      // the only meeting, task or escalation there is needs no tap
+      else if (f.kind === 'choice' && f.from && f.from !== 'agents' && f.from !== 'departments' && opts?.[f.from].length === 1) initial[f.key] = opts[f.from][0].value
+    }
+    setValues(initial)
+    setOpen(type)
+  }
+
+  async function submit(type: string, v: Record<string, unknown>) {
+    if (!c || busy) return
+    setBusy(true)
+    try {
+      const built = ACTION_FORMS[type]?.build(v) ?? {}
+      const r = await actOnCase(c.caseId, c.version, { type, ...built })
+      const told = r.notifications.length ? `；已通知：${[...new Set(r.notifications.map((x) => x.label))].join('、')}` : ''
+      setDone(`已${r.event.label}，当前状态：${r.statusLabel}${told}`)
+      setOpen(null)
+      state.reload()
+    } catch (e) {
+      setError({ text: describeError(e), fields: e instanceof AppError ? e.fields : {} })
+      if (e instanceof AppError && e.code === 'CONFLICT') state.reload()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const set = (k: string, v: unknown) => setValues((s) => ({ ...s, [k]: v }))
+
+  function renderField(f: Field, opts: Options) {
+    const v = values[f.key]
+    const choices = f.from ? opts[f.from] : f.options ?? []
+    switch (f.kind) {
+      case 'check':
+        return (
+          <View key={f.key} className={`check t-f-${f.key}${v === true ? ' check--on' : ''}`} onClick={() => set(f.key, v !== true)} role='checkbox' aria-checked={v === true ? 'true' : 'false'}>
+            <View className='check__mark'>{v === true ? '☑' : '☐'}</View>
+            <View>{f.label}</View>
+          </View>
+        )
+      case 'choice':
+      case 'multi': {
+        const list = (f.kind === 'multi' ? (v as string[]) : null) ?? []
+        return (
+          <View key={f.key} className='field'>
+            <View className='field__label'>{f.label}</View>
+            {choices.length === 0 ? <View className='muted'>（没有可选项）</View> : null}
+            <View className='chips'>
+              {choices.map((o) => {
+                const on = f.kind === 'multi' ? list.includes(o.value) : v === o.value
+                return (
+                  <View
+                    key={o.value}
+                    className={`chip t-f-${f.key}-${o.value}${on ? ' chip--on' : ''}`}
+                    onClick={() => set(f.key, f.kind === 'multi' ? (on ? list.filter((x) => x !== o.value) : [...list, o.value]) : o.value)}
+                    role={f.kind === 'multi' ? 'checkbox' : 'radio'}
+                    aria-checked={on ? 'true' : 'false'}
+                  >
+                    {on ? '✓ ' : ''}
+                    {o.label}
+                  </View>
+                )
+              })}
+            </View>
+          </View>
+        )
+      }
+      case 'textarea':
+      case 'lines':
+        return (
+          <View key={f.key} className='field'>
+            <View className='field__label'>{f.label}</View>
+            <Textarea className={`textarea t-f-${f.key}`} value={String(v ?? '')} maxlength={1000} autoHeight onInput={(e) => set(f.key, e.detail.value)} />
+          </View>
+        )
+      default:
+        return (
+          <View key={f.key} className='field'>
+            <View className='field__label'>{f.label}</View>
+            <Input className={`input t-f-${f.key}`} type={f.kind === 'number' ? 'number' : 'text'} value={String(v ?? '')} placeholder={f.placeholder} onInput={(e) => set(f.key, e.detail.value)} />
+          </View>
+        )
+    }
+  }
+
+  const denied = state.status === 'error' && isForbidden(state.error)
+  return (
+    <PageShell>
+      {state.status === 'loading' && !c ? <Notice kind='loading'>正在加载…</Notice> : null}
+      {denied ? <Notice kind='forbidden'>无权访问：只有工作人员可以办理案件。</Notice> : null}
+      {state.status === 'error' && !denied && !c ? <Notice kind='error'>{describeError(state.error)}</Notice> : null}
+      {c && d ? (
+        <View>
+          <View className='card'>
+            <View className='case__head'>
+              <View className='case__no t-case-no'>编号 {c.caseNo}</View>
+              <View className={`status status--${c.status} t-status`}>{c.statusLabel}</View>
+            </View>
+            <View className='case__matter'>{c.matter}</View>
+            <View className='muted'>
+              申请人：{c.contactName}，{c.contactPhone} · {c.mode === 'proxy' ? '代办' : '帮办'}
+            </View>
+            <View className='muted'>责任单位：{c.unitName}</View>
+            <View className='muted t-agents'>
+              帮代办员：{c.agentName ?? '未分派'}
+              {c.firstAgentName && c.firstAgentName !== c.agentName ? `（首问：${c.firstAgentName}）` : ''}
+            </View>
+            {c.window ? <View className='muted'>审批窗口：{c.window}</View> : null}
+            {c.deadline.label ? <View className={`deadline deadline--${c.deadline.level} t-deadline`}>时限：{c.deadline.label}</View> : null}
+            {c.nextFeedbackOn ? (
+              <View className={`muted t-next-feedback${c.feedbackOverdue ? ' warn' : ''}`}>
+                下次定期反馈：{c.nextFeedbackOn}
+                {c.feedbackOverdue ? '（已到期，请联系申请人）' : ''}
+              </View>
+            ) : null}
+            {c.missingMaterials.length ? <View className='warn t-missing'>待补正：{c.missingMaterials.join('、')}</View> : null}
+            {c.suspensionReason ? <View className='warn'>中止原因：{c.suspensionReason}</View> : null}
+            {c.refusalReasons.length ? <View className='warn'>不予受理理由：{c.refusalReasons.map((r) => r.message).join('；')}</View> : null}
+            {c.result ? <View className='muted t-result'>结果：{c.result.outcomeLabel}（{c.result.decidedBy}）</View> : null}
+            {c.termination ? <View className='muted'>终止：{c.termination.groundLabel}，{c.termination.reason}</View> : null}
+          </View>
+
+          {c.supervisions.length ? (
+            <View className='card card--warn t-supervisions'>
+              <View className='card__title'>责任领导督办</View>
+              {c.supervisions.map((s) => (
+                <View key={s.at}>
+                  {formatChinaDateTime(s.at)}：{s.note}
+                </View>
+              ))}
+            </View>
+          ) : null}
+
+          {done ? <View className='ok t-done'>✓ {done}</View> : null}
+          {error ? (
+            <View className='field-error t-act-error'>
+              ⚠ {error.text}
+              {Object.entries(error.fields)
+                .filter(([, m]) => m !== error.text)
+                .map(([k, m]) => (
+                  <View key={k}>{m}</View>
+                ))}
+            </View>
+          ) : null}
+
+          {open ? (
+            <View className='card t-action-form'>
+              <View className='card__title'>{d.actions.find((a) => a.type === open)?.label}</View>
+              {ACTION_FORMS[open].fields.filter((f) => f.key !== 'mandateLetterSigned' || c.mode === 'proxy').map((f) => renderField(f, optionsFor(d, state.data?.agents ?? [])))}
+              <ActionButton className='t-submit-action' disabled={busy} onClick={() => submit(open, values)}>
+                {busy ? '正在提交…' : `确认${d.actions.find((a) => a.type === open)?.label ?? ''}`}
+              </ActionButton>
+              <ActionButton kind='secondary' className='t-cancel-action' onClick={() => setOpen(null)}>
+                取消
+              </ActionButton>
+            </View>
+          ) : d.actions.length ? (
+            <View className='card'>
+              <View className='card__title'>办理</View>
+              <View className='actions'>
+                {d.actions.map((a) => (
+                  <View key={a.type} className={`action ${SECONDARY.has(a.type) ? 'action--secondary' : ''} t-action-${a.type}`} onClick={() => start(a.type)} role='button'>
+                    {a.label}
+                  </View>
+                ))}
+              </View>
+            </View>
+          ) : null}
+
+          {c.tasks.length ? (
+            <View className='card t-tasks'>
+              <View className='card__title'>并联审批部门任务</View>
+              {c.tasks.map((t) => (
+                <View key={t.taskId} className='line t-task'>
+                  {t.departmentName}：{t.matter} · {t.statusLabel}
+                  {t.dueOn ? ` · ${t.dueOn}到期` : ''}
+                  {t.outcomeLabel ? ` · ${t.outcomeLabel}` : ''}
+                </View>
+              ))}
+            </View>
+          ) : null}
+          {c.meetings.length ? (
+            <View className='card t-meetings'>
+              <View className='card__title'>并联审联批会议</View>
+              {c.meetings.map((m) => (
+                <View key={m.meetingId} className='line t-meeting'>
+                  {formatChinaDateTime(m.scheduledFor)} {m.place ?? ''} · {m.topic} · {m.departments.join('、')} · {m.statusLabel}
+                  {m.minutes ? <View className='muted'>决议：{m.minutes}</View> : null}
+                </View>
+              ))}
+            </View>
+          ) : null}
+          {c.escalations.length ? (
+            <View className='card t-escalations'>
+              <View className='card__title'>报请分管领导协调</View>
+              {c.escalations.map((e) => (
+                <View key={e.escalationId} className='line'>
+                  {e.issue} · {e.statusLabel}
+                  {e.resolution ? <View className='muted'>结果：{e.resolution}</View> : null}
+                </View>
+              ))}
+            </View>
+          ) : null}
+
+          <View className='card t-timeline'>
+            <View className='card__title'>办理记录</View>
+            {[...c.timeline].reverse().map((e, i) => (
+              <View key={i} className='line t-event'>
+                <View>
+                  {formatChinaDateTime(e.at)} · {e.label}
+                  {e.channel ? `（${e.channel}）` : ''} · {e.by}
+                </View>
+                {e.note ? <View className='muted'>{e.note}</View> : null}
+              </View>
+            ))}
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,136 @@
+import { useState } from 'react'
+import { Textarea, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import ActionButton from '../../components/ActionButton'
+import CheckGroup from '../../components/CheckGroup'
+import ChoiceGroup from '../../components/ChoiceGroup'
+import FieldError from '../../components/FieldError'
+import Notice from '../../components/Notice'
+import PageShell from '../../components/PageShell'
+import { useAsync } from '../../hooks/useAsync'
+import { describeError } from '../../services/errors'
+import { followUpRating } from '../../services/followUpRating'
+import { getRating } from '../../services/getRating'
+import type { RatingEntryView, RatingState } from '../../services/ratingTypes'
+import { submitRating } from '../../services/submitRating'
+import { formatChinaDateTime } from '../../utils/format'
+
+const BAD = ['dissatisfied', 'very_dissatisfied']
+const POLARITY: Record<string, string[]> = {
+  very_satisfied: ['positive', 'any'],
+  satisfied: ['positive', 'any'],
+  basically_satisfied: ['positive', 'negative', 'any'],
+  dissatisfied: ['negative', 'any'],
+  very_dissatisfied: ['negative', 'any'],
+}
+
+function Given({ title, e }: { title: string; e: RatingEntryView }) {
+  return (
+    <View className='card t-rating-given'>
+      <View className='card__title'>{title}</View>
+      <View className='strong'>{e.levelLabel}</View>
+      {e.dimensions.map((d) => (
+        <View key={d.dimension}>
+          {d.label}：{d.levelLabel}
+        </View>
+      ))}
+      {e.tags.length > 0 ? <View>标签：{e.tags.join('、')}</View> : null}
+      {e.comment ? <View>意见：{e.comment}</View> : null}
+      <View className='muted'>{formatChinaDateTime(e.at)}</View>
+    </View>
+  )
+}
+
+/** Five levels, the four dimensions, tags that fit the level, a comment; a 差评 needs a reason. */
+function RatingForm({ caseId, options, followUp, onDone }: { caseId: string; options: NonNullable<RatingState['options']>; followUp: boolean; onDone: (s: RatingState) => void }) {
+  const [level, setLevel] = useState<string | undefined>()
+  const [dims, setDims] = useState<Record<string, string>>({})
+  const [tags, setTags] = useState<string[]>([])
+  const [comment, setComment] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+  const [formError, setFormError] = useState('')
+  const levels = options.levels.map((l) => ({ ...l, description: BAD.includes(l.value) ? '差评：中心会回访您并整改' : '' }))
+  const fitting = options.tags.filter((t) => !level || POLARITY[level].includes(t.polarity))
+  const send = async () => {
+    const e: Record<string, string> = {}
+    if (!level) e.level = '请选择评价等级'
+    if (level && BAD.includes(level) && tags.length === 0 && !comment.trim()) e.reason = '选择“不满意”或“非常不满意”时，请至少选一个原因或写几句意见，以便我们回访整改。'
+    if ([...comment].length > 500) e.comment = '意见建议不超过500字'
+    setErrors(e)
+    if (Object.keys(e).length > 0) return
+    setBusy(true)
+    setFormError('')
+    try {
+      const input = { caseId, level: level!, dimensions: dims, tags, ...(comment.trim() ? { comment: comment.trim() } : {}) }
+      onDone(await (followUp ? followUpRating(input) : submitRating(input)))
+    } catch (err) {
+      setFormError(describeError(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='t-rating-form'>
+      <ChoiceGroup name='level' label={followUp ? '追评：现在您的评价是' : '1. 总体评价'} options={levels} value={level} onChange={(v) => { setLevel(v); setTags((t) => t.filter((x) => options.tags.find((o) => o.value === x && POLARITY[v].includes(o.polarity)))) }} error={errors.level} />
+      {!followUp
+        ? options.dimensions.map((d, i) => (
+            <ChoiceGroup key={d.value} name={`dim-${d.value}`} label={`${i + 2}. ${d.label}（可选）`} options={options.levels.map((l) => ({ ...l, description: '' }))} value={dims[d.value]} onChange={(v) => setDims((x) => ({ ...x, [d.value]: v }))} />
+          ))
+        : null}
+      <CheckGroup name='tags' label='原因标签（可多选）' options={fitting} value={tags} onChange={setTags} error={errors.reason} />
+      <View className={`field${errors.comment ? ' field--invalid' : ''}`}>
+        <View className='field__label'>意见建议（可选）</View>
+        <Textarea className='textarea t-comment' value={comment} maxlength={500} placeholder='想对我们说的话' aria-label='意见建议' onInput={(e) => setComment(e.detail.value)} />
+        <FieldError name='comment' text={errors.comment} />
+      </View>
+      <View className='muted'>评价由您本人自愿作出，任何人不得干预。</View>
+      {formError ? <View className='form-error t-form-error' role='alert'>⚠ {formError}</View> : null}
+      <ActionButton className='t-rate-submit' disabled={busy} onClick={send}>
+        {busy ? '正在提交…' : followUp ? '提交追评' : '提交评价'}
+      </ActionButton>
+    </View>
+  )
+}
+
+export default function Rate() {
+  const caseId = useRouter().params.id ?? ''
+  const state = useAsync(() => getRating({ caseId }))
+  const [override, setOverride] = useState<RatingState | null>(null)
+  const [following, setFollowing] = useState(false)
+  const s = override ?? state.data
+  return (
+    <PageShell>
+      <View className='title'>评价这次服务</View>
+      {state.status === 'loading' && !s ? <Notice kind='loading'>正在加载…</Notice> : null}
+      {state.status === 'error' ? <Notice kind='error' action={<ActionButton kind='secondary' onClick={state.reload}>重新加载</ActionButton>}>{describeError(state.error)}</Notice> : null}
+      {s ? (
+        <View>
+          {!s.rating && !s.canRate ? <Notice kind='empty'>服务结束后才能评价。</Notice> : null}
+          {s.canRate && state.data?.options ? <RatingForm caseId={caseId} options={state.data.options} followUp={false} onDone={setOverride} /> : null}
+          {s.rating ? <Given title='您的评价' e={s.rating} /> : null}
+          {s.rating?.followUp ? <Given title='您的追评' e={s.rating.followUp} /> : null}
+          {s.badRatings.map((b, i) => (
+            <View key={i} className='card t-bad-rating'>
+              <View className='card__title'>差评处理情况{b.followUp ? '（追评）' : ''}</View>
+              <View className='strong t-bad-rating-status'>当前：{b.statusLabel}</View>
+              {b.history.length === 0 ? <View className='muted'>中心会尽快回访您，了解情况并整改。</View> : null}
+              {b.history.map((h, j) => (
+                <View key={j}>
+                  {formatChinaDateTime(h.at)} {h.label}：{h.note}
+                </View>
+              ))}
+            </View>
+          ))}
+          {s.canFollowUp && !following ? (
+            <ActionButton kind='secondary' className='t-go-follow-up' onClick={() => setFollowing(true)}>
+              追评一次
+            </ActionButton>
+          ) : null}
+          {s.canFollowUp && following && state.data?.options ? <RatingForm caseId={caseId} options={state.data.options} followUp onDone={(x) => { setOverride(x); setFollowing(false) }} /> : null}
+          {s.rating && !s.canFollowUp ? <View className='muted t-rated-done'>感谢您的评价！</View> : null}
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,56 @@
+import { callCloud } from './transport'
+import { unwrap, type CloudAnswer } from './result'
+
+export interface StaffTimelineEvent {
+  at: string
+  label: string
+  statusLabel: string
+  by: string
+  note: string | null
+  action: string
+  channel: string | null
+}
+
+export interface StaffCaseDetail {
+  caseId: string
+  caseNo: string
+  version: number
+  matter: string
+  category: string
+  categoryLabel: string
+  status: string
+  statusLabel: string
+  mode: string
+  unitId: string
+  unitName: string
+  agentName: string | null
+  firstAgentName: string | null
+  contactName: string
+  contactPhone: string
+  window: string | null
+  missingMaterials: string[]
+  refusalReasons: { code: string; message: string }[]
+  dueOn: string | null
+  deadline: { level: string; label: string }
+  nextFeedbackOn: string | null
+  feedbackOverdue: boolean
+  suspensionReason: string | null
+  result: { outcomeLabel: string; decidedBy: string; documentNo: string | null } | null
+  termination: { groundLabel: string; reason: string } | null
+  tasks: { taskId: string; departmentId: string; departmentName: string; matter: string; status: string; statusLabel: string; dueOn: string | null; outcomeLabel: string | null; note: string | null }[]
+  meetings: { meetingId: string; departments: string[]; topic: string; scheduledFor: string; place: string | null; status: string; statusLabel: string; minutes: string | null }[]
+  escalations: { escalationId: string; issue: string; raisedAt: string; status: string; statusLabel: string; resolution: string | null }[]
+  supervisions: { at: string; note: string | null }[]
+  timeline: StaffTimelineEvent[]
+}
+
+export interface StaffCaseAnswer {
+  case: StaffCaseDetail
+  actions: { type: string; label: string; clause: string }[]
+  units: { unitId: string; name: string }[]
+}
+
+/** 工作人员查看案件详情及可执行的操作 */
+export async function getStaffCase(caseId: string): Promise<StaffCaseAnswer> {
+  return unwrap(await callCloud<CloudAnswer<StaffCaseAnswer>>('workbench', { action: 'get', input: { caseId } }))
+}

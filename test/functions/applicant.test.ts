@@ -1,0 +1,178 @@
+/**
+ * Issue 5, the applicant's side through the real functions: privacy consent before any personal
+ * data, the full 申请表 validated on the server, one case per request id, the detail screen's due
+ * date and needs, signing the result receipt, 补正 from the phone, confirming an extension, asking
+ * to terminate — and another applicant's case id refused with nothing revealed.
+ */
+import { CloudBase } from '../../local-cloud/src';
+import { call, startAppCloud } from '../support/app';
+import { agreePrivacy, ENTERPRISE_USCC, fullApplication, PERSON_ID, submitAs } from '../support/applicant';
+
+let cloud: CloudBase;
+beforeAll(async () => {
+  cloud = await startAppCloud();
+});
+afterAll(() => cloud.stop());
+
+const enterpriseForm = { category: 'enterprise', applicantType: 'enterprise', mode: 'proxy', matter: '天山食品有限公司设立登记及食品经营许可', contactName: '王海', contactPhone: '13899001122' };
+const material = { fileID: 'cloud://bangban-local.local/materials/a/license.pdf', name: '营业执照.pdf', size: 300_000, type: 'application/pdf' };
+const sig = 'cloud://bangban-local.local/signatures/x/receipt.png';
+const act = (caseId: string, version: number, action: object) => call(cloud, 'workbench', { action: 'act', input: { caseId, version, action } }, 'o_agent_center');
+const accept = { type: 'accept', mandateConfirmed: true, processExplained: true, materialsChecked: true, applicantSigned: true, mandateLetterSigned: true };
+const finish = { type: 'finish', result: { outcome: 'approved', decidedBy: '和硕县市场监督管理局', documentNo: 'JY16528280000001' }, resultHandedOver: true, originalsReturned: true, applicantSigned: true };
+
+async function run(caseId: string, steps: object[], from = 1) {
+  let v = from;
+  for (const s of steps) {
+    const r = await act(caseId, v, s);
+    if (!r.ok) throw new Error(`${r.code} ${r.message} ${JSON.stringify(r.fields)}`);
+    v = r.data.version;
+  }
+  return v;
+}
+async function newCase(openid = 'o_enterprise', form: Record<string, unknown> = enterpriseForm) {
+  const r = await submitAs(cloud, openid, form);
+  if (!r.ok) throw new Error(`${r.code} ${r.message} ${JSON.stringify(r.fields)}`);
+  return r.data.caseId as string;
+}
+const get = (caseId: string, openid = 'o_enterprise') => call(cloud, 'cases', { action: 'get', input: { caseId } }, openid);
+
+describe('privacy consent (用户隐私保护指引)', () => {
+  test('no application is kept before the applicant agrees; the consent is stored per openid and versioned', async () => {
+    const before = await call(cloud, 'applicant', { action: 'privacyStatus', input: {} }, 'o_new_person');
+    expect(before).toMatchObject({ ok: true, data: { agreed: false, version: expect.any(String), agreedAt: null } });
+    const refused = await call(cloud, 'cases', { action: 'submit', input: fullApplication(enterpriseForm) }, 'o_new_person');
+    expect(refused).toMatchObject({ ok: false, code: 'RULE_REFUSED', fields: { PRIVACY_CONSENT_REQUIRED: expect.any(String) } });
+    expect(await call(cloud, 'applicant', { action: 'agreePrivacy', input: { version: '1999-01-01' } }, 'o_new_person')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { version: expect.any(String) } });
+    await agreePrivacy(cloud, 'o_new_person');
+    expect(await call(cloud, 'applicant', { action: 'privacyStatus', input: {} }, 'o_new_person')).toMatchObject({ ok: true, data: { agreed: true, agreedAt: expect.any(String) } });
+    expect(await call(cloud, 'applicant', { action: 'privacyStatus', input: {} }, 'o_other_person')).toMatchObject({ ok: true, data: { agreed: false } });
+    expect(await call(cloud, 'cases', { action: 'submit', input: fullApplication(enterpriseForm) }, 'o_new_person')).toMatchObject({ ok: true });
+  });
+
+  test('subscribe template ids come from the function environment (cloudbase.json functionEnv)', async () => {
+    expect(await call(cloud, 'applicant', { action: 'subscribeTemplates', input: {} }, 'o_citizen_elder')).toEqual({
+      ok: true,
+      data: { acceptResult: 'TPL_ACCEPT_RESULT_LOCAL', progress: 'TPL_PROGRESS_LOCAL', bookingReminder: 'TPL_APPOINTMENT_LOCAL', finished: 'TPL_FINISHED_LOCAL' },
+    });
+  });
+});
+
+describe('cases.submit: the full 帮办代办申请表', () => {
+  test('checks 身份证号, 统一社会信用代码, the 代办 mandate, category answers and every upload, field by field', async () => {
+    await agreePrivacy(cloud, 'o_citizen_young');
+    const person = { category: 'livelihood', applicantType: 'person', mode: 'help', matter: '办理高龄津贴', contactName: '李明', contactPhone: '13912345678' };
+    const badId = await call(cloud, 'cases', { action: 'submit', input: { ...fullApplication(person), idNumber: PERSON_ID.slice(0, 17) + (PERSON_ID[17] === '0' ? '1' : '0') } }, 'o_citizen_young');
+    expect(badId).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { idNumber: '身份证号校验位不正确，请核对是否输错。' } });
+    const noGroup = await call(cloud, 'cases', { action: 'submit', input: { ...fullApplication(person), details: {} } }, 'o_citizen_young');
+    expect(noGroup).toMatchObject({ ok: false, fields: { 'details.specialGroups': expect.stringContaining('请选择您的情况') } });
+    const badUscc = await call(cloud, 'cases', { action: 'submit', input: { ...fullApplication(enterpriseForm), uscc: ENTERPRISE_USCC.slice(0, 17) + 'I' } }, 'o_citizen_young');
+    expect(badUscc).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { uscc: expect.stringContaining('统一社会信用代码') } });
+    const noMandate = { ...fullApplication(enterpriseForm) } as Record<string, unknown>;
+    delete noMandate.mandate;
+    expect(await call(cloud, 'cases', { action: 'submit', input: noMandate }, 'o_citizen_young')).toMatchObject({ ok: false, fields: { mandate: '代办须签署代办服务委托书' } });
+    const files = [
+      { ...material, size: 11 * 1024 * 1024 },
+      { ...material, type: 'application/zip', name: 'a.zip' },
+      { ...material, fileID: 'https://evil.example/x.pdf' },
+      { ...material, type: 'image/jpeg', size: 6 * 1024 * 1024 },
+    ];
+    const bad = await call(cloud, 'cases', { action: 'submit', input: { ...fullApplication(enterpriseForm), materials: files } }, 'o_citizen_young');
+    expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { 'materials.0.size': 'PDF 文件不能超过 10 MB', 'materials.1.type': expect.stringContaining('JPG'), 'materials.2.fileID': expect.any(String), 'materials.3.size': '照片不能超过 5 MB' } });
+    const ok = await call(cloud, 'cases', { action: 'submit', input: { ...fullApplication(enterpriseForm), materials: [material], commitment: true } }, 'o_citizen_young');
+    expect(ok).toMatchObject({ ok: true, data: { repeated: false } });
+    const detail = await get(ok.ok ? ok.data.caseId : '', 'o_citizen_young');
+    expect(detail).toMatchObject({ ok: true, data: { case: { materials: [{ name: '营业执照.pdf', size: 300000, type: 'application/pdf', supplement: false }], mandateSigned: true } } });
+  });
+
+  test('a double tap or a retry with the same request id makes one case; a new form makes another', async () => {
+    await agreePrivacy(cloud, 'o_double_tap');
+    const input = fullApplication(enterpriseForm);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => call(cloud, 'cases', { action: 'submit', input }, 'o_double_tap')));
+    expect(answers.every((a) => a.ok)).toBe(true);
+    const ids = new Set(answers.map((a) => (a.ok ? a.data.caseId : '')));
+    expect(ids.size).toBe(1);
+    const retry = await call(cloud, 'cases', { action: 'submit', input }, 'o_double_tap');
+    expect(retry).toMatchObject({ ok: true, data: { caseId: [...ids][0], repeated: true } });
+    const list = await call(cloud, 'cases', { action: 'listMine', input: {} }, 'o_double_tap');
+    expect(list.ok && list.data.items).toHaveLength(1);
+    // the same request id from someone else is their own request
+    await agreePrivacy(cloud, 'o_double_tap_2');
+    const other = await call(cloud, 'cases', { action: 'submit', input }, 'o_double_tap_2');
+    expect(other.ok && other.data.caseId).not.toBe([...ids][0]);
+  });
+});
+
+describe('case detail, receipt, 补正, extension, termination', () => {
+  test('detail shows status, unit and agent with office phones (首问负责), due date and whether it is on track', async () => {
+    const id = await newCase();
+    const fresh = await get(id);
+    expect(fresh).toMatchObject({ ok: true, data: { case: { status: 'applied', due: null, canWithdraw: true, canRequestTermination: false, contacts: { unitName: '和硕县政务服务中心', agentName: '陈静', agentPhone: '0996-5012301', unitPhone: '0996-5012345' } } } });
+    await run(id, [accept, { type: 'deliver', window: '市场监管窗口', committedWorkingDays: 5 }]);
+    const handling = await get(id);
+    expect(handling).toMatchObject({ ok: true, data: { case: { status: 'handling', firstAgentName: '陈静', due: { date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), level: expect.stringMatching(/on_track|due_soon/), levelLabel: expect.any(String), paused: false } } } });
+    const labels = handling.ok ? handling.data.case.timeline.map((e: { label: string; by: string }) => `${e.label}/${e.by}`) : [];
+    expect(labels).toEqual(['提交申请/您', '受理/帮代办员 陈静', '送达审批窗口/帮代办员 陈静']);
+  });
+
+  test('补正 from the phone, extension confirmation and asking to terminate are the applicant’s own steps', async () => {
+    const id = await newCase();
+    let v = await run(id, [accept, { type: 'deliver', window: '市场监管窗口', committedWorkingDays: 5 }, { type: 'requestMaterials', missing: ['经营场所使用证明'] }]);
+    let d = await get(id);
+    expect(d.ok && d.data.case.needs).toEqual([{ kind: 'materials', missing: ['经营场所使用证明'] }]);
+    expect(await call(cloud, 'cases', { action: 'sendSupplement', input: { caseId: id, materials: [] } }, 'o_enterprise')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { materials: '请至少上传一个文件' } });
+    expect(await call(cloud, 'cases', { action: 'sendSupplement', input: { caseId: id, materials: [material] } }, 'o_citizen_young')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await call(cloud, 'cases', { action: 'sendSupplement', input: { caseId: id, materials: [{ ...material, name: '场所证明.pdf' }] } }, 'o_enterprise')).toMatchObject({ ok: true, data: { count: 1 } });
+    d = await get(id);
+    expect(d.ok && d.data.case.needs).toEqual([{ kind: 'materials_sent', missing: ['经营场所使用证明'] }]);
+    v = d.ok ? d.data.case.version : v;
+    await run(id, [{ type: 'receiveMaterials' }, { type: 'extend', extraWorkingDays: 3, explanation: '需现场核查经营场所', explainedToApplicant: true }], v);
+    d = await get(id);
+    const ext = d.ok && d.data.case.needs.find((n: { kind: string }) => n.kind === 'extension');
+    expect(ext).toMatchObject({ kind: 'extension', extraWorkingDays: 3, explanation: '需现场核查经营场所' });
+    expect(await call(cloud, 'cases', { action: 'confirmExtension', input: { caseId: id, seq: 1 } }, 'o_enterprise')).toMatchObject({ ok: false, code: 'RULE_REFUSED' });
+    expect(await call(cloud, 'cases', { action: 'confirmExtension', input: { caseId: id, seq: ext.seq } }, 'o_citizen_young')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await call(cloud, 'cases', { action: 'confirmExtension', input: { caseId: id, seq: ext.seq } }, 'o_enterprise')).toMatchObject({ ok: true });
+    d = await get(id);
+    expect(d.ok && d.data.case.needs).toEqual([]);
+    expect(await call(cloud, 'cases', { action: 'requestTermination', input: { caseId: id, reason: '' } }, 'o_enterprise')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { reason: expect.any(String) } });
+    expect(await call(cloud, 'cases', { action: 'requestTermination', input: { caseId: id, reason: '企业决定暂缓开办' } }, 'o_citizen_young')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await call(cloud, 'cases', { action: 'requestTermination', input: { caseId: id, reason: '企业决定暂缓开办' } }, 'o_enterprise')).toMatchObject({ ok: true, data: { terminationRequest: { reason: '企业决定暂缓开办' } } });
+    expect(await call(cloud, 'cases', { action: 'requestTermination', input: { caseId: id, reason: '再次申请' } }, 'o_enterprise')).toMatchObject({ ok: false, fields: { ALREADY_REQUESTED: expect.any(String) } });
+    d = await get(id);
+    expect(d.ok && d.data.case).toMatchObject({ canRequestTermination: false, terminationRequest: { reason: '企业决定暂缓开办' } });
+  });
+
+  test('the receipt is signed on the phone only by the applicant of a finished case, once', async () => {
+    const id = await newCase();
+    expect(await call(cloud, 'cases', { action: 'signReceipt', input: { caseId: id, signatureFileID: sig } }, 'o_enterprise')).toMatchObject({ ok: false, code: 'RULE_REFUSED', fields: { RECEIPT_NOT_FINISHED: expect.any(String) } });
+    await run(id, [accept, { type: 'deliver', window: '市场监管窗口', committedWorkingDays: 5 }, finish]);
+    let d = await get(id);
+    expect(d.ok && d.data.case).toMatchObject({ status: 'finished', needs: [{ kind: 'receipt' }], result: { outcomeLabel: '准予办理', decidedBy: '和硕县市场监督管理局' }, canRate: true, due: null });
+    expect(await call(cloud, 'cases', { action: 'signReceipt', input: { caseId: id, signatureFileID: 'cloud://bangban-local.local/materials/x.png' } }, 'o_enterprise')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { signatureFileID: expect.any(String) } });
+    expect(await call(cloud, 'cases', { action: 'signReceipt', input: { caseId: id, signatureFileID: sig } }, 'o_citizen_young')).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '没有找到这条申请' });
+    expect(await call(cloud, 'cases', { action: 'signReceipt', input: { caseId: id, signatureFileID: sig } }, 'o_enterprise')).toMatchObject({ ok: true, data: { receipt: { signedAt: expect.any(String) } } });
+    expect(await call(cloud, 'cases', { action: 'signReceipt', input: { caseId: id, signatureFileID: sig } }, 'o_enterprise')).toMatchObject({ ok: false, fields: { RECEIPT_ALREADY_SIGNED: expect.any(String) } });
+    d = await get(id);
+    expect(d.ok && d.data.case).toMatchObject({ needs: [], receipt: { signedAt: expect.any(String) } });
+  });
+
+  test('another applicant’s case id is refused exactly like a missing one, for every applicant action', async () => {
+    const id = await newCase();
+    const probes: [string, object][] = [
+      ['get', { caseId: id }],
+      ['withdraw', { caseId: id, version: 1 }],
+      ['signReceipt', { caseId: id, signatureFileID: sig }],
+      ['sendSupplement', { caseId: id, materials: [material] }],
+      ['confirmExtension', { caseId: id, seq: 2 }],
+      ['requestTermination', { caseId: id, reason: '不想办了' }],
+    ];
+    for (const [action, input] of probes) {
+      const theirs = await call(cloud, 'cases', { action, input }, 'o_citizen_young');
+      const missing = await call(cloud, 'cases', { action, input: { ...input, caseId: 'no-such-case' } }, 'o_citizen_young');
+      expect({ action, theirs }).toEqual({ action, theirs: missing });
+      expect(theirs).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    }
+    expect((await get(id)).ok && ((await get(id)) as { data: { case: { version: number } } }).data.case.version).toBe(1);
+  });
+});
