@@ -582,11 +582,12 @@ describe('the state machine as a whole', () => {
           }
         }
       });
-    // a fresh random seed every run looks for new bugs; the fixed seed guarantees the exploration check below
-    fc.assert(machine, { numRuns: 300 });
-    fc.assert(machine, { numRuns: 300, seed: 20240123 });
-    // the runs did explore: every transition of the table was taken from every state it allows
+    // the fixed seed alone must explore every transition of the table from every state it allows
+    // (checked on its own, so the check never depends on what a random run happened to do) …
+    fc.assert(machine, { numRuns: 600, seed: 1 });
     const expected = CASE_ACTION_TYPES.flatMap((a) => CASE_TRANSITIONS[a].from.map((s) => `${s}→${a}`));
     expect(expected.filter((e) => !reached.has(e))).toEqual([]);
+    // … and a fresh random seed every run keeps looking for new bugs in the invariants
+    fc.assert(machine, { numRuns: 300 });
   });
 });
