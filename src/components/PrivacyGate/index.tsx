@@ -8,6 +8,7 @@ import { useAsync } from '../../hooks/useAsync'
 import { agreePrivacy } from '../../services/agreePrivacy'
 import { describeError } from '../../services/errors'
 import { getPrivacyStatus } from '../../services/getPrivacyStatus'
+import LoadError from '../LoadError'
 
 /**
  * Nothing personal is asked before the applicant has agreed to the 用户隐私保护指引: the children
@@ -23,9 +24,7 @@ export default function PrivacyGate({ purpose, children }: { purpose: string; ch
   if (status.status === 'loading') return <Notice kind='loading'>正在加载…</Notice>
   if (status.status === 'error')
     return (
-      <Notice kind='error' action={<ActionButton kind='secondary' className='t-retry' onClick={status.reload}>重新加载</ActionButton>}>
-        {describeError(status.error)}
-      </Notice>
+      <LoadError error={status.error} onRetry={status.reload} />
     )
   const agree = async () => {
     setBusy(true)

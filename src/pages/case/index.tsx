@@ -19,6 +19,7 @@ import { signReceipt } from '../../services/signReceipt'
 import type { MaterialMeta } from '../../services/uploadMaterial'
 import { withdrawCase } from '../../services/withdrawCase'
 import { formatChinaDateTime } from '../../utils/format'
+import LoadError from '../../components/LoadError'
 
 function useStep() {
   const [busy, setBusy] = useState(false)
@@ -145,9 +146,7 @@ export default function CaseDetailPage() {
       <View className='title'>申请详情</View>
       {state.status === 'loading' && !c ? <Notice kind='loading'>正在加载…</Notice> : null}
       {state.status === 'error' ? (
-        <Notice kind='error' action={<ActionButton kind='secondary' className='t-retry' onClick={state.reload}>重新加载</ActionButton>}>
-          {describeError(state.error)}
-        </Notice>
+        <LoadError error={state.error} onRetry={state.reload} />
       ) : null}
       {c ? (
         <View>

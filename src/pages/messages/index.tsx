@@ -4,9 +4,9 @@ import ActionButton from '../../components/ActionButton'
 import Notice from '../../components/Notice'
 import PageShell from '../../components/PageShell'
 import { useAsync } from '../../hooks/useAsync'
-import { describeError } from '../../services/errors'
 import { listMessages } from '../../services/listMessages'
 import { markMessagesRead } from '../../services/markMessagesRead'
+import LoadError from '../../components/LoadError'
 
 /**
  * 消息: everything the system told me, whether or not WeChat delivered the push, so a refused
@@ -35,16 +35,7 @@ export default function Messages() {
 
       {list.status === 'loading' && !list.data ? <Notice kind='loading'>正在加载…</Notice> : null}
       {list.status === 'error' ? (
-        <Notice
-          kind='error'
-          action={
-            <ActionButton kind='secondary' className='t-retry' onClick={list.reload}>
-              重新加载
-            </ActionButton>
-          }
-        >
-          {describeError(list.error)}
-        </Notice>
+        <LoadError error={list.error} onRetry={list.reload} />
       ) : null}
       {list.status === 'ok' && items.length === 0 ? <Notice kind='empty'>还没有消息。申请受理、办理进度、办结时都会在这里通知您。</Notice> : null}
 

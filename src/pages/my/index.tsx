@@ -6,9 +6,9 @@ import PageShell from '../../components/PageShell'
 import { categoryLabel } from '../../constants/categories'
 import { ROUTES } from '../../constants/routes'
 import { useAsync } from '../../hooks/useAsync'
-import { describeError } from '../../services/errors'
 import { listMyApplications } from '../../services/listMyApplications'
 import { formatChinaDateTime } from '../../utils/format'
+import LoadError from '../../components/LoadError'
 
 export default function My() {
   const list = useAsync(listMyApplications)
@@ -24,16 +24,7 @@ export default function My() {
       {list.status === 'loading' && !list.data ? <Notice kind='loading'>正在加载…</Notice> : null}
 
       {list.status === 'error' ? (
-        <Notice
-          kind='error'
-          action={
-            <ActionButton kind='secondary' className='t-retry' onClick={list.reload}>
-              重新加载
-            </ActionButton>
-          }
-        >
-          {describeError(list.error)}
-        </Notice>
+        <LoadError error={list.error} onRetry={list.reload} />
       ) : null}
 
       {list.status === 'ok' && items.length === 0 ? (

@@ -6,11 +6,12 @@ import Notice from '../../../../components/Notice'
 import PageShell from '../../../../components/PageShell'
 import { categoryLabel } from '../../../../constants/categories'
 import { useAsync } from '../../../../hooks/useAsync'
-import { describeError, isForbidden } from '../../../../services/errors'
+import { isForbidden } from '../../../../services/errors'
 import { getMyProfile, isStaff, type MyProfile } from '../../../../services/getMyProfile'
 import { listWorkbenchCases, type WorkbenchCase, type WorkbenchCaseList, type WorkbenchQueue } from '../../../../services/listWorkbenchCases'
 import { formatChinaDateTime } from '../../../../utils/format'
 import '../../staff.css'
+import LoadError from '../../../../components/LoadError'
 
 type Workbench = { allowed: false } | { allowed: true; profile: MyProfile; cases: WorkbenchCaseList }
 
@@ -85,16 +86,7 @@ export default function WorkbenchPage() {
       ) : null}
 
       {wb.status === 'error' && !denied ? (
-        <Notice
-          kind='error'
-          action={
-            <ActionButton kind='secondary' className='t-retry' onClick={wb.reload}>
-              重新加载
-            </ActionButton>
-          }
-        >
-          {describeError(wb.error)}
-        </Notice>
+        <LoadError error={wb.error} onRetry={wb.reload} />
       ) : null}
 
       {data ? (
