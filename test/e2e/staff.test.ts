@@ -8,6 +8,7 @@ import { call, startAppCloud } from '../support/app';
 import { submitAs } from '../support/applicant';
 import { launchBrowser, serveApp } from '../support/browser';
 import { H5Driver } from './drivers/h5';
+import { STAFF_FORMS } from './journeys/staff-forms';
 import { agentFullJourney, leaderReassignJourney, parallelApprovalJourney, refuseJourney, terminateJourney, type StaffJourneyEnv } from './journeys/staff';
 
 let cloud: CloudBase;
@@ -15,14 +16,10 @@ let app: Awaited<ReturnType<typeof serveApp>>;
 let browser: BrowserContext;
 let driver: H5Driver;
 
-const FORMS = {
-  enterprise: { category: 'enterprise', applicantType: 'enterprise', mode: 'proxy', matter: '天山食品有限公司设立登记及食品经营许可', contactName: '王海', contactPhone: '13899001122' },
-  investment: { category: 'investment', applicantType: 'enterprise', mode: 'proxy', matter: '年产5万吨番茄酱加工项目（投资1.2亿元）', contactName: '李明', contactPhone: '13999887766', details: { projectName: '番茄酱加工项目', investmentWan: 12000, approvalLevel: 'county', industry: 'manufacturing' } },
-};
 
 const env: StaffJourneyEnv = {
   async newCase(openid, kind) {
-    const r = await submitAs(cloud, openid, FORMS[kind]);
+    const r = await submitAs(cloud, openid, STAFF_FORMS[kind]);
     if (!r.ok) throw new Error(`${r.code} ${r.message}`);
     const d = await call(cloud, 'workbench', { action: 'get', input: { caseId: r.data.caseId } }, 'o_center_admin');
     if (!d.ok) throw new Error(d.message);
