@@ -7,10 +7,11 @@ export type AsyncState<T> =
   | { status: 'error'; data?: T; error: unknown }
 
 /**
- * Loads once on mount and again each time the page comes back into view (a case submitted
- * on another page shows up without a manual refresh). Out-of-date answers are dropped.
+ * Loads once on mount, again each time the page comes back into view (a case submitted
+ * on another page shows up without a manual refresh) and whenever `key` changes. Out-of-date
+ * answers are dropped.
  */
-export function useAsync<T>(load: () => Promise<T>): AsyncState<T> & { reload: () => void } {
+export function useAsync<T>(load: () => Promise<T>, key = ''): AsyncState<T> & { reload: () => void } {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' })
   const loadRef = useRef(load)
   const seq = useRef(0)
@@ -46,6 +47,15 @@ export function useAsync<T>(load: () => Promise<T>): AsyncState<T> & { reload: (
       counter.current++
     }
   }, [run])
+
+  // A new key (the query changed) reloads once the render that changed it has committed, so the
+  // load uses the new loader; reloading from a handler would still call the previous one.
+  const shownKey = useRef(key)
+  useEffect(() => {
+    if (shownKey.current === key) return
+    shownKey.current = key
+    reload()
+  }, [key, reload])
 
   useDidShow(() => {
     // The first show comes with the mount, which already loaded.

@@ -67,7 +67,7 @@ export default function Book() {
   const mine = useAsync(listMyBookings)
   const cases = useAsync(listMyApplications)
   const kind = way === 'home' ? 'home_visit' : undefined
-  const slots = useAsync(() => listSlots(kind ? { kind } : {}))
+  const slots = useAsync(() => listSlots(kind ? { kind } : {}), kind ?? 'all')
   const livelihoodCases = (cases.data?.items ?? []).filter((c) => c.category === 'livelihood' && !['refused', 'finished', 'terminated'].includes(c.status))
 
   const chooseWay = (w: Way) => {
@@ -75,7 +75,6 @@ export default function Book() {
     setSlot(null)
     setDay(null)
     setErrors({})
-    setTimeout(slots.reload, 0)
   }
   const days = slots.data?.days ?? []
   const shownDay = days.find((d) => d.date === day) ?? days[0]

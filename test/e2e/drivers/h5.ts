@@ -39,8 +39,8 @@ class H5Session implements Session {
     return this.page.locator(`.${cls}:visible`);
   }
 
-  async tap(cls: string): Promise<void> {
-    await this.visible(cls).click();
+  async tap(cls: string, index?: number): Promise<void> {
+    await (index === undefined ? this.visible(cls) : this.visible(cls).nth(index)).click();
   }
 
   async fill(cls: string, value: string): Promise<void> {

@@ -52,8 +52,12 @@ class WeappSession implements Session {
     private readonly snapshots?: string,
   ) {}
 
-  tap(cls: string): Promise<void> {
-    return this.mp.tap(`.${cls}`);
+  tap(cls: string, index?: number): Promise<void> {
+    if (index === undefined) return this.mp.tap(`.${cls}`);
+    const hits = this.mp.page.byClass(cls);
+    const hit = hits.at(index);
+    if (!hit) throw new Error(`weapp: no visible .${cls} at index ${index} on ${this.mp.page.route} (${hits.length} visible)`);
+    return this.mp.tap(hit);
   }
 
   willAnswerSubscribe(answer: 'accept' | 'reject'): void {

@@ -16,8 +16,11 @@ export interface Driver {
 
 /** One person's phone (weapp) or browser tab (H5). */
 export interface Session {
-  /** Taps the one visible element with this class. */
-  tap(cls: string): Promise<void>;
+  /**
+   * Taps the one visible element with this class; with `index`, the index-th of those visible
+   * (negative counts from the end: -1 is the last), for lists whose rows share a class.
+   */
+  tap(cls: string, index?: number): Promise<void>;
   /**
    * How the person answers the next subscribe-message prompt (WeChat asks at a tap: submit, book).
    * H5 has no such dialog: its gateway records every requested template as accepted.
