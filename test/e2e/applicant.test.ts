@@ -67,7 +67,7 @@ async function sign(page: Page, name: string) {
   for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 30 + i * 18, box.y + 80 + (i % 2 ? -30 : 30));
   await page.mouse.up();
   await tap(page, `t-signature-confirm-${name}`);
-  await v(page, 't-signature-done').waitFor({ timeout: 5000 }).catch(async (e) => {
+  await v(page, 't-signature-done').waitFor({ timeout: 30000 }).catch(async (e) => {
     throw new Error(`${(e as Error).message}\n${await v(page, `t-signature-${name}`).innerText()}`);
   });
 }
