@@ -4,12 +4,11 @@
  */
 import type { BrowserContext } from 'playwright-core';
 import { CloudBase } from '../../local-cloud/src';
-import { call, startAppCloud } from '../support/app';
-import { submitAs } from '../support/applicant';
+import { startAppCloud } from '../support/app';
 import { launchBrowser, serveApp } from '../support/browser';
 import { H5Driver } from './drivers/h5';
-import { STAFF_FORMS } from './journeys/staff-forms';
-import { agentFullJourney, leaderReassignJourney, parallelApprovalJourney, refuseJourney, terminateJourney, type StaffJourneyEnv } from './journeys/staff';
+import { staffJourneyEnv } from './journeys/staff-env';
+import { agentFullJourney, leaderReassignJourney, parallelApprovalJourney, refuseJourney, terminateJourney } from './journeys/staff';
 
 let cloud: CloudBase;
 let app: Awaited<ReturnType<typeof serveApp>>;
@@ -17,15 +16,7 @@ let browser: BrowserContext;
 let driver: H5Driver;
 
 
-const env: StaffJourneyEnv = {
-  async newCase(openid, kind) {
-    const r = await submitAs(cloud, openid, STAFF_FORMS[kind]);
-    if (!r.ok) throw new Error(`${r.code} ${r.message}`);
-    const d = await call(cloud, 'workbench', { action: 'get', input: { caseId: r.data.caseId } }, 'o_center_admin');
-    if (!d.ok) throw new Error(d.message);
-    return d.data.case.caseNo as string;
-  },
-};
+const env = staffJourneyEnv(() => cloud);
 
 beforeAll(async () => {
   cloud = await startAppCloud();

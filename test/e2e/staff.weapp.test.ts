@@ -4,25 +4,16 @@
  */
 import path from 'node:path';
 import { CloudBase } from '../../local-cloud/src';
-import { call, startAppCloud } from '../support/app';
-import { submitAs } from '../support/applicant';
+import { startAppCloud } from '../support/app';
 import { WeappDriver } from './drivers/weapp';
-import { agentFullJourney, leaderReassignJourney, parallelApprovalJourney, refuseJourney, terminateJourney, type StaffJourneyEnv } from './journeys/staff';
-import { STAFF_FORMS } from './journeys/staff-forms';
+import { agentFullJourney, leaderReassignJourney, parallelApprovalJourney, refuseJourney, terminateJourney } from './journeys/staff';
+import { staffJourneyEnv } from './journeys/staff-env';
 
 const ROOT = path.join(__dirname, '..', '..');
 let cloud: CloudBase;
 let driver: WeappDriver;
 
-const env: StaffJourneyEnv = {
-  async newCase(openid, kind) {
-    const r = await submitAs(cloud, openid, STAFF_FORMS[kind]);
-    if (!r.ok) throw new Error(`${r.code} ${r.message}`);
-    const d = await call(cloud, 'workbench', { action: 'get', input: { caseId: r.data.caseId } }, 'o_center_admin');
-    if (!d.ok) throw new Error(d.message);
-    return d.data.case.caseNo as string;
-  },
-};
+const env = staffJourneyEnv(() => cloud);
 
 beforeAll(async () => {
   cloud = await startAppCloud();
