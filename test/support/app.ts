@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CloudBase, loadProject, startCloudBase } from '../../local-cloud/src';
+import { CloudBase, CloudBaseOptions, loadProject, startCloudBase } from '../../local-cloud/src';
 
 const ROOT = path.join(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -10,12 +10,12 @@ const { seed } = require('../../scripts/seed') as { seed: (env: Record<string, s
 let built = false;
 
 /** The product's real functions (built from cloudfunctions-src) on an in-memory CloudBase with demo data. */
-export async function startAppCloud(): Promise<CloudBase> {
+export async function startAppCloud(options: Pick<CloudBaseOptions, 'maxInstances' | 'log'> = {}): Promise<CloudBase> {
   if (!built) {
     build();
     built = true;
   }
-  const cloud = await startCloudBase({ port: 0, dataDir: null, functionsDir: path.join(ROOT, 'cloudfunctions'), project: loadProject(path.join(ROOT, 'cloudbase.json')), triggers: false });
+  const cloud = await startCloudBase({ port: 0, dataDir: null, functionsDir: path.join(ROOT, 'cloudfunctions'), project: loadProject(path.join(ROOT, 'cloudbase.json')), triggers: false, ...options });
   await seed(cloud.sdkEnv);
   return cloud;
 }
