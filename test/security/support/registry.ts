@@ -138,7 +138,7 @@ export function actionVariants(functions = FUNCTIONS): ActionVariant[] {
 
 /** Variants whose sample does not pass their own schema: the builder needs a FIELD_SAMPLES entry. */
 export function invalidSamples(variants: ActionVariant[]): string[] {
-  return variants.filter((v) => !v.spec.input.safeParse(v.sample).success).map((v) => `${v.key}: ${JSON.stringify(v.spec.input.safeParse(v.sample).error?.issues.map((i) => `${i.path.join('.')} ${i.message}`))}`);
+  return variants.filter((v) => !v.spec.input.safeParse(v.sample).success).map((v) => `${v.key} (give the field a value in FIELD_SAMPLES or the action one in ACTION_SAMPLES, test/security/support/registry.ts): ${JSON.stringify(v.spec.input.safeParse(v.sample).error?.issues.map((i) => `${i.path.join('.')} ${i.message}`))}`);
 }
 
 /** The resource an action's input points at, recognised by field name. */
