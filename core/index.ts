@@ -17,3 +17,4 @@ export * from './application';
 export * from './roles';
 export * from './case-action-input';
 export * from './subscribe';
+export * from './ledger';

@@ -50,7 +50,7 @@ export const PERMISSIONS = {
   // 好差评 (§五(五))
   'rating.submit': { applicant: 'own' },
   'rating.followUp': { applicant: 'own' },
-  'badRating.callBack': { agent: 'assigned', center: 'all' },
+  'badRating.callBack': { agent: 'assigned', leader: 'unit', center: 'all' },
   'badRating.rectify': { agent: 'assigned', leader: 'unit', center: 'all' },
   'badRating.appeal': { agent: 'assigned', leader: 'unit' },
   'badRating.review': { center: 'all' },

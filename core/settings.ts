@@ -129,6 +129,8 @@ export const settingsSchema = z.object({
       appealWithinWorkingDays: days(30).default(5),
       /** the center reviews an appeal within this many working days */
       reviewWithinWorkingDays: days(30).default(5),
+      /** agents and leaders see who rated what only once the rating is settled; the center calls back */
+      hideRaterFromStaff: z.boolean().default(false),
     })
     .prefault({}),
   routing: z

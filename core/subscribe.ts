@@ -86,6 +86,10 @@ const MESSAGES: Record<NotificationKind, { purpose: TemplatePurpose; note: strin
   escalated: { purpose: 'staff_task', note: '需分管领导协调', page: 'workbench' },
   escalation_resolved: { purpose: 'staff_task', note: '协调已有结果', page: 'workbench' },
   case_supervised: { purpose: 'staff_task', note: '责任领导督办', page: 'workbench' },
+  bad_rating_opened: { purpose: 'staff_task', note: '收到差评，请在时限内回访整改', page: 'workbench' },
+  bad_rating_rectified: { purpose: 'progress', note: '您的差评已整改，请查看结果', page: 'case' },
+  bad_rating_appealed: { purpose: 'staff_task', note: '单位对差评提出申诉，请复核', page: 'workbench' },
+  bad_rating_reviewed: { purpose: 'staff_task', note: '差评核实或复核已有结果', page: 'workbench' },
 };
 
 /** Reminders the scheduler raises (not lifecycle steps). */

@@ -1,5 +1,8 @@
 import {
   applyBadRatingAction,
+  badRatingNotices,
+  badRatingStepText,
+  ratingVisibleTo,
   BAD_RATING_LEVELS,
   badRatingDeadlines,
   badRatingWarning,
@@ -158,11 +161,11 @@ describe('§五(五) 差评 handling: call-back, rectification, verification, ap
   test('§五(五) the loop 评价 → 回访 → 整改 → 监督 closes the 差评', () => {
     const called = ok(act(open(), { type: 'callBack', note: '已电话回访，申请人反映等待时间长' }, agentA, at('2026-03-09')));
     expect(called.status).toBe('awaiting_rectification');
-    const fixed = ok(act(called, { type: 'rectify', measures: '增设午间错时窗口' }, leaderCenter, at('2026-03-20')));
+    const fixed = ok(act(called, { type: 'rectify', measures: '增设午间错时窗口', result: '午间可办理' }, leaderCenter, at('2026-03-20')));
     expect(fixed.status).toBe('awaiting_verification');
     const sentBack = ok(act(fixed, { type: 'verify', accepted: false, note: '措施未落实' }, center, at('2026-03-23')));
     expect(sentBack.status).toBe('awaiting_rectification');
-    const fixedAgain = ok(act(sentBack, { type: 'rectify', measures: '午间错时窗口已开放' }, agentA, at('2026-03-24')));
+    const fixedAgain = ok(act(sentBack, { type: 'rectify', measures: '午间错时窗口已开放', result: '已告知申请人' }, agentA, at('2026-03-24')));
     const closed = ok(act(fixedAgain, { type: 'verify', accepted: true, note: '已核实' }, center, at('2026-03-25')));
     expect(closed.status).toBe('closed');
     expect(closed.history.map((h) => `${h.action}:${h.from}→${h.to}:${h.by.id}`)).toEqual([
@@ -175,15 +178,16 @@ describe('§五(五) 差评 handling: call-back, rectification, verification, ap
     expect(badRatingWarning(cal, closed, at('2026-04-30'))).toBeNull();
   });
 
-  test('§五(五) who may act: the case’s agents call back, their unit rectifies, the center verifies and reviews', () => {
+  test('§五(五) who may act: the case’s agents and their unit’s leader call back, their unit rectifies, the center verifies and reviews', () => {
     expect(code(act(open(), { type: 'callBack', note: '回访' }, agentB, at('2026-03-09')))).toBe('NOT_ASSIGNED');
-    expect(code(act(open(), { type: 'callBack', note: '回访' }, leaderCenter, at('2026-03-09')))).toBe('ROLE_NOT_PERMITTED');
+    expect(code(act(open(), { type: 'callBack', note: '回访' }, leaderCenter, at('2026-03-09')))).toBe('ALLOWED');
+    expect(code(act(open(), { type: 'callBack', note: '回访' }, leaderFgw, at('2026-03-09')))).toBe('NOT_OWN_UNIT');
     expect(code(act(open(), { type: 'callBack', note: '回访' }, center, at('2026-03-09')))).toBe('ALLOWED');
     expect(code(act(open(), { type: 'callBack', note: '回访' }, elder, at('2026-03-09')))).toBe('ROLE_NOT_PERMITTED');
     const called = ok(act(open(), { type: 'callBack', note: '回访' }, agentA, at('2026-03-09')));
-    expect(code(act(called, { type: 'rectify', measures: '整改' }, leaderFgw, at('2026-03-10')))).toBe('NOT_OWN_UNIT');
+    expect(code(act(called, { type: 'rectify', measures: '整改', result: '已改' }, leaderFgw, at('2026-03-10')))).toBe('NOT_OWN_UNIT');
     expect(code(act(called, { type: 'callBack', note: '再回访' }, agentA, at('2026-03-10')))).toBe('ILLEGAL_TRANSITION');
-    expect(code(act(called, { type: 'rectify', measures: ' ' }, agentA, at('2026-03-10')))).toBe('NOTE_REQUIRED');
+    expect(code(act(called, { type: 'rectify', measures: ' ', result: '已改' }, agentA, at('2026-03-10')))).toBe('NOTE_REQUIRED');
     expect(code(act(called, { type: 'escalate' } as never, center, at('2026-03-10')))).toBe('UNKNOWN_ACTION');
   });
 
@@ -206,12 +210,73 @@ describe('§五(五) 差评 handling: call-back, rectification, verification, ap
     expect(badRatingWarning(cal, called, at('2026-03-10'))).toEqual({ due: '2026-03-27', level: 'on_track', remainingWorkingDays: 13 });
     const appealed = ok(act(called, { type: 'appeal', grounds: '不实' }, agentA, at('2026-03-10')));
     expect(badRatingWarning(cal, appealed, at('2026-03-16'))).toMatchObject({ due: '2026-03-17', level: 'due_soon' });
-    const verifying = ok(act(called, { type: 'rectify', measures: '整改' }, agentA, at('2026-03-10')));
+    const verifying = ok(act(called, { type: 'rectify', measures: '整改', result: '已改' }, agentA, at('2026-03-10')));
     expect(badRatingWarning(cal, verifying, at('2026-03-16'))).toBeNull();
   });
 
   test('§五(五) a deadline in a year without a calendar is refused with CALENDAR_YEAR_MISSING', () => {
     const late = openBadRating(finished, 'dissatisfied', false, at('2026-12-28'));
     expect(code(act(late, { type: 'appeal', grounds: '不实' }, agentA, at('2026-12-29')))).toBe('CALENDAR_YEAR_MISSING');
+  });
+});
+
+describe('§五(五) 差评 handling: what is recorded, who is told, who may see the rater', () => {
+  const open = (): BadRatingCase => openBadRating(finished, 'dissatisfied', false, at('2026-03-06'));
+  const ok = <T,>(r: { ok: true; value: T } | { ok: false; code: string; message: string }) => {
+    if (!r.ok) throw new Error(`${r.code} ${r.message}`);
+    return r.value;
+  };
+
+  test('§五(五) the call-back records who, when (possibly earlier than recorded) and how; the rectification its measures and result', () => {
+    const called = ok(applyBadRatingAction(cal, open(), { type: 'callBack', note: '申请人说跑了三次', calledAt: at('2026-03-06', '16:00'), channel: 'phone' }, agentA, at('2026-03-09')));
+    expect(called.history[0]).toMatchObject({ by: { id: 'st-a', role: 'agent' }, note: '申请人说跑了三次', data: { calledAt: at('2026-03-06', '16:00'), channel: 'phone' } });
+    expect(badRatingStepText(called.history[0])).toBe('电话回访：申请人说跑了三次');
+    // a call before the 差评 existed, or in the future, is a typo
+    expect(code(applyBadRatingAction(cal, open(), { type: 'callBack', note: '回访', calledAt: at('2026-03-05') }, agentA, at('2026-03-09')))).toBe('CALLED_AT_INVALID');
+    expect(code(applyBadRatingAction(cal, open(), { type: 'callBack', note: '回访', calledAt: at('2026-03-10') }, agentA, at('2026-03-09')))).toBe('CALLED_AT_INVALID');
+    expect(code(applyBadRatingAction(cal, called, { type: 'rectify', measures: '一次性告知清单' }, agentA, at('2026-03-10')))).toBe('RESULT_REQUIRED');
+    const fixed = ok(applyBadRatingAction(cal, called, { type: 'rectify', measures: '一次性告知清单', result: '申请人已领证' }, agentA, at('2026-03-10')));
+    expect(badRatingStepText(fixed.history[1])).toBe('整改措施：一次性告知清单；整改结果：申请人已领证');
+    const back = ok(applyBadRatingAction(cal, fixed, { type: 'verify', accepted: false, note: '未落实' }, center, at('2026-03-11')));
+    expect(badRatingStepText(back.history[2])).toBe('退回重新整改：未落实');
+    const fixed2 = ok(applyBadRatingAction(cal, back, { type: 'rectify', measures: '再整改', result: '已落实' }, agentA, at('2026-03-12')));
+    expect(badRatingStepText(ok(applyBadRatingAction(cal, fixed2, { type: 'verify', accepted: true, note: '属实' }, center, at('2026-03-13'))).history[4])).toBe('核实通过：属实');
+    const appealed = ok(applyBadRatingAction(cal, open(), { type: 'appeal', grounds: '不实' }, agentA, at('2026-03-09')));
+    expect(badRatingStepText(appealed.history[0])).toBe('申诉理由：不实');
+    expect(badRatingStepText(ok(applyBadRatingAction(cal, appealed, { type: 'reviewAppeal', upheld: true, note: '成立' }, center, at('2026-03-10'))).history[1])).toBe('申诉成立，不计入差评：成立');
+    expect(badRatingStepText(ok(applyBadRatingAction(cal, appealed, { type: 'reviewAppeal', upheld: false, note: '不成立' }, center, at('2026-03-10'))).history[1])).toBe('申诉不成立，继续整改：不成立');
+    const plain = ok(applyBadRatingAction(cal, open(), { type: 'callBack', note: '面谈' }, center, at('2026-03-09')));
+    expect(badRatingStepText(plain.history[0])).toBe('回访：面谈');
+  });
+
+  test('§五(五) a new 差评 goes to the unit leader and the agents, the result to the rater, an appeal to the center, a decision back to the unit', () => {
+    const rec = open();
+    expect(badRatingNotices(null, rec, 'o_elder')).toEqual([
+      { kind: 'bad_rating_opened', to: { kind: 'unit_leader', unitId: 'center' } },
+      { kind: 'bad_rating_opened', to: { kind: 'staff', id: 'st-a' } },
+    ]);
+    const called = ok(applyBadRatingAction(cal, rec, { type: 'callBack', note: '回访' }, agentA, at('2026-03-09')));
+    expect(badRatingNotices(rec, called, 'o_elder')).toEqual([]);
+    const fixed = ok(applyBadRatingAction(cal, called, { type: 'rectify', measures: '整改', result: '已改' }, agentA, at('2026-03-10')));
+    expect(badRatingNotices(called, fixed, 'o_elder')).toEqual([{ kind: 'bad_rating_rectified', to: { kind: 'applicant', id: 'o_elder' } }]);
+    const closed = ok(applyBadRatingAction(cal, fixed, { type: 'verify', accepted: true, note: '属实' }, center, at('2026-03-11')));
+    expect(badRatingNotices(fixed, closed, 'o_elder').map((n) => n.kind)).toEqual(['bad_rating_reviewed', 'bad_rating_reviewed']);
+    const appealed = ok(applyBadRatingAction(cal, rec, { type: 'appeal', grounds: '不实' }, agentA, at('2026-03-09')));
+    expect(badRatingNotices(rec, appealed, 'o_elder')).toEqual([{ kind: 'bad_rating_appealed', to: { kind: 'center' } }]);
+  });
+
+  test('§五(五) with hideRaterFromStaff, agents and leaders see who rated what only once it is settled; the center calls back', () => {
+    const hide = withRating({ hideRaterFromStaff: true });
+    const r = { at: at('2026-03-06'), followUp: null };
+    expect(ratingVisibleTo('agent', r, ['awaiting_call_back'], at('2026-03-07'))).toBe(true);
+    expect(ratingVisibleTo('agent', r, ['awaiting_call_back'], at('2026-03-07'), hide)).toBe(false);
+    expect(ratingVisibleTo('leader', r, ['closed'], at('2026-03-07'), hide)).toBe(false);
+    expect(ratingVisibleTo('leader', r, ['closed'], at('2026-06-30'), hide)).toBe(true);
+    expect(ratingVisibleTo('leader', { ...r, followUp: rated().followUp ?? { level: 'satisfied', dimensions: {}, tags: [], comment: null, at: at('2026-03-08') } }, ['voided'], at('2026-03-09'), hide)).toBe(true);
+    expect(ratingVisibleTo('leader', r, [], at('2026-06-30'), withRating({ hideRaterFromStaff: true, followUpWithinDays: null }))).toBe(false);
+    expect(ratingVisibleTo('center', r, ['awaiting_call_back'], at('2026-03-07'), hide)).toBe(true);
+    expect(ratingVisibleTo('agent', null, [], at('2026-03-07'), hide)).toBe(true);
+    expect(code(applyBadRatingAction(cal, open(), { type: 'callBack', note: '回访' }, agentA, at('2026-03-09'), hide))).toBe('RATER_HIDDEN');
+    expect(code(applyBadRatingAction(cal, open(), { type: 'callBack', note: '回访' }, center, at('2026-03-09'), hide))).toBe('ALLOWED');
   });
 });

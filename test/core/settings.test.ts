@@ -7,6 +7,7 @@ describe('settings: every configurable number, with documented defaults', () => 
     expect(DEFAULT_SETTINGS.calendar).toEqual({ dueSoonWithinWorkingDays: 2, warnMissingYearWithinDays: 60, nonWorkingDayReceipt: 'next_working_day', requireRegionalHolidays: true });
     expect(DEFAULT_SETTINGS.lifecycle).toEqual({ maxCommittedWorkingDays: 120, maxExtensionWorkingDays: 30, progressReportEveryWorkingDays: 5 });
     expect(DEFAULT_SETTINGS.rating).toEqual({
+      hideRaterFromStaff: false,
       defaultRatingAfterDays: null,
       defaultRatingLevel: 'basically_satisfied',
       followUpWithinDays: 90,
