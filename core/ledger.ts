@@ -530,3 +530,16 @@ export function badRatingDueOn(cal: WorkCalendar, b: BadRatingCase, settings: Se
     return null;
   }
 }
+
+/** The Beijing days a period covers, first and last inclusive (database range filters use them). */
+export function periodRange(period: Period, key: string): { from: CivilDate; to: CivilDate } {
+  const from = periodStart(period, key);
+  const step = { week: 7, month: 31, quarter: 92, year: 366 }[period];
+  const next = periodKeys(addDays(from, step))[period];
+  return { from, to: addDays(periodStart(period, next), -1) };
+}
+
+/** The period a Beijing day is in. */
+export function periodOf(period: Period, date: CivilDate): string {
+  return periodKeys(date)[period];
+}

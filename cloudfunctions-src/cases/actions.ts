@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { CASE_STATUS_LABELS, CATEGORY_LABELS, OPEN_STATUSES, openCase, pickAgent, responsibleUnit, type AgentCandidate } from '../../core';
+import { CASE_STATUS_LABELS, CATEGORY_LABELS, createWorkCalendar, OPEN_STATUSES, openCase, pickAgent, responsibleUnit, type AgentCandidate } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
 import { loadCalendar, loadVisibleCase, transitionCase, visibleCasesFilter, type CaseDoc } from '../shared/cases';
 import { caseSummaryView } from '../shared/views';
+import { putLedgerRow } from '../shared/ledger';
 import { dispatch, enqueue, fromNotifications } from '../shared/outbox';
 import { materialsSchema, requireConsent, signatureFileSchema } from '../shared/applicant';
 import { applicantCaseView, type ApplicantCase } from './applicant-view';
@@ -128,6 +129,8 @@ export const actions: ActionTable<Database> = {
           version: 1,
         };
         const { _id } = await t.collection('cases').add({ data: doc });
+        // 台账: the row starts with the case (no clock yet, so no calendar is needed)
+        await putLedgerRow(t, { ...doc, _id }, null, [], createWorkCalendar(), now);
         // §四: the agent (or, with nobody on duty, the unit's leader) hears of the case at once
         const outboxIds = await enqueue(t, fromNotifications(opened.notifications), { caseId: _id, caseNo, category: input.category, mode: input.mode, status: 'applied' }, now);
         return { _id, caseNo, outboxIds };

@@ -15,6 +15,7 @@ import {
 } from '../../core';
 import { AppError, type ActionContext, type Caller } from './action';
 import type { Database } from './cloud';
+import { putLedgerRow } from './ledger';
 import { dispatch, enqueue, fromNotifications } from './outbox';
 
 /** A case as stored: the core's CaseRecord plus what the application form collected. */
@@ -137,6 +138,8 @@ export async function transitionCase(
     };
     const { _id, ...body } = next;
     await t.collection('cases').doc(_id).set({ data: body });
+    // 台账: a case that still moves has no rating yet (only an ended case is rated, and it never moves again)
+    await putLedgerRow(t, next, null, [], calendar, ctx.now);
     // the step and its messages commit together; delivery follows once the step is committed
     const outboxIds = await enqueue(t, fromNotifications(decision.value.notifications), caseFacts(next), ctx.now);
     return { doc: next, event: decision.value.event, notifications: decision.value.notifications, outboxIds };

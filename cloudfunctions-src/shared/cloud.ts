@@ -31,6 +31,7 @@ export interface Aggregate {
   sort(s: object): Aggregate;
   project(p: object): Aggregate;
   limit(n: number): Aggregate;
+  unwind(path: string | object): Aggregate;
   end(): Promise<{ list: Record<string, unknown>[] }>;
 }
 export interface Collection extends Query {

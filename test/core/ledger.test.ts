@@ -14,6 +14,8 @@ import {
   percent,
   periodKeys,
   periodLabel,
+  periodOf,
+  periodRange,
   periodSeries,
   periodStart,
   STATISTICS_COLUMNS,
@@ -90,6 +92,11 @@ describe('§五(六) periods', () => {
     expect(periodSeries('quarter', '2026-Q1', 2)).toEqual(['2025-Q4', '2026-Q1']);
     expect(periodSeries('year', '2026', 3)).toEqual(['2024', '2025', '2026']);
     expect(periodSeries('week', '2027-W01', 2)).toEqual(['2026-W53', '2027-W01']);
+    expect(periodRange('month', '2026-02')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(periodRange('week', '2026-W53')).toEqual({ from: '2026-12-28', to: '2027-01-03' });
+    expect(periodRange('quarter', '2026-Q3')).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    expect(periodRange('year', '2024')).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    expect(periodOf('quarter', '2026-11-28')).toBe('2026-Q4');
     expect([periodLabel('week', '2026-W08'), periodLabel('month', '2026-03'), periodLabel('quarter', '2026-Q2'), periodLabel('year', '2026')]).toEqual(['2026年第8周', '2026年3月', '2026年第2季度', '2026年']);
   });
 });

@@ -1,0 +1,365 @@
+import { z } from 'zod';
+import {
+  beijingDate,
+  beijingInstant,
+  CATEGORIES,
+  CATEGORY_LABELS,
+  dimensionField,
+  dimensionLabel,
+  LEDGER_COLUMNS,
+  LEDGER_COUNTERS,
+  LEDGER_DIMENSION_LABELS,
+  LEDGER_DIMENSIONS,
+  LEDGER_OUTCOME_LABELS,
+  ledgerSheetRow,
+  listScope,
+  maskPersonalDataInText,
+  PERIOD_KEY_PATTERNS,
+  PERIOD_LABELS,
+  periodLabel,
+  periodOf,
+  periodRange,
+  PERIODS,
+  periodSeries,
+  RATING_LEVEL_LABELS,
+  ratingVisibleTo,
+  REASON_KIND_LABELS,
+  REASON_KINDS,
+  STATISTICS_COLUMNS,
+  statisticsLines,
+  statisticsSheetRow,
+  topReasons,
+  BAD_RATING_STATE_LABELS,
+  type Actor,
+  type GroupedEnded,
+  type GroupedReceived,
+  type LedgerDimension,
+  type LedgerRow,
+  type Period,
+  type Settings,
+} from '../../core';
+import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
+import { loadSettings } from '../shared/applicant';
+import { actorOf } from '../shared/cases';
+import { cloud, type Database } from '../shared/cloud';
+
+/**
+ * 台账 (§五(六)): statistics, rows for drill-down, and the .xlsx a county reports upward. Everything
+ * is computed by database aggregation over the `ledger` collection (see shared/ledger.ts for why a
+ * collection of its own): `match` on an indexed date range and the caller's scope, then `group`
+ * summing each row's counters. A function never loads the cases to count them.
+ * Leaders see their unit, the center everything; applicants and agents are refused (`ledger.view`).
+ */
+
+const SERIES_LENGTH: Record<Period, number> = { week: 12, month: 12, quarter: 8, year: 5 };
+const EXPORT_MAX_ROWS = 20_000;
+const id = z.string().trim().min(1).max(64);
+
+const periodInput = z
+  .object({
+    period: z.enum(PERIODS).default('month'),
+    /** '2026-W48', '2026-11', '2026-Q4', '2026'; default: the period of today (Beijing) */
+    key: z.string().trim().max(8).optional(),
+    unitId: id.optional(),
+    category: z.enum(CATEGORIES).optional(),
+    agentId: id.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.key && !PERIOD_KEY_PATTERNS[v.period].test(v.key)) ctx.addIssue({ code: 'custom', path: ['key'], message: `期间格式不正确（${PERIOD_LABELS[v.period]}）` });
+  });
+type PeriodInput = z.infer<typeof periodInput>;
+
+interface Scope {
+  /** the match every query starts with */
+  where: Record<string, unknown>;
+  unitId: string | null;
+}
+
+/** The caller's part of the ledger: a leader's unit, the center's all (optionally narrowed). */
+function scopeOf(ctx: ActionContext<Database>, input: PeriodInput): Scope {
+  const actor = actorOf(ctx.caller);
+  const scope = listScope(actor, 'ledger.view');
+  if (!scope) throw new AppError('FORBIDDEN', '只有责任领导和政务服务中心可以查看台账');
+  const unitId = scope.scope === 'unit' ? scope.key : input.unitId ?? null;
+  const where: Record<string, unknown> = {};
+  if (unitId) where.unitId = unitId;
+  if (input.category) where.category = input.category;
+  if (input.agentId) where.agentId = input.agentId;
+  return { where, unitId };
+}
+
+function keyOf(input: PeriodInput, now: Date): string {
+  return input.key ?? periodOf(input.period, beijingDate(now));
+}
+
+const between = (db: Database, from: string, to: string) => db.command.and([db.command.gte(from), db.command.lte(to)]);
+
+/** received (by the day a case came in) and the rest (by the day it ended), grouped by one field. */
+async function grouped(db: Database, where: Record<string, unknown>, from: string, to: string, by: LedgerDimension, period: Period) {
+  const $ = db.command.aggregate;
+  const nameField = by === 'unit' ? '$unitName' : by === 'agent' ? '$agentName' : null;
+  const label = nameField ? { label: $.first(nameField) } : {};
+  const sums = Object.fromEntries(LEDGER_COUNTERS.map((k) => [k, $.sum(`$n.${k}`)]));
+  const [received, ended] = await Promise.all([
+    db
+      .collection('ledger')
+      .aggregate()
+      .match({ ...where, receivedOn: between(db, from, to) })
+      .group({ _id: `$${dimensionField(by, period, 'rk')}`, received: $.sum(1), ...label })
+      .end(),
+    db
+      .collection('ledger')
+      .aggregate()
+      .match({ ...where, endedOn: between(db, from, to) })
+      .group({ _id: `$${dimensionField(by, period, 'ek')}`, ...sums, ...label })
+      .end(),
+  ]);
+  return { received: received.list as unknown as GroupedReceived[], ended: ended.list as unknown as GroupedEnded[] };
+}
+
+async function reasonsIn(db: Database, where: Record<string, unknown>, from: string, to: string) {
+  const $ = db.command.aggregate;
+  const r = await db
+    .collection('ledger')
+    .aggregate()
+    .match({ ...where, endedOn: between(db, from, to) })
+    .project({ reasons: 1 })
+    .unwind('$reasons')
+    .group({ _id: { k: '$reasons.k', v: '$reasons.v' }, n: $.sum(1) })
+    .sort({ n: -1 })
+    .limit(100)
+    .end();
+  return topReasons(r.list as unknown as { _id: { k: string; v: string }; n: number }[]);
+}
+
+/** One period's figures by a dimension, the trend over the last periods, and the common problems. */
+async function computeStatistics(db: Database, scope: Scope, period: Period, key: string, by: LedgerDimension) {
+  const range = periodRange(period, key);
+  const seriesKeys = periodSeries(period, key, SERIES_LENGTH[period]);
+  const seriesFrom = periodRange(period, seriesKeys[0]).from;
+  const [series, breakdown, reasons] = await Promise.all([
+    grouped(db, scope.where, seriesFrom, range.to, 'period', period),
+    by === 'period' ? null : grouped(db, scope.where, range.from, range.to, by, period),
+    reasonsIn(db, scope.where, range.from, range.to),
+  ]);
+  const trend = statisticsLines(series.received, series.ended, (k) => periodLabel(period, k ?? ''), seriesKeys);
+  const current = trend.lines[trend.lines.length - 1];
+  const parts = breakdown ? statisticsLines(breakdown.received, breakdown.ended, (k, seen) => dimensionLabel(by, period, k, seen)) : trend;
+  return { range, series: trend.lines, breakdown: parts.lines, total: breakdown ? parts.total : { ...current, label: '合计' }, reasons };
+}
+
+async function unitList(db: Database) {
+  const { data } = await db.collection('units').limit(200).get();
+  return data.map((u) => ({ unitId: String(u._id), name: String(u.name) }));
+}
+
+export const MEASURES = ['received', 'finished', 'terminated', 'refused', 'late', 'bad'] as const;
+export const MEASURE_LABELS: Record<(typeof MEASURES)[number], string> = { received: '受理', finished: '办结', terminated: '终止', refused: '不予受理', late: '超时办结', bad: '差评' };
+
+/** A ledger row as the drill-down list shows it (the applicant is already masked in the row). */
+function rowView(r: LedgerRow, viewer: Actor, settings: Settings, now: Date, units: Record<string, string>) {
+  const rating = r.rating ? { at: beijingInstant(r.rating.on), followUp: r.rating.followUpLevel ? { level: r.rating.followUpLevel, dimensions: {}, tags: [], comment: null, at: now } : null } : null;
+  const shown = ratingVisibleTo(viewer.role, rating, r.badStates, now, settings);
+  return {
+    caseId: r._id,
+    caseNo: r.caseNo,
+    categoryLabel: CATEGORY_LABELS[r.category],
+    matter: maskPersonalDataInText(r.matter),
+    applicant: r.applicant,
+    unitName: r.unitName,
+    agentName: r.agentName ?? '未分派',
+    receivedOn: r.receivedOn,
+    endedOn: r.endedOn,
+    limitDays: r.limitDays,
+    usedDays: r.usedDays,
+    onTimeLabel: r.onTime === null ? '' : r.onTime ? '按时' : '超时',
+    departments: r.departments.map((d) => units[d] ?? d),
+    outcomeLabel: LEDGER_OUTCOME_LABELS[r.outcome],
+    ratingLabel: !r.rating ? '未评价' : shown ? `${RATING_LEVEL_LABELS[r.rating.level]}${r.rating.followUpLevel ? `，追评${RATING_LEVEL_LABELS[r.rating.followUpLevel]}` : ''}` : '已评价（处理结束后可见）',
+    badLabel: shown ? r.badStates.map((s) => BAD_RATING_STATE_LABELS[s]).join('；') : r.badStates.length ? '有差评' : '',
+  };
+}
+
+function rowsFilter(db: Database, scope: Scope, input: PeriodInput & { measure: (typeof MEASURES)[number]; by?: LedgerDimension; dimKey?: string | null }, key: string): Record<string, unknown> {
+  const _ = db.command;
+  let range = periodRange(input.period, key);
+  const where: Record<string, unknown> = { ...scope.where };
+  if (input.by && input.dimKey !== undefined) {
+    if (input.by === 'period') {
+      if (!input.dimKey || !PERIOD_KEY_PATTERNS[input.period].test(input.dimKey)) throw new AppError('INVALID_INPUT', '期间格式不正确', { dimKey: '期间格式不正确' });
+      range = periodRange(input.period, input.dimKey);
+    } else if (input.by === 'category') where.category = input.dimKey;
+    else if (input.by === 'unit') {
+      // a leader's unit stays his: narrowing to another one finds nothing
+      if (scope.unitId && input.dimKey !== scope.unitId) where.unitId = '-';
+      else where.unitId = input.dimKey;
+    } else where.agentId = input.dimKey ?? null;
+  }
+  const span = between(db, range.from, range.to);
+  switch (input.measure) {
+    case 'received':
+      return { ...where, receivedOn: span };
+    case 'late':
+      return { ...where, endedOn: span, onTime: false };
+    case 'bad':
+      return { ...where, endedOn: span, 'n.bad': _.gt(0) };
+    default:
+      return { ...where, endedOn: span, outcome: input.measure };
+  }
+}
+
+export const actions: ActionTable<Database> = {
+  statistics: action({
+    summary: '台账统计（§五(六)）：按周/月/季度/年，按事项类别、责任单位、帮代办员或期间：受理、办结、终止、不予受理件数，按时办结率，平均办理工作日，满意率（非常满意+满意+基本满意），差评件数、回访率、整改率，常见不予受理/终止/差评原因；近若干期趋势。由数据库聚合计算。责任领导看本单位，政务服务中心看全部',
+    roles: ['leader', 'center'],
+    input: periodInput.and(z.object({ by: z.enum(LEDGER_DIMENSIONS).default('category') })),
+    output: '{ period, key, label, by, range: { from, to }, unit: { unitId, name } | null, total: Figures, breakdown: [{ key, label, …Figures }], series: [{ key, label, …Figures }], reasons: { refusal, termination, bad: [{ reason, count }] }, options: { periods, dimensions, units (center only) } }; Figures = { received, finished, terminated, refused, onTimeRate, averageWorkingDays, rated, satisfactionRate, bad, callBackRate, rectificationRate, … }',
+    errors: ['FORBIDDEN'],
+    async run(ctx, input) {
+      const scope = scopeOf(ctx, input);
+      const key = keyOf(input, ctx.now);
+      const [stats, units] = await Promise.all([computeStatistics(ctx.db, scope, input.period, key, input.by), unitList(ctx.db)]);
+      const center = ctx.caller.staff?.role === 'center';
+      return {
+        period: input.period,
+        key,
+        label: periodLabel(input.period, key),
+        by: input.by,
+        ...stats,
+        unit: scope.unitId ? { unitId: scope.unitId, name: units.find((u) => u.unitId === scope.unitId)?.name ?? scope.unitId } : null,
+        options: {
+          periods: PERIODS.map((p) => ({ value: p, label: PERIOD_LABELS[p] })),
+          dimensions: LEDGER_DIMENSIONS.map((d) => ({ value: d, label: LEDGER_DIMENSION_LABELS[d] })),
+          units: center ? units : [],
+        },
+      };
+    },
+  }),
+
+  rows: action({
+    summary: '台账明细（查看统计数字背后的案件）：某期间、某统计项（受理/办结/终止/不予受理/超时/差评）、某维度取值的案件；申请人已脱敏；中心设置隐藏评价人时，处理结束前不显示评价',
+    roles: ['leader', 'center'],
+    input: periodInput.and(
+      z.object({
+        measure: z.enum(MEASURES).default('received'),
+        by: z.enum(LEDGER_DIMENSIONS).optional(),
+        dimKey: z.string().trim().max(64).nullable().optional(),
+        limit: z.number().int().min(1).max(50).default(20),
+        offset: z.number().int().min(0).max(5000).default(0),
+      }),
+    ),
+    output: '{ items: [{ caseId, caseNo, categoryLabel, matter, applicant (masked), unitName, agentName, receivedOn, endedOn, limitDays, usedDays, onTimeLabel, departments, outcomeLabel, ratingLabel, badLabel }], total, measureLabel, label }',
+    errors: ['FORBIDDEN', 'INVALID_INPUT'],
+    async run(ctx, input) {
+      const scope = scopeOf(ctx, input);
+      const key = keyOf(input, ctx.now);
+      const where = rowsFilter(ctx.db, scope, input, key);
+      const [page, total, settings, units] = await Promise.all([
+        ctx.db.collection('ledger').where(where).orderBy('receivedOn', 'desc').skip(input.offset).limit(input.limit).get(),
+        ctx.db.collection('ledger').where(where).count(),
+        loadSettings(ctx.db),
+        unitList(ctx.db),
+      ]);
+      const names = Object.fromEntries(units.map((u) => [u.unitId, u.name]));
+      const viewer = actorOf(ctx.caller);
+      return {
+        items: (page.data as unknown as LedgerRow[]).map((r) => rowView(r, viewer, settings, ctx.now, names)),
+        total: total.total,
+        measureLabel: MEASURE_LABELS[input.measure],
+        label: input.by === 'period' && input.dimKey ? periodLabel(input.period, input.dimKey) : periodLabel(input.period, key),
+      };
+    },
+  }),
+
+  export: action({
+    summary: '导出台账与统计（.xlsx）：汇总（按事项类别、责任单位、帮代办员、近若干期）、台账明细（该期间受理或办结的案件，个人信息脱敏）、常见问题；保存到云存储，返回临时下载链接',
+    roles: ['leader', 'center'],
+    input: periodInput,
+    output: '{ fileID, url, fileName, rows }',
+    errors: ['FORBIDDEN', 'RULE_REFUSED'],
+    async run(ctx, input) {
+      const scope = scopeOf(ctx, input);
+      const key = keyOf(input, ctx.now);
+      const { period } = input;
+      const range = periodRange(period, key);
+      const _ = ctx.db.command;
+      const where = _.and([scope.where, _.or([{ receivedOn: between(ctx.db, range.from, range.to) }, { endedOn: between(ctx.db, range.from, range.to) }])]) as Record<string, unknown>;
+      const { total } = await ctx.db.collection('ledger').where(where).count();
+      if (total > EXPORT_MAX_ROWS) throw new AppError('RULE_REFUSED', `该期间共${total}件，超过单次导出上限${EXPORT_MAX_ROWS}件，请按月或按单位分别导出`, { EXPORT_TOO_LARGE: String(total) });
+      const units = await unitList(ctx.db);
+      const unitNames = Object.fromEntries(units.map((u) => [u.unitId, u.name]));
+      const [byCategory, byUnit, byAgent, rows] = await Promise.all([
+        computeStatistics(ctx.db, scope, period, key, 'category'),
+        computeStatistics(ctx.db, scope, period, key, 'unit'),
+        computeStatistics(ctx.db, scope, period, key, 'agent'),
+        (async () => {
+          // keyset paging by id: a get answers at most 1000 rows
+          const out: LedgerRow[] = [];
+          let after = '';
+          for (;;) {
+            const { data } = await ctx.db
+              .collection('ledger')
+              .where(_.and([where, { _id: _.gt(after) }]) as Record<string, unknown>)
+              .orderBy('_id', 'asc')
+              .limit(1000)
+              .get();
+            out.push(...(data as unknown as LedgerRow[]));
+            if (data.length < 1000) break;
+            after = String(data[data.length - 1]._id);
+          }
+          return out.sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.caseNo.localeCompare(b.caseNo));
+        })(),
+      ]);
+      const unitName = scope.unitId ? unitNames[scope.unitId] ?? scope.unitId : '全县';
+      const title = `和硕县帮办代办工作台账（${unitName}，${periodLabel(period, key)}：${range.from}至${range.to}）`;
+
+      // loaded on first export only: statistics calls never pay for it at a cold start
+      const { default: ExcelJS } = await import('exceljs');
+      const wb = new ExcelJS.Workbook();
+      wb.creator = '和硕县政务服务中心帮办代办系统';
+      wb.created = ctx.now;
+      const bold = { bold: true } as const;
+
+      const summary = wb.addWorksheet('统计汇总');
+      summary.addRow([title]).font = { bold: true, size: 14 };
+      summary.addRow([`导出时间：${beijingDate(ctx.now)}；受理件数按申请日期计，其余按办结（终止）日期计；满意率=（非常满意+满意+基本满意）÷评价件数，默认评价与申诉成立的差评不计；个人信息已脱敏。`]);
+      const section = (name: string, lines: ReturnType<typeof statisticsLines>['lines'], totalLine?: ReturnType<typeof statisticsLines>['total']) => {
+        summary.addRow([]);
+        summary.addRow([name]).font = bold;
+        summary.addRow([...STATISTICS_COLUMNS]).font = bold;
+        for (const l of lines) summary.addRow(statisticsSheetRow(l));
+        if (totalLine) summary.addRow(statisticsSheetRow(totalLine)).font = bold;
+      };
+      section('按事项类别', byCategory.breakdown, byCategory.total);
+      if (!scope.unitId) section('按责任单位', byUnit.breakdown, byUnit.total);
+      section('按帮代办员', byAgent.breakdown, byAgent.total);
+      section(`近${byCategory.series.length}${PERIOD_LABELS[period]}趋势`, byCategory.series);
+      summary.getColumn(1).width = 28;
+      for (let i = 2; i <= STATISTICS_COLUMNS.length; i++) summary.getColumn(i).width = 12;
+
+      const detail = wb.addWorksheet('台账明细');
+      detail.columns = LEDGER_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+      detail.getRow(1).font = bold;
+      rows.forEach((r, i) => detail.addRow(ledgerSheetRow(r, i + 1, unitNames)));
+      detail.views = [{ state: 'frozen', ySplit: 1 }];
+
+      const problems = wb.addWorksheet('常见问题');
+      problems.columns = [
+        { header: '类型', width: 16 },
+        { header: '原因', width: 44 },
+        { header: '件数', width: 8 },
+      ];
+      problems.getRow(1).font = bold;
+      for (const kind of REASON_KINDS) for (const r of byCategory.reasons[kind]) problems.addRow([REASON_KIND_LABELS[kind], r.reason, r.count]);
+
+      const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+      const stamp = ctx.now.toISOString().replace(/[-:]/g, '').slice(0, 15);
+      const fileName = `帮办代办台账-${unitName}-${key}.xlsx`;
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const sdk = cloud as any;
+      const { fileID } = (await sdk.uploadFile({ cloudPath: `exports/ledger/${scope.unitId ?? 'all'}/${key}-${stamp}-${ctx.caller.staff!._id}.xlsx`, fileContent: buffer })) as { fileID: string };
+      const temp = (await sdk.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })) as { fileList: { tempFileURL: string }[] };
+      return { fileID, url: temp.fileList[0]?.tempFileURL ?? '', fileName, rows: rows.length };
+    },
+  }),
+};
