@@ -100,6 +100,7 @@ async function main() {
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
   packageSizes();
   await schedulerRun();
+  await require('./ledger').run(out);
   await weappSetData();
 }
 

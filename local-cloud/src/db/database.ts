@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { Aggregator, Query, find, update as applyUpdate } from 'mingo';
+import { groupFastPath } from './group-fast-path';
 import { CloudError } from '../errors';
 import { parseEJSON, stringifyEJSON, substituteServerDate } from '../ejson';
 import { Doc, Store, Write } from './store';
@@ -117,7 +118,11 @@ export class DatabaseService {
     });
     const collectionResolver = (name: string) => this.store.candidates(name, {}).docs;
     const agg = new Aggregator(pipeline as never, { collectionResolver } as never);
-    const list = agg.run(this.store.candidates(coll, {}).docs) as unknown[];
+    // as in MongoDB, a leading $match may use an index: only its candidates enter the pipeline,
+    // where the $match itself still runs, so the answer is the same as over the whole collection
+    const lead = (pipeline[0] as { $match?: unknown } | undefined)?.$match;
+    const source = lead && typeof lead === 'object' && !Array.isArray(lead) ? this.store.candidates(coll, lead as Record<string, unknown>).docs : this.store.candidates(coll, {}).docs;
+    const list = (groupFastPath(source as never, pipeline as never) ?? agg.run(source)) as unknown[];
     return { data: { list: list.map(stringifyEJSON) } };
   }
 
