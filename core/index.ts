@@ -18,3 +18,4 @@ export * from './roles';
 export * from './case-action-input';
 export * from './subscribe';
 export * from './ledger';
+export * from './reminders';

@@ -1,4 +1,6 @@
-import { allow, refuse, type Decision } from './result';
+import { CASE_TRANSITIONS, caseViewTarget, type CaseRecord, type Recipient, type TimelineEvent } from './lifecycle';
+import { authorize, type Actor } from './permissions';
+import { allow, filled, refuse, type Decision } from './result';
 import type { Category } from './scope';
 import { DEFAULT_SETTINGS, type RoutingSettings } from './settings';
 
@@ -99,4 +101,59 @@ export function pickAgent(candidates: AgentCandidate[], need: { unitId: string; 
   if (pool.length === 0) return refuse('NO_AGENT_ON_DUTY', ROUTING_MESSAGES.NO_AGENT_ON_DUTY, { unitId: need.unitId });
   const [best] = [...pool].sort((a, b) => a.openCases - b.openCases || a.name.localeCompare(b.name, 'zh') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return allow({ agentId: best.id, name: best.name, rule: skilled.length > 0 ? 'skilled' : 'any_on_duty' });
+}
+
+// ─── Reassignment when an agent leaves or goes off duty (§四(三), 首问负责 §二(四)) ──────────────────
+
+export interface CaseToMove {
+  caseId: string;
+  unitId: string;
+  /** the skill the case needs: its category */
+  skill: string;
+}
+
+/**
+ * Where each open case of an agent who was unbound or went off duty goes: to an eligible agent of
+ * its unit by `pickAgent`, counting every case already placed in this plan, so ten cases spread
+ * over the least busy colleagues instead of all landing on the one who was least busy at the start.
+ * A case nobody eligible can take gets `agentId: null` and waits for the unit's leader.
+ */
+export function planReassignments(cases: CaseToMove[], candidates: AgentCandidate[], settings: RoutingSettings = DEFAULT_SETTINGS.routing): { caseId: string; agentId: string | null; name: string | null }[] {
+  const pool = candidates.map((c) => ({ ...c }));
+  return cases.map((c) => {
+    const picked = pickAgent(pool, { unitId: c.unitId, skill: c.skill }, settings);
+    if (!picked.ok) return { caseId: c.caseId, agentId: null, name: null };
+    pool.find((a) => a.id === picked.value.agentId)!.openCases++;
+    return { caseId: c.caseId, agentId: picked.value.agentId, name: picked.value.name };
+  });
+}
+
+export const RELEASE_MESSAGES = {
+  NOTHING_TO_RELEASE: '该案件当前没有经办帮代办员。',
+  REASON_REQUIRED: '请说明原因。',
+} as const;
+
+/**
+ * 待分派: the case's agent is gone (unbound, off duty) and nobody eligible is on duty. The case
+ * keeps its state and its first agent (首问负责), loses its current agent, records why on the
+ * timeline (as a 转派 with no one to take it), and the unit's leader is alerted to assign it —
+ * the same place a new case goes when nobody is on duty at submission.
+ */
+export function releaseCase(c: CaseRecord, actor: Actor, at: Date, reason: string): Decision<{ case: CaseRecord; event: TimelineEvent; notifications: { kind: 'case_waiting_assignment'; to: Recipient }[] }, 'NOTHING_TO_RELEASE' | 'REASON_REQUIRED' | string> {
+  if (!CASE_TRANSITIONS.reassign.from.includes(c.status)) return refuse('ILLEGAL_TRANSITION', '案件已结束。', { status: c.status });
+  const permitted = authorize(actor, 'case.reassign', caseViewTarget(c));
+  if (!permitted.ok) return permitted;
+  if (!c.agentId) return refuse('NOTHING_TO_RELEASE', RELEASE_MESSAGES.NOTHING_TO_RELEASE);
+  if (!filled(reason)) return refuse('REASON_REQUIRED', RELEASE_MESSAGES.REASON_REQUIRED);
+  const event: TimelineEvent = {
+    seq: c.timeline.length + 1,
+    action: 'reassign',
+    from: c.status,
+    to: c.status,
+    actor: { id: actor.id, role: actor.role },
+    at,
+    note: reason.trim(),
+    data: { fromAgentId: c.agentId, toAgentId: null, fromUnitId: c.unitId, toUnitId: c.unitId, waiting: true },
+  };
+  return allow({ case: { ...c, agentId: null, timeline: [...c.timeline, event] }, event, notifications: [{ kind: 'case_waiting_assignment', to: { kind: 'unit_leader', unitId: c.unitId } }] });
 }

@@ -108,6 +108,14 @@ export const settingsSchema = z.object({
       maxAdvanceDays: days(90).default(14),
       maxActiveBookingsPerApplicant: z.number().int().min(1).max(20).default(3),
       maxReschedulesPerBooking: days(10).default(2),
+      /** 预约提醒: the applicant is reminded this many minutes before the slot (a day, then an hour) */
+      remindDayBeforeMinutes: days(7 * 24 * 60).default(24 * 60),
+      remindHourBeforeMinutes: days(24 * 60).default(60),
+      /**
+       * a booking nobody checked in is marked 未到场 this many minutes after its slot ended: the desk
+       * records arrivals after serving them, and a queue may run past the slot's end
+       */
+      noShowGraceMinutes: days(24 * 60).default(30),
       windows: z.array(serviceWindowSchema).default(DEFAULT_SERVICE_WINDOWS),
     })
     .prefault({}),

@@ -1,7 +1,9 @@
-import { beijingClock, beijingDate } from './beijing-time';
+import { beijingClock, beijingDate, type CivilDate } from './beijing-time';
+import { BOOKING_STATUS_LABELS, type BookingStatus } from './booking';
 import { CASE_STATUS_LABELS, type CaseStatus } from './case-status';
-import type { NotificationKind } from './lifecycle';
+import type { NotificationKind, Recipient } from './lifecycle';
 import { CATEGORY_LABELS, SERVICE_MODE_LABELS, type Category, type ServiceMode } from './scope';
+import { SERVICE_WINDOW_KIND_LABELS, type ServiceWindowKind } from './settings';
 
 /**
  * 订阅消息: what the system pushes through WeChat, built to WeChat's keyword rules. A message
@@ -63,7 +65,7 @@ export function fitKeyword(keyword: string, value: string): string {
 }
 
 /** The purpose and the short note for each lifecycle notification. */
-const MESSAGES: Record<NotificationKind, { purpose: TemplatePurpose; note: string; page: 'case' | 'workbench' }> = {
+const MESSAGES: Record<NotificationKind, MessageSpec> = {
   case_assigned: { purpose: 'staff_task', note: '新的帮办代办申请待受理', page: 'workbench' },
   case_accepted: { purpose: 'accept_result', note: '已受理，帮代办员将全程跟进', page: 'case' },
   case_refused: { purpose: 'accept_result', note: '不予受理，请查看理由', page: 'case' },
@@ -92,14 +94,62 @@ const MESSAGES: Record<NotificationKind, { purpose: TemplatePurpose; note: strin
   bad_rating_reviewed: { purpose: 'staff_task', note: '差评核实或复核已有结果', page: 'workbench' },
 };
 
-/** Reminders the scheduler raises (not lifecycle steps). */
+/**
+ * Messages to the applicant that differ from the staff wording of the same lifecycle step: a
+ * reassignment tells the new agent "转派给您" but tells the applicant who still answers for the case.
+ */
+const APPLICANT_MESSAGES: Partial<Record<NotificationKind, MessageSpec>> = {
+  case_reassigned: { purpose: 'progress', note: '经办帮代办员已更换，首问负责人不变', page: 'case' },
+};
+
+interface MessageSpec {
+  purpose: TemplatePurpose;
+  note: string;
+  page: 'case' | 'workbench' | 'booking';
+}
+
+/** Reminders the scheduler raises and system steps outside the state machine, for staff. */
 export const REMINDER_KINDS = {
   due_soon: { purpose: 'staff_task', note: '服务时限即将到期' },
   overdue: { purpose: 'staff_task', note: '服务时限已超期' },
   feedback_due: { purpose: 'staff_task', note: '请向申请人反馈办理进度' },
   calendar_missing: { purpose: 'staff_task', note: '明年节假日安排尚未录入' },
+  // §四: the agent left or went off duty and nobody eligible is on duty: the leader assigns it
+  case_waiting_assignment: { purpose: 'staff_task', note: '帮代办员离岗，案件待分派' },
+  // 差评 handling deadlines (core/rating.ts badRatingWarning), to the unit's leader and, overdue, the center
+  bad_rating_call_back_due_soon: { purpose: 'staff_task', note: '差评回访即将到期' },
+  bad_rating_call_back_overdue: { purpose: 'staff_task', note: '差评回访已超期' },
+  bad_rating_rectify_due_soon: { purpose: 'staff_task', note: '差评整改即将到期' },
+  bad_rating_rectify_overdue: { purpose: 'staff_task', note: '差评整改已超期' },
+  bad_rating_review_due_soon: { purpose: 'staff_task', note: '差评申诉复核即将到期' },
+  bad_rating_review_overdue: { purpose: 'staff_task', note: '差评申诉复核已超期' },
 } as const satisfies Record<string, { purpose: TemplatePurpose; note: string }>;
 export type ReminderKind = keyof typeof REMINDER_KINDS;
+
+/** Messages to the applicant outside the case's state machine. */
+export const APPLICANT_MESSAGE_KINDS = {
+  // 差评 handling result (§五(五)): sent by the staff-side 差评 actions when a step is done
+  bad_rating_handled: { purpose: 'progress', note: '您反映的问题已处理，请查看结果', page: 'case' },
+} as const satisfies Record<string, MessageSpec>;
+export type ApplicantMessageKind = keyof typeof APPLICANT_MESSAGE_KINDS;
+
+/**
+ * 预约 messages (§二(四) 预约服务), all on the 预约提醒 template: confirmations and changes from the
+ * bookings function, reminders and the no-show notice from the scheduler. A home visit reads
+ * differently: the applicant waits at home instead of coming to the center.
+ */
+export const BOOKING_MESSAGE_KINDS = {
+  booking_confirmed: { note: '预约成功，请按时到政务服务中心', home: '预约成功，工作人员将按时上门' },
+  booking_rescheduled: { note: '预约时间已调整，请查看新时间', home: '上门时间已调整，请查看新时间' },
+  booking_cancelled: { note: '预约已被工作人员取消，请查看原因', home: '上门服务已取消，请查看原因' },
+  appointment_day_before: { note: '明天有预约，请按时到场办理', home: '明天工作人员将上门服务' },
+  appointment_hour_before: { note: '一小时后有预约，请按时到场', home: '一小时后工作人员将上门' },
+  booking_no_show: { note: '您未按预约到场，可重新预约', home: '上门时未能见到您，可重新预约' },
+} as const satisfies Record<string, { note: string; home: string }>;
+export type BookingMessageKind = keyof typeof BOOKING_MESSAGE_KINDS;
+
+/** Every kind of message the outbox carries. */
+export type MessageKind = NotificationKind | ReminderKind | ApplicantMessageKind | BookingMessageKind;
 
 export interface CaseFacts {
   caseId: string;
@@ -107,6 +157,26 @@ export interface CaseFacts {
   category: Category;
   mode: ServiceMode;
   status: CaseStatus;
+}
+
+/** What a 预约 message may say: its reference, the kind of slot, when; never who or where they live. */
+export interface BookingFacts {
+  bookingId: string;
+  /** the case the booking is for, if any: the message then carries its number */
+  caseId: string | null;
+  caseNo: string | null;
+  category: Category;
+  kind: ServiceWindowKind;
+  status: BookingStatus;
+  /** the slot's Beijing day and start, HH:mm */
+  date: CivilDate;
+  start: string;
+}
+
+export type MessageFacts = CaseFacts | BookingFacts;
+
+export function isBookingFacts(facts: MessageFacts): facts is BookingFacts {
+  return 'bookingId' in facts;
 }
 
 export interface MessageDraft {
@@ -121,11 +191,50 @@ export interface MessageDraft {
 export interface MessagePages {
   case: string;
   workbench: string;
+  booking: string;
 }
 
-/** The message for a lifecycle notification or a reminder, in our fields (not yet a template). */
-export function draftMessage(kind: NotificationKind | ReminderKind, facts: CaseFacts, at: Date, pages: MessagePages): MessageDraft {
-  const spec = kind in MESSAGES ? MESSAGES[kind as NotificationKind] : { ...REMINDER_KINDS[kind as ReminderKind], page: 'workbench' as const };
+/** A booking's slot in WeChat's `time` format: 2026年12月1日 10:00. */
+function slotTime(f: BookingFacts): string {
+  const [y, m, d] = f.date.split('-').map(Number);
+  return `${y}年${m}月${d}日 ${f.start}`;
+}
+
+function bookingDraft(kind: BookingMessageKind, f: BookingFacts, pages: MessagePages): MessageDraft {
+  const spec = BOOKING_MESSAGE_KINDS[kind];
+  return {
+    purpose: 'appointment',
+    title: TEMPLATE_PURPOSES.appointment,
+    fields: {
+      caseNo: f.caseNo ?? f.bookingId,
+      matter: `${SERVICE_WINDOW_KIND_LABELS[f.kind]}·${CATEGORY_LABELS[f.category]}`,
+      status: BOOKING_STATUS_LABELS[f.status],
+      note: f.kind === 'home_visit' ? spec.home : spec.note,
+      // the 预约提醒 template's time is the appointment's, not the message's
+      time: slotTime(f),
+    },
+    page: `${pages.booking}${encodeURIComponent(f.bookingId)}`,
+  };
+}
+
+function specOf(kind: MessageKind, audience: Recipient['kind']): MessageSpec {
+  if (kind in MESSAGES) return (audience === 'applicant' && APPLICANT_MESSAGES[kind as NotificationKind]) || MESSAGES[kind as NotificationKind];
+  if (kind in APPLICANT_MESSAGE_KINDS) return APPLICANT_MESSAGE_KINDS[kind as ApplicantMessageKind];
+  if (kind in REMINDER_KINDS) return { ...REMINDER_KINDS[kind as ReminderKind], page: 'workbench' };
+  throw new Error(`unknown message kind ${kind}`);
+}
+
+/**
+ * The message for a notification, a reminder or a booking event, in our fields (not yet a
+ * template). `audience` is the recipient's kind: the applicant may read a step in other words.
+ */
+export function draftMessage(kind: MessageKind, facts: MessageFacts, at: Date, pages: MessagePages, audience: Recipient['kind'] = 'staff'): MessageDraft {
+  if (kind in BOOKING_MESSAGE_KINDS) {
+    if (!isBookingFacts(facts)) throw new Error(`${kind} needs a booking`);
+    return bookingDraft(kind as BookingMessageKind, facts, pages);
+  }
+  if (isBookingFacts(facts)) throw new Error(`${kind} needs a case`);
+  const spec = specOf(kind, audience);
   const base = spec.page === 'case' ? pages.case : pages.workbench;
   return {
     purpose: spec.purpose,
@@ -140,6 +249,9 @@ export function draftMessage(kind: NotificationKind | ReminderKind, facts: CaseF
     page: `${base}${encodeURIComponent(facts.caseId)}`,
   };
 }
+
+/** Every message kind there is (for checks that each one fits WeChat's rules). */
+export const MESSAGE_KINDS: readonly MessageKind[] = [...(Object.keys(MESSAGES) as NotificationKind[]), ...(Object.keys(REMINDER_KINDS) as ReminderKind[]), ...(Object.keys(APPLICANT_MESSAGE_KINDS) as ApplicantMessageKind[]), ...(Object.keys(BOOKING_MESSAGE_KINDS) as BookingMessageKind[])];
 
 /** The `data` of subscribeMessage.send for a configured template, every value fitted to its keyword. */
 export function templateData(template: TemplateConfig, fields: Record<MessageField, string>): Record<string, { value: string }> {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { draftMessage, templateData, type CaseFacts, type MessagePages, type MessageDraft, type Notification, type NotificationKind, type Recipient, type ReminderKind, type TemplateConfig, type TemplateRegistry } from '../../core';
+import { draftMessage, isBookingFacts, templateData, type MessageFacts, type MessageKind, type MessagePages, type MessageDraft, type Notification, type Recipient, type TemplateConfig, type TemplateRegistry } from '../../core';
 import { cloud, type Database, type Transaction } from './cloud';
 
 /**
@@ -10,16 +10,16 @@ import { cloud, type Database, type Transaction } from './cloud';
  */
 
 /** Pages messages open: the applicant's case detail, or the staff case page. */
-export const MESSAGE_PAGES: MessagePages = { case: 'pages/case/index?id=', workbench: 'packages/staff/pages/case/index?caseId=' };
+export const MESSAGE_PAGES: MessagePages = { case: 'pages/case/index?id=', workbench: 'packages/staff/pages/case/index?caseId=', booking: 'pages/my/index?bookingId=' };
 const MAX_ATTEMPTS = 5;
 /** a claim on a message keeps a second dispatcher off it for this long */
 const CLAIM_MS = 60_000;
 
 export interface OutboxDoc {
   _id: string;
-  kind: NotificationKind | ReminderKind;
+  kind: MessageKind;
   to: Recipient;
-  facts: CaseFacts;
+  facts: MessageFacts;
   at: Date;
   status: 'pending' | 'expanded';
   claimedUntil: Date;
@@ -54,7 +54,7 @@ export function templateRegistry(): TemplateRegistry {
 }
 
 /** Writes one outbox entry per notification inside the caller's transaction; returns their ids. */
-export async function enqueue(t: Pick<Transaction, 'collection'>, items: { kind: NotificationKind | ReminderKind; to: Recipient }[], facts: CaseFacts, at: Date): Promise<string[]> {
+export async function enqueue(t: Pick<Transaction, 'collection'>, items: { kind: MessageKind; to: Recipient }[], facts: MessageFacts, at: Date): Promise<string[]> {
   const ids: string[] = [];
   for (const n of items) {
     const _id = `ob-${crypto.randomBytes(12).toString('hex')}`;
@@ -71,13 +71,18 @@ async function resolve(db: Database, to: Recipient): Promise<string[]> {
   const openids = (rows: Record<string, unknown>[]) => rows.map((r) => String(r.openid)).filter(Boolean);
   switch (to.kind) {
     case 'applicant':
-      return [to.id];
+      // someone staff booked for by phone (tel:…) has no WeChat identity to message
+      return to.id.startsWith('tel:') ? [] : [to.id];
     case 'staff': {
       const s = await db.collection('staff').doc(to.id).get().then((r) => r.data as { openid?: string; active?: boolean } | null, () => null);
       return s?.openid && s.active ? [s.openid] : [];
     }
-    case 'unit_leader':
-      return openids((await db.collection('staff').where({ unitId: to.unitId, role: 'leader', active: true }).limit(20).get()).data);
+    case 'unit_leader': {
+      const leaders = openids((await db.collection('staff').where({ unitId: to.unitId, role: 'leader', active: true }).limit(20).get()).data);
+      // a unit without a bound leader (the center itself often has none): the center hears it, so an
+      // alert meant for "the leader" never goes to nobody
+      return leaders.length ? leaders : resolve(db, { kind: 'center' });
+    }
     case 'center':
       return openids((await db.collection('staff').where({ role: 'center', active: true }).limit(50).get()).data);
     case 'leader_in_charge': {
@@ -98,16 +103,19 @@ async function claim(db: Database, collection: string, id: string, field: string
 }
 
 /** Expands outbox entries into inbox messages (one per recipient, idempotent by id). */
-async function expand(db: Database, entry: OutboxDoc, now: Date): Promise<string[]> {
-  if (!(await claim(db, 'outbox', entry._id, 'claimedUntil', { status: 'pending' }, now))) return [];
+async function expand(db: Database, entry: OutboxDoc, now: Date): Promise<string[] | null> {
+  // null: another dispatcher holds it
+  if (!(await claim(db, 'outbox', entry._id, 'claimedUntil', { status: 'pending' }, now))) return null;
   const registry = templateRegistry();
-  const draft = draftMessage(entry.kind, entry.facts, new Date(entry.at), MESSAGE_PAGES);
+  const draft = draftMessage(entry.kind, entry.facts, new Date(entry.at), MESSAGE_PAGES, entry.to.kind);
+  // a booking's messages show on its case when it has one
+  const caseId = isBookingFacts(entry.facts) ? (entry.facts.caseId ?? `booking:${entry.facts.bookingId}`) : entry.facts.caseId;
   const ids: string[] = [];
   for (const openid of await resolve(db, entry.to)) {
     const _id = `${entry._id}-${crypto.createHash('sha1').update(openid).digest('hex').slice(0, 12)}`;
     const message: Omit<MessageDoc, '_id'> = {
       outboxId: entry._id,
-      caseId: entry.facts.caseId,
+      caseId,
       openid,
       title: draft.title,
       fields: draft.fields,
@@ -176,7 +184,7 @@ async function push(db: Database, m: MessageDoc, template: TemplateConfig, now: 
  * Delivers what is due: expands pending outbox entries (optionally only the given ones) and pushes
  * pending messages whose next attempt has come. Safe to run from several places at once.
  */
-export async function dispatch(db: Database, now: Date, only?: string[]): Promise<{ expanded: number; pushed: Record<string, number> }> {
+export async function dispatch(db: Database, now: Date, only?: string[]): Promise<{ expanded: number; claimed: number; pushed: Record<string, number> }> {
   const _ = db.command;
   const registry = templateRegistry();
   const entries = (
@@ -187,7 +195,12 @@ export async function dispatch(db: Database, now: Date, only?: string[]): Promis
       .get()
   ).data as unknown as OutboxDoc[];
   const fresh: string[] = [];
-  for (const e of entries) fresh.push(...(await expand(db, e, now)));
+  let claimed = 0;
+  for (const e of entries) {
+    const ids = await expand(db, e, now);
+    if (ids) claimed++;
+    fresh.push(...(ids ?? []));
+  }
   const due = (
     await db
       .collection('messages')
@@ -201,5 +214,5 @@ export async function dispatch(db: Database, now: Date, only?: string[]): Promis
     const status = template ? await push(db, m, template, now) : 'no_template';
     pushed[status] = (pushed[status] ?? 0) + 1;
   }
-  return { expanded: entries.length, pushed };
+  return { expanded: entries.length, claimed, pushed };
 }
