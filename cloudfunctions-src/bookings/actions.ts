@@ -18,6 +18,7 @@ import {
   weekday,
   type Actor,
   type Booking,
+  type BookingNotice,
   type Category,
   type ServiceWindowKind,
   type Slot,
@@ -26,6 +27,10 @@ import { action, AppError, type ActionContext, type ActionTable } from '../share
 import type { Database } from '../shared/cloud';
 import { loadSettings } from '../shared/applicant';
 import { actorOf, loadCalendar, loadVisibleCase } from '../shared/cases';
+import { dispatch, enqueue } from '../shared/outbox';
+import { bookingFacts, type BookingDoc } from './facts';
+
+export type { BookingDoc };
 
 /** Short names the citizen reads on a slot: 常规 / 延时 / 错时 / 上门. */
 export const KIND_SHORT: Record<ServiceWindowKind, string> = { regular: '常规', after_hours: '延时', off_peak: '错时', home_visit: '上门' };
@@ -40,16 +45,6 @@ const BRING: Record<Category, string[]> = {
   major: ['经办人身份证原件', '列入重大项目计划或督办的文件', '项目前期材料'],
 };
 
-export interface BookingDoc extends Omit<Booking, 'id'> {
-  _id: string;
-  date: string;
-  start: string;
-  end: string;
-  windowLabel: string;
-  contactName: string | null;
-  contactPhone: string | null;
-  checkedInAt: Date | null;
-}
 interface SlotDoc {
   _id: string;
   slotId: string;
@@ -124,6 +119,23 @@ interface BookRequest {
   homeAddress: string | null;
   contactName: string | null;
   contactPhone: string | null;
+  /** the linked case's number, for the confirmation message */
+  caseNo?: string | null;
+}
+
+/** The core's notices about a booking, written to the outbox inside the booking's transaction. */
+async function enqueueNotices(t: Parameters<Parameters<ActionContext<Database>['transaction']>[0]>[0], notices: BookingNotice[], b: BookingDoc, caseNo: string | null, now: Date): Promise<string[]> {
+  return enqueue(t, notices.map((n) => ({ kind: n.kind, to: n.to })), bookingFacts(b, caseNo), now);
+}
+
+/** Case numbers of linked cases, for messages (none when the booking has no case). */
+async function caseNoOf(db: Database, caseId: string | null): Promise<string | null> {
+  if (!caseId) return null;
+  return db
+    .collection('cases')
+    .doc(caseId)
+    .get()
+    .then((r) => ((r.data as { caseNo?: string } | null)?.caseNo ?? null) as string | null, () => null);
 }
 
 /**
@@ -145,7 +157,7 @@ async function placeBooking(ctx: ActionContext<Database>, req: BookRequest) {
   const precheck = book(req.actor, { applicantId: req.applicantId, slot, category: req.category, caseId: req.caseId, homeAddress: req.homeAddress }, slotBookings(slot, peek), now, settings.booking);
   if (!precheck.ok) throw refused(precheck);
   const mine = (await activeBookingsOf(db, req.applicantId)).filter((b) => b.slotId !== slot.id);
-  const doc = await inTransaction<BookingDoc>(ctx, async (t) => {
+  const { doc, outboxIds } = await inTransaction<{ doc: BookingDoc; outboxIds: string[] }>(ctx, async (t) => {
     const current = (await t
       .collection('slots')
       .doc(key)
@@ -158,8 +170,10 @@ async function placeBooking(ctx: ActionContext<Database>, req: BookRequest) {
     const { _id, ...body } = booking;
     await t.collection('bookings').doc(_id).set({ data: body });
     await t.collection('slots').doc(key).set({ data: { slotId: slot.id, date: slot.date, capacity: slot.capacity, active: [...(current?.active ?? []), { bookingId, applicantId: req.applicantId }] } });
-    return booking;
+    // 预约成功 goes out with the booking or not at all
+    return { doc: booking, outboxIds: await enqueueNotices(t, decision.value.notices, booking, req.caseNo ?? null, now) };
   });
+  ctx.defer(() => dispatch(db, new Date(), outboxIds));
   return { booking: bookingView(doc, now, settings.booking.cancelCutoffMinutes) };
 }
 
@@ -179,6 +193,49 @@ async function loadOwnBooking(t: { collection(n: string): { doc(id: string): { g
     .then((r) => r.data, () => null)) as BookingDoc | null;
   if (!b || (applicantId !== null && b.applicantId !== applicantId)) throw new AppError('NOT_FOUND', '没有找到这个预约');
   return { ...b, _id: bookingId };
+}
+
+/** 取消: the applicant's own (applicantId set) or by staff with a reason the applicant is told. */
+async function cancelIt(ctx: ActionContext<Database>, bookingId: string, applicantId: string | null, actor: Actor, reason: string | null) {
+  const settings = await loadSettings(ctx.db);
+  const { doc, outboxIds } = await inTransaction<{ doc: BookingDoc; outboxIds: string[] }>(ctx, async (t) => {
+    const b = await loadOwnBooking(t, bookingId, applicantId);
+    const d = cancelBooking(actor, toBooking(b), ctx.now, reason, settings.booking);
+    if (!d.ok) throw refused(d);
+    const key = slotKey(b.slotId);
+    const s = (await t.collection('slots').doc(key).get().then((r) => r.data, () => null)) as unknown as SlotDoc | null;
+    await t.collection('bookings').doc(b._id).update({ data: { status: 'cancelled', cancelledAt: ctx.now, cancelReason: d.value.booking.cancelReason } });
+    if (s) await t.collection('slots').doc(key).update({ data: { active: s.active.filter((a) => a.bookingId !== b._id) } });
+    const next: BookingDoc = { ...b, status: 'cancelled', cancelledAt: ctx.now, cancelReason: d.value.booking.cancelReason };
+    return { doc: next, outboxIds: await enqueueNotices(t, d.value.notices, next, await caseNoOf(ctx.db, b.caseId), ctx.now) };
+  });
+  ctx.defer(() => dispatch(ctx.db, new Date(), outboxIds));
+  return { booking: bookingView(doc, ctx.now, settings.booking.cancelCutoffMinutes, applicantId ? false : ctx.caller.staff?.role === 'agent' ? 'agent' : 'other') };
+}
+
+/** 改约: releasing the old seat and taking the new one in one transaction. */
+async function moveIt(ctx: ActionContext<Database>, bookingId: string, slotId: string, applicantId: string | null, actor: Actor) {
+  const { slot, settings } = await slotFor(ctx.db, slotId);
+  const peek = await loadOwnBooking(ctx.db, bookingId, applicantId);
+  const mine = await activeBookingsOf(ctx.db, peek.applicantId);
+  const { doc, outboxIds } = await inTransaction<{ doc: BookingDoc; outboxIds: string[] }>(ctx, async (t) => {
+    const b = await loadOwnBooking(t, bookingId, applicantId);
+    const newKey = slotKey(slot.id);
+    const oldKey = slotKey(b.slotId);
+    const target = (await t.collection('slots').doc(newKey).get().then((r) => r.data, () => null)) as unknown as SlotDoc | null;
+    const others = mine.filter((m) => m.slotId !== slot.id && m.id !== b._id);
+    const d = rescheduleBooking(actor, toBooking(b), slot, [...slotBookings(slot, target), ...others], ctx.now, settings.booking);
+    if (!d.ok) throw refused(d);
+    const old = (await t.collection('slots').doc(oldKey).get().then((r) => r.data, () => null)) as unknown as SlotDoc | null;
+    const next: BookingDoc = { ...b, ...d.value.booking, _id: b._id, date: slot.date, start: slot.start, end: slot.end, windowLabel: slot.label, rescheduledAt: ctx.now };
+    const { _id, ...body } = next;
+    await t.collection('bookings').doc(_id).set({ data: body });
+    if (old) await t.collection('slots').doc(oldKey).update({ data: { active: old.active.filter((a) => a.bookingId !== b._id) } });
+    await t.collection('slots').doc(newKey).set({ data: { slotId: slot.id, date: slot.date, capacity: slot.capacity, active: [...(target?.active ?? []), { bookingId: b._id, applicantId: b.applicantId }] } });
+    return { doc: next, outboxIds: await enqueueNotices(t, d.value.notices, next, await caseNoOf(ctx.db, b.caseId), ctx.now) };
+  });
+  ctx.defer(() => dispatch(ctx.db, new Date(), outboxIds));
+  return { booking: bookingView(doc, ctx.now, settings.booking.cancelCutoffMinutes, applicantId ? false : ctx.caller.staff?.role === 'agent' ? 'agent' : 'other') };
 }
 
 export const actions: ActionTable<Database> = {
@@ -228,7 +285,7 @@ export const actions: ActionTable<Database> = {
       const category = c?.category ?? input.category;
       if (!category) throw new AppError('INVALID_INPUT', '请选择办理事项的类别', { category: '请选择办理事项的类别' });
       if (input.slotId.includes('@home@')) throw new AppError('RULE_REFUSED', '上门服务请在“申请上门服务”中填写地址', { USE_HOME_VISIT: '上门服务请在“申请上门服务”中填写地址' });
-      return placeBooking(ctx, { actor: { id: ctx.caller.openid, role: 'applicant' }, applicantId: ctx.caller.openid, slotId: input.slotId, category, caseId: c?._id ?? null, homeAddress: null, contactName: c?.contactName ?? null, contactPhone: c?.contactPhone ?? null });
+      return placeBooking(ctx, { actor: { id: ctx.caller.openid, role: 'applicant' }, applicantId: ctx.caller.openid, slotId: input.slotId, category, caseId: c?._id ?? null, caseNo: c?.caseNo ?? null, homeAddress: null, contactName: c?.contactName ?? null, contactPhone: c?.contactPhone ?? null });
     },
   }),
 
@@ -241,7 +298,7 @@ export const actions: ActionTable<Database> = {
     async run(ctx, input) {
       const c = await ownCase(ctx, input.caseId);
       if (!input.slotId.includes('@home@')) throw new AppError('RULE_REFUSED', '请选择上门服务时段', { NOT_HOME_VISIT_SLOT: '请选择上门服务时段' });
-      return placeBooking(ctx, { actor: { id: ctx.caller.openid, role: 'applicant' }, applicantId: ctx.caller.openid, slotId: input.slotId, category: c.category, caseId: c._id, homeAddress: input.address, contactName: c.contactName, contactPhone: c.contactPhone });
+      return placeBooking(ctx, { actor: { id: ctx.caller.openid, role: 'applicant' }, applicantId: ctx.caller.openid, slotId: input.slotId, category: c.category, caseId: c._id, caseNo: c.caseNo, homeAddress: input.address, contactName: c.contactName, contactPhone: c.contactPhone });
     },
   }),
 
@@ -252,18 +309,7 @@ export const actions: ActionTable<Database> = {
     output: '{ booking: {…, status: "cancelled"} }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
-      const settings = await loadSettings(ctx.db);
-      const doc = await inTransaction<BookingDoc>(ctx, async (t) => {
-        const b = await loadOwnBooking(t, input.bookingId, ctx.caller.openid);
-        const d = cancelBooking({ id: ctx.caller.openid, role: 'applicant' }, toBooking(b), ctx.now, null, settings.booking);
-        if (!d.ok) throw refused(d);
-        const key = slotKey(b.slotId);
-        const s = (await t.collection('slots').doc(key).get().then((r) => r.data, () => null)) as unknown as SlotDoc | null;
-        await t.collection('bookings').doc(b._id).update({ data: { status: 'cancelled', cancelledAt: ctx.now, cancelReason: null } });
-        if (s) await t.collection('slots').doc(key).update({ data: { active: s.active.filter((a) => a.bookingId !== b._id) } });
-        return { ...b, status: 'cancelled' as const, cancelledAt: ctx.now };
-      });
-      return { booking: bookingView(doc, ctx.now, settings.booking.cancelCutoffMinutes) };
+      return cancelIt(ctx, input.bookingId, ctx.caller.openid, { id: ctx.caller.openid, role: 'applicant' }, null);
     },
   }),
 
@@ -274,25 +320,29 @@ export const actions: ActionTable<Database> = {
     output: '{ booking: {…新时段} }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
-      const { slot, settings } = await slotFor(ctx.db, input.slotId);
-      const mine = await activeBookingsOf(ctx.db, ctx.caller.openid);
-      const doc = await inTransaction<BookingDoc>(ctx, async (t) => {
-        const b = await loadOwnBooking(t, input.bookingId, ctx.caller.openid);
-        const newKey = slotKey(slot.id);
-        const oldKey = slotKey(b.slotId);
-        const target = (await t.collection('slots').doc(newKey).get().then((r) => r.data, () => null)) as unknown as SlotDoc | null;
-        const others = mine.filter((m) => m.slotId !== slot.id && m.id !== b._id);
-        const d = rescheduleBooking({ id: ctx.caller.openid, role: 'applicant' }, toBooking(b), slot, [...slotBookings(slot, target), ...others], ctx.now, settings.booking);
-        if (!d.ok) throw refused(d);
-        const old = (await t.collection('slots').doc(oldKey).get().then((r) => r.data, () => null)) as unknown as SlotDoc | null;
-        const next: BookingDoc = { ...b, ...d.value.booking, _id: b._id, date: slot.date, start: slot.start, end: slot.end, windowLabel: slot.label };
-        const { _id, ...body } = next;
-        await t.collection('bookings').doc(_id).set({ data: body });
-        if (old) await t.collection('slots').doc(oldKey).update({ data: { active: old.active.filter((a) => a.bookingId !== b._id) } });
-        await t.collection('slots').doc(newKey).set({ data: { slotId: slot.id, date: slot.date, capacity: slot.capacity, active: [...(target?.active ?? []), { bookingId: b._id, applicantId: b.applicantId }] } });
-        return next;
-      });
-      return { booking: bookingView(doc, ctx.now, settings.booking.cancelCutoffMinutes) };
+      return moveIt(ctx, input.bookingId, input.slotId, ctx.caller.openid, { id: ctx.caller.openid, role: 'applicant' });
+    },
+  }),
+
+  staffCancel: action({
+    summary: '取消预约（工作人员）：在开始前取消申请人的预约（如临时闭厅），须填写原因，系统通知申请人',
+    roles: ['agent', 'center'],
+    input: bookingRef.extend({ reason: z.string().trim().min(2, '请填写取消原因，申请人会收到').max(100, '原因不超过100字') }),
+    output: '{ booking: {…, status: "cancelled"} }',
+    errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
+    async run(ctx, input) {
+      return cancelIt(ctx, input.bookingId, null, actorOf(ctx.caller), input.reason);
+    },
+  }),
+
+  staffReschedule: action({
+    summary: '改约（工作人员）：把申请人的预约改到另一个时段，系统通知申请人新时间',
+    roles: ['agent', 'center'],
+    input: bookingRef.extend({ slotId: slotIdSchema }),
+    output: '{ booking: {…新时段} }',
+    errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
+    async run(ctx, input) {
+      return moveIt(ctx, input.bookingId, input.slotId, null, actorOf(ctx.caller));
     },
   }),
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CASE_STATUS_LABELS, CATEGORY_LABELS, createWorkCalendar, OPEN_STATUSES, openCase, pickAgent, responsibleUnit, type AgentCandidate } from '../../core';
+import { CASE_STATUS_LABELS, CATEGORY_LABELS, createWorkCalendar, OPEN_STATUSES, openCase, pickAgent, responsibleUnit } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { loadCalendar, loadVisibleCase, transitionCase, visibleCasesFilter, type CaseDoc } from '../shared/cases';
+import { agentCandidates, loadCalendar, loadVisibleCase, transitionCase, visibleCasesFilter, type CaseDoc } from '../shared/cases';
 import { caseSummaryView } from '../shared/views';
 import { putLedgerRow } from '../shared/ledger';
 import { dispatch, enqueue, fromNotifications } from '../shared/outbox';
@@ -13,25 +13,6 @@ import { submitInput } from './schemas';
 /** Case numbers read BB + Beijing date + a daily sequence, e.g. BB20261128-0007. */
 function beijingDay(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
-}
-
-/** The unit's agents with their open-case counts, for the core's pickAgent (one query + one aggregate). */
-async function agentCandidates(db: Database, unitId: string): Promise<AgentCandidate[]> {
-  const _ = db.command;
-  const [{ data: staff }, load] = await Promise.all([
-    db.collection('staff').where({ unitId, role: 'agent', active: true }).limit(200).get(),
-    db.collection('cases').aggregate().match({ unitId, status: _.in([...OPEN_STATUSES]) }).group({ _id: '$agentId', n: _.aggregate.sum(1) }).end(),
-  ]);
-  const open = new Map<string, number>(load.list.map((r) => [String(r._id), Number(r.n)]));
-  return staff.map((s) => ({
-    id: String(s._id),
-    name: String(s.name),
-    unitId: String(s.unitId),
-    active: s.active === true,
-    onDuty: s.onDuty === true,
-    skills: Array.isArray(s.skills) ? s.skills.map(String) : [],
-    openCases: open.get(String(s._id)) ?? 0,
-  }));
 }
 
 const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });

@@ -4,6 +4,7 @@ import { CIVIL_DATE_PATTERN, INDUSTRIES, INDUSTRY_LABELS, ROLE_LABELS, resolveSe
 import { action, AppError, type ActionContext, type ActionTable, type StaffRecord } from '../shared/action';
 import { loadSettings } from '../shared/applicant';
 import type { Database, Transaction } from '../shared/cloud';
+import { reassignCasesOf } from '../shared/cases';
 
 /**
  * The center's side of the workbench: staff binding by one-time invite codes, staff and role
@@ -216,16 +217,16 @@ export const actions: ActionTable<Database> = {
   }),
 
   updateStaff: action({
-    summary: '调整工作人员（中心管理员）：角色、单位、在岗；或解绑（之后这个微信不再有工作人员身份）。记入审计',
+    summary: '调整工作人员（中心管理员）：角色、单位、在岗；或解绑（之后这个微信不再有工作人员身份）。记入审计。帮代办员解绑、离岗、调离或改任其他角色时，其在办案件按规则转派给本单位当班的帮代办员（首问负责人不变），无人可接的转责任领导分派',
     roles: ['center'],
     input: z.object({ staffId: id, role: z.enum(INVITE_ROLES).optional(), unitId: id.optional(), onDuty: z.boolean().optional(), unbind: z.boolean().optional(), reason: z.string().trim().min(1, '请填写原因').max(200) }),
-    output: '{ staff: {…} }',
+    output: '{ staff: {…}, reassigned: { moved, waiting, skipped } | null }',
     errors: ['FORBIDDEN', 'NOT_FOUND'],
     async run(ctx, input) {
       const me = requireAdmin(ctx);
       if (input.staffId === me._id && (input.unbind || (input.role && input.role !== 'admin'))) throw new AppError('INVALID_INPUT', '不能解绑或降低自己的管理员身份', { staffId: '请由另一位管理员操作' });
       const unit = input.unitId ? await loadUnit(ctx.db, input.unitId) : null;
-      return ctx.transaction(async (t) => {
+      const changed = await ctx.transaction(async (t) => {
         const s = (await t.collection('staff').doc(input.staffId).get().catch(() => ({ data: null }))).data as unknown as StaffDoc | null;
         if (!s || !s.active) throw new AppError('NOT_FOUND', '没有这位在岗的工作人员');
         const before = staffView(s);
@@ -250,8 +251,13 @@ export const actions: ActionTable<Database> = {
         await t.collection('staff').doc(s._id).update({ data: patch });
         const after = staffView({ ...s, ...patch } as StaffDoc);
         await audit(t, ctx, input.unbind ? 'staff.unbind' : 'staff.update', { kind: 'staff', id: s._id }, { ...before, reason: undefined }, { ...after, reason: input.reason });
-        return { staff: after };
+        // an agent who no longer works cases here (unbound, off duty, another unit or role) hands them on
+        const leaves = s.role === 'agent' && (after.active === false || after.onDuty === false || after.role !== 'agent' || after.unitId !== s.unitId);
+        return { staff: after, leaves, what: input.unbind ? '解绑' : input.onDuty === false ? '离岗' : '调整岗位' };
       });
+      // after the change has committed, so routing no longer sees this agent as a candidate
+      const reassigned = changed.leaves ? await reassignCasesOf(ctx, input.staffId, `原帮代办员${changed.what}，按规则转派`) : null;
+      return { staff: changed.staff, reassigned };
     },
   }),
 

@@ -1,54 +1,167 @@
-import { beijingDate, calendarWarnings, clockStatus, CoreError, progressReportDue, type Recipient, type ReminderKind, type WorkCalendar } from '../../core';
-import { cloud, db, transaction } from '../shared/cloud';
-import { caseFacts, loadCalendar, type CaseDoc } from '../shared/cases';
+import {
+  appointmentReminderDue,
+  badRatingReminder,
+  beijingDate,
+  calendarWarnings,
+  clockStatus,
+  CoreError,
+  defaultRatingIfDue,
+  ENDED_STATUSES,
+  noShowDue,
+  OPEN_STATUSES,
+  progressReportDue,
+  type BadRatingCase,
+  type MessageFacts,
+  type MessageKind,
+  type Recipient,
+  type Settings,
+  type WorkCalendar,
+} from '../../core';
+import type { ActionContext } from '../shared/action';
+import { loadSettings } from '../shared/applicant';
+import { cloud, db, transaction, type Database } from '../shared/cloud';
+import { caseFacts, loadCalendar, reassignCasesOf, type CaseDoc } from '../shared/cases';
 import { dispatch, enqueue } from '../shared/outbox';
+import { bookingFacts, confirmedAt, endsAt, type BookingDoc } from '../bookings/facts';
 
 /**
- * 定时任务 (timer trigger, config.json): retries message delivery and raises the reminders people
- * forget — due soon, overdue, regular feedback to the applicant (§五(二)), a missing holiday
- * calendar. Each reminder has a key written with its messages in one transaction, so a timer that
- * runs twice or overlaps sends it once. "Now" is the trigger's own time.
+ * 定时任务 (timer trigger, config.json): retries message delivery and raises what people forget —
+ * due soon, overdue, regular feedback to the applicant (§五(二)), a missing holiday calendar,
+ * 预约提醒 a day and an hour ahead, 未到场 after a slot, default ratings where the center enabled
+ * them, 差评 call-back/rectification deadlines — and moves cases off agents who were unbound.
+ * Each reminder has a key written with its messages in one transaction, so a timer that runs
+ * twice or overlaps sends it once. "Now" is the trigger's own time.
  */
 const OPEN_WITH_CLOCK = ['accepted', 'handling', 'awaiting_materials', 'suspended'];
 const PAGE = 500;
+/** reminders written per transaction: fewer round trips, and a conflict only redoes this many */
+const BATCH = 25;
+/** default ratings look back this far past their due day: a timer down for weeks still catches up, history is not rescanned every run */
+const DEFAULT_RATING_LOOKBACK_DAYS = 30;
+/** the function's timeout is 60 s; delivery stops well before it and the next run goes on */
+const DISPATCH_BUDGET_MS = 30_000;
 
-async function remind(key: string, kind: ReminderKind, to: Recipient[], facts: Parameters<typeof enqueue>[2], now: Date): Promise<boolean> {
+type Counts = Record<string, number>;
+
+interface Due {
+  key: string;
+  kind: MessageKind;
+  to: Recipient[];
+  facts: MessageFacts;
+}
+
+const isDuplicate = (e: unknown) => /E11000|duplicate/i.test(String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e));
+
+/** One reminder: its key and its messages in one transaction; false when the key exists (sent already). */
+async function remindOne(d: Due, now: Date): Promise<boolean> {
   try {
     await transaction(async (t) => {
-      await t.collection('reminders').add({ data: { _id: key, kind, at: now } });
-      await enqueue(t, to.map((r) => ({ kind, to: r })), facts, now);
+      await t.collection('reminders').add({ data: { _id: d.key, kind: d.kind, at: now } });
+      await enqueue(t, d.to.map((r) => ({ kind: d.kind, to: r })), d.facts, now);
     });
     return true;
   } catch (e) {
-    // the key exists: this reminder went out already
-    if (/E11000|duplicate/i.test(String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e))) return false;
+    if (isDuplicate(e)) return false;
     throw e;
   }
 }
 
-export async function runScheduler(now: Date): Promise<Record<string, number>> {
+/**
+ * Sends each reminder once. One query finds the keys already written (on most runs: all of them),
+ * the rest are written BATCH at a time, key and messages together. A batch that meets a key another
+ * run wrote in the meantime is redone one by one, so every reminder still goes out exactly once.
+ */
+async function remindAll(items: Due[], now: Date, counts: Counts): Promise<void> {
   const _ = db.command;
-  const calendar = await loadCalendar(db);
-  const counts: Record<string, number> = { scanned: 0, due_soon: 0, overdue: 0, feedback_due: 0, calendar_missing: 0 };
-
-  for (const w of calendarWarnings(calendar, now)) {
-    if (await remind(`calendar:${w.code}:${w.year}`, 'calendar_missing', [{ kind: 'center' }], { caseId: '-', caseNo: `${w.year}年`, category: 'livelihood', mode: 'help', status: 'accepted' }, now)) counts.calendar_missing++;
+  const unique = [...new Map(items.map((d) => [d.key, d])).values()];
+  const existing = new Set<string>();
+  for (let i = 0; i < unique.length; i += PAGE) {
+    const keys = unique.slice(i, i + PAGE).map((d) => d.key);
+    const { data } = await db.collection('reminders').where({ _id: _.in(keys) }).field({ _id: true }).limit(PAGE).get();
+    for (const r of data) existing.add(String(r._id));
   }
+  const fresh = unique.filter((d) => !existing.has(d.key));
+  for (let i = 0; i < fresh.length; i += BATCH) {
+    const chunk = fresh.slice(i, i + BATCH);
+    let sent: Due[] = chunk;
+    try {
+      await transaction(async (t) => {
+        for (const d of chunk) {
+          await t.collection('reminders').add({ data: { _id: d.key, kind: d.kind, at: now } });
+          await enqueue(t, d.to.map((r) => ({ kind: d.kind, to: r })), d.facts, now);
+        }
+      });
+    } catch (e) {
+      if (!isDuplicate(e)) throw e;
+      sent = [];
+      for (const d of chunk) if (await remindOne(d, now)) sent.push(d);
+    }
+    for (const d of sent) counts[d.kind] = (counts[d.kind] ?? 0) + 1;
+  }
+}
 
-  // keyset paging: every open case once, whatever their number (a get returns at most 1000)
+/** Pages through a query by _id (a get returns at most 1000), every matching document once. */
+async function* pages<T extends { _id: string }>(collection: string, where: Record<string, unknown>, field?: Record<string, boolean>): AsyncGenerator<T[]> {
+  const _ = db.command;
   let after = '';
   for (;;) {
+    let q = db.collection(collection).where({ ...where, _id: _.gt(after) });
+    if (field) q = q.field(field);
+    const { data } = await q.orderBy('_id', 'asc').limit(PAGE).get();
+    const page = data as unknown as T[];
+    if (page.length) yield page;
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]._id;
+  }
+}
+
+/** Case numbers and kinds for messages about other things (差评, bookings) that point at cases. */
+async function caseFactsByIds(ids: string[]): Promise<Map<string, ReturnType<typeof caseFacts>>> {
+  const _ = db.command;
+  const out = new Map<string, ReturnType<typeof caseFacts>>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += PAGE) {
     const { data } = await db
       .collection('cases')
-      .where({ status: _.in(OPEN_WITH_CLOCK), _id: _.gt(after) })
-      .orderBy('_id', 'asc')
+      .where({ _id: _.in(unique.slice(i, i + PAGE)) })
+      .field({ _id: true, caseNo: true, category: true, mode: true, status: true })
       .limit(PAGE)
       .get();
-    const page = data as unknown as CaseDoc[];
+    for (const c of data as unknown as CaseDoc[]) out.set(c._id, caseFacts(c));
+  }
+  return out;
+}
+
+const CASE_FIELDS = { _id: true, caseNo: true, category: true, mode: true, status: true, clock: true, agentId: true, unitId: true, lastContactAt: true, submittedAt: true };
+
+/** Due-soon, overdue and feedback reminders for one open case. */
+function checkCase(c: CaseDoc, calendar: WorkCalendar, now: Date, due: Due[]): void {
+  const facts = caseFacts(c);
+  const agent: Recipient[] = c.agentId ? [{ kind: 'staff', id: c.agentId }] : [{ kind: 'unit_leader', unitId: c.unitId }];
+  if (c.clock) {
+    const status = clockStatus(calendar, c.clock, now);
+    if (status.level !== 'on_track' && !status.paused) {
+      const to: Recipient[] = status.level === 'overdue' ? [...agent, { kind: 'unit_leader', unitId: c.unitId }] : agent;
+      due.push({ key: `${c._id}:${status.level}:${status.due}`, kind: status.level, to, facts });
+    }
+  }
+  // the scan reads no timeline; the submission is its first event
+  const record = { ...c, timeline: [{ at: c.submittedAt }] } as unknown as CaseDoc;
+  // one feedback reminder per silence: the key is the last contact (or the submission)
+  if (progressReportDue(calendar, record, now)) {
+    const since = new Date(c.lastContactAt ?? c.submittedAt);
+    due.push({ key: `${c._id}:feedback:${beijingDate(since)}`, kind: 'feedback_due', to: agent, facts });
+  }
+}
+
+async function caseReminders(calendar: WorkCalendar, now: Date, counts: Counts): Promise<void> {
+  const _ = db.command;
+  for await (const page of pages<CaseDoc>('cases', { status: _.in(OPEN_WITH_CLOCK) }, CASE_FIELDS)) {
+    const due: Due[] = [];
     for (const c of page) {
       counts.scanned++;
       try {
-        await checkCase(c, calendar, now, counts);
+        checkCase(c, calendar, now, due);
       } catch (e) {
         // a deadline in a year nobody entered yet cannot be judged; the administrator is told
         // (calendar_missing) and every other case still gets its reminders
@@ -56,30 +169,176 @@ export async function runScheduler(now: Date): Promise<Record<string, number>> {
         else throw e;
       }
     }
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]._id;
+    await remindAll(due, now, counts);
   }
-
-  const delivered = await dispatch(db, now);
-  return { ...counts, expanded: delivered.expanded, ...Object.fromEntries(Object.entries(delivered.pushed).map(([k, v]) => [`push_${k}`, v])) };
 }
 
-/** Due-soon, overdue and feedback reminders for one open case. */
-async function checkCase(c: CaseDoc, calendar: WorkCalendar, now: Date, counts: Record<string, number>): Promise<void> {
-  const facts = caseFacts(c);
-  const agent: Recipient[] = c.agentId ? [{ kind: 'staff', id: c.agentId }] : [{ kind: 'unit_leader', unitId: c.unitId }];
-  if (c.clock) {
-    const status = clockStatus(calendar, c.clock, now);
-    if (status.level !== 'on_track' && !status.paused) {
-      const to: Recipient[] = status.level === 'overdue' ? [...agent, { kind: 'unit_leader', unitId: c.unitId }] : agent;
-      if (await remind(`${c._id}:${status.level}:${status.due}`, status.level, to, facts, now)) counts[status.level]++;
+/** 预约提醒 a day and an hour ahead, to the applicant (core appointmentReminderDue). */
+async function appointmentReminders(settings: Settings, now: Date, counts: Counts): Promise<void> {
+  const _ = db.command;
+  const horizon = new Date(now.getTime() + settings.booking.remindDayBeforeMinutes * 60_000);
+  for await (const page of pages<BookingDoc>('bookings', { status: 'active', startsAt: _.and(_.gt(now), _.lte(horizon)) })) {
+    const found = page.flatMap((b) => {
+      const r = appointmentReminderDue({ id: b._id, status: b.status, startsAt: new Date(b.startsAt), confirmedAt: confirmedAt(b) }, now, settings.booking);
+      return r ? [{ b, r }] : [];
+    });
+    const cases = await caseFactsByIds(found.flatMap(({ b }) => (b.caseId ? [b.caseId] : [])));
+    await remindAll(
+      found.map(({ b, r }) => ({ key: r.key, kind: r.kind, to: [{ kind: 'applicant', id: b.applicantId }], facts: bookingFacts(b, b.caseId ? (cases.get(b.caseId)?.caseNo ?? null) : null) })),
+      now,
+      counts,
+    );
+  }
+}
+
+/**
+ * 未到场: a booking nobody checked in by the end of its slot plus the grace is marked, once (the
+ * transaction re-reads it: a check-in or another run that got there first wins), the applicant is
+ * told, and the booking keeps the mark for the ledger (status no_show, noShowMarkedAt).
+ */
+async function noShows(settings: Settings, now: Date, counts: Counts): Promise<void> {
+  const _ = db.command;
+  // a slot ends after it starts, so anything due started at least the grace ago
+  const startedBy = new Date(now.getTime() - settings.booking.noShowGraceMinutes * 60_000);
+  for await (const page of pages<BookingDoc>('bookings', { status: 'active', startsAt: _.lte(startedBy) })) {
+    const due = page.filter((b) => noShowDue({ status: b.status, endsAt: endsAt(b) }, now, settings.booking));
+    const cases = await caseFactsByIds(due.flatMap((b) => (b.caseId ? [b.caseId] : [])));
+    for (const b of due) {
+      const marked = await transaction(async (t) => {
+        const current = (await t.collection('bookings').doc(b._id).get().then((r) => r.data, () => null)) as unknown as BookingDoc | null;
+        if (!current || current.status !== 'active') return false;
+        await t.collection('bookings').doc(b._id).update({ data: { status: 'no_show', noShowMarkedAt: now } });
+        const facts = bookingFacts({ ...current, _id: b._id, status: 'no_show' }, current.caseId ? (cases.get(current.caseId)?.caseNo ?? null) : null);
+        await enqueue(t, [{ kind: 'booking_no_show', to: { kind: 'applicant', id: current.applicantId } }], facts, now);
+        return true;
+      });
+      if (marked) counts.no_show = (counts.no_show ?? 0) + 1;
     }
   }
-  // one feedback reminder per silence: the key is the last contact (or the submission)
-  if (progressReportDue(calendar, c, now)) {
-    const since = new Date(c.lastContactAt ?? c.timeline[0].at);
-    if (await remind(`${c._id}:feedback:${beijingDate(since)}`, 'feedback_due', agent, facts, now)) counts.feedback_due++;
+}
+
+/**
+ * Default ratings (core defaultRatingIfDue, off unless the center set rating.defaultRatingAfterDays):
+ * stored like the applicant's own, case id as document id, so whichever is written first stands
+ * and the other is refused by the database.
+ */
+async function defaultRatings(settings: Settings, now: Date, counts: Counts): Promise<void> {
+  const days = settings.rating.defaultRatingAfterDays;
+  if (days === null) return;
+  const _ = db.command;
+  // a superset by instants; the core decides by Beijing days
+  const latest = new Date(now.getTime() - (days - 1) * 86_400_000);
+  const earliest = new Date(now.getTime() - (days + DEFAULT_RATING_LOOKBACK_DAYS) * 86_400_000);
+  const fields = { _id: true, applicantId: true, status: true, endedAt: true, agentId: true, firstAgentId: true, unitId: true };
+  for await (const page of pages<CaseDoc>('cases', { status: _.in([...ENDED_STATUSES]), endedAt: _.and(_.gte(earliest), _.lte(latest)) }, fields)) {
+    const { data } = await db.collection('ratings').where({ _id: _.in(page.map((c) => c._id)) }).field({ _id: true }).limit(PAGE).get();
+    const rated = new Set(data.map((r) => String(r._id)));
+    for (const c of page.filter((x) => !rated.has(x._id))) {
+      const rating = defaultRatingIfDue({ caseId: c._id, applicantId: c.applicantId, status: c.status, endedAt: c.endedAt ? new Date(c.endedAt) : null, agentIds: [c.agentId, c.firstAgentId], unitId: c.unitId }, null, now, settings);
+      if (!rating) continue;
+      try {
+        await db.collection('ratings').add({ data: { _id: c._id, ...rating } });
+        counts.default_rating = (counts.default_rating ?? 0) + 1;
+      } catch (e) {
+        // the applicant rated in the meantime: theirs stands
+        if (!isDuplicate(e)) throw e;
+      }
+    }
   }
+}
+
+/** 差评 call-back, rectification and appeal-review deadlines (core badRatingReminder). */
+async function badRatingDeadlines(calendar: WorkCalendar, settings: Settings, now: Date, counts: Counts): Promise<void> {
+  const _ = db.command;
+  for await (const page of pages<BadRatingCase & { _id: string }>('badRatings', { status: _.in(['awaiting_call_back', 'awaiting_rectification', 'under_appeal']) })) {
+    const found: { rec: BadRatingCase; r: NonNullable<ReturnType<typeof badRatingReminder>> }[] = [];
+    for (const rec of page) {
+      counts.bad_ratings_open = (counts.bad_ratings_open ?? 0) + 1;
+      try {
+        const r = badRatingReminder(calendar, rec, now, settings);
+        if (r) found.push({ rec, r });
+      } catch (e) {
+        if (e instanceof CoreError && e.code === 'CALENDAR_YEAR_MISSING') counts.calendar_unknown = (counts.calendar_unknown ?? 0) + 1;
+        else throw e;
+      }
+    }
+    const cases = await caseFactsByIds(found.map((f) => f.rec.caseId));
+    await remindAll(
+      found.flatMap(({ rec, r }) => {
+        const facts = cases.get(rec.caseId);
+        return facts ? [{ key: r.key, kind: r.kind, to: r.to, facts }] : [];
+      }),
+      now,
+      counts,
+    );
+  }
+}
+
+/**
+ * A safety net for reassignment: the center's unbind moves an agent's cases at once, but a case
+ * routed to the agent in the same instant, or a move cut short, would stay with someone who can no
+ * longer open it. Unbound agents only — an agent briefly off duty keeps what a leader gave them.
+ */
+async function casesOfUnboundAgents(now: Date, counts: Counts): Promise<void> {
+  const _ = db.command;
+  const { data: gone } = await db.collection('staff').where({ role: 'agent', active: false }).field({ _id: true }).limit(1000).get();
+  if (gone.length === 0) return;
+  const { data } = await db
+    .collection('cases')
+    .where({ agentId: _.in(gone.map((s) => String(s._id))), status: _.in([...OPEN_STATUSES]) })
+    .field({ agentId: true })
+    .limit(1000)
+    .get();
+  const system: ActionContext<Database> = {
+    caller: { openid: 'system', staff: { _id: 'system', openid: 'system', name: '系统', role: 'center', unitId: 'center', unitName: '' }, roles: ['center'] },
+    db,
+    transaction,
+    now,
+    defer: () => undefined,
+  };
+  for (const agentId of new Set(data.map((c) => String(c.agentId)))) {
+    const r = await reassignCasesOf(system, agentId, '原帮代办员已解绑，按规则转派');
+    counts.reassigned = (counts.reassigned ?? 0) + r.moved;
+    counts.waiting_assignment = (counts.waiting_assignment ?? 0) + r.waiting;
+    if (r.skipped) counts.reassign_skipped = (counts.reassign_skipped ?? 0) + r.skipped;
+  }
+}
+
+export async function runScheduler(now: Date): Promise<Counts> {
+  const [calendar, settings] = await Promise.all([loadCalendar(db), loadSettings(db)]);
+  const counts: Counts = { scanned: 0, due_soon: 0, overdue: 0, feedback_due: 0, calendar_missing: 0 };
+
+  await remindAll(
+    calendarWarnings(calendar, now).map((w) => ({ key: `calendar:${w.code}:${w.year}`, kind: 'calendar_missing', to: [{ kind: 'center' }], facts: { caseId: '-', caseNo: `${w.year}年`, category: 'livelihood', mode: 'help', status: 'accepted' } })),
+    now,
+    counts,
+  );
+  await casesOfUnboundAgents(now, counts);
+  await caseReminders(calendar, now, counts);
+  await appointmentReminders(settings, now, counts);
+  await noShows(settings, now, counts);
+  await defaultRatings(settings, now, counts);
+  await badRatingDeadlines(calendar, settings, now, counts);
+
+  // deliver what this run raised (and retries due); a big day is delivered over several rounds
+  const started = Date.now();
+  const pushed: Counts = {};
+  let expanded = 0;
+  for (;;) {
+    const r = await dispatch(db, now);
+    expanded += r.claimed;
+    let attempted = 0;
+    let settled = 0;
+    for (const [k, v] of Object.entries(r.pushed)) {
+      pushed[`push_${k}`] = (pushed[`push_${k}`] ?? 0) + v;
+      attempted += v;
+      if (k !== 'pending') settled += v;
+    }
+    // a full page means more may wait; stop when a round changed nothing (another run holds them)
+    const more = r.expanded >= 100 || attempted >= 100;
+    if (!more || r.claimed + settled === 0 || Date.now() - started > DISPATCH_BUDGET_MS) break;
+  }
+  return { ...counts, expanded, ...pushed };
 }
 
 export async function main(event: { Type?: string; Time?: string }) {

@@ -6,7 +6,11 @@ import {
   authorize,
   CASE_TRANSITIONS,
   dueDate,
+  OPEN_STATUSES,
+  planReassignments,
+  releaseCase,
   type Actor,
+  type AgentCandidate,
   type CaseAction,
   type CaseRecord,
   type CenterCalendar,
@@ -153,3 +157,97 @@ export function caseFacts(c: CaseDoc) {
 }
 
 export const ACTION_LABELS = Object.fromEntries(Object.entries(CASE_TRANSITIONS).map(([k, v]) => [k, v.label])) as Record<keyof typeof CASE_TRANSITIONS, string>;
+
+/** The unit's agents with their open-case counts, for the core's pickAgent (one query + one aggregate). */
+export async function agentCandidates(db: Database, unitId: string): Promise<AgentCandidate[]> {
+  const _ = db.command;
+  const [{ data: staff }, load] = await Promise.all([
+    db.collection('staff').where({ unitId, role: 'agent', active: true }).limit(200).get(),
+    db.collection('cases').aggregate().match({ unitId, status: _.in([...OPEN_STATUSES]) }).group({ _id: '$agentId', n: _.aggregate.sum(1) }).end(),
+  ]);
+  const open = new Map<string, number>(load.list.map((r) => [String(r._id), Number(r.n)]));
+  return staff.map((s) => ({
+    id: String(s._id),
+    name: String(s.name),
+    unitId: String(s.unitId),
+    active: s.active === true,
+    onDuty: s.onDuty === true,
+    skills: Array.isArray(s.skills) ? s.skills.map(String) : [],
+    openCases: open.get(String(s._id)) ?? 0,
+  }));
+}
+
+// ─── Reassignment when an agent is unbound or goes off duty ──────────────────────────────────────
+
+/**
+ * 待分派 (core releaseCase) in one transaction with its message to the unit's leader. The version
+ * check keeps it from overwriting a step someone took meanwhile.
+ */
+async function releaseOne(ctx: ActionContext<Database>, caseId: string, expectedVersion: number, reason: string): Promise<string[]> {
+  return ctx.transaction(async (t) => {
+    const current = (await t.collection('cases').doc(caseId).get().then((r) => r.data, () => null)) as unknown as CaseDoc | null;
+    if (!current) throw new AppError('NOT_FOUND', '没有找到这条申请');
+    if (current.version !== expectedVersion) throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
+    const decision = releaseCase(current, actorOf(ctx.caller), ctx.now, reason);
+    if (!decision.ok) throw new AppError('RULE_REFUSED', decision.message, { [decision.code]: decision.message });
+    const next: CaseDoc = { ...current, ...decision.value.case, agentName: null, version: current.version + 1, updatedAt: ctx.now };
+    const { _id, ...body } = next;
+    await t.collection('cases').doc(_id).set({ data: body });
+    return enqueue(t, decision.value.notifications, caseFacts(next), ctx.now);
+  });
+}
+
+export interface ReassignOutcome {
+  moved: number;
+  waiting: number;
+  /** cases someone else changed first (another step, a leader's own reassignment): left as they are */
+  skipped: number;
+}
+
+/**
+ * §四(三) and 首问负责: every open case an agent works moves to an eligible colleague of its unit
+ * (core planReassignments: on duty, skilled, fewest open cases), as a 转派 on its timeline that
+ * tells the new agent and, once accepted, the applicant; the first agent stays recorded. A case
+ * nobody eligible can take waits for the unit's leader (core releaseCase), like a new case does
+ * when nobody is on duty. Call it after the agent's binding or duty change has committed, so the
+ * agent is no longer a candidate; running it again finds nothing left to move.
+ */
+export async function reassignCasesOf(ctx: ActionContext<Database>, staffId: string, reason: string): Promise<ReassignOutcome> {
+  const _ = ctx.db.command;
+  const out: ReassignOutcome = { moved: 0, waiting: 0, skipped: 0 };
+  const { data } = await ctx.db
+    .collection('cases')
+    .where({ agentId: staffId, status: _.in([...OPEN_STATUSES]) })
+    .field({ _id: true, unitId: true, category: true, version: true })
+    // oldest first: the longest-waiting applicant gets the least busy colleague
+    .orderBy('submittedAt', 'asc')
+    .limit(1000)
+    .get();
+  const cases = data as unknown as Pick<CaseDoc, '_id' | 'unitId' | 'category' | 'version'>[];
+  if (cases.length === 0) return out;
+  const units = [...new Set(cases.map((c) => c.unitId))];
+  const candidates = (await Promise.all(units.map((u) => agentCandidates(ctx.db, u)))).flat().filter((a) => a.id !== staffId);
+  const plan = planReassignments(
+    cases.map((c) => ({ caseId: c._id, unitId: c.unitId, skill: c.category })),
+    candidates,
+  );
+  const outboxIds: string[] = [];
+  for (const [i, p] of plan.entries()) {
+    try {
+      if (p.agentId) {
+        const r = await transitionCase({ ...ctx, defer: () => undefined }, p.caseId, cases[i].version, { type: 'reassign', toAgentId: p.agentId, reason }, { [p.agentId]: p.name! });
+        outboxIds.push(...r.outboxIds);
+        out.moved++;
+      } else {
+        outboxIds.push(...(await releaseOne(ctx, p.caseId, cases[i].version, reason)));
+        out.waiting++;
+      }
+    } catch (e) {
+      // changed meanwhile: whoever changed it has it in hand; a later run (scheduler) looks again
+      if (e instanceof AppError && (e.code === 'CONFLICT' || e.code === 'RULE_REFUSED' || e.code === 'NOT_FOUND')) out.skipped++;
+      else throw e;
+    }
+  }
+  ctx.defer(() => dispatch(ctx.db, new Date(), outboxIds));
+  return out;
+}

@@ -1,0 +1,180 @@
+/**
+ * Issue 7's timers beyond case deadlines, through the real functions and the local CloudBase's
+ * WeChat inbox: 预约 confirmations and changes go through the outbox, 预约提醒 a day and an hour
+ * ahead, 未到场 after the slot, default ratings where the center enabled them — each once, however
+ * often or however concurrently the timer runs.
+ */
+import { CloudBase } from '../../local-cloud/src';
+import { call, seedCase, startAppCloud } from '../support/app';
+
+let cloud: CloudBase;
+beforeAll(async () => {
+  cloud = await startAppCloud();
+});
+afterAll(() => cloud.stop());
+
+const TPL_APPOINTMENT = 'TPL_APPOINTMENT_LOCAL';
+const fire = async (time: Date) => {
+  const r = (await cloud.triggers.fire('scheduler', { time })) as { ok: boolean; result: { ok: boolean; data: Record<string, number> } };
+  expect(r.result).toMatchObject({ ok: true });
+  return r.result.data;
+};
+const inbox = async (openid: string) => {
+  const r = await call(cloud, 'notify', { action: 'inbox', input: { limit: 50 } }, openid);
+  if (!r.ok) throw new Error(r.message);
+  return r.data.items as { id: string; title: string; caseNo: string; matter: string; status: string; note: string; time: string; page: string; push: string }[];
+};
+/**
+ * Notes of someone's inbox, sorted: the order is the inbox's by createdAt, which the local CloudBase
+ * cannot sort under jest (dates from its worker threads are another realm's Date to mingo).
+ */
+const notesOf = async (openid: string) => (await inbox(openid)).map((m) => m.note).sort();
+const bk = (action: string, input: object, openid: string) => call(cloud, 'bookings', { action, input }, openid);
+async function allow(openid: string, templateId: string, times = 1) {
+  for (let i = 0; i < times; i++) {
+    cloud.messages.grant(openid, [templateId]);
+    expect(await call(cloud, 'notify', { action: 'recordGrants', input: { accepted: [templateId] } }, openid)).toMatchObject({ ok: true, data: { recorded: 1 } });
+  }
+}
+type SlotView = { slotId: string; start: string; end: string; kind: string };
+async function slots(kind: string): Promise<SlotView[]> {
+  const r = await call(cloud, 'bookings', { action: 'listSlots', input: { kind } }, 'o_any');
+  if (!r.ok) throw new Error(r.message);
+  return r.data.days.flatMap((d: { slots: SlotView[] }) => d.slots);
+}
+const startOf = (slotId: string) => {
+  const [date, , start] = slotId.split('@');
+  return new Date(`${date}T${start}:00+08:00`);
+};
+
+describe('预约 messages go through the outbox', () => {
+  test('a booking is confirmed in the inbox and pushed on the 预约提醒 template with valid keywords and no personal data', async () => {
+    await allow('o_booker_1', TPL_APPOINTMENT);
+    const c = seedCase(cloud, { applicantId: 'o_booker_1', category: 'livelihood' });
+    const s = (await slots('regular'))[3];
+    const made = await bk('book', { slotId: s.slotId, caseId: c.caseId }, 'o_booker_1');
+    expect(made).toMatchObject({ ok: true });
+    const [pushed] = cloud.messages.inbox({ touser: 'o_booker_1' });
+    const [date, , start] = s.slotId.split('@');
+    const [y, m, d] = date.split('-').map(Number);
+    expect(pushed).toMatchObject({ templateId: TPL_APPOINTMENT, templateTitle: '预约提醒', page: `pages/my/index?bookingId=${made.ok && made.data.booking.bookingId}` });
+    expect(pushed.data).toEqual({ character_string1: c.caseNo, thing2: '正常办公时间·民生保障类事项', time3: `${y}年${m}月${d}日 ${start}`, thing4: '预约成功，请按时到政务服务中心' });
+    expect(JSON.stringify(pushed)).not.toMatch(/王海|13899001122/);
+    expect(await inbox('o_booker_1')).toEqual([expect.objectContaining({ title: '预约提醒', caseNo: c.caseNo, status: '已预约', push: 'sent' })]);
+  });
+
+  test('staff cancelling or moving a booking tell the applicant; the applicant’s own change does not; a phone-only booking has nobody to message', async () => {
+    const regular = await slots('regular');
+    const [a, b, c2] = [regular[5], regular[6], regular[7]];
+    const made = await bk('book', { slotId: a.slotId, category: 'enterprise' }, 'o_booker_2');
+    const id = made.ok ? made.data.booking.bookingId : '';
+    expect(await notesOf('o_booker_2')).toEqual(['预约成功，请按时到政务服务中心']);
+    expect(await bk('reschedule', { bookingId: id, slotId: b.slotId }, 'o_booker_2')).toMatchObject({ ok: true });
+    expect(await inbox('o_booker_2')).toHaveLength(1);
+    expect(await bk('staffReschedule', { bookingId: id, slotId: c2.slotId }, 'o_booker_2')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await bk('staffReschedule', { bookingId: id, slotId: c2.slotId }, 'o_agent_center')).toMatchObject({ ok: true, data: { booking: { start: c2.start, rescheduleCount: 2 } } });
+    expect((await inbox('o_booker_2')).find((x) => x.note === '预约时间已调整，请查看新时间')).toMatchObject({ caseNo: id, time: expect.stringContaining(c2.start) });
+    expect(await bk('staffCancel', { bookingId: id, reason: '' }, 'o_agent_center')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { reason: expect.any(String) } });
+    expect(await bk('staffCancel', { bookingId: 'bk_missing', reason: '临时停电闭厅' }, 'o_agent_center')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await bk('staffCancel', { bookingId: id, reason: '临时停电闭厅' }, 'o_agent_center')).toMatchObject({ ok: true, data: { booking: { status: 'cancelled' } } });
+    expect(await notesOf('o_booker_2')).toEqual(['预约已被工作人员取消，请查看原因', '预约成功，请按时到政务服务中心', '预约时间已调整，请查看新时间'].sort());
+    // the seat came back
+    expect((await slots('regular')).find((x) => x.slotId === c2.slotId)).toBeDefined();
+    // booked for a caller by phone: the message is recorded nowhere and pushed to no one
+    const before = cloud.messages.inbox({}).length;
+    expect(await bk('bookFor', { slotId: a.slotId, phone: '13700002222', name: '吐尔洪', category: 'livelihood' }, 'o_agent_center')).toMatchObject({ ok: true });
+    expect(cloud.messages.inbox({}).length).toBe(before);
+    expect(await inbox('tel:13700002222')).toEqual([]);
+  });
+});
+
+describe('预约提醒 and 未到场 by the timer', () => {
+  test('a day before, an hour before, each once however often the timer runs; not checked in → 未到场 once, and the applicant sees it', async () => {
+    await allow('o_booker_3', TPL_APPOINTMENT, 4);
+    const all = await slots('regular');
+    // the last day on offer: booked well over a day ahead
+    const s = all[all.length - 1];
+    const other = all[all.length - 2];
+    const made = await bk('book', { slotId: s.slotId, category: 'livelihood' }, 'o_booker_3');
+    const id = made.ok ? made.data.booking.bookingId : '';
+    const attended = await bk('book', { slotId: other.slotId, category: 'livelihood' }, 'o_booker_4');
+    const start = startOf(s.slotId);
+    const notes = () => notesOf('o_booker_3');
+
+    await fire(new Date(start.getTime() - 25 * 3600_000));
+    expect(await notes()).toEqual(['预约成功，请按时到政务服务中心']);
+    const dayBefore = new Date(start.getTime() - 23 * 3600_000);
+    // this booking and o_booker_4's, on the same day
+    expect(await fire(dayBefore)).toMatchObject({ appointment_day_before: 2 });
+    await fire(dayBefore);
+    await Promise.all([fire(new Date(dayBefore.getTime() + 60_000)), fire(new Date(dayBefore.getTime() + 60_000))]);
+    expect(await notes()).toEqual(['预约成功，请按时到政务服务中心', '明天有预约，请按时到场办理'].sort());
+    const hourBefore = new Date(start.getTime() - 30 * 60_000);
+    await Promise.all([fire(hourBefore), fire(hourBefore), fire(hourBefore)]);
+    expect(await notes()).toEqual(['预约成功，请按时到政务服务中心', '明天有预约，请按时到场办理', '一小时后有预约，请按时到场'].sort());
+    // pushed, each on its own one-time grant, with the slot's time
+    const pushes = cloud.messages.inbox({ touser: 'o_booker_3' });
+    expect(pushes).toHaveLength(3);
+    const [y, m, d] = s.slotId.slice(0, 10).split('-').map(Number);
+    expect(pushes.map((p) => p.data.time3)).toEqual(Array(3).fill(`${y}年${m}月${d}日 ${s.start}`));
+
+    // the other booking is checked in on time (as checkIn records it; the real action needs the real clock past the start)
+    const otherId = attended.ok ? attended.data.booking.bookingId : '';
+    cloud.store.apply([{ collection: 'bookings', id: otherId, doc: { ...(cloud.store.get('bookings', otherId)!.doc as object), status: 'attended', checkedInAt: new Date() } as never }]);
+    const end = new Date(`${s.slotId.slice(0, 10)}T${s.end}:00+08:00`);
+    // within the grace: not yet
+    await fire(new Date(end.getTime() + 20 * 60_000));
+    expect(cloud.store.get('bookings', id)?.doc).toMatchObject({ status: 'active' });
+    const late = new Date(end.getTime() + 31 * 60_000);
+    await Promise.all([fire(late), fire(late)]);
+    await fire(new Date(late.getTime() + 3600_000));
+    expect(cloud.store.get('bookings', id)?.doc).toMatchObject({ status: 'no_show', noShowMarkedAt: late });
+    expect(cloud.store.get('bookings', otherId)?.doc).toMatchObject({ status: 'attended' });
+    expect(await notes()).toEqual(['预约成功，请按时到政务服务中心', '明天有预约，请按时到场办理', '一小时后有预约，请按时到场', '您未按预约到场，可重新预约'].sort());
+    expect((await inbox('o_booker_4')).map((x) => x.note)).not.toContain('您未按预约到场，可重新预约');
+    const mine = await bk('listMine', {}, 'o_booker_3');
+    expect(mine.ok && mine.data.items.find((b: { bookingId: string }) => b.bookingId === id)).toMatchObject({ status: 'no_show', statusLabel: '未到场', canChange: false });
+    expect(await bk('checkIn', { bookingId: id, attended: false }, 'o_agent_center')).toMatchObject({ ok: false, fields: { BOOKING_NOT_ACTIVE: expect.any(String) } });
+  });
+});
+
+describe('default ratings (§五(五), off unless the center sets rating.defaultRatingAfterDays)', () => {
+  const endedCase = (applicantId: string, endedDaysAgo: number) => {
+    const c = seedCase(cloud, { applicantId, category: 'livelihood' });
+    const endedAt = new Date(Date.now() - endedDaysAgo * 86_400_000);
+    cloud.store.apply([{ collection: 'cases', id: c.caseId, doc: { ...c.doc, status: 'finished', firstAgentId: 'st-agent-center', endedAt } as never }]);
+    return c;
+  };
+  const setDays = (days: number | null) => cloud.store.apply([{ collection: 'settings', id: 'center', doc: days === null ? null : ({ _id: 'center', rating: { defaultRatingAfterDays: days } } as never) }]);
+  afterAll(() => setDays(null));
+
+  test('off by default: nothing is rated for the applicant', async () => {
+    const c = endedCase('o_rater_0', 40);
+    await fire(new Date());
+    expect(cloud.store.get('ratings', c.caseId)).toBeUndefined();
+  });
+
+  test('after N days an unrated service gets the default (never a 差评), once; the applicant can still 追评 but not rate again', async () => {
+    setDays(7);
+    const due = endedCase('o_rater_1', 8);
+    const notYet = endedCase('o_rater_2', 5);
+    const runs = await Promise.all([fire(new Date()), fire(new Date())]);
+    expect(runs.reduce((n, r) => n + (r.default_rating ?? 0), 0)).toBe(1);
+    expect(cloud.store.get('ratings', due.caseId)?.doc).toMatchObject({ source: 'default', level: 'basically_satisfied', raterId: 'system' });
+    expect(cloud.store.get('ratings', notYet.caseId)).toBeUndefined();
+    expect(await call(cloud, 'ratings', { action: 'submit', input: { caseId: due.caseId, level: 'very_satisfied' } }, 'o_rater_1')).toMatchObject({ ok: false, fields: { ALREADY_RATED: expect.any(String) } });
+    const view = await call(cloud, 'ratings', { action: 'getForCase', input: { caseId: due.caseId } }, 'o_rater_1');
+    expect(view).toMatchObject({ ok: true, data: { canRate: false, canFollowUp: true, rating: { source: 'default', levelLabel: '基本满意' } } });
+  });
+
+  test('the applicant rating at the same moment as the timer: exactly one rating stands, and it is consistent with both answers', async () => {
+    setDays(7);
+    for (let i = 0; i < 5; i++) {
+      const c = endedCase(`o_racer_${i}`, 9);
+      const [answer] = await Promise.all([call(cloud, 'ratings', { action: 'submit', input: { caseId: c.caseId, level: 'satisfied' } }, `o_racer_${i}`), fire(new Date())]);
+      const stored = cloud.store.get('ratings', c.caseId)?.doc as unknown as { source: string; level: string };
+      if (answer.ok) expect(stored).toMatchObject({ source: 'applicant', level: 'satisfied' });
+      else expect([answer.code, stored]).toEqual(['RULE_REFUSED', expect.objectContaining({ source: 'default' })]);
+    }
+  });
+});
