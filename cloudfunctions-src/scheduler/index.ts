@@ -21,7 +21,7 @@ import type { ActionContext } from '../shared/action';
 import { loadSettings } from '../shared/applicant';
 import { cloud, db, transaction, type Database } from '../shared/cloud';
 import { caseFacts, loadCalendar, reassignCasesOf, type CaseDoc } from '../shared/cases';
-import { dispatch, enqueue } from '../shared/outbox';
+import { dispatch, enqueue, reminderOutboxId } from '../shared/outbox';
 import { bookingFacts, confirmedAt, endsAt, type BookingDoc } from '../bookings/facts';
 
 /**
@@ -29,11 +29,12 @@ import { bookingFacts, confirmedAt, endsAt, type BookingDoc } from '../bookings/
  * due soon, overdue, regular feedback to the applicant (§五(二)), a missing holiday calendar,
  * 预约提醒 a day and an hour ahead, 未到场 after a slot, default ratings where the center enabled
  * them, 差评 call-back/rectification deadlines — and moves cases off agents who were unbound.
- * Each reminder has a key written with its messages in one transaction, so a timer that runs
- * twice or overlaps sends it once. "Now" is the trigger's own time.
+ * Each reminder has a key that names its outbox entries (written together in one transaction), so
+ * a timer that runs twice or overlaps sends it once. "Now" is the trigger's own time.
  */
 const OPEN_WITH_CLOCK = ['accepted', 'handling', 'awaiting_materials', 'suspended'];
-const PAGE = 500;
+/** the most a get returns */
+const PAGE = 1000;
 /** reminders written per transaction: fewer round trips, and a conflict only redoes this many */
 const BATCH = 25;
 /** default ratings look back this far past their due day: a timer down for weeks still catches up, history is not rescanned every run */
@@ -52,12 +53,11 @@ interface Due {
 
 const isDuplicate = (e: unknown) => /E11000|duplicate/i.test(String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e));
 
-/** One reminder: its key and its messages in one transaction; false when the key exists (sent already). */
+/** One reminder: its messages, named by its key, in one transaction; false when they exist (sent already). */
 async function remindOne(d: Due, now: Date): Promise<boolean> {
   try {
     await transaction(async (t) => {
-      await t.collection('reminders').add({ data: { _id: d.key, kind: d.kind, at: now } });
-      await enqueue(t, d.to.map((r) => ({ kind: d.kind, to: r })), d.facts, now);
+      await enqueue(t, d.to.map((r) => ({ kind: d.kind, to: r })), d.facts, now, d.key);
     });
     return true;
   } catch (e) {
@@ -67,32 +67,31 @@ async function remindOne(d: Due, now: Date): Promise<boolean> {
 }
 
 /**
- * Sends each reminder once. One query finds the keys already written (on most runs: all of them),
- * the rest are written BATCH at a time, key and messages together. A batch that meets a key another
- * run wrote in the meantime is redone one by one, so every reminder still goes out exactly once.
+ * Sends each reminder once. One query finds the reminders already written (on most runs: all of
+ * them), the rest are written BATCH at a time. A batch that meets a reminder another run wrote in
+ * the meantime fails whole and is redone one by one, so every reminder still goes out exactly once.
+ * The outbox entry is the record: no separate write per reminder.
  */
 async function remindAll(items: Due[], now: Date, counts: Counts): Promise<void> {
   const _ = db.command;
   const unique = [...new Map(items.map((d) => [d.key, d])).values()];
   const existing = new Set<string>();
   for (let i = 0; i < unique.length; i += PAGE) {
-    const keys = unique.slice(i, i + PAGE).map((d) => d.key);
-    const { data } = await db.collection('reminders').where({ _id: _.in(keys) }).field({ _id: true }).limit(PAGE).get();
+    const ids = unique.slice(i, i + PAGE).map((d) => reminderOutboxId(d.key));
+    const { data } = await db.collection('outbox').where({ _id: _.in(ids) }).field({ _id: true }).limit(PAGE).get();
     for (const r of data) existing.add(String(r._id));
   }
-  const fresh = unique.filter((d) => !existing.has(d.key));
+  const fresh = unique.filter((d) => !existing.has(reminderOutboxId(d.key)));
   for (let i = 0; i < fresh.length; i += BATCH) {
     const chunk = fresh.slice(i, i + BATCH);
     let sent: Due[] = chunk;
     try {
       await transaction(async (t) => {
-        for (const d of chunk) {
-          await t.collection('reminders').add({ data: { _id: d.key, kind: d.kind, at: now } });
-          await enqueue(t, d.to.map((r) => ({ kind: d.kind, to: r })), d.facts, now);
-        }
+        for (const d of chunk) await enqueue(t, d.to.map((r) => ({ kind: d.kind, to: r })), d.facts, now, d.key);
       });
     } catch (e) {
       if (!isDuplicate(e)) throw e;
+      counts.batches_redone = (counts.batches_redone ?? 0) + 1;
       sent = [];
       for (const d of chunk) if (await remindOne(d, now)) sent.push(d);
     }
@@ -313,12 +312,18 @@ export async function runScheduler(now: Date): Promise<Counts> {
     now,
     counts,
   );
-  await casesOfUnboundAgents(now, counts);
-  await caseReminders(calendar, now, counts);
-  await appointmentReminders(settings, now, counts);
-  await noShows(settings, now, counts);
-  await defaultRatings(settings, now, counts);
-  await badRatingDeadlines(calendar, settings, now, counts);
+  // each job's time goes into the answer and the log line: which job grows slow is visible
+  const timed = async (name: string, job: () => Promise<void>) => {
+    const t = Date.now();
+    await job();
+    counts[`ms_${name}`] = Date.now() - t;
+  };
+  await timed('reassign', () => casesOfUnboundAgents(now, counts));
+  await timed('cases', () => caseReminders(calendar, now, counts));
+  await timed('appointments', () => appointmentReminders(settings, now, counts));
+  await timed('no_show', () => noShows(settings, now, counts));
+  await timed('default_rating', () => defaultRatings(settings, now, counts));
+  await timed('bad_rating', () => badRatingDeadlines(calendar, settings, now, counts));
 
   // deliver what this run raised (and retries due); a big day is delivered over several rounds
   const started = Date.now();
@@ -338,6 +343,7 @@ export async function runScheduler(now: Date): Promise<Counts> {
     const more = r.expanded >= 100 || attempted >= 100;
     if (!more || r.claimed + settled === 0 || Date.now() - started > DISPATCH_BUDGET_MS) break;
   }
+  counts.ms_dispatch = Date.now() - started;
   return { ...counts, expanded, ...pushed };
 }
 

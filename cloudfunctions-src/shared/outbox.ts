@@ -23,6 +23,8 @@ export interface OutboxDoc {
   at: Date;
   status: 'pending' | 'expanded';
   claimedUntil: Date;
+  /** the dispatcher that holds the claim (claimEntries) */
+  claimedBy?: string;
   createdAt: Date;
 }
 
@@ -53,21 +55,36 @@ export function templateRegistry(): TemplateRegistry {
   }
 }
 
-/** Writes one outbox entry per notification inside the caller's transaction; returns their ids. */
-export async function enqueue(t: Pick<Transaction, 'collection'>, items: { kind: MessageKind; to: Recipient }[], facts: MessageFacts, at: Date): Promise<string[]> {
+/**
+ * Writes one outbox entry per notification inside the caller's transaction; returns their ids.
+ * With a `key` the ids are `rm:<key>:<n>` instead of random: writing the same key twice fails on
+ * the id, which is how a reminder is sent once (see `reminderOutboxId`).
+ */
+export async function enqueue(t: Pick<Transaction, 'collection'>, items: { kind: MessageKind; to: Recipient }[], facts: MessageFacts, at: Date, key?: string): Promise<string[]> {
   const ids: string[] = [];
-  for (const n of items) {
-    const _id = `ob-${crypto.randomBytes(12).toString('hex')}`;
+  for (const [i, n] of items.entries()) {
+    const _id = key ? reminderOutboxId(key, i) : `ob-${crypto.randomBytes(12).toString('hex')}`;
     await t.collection('outbox').add({ data: { _id, kind: n.kind, to: n.to, facts, at, status: 'pending', claimedUntil: new Date(0), createdAt: at } });
     ids.push(_id);
   }
   return ids;
 }
 
+/** The outbox id of a reminder's n-th message: the first one existing means the reminder went out. */
+export const reminderOutboxId = (key: string, n = 0) => `rm:${key}:${n}`;
+
 export const fromNotifications = (ns: Notification[]) => ns.map((n) => ({ kind: n.kind, to: n.to }));
 
 /** The openids behind a recipient; staff who are unbound or inactive get nothing. */
-async function resolve(db: Database, to: Recipient): Promise<string[]> {
+async function resolve(db: Database, to: Recipient, memo?: Map<string, Promise<string[]>>): Promise<string[]> {
+  if (!memo) return lookup(db, to);
+  // one dispatch round resolves each recipient once (a hundred reminders to one agent: one read)
+  const k = JSON.stringify(to);
+  if (!memo.has(k)) memo.set(k, lookup(db, to));
+  return memo.get(k)!;
+}
+
+async function lookup(db: Database, to: Recipient): Promise<string[]> {
   const openids = (rows: Record<string, unknown>[]) => rows.map((r) => String(r.openid)).filter(Boolean);
   switch (to.kind) {
     case 'applicant':
@@ -81,7 +98,7 @@ async function resolve(db: Database, to: Recipient): Promise<string[]> {
       const leaders = openids((await db.collection('staff').where({ unitId: to.unitId, role: 'leader', active: true }).limit(20).get()).data);
       // a unit without a bound leader (the center itself often has none): the center hears it, so an
       // alert meant for "the leader" never goes to nobody
-      return leaders.length ? leaders : resolve(db, { kind: 'center' });
+      return leaders.length ? leaders : lookup(db, { kind: 'center' });
     }
     case 'center':
       return openids((await db.collection('staff').where({ role: 'center', active: true }).limit(50).get()).data);
@@ -103,15 +120,30 @@ async function claim(db: Database, collection: string, id: string, field: string
 }
 
 /** Expands outbox entries into inbox messages (one per recipient, idempotent by id). */
-async function expand(db: Database, entry: OutboxDoc, now: Date): Promise<string[] | null> {
-  // null: another dispatcher holds it
-  if (!(await claim(db, 'outbox', entry._id, 'claimedUntil', { status: 'pending' }, now))) return null;
+/**
+ * Claims a page of outbox entries at once: one conditional update marks the unclaimed ones with this
+ * dispatcher's token, one read tells which it got. Another dispatcher gets the rest or none.
+ */
+async function claimEntries(db: Database, ids: string[], now: Date): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const _ = db.command;
+  const token = crypto.randomBytes(8).toString('hex');
+  await db
+    .collection('outbox')
+    .where({ _id: _.in(ids), status: 'pending', claimedUntil: _.lte(now) })
+    .update({ data: { claimedUntil: new Date(now.getTime() + CLAIM_MS), claimedBy: token } });
+  const { data } = await db.collection('outbox').where({ _id: _.in(ids), claimedBy: token }).field({ _id: true }).limit(ids.length).get();
+  return new Set(data.map((d) => String(d._id)));
+}
+
+/** The inbox messages of one claimed outbox entry (one per recipient, idempotent by id). */
+async function expand(db: Database, entry: OutboxDoc, now: Date, memo?: Map<string, Promise<string[]>>): Promise<string[]> {
   const registry = templateRegistry();
   const draft = draftMessage(entry.kind, entry.facts, new Date(entry.at), MESSAGE_PAGES, entry.to.kind);
   // a booking's messages show on its case when it has one
   const caseId = isBookingFacts(entry.facts) ? (entry.facts.caseId ?? `booking:${entry.facts.bookingId}`) : entry.facts.caseId;
   const ids: string[] = [];
-  for (const openid of await resolve(db, entry.to)) {
+  for (const openid of await resolve(db, entry.to, memo)) {
     const _id = `${entry._id}-${crypto.createHash('sha1').update(openid).digest('hex').slice(0, 12)}`;
     const message: Omit<MessageDoc, '_id'> = {
       outboxId: entry._id,
@@ -133,7 +165,6 @@ async function expand(db: Database, entry: OutboxDoc, now: Date): Promise<string
       });
     ids.push(_id);
   }
-  await db.collection('outbox').doc(entry._id).update({ data: { status: 'expanded' } });
   return ids;
 }
 
@@ -180,6 +211,17 @@ async function push(db: Database, m: MessageDoc, template: TemplateConfig, now: 
   }
 }
 
+/** Records "no grant" on pending messages nobody else is pushing right now; answers how many. */
+async function noGrant(db: Database, ids: string[], now: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const _ = db.command;
+  const r = await db
+    .collection('messages')
+    .where({ _id: _.in(ids), 'push.status': 'pending', 'push.claimedUntil': _.lte(now) })
+    .update({ data: { 'push.status': 'no_grant', 'push.attempts': _.inc(1), 'push.lastError': '用户未授权或授权次数已用完' } });
+  return r.stats.updated;
+}
+
 /**
  * Delivers what is due: expands pending outbox entries (optionally only the given ones) and pushes
  * pending messages whose next attempt has come. Safe to run from several places at once.
@@ -195,12 +237,16 @@ export async function dispatch(db: Database, now: Date, only?: string[]): Promis
       .get()
   ).data as unknown as OutboxDoc[];
   const fresh: string[] = [];
-  let claimed = 0;
-  for (const e of entries) {
-    const ids = await expand(db, e, now);
-    if (ids) claimed++;
-    fresh.push(...(ids ?? []));
+  const mine = await claimEntries(db, entries.map((e) => e._id), now);
+  const memo = new Map<string, Promise<string[]>>();
+  const done: string[] = [];
+  for (const e of entries.filter((x) => mine.has(x._id))) {
+    fresh.push(...(await expand(db, e, now, memo)));
+    done.push(e._id);
   }
+  // an entry interrupted before this line is expanded again after its claim lapses: same message ids, no duplicates
+  if (done.length) await db.collection('outbox').where({ _id: _.in(done) }).update({ data: { status: 'expanded' } });
+  const claimed = done.length;
   const due = (
     await db
       .collection('messages')
@@ -209,10 +255,27 @@ export async function dispatch(db: Database, now: Date, only?: string[]): Promis
       .get()
   ).data as unknown as MessageDoc[];
   const pushed: Record<string, number> = {};
+  // most people hold no grant for most templates: one read finds who does, and the rest are
+  // settled with a single conditional write each instead of claim, grant check and finish
+  const grantIds = [...new Set(due.flatMap((m) => (registry[m.push.purpose as keyof TemplateRegistry] ? [`${m.openid}_${registry[m.push.purpose as keyof TemplateRegistry]!.id}`] : [])))];
+  const granted = new Set<string>();
+  if (grantIds.length) {
+    const { data } = await db.collection('grants').where({ _id: _.in(grantIds), count: _.gt(0) }).field({ _id: true }).limit(1000).get();
+    for (const g of data) granted.add(String(g._id));
+  }
+  const ungranted: string[] = [];
   for (const m of due) {
     const template = registry[m.push.purpose as keyof TemplateRegistry];
+    if (template && !granted.has(`${m.openid}_${template.id}`)) {
+      ungranted.push(m._id);
+      continue;
+    }
     const status = template ? await push(db, m, template, now) : 'no_template';
     pushed[status] = (pushed[status] ?? 0) + 1;
   }
+  const settled = await noGrant(db, ungranted, now);
+  if (settled) pushed.no_grant = (pushed.no_grant ?? 0) + settled;
+  // the rest of them another dispatcher is pushing right now
+  if (ungranted.length > settled) pushed.pending = (pushed.pending ?? 0) + ungranted.length - settled;
   return { expanded: entries.length, claimed, pushed };
 }

@@ -178,3 +178,35 @@ describe('default ratings (§五(五), off unless the center sets rating.default
     }
   });
 });
+
+test('five timer runs at once over thirty due-soon cases: each reminder exactly once (batches that collide are redone one by one)', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { applyCaseAction, createWorkCalendar } = require('../../core') as typeof import('../../core');
+  const at = (s: string) => new Date(`${s}+08:00`);
+  const calendar = createWorkCalendar();
+  const actor = { id: 'st-agent-fgw', role: 'agent' as const, unitId: 'fgw' };
+  const caseNos = new Set<string>();
+  for (let i = 0; i < 30; i++) {
+    const c = seedCase(cloud, { applicantId: `o_batch_${i}`, category: 'investment', at: at('2026-11-02T09:00:00') });
+    let record = c.doc as never;
+    for (const [action, when] of [
+      [{ type: 'accept', mandateConfirmed: true, processExplained: true, materialsChecked: true, applicantSigned: true }, '2026-11-02T10:00:00'],
+      // Mon Nov 2 + 5 working days: due Mon Nov 9; two working days left on Thu Nov 5
+      [{ type: 'deliver', window: '发改委窗口', committedWorkingDays: 5 }, '2026-11-02T11:00:00'],
+    ] as const) {
+      const d = applyCaseAction(record, action as never, { actor, at: at(when), calendar });
+      if (!d.ok) throw new Error(d.message);
+      record = d.value.case as never;
+    }
+    cloud.store.apply([{ collection: 'cases', id: c.caseId, doc: { ...c.doc, ...(record as object), version: 3 } as never }]);
+    caseNos.add(c.caseNo);
+  }
+  const when = at('2026-11-05T09:00:00');
+  const runs = await Promise.all(Array.from({ length: 5 }, () => fire(when)));
+  expect(runs.reduce((n, r) => n + (r.due_soon ?? 0), 0)).toBe(30);
+  await fire(when);
+  const mine = (await inbox('o_agent_fgw')).filter((m) => caseNos.has(m.caseNo));
+  expect(mine).toHaveLength(30);
+  expect(new Set(mine.map((m) => m.caseNo)).size).toBe(30);
+  expect(mine.every((m) => m.note === '服务时限即将到期')).toBe(true);
+});
