@@ -126,13 +126,6 @@ export const REMINDER_KINDS = {
 } as const satisfies Record<string, { purpose: TemplatePurpose; note: string }>;
 export type ReminderKind = keyof typeof REMINDER_KINDS;
 
-/** Messages to the applicant outside the case's state machine. */
-export const APPLICANT_MESSAGE_KINDS = {
-  // 差评 handling result (§五(五)): sent by the staff-side 差评 actions when a step is done
-  bad_rating_handled: { purpose: 'progress', note: '您反映的问题已处理，请查看结果', page: 'case' },
-} as const satisfies Record<string, MessageSpec>;
-export type ApplicantMessageKind = keyof typeof APPLICANT_MESSAGE_KINDS;
-
 /**
  * 预约 messages (§二(四) 预约服务), all on the 预约提醒 template: confirmations and changes from the
  * bookings function, reminders and the no-show notice from the scheduler. A home visit reads
@@ -149,7 +142,7 @@ export const BOOKING_MESSAGE_KINDS = {
 export type BookingMessageKind = keyof typeof BOOKING_MESSAGE_KINDS;
 
 /** Every kind of message the outbox carries. */
-export type MessageKind = NotificationKind | ReminderKind | ApplicantMessageKind | BookingMessageKind;
+export type MessageKind = NotificationKind | ReminderKind | BookingMessageKind;
 
 export interface CaseFacts {
   caseId: string;
@@ -219,7 +212,6 @@ function bookingDraft(kind: BookingMessageKind, f: BookingFacts, pages: MessageP
 
 function specOf(kind: MessageKind, audience: Recipient['kind']): MessageSpec {
   if (kind in MESSAGES) return (audience === 'applicant' && APPLICANT_MESSAGES[kind as NotificationKind]) || MESSAGES[kind as NotificationKind];
-  if (kind in APPLICANT_MESSAGE_KINDS) return APPLICANT_MESSAGE_KINDS[kind as ApplicantMessageKind];
   if (kind in REMINDER_KINDS) return { ...REMINDER_KINDS[kind as ReminderKind], page: 'workbench' };
   throw new Error(`unknown message kind ${kind}`);
 }
@@ -251,7 +243,7 @@ export function draftMessage(kind: MessageKind, facts: MessageFacts, at: Date, p
 }
 
 /** Every message kind there is (for checks that each one fits WeChat's rules). */
-export const MESSAGE_KINDS: readonly MessageKind[] = [...(Object.keys(MESSAGES) as NotificationKind[]), ...(Object.keys(REMINDER_KINDS) as ReminderKind[]), ...(Object.keys(APPLICANT_MESSAGE_KINDS) as ApplicantMessageKind[]), ...(Object.keys(BOOKING_MESSAGE_KINDS) as BookingMessageKind[])];
+export const MESSAGE_KINDS: readonly MessageKind[] = [...(Object.keys(MESSAGES) as NotificationKind[]), ...(Object.keys(REMINDER_KINDS) as ReminderKind[]), ...(Object.keys(BOOKING_MESSAGE_KINDS) as BookingMessageKind[])];
 
 /** The `data` of subscribeMessage.send for a configured template, every value fitted to its keyword. */
 export function templateData(template: TemplateConfig, fields: Record<MessageField, string>): Record<string, { value: string }> {

@@ -21,6 +21,7 @@ import type { ActionContext } from '../shared/action';
 import { loadSettings } from '../shared/applicant';
 import { cloud, db, transaction, type Database } from '../shared/cloud';
 import { caseFacts, loadCalendar, reassignCasesOf, type CaseDoc } from '../shared/cases';
+import { putLedgerRow } from '../shared/ledger';
 import { dispatch, enqueue, reminderOutboxId } from '../shared/outbox';
 import { bookingFacts, confirmedAt, endsAt, type BookingDoc } from '../bookings/facts';
 
@@ -221,7 +222,7 @@ async function noShows(settings: Settings, now: Date, counts: Counts): Promise<v
  * stored like the applicant's own, case id as document id, so whichever is written first stands
  * and the other is refused by the database.
  */
-async function defaultRatings(settings: Settings, now: Date, counts: Counts): Promise<void> {
+async function defaultRatings(calendar: WorkCalendar, settings: Settings, now: Date, counts: Counts): Promise<void> {
   const days = settings.rating.defaultRatingAfterDays;
   if (days === null) return;
   const _ = db.command;
@@ -236,8 +237,16 @@ async function defaultRatings(settings: Settings, now: Date, counts: Counts): Pr
       const rating = defaultRatingIfDue({ caseId: c._id, applicantId: c.applicantId, status: c.status, endedAt: c.endedAt ? new Date(c.endedAt) : null, agentIds: [c.agentId, c.firstAgentId], unitId: c.unitId }, null, now, settings);
       if (!rating) continue;
       try {
-        await db.collection('ratings').add({ data: { _id: c._id, ...rating } });
-        counts.default_rating = (counts.default_rating ?? 0) + 1;
+        // the rating and the case's 台账 row together, as the ratings function writes them
+        const written = await transaction(async (t) => {
+          const full = (await t.collection('cases').doc(c._id).get().then((r) => r.data, () => null)) as unknown as CaseDoc | null;
+          if (!full) return false;
+          await t.collection('ratings').add({ data: { _id: c._id, ...rating } });
+          // nobody rated, so there is no 差评 to count
+          await putLedgerRow(t, full, rating, [], calendar, now, settings);
+          return true;
+        });
+        if (written) counts.default_rating = (counts.default_rating ?? 0) + 1;
       } catch (e) {
         // the applicant rated in the meantime: theirs stands
         if (!isDuplicate(e)) throw e;
@@ -322,7 +331,7 @@ export async function runScheduler(now: Date): Promise<Counts> {
   await timed('cases', () => caseReminders(calendar, now, counts));
   await timed('appointments', () => appointmentReminders(settings, now, counts));
   await timed('no_show', () => noShows(settings, now, counts));
-  await timed('default_rating', () => defaultRatings(settings, now, counts));
+  await timed('default_rating', () => defaultRatings(calendar, settings, now, counts));
   await timed('bad_rating', () => badRatingDeadlines(calendar, settings, now, counts));
 
   // deliver what this run raised (and retries due); a big day is delivered over several rounds

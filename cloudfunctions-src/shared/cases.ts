@@ -184,6 +184,7 @@ export async function agentCandidates(db: Database, unitId: string): Promise<Age
  * check keeps it from overwriting a step someone took meanwhile.
  */
 async function releaseOne(ctx: ActionContext<Database>, caseId: string, expectedVersion: number, reason: string): Promise<string[]> {
+  const calendar = await loadCalendar(ctx.db);
   return ctx.transaction(async (t) => {
     const current = (await t.collection('cases').doc(caseId).get().then((r) => r.data, () => null)) as unknown as CaseDoc | null;
     if (!current) throw new AppError('NOT_FOUND', '没有找到这条申请');
@@ -193,6 +194,7 @@ async function releaseOne(ctx: ActionContext<Database>, caseId: string, expected
     const next: CaseDoc = { ...current, ...decision.value.case, agentName: null, version: current.version + 1, updatedAt: ctx.now };
     const { _id, ...body } = next;
     await t.collection('cases').doc(_id).set({ data: body });
+    await putLedgerRow(t, next, null, [], calendar, ctx.now);
     return enqueue(t, decision.value.notifications, caseFacts(next), ctx.now);
   });
 }

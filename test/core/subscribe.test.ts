@@ -42,7 +42,7 @@ const isBooking = (k: MessageKind) => k.startsWith('booking_') || k.startsWith('
 const KEYWORDS: TemplateConfig = { id: 'T', kind: 'one-time', keywords: { caseNo: 'character_string1', matter: 'thing2', status: 'phrase3', note: 'thing4', time: 'time5' } };
 
 test('issue 7: every message the issue lists exists, for the right reader', () => {
-  const applicant = ['case_accepted', 'case_refused', 'progress_report', 'materials_requested', 'deadline_extended', 'booking_confirmed', 'appointment_day_before', 'appointment_hour_before', 'case_finished', 'rating_invited', 'bad_rating_handled'];
+  const applicant = ['case_accepted', 'case_refused', 'progress_report', 'materials_requested', 'deadline_extended', 'booking_confirmed', 'appointment_day_before', 'appointment_hour_before', 'case_finished', 'rating_invited', 'bad_rating_rectified'];
   const staff = ['case_assigned', 'due_soon', 'overdue', 'case_supervised', 'joint_meeting_convened'];
   for (const k of [...applicant, ...staff]) expect(MESSAGE_KINDS).toContain(k);
   for (const k of applicant) expect(draftMessage(k as MessageKind, isBooking(k as MessageKind) ? bookingFacts : caseFacts, new Date(), PAGES, 'applicant').page).toMatch(/^pages\//);
@@ -87,6 +87,7 @@ test('a reassignment reads "转派给您" to the new agent and "首问负责人�
   expect(draftMessage('case_reassigned', caseFacts, new Date(), PAGES, 'applicant')).toMatchObject({ purpose: 'progress', page: 'pages/case/index?id=c1', fields: { note: '经办帮代办员已更换，首问负责人不变' } });
   // kinds without an applicant wording read the same to everyone
   expect(draftMessage('case_accepted', caseFacts, new Date(), PAGES, 'applicant').fields.note).toBe(draftMessage('case_accepted', caseFacts, new Date(), PAGES, 'staff').fields.note);
-  expect(draftMessage('bad_rating_handled', caseFacts, new Date(), PAGES, 'applicant')).toMatchObject({ purpose: 'progress', page: 'pages/case/index?id=c1' });
+  // 差评 handling result (the ledger's 差评 actions send it)
+  expect(draftMessage('bad_rating_rectified', caseFacts, new Date(), PAGES, 'applicant')).toMatchObject({ purpose: 'progress', page: 'pages/case/index?id=c1' });
   expect(draftMessage('bad_rating_rectify_overdue', caseFacts, new Date(), PAGES)).toMatchObject({ purpose: 'staff_task', fields: { note: '差评整改已超期' } });
 });

@@ -95,6 +95,8 @@ test('marked off duty with nobody eligible left: the case waits visibly and the 
   const unassigned = data.items.filter((i: { agentName: string | null }) => i.agentName === null);
   expect(unassigned).toHaveLength(waiting);
   const one = await detail(unassigned[0].caseId);
+  // the 台账 row follows: nobody works it now
+  expect(cloud.store.get('ledger', one.caseId)?.doc).toMatchObject({ agentId: null });
   expect(one.timeline[one.timeline.length - 1]).toMatchObject({ label: '转派', note: '原帮代办员离岗，按规则转派' });
   // the center has no leader of its own: the alert reaches the center's staff
   expect((await notes('o_center_admin')).filter((n) => n.endsWith('帮代办员离岗，案件待分派'))).toHaveLength(waiting);

@@ -161,6 +161,8 @@ describe('default ratings (§五(五), off unless the center sets rating.default
     const runs = await Promise.all([fire(new Date()), fire(new Date())]);
     expect(runs.reduce((n, r) => n + (r.default_rating ?? 0), 0)).toBe(1);
     expect(cloud.store.get('ratings', due.caseId)?.doc).toMatchObject({ source: 'default', level: 'basically_satisfied', raterId: 'system' });
+    // the 台账 row knows it, and leaves a default out of the satisfaction figures
+    expect(cloud.store.get('ledger', due.caseId)?.doc).toMatchObject({ rating: { source: 'default', level: 'basically_satisfied' }, n: { rated: 0, sat: 0 } });
     expect(cloud.store.get('ratings', notYet.caseId)).toBeUndefined();
     expect(await call(cloud, 'ratings', { action: 'submit', input: { caseId: due.caseId, level: 'very_satisfied' } }, 'o_rater_1')).toMatchObject({ ok: false, fields: { ALREADY_RATED: expect.any(String) } });
     const view = await call(cloud, 'ratings', { action: 'getForCase', input: { caseId: due.caseId } }, 'o_rater_1');
