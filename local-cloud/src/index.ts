@@ -1,4 +1,4 @@
 export { startCloudBase, loadProject, LIMITS } from './server';
-export type { CloudBase, CloudBaseOptions, ProjectConfig } from './server';
+export type { CloudBase, CloudBaseOptions, DatabaseFault, ProjectConfig } from './server';
 export type { InvocationRecord } from './functions/host';
 export type { InboxMessage, TemplateSpec } from './openapi';

@@ -38,6 +38,21 @@ export interface CloudBaseOptions {
   maxInstances?: number;
 }
 
+/**
+ * A database fault (fault injection, as LocalStack offers): the next `times` database requests that
+ * match wait `delayMs` before they are served — a slow or stalled database, e.g. to make a function
+ * time out in the middle of a transaction.
+ */
+export interface DatabaseFault {
+  /** wire action, e.g. database.insertDocument (any database action when omitted) */
+  action?: string;
+  collection?: string;
+  /** only requests inside a transaction (true) or outside one (false) */
+  inTransaction?: boolean;
+  delayMs: number;
+  times?: number;
+}
+
 export interface CloudBase {
   url: string;
   port: number;
@@ -49,6 +64,7 @@ export interface CloudBase {
   messages: SubscribeMessages;
   storage: StorageService;
   triggers: TriggerScheduler;
+  faults: { delayDatabase(fault: DatabaseFault): void; clear(): void };
   stop(): Promise<void>;
 }
 
@@ -95,6 +111,20 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
   const functionEnv = Object.fromEntries(Object.entries(project.functionEnv ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
   const functions = new FunctionHost({ functionsDir, baseEnv: sdkEnv, functionEnv, log: options.log, maxInstances: options.maxInstances });
   const triggers = new TriggerScheduler(functions, options.log);
+  const dbFaults: (DatabaseFault & { times: number })[] = [];
+  const delayDatabase = (f: DatabaseFault) => {
+    if (!(Number.isFinite(f.delayMs) && f.delayMs >= 0 && f.delayMs <= 600_000)) throw new CloudError('INVALID_PARAM', 'delayMs must be 0–600000');
+    dbFaults.push({ ...f, times: Math.max(1, Math.floor(f.times ?? 1)) });
+  };
+  /** the delay a database request must wait, spending one use of the first fault it matches */
+  const dbDelay = (action: string, params: Record<string, unknown>): number => {
+    const inTx = params.transactionId !== undefined && params.transactionId !== null && params.transactionId !== '';
+    const i = dbFaults.findIndex((f) => (!f.action || f.action === action) && (!f.collection || f.collection === params.collectionName) && (f.inTransaction === undefined || f.inTransaction === inTx));
+    if (i < 0) return 0;
+    const f = dbFaults[i];
+    if (--f.times <= 0) dbFaults.splice(i, 1);
+    return f.delayMs;
+  };
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -160,7 +190,11 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
       if (typeof envName === 'string' && envName !== '' && envName !== envId) {
         throw new CloudError('INVALID_ENV', `environment ${envName} does not exist here (local environment: ${envId})`);
       }
-      if (action.startsWith('database.')) return reply(database.handle(action, params));
+      if (action.startsWith('database.')) {
+        const delay = dbDelay(action, params);
+        if (delay) await new Promise((r) => setTimeout(r, delay));
+        return reply(database.handle(action, params));
+      }
       if (action.startsWith('storage.')) return reply(storage.handle(action, params));
       if (action === 'functions.invokeFunction') {
         const name = String(params.function_name ?? '');
@@ -330,9 +364,11 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
         return send(res, 200, result);
       }
       if (req.method === 'POST' && parts[0] === 'faults') {
-        // fault injection, as LocalStack offers: the next N subscribeMessage.send calls fail
-        const body = JSON.parse((await readBody(req, LIMITS.clientCall)).toString('utf8')) as { times?: unknown; errcode?: unknown };
-        messages.failNext(Number(body.times ?? 1), Number(body.errcode ?? -1));
+        // fault injection, as LocalStack offers: the next N subscribeMessage.send calls fail, or
+        // (with `database`) the next N matching database requests are delayed
+        const body = JSON.parse((await readBody(req, LIMITS.clientCall)).toString('utf8')) as { times?: unknown; errcode?: unknown; database?: DatabaseFault };
+        if (body.database && typeof body.database === 'object') delayDatabase({ ...body.database, delayMs: Number(body.database.delayMs) });
+        else messages.failNext(Number(body.times ?? 1), Number(body.errcode ?? -1));
         return send(res, 200, { ok: true });
       }
       send(res, 404, { code: 'NOT_FOUND', message: 'no such console route' });
@@ -356,6 +392,7 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
     messages,
     storage,
     triggers,
+    faults: { delayDatabase, clear: () => void dbFaults.splice(0) },
     async stop() {
       triggers.stop();
       await functions.close();
