@@ -1,0 +1,232 @@
+/**
+ * Issue 9 §4 — faults, with the real functions:
+ *  - the local CloudBase as a child process (`node local-cloud/bin/cloudbase.js --data DIR`), under a
+ *    mixed load through the client gateway (submissions, acceptances, bookings), with message
+ *    delivery stalled, killed with SIGKILL and restarted: every acknowledged write is there, the
+ *    outbox resumes from where it stopped (the scheduler delivers what was left), and no message
+ *    is delivered twice, however often the scheduler runs;
+ *  - a function that times out in the middle of its transaction (a stalled database request,
+ *    injected) leaves nothing half-done, and the caller's retry completes it once.
+ * (test/cloud/durability.test.ts proves the same kill -9 property for raw database writes.)
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadProject, startCloudBase } from '../../local-cloud/src';
+import { call } from '../support/app';
+import { agreePrivacy, fullApplication } from '../support/applicant';
+import { changes, snapshot } from './support/world';
+
+const ROOT = path.join(__dirname, '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { build } = require('../../scripts/build-functions') as { build: () => string[] };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { seed } = require('../../scripts/seed') as { seed: (env: Record<string, string>) => Promise<number> };
+
+beforeAll(() => build());
+
+function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'local-cloud/bin/cloudbase.js'), '--port', '0', '--data', dataDir, '--functions', path.join(ROOT, 'cloudfunctions'), '--project', path.join(ROOT, 'cloudbase.json'), '--quiet'], {
+      cwd: dataDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /CloudBase listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+}
+
+const sdkEnv = (url: string) => ({
+  TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url}/admin` }),
+  TENCENTCLOUD_RUNENV: 'SCF',
+  TENCENTCLOUD_SECRETID: 'local',
+  TENCENTCLOUD_SECRETKEY: 'local',
+  TENCENTCLOUD_REGION: 'ap-shanghai',
+  TCB_ENV: 'bangban-local',
+  SCF_NAMESPACE: 'bangban-local',
+});
+
+/** The mini-program's call through the client gateway; null when the server is gone. */
+async function gateway(url: string, name: string, action: string, input: object, openid: string): Promise<any | null> {
+  try {
+    const res = await fetch(`${url}/gateway/callFunction`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, data: { action, input }, openid }) });
+    return ((await res.json()) as { result?: unknown }).result ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function all(url: string, collection: string): Promise<Record<string, any>[]> {
+  const out: Record<string, any>[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const r = (await (await fetch(`${url}/_/api/collections/${collection}?limit=500&offset=${offset}`)).json()) as { documents: Record<string, any>[] };
+    out.push(...r.documents);
+    if (r.documents.length < 500) return out;
+  }
+}
+
+const until = async (what: () => boolean, ms: number) => {
+  for (const end = Date.now() + ms; Date.now() < end && !what(); ) await new Promise((r) => setTimeout(r, 50));
+};
+
+test('SIGKILL during a mixed load, then a restart: every acknowledged write is there, the outbox resumes, no message twice', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangban-kill-'));
+  let { child, url } = await startServer(dir);
+  try {
+    await seed(sdkEnv(url));
+    const submitters = ['o_kill_1', 'o_kill_2', 'o_kill_3', 'o_kill_4'];
+    for (const o of submitters) expect(await gateway(url, 'applicant', 'agreePrivacy', { version: (await gateway(url, 'applicant', 'privacyStatus', {}, o)).data.version }, o)).toMatchObject({ ok: true });
+    const slots = (await gateway(url, 'bookings', 'listSlots', {}, 'o_kill_probe')).data.days.flatMap((d: { slots: { slotId: string; kind: string; remaining: number }[] }) => d.slots).filter((s: { kind: string }) => s.kind === 'regular');
+
+    const acked = { cases: new Map<string, { caseNo: string; openid: string }>(), accepted: new Set<string>(), bookings: new Map<string, string>() };
+    let stop = false;
+    let n = 0;
+    const submitter = async (openid: string) => {
+      while (!stop) {
+        const input = fullApplication({ category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: `断电测试申请 ${n++}`, contactName: '努尔', contactPhone: '13912340000' });
+        const r = await gateway(url, 'cases', 'submit', input, openid);
+        if (r?.ok) acked.cases.set(r.data.caseId, { caseNo: r.data.caseNo, openid });
+        if (r === null) return;
+      }
+    };
+    const accepter = async () => {
+      while (!stop) {
+        const next = [...acked.cases.keys()].find((id) => !acked.accepted.has(id));
+        if (!next) {
+          await new Promise((r) => setTimeout(r, 20));
+          continue;
+        }
+        acked.accepted.add(next);
+        const r = await gateway(url, 'workbench', 'act', { caseId: next, version: 1, action: { type: 'accept', mandateConfirmed: true, processExplained: true, materialsChecked: true, applicantSigned: true } }, 'o_agent_center');
+        if (!r?.ok) acked.accepted.delete(next);
+        if (r === null) return;
+      }
+    };
+    let b = 0;
+    const booker = async () => {
+      while (!stop) {
+        const i = b++;
+        const slot = slots[i % slots.length];
+        const r = await gateway(url, 'bookings', 'book', { slotId: slot.slotId, category: 'enterprise' }, `o_kill_booker_${i}`);
+        if (r?.ok) acked.bookings.set(r.data.booking.bookingId, slot.slotId);
+        if (r === null) return;
+      }
+    };
+    const load = [...submitters.map(submitter), accepter(), accepter(), booker(), booker()];
+    await until(() => acked.cases.size >= 12 && acked.accepted.size >= 4 && acked.bookings.size >= 4, 60_000);
+    // stall message delivery: submissions now commit their case and outbox entries, then hang in
+    // delivery (unacknowledged) — the kill leaves pending outbox entries behind
+    await fetch(`${url}/_/api/faults`, { method: 'POST', body: JSON.stringify({ database: { action: 'database.modifyDocument', collection: 'outbox', delayMs: 600_000, times: 100_000 } }) });
+    await new Promise((r) => setTimeout(r, 1500));
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGKILL');
+    stop = true;
+    await exited;
+    await Promise.all(load);
+    const acceptedAcks = new Set(acked.accepted);
+    expect(acked.cases.size).toBeGreaterThanOrEqual(12);
+
+    ({ child, url } = await startServer(dir));
+    const cases = new Map((await all(url, 'cases')).map((c) => [c._id as string, c]));
+    const missing = [...acked.cases].filter(([id, a]) => cases.get(id)?.caseNo !== a.caseNo || cases.get(id)?.applicantId !== a.openid).map(([id]) => id);
+    expect(missing).toEqual([]);
+    // an acceptance counts as acknowledged once its answer came back; the accepter only kept those
+    const notAccepted = [...acceptedAcks].filter((id) => acked.cases.has(id) && cases.get(id)?.status !== 'accepted' && cases.get(id)?.status !== 'applied');
+    expect(notAccepted).toEqual([]);
+    const bookings = new Map((await all(url, 'bookings')).map((x) => [x._id as string, x]));
+    expect([...acked.bookings.keys()].filter((id) => bookings.get(id)?.status !== 'active')).toEqual([]);
+    const slotDocs = await all(url, 'slots');
+    for (const s of slotDocs) expect(s.active.length).toBeLessThanOrEqual(s.capacity);
+    for (const [id, slotId] of acked.bookings) expect(slotDocs.find((s) => s.slotId === slotId)?.active.map((a: { bookingId: string }) => a.bookingId)).toContain(id);
+    // every stored case has exactly one set of outbox entries (the submission's), and some were left pending
+    const outbox = await all(url, 'outbox');
+    const pending = outbox.filter((o) => o.status === 'pending');
+    expect(pending.length).toBeGreaterThan(0);
+    const unanswered = [...cases.values()].filter((c) => String(c.matter).startsWith('断电测试') && !acked.cases.has(c._id));
+
+    // the scheduler resumes delivery (later than any claim the killed server left); twice changes nothing
+    const fire = async (minutes: number) => (await (await fetch(`${url}/_/api/triggers/scheduler/fire?time=${new Date(Date.now() + minutes * 60_000).toISOString()}`, { method: 'POST' })).json()) as { ok: boolean };
+    for (let i = 0; i < 5 && (await all(url, 'outbox')).some((o) => o.status === 'pending'); i++) expect(await fire(5)).toMatchObject({ ok: true });
+    expect((await all(url, 'outbox')).filter((o) => o.status === 'pending')).toEqual([]);
+    const messages = await all(url, 'messages');
+    await fire(10);
+    expect((await all(url, 'messages')).length).toBe(messages.length);
+    const pairs = messages.map((m) => `${m.outboxId}|${m.openid}`);
+    expect(pairs.length).toBe(new Set(pairs).size);
+    // every case the applicant was told about, and every case left unanswered, got its message to the agent
+    const told = new Set(messages.map((m) => m.caseId));
+    expect([...cases.values()].filter((c) => String(c.matter).startsWith('断电测试') && !told.has(c._id)).map((c) => c._id)).toEqual([]);
+    console.log(`kill -9: ${acked.cases.size} acknowledged submissions, ${acceptedAcks.size} acceptances, ${acked.bookings.size} bookings; ${unanswered.length} cases committed but unanswered; ${pending.length} outbox entries resumed after restart`);
+  } finally {
+    child.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 180_000);
+
+describe('a function timing out in the middle of its transaction', () => {
+  // the built functions, with a short timeout for the two under test (inside the repository, so
+  // that they resolve wx-server-sdk from node_modules as the originals do)
+  fs.mkdirSync(path.join(ROOT, '.build'), { recursive: true });
+  const dir = fs.mkdtempSync(path.join(ROOT, '.build', 'timeout-functions-'));
+  let cloud: Awaited<ReturnType<typeof startCloudBase>>;
+  beforeAll(async () => {
+    fs.cpSync(path.join(ROOT, 'cloudfunctions'), dir, { recursive: true });
+    for (const fn of ['cases', 'workbench']) {
+      const file = path.join(dir, fn, 'config.json');
+      fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), timeout: 3 }));
+    }
+    cloud = await startCloudBase({ port: 0, dataDir: null, functionsDir: dir, project: loadProject(path.join(ROOT, 'cloudbase.json')), triggers: false });
+    await seed(cloud.sdkEnv);
+  });
+  afterAll(async () => {
+    await cloud?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const timedOut = (p: Promise<unknown>) => p.then(
+    () => 'answered',
+    (e: Error) => e.message,
+  );
+
+  test('a submission stalled after its case number was taken: no case, no number used, no message; the retry makes one case', async () => {
+    await agreePrivacy(cloud, 'o_timeout');
+    const input = fullApplication({ category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: '超时测试', contactName: '艾力', contactPhone: '13912348888' });
+    expect(await call(cloud, 'cases', { action: 'listMine', input: {} }, 'o_timeout')).toMatchObject({ ok: true });
+    const before = snapshot(cloud);
+    cloud.faults.delayDatabase({ action: 'database.insertDocument', collection: 'cases', inTransaction: true, delayMs: 5000 });
+    expect(await timedOut(call(cloud, 'cases', { action: 'submit', input }, 'o_timeout'))).toMatch(/timed out after 3 seconds/);
+    // the stalled request finishes on the server after the function is gone
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(changes(before, snapshot(cloud))).toEqual([]);
+    const retry = await call(cloud, 'cases', { action: 'submit', input }, 'o_timeout');
+    expect(retry).toMatchObject({ ok: true, data: { repeated: false } });
+    const again = await call(cloud, 'cases', { action: 'submit', input }, 'o_timeout');
+    expect(again).toMatchObject({ ok: true, data: { repeated: true, caseId: retry.ok && retry.data.caseId } });
+    expect(cloud.store.candidates('cases', {}).docs.filter((c) => c.applicantId === 'o_timeout')).toHaveLength(1);
+    // the number the stalled submission had drawn was never used: the retry got the next in sequence
+    expect(retry.ok && retry.data.caseNo).toMatch(/-0001$/);
+  }, 60_000);
+
+  test('a staff step stalled while writing its messages: the case unchanged, no message; the retry with the same version lands once', async () => {
+    await agreePrivacy(cloud, 'o_timeout_2');
+    const submitted = await call(cloud, 'cases', { action: 'submit', input: fullApplication({ category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: '超时测试二', contactName: '艾力', contactPhone: '13912348889' }) }, 'o_timeout_2');
+    const caseId = submitted.ok ? submitted.data.caseId : '';
+    const accept = { type: 'accept', mandateConfirmed: true, processExplained: true, materialsChecked: true, applicantSigned: true };
+    const before = snapshot(cloud);
+    cloud.faults.delayDatabase({ action: 'database.insertDocument', collection: 'outbox', inTransaction: true, delayMs: 5000 });
+    expect(await timedOut(call(cloud, 'workbench', { action: 'act', input: { caseId, version: 1, action: accept } }, 'o_agent_center'))).toMatch(/timed out after 3 seconds/);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(changes(before, snapshot(cloud))).toEqual([]);
+    expect(await call(cloud, 'workbench', { action: 'act', input: { caseId, version: 1, action: accept } }, 'o_agent_center')).toMatchObject({ ok: true, data: { status: 'accepted', version: 2 } });
+    expect(await call(cloud, 'workbench', { action: 'act', input: { caseId, version: 1, action: accept } }, 'o_agent_center')).toMatchObject({ ok: false, code: 'CONFLICT' });
+    const c = cloud.store.get('cases', caseId)!.doc as unknown as { timeline: { action: string }[] };
+    expect(c.timeline.filter((e) => e.action === 'accept')).toHaveLength(1);
+  }, 60_000);
+});
