@@ -193,7 +193,10 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
       if (action.startsWith('database.')) {
         const delay = dbDelay(action, params);
         if (delay) await new Promise((r) => setTimeout(r, delay));
-        return reply(database.handle(action, params));
+        const committing = action === 'database.commitTransaction' ? database.transactionCollections(params.transactionId) : [];
+        const answer = database.handle(action, params);
+        if (invocation) recordWrite(invocation, action, params, answer, committing);
+        return reply(answer);
       }
       if (action.startsWith('storage.')) return reply(storage.handle(action, params));
       if (action === 'functions.invokeFunction') {
@@ -217,6 +220,19 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
     } catch (e) {
       fail(e);
     }
+  }
+
+  /** Counts the atomic writes of an invocation (InvocationRecord.writeUnits). */
+  function recordWrite(invocation: { writeUnits: string[][] }, action: string, params: Record<string, unknown>, answer: Record<string, unknown>, committing: string[]): void {
+    if (action === 'database.commitTransaction') {
+      if (committing.length) invocation.writeUnits.push(committing);
+      return;
+    }
+    const inTx = params.transactionId !== undefined && params.transactionId !== null && params.transactionId !== '';
+    if (inTx || !['database.insertDocument', 'database.modifyDocument', 'database.modifyAndReturnDoc', 'database.removeDocument'].includes(action)) return;
+    const data = (answer.data ?? {}) as { updated?: number; upsert_id?: string | null; deleted?: number; insertedIds?: unknown[] };
+    const wrote = (data.insertedIds?.length ?? 0) > 0 || (data.updated ?? 0) > 0 || !!data.upsert_id || (data.deleted ?? 0) > 0;
+    if (wrote) invocation.writeUnits.push([String(params.collectionName)]);
   }
 
   function openApi(res: http.ServerResponse, params: Record<string, unknown>, binary: Map<string, Buffer> | null, functionName?: string): void {

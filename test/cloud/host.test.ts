@@ -47,6 +47,21 @@ describe('function host', () => {
     expect(count.durationMs).toBeGreaterThan(0);
     expect(count.cold).toBe(false);
   });
+
+  test('writes are counted as atomic units: each plain write one, a committed transaction one', async () => {
+    await invoke(cloud, 'conformance', { probe: 'addMany', coll: 'people', count: 120 });
+    const many = cloud.host.history[cloud.host.history.length - 1];
+    expect(many.dbRequests).toBe(120);
+    expect(many.writeUnits).toHaveLength(120);
+    // a transaction touching two documents commits as one unit; reads write nothing
+    await invoke(cloud, 'conformance', { probe: 'docSet', coll: 'people', id: 'acc-a', data: { value: 10 } });
+    await invoke(cloud, 'conformance', { probe: 'docSet', coll: 'people', id: 'acc-b', data: { value: 0 } });
+    await invoke(cloud, 'conformance', { probe: 'transfer', coll: 'people', from: 'acc-a', to: 'acc-b', amount: 3 });
+    const tx = cloud.host.history[cloud.host.history.length - 1];
+    expect(tx.writeUnits).toEqual([['people']]);
+    await invoke(cloud, 'conformance', { probe: 'count', coll: 'people' });
+    expect(cloud.host.history[cloud.host.history.length - 1].writeUnits).toEqual([]);
+  });
 });
 
 describe('timer triggers', () => {

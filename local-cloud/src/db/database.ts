@@ -75,6 +75,12 @@ export class DatabaseService {
     return this.transactions.size;
   }
 
+  /** The collections an open transaction has written so far (what its commit would change). */
+  transactionCollections(transactionId: unknown): string[] {
+    const tx = this.transactions.get(String(transactionId));
+    return tx ? [...new Set([...tx.writes.values()].map((w) => w.collection))].sort() : [];
+  }
+
   // ---------------------------------------------------------------- reads
 
   private getDocument(p: Params): Reply {

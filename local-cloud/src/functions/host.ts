@@ -56,6 +56,12 @@ export interface InvocationRecord {
   status: 'running' | 'ok' | 'error' | 'timeout';
   error?: string;
   dbRequests: number;
+  /**
+   * The atomic writes the invocation committed, each as the collections it touched: a write
+   * outside a transaction is one, a committed transaction is one. Two or more mean a crash between
+   * them would have left the first without the rest.
+   */
+  writeUnits: string[][];
   requests: number;
   logs: LogLine[];
   eventBytes: number;
@@ -176,6 +182,7 @@ export class FunctionHost {
       cold,
       status: 'running',
       dbRequests: 0,
+      writeUnits: [],
       requests: 0,
       logs: [],
       eventBytes: extra.eventBytes ?? 0,
