@@ -50,6 +50,8 @@ export interface DatabaseFault {
   /** only requests inside a transaction (true) or outside one (false) */
   inTransaction?: boolean;
   delayMs: number;
+  /** then fail the request (DATABASE_REQUEST_FAILED) instead of serving it: a lost request */
+  fail?: boolean;
   times?: number;
 }
 
@@ -116,14 +118,14 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
     if (!(Number.isFinite(f.delayMs) && f.delayMs >= 0 && f.delayMs <= 600_000)) throw new CloudError('INVALID_PARAM', 'delayMs must be 0–600000');
     dbFaults.push({ ...f, times: Math.max(1, Math.floor(f.times ?? 1)) });
   };
-  /** the delay a database request must wait, spending one use of the first fault it matches */
-  const dbDelay = (action: string, params: Record<string, unknown>): number => {
+  /** the fault a database request meets, spending one use of the first that matches */
+  const dbFault = (action: string, params: Record<string, unknown>): { delayMs: number; fail: boolean } | null => {
     const inTx = params.transactionId !== undefined && params.transactionId !== null && params.transactionId !== '';
     const i = dbFaults.findIndex((f) => (!f.action || f.action === action) && (!f.collection || f.collection === params.collectionName) && (f.inTransaction === undefined || f.inTransaction === inTx));
-    if (i < 0) return 0;
+    if (i < 0) return null;
     const f = dbFaults[i];
     if (--f.times <= 0) dbFaults.splice(i, 1);
-    return f.delayMs;
+    return { delayMs: f.delayMs, fail: f.fail === true };
   };
 
   const server = http.createServer((req, res) => {
@@ -191,8 +193,9 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
         throw new CloudError('INVALID_ENV', `environment ${envName} does not exist here (local environment: ${envId})`);
       }
       if (action.startsWith('database.')) {
-        const delay = dbDelay(action, params);
-        if (delay) await new Promise((r) => setTimeout(r, delay));
+        const fault = dbFault(action, params);
+        if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+        if (fault?.fail) throw new CloudError('DATABASE_REQUEST_FAILED', `injected fault: ${action} on ${String(params.collectionName ?? '')} failed`);
         const committing = action === 'database.commitTransaction' ? database.transactionCollections(params.transactionId) : [];
         const answer = database.handle(action, params);
         if (invocation) recordWrite(invocation, action, params, answer, committing);
@@ -383,7 +386,7 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
         // fault injection, as LocalStack offers: the next N subscribeMessage.send calls fail, or
         // (with `database`) the next N matching database requests are delayed
         const body = JSON.parse((await readBody(req, LIMITS.clientCall)).toString('utf8')) as { times?: unknown; errcode?: unknown; database?: DatabaseFault };
-        if (body.database && typeof body.database === 'object') delayDatabase({ ...body.database, delayMs: Number(body.database.delayMs) });
+        if (body.database && typeof body.database === 'object') delayDatabase({ ...body.database, delayMs: Number(body.database.delayMs ?? 0) });
         else messages.failNext(Number(body.times ?? 1), Number(body.errcode ?? -1));
         return send(res, 200, { ok: true });
       }
