@@ -171,14 +171,14 @@ test('SIGKILL during a mixed load, then a restart: every acknowledged write is t
 }, 180_000);
 
 describe('a function timing out in the middle of its transaction', () => {
-  // the built functions, with a short timeout for the two under test (inside the repository, so
+  // the built functions, with a short timeout for the ones under test (inside the repository, so
   // that they resolve wx-server-sdk from node_modules as the originals do)
   fs.mkdirSync(path.join(ROOT, '.build'), { recursive: true });
   const dir = fs.mkdtempSync(path.join(ROOT, '.build', 'timeout-functions-'));
   let cloud: Awaited<ReturnType<typeof startCloudBase>>;
   beforeAll(async () => {
     fs.cpSync(path.join(ROOT, 'cloudfunctions'), dir, { recursive: true });
-    for (const fn of ['cases', 'workbench']) {
+    for (const fn of ['cases', 'workbench', 'ratings']) {
       const file = path.join(dir, fn, 'config.json');
       fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), timeout: 3 }));
     }
@@ -228,5 +228,29 @@ describe('a function timing out in the middle of its transaction', () => {
     expect(await call(cloud, 'workbench', { action: 'act', input: { caseId, version: 1, action: accept } }, 'o_agent_center')).toMatchObject({ ok: false, code: 'CONFLICT' });
     const c = cloud.store.get('cases', caseId)!.doc as unknown as { timeline: { action: string }[] };
     expect(c.timeline.filter((e) => e.action === 'accept')).toHaveLength(1);
+  }, 60_000);
+
+  test('a 差评 whose handling record cannot be written: no rating without its 差评 record; the retry records both once', async () => {
+    await agreePrivacy(cloud, 'o_timeout_3');
+    const submitted = await call(cloud, 'cases', { action: 'submit', input: fullApplication({ category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: '超时测试三', contactName: '艾力', contactPhone: '13912348887' }) }, 'o_timeout_3');
+    const caseId = submitted.ok ? submitted.data.caseId : '';
+    let version = 1;
+    for (const step of [
+      { type: 'accept', mandateConfirmed: true, processExplained: true, materialsChecked: true, applicantSigned: true },
+      { type: 'deliver', window: '综合窗口', committedWorkingDays: 5 },
+      { type: 'finish', result: { outcome: 'approved', decidedBy: '和硕县政务服务中心' }, resultHandedOver: true, originalsReturned: true, applicantSigned: true },
+    ]) {
+      const r = await call(cloud, 'workbench', { action: 'act', input: { caseId, version, action: step } }, 'o_agent_center');
+      if (!r.ok) throw new Error(`${r.code} ${r.message}`);
+      version = r.data.version;
+    }
+    const bad = { caseId, level: 'very_dissatisfied', comment: '等了很久没人联系，态度也不好' };
+    const before = snapshot(cloud);
+    // the database loses the write of the 差评 record (the function fails after the rating was stored)
+    cloud.faults.delayDatabase({ action: 'database.modifyDocument', collection: 'badRatings', delayMs: 0, fail: true });
+    expect(await call(cloud, 'ratings', { action: 'submit', input: bad }, 'o_timeout_3')).toMatchObject({ ok: false, code: 'INTERNAL' });
+    expect(changes(before, snapshot(cloud))).toEqual([]);
+    expect(await call(cloud, 'ratings', { action: 'submit', input: bad }, 'o_timeout_3')).toMatchObject({ ok: true, data: { badRatings: [expect.anything()] } });
+    expect(cloud.store.candidates('badRatings', {}).docs.filter((b) => b.caseId === caseId)).toHaveLength(1);
   }, 60_000);
 });
