@@ -69,6 +69,30 @@ function queueFilter(db: Database, queue: Queue, t: Today): Record<string, unkno
   }
 }
 
+/** queueFilter, for one (status, due date) group of cases: the same conditions, decided here. */
+function inQueue(queue: Queue, c: { status: string; dueOn?: unknown }, t: Today): boolean {
+  const open = (OPEN_STATUSES as readonly string[]).includes(c.status);
+  const due = typeof c.dueOn === 'string' ? c.dueOn : null;
+  switch (queue) {
+    case 'new':
+      return c.status === 'applied';
+    case 'handling':
+      return c.status === 'accepted' || c.status === 'handling';
+    case 'waiting':
+      return c.status === 'awaiting_materials' || c.status === 'suspended';
+    case 'dueSoon':
+      return open && due !== null && due >= t.today && due <= t.dueSoonBy;
+    case 'overdue':
+      return open && due !== null && due < t.today;
+    case 'ended':
+      return (ENDED_STATUSES as readonly string[]).includes(c.status);
+    case 'open':
+      return open;
+    case 'all':
+      return true;
+  }
+}
+
 function both(db: Database, ...parts: (Record<string, unknown> | null)[]): Record<string, unknown> {
   const real = parts.filter((p): p is Record<string, unknown> => !!p && Object.keys(p).length > 0);
   if (real.length === 0) return {};
@@ -110,15 +134,23 @@ export const actions: ActionTable<Database> = {
       const t = await today(db, ctx.now);
       const narrow = narrowing(ctx, input);
       const where = both(db, scope, narrow, queueFilter(db, input.queue, t));
-      const [page, total, ...counts] = await Promise.all([
+      // the page, and every queue's count from one aggregate (cases per status and due date): two
+      // round trips instead of seven, each tens of milliseconds in the cloud
+      const [page, groups] = await Promise.all([
         db.collection('cases').where(where).orderBy('submittedAt', 'desc').skip(input.offset).limit(input.limit).get(),
-        db.collection('cases').where(where).count(),
-        ...COUNTED.map((q) => db.collection('cases').where(both(db, scope, narrow, queueFilter(db, q, t))).count()),
+        db
+          .collection('cases')
+          .aggregate()
+          .match(both(db, scope, narrow))
+          .group({ _id: { status: '$status', dueOn: '$dueOn' }, n: db.command.aggregate.sum(1) })
+          .limit(10_000)
+          .end(),
       ]);
+      const count = (q: Queue) => groups.list.reduce((n, g) => n + (inQueue(q, g._id as { status: string; dueOn?: unknown }, t) ? Number(g.n) : 0), 0);
       return {
         items: (page.data as unknown as CaseDoc[]).map((c) => ({ ...staffCaseRowView(c), firstAgentName: c.firstAgentName, dueOn: c.dueOn ?? null, deadline: deadlineOf(c, t.today, t.dueSoonBy) })),
-        total: total.total,
-        counts: Object.fromEntries(COUNTED.map((q, i) => [q, counts[i].total])),
+        total: count(input.queue),
+        counts: Object.fromEntries(COUNTED.map((q) => [q, count(q)])),
         today: t.today,
         queue: input.queue,
       };
