@@ -157,8 +157,15 @@ export const actions: ActionTable<Database> = {
               .get()
               .then((r) => ((r.data as { officePhone?: string } | null)?.officePhone ?? null) as string | null, () => null)
           : Promise.resolve(null);
-      const [cal, agentPhone, firstAgentPhone, unitPhone] = await Promise.all([loadCalendar(db), phoneOf('staff', doc.agentId), phoneOf('staff', doc.firstAgentId), phoneOf('units', doc.unitId)]);
-      return { case: applicantCaseView(doc, cal, ctx.now, { agentPhone, firstAgentPhone, unitPhone }) };
+      // both agents' office phones in one query: four round trips in all (each tens of ms in the cloud)
+      const agentIds = [...new Set([doc.agentId, doc.firstAgentId].filter((x): x is string => !!x))];
+      const [cal, agents, unitPhone] = await Promise.all([
+        loadCalendar(db),
+        agentIds.length ? db.collection('staff').where({ _id: db.command.in(agentIds) }).field({ officePhone: true }).get() : Promise.resolve({ data: [] as Record<string, unknown>[] }),
+        phoneOf('units', doc.unitId),
+      ]);
+      const phoneOfAgent = (id: string | null) => (id ? ((agents.data.find((s) => s._id === id)?.officePhone as string | undefined) ?? null) : null);
+      return { case: applicantCaseView(doc, cal, ctx.now, { agentPhone: phoneOfAgent(doc.agentId), firstAgentPhone: phoneOfAgent(doc.firstAgentId), unitPhone }) };
     },
   }),
 
