@@ -10,7 +10,7 @@
  * Each attempt works on its own fresh copy of the resource, so attempts cannot disturb each other.
  */
 import { CASE_TRANSITIONS, authorize, caseViewTarget, type CaseActionType, type CaseRecord } from '../../core';
-import { call, type Answer } from '../support/app';
+import type { Answer } from '../support/app';
 import { PERSONAS, actorFor, buildWorld, changes, cloneBooking, cloneCase, rolesOf, snapshot, type Persona, type World } from './support/world';
 import { actionVariants, invalidSamples, resourceKind, type ActionVariant } from './support/registry';
 import { inParallel } from './support/pool';
@@ -94,9 +94,22 @@ function buildAttempts(): Attempt[] {
   return [...attempts, ...baselines.values()];
 }
 
+/** Successful calls whose business writes were not one atomic unit (a crash between them would leave half). */
+const splitWrites: string[] = [];
+/** Collections written by message delivery, which runs after the action's own commit by design. */
+const DELIVERY = new Set(['outbox', 'messages', 'grants']);
+
 /** A failed invocation (host error, timeout) is an answer too: it shows up in the failure list with its label. */
 const safeCall = (fn: string, action: string, input: unknown, openid: string): Promise<Answer> =>
-  call(world.cloud, fn, { action, input }, openid).catch((e: Error) => ({ ok: false, code: 'HOST_ERROR', message: e.message }) as Answer);
+  world.cloud.host.invoke(fn, { action, input, userInfo: { openId: openid, appId: 'wx_test' } }, { openid, appid: 'wx_test', source: 'wx_client' }).then(
+    ({ json, record }) => {
+      const answer = JSON.parse(json) as Answer;
+      const business = record.writeUnits.filter((unit) => unit.some((c) => !DELIVERY.has(c)));
+      if (answer.ok && business.length > 1) splitWrites.push(`${fn}.${action}: ${JSON.stringify(business)}`);
+      return answer;
+    },
+    (e: Error) => ({ ok: false, code: 'HOST_ERROR', message: e.message }) as Answer,
+  );
 const run = (a: Attempt) => safeCall(a.variant.fn, a.variant.action, a.input, a.persona.openid);
 
 test('every action in the registry has a valid sample input to test it with', () => {
@@ -186,5 +199,10 @@ describe('role gate: every action × every persona lacking its roles', () => {
     // administrator-only actions refuse the center staff member without admin rights
     const adminOnly = tries.filter(({ v, p }, i) => p.key === 'centerStaff' && (v.spec.errors ?? []).includes('FORBIDDEN') && !got[i].ok && (got[i] as { code: string }).code === 'FORBIDDEN');
     expect(adminOnly.length).toBeGreaterThan(5);
+  });
+
+  // last: it looks at every call the matrix and the role gate made
+  test('every successful call committed its own writes in one atomic unit (one transaction or one write)', () => {
+    expect(splitWrites).toEqual([]);
   });
 });
