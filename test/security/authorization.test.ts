@@ -9,10 +9,10 @@
  *  - a related persona gets past authorization (a positive control, so the matrix can fail).
  * Each attempt works on its own fresh copy of the resource, so attempts cannot disturb each other.
  */
-import { CASE_TRANSITIONS, authorize, caseViewTarget, type CaseActionType, type CaseRecord } from '../../core';
+import { BAD_RATING_TRANSITIONS, CASE_TRANSITIONS, authorize, caseViewTarget, type CaseActionType, type CaseRecord, type OwnershipTarget } from '../../core';
 import type { Answer } from '../support/app';
 import { PERSONAS, actorFor, buildWorld, changes, cloneBooking, cloneCase, rolesOf, snapshot, type Persona, type World } from './support/world';
-import { actionVariants, invalidSamples, resourceKind, type ActionVariant } from './support/registry';
+import { actionVariants, invalidSamples, resourceKind, type ActionVariant, type ResourceKind } from './support/registry';
 import { inParallel } from './support/pool';
 
 let world: World;
@@ -37,12 +37,14 @@ interface Attempt {
 
 const hasRole = (p: Persona, v: ActionVariant) => v.spec.roles.some((r) => rolesOf(p).includes(r));
 
-function related(p: Persona, v: ActionVariant, kind: 'case' | 'booking', doc: Record<string, unknown>): boolean {
+function related(p: Persona, v: ActionVariant, kind: ResourceKind, doc: Record<string, unknown>): boolean {
   const actor = actorFor(p, v.spec.roles);
   if (kind === 'booking') return actor.role === 'applicant' ? doc.applicantId === actor.id : authorize(actor, 'booking.viewAll').ok;
-  const target = caseViewTarget(doc as unknown as CaseRecord);
+  // a 差评 record carries the owners of its case; its steps have permissions of their own
+  const target = kind === 'badRating' ? (doc.owners as OwnershipTarget) : caseViewTarget(doc as unknown as CaseRecord);
   if (authorize(actor, 'case.view', target).ok) return true;
-  const step = v.branch && Object.prototype.hasOwnProperty.call(CASE_TRANSITIONS, v.branch) ? CASE_TRANSITIONS[v.branch as CaseActionType] : null;
+  const steps: Record<string, { permission: Parameters<typeof authorize>[1] }> = kind === 'badRating' ? BAD_RATING_TRANSITIONS : CASE_TRANSITIONS;
+  const step = v.branch && Object.prototype.hasOwnProperty.call(steps, v.branch) ? steps[v.branch] : null;
   return !!step && authorize(actor, step.permission, target).ok;
 }
 
@@ -57,13 +59,29 @@ function templatesFor(v: ActionVariant) {
   return ['A', 'B', 'C'].map((o) => pick.find((t) => t.owner === o)!).filter(Boolean);
 }
 
-function inputFor(v: ActionVariant, id: { caseId?: string; bookingId?: string; version?: unknown }, slot: number): Record<string, unknown> {
+function inputFor(v: ActionVariant, id: { caseId?: string; bookingId?: string; id?: string; version?: unknown }, slot: number): Record<string, unknown> {
   const input: Record<string, unknown> = { ...v.sample };
-  if (id.caseId !== undefined) input.caseId = id.caseId;
-  if (id.bookingId !== undefined) input.bookingId = id.bookingId;
+  for (const k of ['caseId', 'bookingId', 'id'] as const) if (id[k] !== undefined) input[k] = id[k];
   if ('version' in input && id.version !== undefined) input.version = id.version;
   if ('slotId' in input) input.slotId = world.freeSlots[slot % world.freeSlots.length];
   return input;
+}
+
+/** Fresh copies of the resources a variant is tried on, and how its input names one. */
+function resourcesFor(v: ActionVariant, kind: ResourceKind): { which: string; make(): { doc: Record<string, unknown> & { _id: string }; ref: { caseId?: string; bookingId?: string; id?: string; version?: unknown } } }[] {
+  if (kind === 'booking') return world.bookings.map((t) => ({ which: `booking of ${t.owner}`, make: () => ((doc) => ({ doc, ref: { bookingId: doc._id } }))(cloneBooking(world.cloud, t)) }));
+  if (kind === 'badRating')
+    return world.cases
+      .filter((t) => t.badRatings.length)
+      .map((t) => ({
+        which: `差评 on ${t.owner}`,
+        make: () => {
+          const c = cloneCase(world.cloud, t);
+          const doc = world.cloud.store.get('badRatings', `${c._id}-0`)!.doc;
+          return { doc, ref: { id: doc._id, version: doc.version ?? 0 } };
+        },
+      }));
+  return templatesFor(v).map((t) => ({ which: `${t.owner}:${t.status}`, make: () => ((doc) => ({ doc, ref: { caseId: doc._id, version: doc.version } }))(cloneCase(world.cloud, t)) }));
 }
 
 const answerText = (a: Answer) => JSON.stringify(a.ok ? { ok: true } : { ok: false, code: a.code, message: a.message, fields: a.fields ?? null });
@@ -75,19 +93,19 @@ function buildAttempts(): Attempt[] {
   for (const v of variants) {
     const kind = resourceKind(v);
     if (!kind) continue;
-    const templates = kind === 'case' ? templatesFor(v).map((t) => ({ t, which: `${t.owner}:${t.status}` })) : world.bookings.map((t) => ({ t, which: `booking of ${t.owner}` }));
     for (const p of PERSONAS) {
-      for (const { t, which } of templates) {
-        const doc = kind === 'case' ? cloneCase(world.cloud, t as World['cases'][number]) : cloneBooking(world.cloud, t as World['bookings'][number]);
+      for (const r of resourcesFor(v, kind)) {
+        const { doc, ref } = r.make();
         const s = slot++;
         // the baseline: the same persona and input for a missing id (same version, so only the id differs)
-        const baselineKey = `${v.key}|${p.key}|${String(doc.version ?? '')}`;
+        const baselineKey = `${v.key}|${p.key}|${String(ref.version ?? '')}`;
         if (!baselines.has(baselineKey)) {
-          const missingId = `missing-${v.fn}-${v.action}`;
-          baselines.set(baselineKey, { variant: v, persona: p, kind: 'missing', label: `${v.key} by ${p.key} on a missing id`, input: inputFor(v, kind === 'case' ? { caseId: missingId, version: doc.version } : { bookingId: missingId }, s), baselineKey, resourceId: missingId });
+          const missing = kind === 'badRating' ? `missing-${v.action}-0` : `missing-${v.fn}-${v.action}`;
+          const missingRef = { ...(ref.caseId ? { caseId: missing } : {}), ...(ref.bookingId ? { bookingId: missing } : {}), ...(ref.id ? { id: missing } : {}), version: ref.version };
+          baselines.set(baselineKey, { variant: v, persona: p, kind: 'missing', label: `${v.key} by ${p.key} on a missing id`, input: inputFor(v, missingRef, s), baselineKey, resourceId: missing });
         }
         const k = !hasRole(p, v) ? 'role' : related(p, v, kind, doc) ? 'related' : 'unrelated';
-        attempts.push({ variant: v, persona: p, kind: k, label: `${v.key} by ${p.key} on ${which}`, input: inputFor(v, kind === 'case' ? { caseId: doc._id, version: doc.version } : { bookingId: doc._id }, s), baselineKey, resourceId: doc._id });
+        attempts.push({ variant: v, persona: p, kind: k, label: `${v.key} by ${p.key} on ${r.which}`, input: inputFor(v, ref, s), baselineKey, resourceId: doc._id });
       }
     }
   }
@@ -144,7 +162,7 @@ describe('resources: every action that takes a case or booking id × nine person
     const unrelated = refusedSide.filter((a) => a.kind === 'unrelated');
     expect(new Set(unrelated.map((a) => a.persona.key)).size).toBe(PERSONAS.length);
     console.log(`authorization matrix, refused side: ${refusedSide.length} calls (${unrelated.length} on foreign resources, ${refusedSide.filter((a) => a.kind === 'role').length} without the role)`);
-  });
+  }, 600_000);
 
   test('related personas get past authorization (positive control), and only they ever succeed', async () => {
     const relatedSide = attempts.filter((a) => a.kind === 'related');
@@ -165,7 +183,7 @@ describe('resources: every action that takes a case or booking id × nine person
       return `${v.key.padEnd(44)} related ${String(count('related')).padStart(3)} (ok ${String(rows.filter((a) => a.kind === 'related' && answers.get(a)?.ok).length).padStart(3)})  foreign ${String(count('unrelated')).padStart(3)}  no role ${String(count('role')).padStart(3)}`;
     });
     console.log(`authorization matrix (${attempts.length} calls)\n${table.join('\n')}`);
-  });
+  }, 300_000);
 
   test('no answer in the matrix carries a full 身份证号 or phone number of the seeded applicants', () => {
     const secrets = [...world.secrets.idNumbers, ...world.secrets.phones];

@@ -141,5 +141,12 @@ export function invalidSamples(variants: ActionVariant[]): string[] {
   return variants.filter((v) => !v.spec.input.safeParse(v.sample).success).map((v) => `${v.key} (give the field a value in FIELD_SAMPLES or the action one in ACTION_SAMPLES, test/security/support/registry.ts): ${JSON.stringify(v.spec.input.safeParse(v.sample).error?.issues.map((i) => `${i.path.join('.')} ${i.message}`))}`);
 }
 
-/** The resource an action's input points at, recognised by field name. */
-export const resourceKind = (v: ActionVariant): 'case' | 'booking' | null => (v.schema.properties?.caseId ? 'case' : v.schema.properties?.bookingId ? 'booking' : null);
+export type ResourceKind = 'case' | 'booking' | 'badRating';
+/** The resource an action's input points at, recognised by field name (a 差评 record's `id` by its `<caseId>-0|1` pattern). */
+export function resourceKind(v: ActionVariant): ResourceKind | null {
+  const p = v.schema.properties ?? {};
+  if (p.caseId) return 'case';
+  if (p.bookingId) return 'booking';
+  if (p.id?.pattern?.includes('[01]')) return 'badRating';
+  return null;
+}

@@ -48,6 +48,8 @@ export interface CaseTemplate {
   status: string;
   doc: Doc;
   rating: Doc | null;
+  /** the 差评 records the rating opened (`<caseId>-0`) */
+  badRatings: Doc[];
 }
 
 export interface BookingTemplate {
@@ -124,14 +126,17 @@ export async function buildWorld(options: { maxInstances?: number } = {}): Promi
     secrets.names.push(line.form.contactName);
     // the line's agent takes it when routing picked someone else (C: the second center agent)
     if (stored.agentId !== staffIdOf(line.agent)) must(await call(cloud, 'workbench', { action: 'act', input: { caseId, version: stored.version, action: { type: 'take' } } }, line.agent), `take ${owner}`);
-    cases.push({ owner, status: 'applied', doc: docOf(cloud, 'cases', caseId)!, rating: null });
+    cases.push({ owner, status: 'applied', doc: docOf(cloud, 'cases', caseId)!, rating: null, badRatings: [] });
     for (const [step, status] of WALK) {
       const version = docOf(cloud, 'cases', caseId)!.version as number;
       must(await call(cloud, 'workbench', { action: 'act', input: { caseId, version, action: step } }, line.agent), `${owner} ${JSON.stringify(step)}`);
-      cases.push({ owner, status, doc: docOf(cloud, 'cases', caseId)!, rating: null });
+      cases.push({ owner, status, doc: docOf(cloud, 'cases', caseId)!, rating: null, badRatings: [] });
     }
-    must(await call(cloud, 'ratings', { action: 'submit', input: { caseId, level: 'satisfied', comment: '办事很顺利' } }, applicant), `rate ${owner}`);
-    cases.push({ owner, status: 'finished+rated', doc: docOf(cloud, 'cases', caseId)!, rating: docOf(cloud, 'ratings', caseId) });
+    // A and B get a 差评 (its handling is a resource of its own), C a good rating
+    const rating = owner === 'C' ? { level: 'satisfied', comment: '办事很顺利' } : { level: 'very_dissatisfied', comment: '等了很久才有人联系' };
+    must(await call(cloud, 'ratings', { action: 'submit', input: { caseId, ...rating } }, applicant), `rate ${owner}`);
+    const bad = docOf(cloud, 'badRatings', `${caseId}-0`);
+    cases.push({ owner, status: 'finished+rated', doc: docOf(cloud, 'cases', caseId)!, rating: docOf(cloud, 'ratings', caseId), badRatings: bad ? [bad] : [] });
   }
 
   // bookings: one active booking of each applicant, on the first free regular slots
@@ -158,6 +163,10 @@ export function cloneCase(cloud: CloudBase, t: CaseTemplate): Doc {
   const doc = { ...structuredClone(t.doc), _id: id, caseNo: `BB20991231-${String(n).padStart(6, '0')}`, requestKey: `clone:${id}` };
   const writes = [{ collection: 'cases', id, doc }];
   if (t.rating) writes.push({ collection: 'ratings', id, doc: { ...structuredClone(t.rating), _id: id, caseId: id } as never });
+  for (const b of t.badRatings) {
+    const badId = `${id}${String(b._id).slice(String(t.doc._id).length)}`;
+    writes.push({ collection: 'badRatings', id: badId, doc: { ...structuredClone(b), _id: badId, caseId: id } as never });
+  }
   cloud.store.apply(writes as never);
   return doc;
 }
