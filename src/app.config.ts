@@ -4,12 +4,17 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/staff',
-      pages: ['pages/workbench/index', 'pages/case/index', 'pages/bind/index', 'pages/team/index'],
+      pages: ['pages/workbench/index', 'pages/case/index', 'pages/bind/index', 'pages/team/index', 'pages/bad-ratings/index'],
     },
     // the center administrator's people and settings: only they download it
     {
       root: 'packages/center',
       pages: ['pages/admin/index'],
+    },
+    // 台账 with its charts (@antv/f2) for leaders and the center: nobody else downloads it
+    {
+      root: 'packages/ledger',
+      pages: ['pages/index/index', 'pages/rows/index'],
     },
   ],
   window: {

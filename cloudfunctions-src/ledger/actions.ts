@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  addDays,
   beijingDate,
   beijingInstant,
   CATEGORIES,
@@ -35,12 +36,15 @@ import {
   type GroupedReceived,
   type LedgerDimension,
   type LedgerRow,
+  type BadRatingCase,
   type Period,
+  type Rating,
   type Settings,
 } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import { loadSettings } from '../shared/applicant';
-import { actorOf } from '../shared/cases';
+import { actorOf, loadCalendar, type CaseDoc } from '../shared/cases';
+import { putLedgerRow } from '../shared/ledger';
 import { cloud, type Database } from '../shared/cloud';
 
 /**
@@ -220,19 +224,23 @@ export const actions: ActionTable<Database> = {
     summary: '台账统计（§五(六)）：按周/月/季度/年，按事项类别、责任单位、帮代办员或期间：受理、办结、终止、不予受理件数，按时办结率，平均办理工作日，满意率（非常满意+满意+基本满意），差评件数、回访率、整改率，常见不予受理/终止/差评原因；近若干期趋势。由数据库聚合计算。责任领导看本单位，政务服务中心看全部',
     roles: ['leader', 'center'],
     input: periodInput.and(z.object({ by: z.enum(LEDGER_DIMENSIONS).default('category') })),
-    output: '{ period, key, label, by, range: { from, to }, unit: { unitId, name } | null, total: Figures, breakdown: [{ key, label, …Figures }], series: [{ key, label, …Figures }], reasons: { refusal, termination, bad: [{ reason, count }] }, options: { periods, dimensions, units (center only) } }; Figures = { received, finished, terminated, refused, onTimeRate, averageWorkingDays, rated, satisfactionRate, bad, callBackRate, rectificationRate, … }',
+    output: '{ period, key, label, by, range: { from, to }, prevKey, nextKey, unit: { unitId, name } | null, total: Figures, breakdown: [{ key, label, …Figures }], series: [{ key, label, …Figures }], reasons: { refusal, termination, bad: [{ reason, count }] }, options: { periods, dimensions, units (center only) } }; Figures = { received, finished, terminated, refused, onTimeRate, averageWorkingDays, rated, satisfactionRate, bad, callBackRate, rectificationRate, … }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       const scope = scopeOf(ctx, input);
       const key = keyOf(input, ctx.now);
       const [stats, units] = await Promise.all([computeStatistics(ctx.db, scope, input.period, key, input.by), unitList(ctx.db)]);
       const center = ctx.caller.staff?.role === 'center';
+      const next = periodOf(input.period, addDays(stats.range.to, 1));
       return {
         period: input.period,
         key,
         label: periodLabel(input.period, key),
         by: input.by,
         ...stats,
+        // for the page's ‹ › buttons; nothing after the period we are in
+        prevKey: stats.series.length > 1 ? stats.series[stats.series.length - 2].key : null,
+        nextKey: periodRange(input.period, next).from <= beijingDate(ctx.now) ? next : null,
         unit: scope.unitId ? { unitId: scope.unitId, name: units.find((u) => u.unitId === scope.unitId)?.name ?? scope.unitId } : null,
         options: {
           periods: PERIODS.map((p) => ({ value: p, label: PERIOD_LABELS[p] })),
@@ -367,6 +375,38 @@ export const actions: ActionTable<Database> = {
       const { fileID } = (await sdk.uploadFile({ cloudPath: `exports/ledger/${scope.unitId ?? 'all'}/${key}-${stamp}-${ctx.caller.staff!._id}.xlsx`, fileContent: buffer })) as { fileID: string };
       const temp = (await sdk.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })) as { fileList: { tempFileURL: string }[] };
       return { fileID, url: temp.fileList[0]?.tempFileURL ?? '', fileName, rows: rows.length };
+    },
+  }),
+
+  rebuild: action({
+    summary: '重建台账行（中心管理员；上线台账前已有案件的环境用）：按案件编号顺序每次处理一批，每件案件在一个事务中读取案件、评价和差评并写入台账行；返回下一批的起点',
+    roles: ['center'],
+    input: z.object({ after: z.string().trim().max(64).default(''), limit: z.number().int().min(1).max(200).default(100) }),
+    output: '{ processed, next: string | null }',
+    errors: ['FORBIDDEN'],
+    async run(ctx, input) {
+      if (ctx.caller.staff?.admin !== true) throw new AppError('FORBIDDEN', '只有政务服务中心管理员可以重建台账');
+      const _ = ctx.db.command;
+      const [cal, settings] = await Promise.all([loadCalendar(ctx.db), loadSettings(ctx.db)]);
+      const { data } = await ctx.db.collection('cases').where({ _id: _.gt(input.after) }).orderBy('_id', 'asc').field({ _id: true }).limit(input.limit).get();
+      const read = <T>(t: Parameters<Parameters<typeof ctx.transaction>[0]>[0], coll: string, id: string) =>
+        t
+          .collection(coll)
+          .doc(id)
+          .get()
+          .then((r) => (r.data as unknown as T) ?? null, () => null);
+      for (const { _id } of data) {
+        const id = String(_id);
+        // one transaction per case: a live change to the same case either comes before or after, never half
+        await ctx.transaction(async (t) => {
+          const c = await read<CaseDoc>(t, 'cases', id);
+          if (!c) return;
+          const rating = await read<Rating>(t, 'ratings', id);
+          const bads = (await Promise.all([read<BadRatingCase>(t, 'badRatings', `${id}-0`), read<BadRatingCase>(t, 'badRatings', `${id}-1`)])).filter((b): b is BadRatingCase => !!b);
+          await putLedgerRow(t, c, rating, bads, cal, ctx.now, settings);
+        });
+      }
+      return { processed: data.length, next: data.length === input.limit ? String(data[data.length - 1]._id) : null };
     },
   }),
 };

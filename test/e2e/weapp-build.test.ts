@@ -29,3 +29,11 @@ test('nothing local-only reaches the WeChat build: no gateway, no demo identitie
     expect({ file, gateway: text.includes('/gateway/'), demo: /o_citizen_elder|o_agent_center/.test(text), storage: text.includes('localStorage') }).toEqual({ file, gateway: false, demo: false, storage: false });
   }
 });
+
+test('the chart library (@antv/f2) ships only in the ledger subpackage: applicants and agents never download it', () => {
+  const withCharts = files(DIST)
+    .filter((f) => f.endsWith('.js') && fs.readFileSync(f, 'utf8').includes('px2hd'))
+    .map((f) => path.relative(DIST, f));
+  expect(withCharts.length).toBeGreaterThan(0);
+  expect(withCharts.filter((f) => !f.startsWith('packages/ledger/'))).toEqual([]);
+});

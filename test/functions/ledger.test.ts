@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { addWorkingDays, beijingDate, beijingInstant, createWorkCalendar, ledgerRow, type LedgerCase, type Rating } from '../../core';
 import { CloudBase } from '../../local-cloud/src';
-import { call, startAppCloud } from '../support/app';
+import { call, seedCase, startAppCloud } from '../support/app';
 import { submitAs } from '../support/applicant';
 
 let cloud: CloudBase;
@@ -205,6 +205,25 @@ describe('who may: refusals that reveal nothing', () => {
     } finally {
       cloud.store.apply([{ collection: 'settings', id: 'center', doc: null as never }]);
     }
+  });
+});
+
+describe('rebuilding rows for cases stored before the ledger existed', () => {
+  test('the center administrator rebuilds page by page; a rebuilt row equals the one the functions keep', async () => {
+    const id = await badRated();
+    const kept = doc('ledger', id);
+    const old = seedCase(cloud, { applicantId: 'o_old_case' });
+    expect(doc('ledger', old.caseId)).toBeUndefined();
+    cloud.store.apply([{ collection: 'ledger', id, doc: null as never }]);
+    expect(await ledger('rebuild', {}, 'o_leader_fgw')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const first = await ledger('rebuild', { limit: 1 }, 'o_center_admin');
+    expect(first).toMatchObject({ ok: true, data: { processed: 1, next: expect.any(String) } });
+    let next: string | null = first.data.next;
+    while (next) next = (await ledger('rebuild', { after: next, limit: 200 }, 'o_center_admin')).data.next;
+    const { updatedAt: _a, ...rebuilt } = doc('ledger', id);
+    const { updatedAt: _b, ...before } = kept;
+    expect(rebuilt).toEqual(before);
+    expect(doc('ledger', old.caseId)).toMatchObject({ caseNo: old.caseNo, outcome: 'open', applicant: '王*' });
   });
 });
 

@@ -116,8 +116,8 @@ export default function Rate() {
               <View className='strong t-bad-rating-status'>当前：{b.statusLabel}</View>
               {b.history.length === 0 ? <View className='muted'>中心会尽快回访您，了解情况并整改。</View> : null}
               {b.history.map((h, j) => (
-                <View key={j}>
-                  {formatChinaDateTime(h.at)} {h.label}：{h.note}
+                <View key={j} className='t-bad-rating-step'>
+                  {formatChinaDateTime(h.at)} {h.note}
                 </View>
               ))}
             </View>

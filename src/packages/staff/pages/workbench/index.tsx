@@ -102,6 +102,14 @@ export default function WorkbenchPage() {
                 帮代办员工作量
               </View>
             ) : null}
+            <View className='link t-go-bad-ratings' onClick={() => go('/packages/staff/pages/bad-ratings/index')}>
+              差评回访整改
+            </View>
+            {staff?.role === 'leader' || staff?.role === 'center' ? (
+              <View className='link t-go-ledger' onClick={() => go('/packages/ledger/pages/index/index')}>
+                台账统计
+              </View>
+            ) : null}
             {staff?.role === 'center' && staff.admin ? (
               <View className='link t-go-admin' onClick={() => go('/packages/center/pages/admin/index')}>
                 人员与设置
