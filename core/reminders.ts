@@ -61,3 +61,11 @@ export function badRatingReminder(cal: WorkCalendar, rec: BadRatingCase, now: Da
   const kind = `bad_rating_${stage}_${warning.level}` as ReminderKind;
   return { kind, to, key: `bad:${rec.caseId}:${rec.followUp ? 1 : 0}:${rec.status}:${warning.level}:${warning.due}` };
 }
+
+/**
+ * A 未到场 the scheduler marked (nobody recorded it) stays open to a check-in: the person may have
+ * come late and been served after the grace. What staff recorded themselves is final.
+ */
+export function reopenedForCheckIn<B extends { status: BookingStatus }>(b: B, markedBySystem: boolean): B {
+  return b.status === 'no_show' && markedBySystem ? { ...b, status: 'active' } : b;
+}

@@ -13,6 +13,7 @@ import {
   maskName,
   maskPhone,
   recordAttendance,
+  reopenedForCheckIn,
   rescheduleBooking,
   validateMobile,
   weekday,
@@ -398,7 +399,7 @@ export const actions: ActionTable<Database> = {
   }),
 
   checkIn: action({
-    summary: '登记到场（工作人员）：时段开始后登记申请人到场或未到场（台账）',
+    summary: '登记到场（工作人员）：时段开始后登记申请人到场或未到场（台账）；系统自动标记的未到场可改登为到场',
     roles: ['agent', 'center'],
     input: bookingRef.extend({ attended: z.boolean() }),
     output: '{ status, statusLabel }',
@@ -406,9 +407,10 @@ export const actions: ActionTable<Database> = {
     async run(ctx, input) {
       return inTransaction<{ status: string; statusLabel: string }>(ctx, async (t) => {
         const b = await loadOwnBooking(t, input.bookingId, null);
-        const d = recordAttendance(actorOf(ctx.caller), toBooking(b), input.attended, ctx.now);
+        const d = recordAttendance(actorOf(ctx.caller), reopenedForCheckIn(toBooking(b), !!b.noShowMarkedAt), input.attended, ctx.now);
         if (!d.ok) throw refused(d);
-        await t.collection('bookings').doc(b._id).update({ data: { status: d.value.status, checkedInAt: ctx.now } });
+        // what staff record replaces the scheduler's mark
+        await t.collection('bookings').doc(b._id).update({ data: { status: d.value.status, checkedInAt: ctx.now, noShowMarkedAt: null } });
         return { status: d.value.status, statusLabel: BOOKING_STATUS_LABELS[d.value.status] };
       });
     },

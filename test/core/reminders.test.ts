@@ -67,3 +67,11 @@ describe('§五(五) 差评 deadlines: leader warned, center told when overdue',
     expect(badRatingReminder(cal, { ...rec, status: 'awaiting_verification' }, at('2026-10-30T09:00:00'))).toBeNull();
   });
 });
+
+test('§五(六) a 未到场 the system marked can still be checked in; one staff recorded cannot', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { reopenedForCheckIn } = require('../../core') as typeof import('../../core');
+  expect(reopenedForCheckIn({ id: 'b', status: 'no_show' as const }, true)).toEqual({ id: 'b', status: 'active' });
+  expect(reopenedForCheckIn({ id: 'b', status: 'no_show' as const }, false)).toEqual({ id: 'b', status: 'no_show' });
+  expect(reopenedForCheckIn({ id: 'b', status: 'attended' as const }, true)).toEqual({ id: 'b', status: 'attended' });
+});

@@ -173,11 +173,15 @@ describe('a simulated month of timer runs (中秋 Sep 25 and National Day Oct 1�
       'o_sim_booker bk_sim_b 一小时后有预约，请按时到场': ['2026-10-10'],
       'o_sim_booker bk_sim_b 您未按预约到场，可重新预约': ['2026-10-10'],
     });
-    // the ledger keeps the marks: B 未到场 by the system, A attended
+    // the bookings keep the marks for the 台账: B 未到场 by the system (and when), A attended
     expect(cloud.store.get('bookings', 'bk_sim_b')?.doc).toMatchObject({ status: 'no_show', noShowMarkedAt: at('2026-10-10T11:45:00') });
     expect(cloud.store.get('bookings', 'bk_sim_a')?.doc).toMatchObject({ status: 'attended' });
     const mine = await call(cloud, 'bookings', { action: 'listMine', input: {} }, 'o_sim_booker');
     expect(mine.ok && mine.data.items.map((b: any) => [b.bookingId, b.statusLabel])).toEqual([['bk_sim_b', '未到场'], ['bk_sim_a', '已到场']]);
+    // the person came late after all and was served: staff correct the system's mark; what staff record is final
+    expect(await call(cloud, 'bookings', { action: 'checkIn', input: { bookingId: 'bk_sim_b', attended: true } }, 'o_agent_center')).toMatchObject({ ok: true, data: { status: 'attended' } });
+    expect(cloud.store.get('bookings', 'bk_sim_b')?.doc).toMatchObject({ status: 'attended', noShowMarkedAt: null });
+    expect(await call(cloud, 'bookings', { action: 'checkIn', input: { bookingId: 'bk_sim_b', attended: false } }, 'o_agent_center')).toMatchObject({ ok: false, fields: { BOOKING_NOT_ACTIVE: expect.any(String) } });
     // the default rating: once, on Oct 5, never over the applicant's own
     expect(cloud.store.get('ratings', 'sim-unrated')?.doc).toMatchObject({ source: 'default', level: 'basically_satisfied', raterId: 'system', at: at('2026-10-05T09:00:00') });
     expect(cloud.store.get('ratings', 'sim-rated')?.doc).toMatchObject({ source: 'applicant', level: 'satisfied' });
