@@ -135,11 +135,12 @@ async function caseFactsByIds(ids: string[]): Promise<Map<string, ReturnType<typ
 const CASE_FIELDS = { _id: true, caseNo: true, category: true, mode: true, status: true, clock: true, agentId: true, unitId: true, lastContactAt: true, submittedAt: true };
 
 /** Due-soon, overdue and feedback reminders for one open case. */
-function checkCase(c: CaseDoc, calendar: WorkCalendar, now: Date, due: Due[]): void {
+function checkCase(c: CaseDoc, calendar: WorkCalendar, settings: Settings, now: Date, due: Due[]): void {
   const facts = caseFacts(c);
   const agent: Recipient[] = c.agentId ? [{ kind: 'staff', id: c.agentId }] : [{ kind: 'unit_leader', unitId: c.unitId }];
   if (c.clock) {
-    const status = clockStatus(calendar, c.clock, now);
+    // the center's own settings: how early "due soon" starts, how often feedback is due
+    const status = clockStatus(calendar, c.clock, now, settings.calendar);
     if (status.level !== 'on_track' && !status.paused) {
       const to: Recipient[] = status.level === 'overdue' ? [...agent, { kind: 'unit_leader', unitId: c.unitId }] : agent;
       due.push({ key: `${c._id}:${status.level}:${status.due}`, kind: status.level, to, facts });
@@ -148,20 +149,20 @@ function checkCase(c: CaseDoc, calendar: WorkCalendar, now: Date, due: Due[]): v
   // the scan reads no timeline; the submission is its first event
   const record = { ...c, timeline: [{ at: c.submittedAt }] } as unknown as CaseDoc;
   // one feedback reminder per silence: the key is the last contact (or the submission)
-  if (progressReportDue(calendar, record, now)) {
+  if (progressReportDue(calendar, record, now, settings)) {
     const since = new Date(c.lastContactAt ?? c.submittedAt);
     due.push({ key: `${c._id}:feedback:${beijingDate(since)}`, kind: 'feedback_due', to: agent, facts });
   }
 }
 
-async function caseReminders(calendar: WorkCalendar, now: Date, counts: Counts): Promise<void> {
+async function caseReminders(calendar: WorkCalendar, settings: Settings, now: Date, counts: Counts): Promise<void> {
   const _ = db.command;
   for await (const page of pages<CaseDoc>('cases', { status: _.in(OPEN_WITH_CLOCK) }, CASE_FIELDS)) {
     const due: Due[] = [];
     for (const c of page) {
       counts.scanned++;
       try {
-        checkCase(c, calendar, now, due);
+        checkCase(c, calendar, settings, now, due);
       } catch (e) {
         // a deadline in a year nobody entered yet cannot be judged; the administrator is told
         // (calendar_missing) and every other case still gets its reminders
@@ -328,7 +329,7 @@ export async function runScheduler(now: Date): Promise<Counts> {
     counts[`ms_${name}`] = Date.now() - t;
   };
   await timed('reassign', () => casesOfUnboundAgents(now, counts));
-  await timed('cases', () => caseReminders(calendar, now, counts));
+  await timed('cases', () => caseReminders(calendar, settings, now, counts));
   await timed('appointments', () => appointmentReminders(settings, now, counts));
   await timed('no_show', () => noShows(settings, now, counts));
   await timed('default_rating', () => defaultRatings(calendar, settings, now, counts));

@@ -211,3 +211,38 @@ test('five timer runs at once over thirty due-soon cases: each reminder exactly 
   expect(new Set(mine.map((m) => m.caseNo)).size).toBe(30);
   expect(mine.every((m) => m.note === '服务时限即将到期')).toBe(true);
 });
+
+test('the timer follows the center’s settings: feedback every 3 working days, "due soon" only on the due day', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { applyCaseAction, createWorkCalendar } = require('../../core') as typeof import('../../core');
+  const at = (s: string) => new Date(`${s}+08:00`);
+  const actor = { id: 'st-agent-fgw', role: 'agent' as const, unitId: 'fgw' };
+  const c = seedCase(cloud, { applicantId: 'o_settings', category: 'investment', at: at('2026-11-16T09:00:00') });
+  let record = c.doc as never;
+  for (const [action, when] of [
+    [{ type: 'accept', mandateConfirmed: true, processExplained: true, materialsChecked: true, applicantSigned: true }, '2026-11-16T10:00:00'],
+    // Mon Nov 16 + 5 working days: due Mon Nov 23
+    [{ type: 'deliver', window: '发改委窗口', committedWorkingDays: 5 }, '2026-11-16T11:00:00'],
+  ] as const) {
+    const d = applyCaseAction(record, action as never, { actor, at: at(when), calendar: createWorkCalendar() });
+    if (!d.ok) throw new Error(d.message);
+    record = d.value.case as never;
+  }
+  cloud.store.apply([
+    { collection: 'cases', id: c.caseId, doc: { ...c.doc, ...(record as object), version: 3 } as never },
+    { collection: 'settings', id: 'center', doc: { _id: 'center', lifecycle: { progressReportEveryWorkingDays: 3 }, calendar: { dueSoonWithinWorkingDays: 0 } } as never },
+  ]);
+  const seen: Record<string, string[]> = {};
+  const known = new Set<string>();
+  for (const day of ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23']) {
+    await fire(at(`${day}T09:00:00`));
+    for (const m of (await inbox('o_agent_fgw')).filter((x) => x.caseNo === c.caseNo && !known.has(x.id))) {
+      known.add(m.id);
+      (seen[m.note] ??= []).push(day);
+    }
+  }
+  cloud.store.apply([{ collection: 'settings', id: 'center', doc: null }]);
+  // accepted Mon Nov 16: three working days later is Thu Nov 19 (not Mon Nov 23, the default five);
+  // due Mon Nov 23: with 0 days' warning the only "due soon" comes that day (not Thu Nov 19, two days before)
+  expect(seen).toEqual({ 请向申请人反馈办理进度: ['2026-11-19'], 服务时限即将到期: ['2026-11-23'] });
+});
