@@ -379,9 +379,9 @@ export const actions: ActionTable<Database> = {
   }),
 
   rebuild: action({
-    summary: '重建台账行（中心管理员；上线台账前已有案件的环境用）：按案件编号顺序每次处理一批，每件案件在一个事务中读取案件、评价和差评并写入台账行；返回下一批的起点',
+    summary: '重建台账行（中心管理员；上线台账前已有案件的环境用）：按案件编号顺序每次处理一批（一个事务：读取案件、评价和差评并写入台账行）；返回下一批的起点',
     roles: ['center'],
-    input: z.object({ after: z.string().trim().max(64).default(''), limit: z.number().int().min(1).max(200).default(100) }),
+    input: z.object({ after: z.string().trim().max(64).default(''), limit: z.number().int().min(1).max(50).default(20) }),
     output: '{ processed, next: string | null }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
@@ -395,17 +395,17 @@ export const actions: ActionTable<Database> = {
           .doc(id)
           .get()
           .then((r) => (r.data as unknown as T) ?? null, () => null);
-      for (const { _id } of data) {
-        const id = String(_id);
-        // one transaction per case: a live change to the same case either comes before or after, never half
-        await ctx.transaction(async (t) => {
+      // one transaction for the batch: a live change to one of these cases comes before or after it, never half
+      await ctx.transaction(async (t) => {
+        for (const { _id } of data) {
+          const id = String(_id);
           const c = await read<CaseDoc>(t, 'cases', id);
-          if (!c) return;
+          if (!c) continue;
           const rating = await read<Rating>(t, 'ratings', id);
           const bads = (await Promise.all([read<BadRatingCase>(t, 'badRatings', `${id}-0`), read<BadRatingCase>(t, 'badRatings', `${id}-1`)])).filter((b): b is BadRatingCase => !!b);
           await putLedgerRow(t, c, rating, bads, cal, ctx.now, settings);
-        });
-      }
+        }
+      });
       return { processed: data.length, next: data.length === input.limit ? String(data[data.length - 1]._id) : null };
     },
   }),

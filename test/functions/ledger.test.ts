@@ -219,7 +219,7 @@ describe('rebuilding rows for cases stored before the ledger existed', () => {
     const first = await ledger('rebuild', { limit: 1 }, 'o_center_admin');
     expect(first).toMatchObject({ ok: true, data: { processed: 1, next: expect.any(String) } });
     let next: string | null = first.data.next;
-    while (next) next = (await ledger('rebuild', { after: next, limit: 200 }, 'o_center_admin')).data.next;
+    while (next) next = (await ledger('rebuild', { after: next, limit: 50 }, 'o_center_admin')).data.next;
     const { updatedAt: _a, ...rebuilt } = doc('ledger', id);
     const { updatedAt: _b, ...before } = kept;
     expect(rebuilt).toEqual(before);
