@@ -114,8 +114,12 @@ function buildAttempts(): Attempt[] {
 
 /** Successful calls whose business writes were not one atomic unit (a crash between them would leave half). */
 const splitWrites: string[] = [];
-/** Collections written by message delivery, which runs after the action's own commit by design. */
-const DELIVERY = new Set(['outbox', 'messages', 'grants']);
+/**
+ * Collections whose writes may stand alone: message delivery (after the action's own commit, by
+ * design) and ledger rows, which are derived from their case and rebuilt idempotently
+ * (ledger.rebuild writes one row per case; a case change writes its row inside its own transaction).
+ */
+const DELIVERY = new Set(['outbox', 'messages', 'grants', 'ledger']);
 
 /** A failed invocation (host error, timeout) is an answer too: it shows up in the failure list with its label. */
 const safeCall = (fn: string, action: string, input: unknown, openid: string): Promise<Answer> =>
