@@ -2,23 +2,15 @@ import { z } from 'zod';
 import { action, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
 import { PRIVACY_VERSION } from '../shared/applicant';
+import { loadTemplateRegistry } from '../shared/outbox';
 
 /**
- * The subscribe templates the applicant is asked for, by purpose. Ids come from functionEnv only:
- * BANGBAN_SUBSCRIBE_TEMPLATES (JSON, the same configuration the notify function sends with), keyed
- * by purpose (accept_result, progress, appointment, finished).
+ * The subscribe templates the applicant is asked for, by purpose (accept_result, progress,
+ * appointment, finished): the same registry the notify function sends with — functionEnv
+ * BANGBAN_SUBSCRIBE_TEMPLATES, with what the center administrator set in the settings screen.
  */
 const PURPOSES = { acceptResult: 'accept_result', progress: 'progress', bookingReminder: 'appointment', finished: 'finished' } as const;
 
-function configuredTemplates(): Record<string, { id?: string }> {
-  try {
-    const raw = process.env.BANGBAN_SUBSCRIBE_TEMPLATES;
-    const parsed = raw ? (JSON.parse(raw) as unknown) : {};
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, { id?: string }>) : {};
-  } catch {
-    return {};
-  }
-}
 
 export const actions: ActionTable<Database> = {
   privacyStatus: action({
@@ -49,12 +41,12 @@ export const actions: ActionTable<Database> = {
   }),
 
   subscribeTemplates: action({
-    summary: '订阅消息模板编号（受理结果、办理进度、预约提醒、办结通知），来自云函数环境变量',
+    summary: '订阅消息模板编号（受理结果、办理进度、预约提醒、办结通知）：云函数环境变量，中心管理员在设置中修改的优先',
     roles: ['applicant'],
     input: z.object({}),
     output: '{ acceptResult, progress, bookingReminder, finished } (模板编号，未配置的为 null)',
-    async run() {
-      const config = configuredTemplates();
+    async run({ db }) {
+      const config = await loadTemplateRegistry(db) as Record<string, { id?: string } | undefined>;
       return Object.fromEntries(Object.entries(PURPOSES).map(([k, purpose]) => [k, config[purpose]?.id || null]));
     },
   }),

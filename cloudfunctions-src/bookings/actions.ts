@@ -7,6 +7,7 @@ import {
   book,
   cancelBooking,
   CATEGORIES,
+  CATEGORY_LABELS,
   CoreError,
   findSlot,
   generateSlots,
@@ -376,24 +377,38 @@ export const actions: ActionTable<Database> = {
   }),
 
   listDay: action({
-    summary: '某日预约名单（工作人员）：按时段（窗口）列出，申请人信息脱敏；上门地址仅帮代办员可见',
+    summary: '某日预约名单（工作人员）：按时段（窗口）列出，可按窗口筛选，申请人信息脱敏；上门地址仅帮代办员可见；时段已不在开放时间表中的预约另列，不会被漏掉',
     roles: ['agent', 'leader', 'center'],
     input: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD'), windowId: z.string().trim().max(40).optional() }),
-    output: '{ date, slots: [{ slotId, windowId, label, kindLabel, start, end, capacity, bookings: [{ bookingId, status, statusLabel, contactName (masked), contactPhone (masked), homeAddress }] }] }',
+    output: '{ date, windows: [{ windowId, label, kindLabel }], slots: [{ slotId, windowId, label, kindLabel, start, end, capacity, bookings: [{ bookingId, status, statusLabel, categoryLabel, contactName (masked), contactPhone (masked), homeAddress, bookedByStaff, canCheckIn }] }], canCheckIn }',
     async run(ctx, input) {
       const [cal, settings] = await Promise.all([loadCalendar(ctx.db), loadSettings(ctx.db)]);
       let slots: Slot[] = [];
       try {
-        slots = generateSlots(cal, input.date, settings.booking).filter((s) => !input.windowId || s.windowId === input.windowId);
+        slots = generateSlots(cal, input.date, settings.booking);
       } catch (e) {
         if (!(e instanceof CoreError)) throw e;
       }
-      const { data } = await ctx.db.collection('bookings').where({ date: input.date }).limit(1000).get();
+      const windows = [...new Map(slots.map((s) => [s.windowId, { windowId: s.windowId, label: s.label, kindLabel: KIND_SHORT[s.kind] }])).values()];
+      const { data } = await ctx.db.collection('bookings').where({ date: input.date }).orderBy('startsAt', 'asc').limit(1000).get();
       const who = ctx.caller.staff?.role === 'agent' ? 'agent' : 'other';
-      const bookings = (data as unknown as BookingDoc[]).map((b) => ({ slotId: b.slotId, view: bookingView(b, ctx.now, settings.booking.cancelCutoffMinutes, who) }));
+      const mayCheckIn = ctx.caller.staff?.role === 'agent' || ctx.caller.staff?.role === 'center';
+      const docs = (data as unknown as BookingDoc[]).filter((b) => !input.windowId || b.slotId.split('@')[1] === input.windowId);
+      const view = (b: BookingDoc) => ({
+        ...bookingView(b, ctx.now, settings.booking.cancelCutoffMinutes, who),
+        categoryLabel: CATEGORY_LABELS[b.category] ?? '',
+        canCheckIn: mayCheckIn && b.status === 'active' && new Date(b.startsAt).getTime() <= ctx.now.getTime(),
+      });
+      const shown = slots.filter((s) => !input.windowId || s.windowId === input.windowId);
+      const known = new Set(slots.map((s) => s.id));
+      // a timetable changed after booking must not hide anyone who is coming
+      const orphans = docs.filter((b) => !known.has(b.slotId));
+      const extra = [...new Map(orphans.map((b) => [b.slotId, b])).values()].map((b) => ({ slotId: b.slotId, windowId: b.slotId.split('@')[1] ?? '', label: `${b.windowLabel}（原时段）`, kindLabel: KIND_SHORT[b.kind], start: b.start, end: b.end, capacity: 0, bookings: orphans.filter((o) => o.slotId === b.slotId).map(view) }));
       return {
         date: input.date,
-        slots: slots.map((s) => ({ slotId: s.id, windowId: s.windowId, label: s.label, kindLabel: KIND_SHORT[s.kind], start: s.start, end: s.end, capacity: s.capacity, bookings: bookings.filter((b) => b.slotId === s.id).map((b) => b.view) })),
+        windows,
+        canCheckIn: mayCheckIn,
+        slots: [...shown.map((s) => ({ slotId: s.id, windowId: s.windowId, label: s.label, kindLabel: KIND_SHORT[s.kind], start: s.start, end: s.end, capacity: s.capacity, bookings: docs.filter((b) => b.slotId === s.id).map(view) })), ...extra].sort((a, b) => a.start.localeCompare(b.start)),
       };
     },
   }),

@@ -9,6 +9,7 @@ import { dispatch, enqueue, fromNotifications } from '../shared/outbox';
 import { materialsSchema, requireConsent, signatureFileSchema } from '../shared/applicant';
 import { applicantCaseView, type ApplicantCase } from './applicant-view';
 import { submitInput } from './schemas';
+import { uploadFolders, verifyUploads } from '../shared/uploads';
 
 /** Case numbers read BB + Beijing date + a daily sequence, e.g. BB20261128-0007. */
 function beijingDay(now: Date): string {
@@ -42,12 +43,22 @@ async function applicantUpdate<A>(ctx: ActionContext<Database>, caseId: string, 
 }
 
 export const actions: ActionTable<Database> = {
+  uploadFolder: action({
+    summary: '本人的上传目录：材料传到 materials/<目录>/，签名传到 signatures/<目录>/；提交时只接受本人目录下的文件',
+    roles: ['applicant'],
+    input: z.object({}),
+    output: '{ materials: "materials/u…/", signatures: "signatures/u…/" }',
+    async run({ caller }) {
+      return uploadFolders(caller.openid);
+    },
+  }),
+
   submit: action({
     summary: '提交帮办代办申请：按事项类别确定责任单位，并分配当班帮代办员（§四、§五(一)）',
     roles: ['applicant'],
     input: submitInput,
     output: '{ caseId, caseNo, status, statusLabel, unitName, agentName | null, repeated: boolean }',
-    errors: ['RULE_REFUSED'],
+    errors: ['RULE_REFUSED', 'FILE_REJECTED'],
     async run({ caller, db, now, transaction, defer }, input) {
       await requireConsent(db, caller.openid);
       // 幂等: one case per (applicant, requestId); a retry or a second tap gets the first answer
@@ -59,6 +70,11 @@ export const actions: ActionTable<Database> = {
       };
       const before = await earlier();
       if (before) return before;
+      // every file is looked at in storage before anything is written
+      const stored = await verifyUploads(caller.openid, [
+        ...input.materials.map((m, i) => ({ path: `materials.${i}`, fileID: m.fileID, folder: 'materials' as const, declared: m.type })),
+        ...(input.mode === 'proxy' && input.mandate ? [{ path: 'mandate.signatureFileID', fileID: input.mandate.signatureFileID, folder: 'signatures' as const, allowed: ['image/png' as const, 'image/jpeg' as const] }] : []),
+      ]);
       const unitId = responsibleUnit(input.category);
       const [unit, candidates] = await Promise.all([
         db
@@ -95,7 +111,7 @@ export const actions: ActionTable<Database> = {
           idNumber: input.applicantType === 'person' ? (input.idNumber ?? '').toUpperCase() : null,
           uscc: input.applicantType === 'enterprise' ? (input.uscc ?? '').toUpperCase() : null,
           details: input.details,
-          materials: input.materials.map((m) => ({ ...m, at: now, supplement: false })),
+          materials: input.materials.map((m, i) => ({ ...m, size: stored[i].size, type: stored[i].type, at: now, supplement: false })),
           mandate: input.mode === 'proxy' && input.mandate ? { ...input.mandate, signedAt: now } : null,
           commitment: input.commitment === true,
           receipt: null,
@@ -174,8 +190,9 @@ export const actions: ActionTable<Database> = {
     roles: ['applicant'],
     input: caseRef.extend({ signatureFileID: signatureFileSchema }),
     output: '{ receipt: { signedAt } }',
-    errors: ['NOT_FOUND', 'RULE_REFUSED'],
+    errors: ['NOT_FOUND', 'RULE_REFUSED', 'FILE_REJECTED'],
     async run(ctx, input) {
+      await verifyUploads(ctx.caller.openid, [{ path: 'signatureFileID', fileID: input.signatureFileID, folder: 'signatures', allowed: ['image/png', 'image/jpeg'] }]);
       return applicantUpdate(ctx, input.caseId, (c) => {
         if (c.status !== 'finished') throw new AppError('RULE_REFUSED', '办结后才能签收办理结果', { RECEIPT_NOT_FINISHED: '办结后才能签收办理结果' });
         if (c.receipt) throw new AppError('RULE_REFUSED', '您已签收过', { RECEIPT_ALREADY_SIGNED: '您已签收过' });
@@ -189,11 +206,12 @@ export const actions: ActionTable<Database> = {
     roles: ['applicant'],
     input: caseRef.extend({ materials: materialsSchema.min(1, '请至少上传一个文件') }),
     output: '{ sentAt, count }',
-    errors: ['NOT_FOUND', 'RULE_REFUSED'],
+    errors: ['NOT_FOUND', 'RULE_REFUSED', 'FILE_REJECTED'],
     async run(ctx, input) {
+      const stored = await verifyUploads(ctx.caller.openid, input.materials.map((m, i) => ({ path: `materials.${i}`, fileID: m.fileID, folder: 'materials' as const, declared: m.type })));
       return applicantUpdate(ctx, input.caseId, (c) => {
         if (c.status !== 'awaiting_materials') throw new AppError('RULE_REFUSED', '当前不需要补正材料', { NOT_AWAITING_MATERIALS: '当前不需要补正材料' });
-        const materials = [...(c.materials ?? []), ...input.materials.map((m) => ({ ...m, at: ctx.now, supplement: true }))];
+        const materials = [...(c.materials ?? []), ...input.materials.map((m, i) => ({ ...m, size: stored[i].size, type: stored[i].type, at: ctx.now, supplement: true }))];
         if (materials.length > 40) throw new AppError('INVALID_INPUT', '材料太多，请合并后上传', { materials: '一条申请最多40个文件' });
         return { patch: { materials, supplementSentAt: ctx.now }, answer: { sentAt: ctx.now.toISOString(), count: input.materials.length } };
       });

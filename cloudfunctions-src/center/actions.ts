@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { CIVIL_DATE_PATTERN, INDUSTRIES, INDUSTRY_LABELS, ROLE_LABELS, resolveSettings, settingsSchema, type CenterCalendar, type DayOverride, type Industry } from '../../core';
+import { CIVIL_DATE_PATTERN, INDUSTRIES, INDUSTRY_LABELS, MESSAGE_FIELDS, ROLE_LABELS, resolveSettings, settingsSchema, TEMPLATE_PURPOSES, type CenterCalendar, type DayOverride, type Industry, type TemplateConfig, type TemplatePurpose } from '../../core';
+import { loadTemplateRegistry, templateRegistry } from '../shared/outbox';
 import { action, AppError, type ActionContext, type ActionTable, type StaffRecord } from '../shared/action';
 import { loadSettings } from '../shared/applicant';
 import type { Database, Transaction } from '../shared/cloud';
@@ -90,6 +91,21 @@ function strip<T extends object>(doc: T | null): Omit<T, '_id'> | null {
   const { _id, ...rest } = doc as T & { _id?: string };
   return rest;
 }
+
+/** What an audit entry is about (target.kind), for the audit screen's filter, and each change in words. */
+const AUDIT_KINDS = ['settings', 'calendar', 'serviceItem', 'unit', 'staff', 'invite', 'subscribeTemplate'] as const;
+const AUDIT_LABELS: Record<string, string> = {
+  'settings.save': '修改设置',
+  'calendar.override': '节假日调整',
+  'serviceItem.save': '服务事项与承诺时限',
+  'unit.save': '单位及归口行业',
+  'staff.update': '调整工作人员',
+  'staff.unbind': '解绑工作人员',
+  'staff.bind': '绑定工作人员',
+  'invite.create': '发放邀请码',
+  'invite.revoke': '作废邀请码',
+  'subscribeTemplate.save': '订阅消息模板',
+};
 
 const SETTINGS_SECTIONS = ['calendar', 'lifecycle', 'booking', 'rating', 'routing'] as const;
 
@@ -313,11 +329,15 @@ export const actions: ActionTable<Database> = {
     summary: '中心设置（工作人员可读）：时限、预约窗口（开放时间、延时/错时、名额）、好差评期限、路由；节假日调整；服务事项及承诺时限',
     roles: ['agent', 'leader', 'center'],
     input: z.object({}),
-    output: '{ settings: {…resolved}, overrides: [{ date, working, name, regional }], serviceItems: [{ itemId, name, unitId, window, committedWorkingDays }], canEdit }',
+    output: '{ settings: {…resolved}, overrides: [{ date, working, name, regional }], serviceItems: [{ itemId, name, unitId, window, committedWorkingDays }], subscribeTemplates: [{ purpose, label, id, kind, keywords, source: env|settings|none }], canEdit }',
     async run(ctx) {
-      const [settings, calendar, items] = await Promise.all([loadSettings(ctx.db), stored<CenterCalendar>(ctx.db, 'calendar'), stored<{ items: ServiceItem[] }>(ctx.db, 'serviceItems')]);
+      const [settings, calendar, items, registry, saved] = await Promise.all([loadSettings(ctx.db), stored<CenterCalendar>(ctx.db, 'calendar'), stored<{ items: ServiceItem[] }>(ctx.db, 'serviceItems'), loadTemplateRegistry(ctx.db), stored<{ templates?: Record<string, unknown> }>(ctx.db, 'subscribeTemplates')]);
       const s = ctx.caller.staff as StaffDoc | null;
-      return { settings, overrides: calendar?.overrides ?? [], serviceItems: items?.items ?? [], canEdit: s?.role === 'center' && s.admin === true };
+      const subscribeTemplates = (Object.keys(TEMPLATE_PURPOSES) as TemplatePurpose[]).map((purpose) => {
+        const t = registry[purpose];
+        return { purpose, label: TEMPLATE_PURPOSES[purpose], id: t?.id ?? null, kind: t?.kind ?? null, keywords: t?.keywords ?? {}, source: saved?.templates?.[purpose] ? 'settings' : t ? 'env' : 'none' };
+      });
+      return { settings, overrides: calendar?.overrides ?? [], serviceItems: items?.items ?? [], subscribeTemplates, canEdit: s?.role === 'center' && s.admin === true };
     },
   }),
 
@@ -393,16 +413,49 @@ export const actions: ActionTable<Database> = {
     },
   }),
 
-  listAudit: action({
-    summary: '审计记录（中心管理员）：设置、人员和角色的每次变更，谁、何时、改了什么、前后值',
+  saveSubscribeTemplate: action({
+    summary: '订阅消息模板（中心管理员）：为一个用途（受理结果、办理进度、预约提醒、办结通知、待办事项提醒）填写在微信公众平台申请到的模板编号和关键词；reset 恢复为云函数环境变量中的配置；记入审计',
     roles: ['center'],
-    input: z.object({ limit: z.number().int().min(1).max(50).default(20), offset: z.number().int().min(0).default(0) }),
-    output: '{ items: [{ at, by, what, target, before, after }], total }',
+    input: z.object({
+      purpose: z.enum(Object.keys(TEMPLATE_PURPOSES) as [TemplatePurpose, ...TemplatePurpose[]]),
+      id: z.string().trim().regex(/^[A-Za-z0-9_-]{5,64}$/, '模板编号由字母、数字、下划线或连字符组成（在微信公众平台“订阅消息”中复制）').optional(),
+      kind: z.enum(['one-time', 'long-term']).default('one-time'),
+      /** our field → the template's keyword name, e.g. caseNo → character_string1 */
+      keywords: z.partialRecord(z.enum(MESSAGE_FIELDS), z.string().trim().regex(/^[a-z_]+\d+$/, '关键词应形如 thing2、character_string1、time5')).optional(),
+      reset: z.boolean().default(false),
+    }),
+    output: '{ purpose, template: { id, kind, keywords } | null }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
-      const [page, total] = await Promise.all([ctx.db.collection('audit').orderBy('at', 'desc').skip(input.offset).limit(input.limit).get(), ctx.db.collection('audit').count()]);
-      return { items: page.data.map((a) => ({ at: new Date(a.at as string).toISOString(), by: (a.by as { name: string }).name, what: a.what, target: a.target, before: a.before, after: a.after })), total: total.total };
+      if (!input.reset && !input.id) throw new AppError('INVALID_INPUT', '请填写模板编号', { id: '请填写模板编号' });
+      return ctx.transaction(async (t) => {
+        const doc = (await t.collection('settings').doc('subscribeTemplates').get().catch(() => ({ data: null }))).data as { templates?: Record<string, TemplateConfig> } | null;
+        const templates = { ...(doc?.templates ?? {}) };
+        const before = templates[input.purpose] ?? templateRegistry()[input.purpose] ?? null;
+        // keywords default to the ones in force, so changing only the id keeps the mapping
+        const next: TemplateConfig | null = input.reset ? null : { id: input.id!, kind: input.kind, keywords: input.keywords ?? before?.keywords ?? {} };
+        if (next && Object.keys(next.keywords).length === 0) throw new AppError('INVALID_INPUT', '请填写模板的关键词', { keywords: '例如 caseNo=character_string1' });
+        if (next) templates[input.purpose] = next;
+        else delete templates[input.purpose];
+        await t.collection('settings').doc('subscribeTemplates').set({ data: { templates } });
+        await audit(t, ctx, 'subscribeTemplate.save', { kind: 'subscribeTemplate', id: input.purpose }, before, next);
+        return { purpose: input.purpose, template: next };
+      });
+    },
+  }),
+
+  listAudit: action({
+    summary: '审计记录（中心管理员）：设置、人员和角色的每次变更，谁、何时、改了什么、前后值',
+    roles: ['center'],
+    input: z.object({ kind: z.enum(AUDIT_KINDS).optional(), limit: z.number().int().min(1).max(50).default(20), offset: z.number().int().min(0).default(0) }),
+    output: '{ items: [{ at, by, what, whatLabel, target, before, after }], total }',
+    errors: ['FORBIDDEN'],
+    async run(ctx, input) {
+      requireAdmin(ctx);
+      const where = input.kind ? { 'target.kind': input.kind } : {};
+      const [page, total] = await Promise.all([ctx.db.collection('audit').where(where).orderBy('at', 'desc').skip(input.offset).limit(input.limit).get(), ctx.db.collection('audit').where(where).count()]);
+      return { items: page.data.map((a) => ({ at: new Date(a.at as string).toISOString(), by: (a.by as { name: string }).name, what: a.what, whatLabel: AUDIT_LABELS[String(a.what)] ?? String(a.what), target: a.target, before: a.before, after: a.after })), total: total.total };
     },
   }),
 };

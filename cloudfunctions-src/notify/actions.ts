@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { action, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { templateRegistry, type MessageDoc } from '../shared/outbox';
+import { loadTemplateRegistry, type MessageDoc } from '../shared/outbox';
 
 const PUSH_LABELS: Record<string, string> = { pending: '发送中', sent: '已推送到微信', no_grant: '未推送（未授权订阅）', no_template: '未推送（未配置模板）', failed: '推送失败' };
 
@@ -49,8 +49,8 @@ export const actions: ActionTable<Database> = {
     roles: ['applicant', 'agent', 'leader', 'center'],
     input: z.object({ accepted: z.array(z.string().min(1).max(64)).max(3) }),
     output: '{ recorded }',
-    async run({ caller, transaction }, input) {
-      const known = new Set(Object.values(templateRegistry()).map((t) => t!.id));
+    async run({ caller, db, transaction }, input) {
+      const known = new Set(Object.values(await loadTemplateRegistry(db)).map((t) => t!.id));
       let recorded = 0;
       for (const templateId of input.accepted.filter((id) => known.has(id))) {
         const id = `${caller.openid}_${templateId}`;

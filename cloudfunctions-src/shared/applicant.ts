@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../../core';
 import { AppError } from './action';
 import type { Database } from './cloud';
+import { FILE_LIMITS } from './uploads';
 
 /**
  * What the applicant side of several functions shares: the privacy notice version, the consent
@@ -25,12 +26,7 @@ export async function requireConsent(db: Database, openid: string): Promise<void
   if (!(await hasConsent(db, openid))) throw new AppError('RULE_REFUSED', '请先阅读并同意《用户隐私保护指引》', { PRIVACY_CONSENT_REQUIRED: '请先阅读并同意《用户隐私保护指引》' });
 }
 
-/** Upload limits, checked on the phone before uploading and here again on what is stored. */
-export const FILE_LIMITS = {
-  'image/jpeg': 5 * 1024 * 1024,
-  'image/png': 5 * 1024 * 1024,
-  'application/pdf': 10 * 1024 * 1024,
-} as const;
+export { FILE_LIMITS };
 export const MAX_FILES = 20;
 
 const cloudFile = (folder: string) => z.string().trim().max(500).regex(new RegExp(`^cloud://[^/\\s]+/${folder}/[^\\s]+$`), '文件未上传成功，请重新上传');

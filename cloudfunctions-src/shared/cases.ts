@@ -116,6 +116,8 @@ export async function transitionCase(
   action: CaseAction,
   /** staff names by id, for agents the step puts on the case (the acting agent, a reassignment's target) */
   staffNames: Record<string, string> = {},
+  /** fields the adapter stores with the step (e.g. the signature an acceptance rests on), written in the same transaction */
+  extra: Record<string, unknown> = {},
 ): Promise<TransitionOutcome> {
   const calendar = await loadCalendar(ctx.db);
   const actor = actorOf(ctx.caller);
@@ -133,6 +135,7 @@ export async function transitionCase(
     const nameOf = (id: string | null, known: string | null, before: string | null) => (id === null ? null : staffNames[id] ?? (id === before ? known : null));
     const next: CaseDoc = {
       ...current,
+      ...extra,
       ...record,
       agentName: nameOf(record.agentId, current.agentName, current.agentId),
       firstAgentName: nameOf(record.firstAgentId, current.firstAgentName, current.firstAgentId),

@@ -56,6 +56,19 @@ export function templateRegistry(): TemplateRegistry {
 }
 
 /**
+ * The registry in force: the environment's configuration, with each purpose the center
+ * administrator set in the settings screen (settings/subscribeTemplates) taking its place.
+ */
+export async function loadTemplateRegistry(db: Database): Promise<TemplateRegistry> {
+  const stored = await db
+    .collection('settings')
+    .doc('subscribeTemplates')
+    .get()
+    .then((r) => (r.data as { templates?: TemplateRegistry } | null)?.templates ?? {}, () => ({}) as TemplateRegistry);
+  return { ...templateRegistry(), ...stored };
+}
+
+/**
  * Writes one outbox entry per notification inside the caller's transaction; returns their ids.
  * With a `key` the ids are `rm:<key>:<n>` instead of random: writing the same key twice fails on
  * the id, which is how a reminder is sent once (see `reminderOutboxId`).
@@ -137,8 +150,7 @@ async function claimEntries(db: Database, ids: string[], now: Date): Promise<Set
 }
 
 /** The inbox messages of one claimed outbox entry (one per recipient, idempotent by id). */
-async function expand(db: Database, entry: OutboxDoc, now: Date, memo?: Map<string, Promise<string[]>>): Promise<string[]> {
-  const registry = templateRegistry();
+async function expand(db: Database, entry: OutboxDoc, now: Date, memo: Map<string, Promise<string[]>> | undefined, registry: TemplateRegistry): Promise<string[]> {
   const draft = draftMessage(entry.kind, entry.facts, new Date(entry.at), MESSAGE_PAGES, entry.to.kind);
   // a booking's messages show on its case when it has one
   const caseId = isBookingFacts(entry.facts) ? (entry.facts.caseId ?? `booking:${entry.facts.bookingId}`) : entry.facts.caseId;
@@ -228,7 +240,7 @@ async function noGrant(db: Database, ids: string[], now: Date): Promise<number> 
  */
 export async function dispatch(db: Database, now: Date, only?: string[]): Promise<{ expanded: number; claimed: number; pushed: Record<string, number> }> {
   const _ = db.command;
-  const registry = templateRegistry();
+  const registry = await loadTemplateRegistry(db);
   const entries = (
     await db
       .collection('outbox')
@@ -241,7 +253,7 @@ export async function dispatch(db: Database, now: Date, only?: string[]): Promis
   const memo = new Map<string, Promise<string[]>>();
   const done: string[] = [];
   for (const e of entries.filter((x) => mine.has(x._id))) {
-    fresh.push(...(await expand(db, e, now, memo)));
+    fresh.push(...(await expand(db, e, now, memo, registry)));
     done.push(e._id);
   }
   // an entry interrupted before this line is expanded again after its claim lapses: same message ids, no duplicates

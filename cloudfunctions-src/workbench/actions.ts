@@ -18,6 +18,9 @@ import type { Database } from '../shared/cloud';
 import { actorOf, loadCalendar, loadVisibleCase, transitionCase, visibleCasesFilter, type CaseDoc } from '../shared/cases';
 import { staffCaseRowView } from '../shared/views';
 import { deadlineOf, staffCaseDetailView } from './views';
+import { signatureFileSchema } from '../shared/applicant';
+import { verifyUploads } from '../shared/uploads';
+import type { ApplicantCaseFields } from '../cases/applicant-view';
 
 const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
 const id = z.string().trim().min(1).max(64);
@@ -114,6 +117,34 @@ async function unitNames(db: Database): Promise<Record<string, string>> {
   return Object.fromEntries(data.map((u) => [String(u._id), String(u.name)]));
 }
 
+/** What the applicant did from the phone that waits for the staff: 补正 uploads to check, a request to end the mandate. */
+function applicantAsks(c: CaseDoc & ApplicantCaseFields): string[] {
+  const asks: string[] = [];
+  const requested = [...c.timeline].reverse().find((e) => e.action === 'requestMaterials')?.at;
+  if (c.status === 'awaiting_materials' && c.supplementSentAt && (!requested || new Date(c.supplementSentAt) >= new Date(requested))) asks.push('申请人已上传补正材料，待核收');
+  if (c.terminationRequest && OPEN_STATUSES.includes(c.status)) asks.push('申请人申请终止委托');
+  return asks;
+}
+
+/**
+ * The signature an acceptance rests on: a desk signature is checked in storage (a PNG or JPEG the
+ * acting staff member uploaded); otherwise the applicant's phone signature on the case, if any.
+ */
+async function acceptSignature(ctx: ActionContext<Database>, caseId: string, deskFileID: string | undefined) {
+  if (deskFileID) {
+    await verifyUploads(ctx.caller.openid, [{ path: 'signatureFileID', fileID: deskFileID, folder: 'signatures', allowed: ['image/png', 'image/jpeg'] }]);
+    return { source: 'desk' as const, fileID: deskFileID, at: ctx.now, staffId: ctx.caller.staff!._id };
+  }
+  // read only to find the phone signature; visibility and the rest are decided in the transaction
+  const c = await ctx.db
+    .collection('cases')
+    .doc(caseId)
+    .get()
+    .then((r) => r.data as { mandate?: { signatureFileID?: string; signedAt?: Date } | null } | null, () => null);
+  const phone = c?.mandate?.signatureFileID;
+  return phone ? { source: 'phone' as const, fileID: phone, at: c!.mandate!.signedAt ?? ctx.now, staffId: null } : null;
+}
+
 export const actions: ActionTable<Database> = {
   listCases: action({
     summary: '工作台案件列表（服务端分页与筛选）：帮代办员看经办和首问的，责任领导看本单位的，政务服务中心看全部；queue 选新申请/办理中/等申请人/即将到期/已超期，附各队列数量',
@@ -125,7 +156,7 @@ export const actions: ActionTable<Database> = {
       limit: z.number().int().min(1).max(50).default(20),
       offset: z.number().int().min(0).max(5000).default(0),
     }),
-    output: '{ items: [{ caseId, caseNo, version, matter, status, statusLabel, applicantName (masked), contactPhone (masked), unitName, agentName, firstAgentName, dueOn, deadline: { level, label } }], total, counts: { new, handling, waiting, dueSoon, overdue }, today, queue }',
+    output: '{ items: [{ caseId, caseNo, version, matter, status, statusLabel, applicantName (masked), contactPhone (masked), unitName, agentName, firstAgentName, dueOn, deadline: { level, label }, applicantAsks: string[] }], total, counts: { new, handling, waiting, dueSoon, overdue }, today, queue }',
     async run(ctx, input) {
       const { caller, db } = ctx;
       const scope = visibleCasesFilter(db, actorOf(caller));
@@ -148,7 +179,7 @@ export const actions: ActionTable<Database> = {
       ]);
       const count = (q: Queue) => groups.list.reduce((n, g) => n + (inQueue(q, g._id as { status: string; dueOn?: unknown }, t) ? Number(g.n) : 0), 0);
       return {
-        items: (page.data as unknown as CaseDoc[]).map((c) => ({ ...staffCaseRowView(c), firstAgentName: c.firstAgentName, dueOn: c.dueOn ?? null, deadline: deadlineOf(c, t.today, t.dueSoonBy) })),
+        items: (page.data as unknown as (CaseDoc & ApplicantCaseFields)[]).map((c) => ({ ...staffCaseRowView(c), firstAgentName: c.firstAgentName, dueOn: c.dueOn ?? null, deadline: deadlineOf(c, t.today, t.dueSoonBy), applicantAsks: applicantAsks(c) })),
         total: count(input.queue),
         counts: Object.fromEntries(COUNTED.map((q) => [q, count(q)])),
         today: t.today,
@@ -180,13 +211,26 @@ export const actions: ActionTable<Database> = {
   act: action({
     summary: '执行一步办理操作（认领、受理、不予受理、送达窗口、补正、中止、续办、延期、联系记录、办结、终止、转派、督办、并联审批…），由规则核心判定；写入办理记录并登记核心要求的通知',
     roles: ['agent', 'leader', 'center'],
-    input: caseRef.extend({ version: z.number().int().min(1), action: caseActionInput }),
+    input: caseRef.extend({
+      version: z.number().int().min(1),
+      action: caseActionInput,
+      /** 受理: the applicant's signature drawn on this staff device at the desk (uploaded to the staff member's own folder) */
+      signatureFileID: signatureFileSchema.optional(),
+    }),
     output: '{ status, statusLabel, version, event: { label, at }, notifications: [{ kind, label }] }',
-    errors: ['NOT_FOUND', 'CONFLICT', 'RULE_REFUSED'],
+    errors: ['NOT_FOUND', 'CONFLICT', 'RULE_REFUSED', 'FILE_REJECTED'],
     async run(ctx, input) {
       const staff = ctx.caller.staff!;
       const names: Record<string, string> = { [staff._id]: staff.name };
       const a = input.action;
+      let extra: Record<string, unknown> = {};
+      if (a.type === 'accept') {
+        // §五(一) 确认签字: signed means a signature the server can see — drawn at the desk on this
+        // device, or the applicant's own signature from the phone (the 代办 mandate) — never a tick
+        const signature = await acceptSignature(ctx, input.caseId, input.signatureFileID);
+        a.applicantSigned = signature !== null;
+        if (signature) extra = { acceptSignature: signature };
+      }
       if (a.type === 'reassign') {
         const target = await ctx.db
           .collection('staff')
@@ -204,7 +248,7 @@ export const actions: ActionTable<Database> = {
         const unknown = wanted.filter((d) => !units[d]);
         if (unknown.length) throw new AppError('INVALID_INPUT', '请选择已登记的审批部门', { [a.type === 'addTask' ? 'action.departmentId' : 'action.departmentIds']: `没有这个部门：${unknown.join('、')}` });
       }
-      const { doc, event, notifications } = await transitionCase(ctx, input.caseId, input.version, a, names);
+      const { doc, event, notifications } = await transitionCase(ctx, input.caseId, input.version, a, names, extra);
       return {
         status: doc.status,
         statusLabel: CASE_STATUS_LABELS[doc.status],

@@ -14,6 +14,7 @@ import {
   type WorkCalendar,
 } from '../../core';
 import type { CaseDoc } from '../shared/cases';
+import type { ApplicantCaseFields } from '../cases/applicant-view';
 import { caseDetailView } from '../shared/views';
 
 /** The case's deadline as a list shows it: paused, on track, due soon, overdue. */
@@ -37,7 +38,7 @@ const safeDue = (cal: WorkCalendar, clock: Parameters<typeof dueDate>[1]) => {
  * staff need between phone calls: due date and warning, when the next regular feedback is due
  * (§五(二) 定期反馈), department tasks with their due dates, meetings, escalations, 督办 notes.
  */
-export function staffCaseDetailView(c: CaseDoc, viewer: Actor, t: { today: string; dueSoonBy: string; cal: WorkCalendar; feedbackEvery: number }, units: Record<string, string>) {
+export function staffCaseDetailView(c: CaseDoc & ApplicantCaseFields & { acceptSignature?: { source: 'desk' | 'phone'; at: Date } | null }, viewer: Actor, t: { today: string; dueSoonBy: string; cal: WorkCalendar; feedbackEvery: number }, units: Record<string, string>) {
   const base = caseDetailView(c, viewer);
   const reportable = (CASE_TRANSITIONS.reportProgress.from as readonly string[]).includes(c.status);
   let nextFeedbackOn: string | null = null;
@@ -88,5 +89,12 @@ export function staffCaseDetailView(c: CaseDoc, viewer: Actor, t: { today: strin
     })),
     escalations: c.escalations.map((e) => ({ escalationId: e.id, issue: e.issue, raisedAt: new Date(e.raisedAt).toISOString(), status: e.status, statusLabel: e.status === 'resolved' ? '已有结果' : '待协调', resolution: e.resolution })),
     supervisions: c.timeline.filter((e) => e.action === 'supervise').map((e) => ({ at: new Date(e.at).toISOString(), note: e.note })),
+    // what the applicant did from the phone and the staff must act on: 补正 uploads, a request to end the mandate
+    materials: (c.materials ?? []).map((m) => ({ name: m.name, size: m.size, type: m.type, supplement: m.supplement, at: new Date(m.at).toISOString() })),
+    supplementSentAt: c.supplementSentAt ? new Date(c.supplementSentAt).toISOString() : null,
+    terminationRequest: c.terminationRequest ? { reason: c.terminationRequest.reason, at: new Date(c.terminationRequest.at).toISOString() } : null,
+    /** the applicant signed the 代办 mandate on the phone: that signature can stand for 确认签字 at acceptance */
+    phoneSignedAt: c.mandate?.signatureFileID ? new Date(c.mandate.signedAt).toISOString() : null,
+    acceptSignature: c.acceptSignature ? { source: c.acceptSignature.source, sourceLabel: c.acceptSignature.source === 'desk' ? '窗口当面手写签名' : '申请人在手机上签名', at: new Date(c.acceptSignature.at).toISOString() } : null,
   };
 }

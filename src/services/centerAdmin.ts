@@ -38,6 +38,7 @@ export interface AuditEntry {
   at: string
   by: string
   what: string
+  whatLabel: string
   target: { kind: string; id: string }
   before: unknown
   after: unknown
@@ -69,8 +70,19 @@ export interface CenterSettings {
   }
   overrides: { date: string; working: boolean; name: string; regional?: boolean }[]
   serviceItems: ServiceItem[]
+  subscribeTemplates: SubscribeTemplate[]
   canEdit: boolean
 }
+export interface SubscribeTemplate {
+  purpose: string
+  label: string
+  id: string | null
+  kind: string | null
+  keywords: Record<string, string>
+  /** env: the function environment; settings: set here; none: not configured */
+  source: 'env' | 'settings' | 'none'
+}
+export type AuditKind = 'settings' | 'calendar' | 'serviceItem' | 'unit' | 'staff' | 'invite' | 'subscribeTemplate'
 
 export const createInvite = (input: { name: string; role: InviteRole; unitId: string }) => center<{ code: string; expiresAt: string; roleLabel: string; unitName: string; name: string }>('createInvite', input)
 export const listInvites = () => center<{ items: Invite[]; total: number }>('listInvites', { limit: 20 })
@@ -83,4 +95,5 @@ export const getCenterSettings = () => center<CenterSettings>('getSettings', {})
 export const saveSettings = (section: string, value: Record<string, unknown>) => center<{ section: string }>('saveSettings', { section, value })
 export const saveHolidayOverride = (input: { date: string; working: boolean; name: string; regional?: boolean; remove?: boolean }) => center<{ overrides: CenterSettings['overrides'] }>('saveHolidayOverride', input)
 export const saveServiceItem = (input: ServiceItem & { remove?: boolean }) => center<{ items: ServiceItem[] }>('saveServiceItem', input)
-export const listAudit = () => center<{ items: AuditEntry[]; total: number }>('listAudit', { limit: 20 })
+export const listAudit = (input: { kind?: AuditKind; offset?: number } = {}) => center<{ items: AuditEntry[]; total: number }>('listAudit', { limit: 20, ...input })
+export const saveSubscribeTemplate = (input: { purpose: string; id?: string; keywords?: Record<string, string>; reset?: boolean }) => center<{ purpose: string }>('saveSubscribeTemplate', input)

@@ -42,6 +42,13 @@ export interface StaffCaseDetail {
   escalations: { escalationId: string; issue: string; raisedAt: string; status: string; statusLabel: string; resolution: string | null }[]
   supervisions: { at: string; note: string | null }[]
   timeline: StaffTimelineEvent[]
+  /** what the applicant uploaded (application and 补正), newest last */
+  materials: { name: string; size: number; type: string; supplement: boolean; at: string }[]
+  supplementSentAt: string | null
+  terminationRequest: { reason: string; at: string } | null
+  /** the applicant signed the 代办 mandate on the phone */
+  phoneSignedAt: string | null
+  acceptSignature: { source: 'desk' | 'phone'; sourceLabel: string; at: string } | null
 }
 
 export interface StaffCaseAnswer {

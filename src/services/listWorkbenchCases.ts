@@ -20,6 +20,8 @@ export interface WorkbenchCase {
   firstAgentName?: string | null
   dueOn?: string | null
   deadline?: { level: string; label: string }
+  /** what the applicant did from the phone that waits for the staff (补正 uploads, asking to terminate) */
+  applicantAsks?: string[]
 }
 
 export type WorkbenchQueue = 'open' | 'new' | 'handling' | 'waiting' | 'dueSoon' | 'overdue' | 'ended' | 'all'

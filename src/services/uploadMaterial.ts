@@ -1,3 +1,4 @@
+import { getUploadFolder } from './getUploadFolder'
 import { uploadFile, type UploadSource } from './transport'
 
 /** What the functions store about an uploaded file. */
@@ -37,17 +38,19 @@ export function checkFile(name: string, size: number, mime?: string): string | n
 
 const randomPart = () => Math.random().toString(36).slice(2, 10)
 
-/** 上传材料：把一个文件传到云存储的 materials/ 下，答复要提交给函数的元数据。 */
+/** 上传材料：把一个文件传到云存储中本人的 materials/ 目录下，答复要提交给函数的元数据。 */
 export async function uploadMaterial(file: { name: string; size: number; mime?: string; source: UploadSource }, onProgress?: (p: number) => void): Promise<MaterialMeta> {
   const type = fileTypeOf(file.name, file.mime)
   if (!type) throw new Error('unsupported type')
   const ext = type === 'application/pdf' ? 'pdf' : type === 'image/png' ? 'png' : 'jpg'
-  const { fileID } = await uploadFile(`materials/${Date.now()}-${randomPart()}.${ext}`, file.source, onProgress)
+  const folder = await getUploadFolder()
+  const { fileID } = await uploadFile(`${folder.materials}${Date.now()}-${randomPart()}.${ext}`, file.source, onProgress)
   return { fileID, name: file.name.slice(0, 100), size: file.size, type }
 }
 
-/** 上传签名：把手写签名图片传到云存储的 signatures/ 下。 */
+/** 上传签名：把手写签名图片传到云存储中本人的 signatures/ 目录下（工作人员当面签名时是工作人员的目录）。 */
 export async function uploadSignature(source: UploadSource): Promise<string> {
-  const { fileID } = await uploadFile(`signatures/${Date.now()}-${randomPart()}.png`, source)
+  const folder = await getUploadFolder()
+  const { fileID } = await uploadFile(`${folder.signatures}${Date.now()}-${randomPart()}.png`, source)
   return fileID
 }

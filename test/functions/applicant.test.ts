@@ -6,7 +6,7 @@
  */
 import { CloudBase } from '../../local-cloud/src';
 import { call, startAppCloud } from '../support/app';
-import { agreePrivacy, ENTERPRISE_USCC, fullApplication, PERSON_ID, submitAs } from '../support/applicant';
+import { agreePrivacy, ENTERPRISE_USCC, fullApplication, PDF_BYTES, PERSON_ID, PNG_BYTES, signedApplication, submitAs, uploadAs } from '../support/applicant';
 
 let cloud: CloudBase;
 beforeAll(async () => {
@@ -15,8 +15,9 @@ beforeAll(async () => {
 afterAll(() => cloud.stop());
 
 const enterpriseForm = { category: 'enterprise', applicantType: 'enterprise', mode: 'proxy', matter: '天山食品有限公司设立登记及食品经营许可', contactName: '王海', contactPhone: '13899001122' };
-const material = { fileID: 'cloud://bangban-local.local/materials/a/license.pdf', name: '营业执照.pdf', size: 300_000, type: 'application/pdf' };
-const sig = 'cloud://bangban-local.local/signatures/x/receipt.png';
+/** A PDF the applicant really uploaded (to their own folder), as the picker sends its metadata. */
+const materialOf = async (openid: string) => ({ fileID: await uploadAs(cloud, openid, 'materials', PDF_BYTES, 'pdf'), name: '营业执照.pdf', size: PDF_BYTES.length, type: 'application/pdf' });
+const sigOf = (openid: string) => uploadAs(cloud, openid, 'signatures', PNG_BYTES);
 const act = (caseId: string, version: number, action: object) => call(cloud, 'workbench', { action: 'act', input: { caseId, version, action } }, 'o_agent_center');
 const accept = { type: 'accept', mandateConfirmed: true, processExplained: true, materialsChecked: true, applicantSigned: true, mandateLetterSigned: true };
 const finish = { type: 'finish', result: { outcome: 'approved', decidedBy: '和硕县市场监督管理局', documentNo: 'JY16528280000001' }, resultHandedOver: true, originalsReturned: true, applicantSigned: true };
@@ -41,13 +42,13 @@ describe('privacy consent (用户隐私保护指引)', () => {
   test('no application is kept before the applicant agrees; the consent is stored per openid and versioned', async () => {
     const before = await call(cloud, 'applicant', { action: 'privacyStatus', input: {} }, 'o_new_person');
     expect(before).toMatchObject({ ok: true, data: { agreed: false, version: expect.any(String), agreedAt: null } });
-    const refused = await call(cloud, 'cases', { action: 'submit', input: fullApplication(enterpriseForm) }, 'o_new_person');
+    const refused = await call(cloud, 'cases', { action: 'submit', input: await signedApplication(cloud, 'o_new_person', enterpriseForm) }, 'o_new_person');
     expect(refused).toMatchObject({ ok: false, code: 'RULE_REFUSED', fields: { PRIVACY_CONSENT_REQUIRED: expect.any(String) } });
     expect(await call(cloud, 'applicant', { action: 'agreePrivacy', input: { version: '1999-01-01' } }, 'o_new_person')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { version: expect.any(String) } });
     await agreePrivacy(cloud, 'o_new_person');
     expect(await call(cloud, 'applicant', { action: 'privacyStatus', input: {} }, 'o_new_person')).toMatchObject({ ok: true, data: { agreed: true, agreedAt: expect.any(String) } });
     expect(await call(cloud, 'applicant', { action: 'privacyStatus', input: {} }, 'o_other_person')).toMatchObject({ ok: true, data: { agreed: false } });
-    expect(await call(cloud, 'cases', { action: 'submit', input: fullApplication(enterpriseForm) }, 'o_new_person')).toMatchObject({ ok: true });
+    expect(await call(cloud, 'cases', { action: 'submit', input: await signedApplication(cloud, 'o_new_person', enterpriseForm) }, 'o_new_person')).toMatchObject({ ok: true });
   });
 
   test('subscribe template ids come from the function environment (cloudbase.json functionEnv)', async () => {
@@ -61,14 +62,16 @@ describe('privacy consent (用户隐私保护指引)', () => {
 describe('cases.submit: the full 帮办代办申请表', () => {
   test('checks 身份证号, 统一社会信用代码, the 代办 mandate, category answers and every upload, field by field', async () => {
     await agreePrivacy(cloud, 'o_citizen_young');
+    const material = await materialOf('o_citizen_young');
+    const application = await signedApplication(cloud, 'o_citizen_young', enterpriseForm);
     const person = { category: 'livelihood', applicantType: 'person', mode: 'help', matter: '办理高龄津贴', contactName: '李明', contactPhone: '13912345678' };
     const badId = await call(cloud, 'cases', { action: 'submit', input: { ...fullApplication(person), idNumber: PERSON_ID.slice(0, 17) + (PERSON_ID[17] === '0' ? '1' : '0') } }, 'o_citizen_young');
     expect(badId).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { idNumber: '身份证号校验位不正确，请核对是否输错。' } });
     const noGroup = await call(cloud, 'cases', { action: 'submit', input: { ...fullApplication(person), details: {} } }, 'o_citizen_young');
     expect(noGroup).toMatchObject({ ok: false, fields: { 'details.specialGroups': expect.stringContaining('请选择您的情况') } });
-    const badUscc = await call(cloud, 'cases', { action: 'submit', input: { ...fullApplication(enterpriseForm), uscc: ENTERPRISE_USCC.slice(0, 17) + 'I' } }, 'o_citizen_young');
+    const badUscc = await call(cloud, 'cases', { action: 'submit', input: { ...application, uscc: ENTERPRISE_USCC.slice(0, 17) + 'I' } }, 'o_citizen_young');
     expect(badUscc).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { uscc: expect.stringContaining('统一社会信用代码') } });
-    const noMandate = { ...fullApplication(enterpriseForm) } as Record<string, unknown>;
+    const noMandate = { ...application } as Record<string, unknown>;
     delete noMandate.mandate;
     expect(await call(cloud, 'cases', { action: 'submit', input: noMandate }, 'o_citizen_young')).toMatchObject({ ok: false, fields: { mandate: '代办须签署代办服务委托书' } });
     const files = [
@@ -77,17 +80,17 @@ describe('cases.submit: the full 帮办代办申请表', () => {
       { ...material, fileID: 'https://evil.example/x.pdf' },
       { ...material, type: 'image/jpeg', size: 6 * 1024 * 1024 },
     ];
-    const bad = await call(cloud, 'cases', { action: 'submit', input: { ...fullApplication(enterpriseForm), materials: files } }, 'o_citizen_young');
+    const bad = await call(cloud, 'cases', { action: 'submit', input: { ...application, materials: files } }, 'o_citizen_young');
     expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { 'materials.0.size': 'PDF 文件不能超过 10 MB', 'materials.1.type': expect.stringContaining('JPG'), 'materials.2.fileID': expect.any(String), 'materials.3.size': '照片不能超过 5 MB' } });
-    const ok = await call(cloud, 'cases', { action: 'submit', input: { ...fullApplication(enterpriseForm), materials: [material], commitment: true } }, 'o_citizen_young');
+    const ok = await call(cloud, 'cases', { action: 'submit', input: { ...application, materials: [material], commitment: true } }, 'o_citizen_young');
     expect(ok).toMatchObject({ ok: true, data: { repeated: false } });
     const detail = await get(ok.ok ? ok.data.caseId : '', 'o_citizen_young');
-    expect(detail).toMatchObject({ ok: true, data: { case: { materials: [{ name: '营业执照.pdf', size: 300000, type: 'application/pdf', supplement: false }], mandateSigned: true } } });
+    expect(detail).toMatchObject({ ok: true, data: { case: { materials: [{ name: '营业执照.pdf', size: PDF_BYTES.length, type: 'application/pdf', supplement: false }], mandateSigned: true } } });
   });
 
   test('a double tap or a retry with the same request id makes one case; a new form makes another', async () => {
     await agreePrivacy(cloud, 'o_double_tap');
-    const input = fullApplication(enterpriseForm);
+    const input = await signedApplication(cloud, 'o_double_tap', enterpriseForm);
     const answers = await Promise.all(Array.from({ length: 6 }, () => call(cloud, 'cases', { action: 'submit', input }, 'o_double_tap')));
     expect(answers.every((a) => a.ok)).toBe(true);
     const ids = new Set(answers.map((a) => (a.ok ? a.data.caseId : '')));
@@ -96,9 +99,9 @@ describe('cases.submit: the full 帮办代办申请表', () => {
     expect(retry).toMatchObject({ ok: true, data: { caseId: [...ids][0], repeated: true } });
     const list = await call(cloud, 'cases', { action: 'listMine', input: {} }, 'o_double_tap');
     expect(list.ok && list.data.items).toHaveLength(1);
-    // the same request id from someone else is their own request
+    // the same request id from someone else is their own request (with their own signature)
     await agreePrivacy(cloud, 'o_double_tap_2');
-    const other = await call(cloud, 'cases', { action: 'submit', input }, 'o_double_tap_2');
+    const other = await call(cloud, 'cases', { action: 'submit', input: { ...input, mandate: { ...(input.mandate as object), signatureFileID: await sigOf('o_double_tap_2') } } }, 'o_double_tap_2');
     expect(other.ok && other.data.caseId).not.toBe([...ids][0]);
   });
 });
@@ -121,8 +124,8 @@ describe('case detail, receipt, 补正, extension, termination', () => {
     let d = await get(id);
     expect(d.ok && d.data.case.needs).toEqual([{ kind: 'materials', missing: ['经营场所使用证明'] }]);
     expect(await call(cloud, 'cases', { action: 'sendSupplement', input: { caseId: id, materials: [] } }, 'o_enterprise')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { materials: '请至少上传一个文件' } });
-    expect(await call(cloud, 'cases', { action: 'sendSupplement', input: { caseId: id, materials: [material] } }, 'o_citizen_young')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await call(cloud, 'cases', { action: 'sendSupplement', input: { caseId: id, materials: [{ ...material, name: '场所证明.pdf' }] } }, 'o_enterprise')).toMatchObject({ ok: true, data: { count: 1 } });
+    expect(await call(cloud, 'cases', { action: 'sendSupplement', input: { caseId: id, materials: [await materialOf('o_citizen_young')] } }, 'o_citizen_young')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await call(cloud, 'cases', { action: 'sendSupplement', input: { caseId: id, materials: [{ ...(await materialOf('o_enterprise')), name: '场所证明.pdf' }] } }, 'o_enterprise')).toMatchObject({ ok: true, data: { count: 1 } });
     d = await get(id);
     expect(d.ok && d.data.case.needs).toEqual([{ kind: 'materials_sent', missing: ['经营场所使用证明'] }]);
     v = d.ok ? d.data.case.version : v;
@@ -145,12 +148,13 @@ describe('case detail, receipt, 补正, extension, termination', () => {
 
   test('the receipt is signed on the phone only by the applicant of a finished case, once', async () => {
     const id = await newCase();
+    const sig = await sigOf('o_enterprise');
     expect(await call(cloud, 'cases', { action: 'signReceipt', input: { caseId: id, signatureFileID: sig } }, 'o_enterprise')).toMatchObject({ ok: false, code: 'RULE_REFUSED', fields: { RECEIPT_NOT_FINISHED: expect.any(String) } });
     await run(id, [accept, { type: 'deliver', window: '市场监管窗口', committedWorkingDays: 5 }, finish]);
     let d = await get(id);
     expect(d.ok && d.data.case).toMatchObject({ status: 'finished', needs: [{ kind: 'receipt' }], result: { outcomeLabel: '准予办理', decidedBy: '和硕县市场监督管理局' }, canRate: true, due: null });
     expect(await call(cloud, 'cases', { action: 'signReceipt', input: { caseId: id, signatureFileID: 'cloud://bangban-local.local/materials/x.png' } }, 'o_enterprise')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { signatureFileID: expect.any(String) } });
-    expect(await call(cloud, 'cases', { action: 'signReceipt', input: { caseId: id, signatureFileID: sig } }, 'o_citizen_young')).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '没有找到这条申请' });
+    expect(await call(cloud, 'cases', { action: 'signReceipt', input: { caseId: id, signatureFileID: await sigOf('o_citizen_young') } }, 'o_citizen_young')).toMatchObject({ ok: false, code: 'NOT_FOUND', message: '没有找到这条申请' });
     expect(await call(cloud, 'cases', { action: 'signReceipt', input: { caseId: id, signatureFileID: sig } }, 'o_enterprise')).toMatchObject({ ok: true, data: { receipt: { signedAt: expect.any(String) } } });
     expect(await call(cloud, 'cases', { action: 'signReceipt', input: { caseId: id, signatureFileID: sig } }, 'o_enterprise')).toMatchObject({ ok: false, fields: { RECEIPT_ALREADY_SIGNED: expect.any(String) } });
     d = await get(id);
@@ -159,6 +163,8 @@ describe('case detail, receipt, 补正, extension, termination', () => {
 
   test('another applicant’s case id is refused exactly like a missing one, for every applicant action', async () => {
     const id = await newCase();
+    const sig = await sigOf('o_citizen_young');
+    const material = await materialOf('o_citizen_young');
     const probes: [string, object][] = [
       ['get', { caseId: id }],
       ['withdraw', { caseId: id, version: 1 }],
@@ -174,5 +180,69 @@ describe('case detail, receipt, 补正, extension, termination', () => {
       expect(theirs).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     }
     expect((await get(id)).ok && ((await get(id)) as { data: { case: { version: number } } }).data.case.version).toBe(1);
+  });
+});
+
+describe('uploaded files are checked in storage before a case refers to them', () => {
+  const count = async (openid: string) => {
+    const r = await call(cloud, 'cases', { action: 'listMine', input: {} }, openid);
+    return r.ok ? r.data.items.length : -1;
+  };
+
+  test('the upload folder is the caller’s own, the same on every call, and differs between people', async () => {
+    const a = await call(cloud, 'cases', { action: 'uploadFolder', input: {} }, 'o_files_a');
+    const again = await call(cloud, 'cases', { action: 'uploadFolder', input: {} }, 'o_files_a');
+    const b = await call(cloud, 'cases', { action: 'uploadFolder', input: {} }, 'o_files_b');
+    expect(a).toMatchObject({ ok: true, data: { materials: expect.stringMatching(/^materials\/u[0-9a-f]{24}\/$/), signatures: expect.stringMatching(/^signatures\/u[0-9a-f]{24}\/$/) } });
+    expect(again).toEqual(a);
+    expect(b.ok && a.ok && b.data.materials).not.toBe(a.ok && a.data.materials);
+    // the openid itself is not in the path
+    expect(JSON.stringify(a)).not.toContain('o_files_a');
+  });
+
+  test('missing, someone else’s, disguised, wrong-kind, empty and too-large files are refused with stable codes; nothing is written', async () => {
+    await agreePrivacy(cloud, 'o_files_a');
+    const application = await signedApplication(cloud, 'o_files_a', enterpriseForm);
+    const theirs = await uploadAs(cloud, 'o_files_b', 'materials', PDF_BYTES, 'pdf');
+    const mine = (bytes: Buffer, ext: string) => uploadAs(cloud, 'o_files_a', 'materials', bytes, ext);
+    const meta = (fileID: string, type = 'application/pdf', size = 1000) => ({ fileID, name: '材料', size, type });
+    const folder = (await call(cloud, 'cases', { action: 'uploadFolder', input: {} }, 'o_files_a')) as { data: { materials: string } };
+    const cases: [object, string, string][] = [
+      [meta(cloud.storage.fileId(`${folder.data.materials}never-uploaded.pdf`)), 'FILE_MISSING', '找不到'],
+      [meta(theirs), 'FILE_NOT_YOURS', '自己上传'],
+      // a PNG named and declared as a PDF
+      [meta(await mine(PNG_BYTES, 'pdf')), 'FILE_TYPE_MISMATCH', '不符'],
+      [meta(await mine(Buffer.from('MZ\x90\x00 not a document'), 'pdf')), 'FILE_TYPE', 'PDF'],
+      [meta(await mine(Buffer.alloc(0), 'pdf')), 'FILE_EMPTY', '空的'],
+      // declared small, really 5.5 MB: the stored size counts
+      [meta(await mine(Buffer.concat([PNG_BYTES, Buffer.alloc(5.5 * 1024 * 1024)]), 'png'), 'image/png', 2000), 'FILE_TOO_LARGE', '5 MB'],
+    ];
+    for (const [file, code, words] of cases) {
+      const r = await call(cloud, 'cases', { action: 'submit', input: { ...application, requestId: `files-${code}`, materials: [file] } }, 'o_files_a');
+      expect({ code, r }).toMatchObject({ code, r: { ok: false, code: 'FILE_REJECTED', fields: { 'materials.0': expect.stringContaining(words), [code]: expect.any(String) } } });
+      expect(r.ok ? '' : r.message).toMatch(/^上传的文件有问题：/);
+    }
+    expect(await count('o_files_a')).toBe(0);
+    // a mandate signed with someone else's signature image
+    const borrowed = { ...application, requestId: 'files-sig', mandate: { ...(application.mandate as object), signatureFileID: await sigOf('o_files_b') } };
+    expect(await call(cloud, 'cases', { action: 'submit', input: borrowed }, 'o_files_a')).toMatchObject({ ok: false, code: 'FILE_REJECTED', fields: { 'mandate.signatureFileID': expect.any(String), FILE_NOT_YOURS: expect.any(String) } });
+    expect(await count('o_files_a')).toBe(0);
+    // the real thing goes through, with the stored size
+    const ok = await call(cloud, 'cases', { action: 'submit', input: { ...application, requestId: 'files-ok', materials: [meta(await mine(PDF_BYTES, 'pdf'), 'application/pdf', 999)] } }, 'o_files_a');
+    expect(ok).toMatchObject({ ok: true });
+    const d = await get(ok.ok ? ok.data.caseId : '', 'o_files_a');
+    expect(d.ok && d.data.case.materials).toEqual([expect.objectContaining({ size: PDF_BYTES.length, type: 'application/pdf' })]);
+  });
+
+  test('补正 uploads and the receipt signature get the same checks; a refused 补正 changes nothing', async () => {
+    const id = await newCase('o_files_c');
+    await run(id, [accept, { type: 'deliver', window: '市场监管窗口', committedWorkingDays: 5 }, { type: 'requestMaterials', missing: ['经营场所使用证明'] }]);
+    const before = await get(id, 'o_files_c');
+    const theirs = await materialOf('o_files_b');
+    const r = await call(cloud, 'cases', { action: 'sendSupplement', input: { caseId: id, materials: [await materialOf('o_files_c'), theirs] } }, 'o_files_c');
+    expect(r).toMatchObject({ ok: false, code: 'FILE_REJECTED', fields: { 'materials.1': expect.any(String), FILE_NOT_YOURS: expect.any(String) } });
+    const after = await get(id, 'o_files_c');
+    expect(after.ok && after.data.case).toMatchObject({ version: before.ok && before.data.case.version, needs: [{ kind: 'materials' }] });
+    expect(after.ok && after.data.case.materials).toEqual(before.ok && before.data.case.materials);
   });
 });

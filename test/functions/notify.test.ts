@@ -7,6 +7,7 @@
 import { applyCaseAction, beijingDate, createWorkCalendar, openBadRating, openCase, type CaseRecord } from '../../core';
 import { CloudBase } from '../../local-cloud/src';
 import { call, seedCase, startAppCloud } from '../support/app';
+import { deskSignature } from '../support/applicant';
 
 let cloud: CloudBase;
 beforeAll(async () => {
@@ -14,6 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.stop());
 
+// a 帮办 case: the applicant signs on the agent's device at the desk (deskSignature)
 const accept = { type: 'accept', mandateConfirmed: true, processExplained: true, materialsChecked: true, applicantSigned: true };
 const TPL_ACCEPT = 'TPL_ACCEPT_RESULT_LOCAL';
 
@@ -33,7 +35,7 @@ const fire = (time: Date) => cloud.triggers.fire('scheduler', { time });
 test('acceptance is pushed to the applicant with WeChat-valid keywords and no personal data', async () => {
   await allow('o_grant_user', TPL_ACCEPT);
   const c = await submit('o_grant_user');
-  expect(await call(cloud, 'workbench', { action: 'act', input: { caseId: c.caseId, version: 1, action: accept } }, 'o_agent_center')).toMatchObject({ ok: true });
+  expect(await call(cloud, 'workbench', { action: 'act', input: { caseId: c.caseId, version: 1, action: accept, signatureFileID: await deskSignature(cloud, 'o_agent_center') } }, 'o_agent_center')).toMatchObject({ ok: true });
   const [pushed] = cloud.messages.inbox({ touser: 'o_grant_user' });
   expect(pushed).toMatchObject({ templateId: TPL_ACCEPT, templateTitle: '受理结果通知', page: `pages/case/index?id=${c.caseId}` });
   expect(pushed.data).toEqual({ character_string1: c.caseNo, thing2: '企业开办与变更·帮办', phrase3: '已受理', thing4: '已受理，帮代办员将全程跟进', time5: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/) });
@@ -46,7 +48,7 @@ test('acceptance is pushed to the applicant with WeChat-valid keywords and no pe
 
 test('no grant: nothing is pushed, the reason is recorded, the in-app message is there', async () => {
   const c = await submit('o_no_grant');
-  await call(cloud, 'workbench', { action: 'act', input: { caseId: c.caseId, version: 1, action: accept } }, 'o_agent_center');
+  await call(cloud, 'workbench', { action: 'act', input: { caseId: c.caseId, version: 1, action: accept, signatureFileID: await deskSignature(cloud, 'o_agent_center') } }, 'o_agent_center');
   expect(cloud.messages.inbox({ touser: 'o_no_grant' })).toEqual([]);
   expect(await inbox('o_no_grant')).toEqual([expect.objectContaining({ title: '受理结果通知', push: 'no_grant', pushLabel: '未推送（未授权订阅）' })]);
 });
@@ -55,7 +57,7 @@ test('a transient send failure is retried by the timer and delivered exactly onc
   await allow('o_flaky', TPL_ACCEPT);
   const c = await submit('o_flaky');
   await fetch(`${cloud.url}/_/api/faults`, { method: 'POST', body: JSON.stringify({ times: 1, errcode: -1 }) });
-  await call(cloud, 'workbench', { action: 'act', input: { caseId: c.caseId, version: 1, action: accept } }, 'o_agent_center');
+  await call(cloud, 'workbench', { action: 'act', input: { caseId: c.caseId, version: 1, action: accept, signatureFileID: await deskSignature(cloud, 'o_agent_center') } }, 'o_agent_center');
   expect(cloud.messages.inbox({ touser: 'o_flaky' })).toEqual([]);
   expect((await inbox('o_flaky'))[0].push).toBe('pending');
   // too early: the backoff has not passed

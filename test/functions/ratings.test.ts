@@ -4,7 +4,7 @@
  */
 import { CloudBase } from '../../local-cloud/src';
 import { call, startAppCloud } from '../support/app';
-import { submitAs } from '../support/applicant';
+import { deskSignature, submitAs } from '../support/applicant';
 
 let cloud: CloudBase;
 beforeAll(async () => {
@@ -13,7 +13,8 @@ beforeAll(async () => {
 afterAll(() => cloud.stop());
 
 const form = { category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: '食品经营许可', contactName: '王海', contactPhone: '13899001122' };
-const act = (caseId: string, version: number, action: object) => call(cloud, 'workbench', { action: 'act', input: { caseId, version, action } }, 'o_agent_center');
+const act = async (caseId: string, version: number, action: { type: string }) =>
+  call(cloud, 'workbench', { action: 'act', input: { caseId, version, action, ...(action.type === 'accept' ? { signatureFileID: await deskSignature(cloud, 'o_agent_center') } : {}) } }, 'o_agent_center');
 const rate = (action: string, input: object, openid = 'o_enterprise') => call(cloud, 'ratings', { action, input }, openid);
 
 async function finishedCase() {

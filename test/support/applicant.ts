@@ -37,8 +37,35 @@ export function fullApplication(form: Record<string, unknown>): Record<string, u
   };
 }
 
+/** A real (1×1) PNG and a tiny PDF, as a phone would upload them. */
+export const PNG_BYTES = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+let uploads = 0;
+/**
+ * Puts a file into the test cloud's storage the way the phone does: under the folder the cases
+ * function gives this WeChat user (cases.uploadFolder). Answers its fileID.
+ */
+export async function uploadAs(cloud: CloudBase, openid: string, folder: 'materials' | 'signatures', bytes: Buffer, ext = 'png'): Promise<string> {
+  const r = await call(cloud, 'cases', { action: 'uploadFolder', input: {} }, openid);
+  if (!r.ok) throw new Error(r.message);
+  const cloudPath = `${r.data[folder]}test-${++uploads}.${ext}`;
+  cloud.storage.put(cloudPath, bytes);
+  return cloud.storage.fileId(cloudPath);
+}
+
+/** fullApplication with a real signature uploaded by `openid` for a 代办 mandate. */
+export async function signedApplication(cloud: CloudBase, openid: string, form: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const input = fullApplication(form);
+  if (input.mandate) input.mandate = { ...(input.mandate as object), signatureFileID: await uploadAs(cloud, openid, 'signatures', PNG_BYTES) };
+  return input;
+}
+
+/** A signature drawn on a staff device at the desk (uploaded by that staff member), for 受理. */
+export const deskSignature = (cloud: CloudBase, staffOpenid: string) => uploadAs(cloud, staffOpenid, 'signatures', PNG_BYTES);
+
 /** Consents (once) and submits; answers the function's answer. */
 export async function submitAs(cloud: CloudBase, openid: string, form: Record<string, unknown>) {
   await agreePrivacy(cloud, openid);
-  return call(cloud, 'cases', { action: 'submit', input: fullApplication(form) }, openid);
+  return call(cloud, 'cases', { action: 'submit', input: await signedApplication(cloud, openid, form) }, openid);
 }

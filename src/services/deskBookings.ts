@@ -1,0 +1,41 @@
+import { callCloud } from './transport'
+import { unwrap, type CloudAnswer } from './result'
+import type { BookingView } from './bookingTypes'
+
+/**
+ * The desk's calls (function `bookings`, staff actions): the day's appointments per window,
+ * check-in, booking on behalf of an applicant. Only the staff subpackage imports this file.
+ */
+export interface DeskBooking extends BookingView {
+  categoryLabel: string
+  /** masked by the server */
+  contactName: string | null
+  contactPhone: string | null
+  bookedByStaff: boolean
+  canCheckIn: boolean
+}
+export interface DeskSlot {
+  slotId: string
+  windowId: string
+  label: string
+  kindLabel: string
+  start: string
+  end: string
+  capacity: number
+  bookings: DeskBooking[]
+}
+export interface DeskDay {
+  date: string
+  windows: { windowId: string; label: string; kindLabel: string }[]
+  slots: DeskSlot[]
+  canCheckIn: boolean
+}
+
+const bookings = async <T>(action: string, input: object): Promise<T> => unwrap(await callCloud<CloudAnswer<T>>('bookings', { action, input }))
+
+/** 某日预约名单（按窗口） */
+export const listDayBookings = (input: { date: string; windowId?: string }) => bookings<DeskDay>('listDay', input)
+/** 登记到场或未到场 */
+export const checkInBooking = (bookingId: string, attended: boolean) => bookings<{ status: string; statusLabel: string }>('checkIn', { bookingId, attended })
+/** 代客预约（窗口来人、来电） */
+export const bookForApplicant = (input: { slotId: string; phone: string; name: string; category: string; homeAddress?: string }) => bookings<{ booking: BookingView }>('bookFor', input)
