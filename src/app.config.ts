@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/staff',
-      pages: ['pages/workbench/index', 'pages/case/index', 'pages/bind/index', 'pages/team/index', 'pages/bad-ratings/index'],
+      pages: ['pages/workbench/index', 'pages/case/index', 'pages/bind/index', 'pages/team/index', 'pages/bad-ratings/index', 'pages/desk/index'],
     },
     // the center administrator's people and settings: only they download it
     {

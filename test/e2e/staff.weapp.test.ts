@@ -6,7 +6,7 @@ import path from 'node:path';
 import { CloudBase } from '../../local-cloud/src';
 import { startAppCloud } from '../support/app';
 import { WeappDriver } from './drivers/weapp';
-import { agentFullJourney, leaderReassignJourney, parallelApprovalJourney, refuseJourney, terminateJourney } from './journeys/staff';
+import { agentFullJourney, deskJourney, deskSignatureAcceptJourney, leaderReassignJourney, parallelApprovalJourney, refuseJourney, settingsJourney, terminateJourney } from './journeys/staff';
 import { staffJourneyEnv } from './journeys/staff-env';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -29,3 +29,6 @@ test('agent: refuse with reasons', () => refuseJourney(driver, env));
 test('agent: terminate at the applicant’s request', () => terminateJourney(driver, env));
 test('center invites, the person binds; leader sees load, supervises and reassigns within the unit', () => leaderReassignJourney(driver, env));
 test('center: two-department parallel approval with a joint meeting and an escalation', () => parallelApprovalJourney(driver, env));
+test('agent: a 帮办 request accepted with the applicant’s signature drawn at the desk', () => deskSignatureAcceptJourney(driver, env));
+test('desk: the day per window, a walk-in checked in, a caller booked by an agent; the leader only reads', () => deskJourney(driver, env));
+test('settings: rating deadline, subscribe template id, window seats and a holiday, each in the audit list', () => settingsJourney(driver, env));

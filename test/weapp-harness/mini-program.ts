@@ -15,6 +15,7 @@ import { type Interaction, SETDATA_ADVISED_BYTES, SETDATA_LIMIT_BYTES, setDataBy
 import { HarnessError, type Problem, type ProblemKind, explain, formatProblems } from './problems';
 import { TemplateMap } from './templates';
 import { PageTree, WxNode, applySetData } from './tree';
+import { CanvasRegistry } from './canvas';
 import { type CloudTarget, DEFAULT_DEVICE, type DeviceProfile, type FilePick, type ModalAnswer, type NavApi, type Realm, type Scripts, type SubscribeAnswer, type UiState, type WxHost, ApiFail, createWx } from './wx';
 
 type Fn = (...args: unknown[]) => unknown;
@@ -159,6 +160,13 @@ export class MiniProgram implements WxHost {
   readonly ui: UiState = { toast: null, loading: null, log: [] };
   readonly tempFiles = new Map<string, string>();
   readonly realm: Realm;
+  /** type="2d" canvases of the pages, their drawings and exports (canvas.ts) */
+  readonly canvases: CanvasRegistry = new CanvasRegistry({
+    queryPage: (selector) => (this.stack.length ? this.page.tree.query(selector) : []),
+    tempFiles: this.tempFiles,
+    guard: (where, fn) => void this.guard(where, fn),
+    realmData: (v) => this.realm.data(v),
+  });
   /** every wx API called, with how often (modelled or not) */
   readonly apiCalls = new Map<string, number>();
   readonly interactions: Interaction[] = [];
@@ -350,6 +358,29 @@ export class MiniProgram implements WxHost {
     if (reached === 0 && !allowNoHandler) {
       throw new HarnessError(`weapp harness: tap ${label(target)} on ${page.route}: nothing handles it (no bindtap/catchtap on ${node.describe()} or its ancestors)`);
     }
+    await this.settle();
+  }
+
+  /**
+   * A finger drawing on a canvas (the target or the one canvas inside it): touchstart at the first
+   * point, touchmove through the others, touchend; points are canvas coordinates in css px, as
+   * WeChat gives them to canvas touch events (touches[].x/y).
+   */
+  async draw(target: Target, points: [number, number][]): Promise<void> {
+    const page = this.page;
+    const hit = this.resolve(page, target, 'draw');
+    const canvas = hit.tag === 'canvas' ? hit : hit.descendants().filter((n) => n.tag === 'canvas' && !n.hidden);
+    const node = Array.isArray(canvas) ? (canvas.length === 1 ? canvas[0] : null) : canvas;
+    if (!node) throw new HarnessError(`weapp harness: draw ${label(target)} on ${page.route}: ${hit.describe()} is not a canvas and holds ${(canvas as WxNode[]).length} visible canvases`);
+    if (points.length < 2) throw new HarnessError('weapp harness: draw needs at least two points');
+    this.begin(`draw ${label(target)}`, page.route);
+    const touch = ([x, y]: [number, number]) => ({ identifier: 0, x, y });
+    const [first, ...rest] = points;
+    let reached = this.fire(page, node, 'touchstart', {}, true, { touches: [touch(first)], changedTouches: [touch(first)] }).reached;
+    for (const p of rest) reached += this.fire(page, node, 'touchmove', {}, true, { touches: [touch(p)], changedTouches: [touch(p)] }).reached;
+    const last = points[points.length - 1];
+    this.fire(page, node, 'touchend', {}, true, { touches: [], changedTouches: [touch(last)] });
+    if (reached === 0) throw new HarnessError(`weapp harness: draw ${label(target)} on ${page.route}: nothing handles touches on ${node.describe()}`);
     await this.settle();
   }
 

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { wxApiList } from './api-list';
+import type { CanvasRegistry } from './canvas';
 import type { ProblemKind } from './problems';
 
 /** The user's phone and WeChat as the app can observe them (getSystemInfoSync, getAppBaseInfo). */
@@ -123,6 +124,8 @@ export interface WxHost {
   readonly ui: UiState;
   /** wxfile:// temp paths → files on this machine */
   readonly tempFiles: Map<string, string>;
+  /** type="2d" canvases: selector-query nodes, drawings, exports (canvas.ts) */
+  readonly canvases: CanvasRegistry;
   route(): string | undefined;
   problem(kind: ProblemKind, message: string): void;
   warn(message: string): void;
@@ -170,6 +173,9 @@ export const MODELLED_WX_APIS = {
   'cloud.callFunction': 'calls the function on the local CloudBase as the launch identity (the cloud adds userInfo/OPENID)',
   'cloud.uploadFile': 'uploads a wxfile:// temp file to the local CloudBase storage; with callbacks returns an UploadTask (onProgressUpdate, abort)',
   'cloud.getTempFileURL': 'signed local download URLs for cloud:// file IDs',
+  getWindowInfo: 'pixelRatio, screen/window sizes and status bar height of the device profile',
+  createSelectorQuery: 'select/selectAll(#id, .class) on the current page; fields/boundingClientRect/node; exec answers a turn later. A type="2d" canvas gives its node (canvas.ts); no layout: sizes come from inline px styles or WeChat\'s default canvas size 300×150',
+  canvasToTempFilePath: 'the drawing of a type="2d" canvas node (its strokes rasterised) as a PNG wxfile:// temp file',
 } as const satisfies Record<string, string>;
 
 export type ModelledApi = keyof typeof MODELLED_WX_APIS;
@@ -487,6 +493,19 @@ export function createWx(host: WxHost): Record<string, unknown> {
       return realm.data({ SDKVersion: d.SDKVersion, enableDebug: false, host: { appId: 'wx_harness_host' }, language: d.language, version: d.version, theme: d.theme, fontSizeSetting: d.fontSizeSetting, fontSizeScaleFactor: d.fontSizeScaleFactor });
     },
     getSystemInfoSync: () => realm.data(systemInfo()),
+    getWindowInfo: () => {
+      const i = systemInfo() as Record<string, unknown>;
+      return realm.data({ pixelRatio: i.pixelRatio, screenWidth: i.screenWidth, screenHeight: i.screenHeight, windowWidth: i.windowWidth, windowHeight: i.windowHeight, statusBarHeight: i.statusBarHeight, safeArea: i.safeArea, screenTop: 0 });
+    },
+    createSelectorQuery: () => host.canvases.createSelectorQuery(),
+    canvasToTempFilePath: (o) =>
+      asyncApi('canvasToTempFilePath', o, (x) => {
+        try {
+          return host.canvases.toTempFile(x);
+        } catch (e) {
+          throw new ApiFail((e as Error).message);
+        }
+      }),
 
     pageScrollTo: (o) =>
       asyncApi('pageScrollTo', o, (x) => {

@@ -3,7 +3,7 @@
  * workbench function sends to the core. "One tap plus what must be typed": actions without fields
  * (认领, 收到补正材料) submit from the first tap.
  */
-export type FieldKind = 'text' | 'textarea' | 'number' | 'check' | 'choice' | 'multi' | 'lines' | 'date' | 'time'
+export type FieldKind = 'text' | 'textarea' | 'number' | 'check' | 'choice' | 'multi' | 'lines' | 'date' | 'time' | 'signature'
 
 export interface Field {
   key: string
@@ -45,11 +45,13 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'mandateConfirmed', label: '已与申请人确认委托需求', kind: 'check' },
       { key: 'processExplained', label: '已说明帮办代办服务流程', kind: 'check' },
       { key: 'materialsChecked', label: '材料清单已逐项核对', kind: 'check' },
-      { key: 'applicantSigned', label: '申请人已签字（窗口纸质或手机上签名）', kind: 'check' },
+      // §五(一) 确认签字: drawn on this device at the desk, unless the applicant already signed on the phone
+      { key: 'signatureFileID', label: '申请人确认签字', kind: 'signature' },
       { key: 'mandateLetterSigned', label: '代办：已签署代办服务委托书', kind: 'check' },
       { key: 'note', label: '备注（可不填）', kind: 'text' },
     ],
-    build: (v) => ({ mandateConfirmed: yes(v.mandateConfirmed), processExplained: yes(v.processExplained), materialsChecked: yes(v.materialsChecked), applicantSigned: yes(v.applicantSigned), mandateLetterSigned: yes(v.mandateLetterSigned), ...(s(v.note) ? { note: s(v.note) } : {}) }),
+    // applicantSigned is decided by the server from the signature it can see (desk or phone)
+    build: (v) => ({ mandateConfirmed: yes(v.mandateConfirmed), processExplained: yes(v.processExplained), materialsChecked: yes(v.materialsChecked), applicantSigned: s(v.signatureFileID) !== '', mandateLetterSigned: yes(v.mandateLetterSigned), ...(s(v.note) ? { note: s(v.note) } : {}) }),
   },
   refuse: {
     fields: [{ key: 'reasons', label: '不予受理的理由（每行一条，申请人会看到）', kind: 'lines' }],

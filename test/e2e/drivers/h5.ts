@@ -4,7 +4,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { shot } from '../../support/browser';
-import type { Driver, Session } from '../journeys/driver';
+import { ZIGZAG, type Driver, type Session } from '../journeys/driver';
 
 export class H5Driver implements Driver {
   readonly build = 'h5' as const;
@@ -20,7 +20,7 @@ export class H5Driver implements Driver {
     const page = await this.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${this.appUrl}/#${path}?as=${openid}`);
+    await page.goto(`${this.appUrl}/#${path}${path.includes("?") ? "&" : "?"}as=${openid}`);
     return new H5Session(page, errors);
   }
 }
@@ -41,6 +41,22 @@ class H5Session implements Session {
 
   async tap(cls: string, index?: number): Promise<void> {
     await (index === undefined ? this.visible(cls) : this.visible(cls).nth(index)).click();
+  }
+
+  async chooseFiles(cls: string, files: string[]): Promise<void> {
+    await this.visible(cls).locator('input[type=file]').setInputFiles(files);
+  }
+
+  async draw(cls: string): Promise<void> {
+    const canvas = this.visible(cls).locator('canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error(`h5: the canvas in .${cls} has no box`);
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + 30, y);
+    await this.page.mouse.down();
+    for (const [dx, dy] of ZIGZAG) await this.page.mouse.move(box.x + 30 + dx, y + dy);
+    await this.page.mouse.up();
   }
 
   async fill(cls: string, value: string): Promise<void> {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type CloudTarget, type DeviceProfile, type Interaction, MiniProgram, formatProblems } from '../../weapp-harness';
-import type { Driver, Session } from '../journeys/driver';
+import { ZIGZAG, type Driver, type Session } from '../journeys/driver';
 
 export interface WeappDriverOptions {
   dist: string;
@@ -62,6 +62,16 @@ class WeappSession implements Session {
 
   willAnswerSubscribe(answer: 'accept' | 'reject'): void {
     this.mp.answerSubscribe((ids) => Object.fromEntries(ids.map((id) => [id, answer])));
+  }
+
+  chooseFiles(cls: string, files: string[]): Promise<void> {
+    this.mp.pickMessageFiles(files);
+    return this.mp.tap(`.${cls}`);
+  }
+
+  draw(cls: string): Promise<void> {
+    // the same zigzag as in Chromium, from (30, middle) of WeChat's default 300×150 canvas
+    return this.mp.draw(`.${cls}`, [[30, 75], ...ZIGZAG.map(([dx, dy]): [number, number] => [30 + dx, 75 + dy])]);
   }
 
   fill(cls: string, value: string): Promise<void> {

@@ -1,17 +1,120 @@
 /**
- * Issue 5 applicant journeys that draw no signature and choose no file, written against the
- * shared Driver (H5 in applicant.test.ts, WeChat in applicant.weapp.test.ts). Setup that is not
+ * Issue 5 applicant journeys written against the shared Driver (H5 in applicant.test.ts, WeChat
+ * in applicant.weapp.test.ts), including choosing files and drawing signatures. Setup that is not
  * the journey itself (other people's bookings) and checks of what was stored go through the
  * test cloud, as `env.call`. Assertions use node:assert, like slice.ts.
  */
 import assert from 'node:assert/strict';
-import type { Driver } from './driver';
+import type { Driver, Session } from './driver';
+import { journeyFiles } from './files';
 
 type Answer = { ok: true; data: any } | { ok: false; code: string; message: string };
 
 export interface ApplicantJourneyEnv {
   /** calls the cloud function `name` as the WeChat user `openid` (the test cloud) */
   call(name: string, data: object, openid: string): Promise<Answer>;
+  /** a 代办 case of `openid` that an agent accepted, delivered and finished; answers its id */
+  finishedCase(openid: string): Promise<string>;
+}
+
+async function until(what: string, check: () => Promise<boolean>, ms = 30000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Signs in the signature pad `name`: draws, confirms, waits until the image is saved in cloud storage. */
+export async function sign(s: Session, name: string): Promise<void> {
+  await s.draw(`t-signature-${name}`);
+  await s.tap(`t-signature-confirm-${name}`);
+  await until(`the ${name} signature saved`, async () => (await s.count('t-signature-done')) > 0 || (await s.count(`t-error-signature-${name}`)) > 0);
+  assert.equal(await s.count(`t-error-signature-${name}`), 0, await s.pageText());
+}
+
+/** An enterprise 经办人 applies for establishment with uploads and a 代办 mandate signed on the phone. */
+export async function enterpriseUploadsJourney(d: Driver, env: ApplicantJourneyEnv, ids: { uscc: string }): Promise<void> {
+  const files = journeyFiles();
+  const page = await d.open('/pages/apply/index', 'o_enterprise');
+  await page.waitFor('t-privacy-agree');
+  await page.tap('t-privacy-agree');
+  await page.waitFor('t-submit');
+  await page.tap('t-category-enterprise');
+  await page.tap('t-applicantType-enterprise');
+  await page.fill('t-applicantName', '和硕县天山食品有限公司');
+  await page.fill('t-uscc', ids.uscc);
+  await page.tap('t-enterpriseMatter-establishment');
+  await page.fill('t-matter', '新办食品公司设立登记，并办理食品经营许可');
+  await page.fill('t-contact-name', '王海');
+  await page.fill('t-contact-phone', '13899001122');
+  await page.tap('t-mode-proxy');
+  await page.waitFor('t-mandate-text');
+  assert.ok((await page.text('t-mandate-text')).includes('和硕县天山食品有限公司'));
+  // confirming an empty pad is refused in words
+  await page.tap('t-signature-confirm-mandate');
+  await page.waitFor('t-error-signature-mandate');
+  assert.match(await page.text('t-error-signature-mandate'), /写下您的姓名/);
+  await sign(page, 'mandate');
+  await page.chooseFiles('t-pick-materials', [files.photo, files.pdf, files.tooBig]);
+  await until('two files uploaded', async () => (await page.count('t-file')) === 2);
+  const picked = await page.pageText();
+  assert.ok(picked.includes('不能超过 10 MB'), picked);
+  assert.ok(picked.includes('营业执照.png') && picked.includes('场所证明.pdf'), picked);
+  await page.tap('t-commitment');
+  await page.shot('55-apply-enterprise-uploads-signed');
+  page.willAnswerSubscribe('accept');
+  await page.tap('t-submit');
+  await page.waitFor('t-case-no');
+  await page.shot('56-apply-submitted');
+  const list = await env.call('cases', { action: 'listMine', input: {} }, 'o_enterprise');
+  assert.ok(list.ok, JSON.stringify(list));
+  const detail = await env.call('cases', { action: 'get', input: { caseId: list.data.items[0].caseId } }, 'o_enterprise');
+  assert.ok(detail.ok, JSON.stringify(detail));
+  assert.equal(detail.data.case.mandateSigned, true);
+  assert.deepEqual(
+    detail.data.case.materials.map((m: { name: string; type: string }) => `${m.name} ${m.type}`),
+    ['营业执照.png image/png', '场所证明.pdf application/pdf'],
+  );
+  assert.deepEqual(page.errors(), []);
+}
+
+/** A finished case: the applicant signs the receipt on the phone, then rates it and adds a 追评. */
+export async function finishedCaseJourney(d: Driver, env: ApplicantJourneyEnv): Promise<void> {
+  const caseId = await env.finishedCase('o_citizen_young');
+  const page = await d.open(`/pages/case/index?id=${caseId}`, 'o_citizen_young');
+  await page.waitFor('t-need-receipt');
+  assert.ok((await page.text('t-timeline')).includes('办结'));
+  assert.ok((await page.text('t-contacts')).includes('陈静'));
+  await page.shot('61-case-finished-sign');
+  await sign(page, 'receipt');
+  await page.tap('t-sign-receipt');
+  await page.waitFor('t-receipt-signed');
+  await page.tap('t-go-rate');
+  await page.waitFor('t-rate-submit');
+  await page.tap('t-level-very_satisfied');
+  await page.tap('t-dim-attitude-very_satisfied');
+  await page.tap('t-tags-one_visit');
+  await page.fill('t-comment', '陈静很耐心，一次办成');
+  await page.shot('62-rate');
+  await page.tap('t-rate-submit');
+  await page.waitFor('t-rating-given');
+  assert.ok((await page.text('t-rating-given')).includes('非常满意'));
+  await page.tap('t-go-follow-up');
+  await page.tap('t-level-dissatisfied');
+  await page.tap('t-rate-submit');
+  await page.waitFor('t-error-tags');
+  assert.ok((await page.text('t-error-tags')).includes('回访整改'));
+  await page.tap('t-tags-slow');
+  await page.tap('t-rate-submit');
+  await page.waitFor('t-bad-rating');
+  assert.ok((await page.text('t-bad-rating-status')).includes('待回访'));
+  await page.shot('63-rated-with-bad-follow-up');
+  // the receipt is on record with the signature the server checked
+  const detail = await env.call('cases', { action: 'get', input: { caseId } }, 'o_citizen_young');
+  assert.ok(detail.ok && detail.data.case.receipt?.signedAt, JSON.stringify(detail));
+  assert.deepEqual(page.errors(), []);
 }
 
 /** An investor's project of 4.99 million yuan is refused by the self-check, with the reason and where to go. */

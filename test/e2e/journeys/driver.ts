@@ -6,6 +6,9 @@
  */
 export type Build = 'h5' | 'weapp';
 
+/** The stroke both drivers draw for a signature: a zigzag like a quickly written name, css px from its start. */
+export const ZIGZAG: [number, number][] = Array.from({ length: 12 }, (_, i) => [(i + 1) * 18, i % 2 ? -30 : 30]);
+
 export interface Driver {
   readonly build: Build;
   /** Opens the app at `path` (e.g. /pages/index/index) as the person `openid`. */
@@ -26,6 +29,13 @@ export interface Session {
    * H5 has no such dialog: its gateway records every requested template as accepted.
    */
   willAnswerSubscribe(answer: 'accept' | 'reject'): void;
+  /**
+   * Picks files (paths on this machine) with the file picker that has this class: the person
+   * chooses them in the browser's file dialog (H5) or from a WeChat chat (weapp, chooseMessageFile).
+   */
+  chooseFiles(cls: string, files: string[]): Promise<void>;
+  /** Draws a stroke with a finger (or the mouse) across the one canvas inside the element with this class. */
+  draw(cls: string): Promise<void>;
   /** Types into the input or textarea with this class (or inside it). */
   fill(cls: string, value: string): Promise<void>;
   /** Waits until an element with this class is visible. */

@@ -8,7 +8,14 @@ import type { Driver, Session } from './driver';
 
 export interface StaffJourneyEnv {
   /** submits an application as `openid` and answers its case number */
-  newCase(openid: string, kind: 'enterprise' | 'investment'): Promise<string>;
+  newCase(openid: string, kind: 'enterprise' | 'investment' | 'walkIn'): Promise<string>;
+  /**
+   * Today's booking of someone who phoned yesterday, whose slot began an hour ago (so the desk can
+   * check them in; the clock cannot be moved in a journey). Answers the masked name the desk shows.
+   */
+  bookingUnderWay(name: string, phone: string): Promise<string>;
+  /** calls a cloud function as `openid` (to check what was stored) */
+  call(name: string, data: object, openid: string): Promise<{ ok: boolean; data?: any; code?: string; message?: string }>;
 }
 
 const WB = '/packages/staff/pages/workbench/index';
@@ -63,13 +70,16 @@ export async function agentFullJourney(d: Driver, env: StaffJourneyEnv): Promise
   const s = await openCase(d, 'o_agent_center', caseNo, 'new');
   await s.tap('t-action-accept');
   await s.waitFor('t-action-form');
-  // the checklist refuses an unticked signature, in words
-  for (const k of ['mandateConfirmed', 'processExplained', 'materialsChecked', 'mandateLetterSigned']) await s.tap(`t-f-${k}`);
+  // the applicant signed the 代办 mandate on the phone: that is the signature; no pad is offered
+  assert.match(await s.text('t-phone-signed'), /在手机上签署委托书/);
+  assert.equal(await s.count('t-signature-accept'), 0);
+  // the checklist refuses what was not ticked, in words
+  for (const k of ['mandateConfirmed', 'processExplained', 'mandateLetterSigned']) await s.tap(`t-f-${k}`);
   await s.tap('t-submit-action');
   await s.waitFor('t-act-error');
-  assert.match(await s.text('t-act-error'), /签字/);
+  assert.match(await s.text('t-act-error'), /核实申请人的相关资料/);
   await s.shot('11-agent-accept-checklist');
-  await s.tap('t-f-applicantSigned');
+  await s.tap('t-f-materialsChecked');
   await s.tap('t-submit-action');
   await until('accepted', async () => (await s.text('t-status')) === '已受理');
 
@@ -93,6 +103,131 @@ export async function agentFullJourney(d: Driver, env: StaffJourneyEnv): Promise
   assert.deepEqual(s.errors(), []);
 }
 
+/**
+ * A 帮办 request made without a phone signature: the applicant signs with a finger on 陈静's
+ * device at the desk; accepting without it is refused in words; the case then shows the desk
+ * signature it rests on.
+ */
+export async function deskSignatureAcceptJourney(d: Driver, env: StaffJourneyEnv): Promise<void> {
+  const caseNo = await env.newCase('o_citizen_elder', 'walkIn');
+  const s = await openCase(d, 'o_agent_center', caseNo, 'new');
+  await s.tap('t-action-accept');
+  await s.waitFor('t-action-form');
+  assert.equal(await s.count('t-phone-signed'), 0);
+  await s.waitFor('t-signature-accept');
+  for (const k of ['mandateConfirmed', 'processExplained', 'materialsChecked']) await s.tap(`t-f-${k}`);
+  await s.tap('t-submit-action');
+  await s.waitFor('t-act-error');
+  assert.match(await s.text('t-act-error'), /签字/);
+  await s.draw('t-signature-accept');
+  await s.tap('t-signature-confirm-accept');
+  await until('the desk signature saved', async () => (await s.count('t-signature-done')) > 0);
+  await s.shot('21-agent-accept-desk-signature');
+  await s.tap('t-submit-action');
+  await until('accepted', async () => (await s.text('t-status')) === '已受理');
+  assert.match(await s.text('t-accept-signature'), /窗口当面手写签名/);
+  assert.deepEqual(s.errors(), []);
+}
+
+/**
+ * The desk: 陈静 books a caller (phone call) into a slot, the day list per window shows them
+ * masked, and she checks in a walk-in whose slot has begun; the leader sees the list read-only.
+ */
+export async function deskJourney(d: Driver, env: StaffJourneyEnv): Promise<void> {
+  const arrived = await env.bookingUnderWay('阿依古丽', '13700002222');
+  const s = await d.open(WB, 'o_agent_center');
+  await s.waitFor('t-go-desk');
+  await s.tap('t-go-desk');
+  await s.waitFor('t-desk-list');
+  // today: the walk-in whose slot began is there, with a check-in
+  await until('the booking under way listed', async () => (await s.texts('t-desk-booking')).some((t) => t.includes(arrived)));
+  await s.shot('22-desk-today');
+  // only a slot that has begun can be checked in: theirs is the one
+  assert.equal(await s.count('t-checkin-yes'), 1);
+  await s.tap('t-checkin-yes');
+  await s.waitFor('t-desk-done');
+  assert.match(await s.text('t-desk-done'), /已到场/);
+  await until('the list shows it', async () => (await s.texts('t-desk-booking-attended')).some((t) => t.includes(arrived)));
+
+  // a phone call: 吐尔逊 books for tomorrow or later
+  await s.tap('t-walkin-open');
+  await s.waitFor('t-walkin-form');
+  await s.tap('t-walkin-submit');
+  await s.waitFor('t-error-phone');
+  assert.match(await s.text('t-error-name'), /姓名/);
+  await s.fill('t-walkin-name', '吐尔逊');
+  await s.fill('t-walkin-phone', '13700001111');
+  await s.tap('t-walkin-category-livelihood');
+  let day = 0;
+  for (; day < 7; day++) {
+    await s.tap(`t-desk-day-${day}`);
+    await until('slots for the day', async () => (await s.count('t-walkin-slot')) > 0 || (await s.count('t-walkin-noslots')) > 0);
+    if ((await s.count('t-walkin-slot')) > 0) break;
+  }
+  assert.ok(day < 7, 'a day with slots within a week');
+  await s.tap('t-walkin-slot', 0);
+  await s.shot('23-desk-book-for-caller');
+  await s.tap('t-walkin-submit');
+  await s.waitFor('t-desk-done');
+  assert.match(await s.text('t-desk-done'), /已为 吐尔逊 预约 \d{4}-\d{2}-\d{2} \d{2}:\d{2}–\d{2}:\d{2}/);
+  await until('the caller on the day list', async () => (await s.texts('t-desk-booking')).some((t) => t.includes('吐**') && t.includes('137****1111') && t.includes('工作人员代约')));
+  await s.shot('24-desk-booked');
+  // the same person, reached by phone, has the booking the center made
+  const list = await env.call('bookings', { action: 'listDay', input: { date: (await s.text('t-desk-done')).match(/\d{4}-\d{2}-\d{2}/)![0] } }, 'o_center_admin');
+  assert.ok(list.ok && JSON.stringify(list.data).includes('吐**'));
+
+  const leader = await d.open('/packages/staff/pages/desk/index', 'o_leader_fgw');
+  await leader.waitFor('t-desk-list');
+  assert.equal(await leader.count('t-walkin-open'), 0);
+  assert.equal(await leader.count('t-checkin-yes'), 0);
+  for (const x of [s, leader]) assert.deepEqual(x.errors(), []);
+}
+
+/**
+ * Settings (administrator): a rating deadline, a subscribe-message template id, a window's seats
+ * and a holiday are changed on the settings screen; each change is in the audit list, by kind.
+ */
+export async function settingsJourney(d: Driver, env: StaffJourneyEnv): Promise<void> {
+  const a = await d.open('/packages/center/pages/admin/index', 'o_center_admin');
+  await a.waitFor('t-tab-settings');
+  await a.tap('t-tab-settings');
+  await a.waitFor('t-settings-rating');
+  await a.fill('t-a-followUpWithinDays', '30');
+  await a.tap('t-save-followUpWithinDays');
+  await until('saved', async () => (await a.count('t-admin-done')) > 0);
+  assert.match(await a.text('t-admin-done'), /追评期限 已保存/);
+  await until('shown', async () => (await a.text('t-settings-rating')).includes('现为 30'));
+
+  await a.fill('t-a-tpl-progress', 'TPL_PROGRESS_2027');
+  await a.tap('t-save-tpl-progress');
+  await until('template saved', async () => (await a.texts('t-template')).some((t) => t.includes('TPL_PROGRESS_2027') && t.includes('在此设置')));
+  await a.shot('25-settings-templates');
+
+  const cap = (await a.texts('t-window')).find((t) => t.includes('19:30–20:30'))!;
+  const seats = Number(cap.match(/(\d+) 人/)![1]);
+  await a.tap('t-cap-eve-winter-up');
+  await until('seats saved', async () => (await a.texts('t-window')).some((t) => t.includes('延时服务') && t.includes('19:30–20:30') && t.includes(`${seats + 1} 人`)));
+
+  await a.fill('t-a-hDate', '2027-06-16');
+  await a.fill('t-a-hName', '古尔邦节');
+  await a.tap('t-holiday-off');
+  await until('holiday listed', async () => (await a.texts('t-holiday')).some((t) => t.includes('2027-06-16 古尔邦节 · 放假')));
+  await a.shot('26-settings');
+
+  await a.tap('t-tab-audit');
+  await a.waitFor('t-audit');
+  const all = await a.texts('t-audit');
+  for (const what of ['修改设置', '订阅消息模板', '节假日调整']) assert.ok(all.some((t) => t.includes(what)), `${what} audited: ${all.join('|')}`);
+  await a.tap('t-audit-kind-subscribeTemplate');
+  await until('filtered', async () => (await a.texts('t-audit')).every((t) => t.includes('订阅消息模板')));
+  assert.match((await a.texts('t-audit'))[0], /TPL_PROGRESS_2027/);
+  await a.shot('27-settings-audit');
+  // the applicant is now asked for the new template
+  const t = await env.call('applicant', { action: 'subscribeTemplates', input: {} }, 'o_citizen_young');
+  assert.equal(t.ok && t.data.progress, 'TPL_PROGRESS_2027');
+  assert.deepEqual(a.errors(), []);
+}
+
 /** 陈静 refuses a request with reasons the applicant will read. */
 export async function refuseJourney(d: Driver, env: StaffJourneyEnv): Promise<void> {
   const caseNo = await env.newCase('o_citizen_young', 'enterprise');
@@ -108,7 +243,7 @@ export async function refuseJourney(d: Driver, env: StaffJourneyEnv): Promise<vo
 export async function terminateJourney(d: Driver, env: StaffJourneyEnv): Promise<void> {
   const caseNo = await env.newCase('o_enterprise', 'enterprise');
   const s = await openCase(d, 'o_agent_center', caseNo, 'new');
-  await act(s, { type: 'accept', tick: ['mandateConfirmed', 'processExplained', 'materialsChecked', 'applicantSigned', 'mandateLetterSigned'] });
+  await act(s, { type: 'accept', tick: ['mandateConfirmed', 'processExplained', 'materialsChecked', 'mandateLetterSigned'] });
   await act(s, { type: 'terminate', pick: ['ground-applicant_request'], fill: { reason: '申请人决定暂不开办企业' }, tick: ['materialsReturned', 'applicantSigned'] });
   assert.equal(await s.text('t-status'), '已终止');
   assert.match(await s.pageText(), /申请人主动要求终止委托，申请人决定暂不开办企业/);
@@ -145,7 +280,7 @@ export async function leaderReassignJourney(d: Driver, env: StaffJourneyEnv): Pr
 
   const caseNo = await env.newCase('o_citizen_young', 'investment');
   const agent = await openCase(d, 'o_agent_fgw', caseNo, 'new');
-  await act(agent, { type: 'accept', tick: ['mandateConfirmed', 'processExplained', 'materialsChecked', 'applicantSigned', 'mandateLetterSigned'] });
+  await act(agent, { type: 'accept', tick: ['mandateConfirmed', 'processExplained', 'materialsChecked', 'mandateLetterSigned'] });
 
   const team = await d.open('/packages/staff/pages/team/index', 'o_leader_fgw');
   await team.waitFor('t-agent');
@@ -169,7 +304,7 @@ export async function leaderReassignJourney(d: Driver, env: StaffJourneyEnv): Pr
 export async function parallelApprovalJourney(d: Driver, env: StaffJourneyEnv): Promise<void> {
   const caseNo = await env.newCase('o_citizen_young', 'investment');
   const agent = await openCase(d, 'o_agent_fgw', caseNo, 'new');
-  await act(agent, { type: 'accept', tick: ['mandateConfirmed', 'processExplained', 'materialsChecked', 'applicantSigned', 'mandateLetterSigned'] });
+  await act(agent, { type: 'accept', tick: ['mandateConfirmed', 'processExplained', 'materialsChecked', 'mandateLetterSigned'] });
   await act(agent, { type: 'deliver', fill: { window: '投资项目审批窗口', committedWorkingDays: '20' } });
 
   const c = await openCase(d, 'o_center_admin', caseNo);

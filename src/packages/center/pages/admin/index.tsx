@@ -4,19 +4,9 @@ import ActionButton from '../../../../components/ActionButton'
 import Notice from '../../../../components/Notice'
 import PageShell from '../../../../components/PageShell'
 import { useAsync } from '../../../../hooks/useAsync'
-import {
-  createInvite,
-  getCenterSettings,
-  listAudit,
-  listInvites,
-  listStaff,
-  listUnits,
-  saveHolidayOverride,
-  saveServiceItem,
-  saveSettings,
-  updateStaff,
-  type InviteRole,
-} from '../../../../services/centerAdmin'
+import { createInvite, getCenterSettings, listInvites, listStaff, listUnits, updateStaff, type InviteRole } from '../../../../services/centerAdmin'
+import AuditTab from './AuditTab'
+import SettingsTab from './SettingsTab'
 import { describeError, isForbidden } from '../../../../services/errors'
 import { AppError } from '../../../../services/result'
 import { formatChinaDateTime } from '../../../../utils/format'
@@ -35,21 +25,11 @@ const ROLES: { value: InviteRole; label: string }[] = [
   { value: 'center', label: '中心工作人员' },
   { value: 'admin', label: '中心管理员' },
 ]
-/** Scalar settings the administrator edits here, by section (the full list is in docs/rules.md). */
-const NUMBERS: { section: string; key: string; label: string }[] = [
-  { section: 'lifecycle', key: 'progressReportEveryWorkingDays', label: '定期反馈间隔（工作日）' },
-  { section: 'lifecycle', key: 'maxExtensionWorkingDays', label: '累计延期上限（工作日）' },
-  { section: 'calendar', key: 'dueSoonWithinWorkingDays', label: '即将到期提醒（剩余工作日）' },
-  { section: 'booking', key: 'maxAdvanceDays', label: '可提前预约天数' },
-  { section: 'rating', key: 'callBackWithinWorkingDays', label: '差评回访期限（工作日）' },
-  { section: 'rating', key: 'rectifyWithinWorkingDays', label: '差评整改期限（工作日）' },
-  { section: 'rating', key: 'appealWithinWorkingDays', label: '差评申诉期限（工作日）' },
-]
-
 async function loadAll() {
-  const [units, invites, staff, settings, audit] = await Promise.all([listUnits(), listInvites(), listStaff(), getCenterSettings(), listAudit()])
-  return { units, invites, staff, settings, audit }
+  const [units, invites, staff, settings] = await Promise.all([listUnits(), listInvites(), listStaff(), getCenterSettings()])
+  return { units, invites, staff, settings }
 }
+export type AdminData = Awaited<ReturnType<typeof loadAll>>
 
 export default function AdminPage() {
   const data = useAsync(loadAll)
@@ -59,16 +39,18 @@ export default function AdminPage() {
   const [err, setErr] = useState<string | null>(null)
   const set = (k: string, v: string) => setForm((f) => ({ ...f, [k]: v }))
 
-  async function run(label: string, fn: () => Promise<unknown>) {
+  async function run(label: string, fn: () => Promise<unknown>): Promise<boolean> {
     setErr(null)
     setMsg(null)
     try {
       await fn()
       setMsg(label)
       data.reload()
+      return true
     } catch (e) {
       const fields = e instanceof AppError ? Object.values(e.fields).join('；') : ''
       setErr(`${describeError(e)}${fields ? `（${fields}）` : ''}`)
+      return false
     }
   }
 
@@ -167,120 +149,9 @@ export default function AdminPage() {
             </View>
           ) : null}
 
-          {tab === 'settings' ? (
-            <View>
-              <View className='card'>
-                <View className='card__title'>时限与期限</View>
-                {NUMBERS.map((n) => {
-                  const current = (d.settings.settings as unknown as Record<string, Record<string, unknown>>)[n.section][n.key]
-                  const k = `${n.section}.${n.key}`
-                  return (
-                    <View key={k} className='field'>
-                      <View className='field__label'>
-                        {n.label}（现为 {String(current ?? '未设')}）
-                      </View>
-                      <Input className={`input t-s-${n.key}`} type='number' value={form[k] ?? ''} onInput={(e) => set(k, e.detail.value)} />
-                      {form[k] ? (
-                        <ActionButton kind='secondary' className={`t-save-${n.key}`} onClick={() => run(`${n.label} 已保存`, () => saveSettings(n.section, { [n.key]: Number(form[k]) }))}>
-                          保存
-                        </ActionButton>
-                      ) : null}
-                    </View>
-                  )
-                })}
-              </View>
-              <View className='card'>
-                <View className='card__title'>开放时间、延时/错时窗口与名额</View>
-                {d.settings.settings.booking.windows.map((w, i) => (
-                  <View key={w.id} className='line'>
-                    <View>
-                      {w.label}（{w.id}）{w.start}–{w.end}，每{w.slotMinutes}分钟 {w.capacity} 人
-                    </View>
-                    <View className='chips'>
-                      {[-1, 1].map((delta) => (
-                        <View
-                          key={delta}
-                          className={`chip t-cap-${w.id}-${delta > 0 ? 'up' : 'down'}`}
-                          onClick={() => run(`${w.label} 名额已改为 ${w.capacity + delta}`, () => saveSettings('booking', { windows: d.settings.settings.booking.windows.map((x, j) => (j === i ? { ...x, capacity: x.capacity + delta } : x)) }))}
-                        >
-                          名额{delta > 0 ? '+1' : '−1'}
-                        </View>
-                      ))}
-                    </View>
-                  </View>
-                ))}
-                <View className='muted'>开放时段的起止时间请在下方按窗口编号修改：</View>
-                {text('winId', '窗口编号')}
-                {text('winStart', '开始（HH:mm）')}
-                {text('winEnd', '结束（HH:mm）')}
-                <ActionButton kind='secondary' onClick={() => run('开放时间已保存', () => saveSettings('booking', { windows: d.settings.settings.booking.windows.map((x) => (x.id === form.winId ? { ...x, start: form.winStart, end: form.winEnd } : x)) }))}>
-                  保存开放时间
-                </ActionButton>
-              </View>
-              <View className='card'>
-                <View className='card__title'>节假日调整</View>
-                {d.settings.overrides.map((o) => (
-                  <View key={o.date} className='line'>
-                    {o.date} {o.name} · {o.working ? '上班' : '放假'}
-                  </View>
-                ))}
-                {text('hDate', '日期（YYYY-MM-DD）')}
-                {text('hName', '名称（如 古尔邦节）')}
-                <View className='chips'>
-                  <View className='chip t-holiday-off' onClick={() => run('已设为放假', () => saveHolidayOverride({ date: form.hDate ?? '', working: false, name: form.hName ?? '', regional: true }))}>
-                    设为放假
-                  </View>
-                  <View className='chip' onClick={() => run('已设为上班', () => saveHolidayOverride({ date: form.hDate ?? '', working: true, name: form.hName ?? '' }))}>
-                    设为上班
-                  </View>
-                  <View className='chip' onClick={() => run('已删除调整', () => saveHolidayOverride({ date: form.hDate ?? '', working: false, name: '', remove: true }))}>
-                    删除
-                  </View>
-                </View>
-              </View>
-              <View className='card'>
-                <View className='card__title'>服务事项与承诺时限</View>
-                {d.settings.serviceItems.map((s) => (
-                  <View key={s.itemId} className='line'>
-                    {s.name} · {s.window} · {s.committedWorkingDays}个工作日
-                  </View>
-                ))}
-                {text('iId', '事项编号（小写字母、数字、连字符）')}
-                {text('iName', '事项名称')}
-                {text('iWindow', '办理窗口')}
-                {text('iDays', '承诺时限（工作日）')}
-                <ActionButton kind='secondary' onClick={() => run('服务事项已保存', () => saveServiceItem({ itemId: form.iId ?? '', name: form.iName ?? '', unitId: form.unitId || 'center', window: form.iWindow ?? '', committedWorkingDays: Number(form.iDays) }))}>
-                  保存事项（单位按“邀请码”页所选）
-                </ActionButton>
-              </View>
-              <View className='card'>
-                <View className='card__title'>单位及归口行业</View>
-                {d.units.units.map((u) => (
-                  <View key={u.unitId} className='line'>
-                    {u.name}：{u.industries.map((i) => i.label).join('、') || '—'}
-                  </View>
-                ))}
-              </View>
-            </View>
-          ) : null}
+          {tab === 'settings' ? <SettingsTab d={d} form={form} set={set} run={run} text={text} /> : null}
 
-          {tab === 'audit' ? (
-            <View>
-              {d.audit.items.map((a, i) => (
-                <View key={i} className='case t-audit'>
-                  <View className='case__head'>
-                    <View className='strong'>{a.what}</View>
-                    <View className='muted'>{formatChinaDateTime(a.at)}</View>
-                  </View>
-                  <View className='muted'>
-                    {a.by} · {a.target.kind} {a.target.id}
-                  </View>
-                  <View className='muted'>之前：{JSON.stringify(a.before)}</View>
-                  <View className='muted'>之后：{JSON.stringify(a.after)}</View>
-                </View>
-              ))}
-            </View>
-          ) : null}
+          {tab === 'audit' ? <AuditTab /> : null}
         </View>
       ) : null}
     </PageShell>

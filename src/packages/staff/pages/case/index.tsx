@@ -4,6 +4,7 @@ import { Input, Textarea, View } from '@tarojs/components'
 import ActionButton from '../../../../components/ActionButton'
 import Notice from '../../../../components/Notice'
 import PageShell from '../../../../components/PageShell'
+import SignaturePad from '../../../../components/SignaturePad'
 import { useAsync } from '../../../../hooks/useAsync'
 import { actOnCase } from '../../../../services/actOnCase'
 import { listStaff } from '../../../../services/centerAdmin'
@@ -15,6 +16,8 @@ import { AppError } from '../../../../services/result'
 import { formatChinaDateTime } from '../../../../utils/format'
 import { ACTION_FORMS, SECONDARY, type Field } from '../../actionForms'
 import '../../staff.css'
+
+const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`)
 
 type Options = Record<NonNullable<Field['from']>, { value: string; label: string }[]>
 
@@ -77,7 +80,8 @@ export default function StaffCasePage() {
     setBusy(true)
     try {
       const built = ACTION_FORMS[type]?.build(v) ?? {}
-      const r = await actOnCase(c.caseId, c.version, { type, ...built })
+      const desk = typeof v.signatureFileID === 'string' && v.signatureFileID ? v.signatureFileID : undefined
+      const r = await actOnCase(c.caseId, c.version, { type, ...built }, desk)
       const told = r.notifications.length ? `；已通知：${[...new Set(r.notifications.map((x) => x.label))].join('、')}` : ''
       setDone(`已${r.event.label}，当前状态：${r.statusLabel}${told}`)
       setOpen(null)
@@ -96,6 +100,14 @@ export default function StaffCasePage() {
     const v = values[f.key]
     const choices = f.from ? opts[f.from] : f.options ?? []
     switch (f.kind) {
+      case 'signature':
+        return c?.phoneSignedAt ? (
+          <View key={f.key} className='ok t-phone-signed'>
+            ✓ 申请人已于 {formatChinaDateTime(c.phoneSignedAt)} 在手机上签署委托书并手写签名，作为确认签字。
+          </View>
+        ) : (
+          <SignaturePad key={f.key} name='accept' label={`${f.label}（请申请人在本机上签）`} hint='请申请人用手指在方框内写下姓名，再点“确认签名”。' signed={typeof v === 'string' && v !== ''} onSigned={(id) => set(f.key, id)} onReset={() => set(f.key, '')} />
+        )
       case 'check':
         return (
           <View key={f.key} className={`check t-f-${f.key}${v === true ? ' check--on' : ''}`} onClick={() => set(f.key, v !== true)} role='checkbox' aria-checked={v === true ? 'true' : 'false'}>
@@ -185,6 +197,30 @@ export default function StaffCasePage() {
             {c.termination ? <View className='muted'>终止：{c.termination.groundLabel}，{c.termination.reason}</View> : null}
           </View>
 
+          {c.terminationRequest && !c.termination ? (
+            <View className='card card--warn t-termination-request'>
+              <View className='card__title'>申请人申请终止委托</View>
+              <View>
+                {formatChinaDateTime(c.terminationRequest.at)}：{c.terminationRequest.reason}
+              </View>
+              <View className='muted'>请联系申请人，办理终止手续：注明原因、移交资料并确认签字（点“终止委托”）。</View>
+            </View>
+          ) : null}
+          {c.status === 'awaiting_materials' && c.supplementSentAt ? (
+            <View className='card card--warn t-supplement-sent'>
+              <View className='card__title'>申请人已在手机上提交补正材料</View>
+              <View>提交时间：{formatChinaDateTime(c.supplementSentAt)}</View>
+              {c.materials
+                .filter((m) => m.supplement && m.at >= c.supplementSentAt!)
+                .map((m, i) => (
+                  <View key={i} className='t-supplement-file'>
+                    · {m.name}（{sizeText(m.size)}）
+                  </View>
+                ))}
+              <View className='muted'>核对无误后点“收到补正材料”，恢复计时。</View>
+            </View>
+          ) : null}
+
           {c.supervisions.length ? (
             <View className='card card--warn t-supervisions'>
               <View className='card__title'>责任领导督办</View>
@@ -266,6 +302,18 @@ export default function StaffCasePage() {
               ))}
             </View>
           ) : null}
+
+          {c.materials.length ? (
+            <View className='card t-materials'>
+              <View className='card__title'>申请人上传的材料（{c.materials.length}个）</View>
+              {c.materials.map((m, i) => (
+                <View key={i} className='line t-material'>
+                  {m.name}（{sizeText(m.size)}）{m.supplement ? ' · 补正' : ''} · {formatChinaDateTime(m.at)}
+                </View>
+              ))}
+            </View>
+          ) : null}
+          {c.acceptSignature ? <View className='muted t-accept-signature'>受理签字：{c.acceptSignature.sourceLabel}（{formatChinaDateTime(c.acceptSignature.at)}）</View> : null}
 
           <View className='card t-timeline'>
             <View className='card__title'>办理记录</View>

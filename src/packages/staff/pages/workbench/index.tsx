@@ -97,6 +97,9 @@ export default function WorkbenchPage() {
             </View>
           ) : null}
           <View className='links'>
+            <View className='link t-go-desk' onClick={() => go('/packages/staff/pages/desk/index')}>
+              预约签到与代客预约
+            </View>
             {staff?.role === 'leader' || staff?.role === 'center' ? (
               <View className='link t-go-team' onClick={() => go('/packages/staff/pages/team/index')}>
                 帮代办员工作量
@@ -145,6 +148,11 @@ export default function WorkbenchPage() {
                 {item.firstAgentName && item.firstAgentName !== item.agentName ? `（首问 ${item.firstAgentName}）` : ''}
               </View>
               {item.deadline?.label ? <View className={`deadline deadline--${item.deadline.level}`}>{item.deadline.label}</View> : null}
+              {(item.applicantAsks ?? []).map((a) => (
+                <View key={a} className='warn t-applicant-ask'>
+                  ⚠ {a}
+                </View>
+              ))}
               <View className='muted'>提交时间：{formatChinaDateTime(item.submittedAt)}</View>
             </View>
           ))}
