@@ -120,9 +120,9 @@ export async function deskSignatureAcceptJourney(d: Driver, env: StaffJourneyEnv
   await s.waitFor('t-act-error');
   assert.match(await s.text('t-act-error'), /签字/);
   await s.draw('t-signature-accept');
+  await s.shot('21-agent-accept-desk-signature');
   await s.tap('t-signature-confirm-accept');
   await until('the desk signature saved', async () => (await s.count('t-signature-done')) > 0);
-  await s.shot('21-agent-accept-desk-signature');
   await s.tap('t-submit-action');
   await until('accepted', async () => (await s.text('t-status')) === '已受理');
   assert.match(await s.text('t-accept-signature'), /窗口当面手写签名/);
@@ -288,6 +288,11 @@ export async function leaderReassignJourney(d: Driver, env: StaffJourneyEnv): Pr
   assert.ok(rows.some((r) => r.includes('马建军') && /在办 [1-9]/.test(r)), rows.join('|'));
   assert.ok(rows.some((r) => r.includes('吐尔逊')));
   await team.shot('18-leader-team-load');
+  // one agent's cases: the workbench filtered on the server
+  await team.tap('t-agent', rows.findIndex((r) => r.includes('马建军')));
+  await team.waitFor('t-agent-filter');
+  assert.match(await team.text('t-agent-filter'), /马建军/);
+  await team.waitFor(`t-case-${caseNo}`);
 
   const leader = await openCase(d, 'o_leader_fgw', caseNo);
   await act(leader, { type: 'supervise', fill: { note: '请本周内送达投资项目审批窗口' } });

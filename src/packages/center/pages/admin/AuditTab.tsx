@@ -18,10 +18,18 @@ const KINDS: { value: AuditKind | ''; label: string }[] = [
   { value: 'subscribeTemplate', label: '消息模板' },
 ]
 
-/** A value as the administrator reads it: short, without braces for the simple cases. */
+/** A value as the administrator reads it: "key：value；…" for a record, cut when long. */
 function show(v: unknown): string {
   if (v === null || v === undefined) return '（无）'
-  const t = typeof v === 'object' ? JSON.stringify(v) : String(v)
+  const t =
+    typeof v === 'object' && !Array.isArray(v)
+      ? Object.entries(v as Record<string, unknown>)
+          .filter(([, x]) => x !== undefined)
+          .map(([k, x]) => `${k}：${typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x)}`)
+          .join('；')
+      : typeof v === 'object'
+        ? JSON.stringify(v)
+        : String(v)
   return t.length > 300 ? `${t.slice(0, 300)}…` : t
 }
 
@@ -65,8 +73,8 @@ export default function AuditTab() {
           <View className='muted'>
             {a.by} · {a.target.id}
           </View>
-          <View className='muted'>之前：{show(a.before)}</View>
-          <View>之后：{show(a.after)}</View>
+          <View className='muted audit__value'>之前：{show(a.before)}</View>
+          <View className='audit__value'>之后：{show(a.after)}</View>
         </View>
       ))}
       {items.length < total ? (

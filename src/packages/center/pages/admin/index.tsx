@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
 import ActionButton from '../../../../components/ActionButton'
 import Notice from '../../../../components/Notice'
@@ -45,11 +46,14 @@ export default function AdminPage() {
     try {
       await fn()
       setMsg(label)
+      // the message at the top may be scrolled away on the long settings screen
+      void Taro.showToast({ title: '已保存', icon: 'success' })
       data.reload()
       return true
     } catch (e) {
       const fields = e instanceof AppError ? Object.values(e.fields).join('；') : ''
       setErr(`${describeError(e)}${fields ? `（${fields}）` : ''}`)
+      void Taro.showToast({ title: '没有保存，请看页面顶部的说明', icon: 'none' })
       return false
     }
   }

@@ -7,7 +7,7 @@ import PageShell from '../../../../components/PageShell'
 import SignaturePad from '../../../../components/SignaturePad'
 import { useAsync } from '../../../../hooks/useAsync'
 import { actOnCase } from '../../../../services/actOnCase'
-import { listStaff } from '../../../../services/centerAdmin'
+import { getCenterSettings, listStaff } from '../../../../services/centerAdmin'
 import { describeError, isForbidden } from '../../../../services/errors'
 import { getMyProfile } from '../../../../services/getMyProfile'
 import { getStaffCase, type StaffCaseAnswer } from '../../../../services/getStaffCase'
@@ -23,13 +23,15 @@ type Options = Record<NonNullable<Field['from']>, { value: string; label: string
 
 async function load(caseId: string) {
   const [detail, profile] = await Promise.all([getStaffCase(caseId), getMyProfile()])
+  // 送达: the service items the center keeps bring their window and committed time limit with one tap
+  const items = detail.actions.some((a) => a.type === 'deliver') ? (await getCenterSettings().catch(() => null))?.serviceItems.filter((i) => i.unitId === detail.case.unitId || detail.case.unitId === 'center') ?? [] : []
   const role = profile.staff?.role
   let agents: { value: string; label: string }[] = []
   if (detail.actions.some((a) => a.type === 'reassign')) {
     if (role === 'leader') agents = (await getUnitLoad()).agents.map((a) => ({ value: a.staffId, label: `${a.name}（在办${a.open}件${a.onDuty ? '' : '，不在岗'}）` }))
     else if (role === 'center') agents = (await listStaff()).items.filter((s) => s.role === 'agent').map((s) => ({ value: s.staffId, label: `${s.name} · ${s.unitName}` }))
   }
-  return { detail, agents }
+  return { detail, agents, items }
 }
 
 function optionsFor(d: StaffCaseAnswer, agents: Options['agents']): Options {
@@ -247,6 +249,18 @@ export default function StaffCasePage() {
           {open ? (
             <View className='card t-action-form'>
               <View className='card__title'>{d.actions.find((a) => a.type === open)?.label}</View>
+              {open === 'deliver' && state.data?.items.length ? (
+                <View className='field'>
+                  <View className='field__label'>按服务事项填写（点选即带出窗口和承诺时限）</View>
+                  <View className='chips'>
+                    {state.data.items.map((i) => (
+                      <View key={i.itemId} className={`chip t-item-${i.itemId}${values.window === i.window && Number(values.committedWorkingDays) === i.committedWorkingDays ? ' chip--on' : ''}`} onClick={() => setValues((v) => ({ ...v, window: i.window, committedWorkingDays: String(i.committedWorkingDays) }))} role='button'>
+                        {i.name} · {i.window} · {i.committedWorkingDays}个工作日
+                      </View>
+                    ))}
+                  </View>
+                </View>
+              ) : null}
               {ACTION_FORMS[open].fields.filter((f) => f.key !== 'mandateLetterSigned' || c.mode === 'proxy').map((f) => renderField(f, optionsFor(d, state.data?.agents ?? [])))}
               <ActionButton className='t-submit-action' disabled={busy} onClick={() => submit(open, values)}>
                 {busy ? '正在提交…' : `确认${d.actions.find((a) => a.type === open)?.label ?? ''}`}

@@ -47,7 +47,12 @@ export default function DeskPage() {
 
   const d = day.data
   const denied = day.status === 'error' && isForbidden(day.error)
-  const set = (patch: Partial<WalkIn>) => setForm((f) => (f ? { ...f, ...patch } : f))
+  const set = (patch: Partial<WalkIn>) => {
+    setForm((f) => (f ? { ...f, ...patch } : f))
+    // an answer given clears what was said about that field
+    const cleared = Object.keys(patch).map((k) => (k === 'address' ? 'homeAddress' : k))
+    setError((e) => (e ? { ...e, fields: Object.fromEntries(Object.entries(e.fields).filter(([k]) => !cleared.includes(k))) } : e))
+  }
 
   async function run(what: () => Promise<string>) {
     if (busy) return
@@ -113,7 +118,7 @@ export default function DeskPage() {
           </View>
           {d.windows.map((w) => (
             <View key={w.windowId} className={`chip t-desk-window-${w.windowId}${windowId === w.windowId ? ' chip--on' : ''}`} onClick={() => setWindowId(w.windowId)} role='radio' aria-checked={windowId === w.windowId ? 'true' : 'false'}>
-              {w.label}（{w.kindLabel}）
+              {w.label.includes(w.kindLabel) ? w.label : `${w.label}（${w.kindLabel}）`}
             </View>
           ))}
         </View>
@@ -179,7 +184,7 @@ export default function DeskPage() {
                     aria-disabled={s.remaining === 0 ? 'true' : 'false'}
                   >
                     {form.slotId === s.slotId ? '✓ ' : ''}
-                    {s.start}–{s.end} {s.kindLabel} · {s.remaining > 0 ? `剩${s.remaining}` : '已约满'}
+                    {s.start} {s.kindLabel} {s.remaining > 0 ? `剩${s.remaining}` : '约满'}
                   </View>
                 ))}
               </View>
@@ -193,7 +198,7 @@ export default function DeskPage() {
             </ActionButton>
           </View>
         ) : (
-          <ActionButton className='t-walkin-open' onClick={() => { setError(null); setDone(''); setForm(EMPTY) }}>
+          <ActionButton className='t-walkin-open desk__open' onClick={() => { setError(null); setDone(''); setForm(EMPTY) }}>
             代客预约（来人、来电）
           </ActionButton>
         )
@@ -209,7 +214,7 @@ export default function DeskPage() {
             .map((s) => (
               <View key={s.slotId} className='card t-desk-slot'>
                 <View className='card__title'>
-                  {s.start}–{s.end} {s.label}（{s.kindLabel}）
+                  {s.start}–{s.end} {s.label.includes(s.kindLabel) ? s.label : `${s.label}（${s.kindLabel}）`}
                   {s.capacity ? ` · 已约 ${s.bookings.filter((b) => b.status !== 'cancelled').length}/${s.capacity}` : ''}
                 </View>
                 {s.bookings.map((b) => (

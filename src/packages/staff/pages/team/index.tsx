@@ -22,7 +22,7 @@ export default function TeamPage() {
         <View>
           {load.data.unassigned ? <View className='warn'>未分派的申请：{load.data.unassigned} 件</View> : null}
           {load.data.agents.map((a) => (
-            <View key={a.staffId} className='case t-agent'>
+            <View key={a.staffId} className='case t-agent' role='link' onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/workbench/index?agentId=${a.staffId}&agentName=${encodeURIComponent(a.name)}` })}>
               <View className='case__head'>
                 <View className='strong'>{a.name}</View>
                 <View className='muted'>{a.onDuty ? '在岗' : '不在岗'}</View>
@@ -30,6 +30,7 @@ export default function TeamPage() {
               <View>
                 在办 {a.open} 件 · 等申请人 {a.waiting} 件 · <View className={a.overdue ? 'warn' : ''} style={{ display: 'inline' }}>已超期 {a.overdue} 件</View>
               </View>
+              <View className='muted'>点按查看他经办的案件 ›</View>
             </View>
           ))}
         </View>

@@ -28,20 +28,24 @@ const QUEUES: { q: WorkbenchQueue; label: string; alert?: boolean }[] = [
 const ROLE_TITLE: Record<string, string> = { agent: '我的案件', leader: '本单位案件', center: '全部案件' }
 
 /** Asks who the caller is first, so a citizen who lands here reads 无权访问 (and can bind an invite code). */
-async function loadWorkbench(queue: WorkbenchQueue): Promise<Workbench> {
+async function loadWorkbench(queue: WorkbenchQueue, agentId?: string): Promise<Workbench> {
   const profile = await getMyProfile()
   if (!isStaff(profile)) return { allowed: false }
-  const cases = await listWorkbenchCases({ queue, limit: PAGE, offset: 0 })
+  const cases = await listWorkbenchCases({ queue, limit: PAGE, offset: 0, ...(agentId ? { agentId } : {}) })
   return { allowed: true, profile, cases }
 }
 
 const go = (url: string) => Taro.navigateTo({ url })
 
 export default function WorkbenchPage() {
+  // a leader or the center opens one agent's cases from the team page (filtered on the server)
+  const params = Taro.getCurrentInstance().router?.params ?? {}
+  const agentId = params.agentId || undefined
+  const agentName = params.agentName ? decodeURIComponent(params.agentName) : ''
   const [queue, setQueue] = useState<WorkbenchQueue>('open')
   const [more, setMore] = useState<WorkbenchCase[]>([])
   const [loadingMore, setLoadingMore] = useState(false)
-  const wb = useAsync(() => loadWorkbench(queue))
+  const wb = useAsync(() => loadWorkbench(queue, agentId))
   const denied = (wb.status === 'ok' && !wb.data.allowed) || (wb.status === 'error' && isForbidden(wb.error))
 
   function pick(q: WorkbenchQueue) {
@@ -58,7 +62,7 @@ export default function WorkbenchPage() {
   async function loadMore() {
     setLoadingMore(true)
     try {
-      const next = await listWorkbenchCases({ queue, limit: PAGE, offset: items.length })
+      const next = await listWorkbenchCases({ queue, limit: PAGE, offset: items.length, ...(agentId ? { agentId } : {}) })
       setMore((m) => [...m, ...next.items])
     } finally {
       setLoadingMore(false)
@@ -119,6 +123,11 @@ export default function WorkbenchPage() {
               </View>
             ) : null}
           </View>
+          {agentId ? (
+            <View className='ok t-agent-filter'>
+              只看帮代办员 {agentName || agentId} 经办的案件
+            </View>
+          ) : null}
           <View className='queues'>
             {QUEUES.map(({ q, label, alert }) => {
               const n = data.cases.counts?.[q]
