@@ -7,7 +7,7 @@
  * (test/functions/bookings.test.ts races 200 for the last seat; applicant.test.ts a double tap.)
  */
 import { call, type Answer } from '../support/app';
-import { agreePrivacy, fullApplication } from '../support/applicant';
+import { agreePrivacy, deskSignature, fullApplication } from '../support/applicant';
 import { buildWorld, cloneCase, docOf, type World } from './support/world';
 
 let world: World;
@@ -107,10 +107,12 @@ test('an agent finishing while the applicant asks to terminate: one wins, the ot
 
 test('an agent accepting while the applicant withdraws: one wins, the other gets CONFLICT or the rule', async () => {
   const ids = Array.from({ length: 12 }, () => fresh('A', 'applied')._id);
+  // a 帮办 case: the applicant signs on the agent's device at the desk
+  const signatureFileID = await deskSignature(world.cloud, 'o_agent_center');
   for (const { caseId, agent, applicant } of await Promise.all(
     ids.map(async (caseId) => {
       const v = caseDoc(caseId).version;
-      const [agent, applicant] = await Promise.all([wb('act', { caseId, version: v, action: accept }, 'o_agent_center'), cases('withdraw', { caseId, version: v }, 'o_sec_applicant')]);
+      const [agent, applicant] = await Promise.all([wb('act', { caseId, version: v, action: accept, signatureFileID }, 'o_agent_center'), cases('withdraw', { caseId, version: v }, 'o_sec_applicant')]);
       return { caseId, agent, applicant };
     }),
   )) {

@@ -3,7 +3,7 @@ import type { CloudBase } from '../../../local-cloud/src';
 import { stringifyEJSON } from '../../../local-cloud/src/ejson';
 import type { Actor, Role } from '../../../core';
 import { call, startAppCloud, type Answer } from '../../support/app';
-import { agreePrivacy, submitAs } from '../../support/applicant';
+import { agreePrivacy, deskSignature, submitAs } from '../../support/applicant';
 
 /**
  * The security suites' world: the demo data plus the people the issue names (applicant, another
@@ -129,7 +129,9 @@ export async function buildWorld(options: { maxInstances?: number } = {}): Promi
     cases.push({ owner, status: 'applied', doc: docOf(cloud, 'cases', caseId)!, rating: null, badRatings: [] });
     for (const [step, status] of WALK) {
       const version = docOf(cloud, 'cases', caseId)!.version as number;
-      must(await call(cloud, 'workbench', { action: 'act', input: { caseId, version, action: step } }, line.agent), `${owner} ${JSON.stringify(step)}`);
+      // 帮办 cases: 受理 rests on the applicant's signature drawn on the agent's device (workbench.act signatureFileID)
+      const signature = step === accept ? { signatureFileID: await deskSignature(cloud, line.agent) } : {};
+      must(await call(cloud, 'workbench', { action: 'act', input: { caseId, version, action: step, ...signature } }, line.agent), `${owner} ${JSON.stringify(step)}`);
       cases.push({ owner, status, doc: docOf(cloud, 'cases', caseId)!, rating: null, badRatings: [] });
     }
     // A and B get a 差评 (its handling is a resource of its own), C a good rating
