@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { addWorkingDays, beijingDate, beijingInstant, createWorkCalendar, ledgerRow, type LedgerCase, type Rating } from '../../core';
 import { CloudBase } from '../../local-cloud/src';
 import { call, seedCase, startAppCloud } from '../support/app';
-import { submitAs } from '../support/applicant';
+import { deskSignature, submitAs } from '../support/applicant';
 
 let cloud: CloudBase;
 beforeAll(async () => {
@@ -20,7 +20,9 @@ afterAll(() => cloud.stop());
 
 const cal = createWorkCalendar();
 const form = { category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: '食品经营许可（联系人13899001122）', contactName: '王海', contactPhone: '13899001122' };
-const act = (caseId: string, version: number, action: object) => call(cloud, 'workbench', { action: 'act', input: { caseId, version, action } }, 'o_agent_center');
+// 受理 of a 帮办 case rests on the applicant's signature drawn on the agent's device (signatureFileID)
+const act = async (caseId: string, version: number, action: { type: string }) =>
+  call(cloud, 'workbench', { action: 'act', input: { caseId, version, action, ...(action.type === 'accept' ? { signatureFileID: await deskSignature(cloud, 'o_agent_center') } : {}) } }, 'o_agent_center');
 // answers are checked with toMatchObject first; `any` lets a test read on without narrowing each one
 const rate = (action: string, input: object, openid = 'o_enterprise'): Promise<any> => call(cloud, 'ratings', { action, input }, openid);
 const bad = (action: string, input: object, openid: string): Promise<any> => call(cloud, 'ratings', { action, input }, openid);

@@ -163,6 +163,16 @@ export default function StaffCasePage() {
   }
 
   const denied = state.status === 'error' && isForbidden(state.error)
+  const errorView = error ? (
+    <View className='field-error t-act-error' role='alert'>
+      ⚠ {error.text}
+      {Object.entries(error.fields)
+        .filter(([, m]) => m !== error.text)
+        .map(([k, m]) => (
+          <View key={k}>{m}</View>
+        ))}
+    </View>
+  ) : null
   return (
     <PageShell>
       {state.status === 'loading' && !c ? <Notice kind='loading'>正在加载…</Notice> : null}
@@ -235,16 +245,7 @@ export default function StaffCasePage() {
           ) : null}
 
           {done ? <View className='ok t-done'>✓ {done}</View> : null}
-          {error ? (
-            <View className='field-error t-act-error'>
-              ⚠ {error.text}
-              {Object.entries(error.fields)
-                .filter(([, m]) => m !== error.text)
-                .map(([k, m]) => (
-                  <View key={k}>{m}</View>
-                ))}
-            </View>
-          ) : null}
+          {error && !open ? errorView : null}
 
           {open ? (
             <View className='card t-action-form'>
@@ -262,6 +263,8 @@ export default function StaffCasePage() {
                 </View>
               ) : null}
               {ACTION_FORMS[open].fields.filter((f) => f.key !== 'mandateLetterSigned' || c.mode === 'proxy').map((f) => renderField(f, optionsFor(d, state.data?.agents ?? [])))}
+              {/* said next to the button that was tapped, not scrolled away above the form */}
+              {error ? errorView : null}
               <ActionButton className='t-submit-action' disabled={busy} onClick={() => submit(open, values)}>
                 {busy ? '正在提交…' : `确认${d.actions.find((a) => a.type === open)?.label ?? ''}`}
               </ActionButton>
