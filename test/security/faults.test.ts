@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadProject, startCloudBase } from '../../local-cloud/src';
 import { call } from '../support/app';
-import { agreePrivacy, fullApplication } from '../support/applicant';
+import { agreePrivacy, deskSignature, fullApplication, PNG_BYTES } from '../support/applicant';
 import { changes, snapshot } from './support/world';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -72,6 +72,13 @@ async function all(url: string, collection: string): Promise<Record<string, any>
   }
 }
 
+/** A signature drawn on the agent's device, uploaded through the client gateway to the agent's own folder (受理 of a 帮办 case rests on it). */
+async function gatewaySignature(url: string, openid: string): Promise<string> {
+  const folders = await gateway(url, 'cases', 'uploadFolder', {}, openid);
+  const res = await fetch(`${url}/gateway/uploadFile?openid=${openid}&cloudPath=${encodeURIComponent(`${folders.data.signatures}desk.png`)}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: PNG_BYTES });
+  return ((await res.json()) as { fileID: string }).fileID;
+}
+
 const until = async (what: () => boolean, ms: number) => {
   for (const end = Date.now() + ms; Date.now() < end && !what(); ) await new Promise((r) => setTimeout(r, 50));
 };
@@ -96,6 +103,7 @@ test('SIGKILL during a mixed load, then a restart: every acknowledged write is t
         if (r === null) return;
       }
     };
+    const signatureFileID = await gatewaySignature(url, 'o_agent_center');
     const accepter = async () => {
       while (!stop) {
         const next = [...acked.cases.keys()].find((id) => !acked.accepted.has(id));
@@ -104,7 +112,7 @@ test('SIGKILL during a mixed load, then a restart: every acknowledged write is t
           continue;
         }
         acked.accepted.add(next);
-        const r = await gateway(url, 'workbench', 'act', { caseId: next, version: 1, action: { type: 'accept', mandateConfirmed: true, processExplained: true, materialsChecked: true, applicantSigned: true } }, 'o_agent_center');
+        const r = await gateway(url, 'workbench', 'act', { caseId: next, version: 1, action: { type: 'accept', mandateConfirmed: true, processExplained: true, materialsChecked: true, applicantSigned: true }, signatureFileID }, 'o_agent_center');
         if (!r?.ok) acked.accepted.delete(next);
         if (r === null) return;
       }
@@ -219,13 +227,14 @@ describe('a function timing out in the middle of its transaction', () => {
     const submitted = await call(cloud, 'cases', { action: 'submit', input: fullApplication({ category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: '超时测试二', contactName: '艾力', contactPhone: '13912348889' }) }, 'o_timeout_2');
     const caseId = submitted.ok ? submitted.data.caseId : '';
     const accept = { type: 'accept', mandateConfirmed: true, processExplained: true, materialsChecked: true, applicantSigned: true };
+    const signatureFileID = await deskSignature(cloud, 'o_agent_center');
     const before = snapshot(cloud);
     cloud.faults.delayDatabase({ action: 'database.insertDocument', collection: 'outbox', inTransaction: true, delayMs: 5000 });
-    expect(await timedOut(call(cloud, 'workbench', { action: 'act', input: { caseId, version: 1, action: accept } }, 'o_agent_center'))).toMatch(/timed out after 3 seconds/);
+    expect(await timedOut(call(cloud, 'workbench', { action: 'act', input: { caseId, version: 1, action: accept, signatureFileID } }, 'o_agent_center'))).toMatch(/timed out after 3 seconds/);
     await new Promise((r) => setTimeout(r, 2500));
     expect(changes(before, snapshot(cloud))).toEqual([]);
-    expect(await call(cloud, 'workbench', { action: 'act', input: { caseId, version: 1, action: accept } }, 'o_agent_center')).toMatchObject({ ok: true, data: { status: 'accepted', version: 2 } });
-    expect(await call(cloud, 'workbench', { action: 'act', input: { caseId, version: 1, action: accept } }, 'o_agent_center')).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await call(cloud, 'workbench', { action: 'act', input: { caseId, version: 1, action: accept, signatureFileID } }, 'o_agent_center')).toMatchObject({ ok: true, data: { status: 'accepted', version: 2 } });
+    expect(await call(cloud, 'workbench', { action: 'act', input: { caseId, version: 1, action: accept, signatureFileID } }, 'o_agent_center')).toMatchObject({ ok: false, code: 'CONFLICT' });
     const c = cloud.store.get('cases', caseId)!.doc as unknown as { timeline: { action: string }[] };
     expect(c.timeline.filter((e) => e.action === 'accept')).toHaveLength(1);
   }, 60_000);
@@ -240,7 +249,8 @@ describe('a function timing out in the middle of its transaction', () => {
       { type: 'deliver', window: '综合窗口', committedWorkingDays: 5 },
       { type: 'finish', result: { outcome: 'approved', decidedBy: '和硕县政务服务中心' }, resultHandedOver: true, originalsReturned: true, applicantSigned: true },
     ]) {
-      const r = await call(cloud, 'workbench', { action: 'act', input: { caseId, version, action: step } }, 'o_agent_center');
+      const signature = step.type === 'accept' ? { signatureFileID: await deskSignature(cloud, 'o_agent_center') } : {};
+      const r = await call(cloud, 'workbench', { action: 'act', input: { caseId, version, action: step, ...signature } }, 'o_agent_center');
       if (!r.ok) throw new Error(`${r.code} ${r.message}`);
       version = r.data.version;
     }
