@@ -29,7 +29,7 @@ import { action, AppError, type ActionContext, type ActionTable } from '../share
 import type { Database } from '../shared/cloud';
 import { loadSettings } from '../shared/applicant';
 import { actorOf, loadCalendar, loadVisibleCase } from '../shared/cases';
-import { dispatch, enqueue } from '../shared/outbox';
+import { enqueue } from '../shared/outbox';
 import { bookingFacts, type BookingDoc } from './facts';
 
 export type { BookingDoc };
@@ -175,7 +175,6 @@ async function placeBooking(ctx: ActionContext<Database>, req: BookRequest) {
     // 预约成功 goes out with the booking or not at all
     return { doc: booking, outboxIds: await enqueueNotices(t, decision.value.notices, booking, req.caseNo ?? null, now) };
   });
-  ctx.defer(() => dispatch(db, new Date(), outboxIds));
   return { booking: bookingView(doc, now, settings.booking.cancelCutoffMinutes) };
 }
 
@@ -211,7 +210,6 @@ async function cancelIt(ctx: ActionContext<Database>, bookingId: string, applica
     const next: BookingDoc = { ...b, status: 'cancelled', cancelledAt: ctx.now, cancelReason: d.value.booking.cancelReason };
     return { doc: next, outboxIds: await enqueueNotices(t, d.value.notices, next, await caseNoOf(ctx.db, b.caseId), ctx.now) };
   });
-  ctx.defer(() => dispatch(ctx.db, new Date(), outboxIds));
   return { booking: bookingView(doc, ctx.now, settings.booking.cancelCutoffMinutes, applicantId ? false : ctx.caller.staff?.role === 'agent' ? 'agent' : 'other') };
 }
 
@@ -236,7 +234,6 @@ async function moveIt(ctx: ActionContext<Database>, bookingId: string, slotId: s
     await t.collection('slots').doc(newKey).set({ data: { slotId: slot.id, date: slot.date, capacity: slot.capacity, active: [...(target?.active ?? []), { bookingId: b._id, applicantId: b.applicantId }] } });
     return { doc: next, outboxIds: await enqueueNotices(t, d.value.notices, next, await caseNoOf(ctx.db, b.caseId), ctx.now) };
   });
-  ctx.defer(() => dispatch(ctx.db, new Date(), outboxIds));
   return { booking: bookingView(doc, ctx.now, settings.booking.cancelCutoffMinutes, applicantId ? false : ctx.caller.staff?.role === 'agent' ? 'agent' : 'other') };
 }
 

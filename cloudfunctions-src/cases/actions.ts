@@ -1,20 +1,30 @@
+import crypto from 'node:crypto';
 import { z } from 'zod';
-import { CASE_STATUS_LABELS, CATEGORY_LABELS, createWorkCalendar, OPEN_STATUSES, openCase, pickAgent, responsibleUnit } from '../../core';
+import { CASE_STATUS_LABELS, CATEGORY_LABELS, OPEN_STATUSES, openCase, pickAgent, responsibleUnit } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { agentCandidates, loadCalendar, loadVisibleCase, transitionCase, visibleCasesFilter, type CaseDoc } from '../shared/cases';
+import { loadCalendar, loadVisibleCase, transitionCase, unitRoster, visibleCasesFilter, type CaseDoc } from '../shared/cases';
 import { caseSummaryView } from '../shared/views';
-import { putLedgerRow } from '../shared/ledger';
-import { dispatch, enqueue, fromNotifications } from '../shared/outbox';
-import { materialsSchema, requireConsent, signatureFileSchema } from '../shared/applicant';
+import { fromNotifications } from '../shared/outbox';
+import { outboxSeeds, pendingForInsert } from '../shared/effects';
+import { consentRequired, hasConsent, materialsSchema, signatureFileSchema } from '../shared/applicant';
 import { applicantCaseView, type ApplicantCase } from './applicant-view';
 import { submitInput } from './schemas';
 import { uploadFolders, verifyUploads } from '../shared/uploads';
 
-/** Case numbers read BB + Beijing date + a daily sequence, e.g. BB20261128-0007. */
-function beijingDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+/**
+ * Case numbers read BB + Beijing date + four digits, e.g. BB20261128-0738: short enough to read out
+ * on the phone. The digits are random, not a daily counter: a counter would need a transaction
+ * (three more round trips on every submission); the unique index on caseNo refuses the rare repeat
+ * and the submission draws again.
+ */
+function newCaseNo(now: Date): string {
+  const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  return `BB${day}-${String(crypto.randomInt(0, 10_000)).padStart(4, '0')}`;
 }
+
+const newCaseId = () => `c${Date.now().toString(36)}${crypto.randomBytes(8).toString('hex')}`;
+const isDuplicate = (e: unknown) => /E11000|duplicate/i.test(String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e));
 
 const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
 
@@ -59,47 +69,35 @@ export const actions: ActionTable<Database> = {
     input: submitInput,
     output: '{ caseId, caseNo, status, statusLabel, unitName, agentName | null, repeated: boolean }',
     errors: ['RULE_REFUSED', 'FILE_REJECTED'],
-    async run({ caller, db, now, transaction, defer }, input) {
-      await requireConsent(db, caller.openid);
-      // 幂等: one case per (applicant, requestId); a retry or a second tap gets the first answer
+    async run({ caller, db, now }, input) {
+      // ONE write (the case) after one round of reads: consent, and the unit's roster with its
+      // agents' open cases. The 台账 row and the messages ride on the case (`pending`) and are
+      // settled by the notify timer seconds later, so nothing of them is lost or half-written.
+      const unitId = responsibleUnit(input.category);
+      const [consented, roster] = await Promise.all([hasConsent(db, caller.openid), unitRoster(db, unitId)]);
+      if (!consented) throw consentRequired();
+      // every file is looked at in storage before anything is written
+      const stored = await verifyUploads(caller.openid, [
+        ...input.materials.map((m, i) => ({ path: `materials.${i}`, fileID: m.fileID, folder: 'materials' as const, declared: m.type })),
+        ...(input.mode === 'proxy' && input.mandate ? [{ path: 'mandate.signatureFileID', fileID: input.mandate.signatureFileID, folder: 'signatures' as const, allowed: ['image/png' as const, 'image/jpeg' as const] }] : []),
+      ]);
+      if (!roster.unitName) throw new AppError('INTERNAL', '责任单位未配置');
+      const unitName = roster.unitName;
+      const picked = pickAgent(roster.candidates, { unitId, skill: input.category });
+      const agent = picked.ok ? picked.value : null;
+      const opened = openCase({ applicantId: caller.openid, category: input.category, mode: input.mode, unitId, agentId: agent?.agentId ?? null }, now);
+      // 幂等: one case per (applicant, requestId): the unique requestKey refuses a second tap or a retry
       const requestKey = `${caller.openid}:${input.requestId}`;
       const earlier = async () => {
         const { data } = await db.collection('cases').where({ requestKey }).limit(1).get();
         const c = data[0] as unknown as CaseDoc | undefined;
         return c ? { caseId: c._id, caseNo: c.caseNo, status: c.status, statusLabel: CASE_STATUS_LABELS[c.status], unitName: c.unitName, agentName: c.agentName, repeated: true } : null;
       };
-      const before = await earlier();
-      if (before) return before;
-      // every file is looked at in storage before anything is written
-      const stored = await verifyUploads(caller.openid, [
-        ...input.materials.map((m, i) => ({ path: `materials.${i}`, fileID: m.fileID, folder: 'materials' as const, declared: m.type })),
-        ...(input.mode === 'proxy' && input.mandate ? [{ path: 'mandate.signatureFileID', fileID: input.mandate.signatureFileID, folder: 'signatures' as const, allowed: ['image/png' as const, 'image/jpeg' as const] }] : []),
-      ]);
-      const unitId = responsibleUnit(input.category);
-      const [unit, candidates] = await Promise.all([
-        db
-          .collection('units')
-          .doc(unitId)
-          .get()
-          .then((r) => r.data as { name?: string } | null, () => null),
-        agentCandidates(db, unitId),
-      ]);
-      if (!unit?.name) throw new AppError('INTERNAL', '责任单位未配置');
-      const picked = pickAgent(candidates, { unitId, skill: input.category });
-      const agent = picked.ok ? picked.value : null;
-      const opened = openCase({ applicantId: caller.openid, category: input.category, mode: input.mode, unitId, agentId: agent?.agentId ?? null }, now);
-      const day = beijingDay(now);
-      // the daily sequence and the case are written in one transaction: two submissions at the
-      // same instant never share a number
-      let created: { _id: string; caseNo: string; outboxIds: string[] };
-      try {
-        created = await transaction(async (t) => {
-        const counterId = `caseNo-${day}`;
-        const counter = await t.collection('counters').doc(counterId).get().then((r) => r.data as { value?: number } | null, () => null);
-        const seq = (counter?.value ?? 0) + 1;
-        await t.collection('counters').doc(counterId).set({ data: { value: seq } });
-        const caseNo = `BB${day}-${String(seq).padStart(4, '0')}`;
-        const doc: Omit<ApplicantCase, '_id'> = {
+      const caseId = newCaseId();
+      for (let attempt = 1; ; attempt++) {
+        const caseNo = newCaseNo(now);
+        const doc: ApplicantCase = {
+          _id: caseId,
           ...opened.case,
           caseNo,
           applicantType: input.applicantType,
@@ -118,29 +116,26 @@ export const actions: ActionTable<Database> = {
           extensionConfirmations: [],
           terminationRequest: null,
           supplementSentAt: null,
-          unitName: unit.name!,
+          unitName,
           agentName: agent?.name ?? null,
           firstAgentName: null,
           submittedAt: now,
           updatedAt: now,
           version: 1,
         };
-        const { _id } = await t.collection('cases').add({ data: doc });
-        // 台账: the row starts with the case (no clock yet, so no calendar is needed)
-        await putLedgerRow(t, { ...doc, _id }, null, [], createWorkCalendar(), now);
-        // §四: the agent (or, with nobody on duty, the unit's leader) hears of the case at once
-        const outboxIds = await enqueue(t, fromNotifications(opened.notifications), { caseId: _id, caseNo, category: input.category, mode: input.mode, status: 'applied' }, now);
-        return { _id, caseNo, outboxIds };
-      });
-      } catch (e) {
-        // the same request committed first (two taps at once): the unique requestKey refused this one
-        const same = /E11000|duplicate/i.test(String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e)) ? await earlier() : null;
-        if (same) return same;
-        throw e;
+        // §四: the agent (or, with nobody on duty, the unit's leader) hears of the case within seconds
+        const pending = pendingForInsert(now, { ledger: caseId, outbox: outboxSeeds(fromNotifications(opened.notifications), { caseId, caseNo, category: input.category, mode: input.mode, status: 'applied' }, now) });
+        try {
+          await db.collection('cases').add({ data: { ...doc, pending } });
+          return { caseId, caseNo, status: 'applied', statusLabel: CASE_STATUS_LABELS.applied, unitName, agentName: agent?.name ?? null, repeated: false };
+        } catch (e) {
+          if (!isDuplicate(e)) throw e;
+          // the same request committed first (two taps at once), or the case number was taken today
+          const same = await earlier();
+          if (same) return same;
+          if (attempt >= 5) throw e;
+        }
       }
-      const { outboxIds } = created;
-      defer(() => dispatch(db, new Date(), outboxIds));
-      return { caseId: created._id, caseNo: created.caseNo, status: 'applied', statusLabel: CASE_STATUS_LABELS.applied, unitName: unit.name, agentName: agent?.name ?? null, repeated: false };
     },
   }),
 

@@ -306,7 +306,7 @@ export const actions: ActionTable<Database> = {
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
-      return ctx.transaction(async (t) => {
+      const saved = await ctx.transaction(async (t) => {
         const before = (await t.collection('units').doc(input.unitId).get().catch(() => ({ data: null }))).data;
         const settingsDoc = (await t.collection('settings').doc('center').get().catch(() => ({ data: null }))).data as Record<string, unknown> | null;
         const current = strip(settingsDoc) ?? {};
@@ -321,6 +321,10 @@ export const actions: ActionTable<Database> = {
         await audit(t, ctx, 'unit.save', { kind: 'unit', id: input.unitId }, before ? { name: (before as { name?: string }).name, industries: beforeIndustries } : null, { name: input.name, kind: input.kind, industries: input.industries });
         return { unitId: input.unitId, name: input.name, industries: input.industries };
       });
+      // staff records carry their unit's name (a new case reads it from its agents: one round trip
+      // fewer); a rename reaches them after the unit is saved, and saving again repeats it
+      await ctx.db.collection('staff').where({ unitId: input.unitId }).update({ data: { unitName: input.name } });
+      return saved;
     },
   }),
 

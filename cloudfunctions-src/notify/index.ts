@@ -1,4 +1,22 @@
+import { cloud, db, transaction } from '../shared/cloud';
+import { deliver } from '../shared/deliver';
 import { createMain } from '../shared/handler';
 import { actions } from './actions';
 
-export const main = createMain('notify', actions);
+const handle = createMain('notify', actions);
+
+/**
+ * Calls from the mini-program go to the actions; the timer trigger (config.json, every 10 seconds
+ * from 7:00 to 21:59 Beijing time; the scheduler covers the night every 10 minutes) delivers what
+ * the answered calls left in the outbox. A mini-program user cannot pose as the timer.
+ */
+export async function main(event: { Type?: string; Time?: string } & Record<string, unknown>) {
+  if (event?.Type !== 'Timer') return handle(event);
+  const { SOURCE } = cloud.getWXContext();
+  if (SOURCE && String(SOURCE).split(',')[0] === 'wx_client') return { ok: false, code: 'FORBIDDEN', message: '当前身份无权执行此操作' };
+  const now = event.Time ? new Date(event.Time) : new Date();
+  const started = Date.now();
+  const counts = await deliver(db, transaction, now, 8_000);
+  console.log(JSON.stringify({ fn: 'notify', at: now.toISOString(), ms: Date.now() - started, ...counts }));
+  return { ok: true, data: counts };
+}

@@ -37,7 +37,7 @@ import type { Database, Transaction } from '../shared/cloud';
 import { loadSettings } from '../shared/applicant';
 import { actorOf, caseFacts, loadCalendar, loadVisibleCase, type CaseDoc } from '../shared/cases';
 import { putLedgerRow } from '../shared/ledger';
-import { dispatch, enqueue } from '../shared/outbox';
+import { enqueue } from '../shared/outbox';
 
 /**
  * 好差评 (§五(五)). The applicant rates an ended service once and may add one 追评, decided by the
@@ -143,7 +143,6 @@ async function saveRating(ctx: ActionContext<Database>, c: CaseDoc, decide: (cur
     await putLedgerRow(t, c, d.rating, bads, cal, ctx.now, settings);
     return { rating: d.rating, outboxIds };
   });
-  ctx.defer(() => dispatch(ctx.db, new Date(), out.outboxIds));
   return out.rating;
 }
 
@@ -356,7 +355,6 @@ export const actions: ActionTable<Database> = {
         const outboxIds = await enqueue(t, notices, caseFacts(c), ctx.now);
         return { next, c, rating, notices, outboxIds };
       });
-      ctx.defer(() => dispatch(ctx.db, new Date(), out.outboxIds));
       const names = await staffNames(ctx.db, out.next.history.map((h) => h.by.id));
       return { item: staffBadView(out.next, out.rating, out.c, actor, settings, cal, ctx.now, names), notified: out.notices.map((n) => n.kind) };
     },

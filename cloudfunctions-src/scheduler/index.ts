@@ -22,7 +22,8 @@ import { loadSettings } from '../shared/applicant';
 import { cloud, db, transaction, type Database } from '../shared/cloud';
 import { caseFacts, loadCalendar, reassignCasesOf, type CaseDoc } from '../shared/cases';
 import { putLedgerRow } from '../shared/ledger';
-import { dispatch, enqueue, reminderOutboxId } from '../shared/outbox';
+import { enqueue, reminderOutboxId } from '../shared/outbox';
+import { deliver } from '../shared/deliver';
 import { bookingFacts, confirmedAt, endsAt, type BookingDoc } from '../bookings/facts';
 
 /**
@@ -303,7 +304,6 @@ async function casesOfUnboundAgents(now: Date, counts: Counts): Promise<void> {
     db,
     transaction,
     now,
-    defer: () => undefined,
   };
   for (const agentId of new Set(data.map((c) => String(c.agentId)))) {
     const r = await reassignCasesOf(system, agentId, '原帮代办员已解绑，按规则转派');
@@ -335,26 +335,11 @@ export async function runScheduler(now: Date): Promise<Counts> {
   await timed('default_rating', () => defaultRatings(calendar, settings, now, counts));
   await timed('bad_rating', () => badRatingDeadlines(calendar, settings, now, counts));
 
-  // deliver what this run raised (and retries due); a big day is delivered over several rounds
-  const started = Date.now();
-  const pushed: Counts = {};
-  let expanded = 0;
-  for (;;) {
-    const r = await dispatch(db, now);
-    expanded += r.claimed;
-    let attempted = 0;
-    let settled = 0;
-    for (const [k, v] of Object.entries(r.pushed)) {
-      pushed[`push_${k}`] = (pushed[`push_${k}`] ?? 0) + v;
-      attempted += v;
-      if (k !== 'pending') settled += v;
-    }
-    // a full page means more may wait; stop when a round changed nothing (another run holds them)
-    const more = r.expanded >= 100 || attempted >= 100;
-    if (!more || r.claimed + settled === 0 || Date.now() - started > DISPATCH_BUDGET_MS) break;
-  }
-  counts.ms_dispatch = Date.now() - started;
-  return { ...counts, expanded, ...pushed };
+  // deliver what this run raised (and retries due), and settle what the notify timer has not yet
+  const delivered = await deliver(db, transaction, now, DISPATCH_BUDGET_MS);
+  const { ms_deliver: msDeliver, ...rest } = delivered;
+  counts.ms_dispatch = msDeliver;
+  return { ...counts, ...rest };
 }
 
 export async function main(event: { Type?: string; Time?: string }) {

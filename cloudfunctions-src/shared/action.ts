@@ -50,8 +50,6 @@ export interface ActionContext<Db> {
   transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>;
   /** server clock at the start of the call */
   now: Date;
-  /** work to run after the action succeeded (message delivery); its failure never fails the action */
-  defer(task: () => Promise<unknown>): void;
 }
 
 export interface ActionSpec<I extends z.ZodType, O, Db = unknown> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../../core';
+import { createWorkCalendar, DEFAULT_SETTINGS, resolveSettings, type CenterCalendar, type Settings, type WorkCalendar } from '../../core';
 import { AppError } from './action';
 import type { Database } from './cloud';
 import { FILE_LIMITS } from './uploads';
@@ -23,8 +23,10 @@ export async function hasConsent(db: Database, openid: string): Promise<boolean>
 
 /** No personal data is kept for someone who has not agreed to the current 用户隐私保护指引. */
 export async function requireConsent(db: Database, openid: string): Promise<void> {
-  if (!(await hasConsent(db, openid))) throw new AppError('RULE_REFUSED', '请先阅读并同意《用户隐私保护指引》', { PRIVACY_CONSENT_REQUIRED: '请先阅读并同意《用户隐私保护指引》' });
+  if (!(await hasConsent(db, openid))) throw consentRequired();
 }
+
+export const consentRequired = () => new AppError('RULE_REFUSED', '请先阅读并同意《用户隐私保护指引》', { PRIVACY_CONSENT_REQUIRED: '请先阅读并同意《用户隐私保护指引》' });
 
 export { FILE_LIMITS };
 export const MAX_FILES = 20;
@@ -55,8 +57,27 @@ export async function loadSettings(db: Database): Promise<Settings> {
     .doc('center')
     .get()
     .then((r) => r.data as Record<string, unknown> | null, () => null);
+  return settingsOf(stored);
+}
+
+function settingsOf(stored: Record<string, unknown> | null | undefined): Settings {
   if (!stored) return DEFAULT_SETTINGS;
   const { _id, ...rest } = stored;
   const resolved = resolveSettings(rest);
   return resolved.ok ? resolved.value : DEFAULT_SETTINGS;
+}
+
+/**
+ * The center's settings and its working calendar in ONE database round trip (both live in the
+ * `settings` collection): the actions an applicant waits for need both and have four round trips.
+ */
+export async function loadCenterConfig(db: Database): Promise<{ settings: Settings; calendar: WorkCalendar }> {
+  const { data } = await db
+    .collection('settings')
+    .where({ _id: db.command.in(['center', 'calendar']) })
+    .limit(2)
+    .get();
+  const byId = new Map(data.map((d) => [String(d._id), d]));
+  const { _id, ...calendar } = (byId.get('calendar') ?? {}) as Record<string, unknown>;
+  return { settings: settingsOf(byId.get('center')), calendar: createWorkCalendar(byId.has('calendar') ? (calendar as unknown as CenterCalendar) : {}) };
 }

@@ -20,7 +20,7 @@ import {
 import { AppError, type ActionContext, type Caller } from './action';
 import type { Database } from './cloud';
 import { putLedgerRow } from './ledger';
-import { dispatch, enqueue, fromNotifications } from './outbox';
+import { enqueue, fromNotifications } from './outbox';
 
 /** A case as stored: the core's CaseRecord plus what the application form collected. */
 export interface CaseDoc extends CaseRecord {
@@ -151,7 +151,6 @@ export async function transitionCase(
     const outboxIds = await enqueue(t, fromNotifications(decision.value.notifications), caseFacts(next), ctx.now);
     return { doc: next, event: decision.value.event, notifications: decision.value.notifications, outboxIds };
   });
-  ctx.defer(() => dispatch(ctx.db, new Date(), outcome.outboxIds));
   return outcome;
 }
 
@@ -161,23 +160,43 @@ export function caseFacts(c: CaseDoc) {
 
 export const ACTION_LABELS = Object.fromEntries(Object.entries(CASE_TRANSITIONS).map(([k, v]) => [k, v.label])) as Record<keyof typeof CASE_TRANSITIONS, string>;
 
-/** The unit's agents with their open-case counts, for the core's pickAgent (one query + one aggregate). */
-export async function agentCandidates(db: Database, unitId: string): Promise<AgentCandidate[]> {
+/**
+ * A unit's roster for routing: its agents with their open-case counts (for the core's pickAgent) and
+ * the unit's name, which every staff record of the unit carries (center.saveUnit keeps it). Two
+ * queries side by side; the unit document is read only for a unit without any staff.
+ */
+export async function unitRoster(db: Database, unitId: string): Promise<{ unitName: string | null; candidates: AgentCandidate[] }> {
   const _ = db.command;
   const [{ data: staff }, load] = await Promise.all([
-    db.collection('staff').where({ unitId, role: 'agent', active: true }).limit(200).get(),
+    db.collection('staff').where({ unitId, role: _.in(['agent', 'leader']), active: true }).limit(200).get(),
     db.collection('cases').aggregate().match({ unitId, status: _.in([...OPEN_STATUSES]) }).group({ _id: '$agentId', n: _.aggregate.sum(1) }).end(),
   ]);
   const open = new Map<string, number>(load.list.map((r) => [String(r._id), Number(r.n)]));
-  return staff.map((s) => ({
-    id: String(s._id),
-    name: String(s.name),
-    unitId: String(s.unitId),
-    active: s.active === true,
-    onDuty: s.onDuty === true,
-    skills: Array.isArray(s.skills) ? s.skills.map(String) : [],
-    openCases: open.get(String(s._id)) ?? 0,
-  }));
+  const named = staff.find((s) => typeof s.unitName === 'string' && s.unitName);
+  const unitName = named
+    ? String(named.unitName)
+    : await db
+        .collection('units')
+        .doc(unitId)
+        .get()
+        .then((r) => ((r.data as { name?: string } | null)?.name ?? null) as string | null, () => null);
+  const candidates = staff
+    .filter((s) => s.role === 'agent')
+    .map((s) => ({
+      id: String(s._id),
+      name: String(s.name),
+      unitId: String(s.unitId),
+      active: s.active === true,
+      onDuty: s.onDuty === true,
+      skills: Array.isArray(s.skills) ? s.skills.map(String) : [],
+      openCases: open.get(String(s._id)) ?? 0,
+    }));
+  return { unitName, candidates };
+}
+
+/** The unit's agents with their open-case counts, for the core's pickAgent. */
+export async function agentCandidates(db: Database, unitId: string): Promise<AgentCandidate[]> {
+  return (await unitRoster(db, unitId)).candidates;
 }
 
 // ─── Reassignment when an agent is unbound or goes off duty ──────────────────────────────────────
@@ -240,7 +259,7 @@ export async function reassignCasesOf(ctx: ActionContext<Database>, staffId: str
   for (const [i, p] of plan.entries()) {
     try {
       if (p.agentId) {
-        const r = await transitionCase({ ...ctx, defer: () => undefined }, p.caseId, cases[i].version, { type: 'reassign', toAgentId: p.agentId, reason }, { [p.agentId]: p.name! });
+        const r = await transitionCase(ctx, p.caseId, cases[i].version, { type: 'reassign', toAgentId: p.agentId, reason }, { [p.agentId]: p.name! });
         outboxIds.push(...r.outboxIds);
         out.moved++;
       } else {
@@ -253,6 +272,5 @@ export async function reassignCasesOf(ctx: ActionContext<Database>, staffId: str
       else throw e;
     }
   }
-  ctx.defer(() => dispatch(ctx.db, new Date(), outboxIds));
   return out;
 }

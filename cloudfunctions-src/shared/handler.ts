@@ -35,11 +35,8 @@ export function createMain(functionName: string, actions: ActionTable<Database>)
       const roles: Role[] = ['applicant', ...(staff ? [staff.role] : [])];
       if (!spec.roles.some((r) => roles.includes(r))) throw new AppError('FORBIDDEN', '当前身份无权执行此操作');
       const caller: Caller = { openid: String(OPENID), staff, roles };
-      const deferred: (() => Promise<unknown>)[] = [];
-      const data = await spec.run({ caller, db, transaction, now: new Date(), defer: (task) => deferred.push(task) }, parsed.data);
-      for (const task of deferred) {
-        await task().catch((e: unknown) => console.error(JSON.stringify({ fn: functionName, action: actionName, deferred: (e as Error)?.message ?? String(e) })));
-      }
+      // messages are not delivered here: the notify timer settles and delivers after the answer
+      const data = await spec.run({ caller, db, transaction, now: new Date() }, parsed.data);
       return answer({ ok: true, data });
     } catch (e) {
       if (e instanceof AppError) return answer({ ok: false, code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) });

@@ -64,3 +64,15 @@ export function seedCase(cloud: CloudBase, opts: { applicantId: string; category
   cloud.store.apply([{ collection: 'cases', id, doc: doc as never }]);
   return { caseId: id, caseNo, doc };
 }
+
+/**
+ * What the notify function's timer does every few seconds: settles the effects answered calls left
+ * (台账 rows, outbox entries) and delivers messages. Tests run it where a person would wait a moment.
+ */
+export async function deliver(cloud: CloudBase, time?: Date): Promise<Record<string, number>> {
+  const r = await cloud.triggers.fire('notify', time ? { time } : {});
+  if (!r.ok) throw new Error(`notify timer failed: ${r.error ?? JSON.stringify(r.result)}`);
+  const answer = r.result as { ok: boolean; data: Record<string, number> };
+  if (!answer?.ok) throw new Error(`notify timer answered ${JSON.stringify(answer)}`);
+  return answer.data;
+}

@@ -1,0 +1,137 @@
+import crypto from 'node:crypto';
+import { type MessageFacts, type MessageKind, type Rating, type Recipient, type BadRatingCase } from '../../core';
+import { loadCenterConfig } from './applicant';
+import type { Database, Transaction } from './cloud';
+import { putLedgerRow } from './ledger';
+
+/**
+ * Effects that follow a one-write command.
+ *
+ * In CloudBase a transaction costs a round trip to start, one per operation and one to commit, each
+ * tens of milliseconds; an applicant's tap must not wait for seven of them. So an applicant's command
+ * is ONE atomic write of its own document (a new case, a case's next state under a version check, a
+ * rating, a booking), and that document carries what must follow it in a `pending` field: the
+ * outbox entries of its messages, the case whose 台账 row must be recomputed, and documents to
+ * create (a 差评's handling record). The write and its consequences are therefore atomic: none is
+ * lost, none happens without the write. `settle` (run by the notify function's timer every few
+ * seconds and by the scheduler) turns `pending` into real documents in one transaction per source
+ * document, then the outbox is delivered as before. Staff steps keep their transactions, which write
+ * the same documents directly.
+ */
+
+export interface OutboxSeed {
+  _id: string;
+  kind: MessageKind;
+  to: Recipient;
+  facts: MessageFacts;
+  at: Date;
+}
+
+export interface PendingEffects {
+  at: Date;
+  outbox: OutboxSeed[];
+  /** the case whose 台账 row is recomputed from the case, its rating and its 差评 records */
+  ledger: string | null;
+  /** documents to create (each id fixed, so a settle that is retried cannot create two) */
+  inserts: { collection: string; _id: string; data: Record<string, unknown> }[];
+}
+
+/** Collections whose documents may carry `pending`. */
+export const PENDING_COLLECTIONS = ['cases', 'ratings', 'bookings'] as const;
+
+export const outboxId = () => `ob-${crypto.randomBytes(12).toString('hex')}`;
+
+/** Outbox entries for notifications, with their ids fixed now (the message ids derive from them). */
+export function outboxSeeds(items: readonly { kind: MessageKind; to: Recipient }[], facts: MessageFacts, at: Date): OutboxSeed[] {
+  return items.map((n) => ({ _id: outboxId(), kind: n.kind, to: n.to, facts, at }));
+}
+
+/** `pending` of a document being created. */
+export function pendingForInsert(at: Date, p: Partial<Omit<PendingEffects, 'at'>>): PendingEffects {
+  return { at, outbox: p.outbox ?? [], ledger: p.ledger ?? null, inserts: p.inserts ?? [] };
+}
+
+/**
+ * Update fields that add effects to an existing document's `pending` (kept with any not yet
+ * settled): use them in the same conditional update as the change itself.
+ */
+export function pendingForUpdate(db: Database, at: Date, p: Partial<Omit<PendingEffects, 'at'>>): Record<string, unknown> {
+  const _ = db.command;
+  return {
+    'pending.at': at,
+    'pending.outbox': _.push(p.outbox ?? []),
+    'pending.inserts': _.push(p.inserts ?? []),
+    ...(p.ledger ? { 'pending.ledger': p.ledger } : {}),
+  };
+}
+
+const readDoc = <T>(t: Pick<Transaction, 'collection'>, coll: string, id: string) =>
+  t
+    .collection(coll)
+    .doc(id)
+    .get()
+    .then((r) => (r.data ? ({ ...(r.data as object), _id: id } as T) : null), () => null);
+
+/** Turns one document's `pending` into outbox entries, created documents and its case's 台账 row. */
+async function settleOne(db: Database, transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>, coll: string, id: string, config: Awaited<ReturnType<typeof loadCenterConfig>>, now: Date): Promise<number> {
+  const _ = db.command;
+  return transaction(async (t) => {
+    const doc = await readDoc<{ _id: string; pending?: PendingEffects }>(t, coll, id);
+    const p = doc?.pending;
+    if (!p) return 0;
+    if (p.outbox?.length) await t.collection('outbox').add({ data: p.outbox.map((e) => ({ ...e, status: 'pending', claimedUntil: new Date(0), createdAt: e.at })) });
+    for (const ins of p.inserts ?? []) await t.collection(ins.collection).doc(ins._id).set({ data: ins.data });
+    if (p.ledger) {
+      // recomputed from what the case, its rating and its 差评 records are now (never from a snapshot)
+      const caseDoc = coll === 'cases' && id === p.ledger ? doc : await readDoc<Record<string, unknown>>(t, 'cases', p.ledger);
+      if (caseDoc) {
+        const rating = coll === 'ratings' && id === p.ledger ? (doc as unknown as Rating) : await readDoc<Rating>(t, 'ratings', p.ledger);
+        const created = new Map((p.inserts ?? []).filter((i) => i.collection === 'badRatings').map((i) => [i._id, { ...i.data, _id: i._id }]));
+        const bads: BadRatingCase[] = [];
+        for (const n of [0, 1]) {
+          const bid = `${p.ledger}-${n}`;
+          const b = created.get(bid) ?? (await readDoc<Record<string, unknown>>(t, 'badRatings', bid));
+          if (b) bads.push(b as unknown as BadRatingCase);
+        }
+        await putLedgerRow(t, caseDoc as never, rating && (rating as { level?: unknown }).level ? rating : null, bads, config.calendar, now, config.settings);
+      }
+    }
+    await t.collection(coll).doc(id).update({ data: { pending: _.remove() } });
+    return (p.outbox ?? []).length;
+  });
+}
+
+/**
+ * Settles every document with `pending` (oldest first, a page per collection and run). Safe to run
+ * from several places at once: a document settled by another run has no `pending` left.
+ */
+export async function settle(db: Database, transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>, now: Date, limit = 100): Promise<{ settled: number; messages: number }> {
+  const _ = db.command;
+  const found = await Promise.all(
+    PENDING_COLLECTIONS.map((coll) =>
+      db
+        .collection(coll)
+        .where({ 'pending.at': _.exists(true) })
+        .orderBy('pending.at', 'asc')
+        .field({ _id: true })
+        .limit(limit)
+        .get()
+        .then((r) => r.data.map((d) => [coll, String(d._id)] as const)),
+    ),
+  );
+  const todo = found.flat();
+  if (todo.length === 0) return { settled: 0, messages: 0 };
+  const config = await loadCenterConfig(db);
+  let settled = 0;
+  let messages = 0;
+  for (const [coll, id] of todo) {
+    try {
+      messages += await settleOne(db, transaction, coll, id, config, now);
+      settled++;
+    } catch (e) {
+      // one bad document must not hold up the others; it stays pending and is tried next run
+      console.error(JSON.stringify({ settle: coll, id, error: (e as Error)?.message ?? String(e) }));
+    }
+  }
+  return { settled, messages };
+}
