@@ -21,6 +21,7 @@ import { AppError, type ActionContext, type Caller } from './action';
 import type { Database } from './cloud';
 import { putLedgerRow } from './ledger';
 import { enqueue, fromNotifications } from './outbox';
+import { outboxSeeds, pendingForUpdate } from './effects';
 
 /** A case as stored: the core's CaseRecord plus what the application form collected. */
 export interface CaseDoc extends CaseRecord {
@@ -120,38 +121,75 @@ export async function transitionCase(
   extra: Record<string, unknown> = {},
 ): Promise<TransitionOutcome> {
   const calendar = await loadCalendar(ctx.db);
-  const actor = actorOf(ctx.caller);
-  const outcome = await ctx.transaction(async (t) => {
+  return ctx.transaction(async (t) => {
     // a missing id must answer like someone else's (NOT_FOUND), not fail: get() rejects for a missing document
     const current = (await t.collection('cases').doc(caseId).get().then((r) => r.data, () => null)) as unknown as CaseDoc | null;
-    // visible to whoever may view it or may take this very step (an agent of the unit accepting)
-    const permission = CASE_TRANSITIONS[action.type].permission;
-    const visible = (c: CaseDoc) => authorize(actor, 'case.view', caseViewTarget(c)).ok || authorize(actor, permission, caseViewTarget(c)).ok;
-    if (!current || !visible(current)) throw new AppError('NOT_FOUND', '没有找到这条申请');
-    if (current.version !== expectedVersion) throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
-    const decision = applyCaseAction(current, action, { actor, at: ctx.now, calendar });
-    if (!decision.ok) throw new AppError('RULE_REFUSED', decision.message, { [decision.code]: decision.message });
-    const record = decision.value.case;
-    const nameOf = (id: string | null, known: string | null, before: string | null) => (id === null ? null : staffNames[id] ?? (id === before ? known : null));
-    const next: CaseDoc = {
-      ...current,
-      ...extra,
-      ...record,
-      agentName: nameOf(record.agentId, current.agentName, current.agentId),
-      firstAgentName: nameOf(record.firstAgentId, current.firstAgentName, current.firstAgentId),
-      version: current.version + 1,
-      updatedAt: ctx.now,
-      dueOn: storedDueOn(calendar, record.clock),
-    };
+    const { next, decision } = decideStep(ctx, current, expectedVersion, action, calendar, staffNames, extra);
     const { _id, ...body } = next;
     await t.collection('cases').doc(_id).set({ data: body });
     // 台账: a case that still moves has no rating yet (only an ended case is rated, and it never moves again)
     await putLedgerRow(t, next, null, [], calendar, ctx.now);
-    // the step and its messages commit together; delivery follows once the step is committed
-    const outboxIds = await enqueue(t, fromNotifications(decision.value.notifications), caseFacts(next), ctx.now);
-    return { doc: next, event: decision.value.event, notifications: decision.value.notifications, outboxIds };
+    // the step and its messages commit together; the notify timer delivers them after the answer
+    const outboxIds = await enqueue(t, fromNotifications(decision.notifications), caseFacts(next), ctx.now);
+    return { doc: next, event: decision.event, notifications: decision.notifications, outboxIds };
   });
-  return outcome;
+}
+
+/**
+ * The same step taken by an applicant (撤回): no transaction, because the applicant waits for it.
+ * The case and the calendar are read side by side, the core decides, and ONE conditional update on
+ * the version the applicant saw writes the step; its 台账 row and messages ride on the case
+ * (`pending`, shared/effects.ts). Someone else's step in between: the update matches nothing → CONFLICT.
+ */
+export async function applicantTransition(ctx: ActionContext<Database>, caseId: string, expectedVersion: number, action: CaseAction): Promise<TransitionOutcome> {
+  const [current, calendar] = await Promise.all([
+    ctx.db
+      .collection('cases')
+      .doc(caseId)
+      .get()
+      .then((r) => r.data as unknown as CaseDoc | null, () => null),
+    loadCalendar(ctx.db),
+  ]);
+  const { next, decision } = decideStep(ctx, current, expectedVersion, action, calendar);
+  const _ = ctx.db.command;
+  const changes: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(next)) {
+    if (k === '_id' || k === 'pending' || JSON.stringify(v) === JSON.stringify((current as unknown as Record<string, unknown>)[k])) continue;
+    // whole values: a nested object given as is would be merged key by key into the stored one
+    changes[k] = v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? _.set(v) : v;
+  }
+  const outbox = outboxSeeds(fromNotifications(decision.notifications), caseFacts(next), ctx.now);
+  const r = await ctx.db
+    .collection('cases')
+    .where({ _id: caseId, version: expectedVersion })
+    .update({ data: { ...changes, ...pendingForUpdate(ctx.db, ctx.now, { ledger: caseId, outbox }) } });
+  if (r.stats.updated !== 1) throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
+  return { doc: next, event: decision.event, notifications: decision.notifications, outboxIds: outbox.map((o) => o._id) };
+}
+
+/** Permission, version and the core's decision for one step; the next stored record. */
+function decideStep(ctx: ActionContext<Database>, current: CaseDoc | null, expectedVersion: number, action: CaseAction, calendar: ReturnType<typeof createWorkCalendar>, staffNames: Record<string, string> = {}, extra: Record<string, unknown> = {}) {
+  const actor = actorOf(ctx.caller);
+  // visible to whoever may view it or may take this very step (an agent of the unit accepting)
+  const permission = CASE_TRANSITIONS[action.type].permission;
+  const visible = (c: CaseDoc) => authorize(actor, 'case.view', caseViewTarget(c)).ok || authorize(actor, permission, caseViewTarget(c)).ok;
+  if (!current || !visible(current)) throw new AppError('NOT_FOUND', '没有找到这条申请');
+  if (current.version !== expectedVersion) throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
+  const decision = applyCaseAction(current, action, { actor, at: ctx.now, calendar });
+  if (!decision.ok) throw new AppError('RULE_REFUSED', decision.message, { [decision.code]: decision.message });
+  const record = decision.value.case;
+  const nameOf = (id: string | null, known: string | null, before: string | null) => (id === null ? null : staffNames[id] ?? (id === before ? known : null));
+  const next: CaseDoc = {
+    ...current,
+    ...extra,
+    ...record,
+    agentName: nameOf(record.agentId, current.agentName, current.agentId),
+    firstAgentName: nameOf(record.firstAgentId, current.firstAgentName, current.firstAgentId),
+    version: current.version + 1,
+    updatedAt: ctx.now,
+    dueOn: storedDueOn(calendar, record.clock),
+  };
+  return { next, decision: decision.value };
 }
 
 export function caseFacts(c: CaseDoc) {

@@ -6,7 +6,7 @@
  */
 import { applyCaseAction, beijingDate, createWorkCalendar, openBadRating, openCase, type CaseRecord } from '../../core';
 import { CloudBase } from '../../local-cloud/src';
-import { call, seedCase, startAppCloud } from '../support/app';
+import { call, deliver, seedCase, startAppCloud } from '../support/app';
 import { deskSignature } from '../support/applicant';
 
 let cloud: CloudBase;
@@ -36,6 +36,7 @@ test('acceptance is pushed to the applicant with WeChat-valid keywords and no pe
   await allow('o_grant_user', TPL_ACCEPT);
   const c = await submit('o_grant_user');
   expect(await call(cloud, 'workbench', { action: 'act', input: { caseId: c.caseId, version: 1, action: accept, signatureFileID: await deskSignature(cloud, 'o_agent_center') } }, 'o_agent_center')).toMatchObject({ ok: true });
+  await deliver(cloud);
   const [pushed] = cloud.messages.inbox({ touser: 'o_grant_user' });
   expect(pushed).toMatchObject({ templateId: TPL_ACCEPT, templateTitle: '受理结果通知', page: `pages/case/index?id=${c.caseId}` });
   expect(pushed.data).toEqual({ character_string1: c.caseNo, thing2: '企业开办与变更·帮办', phrase3: '已受理', thing4: '已受理，帮代办员将全程跟进', time5: expect.stringMatching(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/) });
@@ -49,6 +50,7 @@ test('acceptance is pushed to the applicant with WeChat-valid keywords and no pe
 test('no grant: nothing is pushed, the reason is recorded, the in-app message is there', async () => {
   const c = await submit('o_no_grant');
   await call(cloud, 'workbench', { action: 'act', input: { caseId: c.caseId, version: 1, action: accept, signatureFileID: await deskSignature(cloud, 'o_agent_center') } }, 'o_agent_center');
+  await deliver(cloud);
   expect(cloud.messages.inbox({ touser: 'o_no_grant' })).toEqual([]);
   expect(await inbox('o_no_grant')).toEqual([expect.objectContaining({ title: '受理结果通知', push: 'no_grant', pushLabel: '未推送（未授权订阅）' })]);
 });
@@ -58,6 +60,7 @@ test('a transient send failure is retried by the timer and delivered exactly onc
   const c = await submit('o_flaky');
   await fetch(`${cloud.url}/_/api/faults`, { method: 'POST', body: JSON.stringify({ times: 1, errcode: -1 }) });
   await call(cloud, 'workbench', { action: 'act', input: { caseId: c.caseId, version: 1, action: accept, signatureFileID: await deskSignature(cloud, 'o_agent_center') } }, 'o_agent_center');
+  await deliver(cloud);
   expect(cloud.messages.inbox({ touser: 'o_flaky' })).toEqual([]);
   expect((await inbox('o_flaky'))[0].push).toBe('pending');
   // too early: the backoff has not passed

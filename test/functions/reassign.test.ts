@@ -7,7 +7,7 @@
  */
 import { applyCaseAction, createWorkCalendar } from '../../core';
 import { CloudBase } from '../../local-cloud/src';
-import { call, seedCase, startAppCloud } from '../support/app';
+import { call, deliver, seedCase, startAppCloud } from '../support/app';
 
 let cloud: CloudBase;
 beforeAll(async () => {
@@ -23,6 +23,8 @@ const detail = async (caseId: string) => {
   return r.data.case;
 };
 const notes = async (openid: string) => {
+  // messages arrive after the notify timer's next run
+  await deliver(cloud);
   const r = await call(cloud, 'notify', { action: 'inbox', input: { limit: 50 } }, openid);
   if (!r.ok) throw new Error(r.message);
   return (r.data.items as { caseNo: string; note: string }[]).map((m) => `${m.caseNo} ${m.note}`).sort();

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadProject, startCloudBase } from '../../local-cloud/src';
-import { call } from '../support/app';
+import { call, deliver } from '../support/app';
 import { agreePrivacy, deskSignature, fullApplication, PNG_BYTES } from '../support/applicant';
 import { changes, snapshot } from './support/world';
 
@@ -203,23 +203,34 @@ describe('a function timing out in the middle of its transaction', () => {
     (e: Error) => e.message,
   );
 
-  test('a submission stalled after its case number was taken: no case, no number used, no message; the retry makes one case', async () => {
+  test('a submission is one write: lost, nothing is stored and the retry makes the case; stalled past the timeout, it lands whole and the retry answers it', async () => {
     await agreePrivacy(cloud, 'o_timeout');
     const input = fullApplication({ category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: '超时测试', contactName: '艾力', contactPhone: '13912348888' });
     expect(await call(cloud, 'cases', { action: 'listMine', input: {} }, 'o_timeout')).toMatchObject({ ok: true });
+    await deliver(cloud);
     const before = snapshot(cloud);
-    cloud.faults.delayDatabase({ action: 'database.insertDocument', collection: 'cases', inTransaction: true, delayMs: 5000 });
-    expect(await timedOut(call(cloud, 'cases', { action: 'submit', input }, 'o_timeout'))).toMatch(/timed out after 3 seconds/);
-    // the stalled request finishes on the server after the function is gone
-    await new Promise((r) => setTimeout(r, 2500));
+    // the database refuses the one write: nothing at all is stored
+    cloud.faults.delayDatabase({ action: 'database.insertDocument', collection: 'cases', delayMs: 0, fail: true });
+    expect(await call(cloud, 'cases', { action: 'submit', input }, 'o_timeout')).toMatchObject({ ok: false, code: 'INTERNAL' });
     expect(changes(before, snapshot(cloud))).toEqual([]);
+    // the write stalls until the function has timed out, then finishes on the server
+    cloud.faults.delayDatabase({ action: 'database.insertDocument', collection: 'cases', delayMs: 5000 });
+    expect(await timedOut(call(cloud, 'cases', { action: 'submit', input }, 'o_timeout'))).toMatch(/timed out after 3 seconds/);
+    await new Promise((r) => setTimeout(r, 2500));
+    const landed = cloud.store.candidates('cases', {}).docs.filter((c) => c.applicantId === 'o_timeout');
+    expect(landed).toHaveLength(1);
+    // whole: the case carries its messages and its 台账 row, still to be settled
+    const pending = landed[0].pending as { outbox: unknown[]; ledger: string };
+    expect(pending).toMatchObject({ ledger: landed[0]._id });
+    expect(pending.outbox.length).toBeGreaterThan(0);
+    // the applicant taps again: the same request gets the case that landed
     const retry = await call(cloud, 'cases', { action: 'submit', input }, 'o_timeout');
-    expect(retry).toMatchObject({ ok: true, data: { repeated: false } });
-    const again = await call(cloud, 'cases', { action: 'submit', input }, 'o_timeout');
-    expect(again).toMatchObject({ ok: true, data: { repeated: true, caseId: retry.ok && retry.data.caseId } });
-    expect(cloud.store.candidates('cases', {}).docs.filter((c) => c.applicantId === 'o_timeout')).toHaveLength(1);
-    // the number the stalled submission had drawn was never used: the retry got the next in sequence
-    expect(retry.ok && retry.data.caseNo).toMatch(/-0001$/);
+    expect(retry).toMatchObject({ ok: true, data: { repeated: true, caseId: landed[0]._id } });
+    await deliver(cloud);
+    await deliver(cloud);
+    expect(cloud.store.candidates('outbox', {}).docs.filter((o) => (o.facts as { caseId?: string }).caseId === landed[0]._id)).toHaveLength(pending.outbox.length);
+    expect(cloud.store.get('ledger', String(landed[0]._id))?.doc).toMatchObject({ status: 'applied' });
+    expect(cloud.store.get('cases', String(landed[0]._id))?.doc.pending).toBeUndefined();
   }, 60_000);
 
   test('a staff step stalled while writing its messages: the case unchanged, no message; the retry with the same version lands once', async () => {
