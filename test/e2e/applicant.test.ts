@@ -28,7 +28,7 @@ beforeAll(async () => {
   cloud = await startAppCloud();
   app = await serveApp(cloud.url);
   browser = await launchBrowser();
-  driver = new H5Driver(browser, app.url);
+  driver = new H5Driver(browser, app.url, cloud.url);
 });
 afterAll(async () => {
   await browser?.close();

@@ -25,7 +25,7 @@ afterAll(async () => {
   await cloud?.stop();
 });
 
-test('a citizen’s 差评 is called back and rectified by the unit, the citizen reads the outcome, the center sees the ledger change', () => badRatingLedgerJourney(new H5Driver(browser, app.url), ledgerJourneyEnv(() => cloud)));
+test('a citizen’s 差评 is called back and rectified by the unit, the citizen reads the outcome, the center sees the ledger change', () => badRatingLedgerJourney(new H5Driver(browser, app.url, cloud.url), ledgerJourneyEnv(() => cloud)));
 
 /**
  * For docs/screenshots/issue8: the charts, breakdown and drill-down of a ledger with half a year

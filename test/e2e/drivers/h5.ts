@@ -4,7 +4,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { shot } from '../../support/browser';
-import { ZIGZAG, type Driver, type Session } from '../journeys/driver';
+import { runNotifyTimer, ZIGZAG, type Driver, type Session } from '../journeys/driver';
 
 export class H5Driver implements Driver {
   readonly build = 'h5' as const;
@@ -14,7 +14,13 @@ export class H5Driver implements Driver {
     private readonly browser: BrowserContext,
     /** where serveApp serves the H5 build */
     private readonly appUrl: string,
+    /** the local CloudBase the build talks to, whose notify timer `moment()` runs */
+    private readonly cloudUrl: string,
   ) {}
+
+  async moment(): Promise<void> {
+    await runNotifyTimer(this.cloudUrl);
+  }
 
   async open(path: string, openid: string): Promise<Session> {
     const page = await this.browser.newPage();

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type CloudTarget, type DeviceProfile, type Interaction, MiniProgram, formatProblems } from '../../weapp-harness';
-import { ZIGZAG, type Driver, type Session } from '../journeys/driver';
+import { runNotifyTimer, ZIGZAG, type Driver, type Session } from '../journeys/driver';
 
 export interface WeappDriverOptions {
   dist: string;
@@ -23,6 +23,10 @@ export class WeappDriver implements Driver {
   private readonly storages = new Map<string, Map<string, string>>();
 
   constructor(private readonly options: WeappDriverOptions) {}
+
+  async moment(): Promise<void> {
+    await runNotifyTimer(this.options.cloud.url);
+  }
 
   async open(path: string, openid: string): Promise<Session> {
     if (!this.storages.has(openid)) this.storages.set(openid, new Map());

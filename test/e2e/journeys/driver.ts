@@ -15,6 +15,11 @@ export interface Driver {
   open(path: string, openid: string): Promise<Session>;
   /** Steps a journey skipped on this build, with the reason (see `only`). */
   readonly skipped: string[];
+  /**
+   * A few seconds pass: the notify function's timer runs once, settling what answered calls left
+   * (台账 rows, 差评 records) and delivering messages. A person waits that long anyway.
+   */
+  moment(): Promise<void>;
 }
 
 /** One person's phone (weapp) or browser tab (H5). */
@@ -65,4 +70,11 @@ export async function only(driver: Driver, build: Build, why: string, step: () =
 export interface Journey {
   name: string;
   run(driver: Driver): Promise<unknown>;
+}
+
+/** Runs the local CloudBase's notify timer once over its console API (what `moment()` does). */
+export async function runNotifyTimer(cloudUrl: string): Promise<void> {
+  const res = await fetch(`${cloudUrl.replace(/\/$/, '')}/_/api/triggers/notify/fire`, { method: 'POST' });
+  const body = (await res.json()) as { ok: boolean; error?: string; result?: { ok?: boolean } };
+  if (!body.ok || !body.result?.ok) throw new Error(`the notify timer failed: ${JSON.stringify(body)}`);
 }

@@ -70,6 +70,8 @@ export async function badRatingLedgerJourney(d: Driver, env: LedgerJourneyEnv): 
   assert.match(await rate.text('t-bad-rating-status'), /待回访/);
   await rate.shot('81-citizen-bad-rating');
   await rate.close();
+  // the 差评's handling record and 台账 row are settled by the notify timer seconds later
+  await d.moment();
 
   // the unit (the case's agent): the 差评 page, linked from the workbench
   const wb = await d.open('/packages/staff/pages/workbench/index', 'o_agent_center');

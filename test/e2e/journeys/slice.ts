@@ -60,7 +60,8 @@ export async function sliceJourney(d: Driver): Promise<{ caseNo: string }> {
   assert.ok(!row.includes('13912345678'), 'the workbench masks the phone number');
   await agent.shot('05-agent-workbench');
 
-  // §四: the agent was told at once, in the app's own inbox whatever WeChat does with the push
+  // §四: the agent is told within seconds (the notify timer), in the app's own inbox whatever WeChat does with the push
+  await d.moment();
   const inbox = await d.open('/pages/messages/index', 'o_agent_center');
   await inbox.waitFor('t-message');
   const note = (await inbox.texts('t-message')).find((t) => t.includes(caseNo)) ?? '';
