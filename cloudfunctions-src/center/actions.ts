@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
+import { pendingForInsert } from '../shared/effects';
 import { CIVIL_DATE_PATTERN, INDUSTRIES, INDUSTRY_LABELS, MESSAGE_FIELDS, ROLE_LABELS, resolveSettings, settingsSchema, TEMPLATE_PURPOSES, type CenterCalendar, type DayOverride, type Industry, type TemplateConfig, type TemplatePurpose } from '../../core';
 import { loadTemplateRegistry, templateRegistry } from '../shared/outbox';
 import { action, AppError, type ActionContext, type ActionTable, type StaffRecord } from '../shared/action';
@@ -177,7 +178,9 @@ export const actions: ActionTable<Database> = {
       return ctx.transaction(async (t) => {
         const inv = (await t.collection('invites').doc(input.code).get().catch(() => ({ data: null }))).data as unknown as InviteDoc | null;
         if (!inv) throw new AppError('NOT_FOUND', '没有这个邀请码');
-        if (inv.status !== 'open') throw new AppError('CONFLICT', '邀请码已使用或已作废');
+        // redeemed a moment ago (its "used" mark is still being settled): the staff record tells
+        const redeemed = await t.collection('staff').doc(`st-${input.code.toLowerCase()}`).get().then((r) => !!r.data, () => false);
+        if (inv.status !== 'open' || redeemed) throw new AppError('CONFLICT', '邀请码已使用或已作废');
         await t.collection('invites').doc(input.code).update({ data: { status: 'revoked' } });
         await audit(t, ctx, 'invite.revoke', { kind: 'invite', id: input.code }, { status: 'open' }, { status: 'revoked' });
         return { code: input.code, status: 'revoked' };
@@ -193,27 +196,29 @@ export const actions: ActionTable<Database> = {
     errors: ['NOT_FOUND', 'CONFLICT'],
     async run(ctx, input) {
       const openid = ctx.caller.openid;
-      const bound = await ctx.db.collection('staff').where({ openid, active: true }).limit(1).get();
-      if (bound.data.length) throw new AppError('CONFLICT', '这个微信已经绑定了工作人员身份；如需更换，请中心管理员先解绑');
       const staffId = `st-${input.code.toLowerCase()}`;
+      const inv = (await ctx.db.collection('invites').doc(input.code).get().catch(() => ({ data: null }))).data as unknown as InviteDoc | null;
+      if (!inv || inv.status === 'revoked') throw new AppError('NOT_FOUND', '邀请码不正确或已作废，请向政务服务中心确认');
+      if (inv.status === 'used') throw new AppError('CONFLICT', '这个邀请码已经使用过');
+      if (new Date(inv.expiresAt) < ctx.now) throw new AppError('NOT_FOUND', '邀请码已过期，请向政务服务中心重新申请');
+      const role = inv.role === 'admin' ? 'center' : inv.role;
+      // ONE write: the staff record, whose fixed id (st-<code>) makes a code bind once and whose
+      // unique openid index makes a WeChat bind once; the invite's "used" mark and the audit entry
+      // ride on it (`pending`) and are settled by the notify timer
+      const pending = pendingForInsert(ctx.now, {
+        updates: [{ collection: 'invites', _id: inv._id, data: { status: 'used', usedAt: ctx.now, staffId } }],
+        inserts: [{ collection: 'audit', _id: `au-bind-${staffId}`, data: { at: ctx.now, by: { staffId, name: inv.name }, what: 'staff.bind', target: { kind: 'staff', id: staffId }, before: null, after: { role: inv.role, unitId: inv.unitId, invite: inv._id } } }],
+      });
+      const staff: Omit<StaffDoc, '_id'> = { openid, name: inv.name, role, admin: inv.role === 'admin', unitId: inv.unitId, unitName: inv.unitName, onDuty: role === 'agent', active: true, boundAt: ctx.now, unboundAt: null };
       try {
-        return await ctx.transaction(async (t) => {
-          const inv = (await t.collection('invites').doc(input.code).get().catch(() => ({ data: null }))).data as unknown as InviteDoc | null;
-          if (!inv || inv.status === 'revoked') throw new AppError('NOT_FOUND', '邀请码不正确或已作废，请向政务服务中心确认');
-          if (inv.status === 'used') throw new AppError('CONFLICT', '这个邀请码已经使用过');
-          if (new Date(inv.expiresAt) < ctx.now) throw new AppError('NOT_FOUND', '邀请码已过期，请向政务服务中心重新申请');
-          const role = inv.role === 'admin' ? 'center' : inv.role;
-          const staff: Omit<StaffDoc, '_id'> = { openid, name: inv.name, role, admin: inv.role === 'admin', unitId: inv.unitId, unitName: inv.unitName, onDuty: role === 'agent', active: true, boundAt: ctx.now, unboundAt: null };
-          await t.collection('invites').doc(inv._id).update({ data: { status: 'used', usedAt: ctx.now, staffId } });
-          await t.collection('staff').doc(staffId).set({ data: staff });
-          await t.collection('audit').add({ data: { at: ctx.now, by: { staffId, name: inv.name }, what: 'staff.bind', target: { kind: 'staff', id: staffId }, before: null, after: { role: inv.role, unitId: inv.unitId, invite: inv._id } } });
-          return { staff: { name: inv.name, role, roleLabel: INVITE_ROLE_LABELS[inv.role], unitName: inv.unitName } };
-        });
+        await ctx.db.collection('staff').add({ data: { _id: staffId, ...staff, pending } });
       } catch (e) {
-        // the unique openid index: the same WeChat redeeming two codes at once binds only once
-        if (/E11000|duplicate/i.test(String((e as Error)?.message ?? e))) throw new AppError('CONFLICT', '这个微信已经绑定了工作人员身份');
-        throw e;
+        const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e);
+        if (!/E11000|duplicate/i.test(msg)) throw e;
+        if (/_id_/.test(msg)) throw new AppError('CONFLICT', '这个邀请码已经使用过');
+        throw new AppError('CONFLICT', '这个微信已经绑定了工作人员身份；如需更换，请中心管理员先解绑');
       }
+      return { staff: { name: inv.name, role, roleLabel: INVITE_ROLE_LABELS[inv.role], unitName: inv.unitName } };
     },
   }),
 

@@ -49,18 +49,25 @@ export const actions: ActionTable<Database> = {
     roles: ['applicant', 'agent', 'leader', 'center'],
     input: z.object({ accepted: z.array(z.string().min(1).max(64)).max(3) }),
     output: '{ recorded }',
-    async run({ caller, db, transaction }, input) {
+    async run({ caller, db }, input) {
+      const _ = db.command;
       const known = new Set(Object.values(await loadTemplateRegistry(db)).map((t) => t!.id));
-      let recorded = 0;
-      for (const templateId of input.accepted.filter((id) => known.has(id))) {
-        const id = `${caller.openid}_${templateId}`;
-        // read-increment-write in a transaction: two grants recorded at once both count
-        await transaction(async (t) => {
-          const g = await t.collection('grants').doc(id).get().then((r) => r.data as { count?: number } | null, () => null);
-          await t.collection('grants').doc(id).set({ data: { openid: caller.openid, templateId, count: (g?.count ?? 0) + 1 } });
-        });
-        recorded++;
+      const accepted = [...new Set(input.accepted.filter((id) => known.has(id)))];
+      if (accepted.length === 0) return { recorded: 0 };
+      // one grants document per person: each accepted template counts one more send, atomically
+      // ($inc), so two grants recorded at once both count; the first grant creates the document
+      const inc = Object.fromEntries(accepted.map((t) => [`counts.${t}`, _.inc(1)]));
+      const grants = db.collection('grants');
+      if ((await grants.where({ _id: caller.openid }).update({ data: inc })).stats.updated === 0) {
+        try {
+          await grants.add({ data: { _id: caller.openid, counts: Object.fromEntries(accepted.map((t) => [t, 1])) } });
+        } catch (e) {
+          // created a moment ago by another call: count on it
+          if (!/E11000|duplicate/i.test(String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e))) throw e;
+          await grants.where({ _id: caller.openid }).update({ data: inc });
+        }
       }
+      const recorded = accepted.length;
       return { recorded };
     },
   }),

@@ -34,10 +34,12 @@ export interface PendingEffects {
   ledger: string | null;
   /** documents to create (each id fixed, so a settle that is retried cannot create two) */
   inserts: { collection: string; _id: string; data: Record<string, unknown> }[];
+  /** fields to set on other documents (an invite marked used by the staff record it became) */
+  updates?: { collection: string; _id: string; data: Record<string, unknown> }[];
 }
 
 /** Collections whose documents may carry `pending`. */
-export const PENDING_COLLECTIONS = ['cases', 'ratings', 'bookings'] as const;
+export const PENDING_COLLECTIONS = ['cases', 'ratings', 'bookings', 'staff'] as const;
 
 export const outboxId = () => `ob-${crypto.randomBytes(12).toString('hex')}`;
 
@@ -48,7 +50,7 @@ export function outboxSeeds(items: readonly { kind: MessageKind; to: Recipient }
 
 /** `pending` of a document being created. */
 export function pendingForInsert(at: Date, p: Partial<Omit<PendingEffects, 'at'>>): PendingEffects {
-  return { at, outbox: p.outbox ?? [], ledger: p.ledger ?? null, inserts: p.inserts ?? [] };
+  return { at, outbox: p.outbox ?? [], ledger: p.ledger ?? null, inserts: p.inserts ?? [], updates: p.updates ?? [] };
 }
 
 /**
@@ -61,6 +63,7 @@ export function pendingForUpdate(db: Database, at: Date, p: Partial<Omit<Pending
     'pending.at': at,
     'pending.outbox': _.push(p.outbox ?? []),
     'pending.inserts': _.push(p.inserts ?? []),
+    'pending.updates': _.push(p.updates ?? []),
     ...(p.ledger ? { 'pending.ledger': p.ledger } : {}),
   };
 }
@@ -81,6 +84,7 @@ async function settleOne(db: Database, transaction: <T>(fn: (t: Transaction) => 
     if (!p) return 0;
     if (p.outbox?.length) await t.collection('outbox').add({ data: p.outbox.map((e) => ({ ...e, status: 'pending', claimedUntil: new Date(0), createdAt: e.at })) });
     for (const ins of p.inserts ?? []) await t.collection(ins.collection).doc(ins._id).set({ data: ins.data });
+    for (const up of p.updates ?? []) await t.collection(up.collection).doc(up._id).update({ data: up.data });
     if (p.ledger) {
       // recomputed from what the case, its rating and its 差评 records are now (never from a snapshot)
       const caseDoc = coll === 'cases' && id === p.ledger ? doc : await readDoc<Record<string, unknown>>(t, 'cases', p.ledger);

@@ -184,7 +184,8 @@ async function expand(db: Database, entry: OutboxDoc, now: Date, memo: Map<strin
 async function push(db: Database, m: MessageDoc, template: TemplateConfig, now: Date): Promise<PushStatus> {
   const _ = db.command;
   if (!(await claim(db, 'messages', m._id, 'push.claimedUntil', { 'push.status': 'pending' }, now))) return m.push.status;
-  const grantId = `${m.openid}_${template.id}`;
+  // one grants document per person (id = openid): `counts.<templateId>` grants left
+  const field = `counts.${template.id}`;
   const finish = (status: PushStatus, extra: Record<string, unknown> = {}) =>
     db
       .collection('messages')
@@ -194,8 +195,8 @@ async function push(db: Database, m: MessageDoc, template: TemplateConfig, now: 
   // nothing goes out without a grant: one-time grants are spent, long-term ones only checked
   const granted =
     template.kind === 'long-term'
-      ? ((await db.collection('grants').doc(grantId).get().then((r) => r.data as { count?: number } | null, () => null))?.count ?? 0) > 0
-      : (await db.collection('grants').where({ _id: grantId, count: _.gt(0) }).update({ data: { count: _.inc(-1) } })).stats.updated === 1;
+      ? ((await db.collection('grants').doc(m.openid).get().then((r) => r.data as { counts?: Record<string, number> } | null, () => null))?.counts?.[template.id] ?? 0) > 0
+      : (await db.collection('grants').where({ _id: m.openid, [field]: _.gt(0) }).update({ data: { [field]: _.inc(-1) } })).stats.updated === 1;
   if (!granted) return finish('no_grant', { 'push.lastError': '用户未授权或授权次数已用完' });
   try {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -210,10 +211,10 @@ async function push(db: Database, m: MessageDoc, template: TemplateConfig, now: 
   } catch (e) {
     const err = e as { errCode?: number; errMsg?: string; message?: string };
     const reason = `${err.errCode ?? ''} ${err.errMsg ?? err.message ?? String(e)}`.trim();
-    if (template.kind !== 'long-term') await db.collection('grants').doc(grantId).update({ data: { count: _.inc(1) } }).catch(() => undefined);
+    if (template.kind !== 'long-term') await db.collection('grants').doc(m.openid).update({ data: { [field]: _.inc(1) } }).catch(() => undefined);
     if (err.errCode === 43101) {
       // the user refused or used up the grant on WeChat's side: recorded, not retried
-      await db.collection('grants').doc(grantId).update({ data: { count: 0 } }).catch(() => undefined);
+      await db.collection('grants').doc(m.openid).update({ data: { [field]: 0 } }).catch(() => undefined);
       return finish('no_grant', { 'push.lastError': reason });
     }
     const attempts = m.push.attempts + 1;
@@ -269,11 +270,11 @@ export async function dispatch(db: Database, now: Date, only?: string[]): Promis
   const pushed: Record<string, number> = {};
   // most people hold no grant for most templates: one read finds who does, and the rest are
   // settled with a single conditional write each instead of claim, grant check and finish
-  const grantIds = [...new Set(due.flatMap((m) => (registry[m.push.purpose as keyof TemplateRegistry] ? [`${m.openid}_${registry[m.push.purpose as keyof TemplateRegistry]!.id}`] : [])))];
+  const people = [...new Set(due.filter((m) => registry[m.push.purpose as keyof TemplateRegistry]).map((m) => m.openid))];
   const granted = new Set<string>();
-  if (grantIds.length) {
-    const { data } = await db.collection('grants').where({ _id: _.in(grantIds), count: _.gt(0) }).field({ _id: true }).limit(1000).get();
-    for (const g of data) granted.add(String(g._id));
+  if (people.length) {
+    const { data } = await db.collection('grants').where({ _id: _.in(people) }).limit(1000).get();
+    for (const g of data) for (const [templateId, n] of Object.entries((g.counts as Record<string, number> | undefined) ?? {})) if (n > 0) granted.add(`${g._id}_${templateId}`);
   }
   const ungranted: string[] = [];
   for (const m of due) {

@@ -5,7 +5,7 @@
  * users; two people acting at once never both succeed.
  */
 import { CloudBase } from '../../local-cloud/src';
-import { call, startAppCloud } from '../support/app';
+import { call, deliver as runNotifyTimer, startAppCloud } from '../support/app';
 import { submitAs } from '../support/applicant';
 
 let cloud: CloudBase;
@@ -54,6 +54,10 @@ describe('1. staff binding by one-time invite code', () => {
     expect(await center('redeemInvite', { code: code.toLowerCase() }, 'o_new_agent')).toMatchObject({ ok: true, data: { staff: { name: '阿依古丽', role: 'agent' } } });
     expect(await call(cloud, 'session', { action: 'whoami', input: {} }, 'o_new_agent')).toMatchObject({ ok: true, data: { roles: ['applicant', 'agent'], staff: { name: '阿依古丽', unitName: '和硕县市场监督管理局' } } });
     expect(await center('redeemInvite', { code }, 'o_someone_else')).toMatchObject({ ok: false, code: 'CONFLICT' });
+    // the invite's "used" mark and the audit entry ride on the staff record until the notify timer runs
+    await runNotifyTimer(cloud);
+    expect(cloud.store.get('invites', code)?.doc).toMatchObject({ status: 'used', staffId: `st-${code.toLowerCase()}` });
+    expect(await center('revokeInvite', { code })).toMatchObject({ ok: false, code: 'CONFLICT' });
 
     const staff = await center('listStaff', { unitId: 'scjg' });
     const bound = staff.ok ? staff.data.items.find((s: { name: string }) => s.name === '阿依古丽') : null;
