@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { CloudBase } from '../local-cloud/src';
 import { fullApplication, agreePrivacy } from '../test/support/applicant';
 import { buildWorld, cloneCase, persona, PERSONAS } from '../test/security/support/world';
-import { actionVariants, resourceKind, type ActionVariant } from '../test/security/support/registry';
+import { actionVariants, resourceKind } from '../test/security/support/registry';
+import { applicantScenarios } from '../test/security/support/scenarios';
 
 // bundled to .build/bench/app.js by bench/run.js: the repository is two levels up from there
 const ROOT = path.join(__dirname, '..', '..');
@@ -95,17 +96,30 @@ export async function appBench(log: (line: string) => void): Promise<AppResults>
       log(`  ${m.fn}.${m.action}: cold ${cold.ms.toFixed(0)} ms, warm p50 ${pct(times, 50).toFixed(1)} ms / p95 ${pct(times, 95).toFixed(1)} ms, ${trips} round trips`);
     }
 
-    // every action in the registry, with its sample input by someone allowed, on a fresh case
+    // every applicant-facing action on its successful path (the round-trip test's scenarios), and
+    // every staff action with its registry sample by someone allowed, on a fresh case
     const roundTrips: AppResults['roundTrips'] = [];
-    const callerFor = (v: ActionVariant) => {
-      for (const [role, key] of [['applicant', 'applicant'], ['agent', 'agent'], ['leader', 'leader'], ['center', 'admin']] as const) if (v.spec.roles.includes(role)) return PERSONAS.find((p) => p.key === key)!;
-      return persona('admin');
-    };
+    const scenarios = applicantScenarios(world);
+    const applicantKeys = new Set<string>();
     for (const v of actionVariants()) {
+      const key = `${v.fn}.${v.action}`;
+      if (v.spec.roles.includes('applicant')) {
+        if (applicantKeys.has(key) || !scenarios[key]) continue;
+        applicantKeys.add(key);
+        const { input, by } = await scenarios[key]();
+        await invoke(cloud, v.fn, '-', {}, by);
+        const r = await invoke(cloud, v.fn, v.action, input, by);
+        roundTrips.push({ action: key, applicantFacing: true, dbRoundTrips: r.dbRequests, answered: r.answer.ok ? 'ok' : String(r.answer.code) });
+        continue;
+      }
+      const callerFor = () => {
+        for (const [role, k] of [['agent', 'agent'], ['leader', 'leader'], ['center', 'admin']] as const) if (v.spec.roles.includes(role)) return PERSONAS.find((p) => p.key === k)!;
+        return persona('admin');
+      };
       const c = resourceKind(v) === 'case' ? handling() : null;
       const input = c ? { ...v.sample, caseId: c._id, ...('version' in v.sample ? { version: c.version } : {}) } : v.sample;
-      const r = await invoke(cloud, v.fn, v.action, input, callerFor(v).openid);
-      roundTrips.push({ action: v.key, applicantFacing: v.spec.roles.includes('applicant'), dbRoundTrips: r.dbRequests, answered: r.answer.ok ? 'ok' : String(r.answer.code) });
+      const r = await invoke(cloud, v.fn, v.action, input, callerFor().openid);
+      roundTrips.push({ action: v.key, applicantFacing: false, dbRoundTrips: r.dbRequests, answered: r.answer.ok ? 'ok' : String(r.answer.code) });
     }
 
     // sustained submissions: 8 applicants submitting back to back for 5 seconds
