@@ -6,6 +6,7 @@ import {
   BAD_RATING_STATE_LABELS,
   BAD_RATING_TRANSITIONS,
   badRatingDueOn,
+  caseViewTarget,
   badRatingNotices,
   badRatingStepText,
   beijingDate,
@@ -35,7 +36,8 @@ import {
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database, Transaction } from '../shared/cloud';
 import { loadSettings } from '../shared/applicant';
-import { actorOf, caseFacts, loadCalendar, loadVisibleCase, type CaseDoc } from '../shared/cases';
+import { actorOf, caseFacts, loadCalendar, type CaseDoc } from '../shared/cases';
+import { outboxSeeds, pendingForInsert, pendingForUpdate, type PendingEffects } from '../shared/effects';
 import { putLedgerRow } from '../shared/ledger';
 import { enqueue } from '../shared/outbox';
 
@@ -44,8 +46,16 @@ import { enqueue } from '../shared/outbox';
  * core (core/rating.ts). Ratings are stored in `ratings` with the case id as document id, so "once
  * per case" holds even for two taps at once; staff have no action that writes a rating. A 差评
  * opens a record in `badRatings` (`<caseId>-0`, or `-1` for a 追评) that the unit handles here:
- * call-back, rectification, the center's verification, or an appeal the center reviews. Every
- * write also rewrites the case's ledger row and enqueues its messages, in one transaction.
+ * call-back, rectification, the center's verification, or an appeal the center reviews.
+ *
+ * The applicant's rating and 追评 answer after ONE write (issue 9: at most four round trips; they
+ * take three): the case with its rating and 差评 records is read in one aggregation beside the
+ * settings, then the rating is inserted (its fixed id makes "once" atomic against a second tap and
+ * the scheduler's default rating) or its 追评 set by a conditional update (only while it has none).
+ * The 差评 record, its messages and the case's 台账 row ride on that write in `pending`
+ * (shared/effects.ts) and are made real by the notify timer within seconds, so a 差评 can never
+ * stand without its handling record. Staff handling keeps its transaction, which writes the
+ * record, the ledger row and the outbox together.
  */
 
 const level = z.enum(RATING_LEVELS, { message: '请选择评价等级' });
@@ -96,19 +106,39 @@ const readDoc = <T>(t: Pick<Transaction, 'collection'>, coll: string, id: string
 const asRating = (r: RatingDoc | null): Rating | null => (r ? { ...r, at: new Date(r.at), followUp: r.followUp ? { ...r.followUp, at: new Date(r.followUp.at) } : null } : null);
 const asBad = (b: BadRatingDoc | null): BadRatingDoc | null => (b ? { ...b, openedAt: new Date(b.openedAt), history: b.history.map((h) => ({ ...h, at: new Date(h.at), ...(h.data?.calledAt ? { data: { ...h.data, calledAt: new Date(h.data.calledAt) } } : {}) })) } : null);
 
-async function load(ctx: ActionContext<Database>, caseId: string) {
-  const c = await loadVisibleCase({ ...ctx, caller: { ...ctx.caller, staff: null } }, caseId);
-  return { c, rating: asRating(await readDoc<RatingDoc>(ctx.db, 'ratings', c._id)) };
+type StoredRating = RatingDoc & { pending?: PendingEffects };
+
+/**
+ * The case with its rating and its 差评 records in ONE round trip (an aggregation that looks both
+ * up by the case id), visible to the applicant calling or answered as not found. A 差评 record the
+ * rating still carries in `pending` (not yet created by the notify timer) counts as existing: the
+ * applicant sees it at once, and a 追评 answers with it.
+ */
+async function load(ctx: ActionContext<Database>, caseId: string): Promise<{ c: CaseDoc; rating: Rating | null; bads: BadRatingCase[] }> {
+  const { list } = await ctx.db
+    .collection('cases')
+    .aggregate()
+    .match({ _id: caseId })
+    .lookup({ from: 'ratings', localField: '_id', foreignField: '_id', as: 'ratingDocs' })
+    .lookup({ from: 'badRatings', localField: '_id', foreignField: 'caseId', as: 'badRatingDocs' })
+    .end();
+  const found = list[0] as unknown as (CaseDoc & { ratingDocs?: StoredRating[]; badRatingDocs?: BadRatingDoc[] }) | undefined;
+  const { ratingDocs = [], badRatingDocs = [], ...c } = found ?? ({} as NonNullable<typeof found>);
+  const applicant = actorOf({ ...ctx.caller, staff: null });
+  if (!found || !authorize(applicant, 'case.view', caseViewTarget(c as CaseDoc)).ok) throw new AppError('NOT_FOUND', '没有找到这条申请');
+  const stored = ratingDocs[0] ?? null;
+  const bads = new Map(badRatingDocs.map((b) => [String(b._id), asBad(b)!]));
+  for (const ins of stored?.pending?.inserts ?? []) if (ins.collection === 'badRatings' && !bads.has(ins._id)) bads.set(ins._id, asBad({ ...(ins.data as unknown as BadRatingCase), _id: ins._id })!);
+  return { c: c as CaseDoc, rating: asRating(stored), bads: [...bads.values()] };
 }
 
-async function answerFor(ctx: ActionContext<Database>, c: CaseDoc, rating: Rating | null) {
-  const { data } = await ctx.db.collection('badRatings').where({ caseId: c._id }).limit(5).get();
-  const bad = (data as unknown as BadRatingCase[]).sort((a, b) => Number(a.followUp) - Number(b.followUp));
+function answerFor(c: CaseDoc, rating: Rating | null, bads: readonly BadRatingCase[]) {
+  const sorted = [...bads].sort((a, b) => Number(a.followUp) - Number(b.followUp));
   return {
     canRate: ['finished', 'terminated', 'refused'].includes(c.status) && !rating,
     canFollowUp: !!rating && !rating.followUp,
     rating: rating ? { ...entryView(rating), source: rating.source, followUp: rating.followUp ? entryView(rating.followUp) : null } : null,
-    badRatings: bad.map(badRatingView),
+    badRatings: sorted.map(badRatingView),
   };
 }
 
@@ -121,29 +151,18 @@ const levelsAndTags = {
 const isDuplicate = (e: unknown) => /E11000|duplicate|exist/i.test(String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e));
 
 /**
- * Writes a rating change with everything that follows from it in one transaction: the rating, a new
- * 差评 record (with its messages to the unit), the case's ledger row.
+ * What follows a rating entry, carried in the rating document's `pending` and made real by the
+ * notify timer (shared/effects.ts settle): the case's 台账 row recomputed, and for a 差评 its
+ * handling record (`<caseId>-0`, `-1` for a 追评) and the messages to the unit. Never one without
+ * the other: they are written in the same single-document write as the rating itself.
  */
-async function saveRating(ctx: ActionContext<Database>, c: CaseDoc, decide: (current: Rating | null) => { rating: Rating; badRating: BadRatingCase | null; create: boolean }) {
-  const [cal, settings] = await Promise.all([loadCalendar(ctx.db), loadSettings(ctx.db)]);
-  const out = await ctx.transaction(async (t) => {
-    const current = asRating(await readDoc<RatingDoc>(t, 'ratings', c._id));
-    const d = decide(current);
-    if (d.create) await t.collection('ratings').add({ data: { _id: c._id, ...d.rating } });
-    else await t.collection('ratings').doc(c._id).update({ data: { followUp: d.rating.followUp } });
-    const bads: BadRatingCase[] = [];
-    const other = asBad(await readDoc<BadRatingDoc>(t, 'badRatings', `${c._id}-${d.rating.followUp ? 0 : 1}`));
-    if (other) bads.push(other);
-    let outboxIds: string[] = [];
-    if (d.badRating) {
-      await t.collection('badRatings').doc(`${c._id}-${d.badRating.followUp ? 1 : 0}`).set({ data: { ...d.badRating, version: 1 } });
-      bads.push(d.badRating);
-      outboxIds = await enqueue(t, badRatingNotices(null, d.badRating, c.applicantId), caseFacts(c), ctx.now);
-    }
-    await putLedgerRow(t, c, d.rating, bads, cal, ctx.now, settings);
-    return { rating: d.rating, outboxIds };
-  });
-  return out.rating;
+function effectsOf(c: CaseDoc, badRating: BadRatingCase | null, now: Date) {
+  if (!badRating) return { ledger: c._id };
+  return {
+    ledger: c._id,
+    inserts: [{ collection: 'badRatings', _id: `${c._id}-${badRating.followUp ? 1 : 0}`, data: { ...badRating, version: 1 } as unknown as Record<string, unknown> }],
+    outbox: outboxSeeds(badRatingNotices(null, badRating, c.applicantId), caseFacts(c), now),
+  };
 }
 
 // ─── staff: 差评 handling ────────────────────────────────────────────────────────────────────────
@@ -241,8 +260,8 @@ export const actions: ActionTable<Database> = {
     output: '{ canRate, canFollowUp, rating: { levelLabel, dimensions, tags, comment, at, followUp } | null, badRatings: [{ statusLabel, history: [{ label, note, at }] }], options: { levels, dimensions, tags } }',
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
-      const { c, rating } = await load(ctx, input.caseId);
-      return { ...(await answerFor(ctx, c, rating)), options: levelsAndTags };
+      const { c, rating, bads } = await load(ctx, input.caseId);
+      return { ...answerFor(c, rating, bads), options: levelsAndTags };
     },
   }),
 
@@ -253,21 +272,21 @@ export const actions: ActionTable<Database> = {
     output: '{ canRate: false, canFollowUp, rating, badRatings }',
     errors: ['NOT_FOUND', 'RULE_REFUSED'],
     async run(ctx, input) {
-      const { c } = await load(ctx, input.caseId);
-      const settings = await loadSettings(ctx.db);
-      let rating: Rating;
+      // the case with any rating ∥ the settings, then one insert: 3 round trips
+      const [{ c, rating: existing }, settings] = await Promise.all([load(ctx, input.caseId), loadSettings(ctx.db)]);
+      const rater = { id: ctx.caller.openid, role: 'applicant' as const };
+      const d = rateService(rater, ratable(c), existing, input, ctx.now, settings);
+      if (!d.ok) throw refused(d);
+      const { rating, badRating } = d.value;
       try {
-        rating = await saveRating(ctx, c, (current) => {
-          const d = rateService({ id: ctx.caller.openid, role: 'applicant' }, ratable(c), current, input, ctx.now, settings);
-          if (!d.ok) throw refused(d);
-          return { ...d.value, create: true };
-        });
+        await ctx.db.collection('ratings').add({ data: { _id: c._id, ...rating, pending: pendingForInsert(ctx.now, effectsOf(c, badRating, ctx.now)) } });
       } catch (e) {
-        // the case id is the rating's id: a second submit committed at the same moment fails here
-        if (!(e instanceof AppError) && isDuplicate(e)) throw new AppError('RULE_REFUSED', '该服务已评价过，可以追评一次。', { ALREADY_RATED: '该服务已评价过，可以追评一次。' });
-        throw e;
+        // the case id is the rating's id: a second tap, or the scheduler's default rating, committed first
+        if (!isDuplicate(e)) throw e;
+        const again = rateService(rater, ratable(c), rating, input, ctx.now, settings);
+        throw refused(again.ok ? { code: 'ALREADY_RATED', message: '该服务已评价过，可以追评一次。' } : again);
       }
-      return answerFor(ctx, c, rating);
+      return answerFor(c, rating, badRating ? [badRating] : []);
     },
   }),
 
@@ -278,14 +297,23 @@ export const actions: ActionTable<Database> = {
     output: '{ canRate: false, canFollowUp: false, rating: {…, followUp}, badRatings }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
-      const { c } = await load(ctx, input.caseId);
-      const settings = await loadSettings(ctx.db);
-      const rating = await saveRating(ctx, c, (current) => {
-        const d = followUpRating({ id: ctx.caller.openid, role: 'applicant' }, ratable(c), current, input, ctx.now, settings);
-        if (!d.ok) throw refused(d);
-        return { ...d.value, create: false };
-      });
-      return answerFor(ctx, c, rating);
+      // the case with its rating and 差评 records ∥ the settings, then one conditional update: 3 round trips
+      const [{ c, rating: current, bads }, settings] = await Promise.all([load(ctx, input.caseId), loadSettings(ctx.db)]);
+      const rater = { id: ctx.caller.openid, role: 'applicant' as const };
+      const d = followUpRating(rater, ratable(c), current, input, ctx.now, settings);
+      if (!d.ok) throw refused(d);
+      const { rating, badRating } = d.value;
+      const _ = ctx.db.command;
+      // only while the rating has no 追评: of two at once, one is written and the other refused
+      const { stats } = await ctx.db
+        .collection('ratings')
+        .where({ _id: c._id, followUp: null })
+        .update({ data: { followUp: _.set(rating.followUp), ...pendingForUpdate(ctx.db, ctx.now, effectsOf(c, badRating, ctx.now)) } });
+      if (stats.updated !== 1) {
+        const again = followUpRating(rater, ratable(c), rating, input, ctx.now, settings);
+        throw refused(again.ok ? { code: 'FOLLOW_UP_ALREADY_GIVEN', message: '每项服务只能追评一次。' } : again);
+      }
+      return answerFor(c, rating, badRating ? [...bads.filter((b) => !b.followUp), badRating] : bads);
     },
   }),
 

@@ -239,7 +239,8 @@ async function defaultRatings(calendar: WorkCalendar, settings: Settings, now: D
       const rating = defaultRatingIfDue({ caseId: c._id, applicantId: c.applicantId, status: c.status, endedAt: c.endedAt ? new Date(c.endedAt) : null, agentIds: [c.agentId, c.firstAgentId], unitId: c.unitId }, null, now, settings);
       if (!rating) continue;
       try {
-        // the rating and the case's 台账 row together, as the ratings function writes them
+        // the rating and the case's 台账 row together; the insert fails (E11000, or a conflict and
+        // then E11000 on the retry) if the applicant's own rating was written first
         const written = await transaction(async (t) => {
           const full = (await t.collection('cases').doc(c._id).get().then((r) => r.data, () => null)) as unknown as CaseDoc | null;
           if (!full) return false;

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { addWorkingDays, beijingDate, beijingInstant, createWorkCalendar, ledgerRow, type LedgerCase, type Rating } from '../../core';
 import { CloudBase } from '../../local-cloud/src';
-import { call, seedCase, startAppCloud } from '../support/app';
+import { call, deliver, seedCase, startAppCloud } from '../support/app';
 import { deskSignature, submitAs } from '../support/applicant';
 
 let cloud: CloudBase;
@@ -50,6 +50,8 @@ async function badRated(openid = 'o_enterprise') {
   const id = await finishedCase(openid);
   const r = await rate('submit', { caseId: id, level: 'dissatisfied', tags: ['many_trips', 'slow'], comment: '跑了三次，电话13899001122' }, openid);
   if (!r.ok) throw new Error(r.message);
+  // its handling record, 台账 row and messages follow within seconds (the notify timer)
+  await deliver(cloud);
   return id;
 }
 
@@ -65,6 +67,7 @@ describe('ratings: who, when, once; never by staff', () => {
     expect(doc('ledger', id)).toMatchObject({ outcome: 'finished', applicant: '王*', unitId: 'center', agentName: '陈静', limitDays: 5, usedDays: 0, onTime: true, rating: null, n: { fin: 1, rated: 0 } });
     expect(JSON.stringify(doc('ledger', id))).not.toMatch(/13899001122|王海/);
     expect(await rate('submit', { caseId: id, level: 'satisfied', tags: ['efficient'] })).toMatchObject({ ok: true });
+    await deliver(cloud);
     expect(doc('ledger', id)).toMatchObject({ rating: { level: 'satisfied', source: 'applicant' }, n: { rated: 1, sat: 1, bad: 0 } });
   });
 
@@ -93,6 +96,7 @@ describe('ratings: who, when, once; never by staff', () => {
     const id = await finishedCase();
     await rate('submit', { caseId: id, level: 'satisfied' });
     expect(await rate('followUp', { caseId: id, level: 'very_dissatisfied', tags: ['no_feedback'] })).toMatchObject({ ok: true, data: { badRatings: [{ followUp: true, statusLabel: '待回访' }] } });
+    await deliver(cloud);
     expect(doc('badRatings', `${id}-1`)).toMatchObject({ followUp: true, level: 'very_dissatisfied', version: 1 });
     expect(doc('ledger', id)).toMatchObject({ rating: { level: 'satisfied', followUpLevel: 'very_dissatisfied' }, reasons: [{ k: 'bad', v: '未及时反馈进度' }], n: { rated: 1, sat: 1, bad: 1 } });
   });
@@ -122,6 +126,7 @@ describe('差评 handling: call-back, rectification, verification, appeal, with 
     expect(outboxKinds(id)).toContain('bad_rating_rectified→applicant:o_enterprise');
 
     // the applicant reads the outcome on the rating page and in the inbox
+    await deliver(cloud);
     const seen = await rate('getForCase', { caseId: id });
     expect(seen.data.badRatings[0]).toMatchObject({ statusLabel: '待中心核实', history: [{ label: '回访' }, { label: '整改', note: '整改措施：制作一次性告知清单，窗口张贴；整改结果：已向申请人道歉并一次办结' }] });
     expect(JSON.stringify(seen)).not.toMatch(/st-agent|陈静/);

@@ -5,7 +5,7 @@
  * often or however concurrently the timer runs.
  */
 import { CloudBase } from '../../local-cloud/src';
-import { call, seedCase, startAppCloud } from '../support/app';
+import { call, deliver, seedCase, startAppCloud } from '../support/app';
 
 let cloud: CloudBase;
 beforeAll(async () => {
@@ -176,6 +176,9 @@ describe('default ratings (§五(五), off unless the center sets rating.default
       const stored = cloud.store.get('ratings', c.caseId)?.doc as unknown as { source: string; level: string };
       if (answer.ok) expect(stored).toMatchObject({ source: 'applicant', level: 'satisfied' });
       else expect([answer.code, stored]).toEqual(['RULE_REFUSED', expect.objectContaining({ source: 'default' })]);
+      // and the 台账 row, once the applicant's rating has settled, counts the one that stands
+      await deliver(cloud);
+      expect(cloud.store.get('ledger', c.caseId)?.doc).toMatchObject({ rating: { source: stored.source, level: stored.level } });
     }
   });
 });

@@ -250,7 +250,7 @@ describe('a function timing out in the middle of its transaction', () => {
     expect(c.timeline.filter((e) => e.action === 'accept')).toHaveLength(1);
   }, 60_000);
 
-  test('a 差评 whose handling record cannot be written: no rating without its 差评 record; the retry records both once', async () => {
+  test('a 差评 whose handling record cannot be written: no rating without its 差评 record (carried pending until it is); each retry records it once', async () => {
     await agreePrivacy(cloud, 'o_timeout_3');
     const submitted = await call(cloud, 'cases', { action: 'submit', input: fullApplication({ category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: '超时测试三', contactName: '艾力', contactPhone: '13912348887' }) }, 'o_timeout_3');
     const caseId = submitted.ok ? submitted.data.caseId : '';
@@ -267,11 +267,26 @@ describe('a function timing out in the middle of its transaction', () => {
     }
     const bad = { caseId, level: 'very_dissatisfied', comment: '等了很久没人联系，态度也不好' };
     const before = snapshot(cloud);
-    // the database loses the write of the 差评 record (the function fails after the rating was stored)
-    cloud.faults.delayDatabase({ action: 'database.modifyDocument', collection: 'badRatings', delayMs: 0, fail: true });
+    // the one write of the rating (which carries its 差评 record) is lost: nothing is stored
+    cloud.faults.delayDatabase({ action: 'database.insertDocument', collection: 'ratings', delayMs: 0, fail: true });
     expect(await call(cloud, 'ratings', { action: 'submit', input: bad }, 'o_timeout_3')).toMatchObject({ ok: false, code: 'INTERNAL' });
     expect(changes(before, snapshot(cloud))).toEqual([]);
     expect(await call(cloud, 'ratings', { action: 'submit', input: bad }, 'o_timeout_3')).toMatchObject({ ok: true, data: { badRatings: [expect.anything()] } });
-    expect(cloud.store.candidates('badRatings', {}).docs.filter((b) => b.caseId === caseId)).toHaveLength(1);
+    const badOf = () => cloud.store.candidates('badRatings', {}).docs.filter((b) => b.caseId === caseId);
+    const pendingOf = () => (cloud.store.get('ratings', caseId)?.doc as { pending?: { inserts: { _id: string }[] } }).pending;
+    expect(pendingOf()).toMatchObject({ inserts: [{ _id: `${caseId}-0` }] });
+    // the notify timer cannot write the record: its settling is undone, the rating keeps it pending
+    cloud.faults.delayDatabase({ action: 'database.modifyDocument', collection: 'badRatings', delayMs: 0, fail: true });
+    await deliver(cloud);
+    expect(badOf()).toEqual([]);
+    expect(pendingOf()).toMatchObject({ inserts: [{ _id: `${caseId}-0` }] });
+    expect(cloud.store.candidates('outbox', {}).docs.filter((o) => (o.facts as { caseId?: string }).caseId === caseId && o.kind === 'bad_rating_opened')).toEqual([]);
+    // the next run records it, its messages and the 台账 row once
+    await deliver(cloud);
+    await deliver(cloud);
+    expect(badOf()).toHaveLength(1);
+    expect(pendingOf()).toBeUndefined();
+    expect(cloud.store.candidates('outbox', {}).docs.filter((o) => (o.facts as { caseId?: string }).caseId === caseId && o.kind === 'bad_rating_opened')).toHaveLength(2);
+    expect(cloud.store.get('ledger', caseId)?.doc).toMatchObject({ rating: { level: 'very_dissatisfied' }, n: { bad: 1 } });
   }, 60_000);
 });

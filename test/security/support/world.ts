@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { CloudBase } from '../../../local-cloud/src';
 import { stringifyEJSON } from '../../../local-cloud/src/ejson';
 import type { Actor, Role } from '../../../core';
-import { call, startAppCloud, type Answer } from '../../support/app';
+import { call, deliver as notifyTimer, startAppCloud, type Answer } from '../../support/app';
 import { agreePrivacy, deskSignature, submitAs } from '../../support/applicant';
 
 /**
@@ -137,6 +137,8 @@ export async function buildWorld(options: { maxInstances?: number } = {}): Promi
     // A and B get a 差评 (its handling is a resource of its own), C a good rating
     const rating = owner === 'C' ? { level: 'satisfied', comment: '办事很顺利' } : { level: 'very_dissatisfied', comment: '等了很久才有人联系' };
     must(await call(cloud, 'ratings', { action: 'submit', input: { caseId, ...rating } }, applicant), `rate ${owner}`);
+    // the 差评 record, 台账 row and messages follow the rating on the notify timer
+    await notifyTimer(cloud);
     const bad = docOf(cloud, 'badRatings', `${caseId}-0`);
     cases.push({ owner, status: 'finished+rated', doc: docOf(cloud, 'cases', caseId)!, rating: docOf(cloud, 'ratings', caseId), badRatings: bad ? [bad] : [] });
   }
