@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { z } from 'zod';
 import {
   addDays,
   beijingDate,
   BOOKING_STATUS_LABELS,
   book,
+  BOOKING_MESSAGES,
   cancelBooking,
   CATEGORIES,
   CATEGORY_LABELS,
@@ -27,12 +28,14 @@ import {
 } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { loadSettings } from '../shared/applicant';
-import { actorOf, loadCalendar, loadVisibleCase } from '../shared/cases';
-import { enqueue } from '../shared/outbox';
+import { loadCenterConfig, loadSettings } from '../shared/applicant';
+import { actorOf, loadVisibleCase } from '../shared/cases';
+import { outboxSeeds, pendingForInsert, pendingForUpdate } from '../shared/effects';
 import { bookingFacts, type BookingDoc } from './facts';
 
 export type { BookingDoc };
+
+type CenterConfig = Awaited<ReturnType<typeof loadCenterConfig>>;
 
 /** Short names the citizen reads on a slot: 常规 / 延时 / 错时 / 上门. */
 export const KIND_SHORT: Record<ServiceWindowKind, string> = { regular: '常规', after_hours: '延时', off_peak: '错时', home_visit: '上门' };
@@ -47,46 +50,116 @@ const BRING: Record<Category, string[]> = {
   major: ['经办人身份证原件', '列入重大项目计划或督办的文件', '项目前期材料'],
 };
 
-interface SlotDoc {
-  _id: string;
-  slotId: string;
-  date: string;
-  capacity: number;
-  active: { bookingId: string; applicantId: string }[];
-}
+/*
+ * Seats instead of a transaction.
+ *
+ * An active booking holds a numbered seat of its slot, `seat: "<slotId>#<n>"` with n in
+ * 1..capacity, and its applicant's place in that slot, `holder: "<slotId>|<applicantId>"`. Both
+ * fields carry unique indexes (cloudbase.json, collection bookings). Two people racing for the last
+ * seat both write its number and the database refuses the second write (E11000): a slot can
+ * never hold more active bookings than seats, and a double tap cannot book one person twice into
+ * one slot, however the calls interleave. Giving a booking up (cancel, move away) sets both fields
+ * to `x:<bookingId>`, a value of its own, which frees them.
+ *
+ * So booking is one query (the slot's and the applicant's active bookings together), the core's
+ * decision and one insert that also carries the booking's messages in `pending` (delivered by the
+ * notify timer). With the center's config read beside the query that is three round trips, where
+ * the former slot document needed ten (four reads, then a transaction of six).
+ */
+const seatOf = (slotId: string, n: number) => `${slotId}#${n}`;
+const holderOf = (slotId: string, applicantId: string) => `${slotId}|${applicantId}`;
+const releasedKey = (bookingId: string) => `x:${bookingId}`;
 
-const slotKey = (slotId: string) => `s_${slotId.replace(/[^0-9A-Za-z-]/g, '_')}`;
+/** Rounds of read-and-claim before a caller is told to try again (each round re-reads the slot). */
+const CLAIM_ROUNDS = 6;
+
 const newBookingId = () => `bk_${Date.now().toString(36)}_${randomBytes(5).toString('hex')}`;
 
 const refused = (d: { code: string; message: string }) => new AppError('RULE_REFUSED', d.message, { [d.code]: d.message });
+const errorText = (e: unknown) => String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e);
+const isDuplicate = (e: unknown) => /E11000|duplicate/i.test(errorText(e));
+
+/** Staff steps that still run in a transaction (check-in): a write conflict is told as CONFLICT. */
+function inTransaction<T>(ctx: ActionContext<Database>, fn: Parameters<ActionContext<Database>['transaction']>[0]): Promise<T> {
+  return ctx.transaction(fn).catch((e: unknown) => {
+    if (e instanceof AppError) throw e;
+    if (/conflict/i.test(errorText(e))) throw new AppError('CONFLICT', '预约的人较多，请稍后再试');
+    throw e;
+  }) as Promise<T>;
+}
 
 function toBooking(d: BookingDoc): Booking {
   return { ...d, id: d._id, startsAt: new Date(d.startsAt), bookedAt: new Date(d.bookedAt), cancelledAt: d.cancelledAt ? new Date(d.cancelledAt) : null };
 }
 
-/** What a slot document says about a slot's active bookings, in the core's shape. */
-function slotBookings(slot: Slot, doc: SlotDoc | null): Booking[] {
-  return (doc?.active ?? []).map((a) => ({ id: a.bookingId, applicantId: a.applicantId, slotId: slot.id, kind: slot.kind, startsAt: slot.startsAt, status: 'active', category: 'livelihood', caseId: null, homeAddress: null, bookedBy: { id: a.applicantId, role: 'applicant' }, bookedAt: slot.startsAt, rescheduleCount: 0, cancelledAt: null, cancelReason: null }));
-}
-
-async function activeBookingsOf(db: Database, applicantId: string): Promise<Booking[]> {
-  const { data } = await db.collection('bookings').where({ applicantId, status: 'active' }).limit(50).get();
-  return (data as unknown as BookingDoc[]).map(toBooking);
-}
-
-async function slotFor(db: Database, slotId: string) {
-  const [cal, settings] = await Promise.all([loadCalendar(db), loadSettings(db)]);
-  const found = findSlot(cal, slotId, settings.booking);
+/** A slot id from a client, checked against the timetable as the center has it now. */
+function slotIn(config: CenterConfig, slotId: string): Slot {
+  const found = findSlot(config.calendar, slotId, config.settings.booking);
   if (!found.ok) throw refused(found);
-  return { slot: found.value, settings };
+  return found.value;
 }
 
-function inTransaction<T>(ctx: ActionContext<Database>, fn: Parameters<ActionContext<Database>['transaction']>[0]): Promise<T> {
-  return ctx.transaction(fn).catch((e: unknown) => {
-    if (e instanceof AppError) throw e;
-    if (/conflict/i.test(String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e))) throw new AppError('CONFLICT', '预约的人较多，请稍后再试');
-    throw e;
-  }) as Promise<T>;
+/**
+ * In ONE query, what the core needs to decide a booking into `slotId`: the slot's active bookings
+ * and the applicant's (when known), plus the booking being moved (when there is one).
+ */
+async function activeAround(db: Database, slotId: string, applicantId: string | null, bookingId?: string): Promise<BookingDoc[]> {
+  const _ = db.command;
+  const wanted: object[] = [{ slotId, status: 'active' }];
+  if (applicantId !== null) wanted.push({ applicantId, status: 'active' });
+  if (bookingId) wanted.push({ _id: bookingId });
+  const { data } = await db.collection('bookings').where(_.or(wanted) as object).limit(1000).get();
+  return data.map((d) => ({ ...d, _id: String(d._id) }) as unknown as BookingDoc);
+}
+
+/**
+ * Free seat numbers of a slot as `active` shows it, never more of them than places left (a booking
+ * stored without a seat still counts against the capacity).
+ */
+function freeSeats(slot: Slot, active: BookingDoc[]): number[] {
+  const here = active.filter((b) => b.slotId === slot.id && b.status === 'active');
+  const taken = new Set(here.map((b) => b.seat));
+  const free: number[] = [];
+  for (let n = 1; n <= slot.capacity && free.length < slot.capacity - here.length; n++) if (!taken.has(seatOf(slot.id, n))) free.push(n);
+  return free;
+}
+
+/**
+ * Takes a seat of `slot`. `decide` asks the core on what was read (throwing its refusal, SLOT_FULL
+ * among them) and answers the one write that stores the booking on a given seat.
+ *
+ * The seat is picked at random among those free, not the lowest: callers racing for a slot then
+ * mostly pick different seats and all get one, where "lowest first" would have every one of them
+ * collide on the same number. A write refused by a unique index (someone took that seat, or this
+ * applicant's place in the slot — a second tap) means the slot changed: read it again and decide
+ * anew, which on a full slot is SLOT_FULL after a single extra read.
+ */
+async function claimSeat<T>(slot: Slot, first: BookingDoc[], read: () => Promise<BookingDoc[]>, decide: (active: BookingDoc[]) => Promise<(seat: number) => Promise<T>>): Promise<T> {
+  let active = first;
+  for (let round = 1; ; round++) {
+    const write = await decide(active);
+    const free = freeSeats(slot, active);
+    if (free.length > 0) {
+      try {
+        return await write(free[randomInt(free.length)]);
+      } catch (e) {
+        if (!isDuplicate(e)) throw e;
+      }
+    }
+    if (round >= CLAIM_ROUNDS) throw new AppError('CONFLICT', '预约的人较多，请稍后再试');
+    active = await read();
+  }
+}
+
+/** After a conditional update matched nothing: the booking changed since it was read. */
+async function changedMeanwhile(db: Database, bookingId: string): Promise<AppError> {
+  const now = await db
+    .collection('bookings')
+    .doc(bookingId)
+    .get()
+    .then((r) => r.data as unknown as BookingDoc | null, () => null);
+  if (!now || now.status !== 'active') return refused({ code: 'BOOKING_NOT_ACTIVE', message: BOOKING_MESSAGES.BOOKING_NOT_ACTIVE });
+  return new AppError('CONFLICT', '预约刚刚有变动，请刷新后再试');
 }
 
 function bookingView(b: BookingDoc, now: Date, cancelCutoffMinutes: number, forStaff: false | 'agent' | 'other' = false) {
@@ -112,6 +185,9 @@ function bookingView(b: BookingDoc, now: Date, cancelCutoffMinutes: number, forS
   };
 }
 
+/** Who is looking at a booking changed by `applicantId` (null: by staff). */
+const viewerOf = (ctx: ActionContext<Database>, applicantId: string | null) => (applicantId ? false : ctx.caller.staff?.role === 'agent' ? 'agent' : 'other');
+
 interface BookRequest {
   actor: Actor;
   applicantId: string;
@@ -121,61 +197,36 @@ interface BookRequest {
   homeAddress: string | null;
   contactName: string | null;
   contactPhone: string | null;
-  /** the linked case's number, for the confirmation message */
-  caseNo?: string | null;
+  /** the linked case's number, kept on the booking for its messages */
+  caseNo: string | null;
 }
 
-/** The core's notices about a booking, written to the outbox inside the booking's transaction. */
-async function enqueueNotices(t: Parameters<Parameters<ActionContext<Database>['transaction']>[0]>[0], notices: BookingNotice[], b: BookingDoc, caseNo: string | null, now: Date): Promise<string[]> {
-  return enqueue(t, notices.map((n) => ({ kind: n.kind, to: n.to })), bookingFacts(b, caseNo), now);
-}
+/** Outbox entries of the core's notices about a booking (ids fixed now, written with the booking). */
+const seedsOf = (notices: BookingNotice[], b: BookingDoc, now: Date) => outboxSeeds(notices.map((n) => ({ kind: n.kind, to: n.to })), bookingFacts(b, b.caseNo ?? null), now);
 
-/** Case numbers of linked cases, for messages (none when the booking has no case). */
-async function caseNoOf(db: Database, caseId: string | null): Promise<string | null> {
-  if (!caseId) return null;
-  return db
-    .collection('cases')
-    .doc(caseId)
-    .get()
-    .then((r) => ((r.data as { caseNo?: string } | null)?.caseNo ?? null) as string | null, () => null);
-}
+/** The center's config and the slot's and applicant's active bookings, read side by side. */
+const readForBooking = (db: Database, slotId: string, applicantId: string) => Promise.all([loadCenterConfig(db), activeAround(db, slotId, applicantId)]);
 
 /**
- * One booking, safe under any number of people racing for the last seat: the slot's document holds
- * its active bookings and is read and written in the same transaction as the new booking, so the
- * core's capacity check always sees every committed seat; a conflicting writer retries and then
- * meets SLOT_FULL.
+ * One booking: the reads (`config`, `first`) were made by the caller, side by side with whatever
+ * else it needed; then one insert of the booking on a free seat, its 预约成功 message in
+ * `pending` (so the message is stored with the booking or not at all).
  */
-async function placeBooking(ctx: ActionContext<Database>, req: BookRequest) {
+async function placeBooking(ctx: ActionContext<Database>, req: BookRequest, [config, first]: Awaited<ReturnType<typeof readForBooking>>) {
   const { db, now } = ctx;
-  const { slot, settings } = await slotFor(db, req.slotId);
-  const key = slotKey(slot.id);
-  // a full slot is refused without a transaction (the rush for the last seat ends here quickly)
-  const peek = await db
-    .collection('slots')
-    .doc(key)
-    .get()
-    .then((r) => r.data as unknown as SlotDoc | null, () => null);
-  const precheck = book(req.actor, { applicantId: req.applicantId, slot, category: req.category, caseId: req.caseId, homeAddress: req.homeAddress }, slotBookings(slot, peek), now, settings.booking);
-  if (!precheck.ok) throw refused(precheck);
-  const mine = (await activeBookingsOf(db, req.applicantId)).filter((b) => b.slotId !== slot.id);
-  const { doc, outboxIds } = await inTransaction<{ doc: BookingDoc; outboxIds: string[] }>(ctx, async (t) => {
-    const current = (await t
-      .collection('slots')
-      .doc(key)
-      .get()
-      .then((r) => r.data, () => null)) as unknown as SlotDoc | null;
-    const decision = book(req.actor, { applicantId: req.applicantId, slot, category: req.category, caseId: req.caseId, homeAddress: req.homeAddress }, [...slotBookings(slot, current), ...mine], now, settings.booking);
+  const slot = slotIn(config, req.slotId);
+  const bookingId = newBookingId();
+  const doc = await claimSeat(slot, first, () => activeAround(db, slot.id, req.applicantId), async (active) => {
+    const decision = book(req.actor, { applicantId: req.applicantId, slot, category: req.category, caseId: req.caseId, homeAddress: req.homeAddress }, active.map(toBooking), now, config.settings.booking);
     if (!decision.ok) throw refused(decision);
-    const bookingId = newBookingId();
-    const booking: BookingDoc = { _id: bookingId, ...decision.value.booking, date: slot.date, start: slot.start, end: slot.end, windowLabel: slot.label, contactName: req.contactName, contactPhone: req.contactPhone, checkedInAt: null };
-    const { _id, ...body } = booking;
-    await t.collection('bookings').doc(_id).set({ data: body });
-    await t.collection('slots').doc(key).set({ data: { slotId: slot.id, date: slot.date, capacity: slot.capacity, active: [...(current?.active ?? []), { bookingId, applicantId: req.applicantId }] } });
-    // 预约成功 goes out with the booking or not at all
-    return { doc: booking, outboxIds: await enqueueNotices(t, decision.value.notices, booking, req.caseNo ?? null, now) };
+    const booking: BookingDoc = { _id: bookingId, ...decision.value.booking, date: slot.date, start: slot.start, end: slot.end, windowLabel: slot.label, contactName: req.contactName, contactPhone: req.contactPhone, checkedInAt: null, caseNo: req.caseNo };
+    const pending = pendingForInsert(now, { outbox: seedsOf(decision.value.notices, booking, now) });
+    return async (n: number) => {
+      await db.collection('bookings').add({ data: { ...booking, seat: seatOf(slot.id, n), holder: holderOf(slot.id, req.applicantId), pending } });
+      return booking;
+    };
   });
-  return { booking: bookingView(doc, now, settings.booking.cancelCutoffMinutes) };
+  return { booking: bookingView(doc, now, config.settings.booking.cancelCutoffMinutes) };
 }
 
 const slotIdSchema = z.string().trim().min(12, '请选择预约时段').max(80);
@@ -196,45 +247,69 @@ async function loadOwnBooking(t: { collection(n: string): { doc(id: string): { g
   return { ...b, _id: bookingId };
 }
 
-/** 取消: the applicant's own (applicantId set) or by staff with a reason the applicant is told. */
-async function cancelIt(ctx: ActionContext<Database>, bookingId: string, applicantId: string | null, actor: Actor, reason: string | null) {
-  const settings = await loadSettings(ctx.db);
-  const { doc, outboxIds } = await inTransaction<{ doc: BookingDoc; outboxIds: string[] }>(ctx, async (t) => {
-    const b = await loadOwnBooking(t, bookingId, applicantId);
-    const d = cancelBooking(actor, toBooking(b), ctx.now, reason, settings.booking);
-    if (!d.ok) throw refused(d);
-    const key = slotKey(b.slotId);
-    const s = (await t.collection('slots').doc(key).get().then((r) => r.data, () => null)) as unknown as SlotDoc | null;
-    await t.collection('bookings').doc(b._id).update({ data: { status: 'cancelled', cancelledAt: ctx.now, cancelReason: d.value.booking.cancelReason } });
-    if (s) await t.collection('slots').doc(key).update({ data: { active: s.active.filter((a) => a.bookingId !== b._id) } });
-    const next: BookingDoc = { ...b, status: 'cancelled', cancelledAt: ctx.now, cancelReason: d.value.booking.cancelReason };
-    return { doc: next, outboxIds: await enqueueNotices(t, d.value.notices, next, await caseNoOf(ctx.db, b.caseId), ctx.now) };
-  });
-  return { booking: bookingView(doc, ctx.now, settings.booking.cancelCutoffMinutes, applicantId ? false : ctx.caller.staff?.role === 'agent' ? 'agent' : 'other') };
+/** Case numbers of linked cases, for messages of bookings stored before they kept it. */
+async function caseNoOf(db: Database, b: BookingDoc): Promise<string | null> {
+  if (b.caseNo !== undefined || !b.caseId) return b.caseNo ?? null;
+  return db
+    .collection('cases')
+    .doc(b.caseId)
+    .get()
+    .then((r) => ((r.data as { caseNo?: string } | null)?.caseNo ?? null) as string | null, () => null);
 }
 
-/** 改约: releasing the old seat and taking the new one in one transaction. */
+/**
+ * 取消: the applicant's own (applicantId set) or by staff with a reason the applicant is told. One
+ * conditional update: only while the booking is still active on the slot that was read, and it
+ * frees the seat and carries the message.
+ */
+async function cancelIt(ctx: ActionContext<Database>, bookingId: string, applicantId: string | null, actor: Actor, reason: string | null) {
+  const { db, now } = ctx;
+  const [settings, b] = await Promise.all([loadSettings(db), loadOwnBooking(db, bookingId, applicantId)]);
+  const d = cancelBooking(actor, toBooking(b), now, reason, settings.booking);
+  if (!d.ok) throw refused(d);
+  const next: BookingDoc = { ...b, status: 'cancelled', cancelledAt: now, cancelReason: d.value.booking.cancelReason, caseNo: d.value.notices.length ? await caseNoOf(db, b) : b.caseNo };
+  const seeds = seedsOf(d.value.notices, next, now);
+  const freed = releasedKey(b._id);
+  const r = await db
+    .collection('bookings')
+    .where({ _id: b._id, status: 'active', slotId: b.slotId })
+    .update({ data: { status: 'cancelled', cancelledAt: now, cancelReason: next.cancelReason, seat: freed, holder: freed, ...(seeds.length ? pendingForUpdate(db, now, { outbox: seeds }) : {}) } });
+  if (r.stats.updated === 0) throw await changedMeanwhile(db, b._id);
+  return { booking: bookingView(next, now, settings.booking.cancelCutoffMinutes, viewerOf(ctx, applicantId)) };
+}
+
+/**
+ * 改约: one conditional update moves the booking to a seat of the new slot (the unique index guards
+ * it like a new booking) and thereby frees its old seat. The applicant's own booking comes with the
+ * same query as the slot's and their active bookings; staff learn whose booking it is first.
+ */
 async function moveIt(ctx: ActionContext<Database>, bookingId: string, slotId: string, applicantId: string | null, actor: Actor) {
-  const { slot, settings } = await slotFor(ctx.db, slotId);
-  const peek = await loadOwnBooking(ctx.db, bookingId, applicantId);
-  const mine = await activeBookingsOf(ctx.db, peek.applicantId);
-  const { doc, outboxIds } = await inTransaction<{ doc: BookingDoc; outboxIds: string[] }>(ctx, async (t) => {
-    const b = await loadOwnBooking(t, bookingId, applicantId);
-    const newKey = slotKey(slot.id);
-    const oldKey = slotKey(b.slotId);
-    const target = (await t.collection('slots').doc(newKey).get().then((r) => r.data, () => null)) as unknown as SlotDoc | null;
-    const others = mine.filter((m) => m.slotId !== slot.id && m.id !== b._id);
-    const d = rescheduleBooking(actor, toBooking(b), slot, [...slotBookings(slot, target), ...others], ctx.now, settings.booking);
+  const { db, now } = ctx;
+  const [config, around] = await Promise.all([loadCenterConfig(db), activeAround(db, slotId, applicantId, bookingId)]);
+  const slot = slotIn(config, slotId);
+  const seen = around.find((d) => d._id === bookingId);
+  if (!seen || (applicantId !== null && seen.applicantId !== applicantId)) throw new AppError('NOT_FOUND', '没有找到这个预约');
+  const owner = seen.applicantId;
+  const read = () => activeAround(db, slot.id, owner, bookingId);
+  const first = applicantId !== null ? around : await read();
+  const doc = await claimSeat(slot, first, read, async (active) => {
+    const b = active.find((d) => d._id === bookingId);
+    if (!b) throw new AppError('NOT_FOUND', '没有找到这个预约');
+    const d = rescheduleBooking(actor, toBooking(b), slot, active.map(toBooking), now, config.settings.booking);
     if (!d.ok) throw refused(d);
-    const old = (await t.collection('slots').doc(oldKey).get().then((r) => r.data, () => null)) as unknown as SlotDoc | null;
-    const next: BookingDoc = { ...b, ...d.value.booking, _id: b._id, date: slot.date, start: slot.start, end: slot.end, windowLabel: slot.label, rescheduledAt: ctx.now };
-    const { _id, ...body } = next;
-    await t.collection('bookings').doc(_id).set({ data: body });
-    if (old) await t.collection('slots').doc(oldKey).update({ data: { active: old.active.filter((a) => a.bookingId !== b._id) } });
-    await t.collection('slots').doc(newKey).set({ data: { slotId: slot.id, date: slot.date, capacity: slot.capacity, active: [...(target?.active ?? []), { bookingId: b._id, applicantId: b.applicantId }] } });
-    return { doc: next, outboxIds: await enqueueNotices(t, d.value.notices, next, await caseNoOf(ctx.db, b.caseId), ctx.now) };
+    const changes = { slotId: slot.id, kind: slot.kind, startsAt: slot.startsAt, homeAddress: d.value.booking.homeAddress, rescheduleCount: d.value.booking.rescheduleCount, date: slot.date, start: slot.start, end: slot.end, windowLabel: slot.label, rescheduledAt: now };
+    const next: BookingDoc = { ...b, ...changes, caseNo: d.value.notices.length ? await caseNoOf(db, b) : b.caseNo };
+    const seeds = seedsOf(d.value.notices, next, now);
+    return async (n: number) => {
+      const r = await db
+        .collection('bookings')
+        .where({ _id: b._id, status: 'active', slotId: b.slotId })
+        .update({ data: { ...changes, seat: seatOf(slot.id, n), holder: holderOf(slot.id, owner), ...(seeds.length ? pendingForUpdate(db, now, { outbox: seeds }) : {}) } });
+      if (r.stats.updated === 0) throw await changedMeanwhile(db, b._id);
+      return next;
+    };
   });
-  return { booking: bookingView(doc, ctx.now, settings.booking.cancelCutoffMinutes, applicantId ? false : ctx.caller.staff?.role === 'agent' ? 'agent' : 'other') };
+  return { booking: bookingView(doc, now, config.settings.booking.cancelCutoffMinutes, viewerOf(ctx, applicantId)) };
 }
 
 export const actions: ActionTable<Database> = {
@@ -244,11 +319,14 @@ export const actions: ActionTable<Database> = {
     input: z.object({ kind: z.enum(['regular', 'after_hours', 'off_peak', 'home_visit']).optional() }),
     output: '{ days: [{ date, weekday, slots: [{ slotId, kind, kindLabel, label, start, end, capacity, remaining }] }], missingYears: number[] }',
     async run({ db, now }, input) {
-      const [cal, settings] = await Promise.all([loadCalendar(db), loadSettings(db)]);
+      const _ = db.command;
       const today = beijingDate(now);
-      const last = addDays(today, settings.booking.maxAdvanceDays);
-      const { data } = await db.collection('slots').where({ date: db.command.and(db.command.gte(today), db.command.lte(last)) }).limit(1000).get();
-      const taken = new Map((data as unknown as SlotDoc[]).map((s) => [s.slotId, s.active.length]));
+      // seats taken: active bookings from today on, counted per slot by the database
+      const [{ calendar: cal, settings }, counted] = await Promise.all([
+        loadCenterConfig(db),
+        db.collection('bookings').aggregate().match({ status: 'active', date: _.gte(today) }).group({ _id: '$slotId', n: _.aggregate.sum(1) }).limit(1000).end(),
+      ]);
+      const taken = new Map(counted.list.map((g) => [String(g._id), Number(g.n)]));
       const days: { date: string; weekday: string; slots: object[] }[] = [];
       const missingYears = new Set<number>();
       for (let i = 0; i <= settings.booking.maxAdvanceDays; i++) {
@@ -280,11 +358,11 @@ export const actions: ActionTable<Database> = {
     output: '{ booking: { bookingId, date, weekday, start, end, kind, kindLabel, status, place, bring: string[], canChange } }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
-      const c = input.caseId ? await ownCase(ctx, input.caseId) : null;
-      const category = c?.category ?? input.category;
-      if (!category) throw new AppError('INVALID_INPUT', '请选择办理事项的类别', { category: '请选择办理事项的类别' });
+      if (!input.caseId && !input.category) throw new AppError('INVALID_INPUT', '请选择办理事项的类别', { category: '请选择办理事项的类别' });
       if (input.slotId.includes('@home@')) throw new AppError('RULE_REFUSED', '上门服务请在“申请上门服务”中填写地址', { USE_HOME_VISIT: '上门服务请在“申请上门服务”中填写地址' });
-      return placeBooking(ctx, { actor: { id: ctx.caller.openid, role: 'applicant' }, applicantId: ctx.caller.openid, slotId: input.slotId, category, caseId: c?._id ?? null, caseNo: c?.caseNo ?? null, homeAddress: null, contactName: c?.contactName ?? null, contactPhone: c?.contactPhone ?? null });
+      const [c, read] = await Promise.all([input.caseId ? ownCase(ctx, input.caseId) : null, readForBooking(ctx.db, input.slotId, ctx.caller.openid)]);
+      const category = c?.category ?? input.category!;
+      return placeBooking(ctx, { actor: { id: ctx.caller.openid, role: 'applicant' }, applicantId: ctx.caller.openid, slotId: input.slotId, category, caseId: c?._id ?? null, caseNo: c?.caseNo ?? null, homeAddress: null, contactName: c?.contactName ?? null, contactPhone: c?.contactPhone ?? null }, read);
     },
   }),
 
@@ -295,9 +373,9 @@ export const actions: ActionTable<Database> = {
     output: '{ booking: { bookingId, date, start, end, kind: "home_visit", place, homeAddress, bring } }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
-      const c = await ownCase(ctx, input.caseId);
+      const [c, read] = await Promise.all([ownCase(ctx, input.caseId), readForBooking(ctx.db, input.slotId, ctx.caller.openid)]);
       if (!input.slotId.includes('@home@')) throw new AppError('RULE_REFUSED', '请选择上门服务时段', { NOT_HOME_VISIT_SLOT: '请选择上门服务时段' });
-      return placeBooking(ctx, { actor: { id: ctx.caller.openid, role: 'applicant' }, applicantId: ctx.caller.openid, slotId: input.slotId, category: c.category, caseId: c._id, caseNo: c.caseNo, homeAddress: input.address, contactName: c.contactName, contactPhone: c.contactPhone });
+      return placeBooking(ctx, { actor: { id: ctx.caller.openid, role: 'applicant' }, applicantId: ctx.caller.openid, slotId: input.slotId, category: c.category, caseId: c._id, caseNo: c.caseNo, homeAddress: input.address, contactName: c.contactName, contactPhone: c.contactPhone }, read);
     },
   }),
 
@@ -369,7 +447,7 @@ export const actions: ActionTable<Database> = {
       // the same person when they have applied with this phone before; otherwise a phone-only applicant
       const { data } = await ctx.db.collection('cases').where({ contactPhone: digits }).orderBy('submittedAt', 'desc').limit(1).get();
       const applicantId = data[0] ? String(data[0].applicantId) : `tel:${digits}`;
-      return placeBooking(ctx, { actor: actorOf(ctx.caller), applicantId, slotId: input.slotId, category: input.category, caseId: null, homeAddress: input.homeAddress ?? null, contactName: input.name, contactPhone: digits });
+      return placeBooking(ctx, { actor: actorOf(ctx.caller), applicantId, slotId: input.slotId, category: input.category, caseId: null, caseNo: null, homeAddress: input.homeAddress ?? null, contactName: input.name, contactPhone: digits }, await readForBooking(ctx.db, input.slotId, applicantId));
     },
   }),
 
@@ -379,7 +457,7 @@ export const actions: ActionTable<Database> = {
     input: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD'), windowId: z.string().trim().max(40).optional() }),
     output: '{ date, windows: [{ windowId, label, kindLabel }], slots: [{ slotId, windowId, label, kindLabel, start, end, capacity, bookings: [{ bookingId, status, statusLabel, categoryLabel, contactName (masked), contactPhone (masked), homeAddress, bookedByStaff, canCheckIn }] }], canCheckIn }',
     async run(ctx, input) {
-      const [cal, settings] = await Promise.all([loadCalendar(ctx.db), loadSettings(ctx.db)]);
+      const { calendar: cal, settings } = await loadCenterConfig(ctx.db);
       let slots: Slot[] = [];
       try {
         slots = generateSlots(cal, input.date, settings.booking);
@@ -410,6 +488,7 @@ export const actions: ActionTable<Database> = {
     },
   }),
 
+  // attendance changes no seat: the slot has begun, nobody can book it any more
   checkIn: action({
     summary: '登记到场（工作人员）：时段开始后登记申请人到场或未到场（台账）；系统自动标记的未到场可改登为到场',
     roles: ['agent', 'center'],

@@ -14,6 +14,14 @@ export interface BookingDoc extends Omit<Booking, 'id'> {
   rescheduledAt?: Date | null;
   /** set when the scheduler, not a person, marked it 未到场 */
   noShowMarkedAt?: Date | null;
+  /** the linked case's number, for messages (absent on bookings stored before it was kept) */
+  caseNo?: string | null;
+  /** `<slotId>#<n>` while it holds seat n of its slot, `x:<id>` once given up (unique index) */
+  seat?: string;
+  /** `<slotId>|<applicantId>` while it holds the applicant's place in the slot, `x:<id>` once given up (unique index) */
+  holder?: string;
+  /** effects not yet settled (shared/effects.ts) */
+  pending?: unknown;
 }
 
 /** What a 预约 message may carry (core BookingFacts): no name, phone or address. */

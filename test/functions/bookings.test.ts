@@ -2,10 +2,11 @@
  * 预约、延时、错时服务 and 上门 through the bookings function: slots for 14 days with their kind and
  * seats left, the core's rules for booking, cancelling and moving, home visits for §三(一) only,
  * staff booking for a caller by phone, the day list and check-in — and 200 people racing for the
- * last seat of an after-hours slot get exactly its capacity.
+ * last seat of an after-hours slot get exactly its capacity; a double tap books once, and a cancel
+ * racing a move of the same booking leaves one of them standing.
  */
 import { CloudBase } from '../../local-cloud/src';
-import { call, startAppCloud } from '../support/app';
+import { call, deliver, startAppCloud } from '../support/app';
 import { submitAs } from '../support/applicant';
 
 let cloud: CloudBase;
@@ -123,4 +124,38 @@ test('200 people racing for the last seat of an after-hours slot: exactly its ca
   const day = await bk('listDay', { date: s.slotId.slice(0, 10) }, 'o_center_admin');
   const row = day.ok && day.data.slots.find((x: { slotId: string }) => x.slotId === s.slotId);
   expect(row.bookings.filter((b: { status: string }) => b.status === 'active')).toHaveLength(s.capacity);
+});
+
+test('a double tap books one seat; the confirmation comes with the notify timer; cancel racing a move: exactly one happens', async () => {
+  const regular = all(await slots('regular'));
+  const [a, b] = [regular[regular.length - 3], regular[regular.length - 4]];
+  const taps = await Promise.all(Array.from({ length: 6 }, () => bk('book', { slotId: a.slotId, category: 'enterprise' }, 'o_double_booker')));
+  expect(taps.filter((t) => t.ok)).toHaveLength(1);
+  for (const t of taps.filter((x) => !x.ok)) expect(t).toMatchObject({ ok: false, code: expect.stringMatching(/RULE_REFUSED|CONFLICT/) });
+  expect(all(await slots('regular')).find((s) => s.slotId === a.slotId)?.remaining).toBe(a.capacity - 1);
+  const won = taps.find((t) => t.ok);
+  const id = won?.ok ? won.data.booking.bookingId : '';
+  // the answer does not wait for the message: it is stored with the booking and delivered moments later
+  const inbox = async () => {
+    const r = await call(cloud, 'notify', { action: 'inbox', input: { limit: 50 } }, 'o_double_booker');
+    return r.ok ? (r.data.items as { note: string }[]).map((m) => m.note) : [];
+  };
+  expect(await inbox()).toEqual([]);
+  await deliver(cloud);
+  expect(await inbox()).toEqual(['预约成功，请按时到政务服务中心']);
+
+  const [cancelled, moved] = await Promise.all([bk('cancel', { bookingId: id }, 'o_double_booker'), bk('reschedule', { bookingId: id, slotId: b.slotId }, 'o_double_booker')]);
+  expect([cancelled.ok, moved.ok].filter(Boolean)).toHaveLength(1);
+  const loser = cancelled.ok ? moved : cancelled;
+  expect(loser).toMatchObject({ ok: false, code: expect.stringMatching(/RULE_REFUSED|CONFLICT/) });
+  const doc = cloud.store.get('bookings', id)!.doc;
+  const after = all(await slots('regular'));
+  if (cancelled.ok) {
+    expect(doc).toMatchObject({ status: 'cancelled', slotId: a.slotId, seat: `x:${id}` });
+    expect(after.find((s) => s.slotId === a.slotId)?.remaining).toBe(a.capacity);
+  } else {
+    expect(doc).toMatchObject({ status: 'active', slotId: b.slotId, seat: expect.stringMatching(new RegExp(`^${b.slotId}#\\d+$`)) });
+    expect(after.find((s) => s.slotId === a.slotId)?.remaining).toBe(a.capacity);
+    expect(after.find((s) => s.slotId === b.slotId)?.remaining).toBe(b.capacity - 1);
+  }
 });

@@ -54,6 +54,9 @@ describe('预约 messages go through the outbox', () => {
     const s = (await slots('regular'))[3];
     const made = await bk('book', { slotId: s.slotId, caseId: c.caseId }, 'o_booker_1');
     expect(made).toMatchObject({ ok: true });
+    // the answer comes before the message: the notify timer delivers it moments later
+    expect(cloud.messages.inbox({ touser: 'o_booker_1' })).toEqual([]);
+    await deliver(cloud);
     const [pushed] = cloud.messages.inbox({ touser: 'o_booker_1' });
     const [date, , start] = s.slotId.split('@');
     const [y, m, d] = date.split('-').map(Number);
@@ -68,21 +71,26 @@ describe('预约 messages go through the outbox', () => {
     const [a, b, c2] = [regular[5], regular[6], regular[7]];
     const made = await bk('book', { slotId: a.slotId, category: 'enterprise' }, 'o_booker_2');
     const id = made.ok ? made.data.booking.bookingId : '';
+    await deliver(cloud);
     expect(await notesOf('o_booker_2')).toEqual(['预约成功，请按时到政务服务中心']);
     expect(await bk('reschedule', { bookingId: id, slotId: b.slotId }, 'o_booker_2')).toMatchObject({ ok: true });
+    await deliver(cloud);
     expect(await inbox('o_booker_2')).toHaveLength(1);
     expect(await bk('staffReschedule', { bookingId: id, slotId: c2.slotId }, 'o_booker_2')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await bk('staffReschedule', { bookingId: id, slotId: c2.slotId }, 'o_agent_center')).toMatchObject({ ok: true, data: { booking: { start: c2.start, rescheduleCount: 2 } } });
+    await deliver(cloud);
     expect((await inbox('o_booker_2')).find((x) => x.note === '预约时间已调整，请查看新时间')).toMatchObject({ caseNo: id, time: expect.stringContaining(c2.start) });
     expect(await bk('staffCancel', { bookingId: id, reason: '' }, 'o_agent_center')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { reason: expect.any(String) } });
     expect(await bk('staffCancel', { bookingId: 'bk_missing', reason: '临时停电闭厅' }, 'o_agent_center')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await bk('staffCancel', { bookingId: id, reason: '临时停电闭厅' }, 'o_agent_center')).toMatchObject({ ok: true, data: { booking: { status: 'cancelled' } } });
+    await deliver(cloud);
     expect(await notesOf('o_booker_2')).toEqual(['预约已被工作人员取消，请查看原因', '预约成功，请按时到政务服务中心', '预约时间已调整，请查看新时间'].sort());
     // the seat came back
     expect((await slots('regular')).find((x) => x.slotId === c2.slotId)).toBeDefined();
     // booked for a caller by phone: the message is recorded nowhere and pushed to no one
     const before = cloud.messages.inbox({}).length;
     expect(await bk('bookFor', { slotId: a.slotId, phone: '13700002222', name: '吐尔洪', category: 'livelihood' }, 'o_agent_center')).toMatchObject({ ok: true });
+    await deliver(cloud);
     expect(cloud.messages.inbox({}).length).toBe(before);
     expect(await inbox('tel:13700002222')).toEqual([]);
   });

@@ -177,7 +177,8 @@ export function cloneCase(cloud: CloudBase, t: CaseTemplate): Doc {
 
 export function cloneBooking(cloud: CloudBase, t: BookingTemplate): Doc {
   const id = `bk_sec_${++cloneSeq}_${crypto.randomBytes(3).toString('hex')}`;
-  const doc = { ...structuredClone(t.doc), _id: id };
+  // a seat and a place of its own: the unique indexes of bookings would refuse the template's
+  const doc = { ...structuredClone(t.doc), _id: id, seat: `${t.doc.slotId}#clone-${id}`, holder: `${t.doc.slotId}|clone-${id}` };
   cloud.store.apply([{ collection: 'bookings', id, doc: doc as never }]);
   return doc;
 }
