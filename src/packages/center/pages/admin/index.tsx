@@ -11,6 +11,7 @@ import SettingsTab from './SettingsTab'
 import { describeError, isForbidden } from '../../../../services/errors'
 import { AppError } from '../../../../services/result'
 import { formatChinaDateTime } from '../../../../utils/format'
+import '../../../../styles/staffScreens.css'
 import '../../center.css'
 
 type Tab = 'invites' | 'staff' | 'settings' | 'audit'

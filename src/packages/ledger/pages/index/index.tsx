@@ -12,7 +12,7 @@ import { getLedgerStatistics } from '../../../../services/getLedgerStatistics'
 import type { LedgerDimension, LedgerFigures, LedgerMeasure, LedgerPeriod } from '../../../../services/ledgerTypes'
 import BarChart, { type Bar } from '../../components/BarChart'
 import '../../ledger.css'
-import '../../../staff/staff.css'
+import '../../../../styles/staffScreens.css'
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`)
 const PERIODS: { value: LedgerPeriod; label: string }[] = [

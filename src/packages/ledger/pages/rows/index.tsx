@@ -10,7 +10,7 @@ import { isForbidden } from '../../../../services/errors'
 import type { LedgerDimension, LedgerMeasure, LedgerPeriod, LedgerRowView } from '../../../../services/ledgerTypes'
 import { listLedgerRows } from '../../../../services/listLedgerRows'
 import '../../ledger.css'
-import '../../../staff/staff.css'
+import '../../../../styles/staffScreens.css'
 
 const PAGE = 20
 

@@ -11,6 +11,7 @@ import { describeError, isForbidden } from '../../../../services/errors'
 import { handleBadRating } from '../../../../services/handleBadRating'
 import { listBadRatings } from '../../../../services/listBadRatings'
 import { formatChinaDateTime } from '../../../../utils/format'
+import '../../../../styles/staffScreens.css'
 import '../../staff.css'
 
 const FILTERS: { f: BadRatingFilter; label: string }[] = [

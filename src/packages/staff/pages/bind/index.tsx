@@ -5,6 +5,7 @@ import ActionButton from '../../../../components/ActionButton'
 import PageShell from '../../../../components/PageShell'
 import { describeError } from '../../../../services/errors'
 import { redeemInvite, type BoundStaff } from '../../../../services/redeemInvite'
+import '../../../../styles/staffScreens.css'
 import '../../staff.css'
 
 /** 政务服务中心发给本人的一次性邀请码：输入后，这个微信绑定为邀请码上的工作人员身份。 */

@@ -15,6 +15,7 @@ import { getUnitLoad } from '../../../../services/getUnitLoad'
 import { AppError } from '../../../../services/result'
 import { formatChinaDateTime } from '../../../../utils/format'
 import { ACTION_FORMS, SECONDARY, type Field } from '../../actionForms'
+import '../../../../styles/staffScreens.css'
 import '../../staff.css'
 
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`)

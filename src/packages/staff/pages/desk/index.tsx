@@ -11,6 +11,7 @@ import { bookForApplicant, checkInBooking, listDayBookings, type DeskBooking } f
 import { describeError, isForbidden } from '../../../../services/errors'
 import { listSlots } from '../../../../services/listSlots'
 import { AppError } from '../../../../services/result'
+import '../../../../styles/staffScreens.css'
 import '../../staff.css'
 
 const DAY_MS = 86400_000

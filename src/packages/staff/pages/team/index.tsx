@@ -5,6 +5,7 @@ import PageShell from '../../../../components/PageShell'
 import { useAsync } from '../../../../hooks/useAsync'
 import { describeError, isForbidden } from '../../../../services/errors'
 import { getUnitLoad } from '../../../../services/getUnitLoad'
+import '../../../../styles/staffScreens.css'
 import '../../staff.css'
 
 /** §四(二) 责任领导: each agent's load in the unit (open, waiting for the applicant, overdue). */

@@ -10,6 +10,7 @@ import { isForbidden } from '../../../../services/errors'
 import { getMyProfile, isStaff, type MyProfile } from '../../../../services/getMyProfile'
 import { listWorkbenchCases, type WorkbenchCase, type WorkbenchCaseList, type WorkbenchQueue } from '../../../../services/listWorkbenchCases'
 import { formatChinaDateTime } from '../../../../utils/format'
+import '../../../../styles/staffScreens.css'
 import '../../staff.css'
 import LoadError from '../../../../components/LoadError'
 
