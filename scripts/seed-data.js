@@ -1,7 +1,7 @@
 'use strict';
 /*
  * Demo data for 和硕县政务服务中心 (npm start, npm run seed, browser tests). Names are invented;
- * openids match the H5 identity switcher (src/dev/demoIdentities.ts).
+ * openids match the H5 identity switcher, whose list (src/dev/demoIdentities.json) this file exports.
  */
 const units = [
   { _id: 'center', name: '和硕县政务服务中心', kind: 'center', officePhone: '0996-5012345' },
@@ -18,15 +18,7 @@ const staff = [
   { _id: 'st-center-admin', openid: 'o_center_admin', name: '赵敏', role: 'center', admin: true, unitId: 'center', unitName: '和硕县政务服务中心', onDuty: true, active: true },
 ];
 
-/** Demo identities printed by npm start; the H5 switcher lists the same ones. */
-const identities = [
-  { openid: 'o_citizen_elder', label: '张桂兰（群众·行动不便）' },
-  { openid: 'o_citizen_young', label: '李明（群众·新办企业）' },
-  { openid: 'o_enterprise', label: '王海（企业经办人·天山食品）' },
-  { openid: 'o_agent_center', label: '陈静（帮代办员·政务服务中心）' },
-  { openid: 'o_agent_fgw', label: '马建军（帮代办员·发改委）' },
-  { openid: 'o_leader_fgw', label: '刘志强（责任领导·发改委）' },
-  { openid: 'o_center_admin', label: '赵敏（政务服务中心）' },
-];
+/** Demo identities printed by npm start: the same file is the H5 identity switcher's list. */
+const identities = require('../src/dev/demoIdentities.json');
 
 module.exports = { units, staff, identities, collections: { units, staff } };
