@@ -8,44 +8,29 @@
  * 375×667 normal/长辈版 screenshots, which set the viewport and 长辈版 storage the Driver does not
  * offer. Screenshots land in test-results/screenshots/ as 5x-*.png, 6x-*.png and 7x-*.png.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { CloudBase } from '../../local-cloud/src';
-import { call, startAppCloud } from '../support/app';
-import { launchBrowser, serveApp, shot } from '../support/browser';
-import { H5Driver } from './drivers/h5';
+import type { Page } from 'playwright-core';
+import { call } from '../support/app';
+import { shot } from '../support/browser';
 import { eligibilityRefusedJourney, enterpriseUploadsJourney, finishedCaseJourney, homeVisitSlotsJourney, lastSeatJourney } from './journeys/applicant';
 import { applicantJourneyEnv } from './journeys/applicant-env';
+import { h5Env } from './env';
 
-let cloud: CloudBase;
-let app: Awaited<ReturnType<typeof serveApp>>;
-let browser: BrowserContext;
-let driver: H5Driver;
+const e2e = h5Env();
 const pages: Page[] = [];
 const errors: string[] = [];
-const env = applicantJourneyEnv(() => cloud);
+const env = applicantJourneyEnv(() => e2e.cloud);
 
-beforeAll(async () => {
-  cloud = await startAppCloud();
-  app = await serveApp(cloud.url);
-  browser = await launchBrowser();
-  driver = new H5Driver(browser, app.url, cloud.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await cloud?.stop();
-});
 afterEach(() => {
   expect(errors.splice(0)).toEqual([]);
 });
 
 async function open(path: string, as: string, elder = false): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await e2e.browser.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${app.url}/#/pages/index/index?as=${as}`);
+  await page.goto(`${e2e.app.url}/#/pages/index/index?as=${as}`);
   // Taro H5 storage wraps values as {data}; unset = follow WeChat's font size
   await page.evaluate((on) => localStorage.setItem('bangban.elderMode', JSON.stringify({ data: on })), elder);
-  await page.goto(`${app.url}/#${path}${path.includes('?') ? '&' : '?'}as=${as}`);
+  await page.goto(`${e2e.app.url}/#${path}${path.includes('?') ? '&' : '?'}as=${as}`);
   await page.reload();
   pages.push(page);
   return page;
@@ -114,24 +99,24 @@ test('a 民生保障类 citizen applies on the phone and asks for a home visit (
   expect(confirmed).toContain('和硕县特吾里克镇幸福路8号');
   expect(confirmed).toContain('本人身份证原件');
   await shot(home, '54-booking-confirmed-home-visit');
-  const inbox = await call(cloud, 'bookings', { action: 'listMine', input: {} }, 'o_citizen_elder');
+  const inbox = await call(e2e.cloud, 'bookings', { action: 'listMine', input: {} }, 'o_citizen_elder');
   expect(inbox.ok && inbox.data.items[0]).toMatchObject({ kindLabel: '上门', homeAddress: '和硕县特吾里克镇幸福路8号' });
 });
 
 test('an enterprise 经办人 applies for establishment with uploads and a 代办 mandate signed on the phone', async () => {
   const { usccCheckCharacter } = await import('../../core/identity');
-  await enterpriseUploadsJourney(driver, env, { uscc: '91652828MA78K3L2P' + usccCheckCharacter('91652828MA78K3L2P') });
+  await enterpriseUploadsJourney(e2e.driver, env, { uscc: '91652828MA78K3L2P' + usccCheckCharacter('91652828MA78K3L2P') });
 });
 
-test('an investor’s project of 4.99 million yuan is refused by the self-check with the reason and where to go', () => eligibilityRefusedJourney(driver));
+test('an investor’s project of 4.99 million yuan is refused by the self-check with the reason and where to go', () => eligibilityRefusedJourney(e2e.driver));
 
-test('booking the last seat of an after-hours (延时) slot; the next person sees it full', () => lastSeatJourney(driver, env));
-test('choosing 上门 lists the home-visit slots at once', () => homeVisitSlotsJourney(driver));
+test('booking the last seat of an after-hours (延时) slot; the next person sees it full', () => lastSeatJourney(e2e.driver, env));
+test('choosing 上门 lists the home-visit slots at once', () => homeVisitSlotsJourney(e2e.driver));
 
-test('a finished case: the applicant signs the receipt on the phone, then rates it and adds a 追评', () => finishedCaseJourney(driver, env));
+test('a finished case: the applicant signs the receipt on the phone, then rates it and adds a 追评', () => finishedCaseJourney(e2e.driver, env));
 
 test('every applicant page at 375×667, in normal and large text (长辈版)', async () => {
-  const list = await call(cloud, 'cases', { action: 'listMine', input: {} }, 'o_citizen_young');
+  const list = await call(e2e.cloud, 'cases', { action: 'listMine', input: {} }, 'o_citizen_young');
   const finished = list.ok ? list.data.items.find((c: { status: string }) => c.status === 'finished').caseId : '';
   const targets: [string, string, string][] = [
     ['home', '/pages/index/index', 't-go-apply'],

@@ -2,30 +2,13 @@
  * Issue 8 journey in Chromium on the H5 build (test/e2e/journeys/ledger.ts, written against the
  * shared Driver). Screenshots land in test-results/screenshots/ (docs/screenshots/issue8/ keeps a copy).
  */
-import type { BrowserContext } from 'playwright-core';
-import { CloudBase } from '../../local-cloud/src';
-import { startAppCloud } from '../support/app';
-import { launchBrowser, serveApp } from '../support/browser';
-import { H5Driver } from './drivers/h5';
+import { h5Env } from './env';
 import { badRatingLedgerJourney } from './journeys/ledger';
 import { ledgerJourneyEnv } from './journeys/ledger-env';
 
-let cloud: CloudBase;
-let app: Awaited<ReturnType<typeof serveApp>>;
-let browser: BrowserContext;
+const e2e = h5Env();
 
-beforeAll(async () => {
-  cloud = await startAppCloud();
-  app = await serveApp(cloud.url);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await cloud?.stop();
-});
-
-test('a citizen’s 差评 is called back and rectified by the unit, the citizen reads the outcome, the center sees the ledger change', () => badRatingLedgerJourney(new H5Driver(browser, app.url, cloud.url), ledgerJourneyEnv(() => cloud)));
+test('a citizen’s 差评 is called back and rectified by the unit, the citizen reads the outcome, the center sees the ledger change', () => badRatingLedgerJourney(e2e.driver, ledgerJourneyEnv(() => e2e.cloud)));
 
 /**
  * For docs/screenshots/issue8: the charts, breakdown and drill-down of a ledger with half a year
@@ -58,10 +41,10 @@ test('the ledger page with half a year of cases: charts, breakdown, common probl
     const row = ledgerRow(c, rating, [], cal);
     writes.push({ collection: 'ledger', id: row._id, doc: row as never });
   }
-  cloud.store.apply(writes);
-  const page = await browser.newPage();
+  e2e.cloud.store.apply(writes);
+  const page = await e2e.browser.newPage();
   try {
-    await page.goto(`${app.url}/#/packages/ledger/pages/index/index?as=o_center_admin`);
+    await page.goto(`${e2e.app.url}/#/packages/ledger/pages/index/index?as=o_center_admin`);
     const v = (cls: string) => page.locator(`.${cls}:visible`).first();
     await v('t-chart-canvas').waitFor();
     await page.waitForTimeout(500);

@@ -3,27 +3,14 @@
  * weapp harness, wx.cloud reaching the local CloudBase as each person's OPENID. The rendered
  * trees of the shots land in test-results/weapp/.
  */
-import path from 'node:path';
-import { CloudBase } from '../../local-cloud/src';
 import { SETDATA_ADVISED_BYTES, largestCall, summarize } from '../weapp-harness';
-import { startAppCloud } from '../support/app';
-import { WeappDriver } from './drivers/weapp';
+import { weappEnv } from './env';
 import { elderModeJourney, sliceJourney } from './journeys/slice';
 
-const ROOT = path.join(__dirname, '..', '..');
-let cloud: CloudBase;
-let driver: WeappDriver;
-
-beforeAll(async () => {
-  cloud = await startAppCloud();
-  driver = new WeappDriver({ dist: path.join(ROOT, 'dist'), cloud, snapshots: path.join(ROOT, 'test-results', 'weapp') });
-});
-afterAll(async () => {
-  await driver?.close();
-  await cloud?.stop();
-});
+const e2e = weappEnv();
 
 test('a citizen applies and sees the case in 我的申请; the agent on duty sees it in the staff subpackage', async () => {
+  const { driver } = e2e;
   const { caseNo } = await sliceJourney(driver);
   expect(caseNo).toMatch(/^BB\d{8}-\d{4}$/);
   const [citizen, agent] = driver.sessions;
@@ -39,11 +26,13 @@ test('a citizen applies and sees the case in 我的申请; the agent on duty see
 });
 
 test('长辈版 applies to every page and survives closing the app (wx storage)', async () => {
+  const { driver } = e2e;
   await elderModeJourney(driver);
   expect(driver.skipped).toEqual([]);
 });
 
 test('back from 申请 shows the home page again, which reloads on onShow, and unloads 申请', async () => {
+  const { driver } = e2e;
   await driver.open('/pages/index/index', 'o_citizen_young');
   const { mp } = driver.sessions[driver.sessions.length - 1];
   await mp.tap('.t-go-apply');
