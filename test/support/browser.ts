@@ -49,7 +49,16 @@ export async function launchBrowser(): Promise<BrowserContext> {
   });
 }
 
+/**
+ * Taro H5 slides a newly opened page in from the right (300 ms); until the router marks it
+ * stationed the document is wider than the screen, and a full-page shot shows that strip.
+ */
+export async function pageSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll('.taro_router > .taro_page.taro_page_show')].every((p) => p.classList.contains('taro_page_stationed')), undefined, { timeout: 5000 });
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
+  await pageSettled(page);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }

@@ -3,7 +3,7 @@
  * hidden, so every locator asks for :visible; an input's class sits on Taro's wrapper element.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { shot } from '../../support/browser';
+import { pageSettled, shot } from '../../support/browser';
 import { runNotifyTimer, ZIGZAG, type Driver, type Session } from '../journeys/driver';
 
 export class H5Driver implements Driver {
@@ -91,6 +91,16 @@ class H5Session implements Session {
 
   shot(name: string): Promise<void> {
     return shot(this.page, name);
+  }
+
+  async overflowX(): Promise<number> {
+    await pageSettled(this.page);
+    // a page scrolls inside its .taro_page, which clips (overflow-x: hidden): measure both
+    return this.page.evaluate(() => {
+      const doc = document.documentElement;
+      const current = [...document.querySelectorAll<HTMLElement>('.taro_router > .taro_page')].filter((p) => getComputedStyle(p).display !== 'none').pop();
+      return Math.max(doc.scrollWidth - doc.clientWidth, current ? current.scrollWidth - current.clientWidth : 0);
+    });
   }
 
   errors(): string[] {

@@ -111,6 +111,10 @@ class WeappSession implements Session {
     fs.writeFileSync(path.join(this.snapshots, `${name}.wxml.txt`), `<!-- ${page.route} (${page.title}) -->\n${page.outline(10000)}\n`);
   }
 
+  async overflowX(): Promise<number> {
+    throw new Error('weapp: the harness does no layout, so it cannot measure widths (an H5-only check: wrap it in only(d, \'h5\', …))');
+  }
+
   errors(): string[] {
     return [...this.mp.raised, ...this.mp.problems].map((p) => formatProblems([p]).trim());
   }

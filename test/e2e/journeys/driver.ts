@@ -53,6 +53,11 @@ export interface Session {
   pageText(): Promise<string>;
   /** H5: a PNG in test-results/screenshots; weapp: the rendered tree in test-results/weapp. */
   shot(name: string): Promise<void>;
+  /**
+   * H5 only (the weapp harness does no layout; call it inside `only(d, 'h5', …)`): how many css px
+   * the current page's content or the document is wider than the screen, 0 when nothing overflows.
+   */
+  overflowX(): Promise<number>;
   /** Script errors and harness problems seen so far (empty when all is well). */
   errors(): string[];
   close(): Promise<void>;

@@ -117,7 +117,7 @@ function Item({ item: initial, index }: { item: BadRatingItem; index: number }) 
   const [open, setOpen] = useState<BadRatingActionType | null>(null)
   const [done, setDone] = useState('')
   return (
-    <View className={`card t-bad-item t-bad-item-${index}${item.warning?.level === 'overdue' ? ' card--warn' : ''}`}>
+    <View className={`card bad-item t-bad-item t-bad-item-${index}${item.warning?.level === 'overdue' ? ' card--warn' : ''}`}>
       <View className='case__head'>
         <View className='strong'>
           {item.levelLabel}
