@@ -237,6 +237,17 @@ function releaseRules(actor: Actor, booking: Booking, now: Date, settings: Booki
   return null;
 }
 
+/**
+ * What `actor` may still do to a booking now, by the same rules as cancelling and moving it (for
+ * lists that offer the buttons; the decision itself is made again when the button is used).
+ */
+export function bookingChanges(actor: Actor, booking: Booking, now: Date, settings: BookingSettings = DEFAULT_SETTINGS.booking): { cancel: boolean; reschedule: boolean } {
+  return {
+    cancel: releaseRules(actor, booking, now, settings, 'booking.cancel') === null,
+    reschedule: releaseRules(actor, booking, now, settings, 'booking.reschedule') === null && booking.rescheduleCount < settings.maxReschedulesPerBooking,
+  };
+}
+
 /** 取消预约: the applicant until the cut-off; staff until the start, with a reason the applicant hears. */
 export function cancelBooking(actor: Actor, booking: Booking, now: Date, reason: string | null = null, settings: BookingSettings = DEFAULT_SETTINGS.booking): Decision<{ booking: Booking; notices: BookingNotice[] }, BookingCode | string> {
   const broken = releaseRules(actor, booking, now, settings, 'booking.cancel');

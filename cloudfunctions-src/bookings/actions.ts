@@ -2,6 +2,8 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { z } from 'zod';
 import {
   addDays,
+  bookingChanges,
+  can,
   beijingDate,
   BOOKING_STATUS_LABELS,
   book,
@@ -180,6 +182,8 @@ function bookingView(b: BookingDoc, now: Date, cancelCutoffMinutes: number, forS
     homeAddress: b.homeAddress === null ? null : forStaff === 'other' ? '***' : b.homeAddress,
     caseId: b.caseId,
     rescheduleCount: b.rescheduleCount,
+    // a reason staff gave is told to the applicant (their message says to look here)
+    cancelReason: b.status === 'cancelled' ? (b.cancelReason ?? null) : null,
     canChange: b.status === 'active' && startsAt.getTime() - cancelCutoffMinutes * 60_000 > now.getTime(),
     ...(forStaff ? { contactName: b.contactName ? maskName(b.contactName) : null, contactPhone: b.contactPhone ? maskPhone(b.contactPhone) : null, bookedByStaff: b.bookedBy.role !== 'applicant' } : {}),
   };
@@ -455,7 +459,7 @@ export const actions: ActionTable<Database> = {
     summary: '某日预约名单（工作人员）：按时段（窗口）列出，可按窗口筛选，申请人信息脱敏；上门地址仅帮代办员可见；时段已不在开放时间表中的预约另列，不会被漏掉',
     roles: ['agent', 'leader', 'center'],
     input: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD'), windowId: z.string().trim().max(40).optional() }),
-    output: '{ date, windows: [{ windowId, label, kindLabel }], slots: [{ slotId, windowId, label, kindLabel, start, end, capacity, bookings: [{ bookingId, status, statusLabel, categoryLabel, contactName (masked), contactPhone (masked), homeAddress, bookedByStaff, canCheckIn }] }], canCheckIn }',
+    output: '{ date, windows: [{ windowId, label, kindLabel }], slots: [{ slotId, windowId, label, kindLabel, start, end, capacity, bookings: [{ bookingId, status, statusLabel, categoryLabel, contactName (masked), contactPhone (masked), homeAddress, bookedByStaff, cancelReason, canCheckIn, canCancel, canReschedule, canChange }] }], canCheckIn, canChange }',
     async run(ctx, input) {
       const { calendar: cal, settings } = await loadCenterConfig(ctx.db);
       let slots: Slot[] = [];
@@ -468,12 +472,20 @@ export const actions: ActionTable<Database> = {
       const { data } = await ctx.db.collection('bookings').where({ date: input.date }).orderBy('startsAt', 'asc').limit(1000).get();
       const who = ctx.caller.staff?.role === 'agent' ? 'agent' : 'other';
       const mayCheckIn = ctx.caller.staff?.role === 'agent' || ctx.caller.staff?.role === 'center';
+      // 取消／改约 as staff: the core's rules for this caller (leaders may not; staff until the start)
+      const actor = actorOf(ctx.caller);
       const docs = (data as unknown as BookingDoc[]).filter((b) => !input.windowId || b.slotId.split('@')[1] === input.windowId);
-      const view = (b: BookingDoc) => ({
-        ...bookingView(b, ctx.now, settings.booking.cancelCutoffMinutes, who),
-        categoryLabel: CATEGORY_LABELS[b.category] ?? '',
-        canCheckIn: mayCheckIn && b.status === 'active' && new Date(b.startsAt).getTime() <= ctx.now.getTime(),
-      });
+      const view = (b: BookingDoc) => {
+        const may = bookingChanges(actor, toBooking(b), ctx.now, settings.booking);
+        return {
+          ...bookingView(b, ctx.now, settings.booking.cancelCutoffMinutes, who),
+          categoryLabel: CATEGORY_LABELS[b.category] ?? '',
+          canCheckIn: mayCheckIn && b.status === 'active' && new Date(b.startsAt).getTime() <= ctx.now.getTime(),
+          canCancel: may.cancel,
+          canReschedule: may.reschedule,
+          canChange: may.cancel || may.reschedule,
+        };
+      };
       const shown = slots.filter((s) => !input.windowId || s.windowId === input.windowId);
       const known = new Set(slots.map((s) => s.id));
       // a timetable changed after booking must not hide anyone who is coming
@@ -483,6 +495,7 @@ export const actions: ActionTable<Database> = {
         date: input.date,
         windows,
         canCheckIn: mayCheckIn,
+        canChange: can(actor, 'booking.cancel') || can(actor, 'booking.reschedule'),
         slots: [...shown.map((s) => ({ slotId: s.id, windowId: s.windowId, label: s.label, kindLabel: KIND_SHORT[s.kind], start: s.start, end: s.end, capacity: s.capacity, bookings: docs.filter((b) => b.slotId === s.id).map(view) })), ...extra].sort((a, b) => a.start.localeCompare(b.start)),
       };
     },

@@ -70,6 +70,37 @@ describe('the desk: the day per window, check-in', () => {
   });
 });
 
+describe('the desk: 取消／改约 offered by the core’s rules', () => {
+  const bookingsOf = (r: { ok: boolean; data?: { slots: { bookings: object[] }[] } }) => (r.ok ? r.data!.slots.flatMap((s) => s.bookings) : []) as { bookingId: string; [k: string]: unknown }[];
+
+  test('agents and center staff may cancel or move a booking until it starts; leaders only read; a cancelled one shows its reason', async () => {
+    startedBooking('bk_started_2', `${beijingToday()}@retired-window@00:02`);
+    const days = await bk('listSlots', {}, 'o_agent_center');
+    const slot = days.ok && days.data.days[0].slots.find((s: { remaining: number }) => s.remaining > 0);
+    const made = await bk('bookFor', { slotId: slot.slotId, phone: '13700004444', name: '古丽', category: 'livelihood' }, 'o_agent_center');
+    expect(made).toMatchObject({ ok: true });
+    const id = made.ok && made.data.booking.bookingId;
+    const date = slot.slotId.slice(0, 10);
+
+    const asAgent = await bk('listDay', { date }, 'o_agent_center');
+    expect(asAgent.ok && asAgent.data.canChange).toBe(true);
+    expect(bookingsOf(asAgent).find((b) => b.bookingId === id)).toMatchObject({ canCancel: true, canReschedule: true, canChange: true, cancelReason: null });
+    // a slot that has begun can no longer be released
+    const today = bookingsOf(await bk('listDay', { date: beijingToday() }, 'o_center_admin')).find((b) => b.bookingId === 'bk_started_2');
+    expect(today).toMatchObject({ canCancel: false, canReschedule: false, canChange: false });
+
+    const asLeader = await bk('listDay', { date }, 'o_leader_fgw');
+    expect(asLeader.ok && asLeader.data.canChange).toBe(false);
+    expect(bookingsOf(asLeader).find((b) => b.bookingId === id)).toMatchObject({ canCancel: false, canReschedule: false, canChange: false });
+    expect(await bk('staffCancel', { bookingId: id, reason: '临时闭厅' }, 'o_leader_fgw')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+
+    expect(await bk('staffCancel', { bookingId: id, reason: '好' }, 'o_agent_center')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { reason: '请填写取消原因，申请人会收到' } });
+    expect(await bk('staffCancel', { bookingId: id, reason: '临时闭厅，请改日再来' }, 'o_agent_center')).toMatchObject({ ok: true, data: { booking: { status: 'cancelled', cancelReason: '临时闭厅，请改日再来' } } });
+    expect(bookingsOf(await bk('listDay', { date }, 'o_agent_center')).find((b) => b.bookingId === id)).toMatchObject({ status: 'cancelled', statusLabel: expect.any(String), cancelReason: '临时闭厅，请改日再来', canChange: false });
+    expect(await bk('staffCancel', { bookingId: id, reason: '临时闭厅' }, 'o_agent_center')).toMatchObject({ ok: false, code: 'RULE_REFUSED', fields: { BOOKING_NOT_ACTIVE: expect.any(String) } });
+  });
+});
+
 describe('受理 rests on a signature the server can see', () => {
   test('a 帮办 case: a tick alone is refused; the applicant signs on the agent’s device; the signature is on the case', async () => {
     const c = seedCase(cloud, { applicantId: 'o_sig_applicant' });
