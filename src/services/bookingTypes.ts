@@ -28,5 +28,7 @@ export interface BookingView {
   bring: string[]
   homeAddress: string | null
   caseId: string | null
+  /** a cancelled booking's reason, when staff cancelled it (the applicant is told to look here) */
+  cancelReason: string | null
   canChange: boolean
 }

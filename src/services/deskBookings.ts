@@ -4,7 +4,7 @@ import type { BookingView } from './bookingTypes'
 
 /**
  * The desk's calls (function `bookings`, staff actions): the day's appointments per window,
- * check-in, booking on behalf of an applicant. Only the staff subpackage imports this file.
+ * check-in, booking on behalf of an applicant (取消／改约: staffCancelBooking, staffRescheduleBooking). Only the staff subpackage imports this file.
  */
 export interface DeskBooking extends BookingView {
   categoryLabel: string
@@ -13,6 +13,9 @@ export interface DeskBooking extends BookingView {
   contactPhone: string | null
   bookedByStaff: boolean
   canCheckIn: boolean
+  /** whether this caller may still cancel / move it (staff until it starts; leaders never) */
+  canCancel: boolean
+  canReschedule: boolean
 }
 export interface DeskSlot {
   slotId: string
@@ -29,6 +32,8 @@ export interface DeskDay {
   windows: { windowId: string; label: string; kindLabel: string }[]
   slots: DeskSlot[]
   canCheckIn: boolean
+  /** whether this caller may cancel or move bookings at all */
+  canChange: boolean
 }
 
 const bookings = async <T>(action: string, input: object): Promise<T> => unwrap(await callCloud<CloudAnswer<T>>('bookings', { action, input }))

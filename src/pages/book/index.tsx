@@ -22,6 +22,8 @@ import { rescheduleBooking } from '../../services/rescheduleBooking'
 import { askToSubscribe } from '../../services/askToSubscribe'
 
 type Way = 'center' | 'home'
+/** Today in Beijing, YYYY-MM-DD (the center keeps Beijing time). */
+const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 const WAYS = [
   { value: 'center' as Way, label: '到政务服务中心办理', description: '选择常规、延时（下班后）或错时（午间、周六）时段。' },
   { value: 'home' as Way, label: '请工作人员上门', description: '限行动不便的老人、残疾人等特殊群众的民生事项，须先提交民生保障类申请。' },
@@ -129,6 +131,9 @@ export default function Book() {
   }
 
   const active = (mine.data?.items ?? []).filter((b) => b.status === 'active')
+  // what the center cancelled and why (their message says to look here), until that day has passed
+  const today = beijingToday()
+  const cancelledByCenter = (mine.data?.items ?? []).filter((b) => b.status === 'cancelled' && b.cancelReason && b.date >= today)
 
   return (
     <PageShell>
@@ -140,6 +145,15 @@ export default function Book() {
         {mine.status === 'loading' && !mine.data ? <View className='muted'>正在加载…</View> : null}
         {mine.status === 'error' ? <View className='field-error'>⚠ {describeError(mine.error)}</View> : null}
         {mine.status === 'ok' && active.length === 0 ? <View className='muted'>暂无有效预约。</View> : null}
+        {cancelledByCenter.map((b) => (
+          <View key={b.bookingId} className='booking t-booking-cancelled'>
+            <View className='strong'>
+              {b.date}（{b.weekday}）{b.start}–{b.end} <View className='tag'>{b.statusLabel}</View>
+            </View>
+            <View>中心取消了这个预约，原因：{b.cancelReason}</View>
+            <View className='muted'>需要的话，请在下面重新预约或致电中心。</View>
+          </View>
+        ))}
         {active.map((b) => (
           <View key={b.bookingId} className='booking t-booking'>
             <View className='strong'>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { Input, View } from '@tarojs/components'
+import { Input, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import ActionButton from '../../../../components/ActionButton'
 import FieldError from '../../../../components/FieldError'
 import LoadError from '../../../../components/LoadError'
@@ -9,9 +10,12 @@ import { CATEGORIES } from '../../../../constants/categories'
 import { useAsync } from '../../../../hooks/useAsync'
 import { bookForApplicant, checkInBooking, listDayBookings, type DeskBooking } from '../../../../services/deskBookings'
 import { describeError, isForbidden } from '../../../../services/errors'
+import type { SlotView } from '../../../../services/bookingTypes'
 import { listSlots } from '../../../../services/listSlots'
 import { AppError } from '../../../../services/result'
 import '../../../../styles/staffScreens.css'
+import { staffCancelBooking } from '../../../../services/staffCancelBooking'
+import { staffRescheduleBooking } from '../../../../services/staffRescheduleBooking'
 import '../../staff.css'
 
 const DAY_MS = 86400_000
@@ -30,6 +34,21 @@ interface WalkIn {
 }
 const EMPTY: WalkIn = { name: '', phone: '', category: '', homeVisit: false, address: '', slotId: '' }
 
+/** 取消预约 or 改约 of one booking, open under its row: edit (reason / slot), then confirm. */
+interface Change {
+  bookingId: string
+  /** the slot it holds now (not offered as the new one) */
+  slotId: string
+  kind: string
+  mode: 'cancel' | 'move'
+  confirming: boolean
+  reason: string
+  slot: SlotView | null
+  day: string | null
+  error: { text: string; fields: Record<string, string> } | null
+}
+const md = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+
 /**
  * The desk (§二(四) 预约、延时、错时): the day's appointments per window with check-in once a slot
  * has begun, and booking on behalf of someone who walks in or calls. Agents and center staff act;
@@ -45,6 +64,9 @@ export default function DeskPage() {
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState('')
   const [error, setError] = useState<{ text: string; fields: Record<string, string> } | null>(null)
+  const [change, setChange] = useState<Change | null>(null)
+  const moving = change?.mode === 'move' ? change : null
+  const moveSlots = useAsync(() => (moving ? listSlots(moving.kind === 'home_visit' ? { kind: 'home_visit' } : {}) : Promise.resolve(null)), moving ? `${moving.bookingId}|${moving.kind}` : 'none')
 
   const d = day.data
   const denied = day.status === 'error' && isForbidden(day.error)
@@ -68,6 +90,143 @@ export default function DeskPage() {
     } finally {
       setBusy(false)
     }
+  }
+
+  const edit = (patch: Partial<Change>) => setChange((c) => (c ? { ...c, ...patch } : c))
+  const openChange = (b: DeskBooking, slotId: string, mode: Change['mode']) => {
+    setError(null)
+    setDone('')
+    setChange({ bookingId: b.bookingId, slotId, kind: b.kind, mode, confirming: false, reason: '', slot: null, day: null, error: null })
+  }
+
+  /** Confirms the open change; a refusal is told next to it in the server's words. */
+  async function commit(b: DeskBooking) {
+    if (!change || busy) return
+    setBusy(true)
+    setDone('')
+    edit({ error: null })
+    const who = b.contactName ?? '申请人'
+    try {
+      if (change.mode === 'cancel') {
+        await staffCancelBooking({ bookingId: b.bookingId, reason: change.reason.trim() })
+        setDone(`已取消 ${who} ${md(b.date)} ${b.start} 的预约，系统会把原因通知申请人`)
+      } else {
+        const r = (await staffRescheduleBooking({ bookingId: b.bookingId, slotId: change.slot!.slotId })).booking
+        setDone(`已将 ${who} 的预约改到 ${r.date}（${r.weekday}）${r.start}–${r.end}（${r.kindLabel}），系统会通知申请人新时间`)
+        const movedDay = Math.round((Date.parse(`${r.date}T00:00:00Z`) - Date.parse(`${beijingDay(0)}T00:00:00Z`)) / DAY_MS)
+        if (movedDay >= 0 && movedDay <= 6) setOffset(movedDay)
+        Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+      }
+      setChange(null)
+      day.reload()
+    } catch (e) {
+      const fields = e instanceof AppError ? e.fields : {}
+      // a bad reason goes back to the reason field; anything else stays by the confirm button
+      edit({ error: { text: fields.reason ?? describeError(e), fields }, ...(fields.reason ? { confirming: false } : {}) })
+      if (change.mode === 'move') moveSlots.reload()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  function renderChange(b: DeskBooking) {
+    if (!change || change.bookingId !== b.bookingId) return null
+    const err = change.error ? (
+      <View className='field-error t-change-error' role='alert'>
+        ⚠ {change.error.text}
+      </View>
+    ) : null
+    const close = (
+      <ActionButton kind='secondary' className='t-change-close' disabled={busy} onClick={() => setChange(null)}>
+        {change.mode === 'cancel' ? '不取消' : '不改了'}
+      </ActionButton>
+    )
+    if (change.mode === 'cancel') {
+      return (
+        <View className='change t-cancel-form'>
+          {change.confirming ? (
+            <View className='t-cancel-confirm-step'>
+              <View className='strong'>
+                确定取消 {b.contactName ?? '申请人'} {md(b.date)} {b.start}–{b.end} 的预约吗？
+              </View>
+              <View className='change__quote'>申请人会收到：{change.reason.trim()}</View>
+              {err}
+              <View className='row-buttons'>
+                <ActionButton className='t-cancel-confirm' disabled={busy} onClick={() => commit(b)}>
+                  {busy ? '正在取消…' : '确认取消预约'}
+                </ActionButton>
+                <ActionButton kind='secondary' className='t-cancel-back' disabled={busy} onClick={() => edit({ confirming: false, error: null })}>
+                  返回修改
+                </ActionButton>
+              </View>
+            </View>
+          ) : (
+            <View>
+              <View className='field__label'>取消原因（2–100字，申请人会收到）</View>
+              <Textarea className='textarea t-cancel-reason' value={change.reason} maxlength={100} autoHeight placeholder='如：临时闭厅，请改约其他时间' aria-label='取消原因' onInput={(e) => edit({ reason: e.detail.value, error: null })} />
+              {err}
+              <View className='row-buttons'>
+                <ActionButton className='t-cancel-next' onClick={() => (change.reason.trim() ? edit({ confirming: true, error: null }) : edit({ error: { text: '请填写取消原因，申请人会收到', fields: {} } }))}>
+                  下一步
+                </ActionButton>
+                {close}
+              </View>
+            </View>
+          )}
+        </View>
+      )
+    }
+    const days = (moveSlots.data?.days ?? []).map((x) => ({ ...x, slots: x.slots.filter((s) => s.remaining > 0 && s.slotId !== change.slotId) })).filter((x) => x.slots.length > 0)
+    const shown = days.find((x) => x.date === change.day) ?? days[0]
+    return (
+      <View className='change t-move-form'>
+        <View className='field__label'>改到哪个时段（只列出还有名额的）</View>
+        {moveSlots.status === 'loading' && !moveSlots.data ? <Notice kind='loading'>正在查询可预约时段…</Notice> : null}
+        {moveSlots.status === 'error' ? <LoadError error={moveSlots.error} onRetry={moveSlots.reload} /> : null}
+        {moveSlots.status === 'ok' && days.length === 0 ? <View className='muted t-move-noslots'>14天内没有还有名额的时段。</View> : null}
+        <View className='days' role='tablist' aria-label='新日期'>
+          {days.map((x) => {
+            const on = x.date === shown?.date
+            return (
+              <View key={x.date} className={`day t-move-day t-move-day-${x.date}${on ? ' day--on' : ''}`} role='tab' aria-selected={on ? 'true' : 'false'} onClick={() => edit({ day: x.date, slot: null, error: null })}>
+                <View className='strong'>{md(x.date)}</View>
+                <View>{x.weekday.replace('星期', '周')}</View>
+              </View>
+            )
+          })}
+        </View>
+        {shown ? (
+          <View role='radiogroup' aria-label={`${shown.date} 的时段`}>
+            {shown.slots.map((s) => {
+              const on = change.slot?.slotId === s.slotId
+              return (
+                <View key={s.slotId} className={`slot t-move-slot${on ? ' slot--on' : ''}`} role='radio' aria-checked={on ? 'true' : 'false'} onClick={() => edit({ slot: s, error: null })}>
+                  <View className='tag tag--kind'>{s.kindLabel}</View>
+                  <View className='slot__time'>
+                    {s.start}–{s.end}
+                  </View>
+                  <View className='slot__left'>
+                    剩余{s.remaining}个{on ? '（已选）' : ''}
+                  </View>
+                </View>
+              )
+            })}
+          </View>
+        ) : null}
+        {change.slot ? (
+          <View className='strong t-move-summary'>
+            从 {md(b.date)} {b.start} 改到 {md(change.slot.slotId.slice(0, 10))} {change.slot.start}–{change.slot.end}（{change.slot.kindLabel}），申请人会收到新时间。
+          </View>
+        ) : null}
+        {err}
+        <View className='row-buttons'>
+          <ActionButton className='t-move-confirm' disabled={busy} onClick={() => (change.slot ? commit(b) : edit({ error: { text: '请先选择新的日期和时段', fields: {} } }))}>
+            {busy ? '正在改约…' : '确认改约'}
+          </ActionButton>
+          {close}
+        </View>
+      </View>
+    )
   }
 
   const checkIn = (b: DeskBooking, attended: boolean) =>
@@ -231,6 +390,7 @@ export default function DeskPage() {
                       {b.bookedByStaff ? ' · 工作人员代约' : ''}
                       {b.homeAddress ? ` · 上门地址：${b.homeAddress}` : ''}
                     </View>
+                    {b.status === 'cancelled' && b.cancelReason ? <View className='muted t-desk-cancel-reason'>取消原因：{b.cancelReason}</View> : null}
                     {b.canCheckIn ? (
                       <View className='chips'>
                         <View className='chip t-checkin-yes' onClick={() => checkIn(b, true)} role='button'>
@@ -243,6 +403,21 @@ export default function DeskPage() {
                     ) : b.status === 'active' && d.canCheckIn ? (
                       <View className='muted'>时段开始后可登记到场。</View>
                     ) : null}
+                    {(b.canReschedule || b.canCancel) && change?.bookingId !== b.bookingId ? (
+                      <View className='row-buttons t-desk-change'>
+                        {b.canReschedule ? (
+                          <ActionButton kind='secondary' className={`t-desk-move t-desk-move-${b.bookingId}`} onClick={() => openChange(b, s.slotId, 'move')}>
+                            改约
+                          </ActionButton>
+                        ) : null}
+                        {b.canCancel ? (
+                          <ActionButton kind='secondary' className={`t-desk-cancel t-desk-cancel-${b.bookingId}`} onClick={() => openChange(b, s.slotId, 'cancel')}>
+                            取消预约
+                          </ActionButton>
+                        ) : null}
+                      </View>
+                    ) : null}
+                    {renderChange(b)}
                   </View>
                 ))}
               </View>
