@@ -3,7 +3,7 @@
  * harness: the same description test/e2e/staff.test.ts runs in Chromium.
  */
 import { weappEnv } from './env';
-import { agentFullJourney, deskJourney, deskSignatureAcceptJourney, leaderReassignJourney, parallelApprovalJourney, refuseJourney, settingsJourney, terminateJourney } from './journeys/staff';
+import { agentFullJourney, deskChangeJourney, deskJourney, deskSignatureAcceptJourney, leaderReassignJourney, parallelApprovalJourney, refuseJourney, settingsJourney, terminateJourney } from './journeys/staff';
 import { staffJourneyEnv } from './journeys/staff-env';
 
 const e2e = weappEnv();
@@ -16,4 +16,5 @@ test('center invites, the person binds; leader sees load, supervises and reassig
 test('center: two-department parallel approval with a joint meeting and an escalation', () => parallelApprovalJourney(e2e.driver, env));
 test('agent: a 帮办 request accepted with the applicant’s signature drawn at the desk', () => deskSignatureAcceptJourney(e2e.driver, env));
 test('desk: the day per window, a walk-in checked in, a caller booked by an agent; the leader only reads', () => deskJourney(e2e.driver, env));
+test('desk: an agent moves a caller’s booking and cancels another with a reason; the applicant sees both and is told', () => deskChangeJourney(e2e.driver, env));
 test('settings: rating deadline, subscribe template id, window seats and a holiday, each in the audit list', () => settingsJourney(e2e.driver, env));

@@ -183,6 +183,120 @@ export async function deskJourney(d: Driver, env: StaffJourneyEnv): Promise<void
   for (const x of [s, leader]) assert.deepEqual(x.errors(), []);
 }
 
+const DESK = '/packages/staff/pages/desk/index';
+const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** Days from today (Beijing) to `date`: the desk's day tab. */
+const dayOffset = (date: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${beijingToday()}T00:00:00Z`)) / 86400_000);
+/** The 预约提醒 message's time: 2026年12月1日 10:00. */
+const messageTime = (date: string, time: string) => `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${time}`;
+
+/** A free slot within the desk's week, other than those `taken` (asked as staff, like the desk's own picker). */
+async function freeSlot(env: StaffJourneyEnv, taken: { date: string; start: string }[] = []): Promise<{ slotId: string; date: string; start: string }> {
+  const r = await env.call('bookings', { action: 'listSlots', input: {} }, 'o_agent_center');
+  assert.ok(r.ok, JSON.stringify(r));
+  for (const day of r.data.days as { date: string; slots: { slotId: string; start: string; remaining: number }[] }[]) {
+    if (dayOffset(day.date) > 6) break;
+    const s = day.slots.find((x) => x.remaining > 0 && !taken.some((t) => t.date === day.date && t.start === x.start));
+    if (s) return { slotId: s.slotId, date: day.date, start: s.start };
+  }
+  throw new Error('no free slot within a week');
+}
+
+/**
+ * 改约 and 取消预约 at the desk: 王海 (who applied online) phones and 陈静 books him; the next day
+ * she moves his booking to another slot, then cancels another of his bookings with a reason (a
+ * reason too short is refused in the server's words). A moment later his 我的预约 shows the new
+ * time and the cancellation with its reason, and his messages say both. The leader sees no buttons.
+ */
+export async function deskChangeJourney(d: Driver, env: StaffJourneyEnv): Promise<void> {
+  const applicant = 'o_citizen_young';
+  // his application carries his phone: a call from that phone books for him
+  await env.newCase(applicant, 'enterprise');
+  const first = await freeSlot(env);
+  const called = await env.call('bookings', { action: 'bookFor', input: { slotId: first.slotId, phone: '13899001122', name: '王海', category: 'enterprise' } }, 'o_agent_center');
+  assert.ok(called.ok, JSON.stringify(called));
+  const movedId = called.data.booking.bookingId as string;
+  const his = await env.call('bookings', { action: 'listMine', input: {} }, applicant);
+  assert.ok(his.ok && his.data.items.some((b: { bookingId: string }) => b.bookingId === movedId), 'the booking made by phone is his');
+
+  const s = await d.open(DESK, 'o_agent_center');
+  await s.waitFor('t-desk-list');
+  await s.tap(`t-desk-day-${dayOffset(first.date)}`);
+  await s.waitFor(`t-desk-move-${movedId}`);
+  assert.equal(await s.text(`t-desk-move-${movedId}`), '改约');
+  assert.equal(await s.text(`t-desk-cancel-${movedId}`), '取消预约');
+  await s.shot('28-desk-change-buttons');
+
+  // 改约: only other slots with seats left are offered; the first of them is taken
+  await s.tap(`t-desk-move-${movedId}`);
+  await s.waitFor('t-move-slot');
+  await s.tap('t-move-slot', 0);
+  await s.waitFor('t-move-summary');
+  assert.match(await s.text('t-move-summary'), /改到 .*申请人会收到新时间/);
+  await s.shot('29-desk-move-picker');
+  await s.tap('t-move-confirm');
+  await until('moved', async () => (await s.count('t-desk-done')) > 0);
+  const moved = (await s.text('t-desk-done')).match(/已将 王\*+ 的预约改到 (\d{4}-\d{2}-\d{2})（星期.）(\d{2}:\d{2})–\d{2}:\d{2}/);
+  assert.ok(moved, await s.text('t-desk-done'));
+  const [, newDate, newStart] = moved;
+  // the desk went to the new day, where the booking is listed with its buttons
+  await until('the moved booking on its new day', async () => (await s.count(`t-desk-move-${movedId}`)) > 0);
+
+  // 取消预约 of another of his bookings, with a reason he is told
+  const second = await freeSlot(env, [first, { date: newDate, start: newStart }]);
+  const own = await env.call('bookings', { action: 'book', input: { slotId: second.slotId, category: 'enterprise' } }, applicant);
+  assert.ok(own.ok, JSON.stringify(own));
+  const cancelledId = own.data.booking.bookingId as string;
+  await s.tap(`t-desk-day-${(dayOffset(second.date) + 1) % 7}`);
+  await s.tap(`t-desk-day-${dayOffset(second.date)}`);
+  await until('his own booking listed', async () => (await s.count(`t-desk-cancel-${cancelledId}`)) > 0);
+  await s.tap(`t-desk-cancel-${cancelledId}`);
+  await s.waitFor('t-cancel-reason');
+  await s.tap('t-cancel-next');
+  await s.waitFor('t-change-error');
+  assert.match(await s.text('t-change-error'), /请填写取消原因/);
+  // one character: the server refuses it, and its words are shown next to the reason
+  await s.fill('t-cancel-reason', '停');
+  await s.tap('t-cancel-next');
+  await s.waitFor('t-cancel-confirm');
+  await s.tap('t-cancel-confirm');
+  await until('the server’s refusal', async () => (await s.count('t-change-error')) > 0 && (await s.count('t-cancel-reason')) > 0);
+  assert.match(await s.text('t-change-error'), /请填写取消原因，申请人会收到/);
+  const reason = '临时停电闭厅，请改约其他时间';
+  await s.fill('t-cancel-reason', reason);
+  await s.tap('t-cancel-next');
+  await s.waitFor('t-cancel-confirm-step');
+  assert.match(await s.text('t-cancel-confirm-step'), new RegExp(`申请人会收到：${reason}`));
+  await s.shot('30-desk-cancel-confirm');
+  await s.tap('t-cancel-confirm');
+  await until('cancelled', async () => (await s.count('t-desk-done')) > 0);
+  assert.match(await s.text('t-desk-done'), /已取消 \S+ \d+月\d+日 \d{2}:\d{2} 的预约，系统会把原因通知申请人/);
+  await until('shown as cancelled with its reason', async () => (await s.texts('t-desk-booking-cancelled')).some((t) => t.includes(`取消原因：${reason}`)));
+  assert.equal(await s.count(`t-desk-cancel-${cancelledId}`), 0);
+
+  const leader = await d.open(DESK, 'o_leader_fgw');
+  await leader.waitFor('t-desk-list');
+  await leader.tap(`t-desk-day-${dayOffset(newDate)}`);
+  await until('the leader’s list', async () => (await leader.texts('t-desk-booking')).some((t) => t.includes("王*")));
+  assert.equal(await leader.count('t-desk-move'), 0);
+  assert.equal(await leader.count('t-desk-cancel'), 0);
+
+  // a moment later: what he sees on his phone
+  await d.moment();
+  const my = await d.open('/pages/my/index', applicant);
+  await my.waitFor('t-go-my-bookings');
+  await my.tap('t-go-my-bookings');
+  await my.waitFor('t-my-bookings');
+  await until('his booking at the new time', async () => (await my.texts('t-booking')).some((t) => t.includes(newDate) && t.includes(newStart)));
+  await until('the cancellation with its reason', async () => (await my.texts('t-booking-cancelled')).some((t) => t.includes(second.date) && t.includes(reason)));
+  const inbox = await d.open('/pages/messages/index', applicant);
+  await until('his messages', async () => (await inbox.count('t-message')) > 0);
+  const messages = await inbox.texts('t-message');
+  assert.ok(messages.some((m) => m.includes('预约时间已调整') && m.includes(messageTime(newDate, newStart))), messages.join(' | '));
+  assert.ok(messages.some((m) => m.includes('预约已被工作人员取消') && m.includes(messageTime(second.date, second.start))), messages.join(' | '));
+  for (const x of [s, leader, my, inbox]) assert.deepEqual(x.errors(), []);
+}
+
 /**
  * Settings (administrator): a rating deadline, a subscribe-message template id, a window's seats
  * and a holiday are changed on the settings screen; each change is in the audit list, by kind.
