@@ -21,6 +21,7 @@ import { deadlineOf, staffCaseDetailView } from './views';
 import { signatureFileSchema } from '../shared/applicant';
 import { verifyUploads } from '../shared/uploads';
 import type { ApplicantCaseFields } from '../cases/applicant-view';
+import { caseFiles, signFileLinks, FILE_LINK_MAX_AGE_S } from './files';
 
 const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
 const id = z.string().trim().min(1).max(64);
@@ -255,6 +256,31 @@ export const actions: ActionTable<Database> = {
         version: doc.version,
         event: { label: CASE_TRANSITIONS[a.type].label, at: new Date(event.at).toISOString() },
         notifications: notifications.map((n) => ({ kind: n.kind, label: NOTIFICATION_KINDS[n.kind] })),
+      };
+    },
+  }),
+
+  fileLink: action({
+    summary: '查看申请人上传的文件（§五(一) 核实资料）：本案的材料（含补正）、代办委托书签名、签收签名、窗口受理签字，换取短时有效的下载链接；只对能查看该案件的工作人员，且只对属于该案件的文件，其他一律与不存在的案件相同（NOT_FOUND）',
+    roles: ['agent', 'leader', 'center'],
+    input: caseRef.extend({
+      /** the files to open: one, or every image of the case for a preview that can swipe through them */
+      fileIDs: z.array(z.string().trim().min(1).max(500)).min(1).max(40),
+    }),
+    output: `{ files: [{ fileID, url, kind: image|pdf, name }], expiresAt } (url valid ${FILE_LINK_MAX_AGE_S / 60} minutes)`,
+    errors: ['NOT_FOUND'],
+    async run(ctx, input) {
+      // the case is the only read: visibility (refused like a missing case) and the list of its files
+      const doc = await loadVisibleCase(ctx, input.caseId);
+      const files = caseFiles(doc);
+      const wanted = [...new Set(input.fileIDs)];
+      const own = wanted.map((id) => files.get(id));
+      if (own.some((f) => !f)) throw new AppError('NOT_FOUND', '没有找到这个文件');
+      const links = await signFileLinks(wanted);
+      if (links.some((l) => !l)) throw new AppError('NOT_FOUND', '文件已不在存储中，请联系申请人重新上传');
+      return {
+        files: wanted.map((fileID, i) => ({ fileID, url: links[i]!, kind: own[i]!.kind, name: own[i]!.name })),
+        expiresAt: new Date(ctx.now.getTime() + FILE_LINK_MAX_AGE_S * 1000).toISOString(),
       };
     },
   }),

@@ -38,7 +38,7 @@ const safeDue = (cal: WorkCalendar, clock: Parameters<typeof dueDate>[1]) => {
  * staff need between phone calls: due date and warning, when the next regular feedback is due
  * (§五(二) 定期反馈), department tasks with their due dates, meetings, escalations, 督办 notes.
  */
-export function staffCaseDetailView(c: CaseDoc & ApplicantCaseFields & { acceptSignature?: { source: 'desk' | 'phone'; at: Date } | null }, viewer: Actor, t: { today: string; dueSoonBy: string; cal: WorkCalendar; feedbackEvery: number }, units: Record<string, string>) {
+export function staffCaseDetailView(c: CaseDoc & ApplicantCaseFields & { acceptSignature?: { source: 'desk' | 'phone'; at: Date; fileID?: string } | null }, viewer: Actor, t: { today: string; dueSoonBy: string; cal: WorkCalendar; feedbackEvery: number }, units: Record<string, string>) {
   const base = caseDetailView(c, viewer);
   const reportable = (CASE_TRANSITIONS.reportProgress.from as readonly string[]).includes(c.status);
   let nextFeedbackOn: string | null = null;
@@ -90,7 +90,14 @@ export function staffCaseDetailView(c: CaseDoc & ApplicantCaseFields & { acceptS
     escalations: c.escalations.map((e) => ({ escalationId: e.id, issue: e.issue, raisedAt: new Date(e.raisedAt).toISOString(), status: e.status, statusLabel: e.status === 'resolved' ? '已有结果' : '待协调', resolution: e.resolution })),
     supervisions: c.timeline.filter((e) => e.action === 'supervise').map((e) => ({ at: new Date(e.at).toISOString(), note: e.note })),
     // what the applicant did from the phone and the staff must act on: 补正 uploads, a request to end the mandate
-    materials: (c.materials ?? []).map((m) => ({ name: m.name, size: m.size, type: m.type, supplement: m.supplement, at: new Date(m.at).toISOString() })),
+    // fileID: what workbench.fileLink opens (§五(一) 核实资料), only for a file of this very case
+    materials: (c.materials ?? []).map((m) => ({ fileID: m.fileID, name: m.name, size: m.size, type: m.type, supplement: m.supplement, at: new Date(m.at).toISOString() })),
+    /** the applicant's handwritten signatures on this case, to look at (mandate, desk 受理, receipt) */
+    signatures: [
+      ...(c.mandate?.signatureFileID ? [{ kind: 'mandate' as const, label: '代办委托书签名（手机）', fileID: c.mandate.signatureFileID, at: new Date(c.mandate.signedAt).toISOString() }] : []),
+      ...(c.acceptSignature?.source === 'desk' && c.acceptSignature.fileID ? [{ kind: 'accept' as const, label: '受理确认签字（窗口当面）', fileID: c.acceptSignature.fileID, at: new Date(c.acceptSignature.at).toISOString() }] : []),
+      ...(c.receipt?.signatureFileID ? [{ kind: 'receipt' as const, label: '签收签名（手机）', fileID: c.receipt.signatureFileID, at: new Date(c.receipt.signedAt).toISOString() }] : []),
+    ],
     supplementSentAt: c.supplementSentAt ? new Date(c.supplementSentAt).toISOString() : null,
     terminationRequest: c.terminationRequest ? { reason: c.terminationRequest.reason, at: new Date(c.terminationRequest.at).toISOString() } : null,
     /** the applicant signed the 代办 mandate on the phone: that signature can stand for 确认签字 at acceptance */
