@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { wxApiList } from './api-list';
 import type { CanvasRegistry } from './canvas';
@@ -87,6 +88,14 @@ export interface UiEvent {
   content?: string;
   icon?: string;
   answer?: unknown;
+  /** previewImage: the images and the one shown first */
+  urls?: string[];
+  current?: string;
+  /** downloadFile: what was downloaded; openDocument: the URL its file came from, if downloaded */
+  url?: string;
+  statusCode?: number;
+  filePath?: string;
+  fileType?: string;
 }
 
 /** What is on screen besides the page, and everything that was shown. */
@@ -176,6 +185,9 @@ export const MODELLED_WX_APIS = {
   getWindowInfo: 'pixelRatio, screen/window sizes and status bar height of the device profile',
   createSelectorQuery: 'select/selectAll(#id, .class) on the current page; fields/boundingClientRect/node; exec answers a turn later. A type="2d" canvas gives its node (canvas.ts); no layout: sizes come from inline px styles or WeChat\'s default canvas size 300×150',
   canvasToTempFilePath: 'the drawing of a type="2d" canvas node (its strokes rasterised) as a PNG wxfile:// temp file',
+  previewImage: 'recorded (urls, current); urls must be a non-empty array of http(s)/cloud:///wxfile:// strings; a current not among them warns (WeChat shows the first); every http(s) image is fetched and one that does not load as an image warns',
+  downloadFile: 'fetches the http(s) url into a wxfile:// temp file; success carries statusCode (a 404 is still a success) and tempFilePath; returns a DownloadTask and has no promise form (called without callbacks it is a misuse)',
+  openDocument: 'recorded; filePath must be a wxfile:// temp file; fileType (or the extension) must be doc/docx/xls/xlsx/ppt/pptx/pdf; a file whose bytes are not of that type warns',
 } as const satisfies Record<string, string>;
 
 export type ModelledApi = keyof typeof MODELLED_WX_APIS;
@@ -207,6 +219,9 @@ const fileKind = (file: string): 'image' | 'video' | 'file' => {
 const STORAGE_KEY_LIMIT = 1024 * 1024;
 const STORAGE_TOTAL_LIMIT = 10 * 1024 * 1024;
 const NAV_APIS: readonly NavApi[] = ['navigateTo', 'redirectTo', 'navigateBack', 'switchTab', 'reLaunch'];
+
+/** What wx.openDocument can show. */
+const DOCUMENT_TYPES = ['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'];
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -328,6 +343,10 @@ export function createWx(host: WxHost): Record<string, unknown> {
     for (const f of pick.files) if (!fs.existsSync(f)) throw new Error(`weapp harness: picked file ${f} does not exist`);
     return pick.files;
   };
+  /** downloaded temp files → the URL they came from */
+  const downloaded = new Map<string, string>();
+  let downloadDir: string | null = null;
+  const downloads = () => (downloadDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-harness-downloads-')));
   const tempFile = (file: string) => {
     const temp = `wxfile://tmp_${crypto.randomBytes(12).toString('hex')}${path.extname(file).toLowerCase()}`;
     host.tempFiles.set(temp, file);
@@ -507,6 +526,71 @@ export function createWx(host: WxHost): Record<string, unknown> {
         }
       }),
 
+    previewImage: (o) =>
+      asyncApi('previewImage', o, async (x) => {
+        if (!Array.isArray(x.urls)) throw new ApiFail(`previewImage:fail parameter error: parameter.urls should be Array instead of ${x.urls === undefined ? 'Undefined' : typeof x.urls};`);
+        const urls = x.urls.map((u) => (typeof u === 'string' ? u : ''));
+        if (urls.length === 0) throw new ApiFail('previewImage:fail parameter error: parameter.urls should not be empty');
+        const bad = urls.find((u) => !/^(https?:\/\/|cloud:\/\/|wxfile:\/\/)/.test(u));
+        if (bad !== undefined) throw new ApiFail(`previewImage:fail invalid url "${bad}"`);
+        const current = typeof x.current === 'string' ? x.current : urls[0];
+        if (!urls.includes(current)) host.warn(`previewImage: current "${current}" is not among urls; WeChat shows the first image`);
+        // WeChat loads each image: one that does not load shows as a broken picture
+        for (const u of urls.filter((v) => /^https?:/.test(v))) {
+          const res = await fetch(u).catch(() => null);
+          const head = res && res.ok ? Buffer.from(await res.arrayBuffer()).subarray(0, 8) : null;
+          const image = !!head && ((head[0] === 0xff && head[1] === 0xd8) || head.readUInt32BE(0) === 0x89504e47 || head.subarray(0, 3).toString('latin1') === 'GIF' || head.subarray(0, 4).toString('latin1') === 'RIFF');
+          if (!image) host.warn(`previewImage: ${u} does not load as an image (HTTP ${res?.status ?? 'error'})`);
+        }
+        host.ui.log.push({ api: 'previewImage', route: host.route(), urls, current });
+        return {};
+      }),
+    downloadFile: (o) => {
+      const x = opts(o);
+      const progress = new Set<(p: unknown) => void>();
+      let aborted = false;
+      const task = {
+        onProgressUpdate: (cb: unknown) => void (typeof cb === 'function' && progress.add(cb as (p: unknown) => void)),
+        offProgressUpdate: (cb: unknown) => void progress.delete(cb as (p: unknown) => void),
+        abort: () => void (aborted = true),
+        onHeadersReceived: () => undefined,
+        offHeadersReceived: () => undefined,
+      };
+      if (typeof x.success !== 'function' && typeof x.fail !== 'function' && typeof x.complete !== 'function') {
+        host.problem('misuse', 'wx.downloadFile was called without success/fail/complete: it returns a DownloadTask, never a promise, so nobody hears the result');
+      }
+      asyncApi('downloadFile', { ...x, success: x.success ?? (() => undefined) }, async () => {
+        const url = typeof x.url === 'string' ? x.url : '';
+        if (!/^https?:\/\//.test(url)) throw new ApiFail(`downloadFile:fail invalid url "${url}"`);
+        const res = await fetch(url).catch(() => null);
+        if (!res) throw new ApiFail('downloadFile:fail request:fail');
+        if (aborted) throw new ApiFail('downloadFile:fail abort');
+        const bytes = Buffer.from(await res.arrayBuffer());
+        const ext = path.extname(new URL(url).pathname).toLowerCase();
+        const local = path.join(downloads(), `${crypto.randomBytes(8).toString('hex')}${ext}`);
+        fs.writeFileSync(local, bytes);
+        const temp = tempFile(local);
+        downloaded.set(temp, url);
+        for (const cb of progress) host.guard('downloadFile progress callback', () => cb(realm.data({ progress: 100, totalBytesWritten: bytes.length, totalBytesExpectedToWrite: bytes.length })));
+        host.ui.log.push({ api: 'downloadFile', route: host.route(), url, statusCode: res.status, filePath: temp });
+        return { tempFilePath: temp, statusCode: res.status, dataLength: bytes.length };
+      });
+      return task;
+    },
+    openDocument: (o) =>
+      asyncApi('openDocument', o, (x) => {
+        const filePath = typeof x.filePath === 'string' ? x.filePath : '';
+        const local = host.tempFiles.get(filePath);
+        if (!local || !fs.existsSync(local)) throw new ApiFail(`openDocument:fail file not found: ${filePath}`);
+        const fileType = typeof x.fileType === 'string' ? x.fileType : path.extname(local).slice(1).toLowerCase();
+        if (!DOCUMENT_TYPES.includes(fileType)) throw new ApiFail(`openDocument:fail filetype not supported: ${fileType || '(none)'}`);
+        const head = fs.readFileSync(local).subarray(0, 5);
+        const zip = head.subarray(0, 2).toString('latin1') === 'PK';
+        const fits = fileType === 'pdf' ? head.toString('latin1') === '%PDF-' : fileType.endsWith('x') ? zip : true;
+        if (!fits) host.warn(`openDocument: ${filePath} is not a ${fileType} file (WeChat cannot show it)`);
+        host.ui.log.push({ api: 'openDocument', route: host.route(), filePath, fileType, ...(downloaded.has(filePath) ? { url: downloaded.get(filePath) } : {}) });
+        return {};
+      }),
     pageScrollTo: (o) =>
       asyncApi('pageScrollTo', o, (x) => {
         if (typeof x.scrollTop !== 'number' && typeof x.selector !== 'string') throw new ApiFail('pageScrollTo:fail scrollTop or selector is required');

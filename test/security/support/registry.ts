@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { FUNCTIONS } from '../../../cloudfunctions-src/api-docs';
 import type { ActionSpec } from '../../../cloudfunctions-src/shared/action';
 import { ENTERPRISE_USCC, PERSON_ID, fullApplication } from '../../support/applicant';
+import { worldCaseFile } from './world';
 
 /**
  * Everything the security suites iterate over, read from the registry (cloudfunctions-src/api-docs.ts
@@ -65,6 +66,8 @@ const FIELD_SAMPLES: Record<string, unknown> = {
 /** Whole inputs for actions a field-by-field sample cannot satisfy (cross-field rules). */
 const ACTION_SAMPLES: Record<string, () => Record<string, unknown>> = {
   'cases.submit': () => fullApplication({ category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: '企业设立登记（样例）', contactName: '样例', contactPhone: '13800138000' }),
+  // a file the world's cases of the applicant really carry: related staff get a link (positive control), the rest NOT_FOUND
+  'workbench.fileLink': () => ({ caseId: 'sample-case', fileIDs: [worldCaseFile()] }),
 };
 
 const sampleOf = (s: JsonSchema, arb: fc.Arbitrary<unknown>) => fc.sample(arb, { seed: 20261128, numRuns: 1 })[0] ?? s.default;

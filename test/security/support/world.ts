@@ -3,7 +3,9 @@ import type { CloudBase } from '../../../local-cloud/src';
 import { stringifyEJSON } from '../../../local-cloud/src/ejson';
 import type { Actor, Role } from '../../../core';
 import { call, deliver as notifyTimer, startAppCloud, type Answer } from '../../support/app';
-import { agreePrivacy, deskSignature, submitAs } from '../../support/applicant';
+import { agreePrivacy, deskSignature, PDF_BYTES, submitAs } from '../../support/applicant';
+import { uploadKeyOf } from '../../../cloudfunctions-src/shared/uploads';
+import project from '../../../cloudbase.json';
 
 /**
  * The security suites' world: the demo data plus the people the issue names (applicant, another
@@ -31,6 +33,14 @@ export const PERSONAS: Persona[] = [
   { key: 'unbound', label: '已解绑的前工作人员', openid: 'o_sec_unbound', staff: null },
 ];
 export const persona = (key: string) => PERSONAS.find((p) => p.key === key)!;
+
+/** Where each world case's one material lies: a PDF in its applicant's upload folder (the same name for every applicant). */
+const materialPath = (openid: string) => `materials/${uploadKeyOf(openid)}/security-sample.pdf`;
+/**
+ * The fileID of the material every case of the applicant persona carries (line A): the sample for
+ * actions that open a file of a case (workbench.fileLink), so related staff really get a link.
+ */
+export const worldCaseFile = (key = 'applicant') => `cloud://${(project as { envId: string }).envId}.local/${materialPath(persona(key).openid)}`;
 
 /** The roles the handler gives a persona: every WeChat user is an applicant, staff add theirs. */
 export const rolesOf = (p: Persona): Role[] => ['applicant', ...(p.staff ? [p.staff.role] : [])];
@@ -118,7 +128,10 @@ export async function buildWorld(options: { maxInstances?: number } = {}): Promi
   const cases: CaseTemplate[] = [];
   for (const [owner, line] of Object.entries(CASE_LINES) as [CaseTemplate['owner'], (typeof CASE_LINES)[keyof typeof CASE_LINES]][]) {
     const applicant = persona(line.applicant).openid;
-    const submitted = must(await submitAs(cloud, applicant, { ...line.form }), `submit ${owner}`);
+    // one material per case, so staff actions on a case's files have something to open
+    cloud.storage.put(materialPath(applicant), PDF_BYTES);
+    const material = { fileID: cloud.storage.fileId(materialPath(applicant)), name: '营业执照.pdf', size: PDF_BYTES.length, type: 'application/pdf' };
+    const submitted = must(await submitAs(cloud, applicant, { ...line.form, materials: [material] }), `submit ${owner}`);
     const caseId = submitted.caseId as string;
     const stored = docOf(cloud, 'cases', caseId)!;
     if (stored.idNumber) secrets.idNumbers.push(String(stored.idNumber));
