@@ -43,7 +43,9 @@ export interface StaffCaseDetail {
   supervisions: { at: string; note: string | null }[]
   timeline: StaffTimelineEvent[]
   /** what the applicant uploaded (application and 补正), newest last */
-  materials: { name: string; size: number; type: string; supplement: boolean; at: string }[]
+  materials: { fileID: string; name: string; size: number; type: string; supplement: boolean; at: string }[]
+  /** the applicant's handwritten signatures on the case: 代办 mandate, desk 受理, receipt */
+  signatures: { kind: 'mandate' | 'accept' | 'receipt'; label: string; fileID: string; at: string }[]
   supplementSentAt: string | null
   terminationRequest: { reason: string; at: string } | null
   /** the applicant signed the 代办 mandate on the phone */

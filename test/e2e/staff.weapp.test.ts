@@ -3,7 +3,7 @@
  * harness: the same description test/e2e/staff.test.ts runs in Chromium.
  */
 import { weappEnv } from './env';
-import { agentFullJourney, deskChangeJourney, deskJourney, deskSignatureAcceptJourney, leaderReassignJourney, parallelApprovalJourney, refuseJourney, settingsJourney, terminateJourney } from './journeys/staff';
+import { agentFullJourney, agentViewsFilesJourney, deskChangeJourney, deskJourney, deskSignatureAcceptJourney, leaderReassignJourney, parallelApprovalJourney, refuseJourney, settingsJourney, terminateJourney } from './journeys/staff';
 import { staffJourneyEnv } from './journeys/staff-env';
 
 const e2e = weappEnv();
@@ -18,3 +18,4 @@ test('agent: a 帮办 request accepted with the applicant’s signature drawn at
 test('desk: the day per window, a walk-in checked in, a caller booked by an agent; the leader only reads', () => deskJourney(e2e.driver, env));
 test('desk: an agent moves a caller’s booking and cancels another with a reason; the applicant sees both and is told', () => deskChangeJourney(e2e.driver, env));
 test('settings: rating deadline, subscribe template id, window seats and a holiday, each in the audit list', () => settingsJourney(e2e.driver, env));
+test('agent: opens the applicant’s files (a PDF as a document, photos in the image viewer)', () => agentViewsFilesJourney(e2e.driver, env));

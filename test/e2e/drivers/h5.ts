@@ -4,7 +4,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { pageSettled, shot } from '../../support/browser';
-import { runNotifyTimer, ZIGZAG, type Driver, type Session } from '../journeys/driver';
+import { runNotifyTimer, ZIGZAG, type Driver, type Opened, type Session } from '../journeys/driver';
 
 export class H5Driver implements Driver {
   readonly build = 'h5' as const;
@@ -32,10 +32,33 @@ export class H5Driver implements Driver {
 }
 
 class H5Session implements Session {
+  /** tabs the page opened (window.open), in order */
+  private readonly tabs: Page[] = [];
+
   constructor(
     private readonly page: Page,
     private readonly pageErrors: string[],
-  ) {}
+  ) {
+    page.on('popup', (p) => void this.tabs.push(p));
+  }
+
+  async opened(): Promise<Opened[]> {
+    // Taro H5's previewImage: a full-screen .preview-image overlay with a swiper of <img>
+    const viewers = await this.page.evaluate(() =>
+      [...document.querySelectorAll('.preview-image')].map((el) => {
+        const urls = [...el.querySelectorAll('img')].map((i) => i.src);
+        const at = Number((el.querySelector('taro-swiper-core') as unknown as { current?: number } | null)?.current ?? 0);
+        return { urls, current: urls[at] ?? urls[0] ?? '' };
+      }),
+    );
+    const docs: Opened[] = [];
+    for (const t of this.tabs) {
+      // opened blank inside the tap, then pointed at the file
+      await t.waitForURL((u) => u.href !== 'about:blank', { timeout: 10_000 }).catch(() => undefined);
+      docs.push({ kind: 'document', url: t.url() });
+    }
+    return [...docs, ...viewers.map((v) => ({ kind: 'images' as const, ...v }))];
+  }
 
   willAnswerSubscribe(): void {
     // the H5 gateway has no dialog: it records what was requested as accepted

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type CloudTarget, type DeviceProfile, type Interaction, MiniProgram, formatProblems } from '../../weapp-harness';
-import { runNotifyTimer, ZIGZAG, type Driver, type Session } from '../journeys/driver';
+import { runNotifyTimer, ZIGZAG, type Driver, type Opened, type Session } from '../journeys/driver';
 
 export interface WeappDriverOptions {
   dist: string;
@@ -102,6 +102,14 @@ class WeappSession implements Session {
 
   async pageText(): Promise<string> {
     return this.mp.page.text();
+  }
+
+  async opened(): Promise<Opened[]> {
+    return this.mp.ui.log.flatMap((e): Opened[] => {
+      if (e.api === 'previewImage') return [{ kind: 'images', urls: e.urls ?? [], current: e.current ?? '' }];
+      if (e.api === 'openDocument') return [{ kind: 'document', url: e.url ?? e.filePath ?? '' }];
+      return [];
+    });
   }
 
   async shot(name: string): Promise<void> {

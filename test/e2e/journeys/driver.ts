@@ -22,6 +22,12 @@ export interface Driver {
   moment(): Promise<void>;
 }
 
+/**
+ * A file the app opened for the person: images in the image viewer (WeChat's previewImage, Taro's
+ * overlay on H5), or a document (WeChat's openDocument after downloadFile; a new tab on H5).
+ */
+export type Opened = { kind: 'images'; urls: string[]; current: string } | { kind: 'document'; url: string };
+
 /** One person's phone (weapp) or browser tab (H5). */
 export interface Session {
   /**
@@ -49,6 +55,8 @@ export interface Session {
   text(cls: string): Promise<string>;
   texts(cls: string): Promise<string[]>;
   count(cls: string): Promise<number>;
+  /** The files opened so far (image viewer, document viewer or tab), oldest first. */
+  opened(): Promise<Opened[]>;
   /** Everything the page shows, as text. */
   pageText(): Promise<string>;
   /** H5: a PNG in test-results/screenshots; weapp: the rendered tree in test-results/weapp. */

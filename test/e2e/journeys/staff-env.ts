@@ -1,6 +1,6 @@
 import type { CloudBase } from '../../../local-cloud/src';
 import { call } from '../../support/app';
-import { submitAs } from '../../support/applicant';
+import { PDF_BYTES, PNG_BYTES, submitAs, uploadAs } from '../../support/applicant';
 import { maskName } from '../../../core';
 import type { StaffJourneyEnv } from './staff';
 
@@ -26,8 +26,14 @@ export function staffJourneyEnv(cloud: () => CloudBase): StaffJourneyEnv {
       cloud().store.apply([{ collection: 'bookings', id, doc: { _id: id, applicantId: `tel:${phone}`, slotId: `${date}@am@${clock}`, kind: 'regular', startsAt, status: 'active', category: 'livelihood', caseId: null, homeAddress: null, bookedBy: { id: 'st-agent-center', role: 'agent' }, bookedAt: startsAt, rescheduleCount: 0, cancelledAt: null, cancelReason: null, date, start: clock, end, windowLabel: '上午', contactName: name, contactPhone: phone, checkedInAt: null } as never }]);
       return maskName(name);
     },
-    async newCase(openid, kind) {
-      const r = await submitAs(cloud(), openid, STAFF_FORMS[kind]);
+    async newCase(openid, kind, options = {}) {
+      const materials = options.withFiles
+        ? [
+            { fileID: await uploadAs(cloud(), openid, 'materials', PNG_BYTES, 'png'), name: '营业执照.png', size: PNG_BYTES.length, type: 'image/png' },
+            { fileID: await uploadAs(cloud(), openid, 'materials', PDF_BYTES, 'pdf'), name: '场所证明.pdf', size: PDF_BYTES.length, type: 'application/pdf' },
+          ]
+        : undefined;
+      const r = await submitAs(cloud(), openid, { ...STAFF_FORMS[kind], ...(materials ? { materials } : {}) });
       if (!r.ok) throw new Error(`${r.code} ${r.message}`);
       const d = await call(cloud(), 'workbench', { action: 'get', input: { caseId: r.data.caseId } }, 'o_center_admin');
       if (!d.ok) throw new Error(d.message);

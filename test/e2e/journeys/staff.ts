@@ -5,10 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import type { Driver, Session } from './driver';
+import { PDF_BYTES, PNG_BYTES } from '../../support/applicant';
 
 export interface StaffJourneyEnv {
-  /** submits an application as `openid` and answers its case number */
-  newCase(openid: string, kind: 'enterprise' | 'investment' | 'walkIn'): Promise<string>;
+  /** submits an application as `openid` and answers its case number; `withFiles`: with a photo and a PDF (journeyFileBytes) */
+  newCase(openid: string, kind: 'enterprise' | 'investment' | 'walkIn', options?: { withFiles?: boolean }): Promise<string>;
   /**
    * Today's booking of someone who phoned yesterday, whose slot began an hour ago (so the desk can
    * check them in; the clock cannot be moved in a journey). Answers the masked name the desk shows.
@@ -439,4 +440,41 @@ export async function parallelApprovalJourney(d: Driver, env: StaffJourneyEnv): 
   assert.match(await c.text('t-meeting'), /中心三楼会议室.*已召开/s);
   await c.shot('20-center-parallel-approval');
   assert.deepEqual(c.errors(), []);
+}
+
+/**
+ * §五(一) 核实资料: 陈静 opens what the applicant uploaded from the case page. The PDF opens as a
+ * document (WeChat's document viewer after a download; a new tab on H5), a photo in the image
+ * viewer with every image of the case (the material and the mandate signature), starting at it.
+ * Every link downloads exactly what the applicant uploaded.
+ */
+export async function agentViewsFilesJourney(d: Driver, env: StaffJourneyEnv): Promise<void> {
+  const caseNo = await env.newCase('o_enterprise', 'enterprise', { withFiles: true });
+  const s = await openCase(d, 'o_agent_center', caseNo, 'new');
+  await s.waitFor('t-materials');
+  const rows = await s.texts('t-material');
+  assert.equal(rows.length, 2);
+  assert.match(rows[0], /营业执照\.png[\s\S]*照片[\s\S]*查看/);
+  assert.match(rows[1], /场所证明\.pdf[\s\S]*PDF[\s\S]*查看/);
+  assert.match(await s.text('t-signature-mandate'), /代办委托书签名[\s\S]*查看/);
+  await s.shot('31-agent-case-files');
+
+  const bytes = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer());
+  // the PDF: a document, not an image
+  await s.tap('t-view-file', 1);
+  await until('the PDF opened', async () => (await s.opened()).some((o) => o.kind === 'document'));
+  const doc = (await s.opened()).find((o) => o.kind === 'document')!;
+  assert.ok(doc.kind === 'document' && (await bytes(doc.url)).equals(PDF_BYTES), `the document opened is the uploaded PDF: ${doc.kind === 'document' ? doc.url : ''}`);
+
+  // the photo: the image viewer, with the case's images, starting at the tapped one
+  await s.tap('t-view-file', 0);
+  await until('the image viewer', async () => (await s.opened()).some((o) => o.kind === 'images'));
+  const viewer = (await s.opened()).find((o) => o.kind === 'images')!;
+  assert.ok(viewer.kind === 'images');
+  assert.equal(viewer.urls.length, 2, viewer.urls.join(' | '));
+  assert.equal(viewer.current, viewer.urls[0]);
+  for (const u of viewer.urls) assert.ok((await bytes(u)).equals(PNG_BYTES), `${u} is an uploaded image`);
+  assert.equal(await s.count('t-file-error'), 0);
+  await s.shot('32-agent-file-preview');
+  assert.deepEqual(s.errors(), []);
 }

@@ -16,6 +16,7 @@ import { AppError } from '../../../../services/result'
 import { formatChinaDateTime } from '../../../../utils/format'
 import { ACTION_FORMS, SECONDARY, type Field } from '../../actionForms'
 import '../../../../styles/staffScreens.css'
+import { fileKindOf, openCaseFile, type CaseFileRef } from '../../openCaseFile'
 import '../../staff.css'
 
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`)
@@ -58,6 +59,30 @@ export default function StaffCasePage() {
 
   const d = state.data?.detail
   const c = d?.case
+  const [opening, setOpening] = useState<string | null>(null)
+  const [fileError, setFileError] = useState<string | null>(null)
+
+  // every file of the case the agent may look at: materials (with 补正) and the applicant's signatures
+  const caseFiles: CaseFileRef[] = c ? [...c.materials.map((m) => ({ fileID: m.fileID, kind: fileKindOf(m.type) })), ...c.signatures.map((g) => ({ fileID: g.fileID, kind: 'image' as const }))] : []
+
+  async function view(file: CaseFileRef) {
+    if (!c || opening) return
+    setOpening(file.fileID)
+    setFileError(null)
+    try {
+      await openCaseFile(c.caseId, caseFiles, file)
+    } catch (e) {
+      setFileError(`文件打不开：${e instanceof AppError ? describeError(e) : (e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '请稍后再试'}`)
+    } finally {
+      setOpening(null)
+    }
+  }
+
+  const viewButton = (file: CaseFileRef, name: string) => (
+    <View className={`file-view t-view-file${opening === file.fileID ? ' file-view--busy' : ''}`} onClick={() => view(file)} role='button' aria-label={`查看 ${name}`}>
+      {opening === file.fileID ? '正在打开…' : '查看'}
+    </View>
+  )
 
   function start(type: string) {
     const form = ACTION_FORMS[type]
@@ -226,8 +251,11 @@ export default function StaffCasePage() {
               {c.materials
                 .filter((m) => m.supplement && m.at >= c.supplementSentAt!)
                 .map((m, i) => (
-                  <View key={i} className='t-supplement-file'>
-                    · {m.name}（{sizeText(m.size)}）
+                  <View key={i} className='file-row t-supplement-file'>
+                    <View className='file-row__text'>
+                      · {m.name}（{sizeText(m.size)}）
+                    </View>
+                    {viewButton({ fileID: m.fileID, kind: fileKindOf(m.type) }, m.name)}
                   </View>
                 ))}
               <View className='muted'>核对无误后点“收到补正材料”，恢复计时。</View>
@@ -321,14 +349,36 @@ export default function StaffCasePage() {
             </View>
           ) : null}
 
-          {c.materials.length ? (
+          {c.materials.length || c.signatures.length ? (
             <View className='card t-materials'>
               <View className='card__title'>申请人上传的材料（{c.materials.length}个）</View>
               {c.materials.map((m, i) => (
-                <View key={i} className='line t-material'>
-                  {m.name}（{sizeText(m.size)}）{m.supplement ? ' · 补正' : ''} · {formatChinaDateTime(m.at)}
+                <View key={i} className='line file-row t-material'>
+                  <View className='file-row__text'>
+                    <View className='file-row__name'>{m.name}</View>
+                    <View className='muted'>
+                      {m.type === 'application/pdf' ? 'PDF' : '照片'} · {sizeText(m.size)}
+                      {m.supplement ? ' · 补正' : ''}
+                    </View>
+                    <View className='muted'>上传于 {formatChinaDateTime(m.at)}</View>
+                  </View>
+                  {viewButton({ fileID: m.fileID, kind: fileKindOf(m.type) }, m.name)}
                 </View>
               ))}
+              {c.signatures.map((g) => (
+                <View key={g.kind} className={`line file-row t-signature-file t-signature-${g.kind}`}>
+                  <View className='file-row__text'>
+                    <View className='file-row__name'>{g.label}</View>
+                    <View className='muted'>签于 {formatChinaDateTime(g.at)}</View>
+                  </View>
+                  {viewButton({ fileID: g.fileID, kind: 'image' }, g.label)}
+                </View>
+              ))}
+              {fileError ? (
+                <View className='field-error t-file-error' role='alert'>
+                  ⚠ {fileError}
+                </View>
+              ) : null}
             </View>
           ) : null}
           {c.acceptSignature ? <View className='muted t-accept-signature'>受理签字：{c.acceptSignature.sourceLabel}（{formatChinaDateTime(c.acceptSignature.at)}）</View> : null}
