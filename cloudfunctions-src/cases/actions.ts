@@ -4,7 +4,7 @@ import { CASE_STATUS_LABELS, CATEGORY_LABELS, OPEN_STATUSES, openCase, pickAgent
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
 import { applicantTransition, loadCalendar, loadVisibleCase, unitRoster, visibleCasesFilter, type CaseDoc } from '../shared/cases';
-import { caseSummaryView } from '../shared/views';
+import { caseSummaryView, SUMMARY_FIELDS } from '../shared/views';
 import { fromNotifications } from '../shared/outbox';
 import { outboxSeeds, pendingForInsert } from '../shared/effects';
 import { consentRequired, hasConsent, materialsSchema, signatureFileSchema } from '../shared/applicant';
@@ -146,7 +146,8 @@ export const actions: ActionTable<Database> = {
     output: '{ items: [{ caseId, caseNo, matter, category, categoryLabel, status, statusLabel, submittedAt, unitName, agentName }] }',
     async run({ caller, db }) {
       const filter = visibleCasesFilter(db, { id: caller.openid, role: 'applicant' })!;
-      const { data } = await db.collection('cases').where(filter).orderBy('submittedAt', 'desc').limit(100).get();
+      // only what a row shows: a case document carries its whole timeline and materials
+      const { data } = await db.collection('cases').where(filter).orderBy('submittedAt', 'desc').field(SUMMARY_FIELDS).limit(100).get();
       return { items: (data as unknown as CaseDoc[]).map((c) => ({ ...caseSummaryView(c), categoryLabel: CATEGORY_LABELS[c.category] })) };
     },
   }),

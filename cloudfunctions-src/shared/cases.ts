@@ -1,5 +1,6 @@
 import {
   applyCaseAction,
+  ledgerRow,
   caseViewTarget,
   createWorkCalendar,
   listScope,
@@ -40,6 +41,8 @@ export interface CaseDoc extends CaseRecord {
   version: number;
   /** the case clock's due date (Beijing YYYY-MM-DD) after the last step, null while paused or before 送达; lists filter on it */
   dueOn?: string | null;
+  /** effects of an applicant's one-write step still to be settled (shared/effects.ts) */
+  pending?: unknown;
 }
 
 /** The stored due date of a clock; a year without a calendar leaves it unknown rather than failing the step. */
@@ -127,8 +130,10 @@ export async function transitionCase(
     const { next, decision } = decideStep(ctx, current, expectedVersion, action, calendar, staffNames, extra);
     const { _id, ...body } = next;
     await t.collection('cases').doc(_id).set({ data: body });
-    // 台账: a case that still moves has no rating yet (only an ended case is rated, and it never moves again)
-    await putLedgerRow(t, next, null, [], calendar, ctx.now);
+    // 台账: a case that still moves has no rating yet (only an ended case is rated, and it never moves
+    // again). A step that changes nothing the row shows (a contact record) leaves it as it is: one
+    // round trip fewer; unless the case still has effects to settle, whose row may not exist yet.
+    if (current?.pending || !sameLedgerRow(current!, next, calendar)) await putLedgerRow(t, next, null, [], calendar, ctx.now);
     // the step and its messages commit together; the notify timer delivers them after the answer
     const outboxIds = await enqueue(t, fromNotifications(decision.notifications), caseFacts(next), ctx.now);
     return { doc: next, event: decision.event, notifications: decision.notifications, outboxIds };
@@ -190,6 +195,10 @@ function decideStep(ctx: ActionContext<Database>, current: CaseDoc | null, expec
     dueOn: storedDueOn(calendar, record.clock),
   };
   return { next, decision: decision.value };
+}
+
+function sameLedgerRow(a: CaseDoc, b: CaseDoc, calendar: ReturnType<typeof createWorkCalendar>): boolean {
+  return JSON.stringify(ledgerRow(a as never, null, [], calendar)) === JSON.stringify(ledgerRow(b as never, null, [], calendar));
 }
 
 export function caseFacts(c: CaseDoc) {

@@ -74,13 +74,10 @@ export async function loadTemplateRegistry(db: Database): Promise<TemplateRegist
  * the id, which is how a reminder is sent once (see `reminderOutboxId`).
  */
 export async function enqueue(t: Pick<Transaction, 'collection'>, items: { kind: MessageKind; to: Recipient }[], facts: MessageFacts, at: Date, key?: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (const [i, n] of items.entries()) {
-    const _id = key ? reminderOutboxId(key, i) : `ob-${crypto.randomBytes(12).toString('hex')}`;
-    await t.collection('outbox').add({ data: { _id, kind: n.kind, to: n.to, facts, at, status: 'pending', claimedUntil: new Date(0), createdAt: at } });
-    ids.push(_id);
-  }
-  return ids;
+  const docs = items.map((n, i) => ({ _id: key ? reminderOutboxId(key, i) : `ob-${crypto.randomBytes(12).toString('hex')}`, kind: n.kind, to: n.to, facts, at, status: 'pending', claimedUntil: new Date(0), createdAt: at }));
+  // all of a step's messages in one insert (one round trip, however many recipients)
+  if (docs.length) await t.collection('outbox').add({ data: docs });
+  return docs.map((d) => d._id);
 }
 
 /** The outbox id of a reminder's n-th message: the first one existing means the reminder went out. */
