@@ -123,10 +123,13 @@ export async function transitionCase(
   /** fields the adapter stores with the step (e.g. the signature an acceptance rests on), written in the same transaction */
   extra: Record<string, unknown> = {},
 ): Promise<TransitionOutcome> {
-  const calendar = await loadCalendar(ctx.db);
+  // the calendar is read while the transaction starts and reads the case (one round trip less to wait)
+  const calendarP = loadCalendar(ctx.db);
+  calendarP.catch(() => undefined);
   return ctx.transaction(async (t) => {
     // a missing id must answer like someone else's (NOT_FOUND), not fail: get() rejects for a missing document
     const current = (await t.collection('cases').doc(caseId).get().then((r) => r.data, () => null)) as unknown as CaseDoc | null;
+    const calendar = await calendarP;
     const { next, decision } = decideStep(ctx, current, expectedVersion, action, calendar, staffNames, extra);
     const { _id, ...body } = next;
     await t.collection('cases').doc(_id).set({ data: body });
