@@ -178,6 +178,8 @@ export function cloneCase(cloud: CloudBase, t: CaseTemplate): Doc {
   const n = ++cloneSeq;
   const id = `sec-case-${n}-${crypto.randomBytes(3).toString('hex')}`;
   const doc = { ...structuredClone(t.doc), _id: id, caseNo: `BB20991231-${String(n).padStart(6, '0')}`, requestKey: `clone:${id}` };
+  // a copy of a settled case: the template's unsettled effects (outbox ids of its own) stay with it
+  delete (doc as { pending?: unknown }).pending;
   const writes = [{ collection: 'cases', id, doc }];
   if (t.rating) writes.push({ collection: 'ratings', id, doc: { ...structuredClone(t.rating), _id: id, caseId: id } as never });
   for (const b of t.badRatings) {
