@@ -131,8 +131,7 @@ export async function transitionCase(
     const current = (await t.collection('cases').doc(caseId).get().then((r) => r.data, () => null)) as unknown as CaseDoc | null;
     const calendar = await calendarP;
     const { next, decision } = decideStep(ctx, current, expectedVersion, action, calendar, staffNames, extra);
-    const { _id, ...body } = next;
-    await t.collection('cases').doc(_id).set({ data: body });
+    await t.collection('cases').doc(caseId).update({ data: stepChanges(ctx.db, current!, next) });
     // 台账: a case that still moves has no rating yet (only an ended case is rated, and it never moves
     // again). A step that changes nothing the row shows (a contact record) leaves it as it is: one
     // round trip fewer; unless the case still has effects to settle, whose row may not exist yet.
@@ -159,13 +158,7 @@ export async function applicantTransition(ctx: ActionContext<Database>, caseId: 
     loadCalendar(ctx.db),
   ]);
   const { next, decision } = decideStep(ctx, current, expectedVersion, action, calendar);
-  const _ = ctx.db.command;
-  const changes: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(next)) {
-    if (k === '_id' || k === 'pending' || JSON.stringify(v) === JSON.stringify((current as unknown as Record<string, unknown>)[k])) continue;
-    // whole values: a nested object given as is would be merged key by key into the stored one
-    changes[k] = v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? _.set(v) : v;
-  }
+  const changes = stepChanges(ctx.db, current!, next);
   const outbox = outboxSeeds(fromNotifications(decision.notifications), caseFacts(next), ctx.now);
   const r = await ctx.db
     .collection('cases')
@@ -173,6 +166,32 @@ export async function applicantTransition(ctx: ActionContext<Database>, caseId: 
     .update({ data: { ...changes, ...pendingForUpdate(ctx.db, ctx.now, { ledger: caseId, outbox }) } });
   if (r.stats.updated !== 1) throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
   return { doc: next, event: decision.event, notifications: decision.notifications, outboxIds: outbox.map((o) => o._id) };
+}
+
+/**
+ * The update that turns `current` into `next`: only the fields that changed, each as a whole value
+ * (a nested object given as is would be merged key by key into the stored one), and the timeline's
+ * new events appended rather than the whole history sent again (a case's timeline grows with every
+ * contact record, and the step's write is what the agent waits for).
+ */
+function stepChanges(db: Database, current: CaseDoc, next: CaseDoc): Record<string, unknown> {
+  const _ = db.command;
+  const changes: Record<string, unknown> = {};
+  const before = current as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(next)) {
+    if (k === '_id' || k === 'pending' || JSON.stringify(v) === JSON.stringify(before[k])) continue;
+    if (k === 'timeline' && Array.isArray(v) && Array.isArray(before[k])) {
+      const old = before[k] as unknown[];
+      if (v.length > old.length && JSON.stringify(v.slice(0, old.length)) === JSON.stringify(old)) {
+        changes[k] = _.push(v.slice(old.length));
+        continue;
+      }
+    }
+    changes[k] = v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? _.set(v) : v;
+  }
+  // a field the step removed
+  for (const k of Object.keys(before)) if (!(k in next) && k !== '_id' && k !== 'pending') changes[k] = _.remove();
+  return changes;
 }
 
 /** Permission, version and the core's decision for one step; the next stored record. */
