@@ -129,8 +129,8 @@ test('SIGKILL during a mixed load, then a restart: every acknowledged write is t
     };
     const load = [...submitters.map(submitter), accepter(), accepter(), booker(), booker()];
     await until(() => acked.cases.size >= 12 && acked.accepted.size >= 4 && acked.bookings.size >= 4, 60_000);
-    // stall message delivery: submissions now commit their case and outbox entries, then hang in
-    // delivery (unacknowledged) — the kill leaves pending outbox entries behind
+    // stall message delivery (the outbox's claims hang): submissions keep committing their cases with
+    // their effects in `pending`, acceptances their outbox entries — the kill leaves both unsettled
     await fetch(`${url}/_/api/faults`, { method: 'POST', body: JSON.stringify({ database: { action: 'database.modifyDocument', collection: 'outbox', delayMs: 600_000, times: 100_000 } }) });
     await new Promise((r) => setTimeout(r, 1500));
     const exited = new Promise((r) => child.once('exit', r));
@@ -162,6 +162,8 @@ test('SIGKILL during a mixed load, then a restart: every acknowledged write is t
     const fire = async (minutes: number) => (await (await fetch(`${url}/_/api/triggers/scheduler/fire?time=${new Date(Date.now() + minutes * 60_000).toISOString()}`, { method: 'POST' })).json()) as { ok: boolean };
     for (let i = 0; i < 5 && (await all(url, 'outbox')).some((o) => o.status === 'pending'); i++) expect(await fire(5)).toMatchObject({ ok: true });
     expect((await all(url, 'outbox')).filter((o) => o.status === 'pending')).toEqual([]);
+    // and every case's own effects were settled (its 台账 row written, its messages in the outbox)
+    expect((await all(url, 'cases')).filter((c) => c.pending).map((c) => c._id)).toEqual([]);
     const messages = await all(url, 'messages');
     await fire(10);
     expect((await all(url, 'messages')).length).toBe(messages.length);
