@@ -115,6 +115,20 @@ export interface Realm {
   date(ms: number): Date;
 }
 
+/** What uploadFile/downloadFile return with callbacks: an UploadTask/DownloadTask (progress events, abort). */
+function transferTask() {
+  const progress = new Set<(p: unknown) => void>();
+  let abortedFlag = false;
+  const task = {
+    onProgressUpdate: (cb: unknown) => void (typeof cb === 'function' && progress.add(cb as (p: unknown) => void)),
+    offProgressUpdate: (cb: unknown) => void progress.delete(cb as (p: unknown) => void),
+    abort: () => void (abortedFlag = true),
+    onHeadersReceived: () => undefined,
+    offHeadersReceived: () => undefined,
+  };
+  return { task, progress, aborted: () => abortedFlag };
+}
+
 export interface CloudTarget {
   url: string;
   envId?: string;
@@ -547,15 +561,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
       }),
     downloadFile: (o) => {
       const x = opts(o);
-      const progress = new Set<(p: unknown) => void>();
-      let aborted = false;
-      const task = {
-        onProgressUpdate: (cb: unknown) => void (typeof cb === 'function' && progress.add(cb as (p: unknown) => void)),
-        offProgressUpdate: (cb: unknown) => void progress.delete(cb as (p: unknown) => void),
-        abort: () => void (aborted = true),
-        onHeadersReceived: () => undefined,
-        offHeadersReceived: () => undefined,
-      };
+      const { task, progress, aborted } = transferTask();
       if (typeof x.success !== 'function' && typeof x.fail !== 'function' && typeof x.complete !== 'function') {
         host.problem('misuse', 'wx.downloadFile was called without success/fail/complete: it returns a DownloadTask, never a promise, so nobody hears the result');
       }
@@ -564,7 +570,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
         if (!/^https?:\/\//.test(url)) throw new ApiFail(`downloadFile:fail invalid url "${url}"`);
         const res = await fetch(url).catch(() => null);
         if (!res) throw new ApiFail('downloadFile:fail request:fail');
-        if (aborted) throw new ApiFail('downloadFile:fail abort');
+        if (aborted()) throw new ApiFail('downloadFile:fail abort');
         const bytes = Buffer.from(await res.arrayBuffer());
         const ext = path.extname(new URL(url).pathname).toLowerCase();
         const local = path.join(downloads(), `${crypto.randomBytes(8).toString('hex')}${ext}`);
@@ -618,15 +624,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
       ),
     'cloud.uploadFile': (o) => {
       // with callbacks WeChat returns an UploadTask: progress events and abort
-      const progress = new Set<(p: unknown) => void>();
-      let aborted = false;
-      const task = {
-        onProgressUpdate: (cb: unknown) => void (typeof cb === 'function' && progress.add(cb as (p: unknown) => void)),
-        offProgressUpdate: (cb: unknown) => void progress.delete(cb as (p: unknown) => void),
-        abort: () => void (aborted = true),
-        onHeadersReceived: () => undefined,
-        offHeadersReceived: () => undefined,
-      };
+      const { task, progress, aborted } = transferTask();
       const result = asyncApi(
         'cloud.uploadFile',
         o,
@@ -635,7 +633,7 @@ export function createWx(host: WxHost): Record<string, unknown> {
           const local = typeof x.filePath === 'string' ? host.tempFiles.get(x.filePath) : undefined;
           if (!local) throw new ApiFail(`cloud.uploadFile:fail file not found: ${String(x.filePath)}`);
           if (typeof x.cloudPath !== 'string') throw new ApiFail('cloud.uploadFile:fail parameter.cloudPath should be String');
-          if (aborted) throw new ApiFail('cloud.uploadFile:fail abort');
+          if (aborted()) throw new ApiFail('cloud.uploadFile:fail abort');
           const bytes = fs.readFileSync(local);
           const res = await gateway('uploadFile', bytes, `?openid=${encodeURIComponent(host.openid)}&cloudPath=${encodeURIComponent(x.cloudPath)}`);
           for (const cb of progress) host.guard('cloud.uploadFile progress callback', () => cb(realm.data({ progress: 100, totalBytesSent: bytes.length, totalBytesExpectedToSend: bytes.length })));

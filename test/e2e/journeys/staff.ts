@@ -478,3 +478,17 @@ export async function agentViewsFilesJourney(d: Driver, env: StaffJourneyEnv): P
   await s.shot('32-agent-file-preview');
   assert.deepEqual(s.errors(), []);
 }
+
+/** Every staff journey, named as the test reports it: staff.test.ts (H5) and staff.weapp.test.ts (weapp) run this one list. */
+export const STAFF_JOURNEYS: [string, (d: Driver, env: StaffJourneyEnv) => Promise<void>][] = [
+  ['agent: accept (checklist) → window → 补正 → materials received → contact → finish', agentFullJourney],
+  ['agent: refuse with reasons', refuseJourney],
+  ['agent: terminate at the applicant’s request', terminateJourney],
+  ['center invites, the person binds; leader sees load, supervises and reassigns within the unit', leaderReassignJourney],
+  ['center: two-department parallel approval with a joint meeting and an escalation', parallelApprovalJourney],
+  ['agent: a 帮办 request accepted with the applicant’s signature drawn at the desk', deskSignatureAcceptJourney],
+  ['desk: the day per window, a walk-in checked in, a caller booked by an agent; the leader only reads', deskJourney],
+  ['desk: an agent moves a caller’s booking and cancels another with a reason; the applicant sees both and is told', deskChangeJourney],
+  ['settings: rating deadline, subscribe template id, window seats and a holiday, each in the audit list', settingsJourney],
+  ['agent: opens the applicant’s files (a PDF as a document, photos in the image viewer)', agentViewsFilesJourney],
+];
