@@ -2,46 +2,36 @@ import { useEffect, useRef } from 'react'
 import { Canvas } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { SurfaceProps } from './index'
+import { withCanvasNode, type CanvasNode2D } from '../../utils/canvasNode.weapp'
 
 type Ctx2D = { lineWidth: number; lineCap: string; lineJoin: string; strokeStyle: string; scale(x: number, y: number): void; beginPath(): void; moveTo(x: number, y: number): void; lineTo(x: number, y: number): void; stroke(): void; clearRect(x: number, y: number, w: number, h: number): void }
-type Node2D = { width: number; height: number; getContext(type: '2d'): Ctx2D }
 
 /** WeChat: a type="2d" canvas drawn with touch events; exported with canvasToTempFilePath. */
 export default function SurfaceWeapp({ canvasId, onStroke, bind }: SurfaceProps) {
-  const node = useRef<Node2D | null>(null)
+  const node = useRef<CanvasNode2D<Ctx2D> | null>(null)
   const ctx = useRef<Ctx2D | null>(null)
   useEffect(() => {
-    Taro.nextTick(() => {
-      Taro.createSelectorQuery()
-        .select(`#${canvasId}`)
-        .fields({ node: true, size: true })
-        .exec((res: { node: Node2D; width: number; height: number }[]) => {
-          const found = res?.[0]
-          if (!found?.node) return
-          const ratio = Taro.getWindowInfo ? Taro.getWindowInfo().pixelRatio : 2
-          found.node.width = found.width * ratio
-          found.node.height = found.height * ratio
-          const c = found.node.getContext('2d')
-          c.scale(ratio, ratio)
-          c.lineWidth = 3
-          c.lineCap = 'round'
-          c.lineJoin = 'round'
-          c.strokeStyle = '#111'
-          node.current = found.node
-          ctx.current = c
-          bind({
-            clear: () => c.clearRect(0, 0, found.node.width, found.node.height),
-            exportImage: () =>
-              new Promise((resolve, reject) => {
-                Taro.canvasToTempFilePath({
-                  canvas: found.node as unknown as Taro.Canvas,
-                  fileType: 'png',
-                  success: (r: { tempFilePath: string }) => resolve({ filePath: r.tempFilePath }),
-                  fail: (e: { errMsg: string }) => reject(new Error(e.errMsg)),
-                } as unknown as Taro.canvasToTempFilePath.Option)
-              }),
-          })
-        })
+    withCanvasNode<Ctx2D>(canvasId, (n, { ratio }) => {
+      const c = n.getContext('2d')
+      c.scale(ratio, ratio)
+      c.lineWidth = 3
+      c.lineCap = 'round'
+      c.lineJoin = 'round'
+      c.strokeStyle = '#111'
+      node.current = n
+      ctx.current = c
+      bind({
+        clear: () => c.clearRect(0, 0, n.width, n.height),
+        exportImage: () =>
+          new Promise((resolve, reject) => {
+            Taro.canvasToTempFilePath({
+              canvas: n as unknown as Taro.Canvas,
+              fileType: 'png',
+              success: (r: { tempFilePath: string }) => resolve({ filePath: r.tempFilePath }),
+              fail: (e: { errMsg: string }) => reject(new Error(e.errMsg)),
+            } as unknown as Taro.canvasToTempFilePath.Option)
+          }),
+      })
     })
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [canvasId])
