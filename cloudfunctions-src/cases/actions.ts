@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CASE_STATUS_LABELS, CATEGORY_LABELS, OPEN_STATUSES, openCase, pickAgent, responsibleUnit } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { applicantTransition, loadCalendar, loadVisibleCase, unitRoster, visibleCasesFilter, type CaseDoc } from '../shared/cases';
+import { transitionCase, loadCalendar, loadVisibleCase, unitRoster, visibleCasesFilter, type CaseDoc } from '../shared/cases';
 import { caseSummaryView, SUMMARY_FIELDS } from '../shared/views';
 import { fromNotifications } from '../shared/outbox';
 import { outboxSeeds, pendingForInsert } from '../shared/effects';
@@ -253,7 +253,7 @@ export const actions: ActionTable<Database> = {
     output: '{ status, statusLabel, version }',
     errors: ['NOT_FOUND', 'CONFLICT', 'RULE_REFUSED'],
     async run(ctx, input) {
-      const { doc } = await applicantTransition(applicantOnly(ctx), input.caseId, input.version, { type: 'withdraw', reason: input.reason });
+      const { doc } = await transitionCase(applicantOnly(ctx), input.caseId, input.version, { type: 'withdraw', reason: input.reason });
       return { status: doc.status, statusLabel: CASE_STATUS_LABELS[doc.status], version: doc.version };
     },
   }),

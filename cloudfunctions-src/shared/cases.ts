@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import {
   applyCaseAction,
   ledgerRow,
@@ -41,8 +42,10 @@ export interface CaseDoc extends CaseRecord {
   version: number;
   /** the case clock's due date (Beijing YYYY-MM-DD) after the last step, null while paused or before 送达; lists filter on it */
   dueOn?: string | null;
-  /** effects of an applicant's one-write step still to be settled (shared/effects.ts) */
+  /** effects of a one-write step still to be settled (shared/effects.ts) */
   pending?: unknown;
+  /** the last step's fingerprint and the messages it sent: a retry of it is answered, not refused (transitionCase) */
+  lastStep?: { key: string; notifications: Notification[] };
 }
 
 /** The stored due date of a clock; a year without a calendar leaves it unknown rather than failing the step. */
@@ -108,10 +111,13 @@ export interface TransitionOutcome {
 }
 
 /**
- * One step of the case state machine, atomically: read the case in a transaction, check the
- * version the caller saw, let the core decide (permission, state, guards), write the next record.
- * Two staff acting at once: the second one's version is stale (CONFLICT), or its transaction
- * conflicts and retries against the new state, where the core refuses what no longer applies.
+ * One step of the case state machine as ONE conditional write, for staff and applicants alike (in
+ * CloudBase a transaction costs a round trip to start, one per operation and one to commit, and the
+ * agent at the desk waits for every one of them). The case and the calendar are read side by side,
+ * the core decides (permission, state, guards), and one update on the version the caller saw writes
+ * the step; its 台账 row and its messages ride on the case (`pending`, shared/effects.ts) and are
+ * settled by the notify timer. Two people acting at once: the second update matches nothing →
+ * CONFLICT, and nothing of it was written.
  */
 export async function transitionCase(
   ctx: ActionContext<Database>,
@@ -120,36 +126,11 @@ export async function transitionCase(
   action: CaseAction,
   /** staff names by id, for agents the step puts on the case (the acting agent, a reassignment's target) */
   staffNames: Record<string, string> = {},
-  /** fields the adapter stores with the step (e.g. the signature an acceptance rests on), written in the same transaction */
+  /** fields the adapter stores with the step (e.g. the signature an acceptance rests on), written in the same update */
   extra: Record<string, unknown> = {},
 ): Promise<TransitionOutcome> {
-  // the calendar is read while the transaction starts and reads the case (one round trip less to wait)
-  const calendarP = loadCalendar(ctx.db);
-  calendarP.catch(() => undefined);
-  return ctx.transaction(async (t) => {
-    // a missing id must answer like someone else's (NOT_FOUND), not fail: get() rejects for a missing document
-    const current = (await t.collection('cases').doc(caseId).get().then((r) => r.data, () => null)) as unknown as CaseDoc | null;
-    const calendar = await calendarP;
-    const { next, decision } = decideStep(ctx, current, expectedVersion, action, calendar, staffNames, extra);
-    await t.collection('cases').doc(caseId).update({ data: stepChanges(ctx.db, current!, next) });
-    // 台账: a case that still moves has no rating yet (only an ended case is rated, and it never moves
-    // again). A step that changes nothing the row shows (a contact record) leaves it as it is: one
-    // round trip fewer; unless the case still has effects to settle, whose row may not exist yet.
-    if (current?.pending || !sameLedgerRow(current!, next, calendar)) await putLedgerRow(t, next, null, [], calendar, ctx.now);
-    // the step and its messages commit together; the notify timer delivers them after the answer
-    const outboxIds = await enqueue(t, fromNotifications(decision.notifications), caseFacts(next), ctx.now);
-    return { doc: next, event: decision.event, notifications: decision.notifications, outboxIds };
-  });
-}
-
-/**
- * The same step taken by an applicant (撤回): no transaction, because the applicant waits for it.
- * The case and the calendar are read side by side, the core decides, and ONE conditional update on
- * the version the applicant saw writes the step; its 台账 row and messages ride on the case
- * (`pending`, shared/effects.ts). Someone else's step in between: the update matches nothing → CONFLICT.
- */
-export async function applicantTransition(ctx: ActionContext<Database>, caseId: string, expectedVersion: number, action: CaseAction): Promise<TransitionOutcome> {
   const [current, calendar] = await Promise.all([
+    // a missing id must answer like someone else's (NOT_FOUND), not fail: get() rejects for a missing document
     ctx.db
       .collection('cases')
       .doc(caseId)
@@ -157,15 +138,46 @@ export async function applicantTransition(ctx: ActionContext<Database>, caseId: 
       .then((r) => r.data as unknown as CaseDoc | null, () => null),
     loadCalendar(ctx.db),
   ]);
-  const { next, decision } = decideStep(ctx, current, expectedVersion, action, calendar);
-  const changes = stepChanges(ctx.db, current!, next);
+  const key = stepKey(ctx, expectedVersion, action);
+  if (current && current.version !== expectedVersion && isReplay(current, expectedVersion, key)) return replayed(current);
+  const { next, decision } = decideStep(ctx, current, expectedVersion, action, calendar, staffNames, extra);
+  next.lastStep = { key, notifications: decision.notifications };
   const outbox = outboxSeeds(fromNotifications(decision.notifications), caseFacts(next), ctx.now);
+  // 台账: a step that changes nothing the row shows (a contact record) leaves the row as it is
+  const ledger = sameLedgerRow(current!, next, calendar) ? null : caseId;
+  const effects = outbox.length || ledger ? pendingForUpdate(ctx.db, ctx.now, { ledger, outbox }) : {};
   const r = await ctx.db
     .collection('cases')
     .where({ _id: caseId, version: expectedVersion })
-    .update({ data: { ...changes, ...pendingForUpdate(ctx.db, ctx.now, { ledger: caseId, outbox }) } });
-  if (r.stats.updated !== 1) throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
+    .update({ data: { ...stepChanges(ctx.db, current!, next), ...effects } });
+  if (r.stats.updated !== 1) {
+    // the same request may have landed first (a retry racing its own stalled write)
+    const latest = await ctx.db
+      .collection('cases')
+      .doc(caseId)
+      .get()
+      .then((x) => x.data as unknown as CaseDoc | null, () => null);
+    if (latest && isReplay(latest, expectedVersion, key)) return replayed(latest);
+    throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
+  }
   return { doc: next, event: decision.event, notifications: decision.notifications, outboxIds: outbox.map((o) => o._id) };
+}
+
+/**
+ * A step's fingerprint: who, on which version, what. A call that timed out while its write was
+ * still on its way (the write then landed) is tapped again with the same version: it is answered
+ * as done instead of CONFLICT, and nothing is written twice. Another person's step, or a different
+ * step by the same person, has another fingerprint and still gets CONFLICT.
+ */
+function stepKey(ctx: ActionContext<Database>, expectedVersion: number, action: CaseAction): string {
+  // the request as the person made it (not `extra`, which carries the time it was made)
+  return crypto.createHash('sha256').update(JSON.stringify([actorOf(ctx.caller).id, expectedVersion, action])).digest('base64url').slice(0, 22);
+}
+
+const isReplay = (doc: CaseDoc, expectedVersion: number, key: string) => doc.version === expectedVersion + 1 && doc.lastStep?.key === key;
+
+function replayed(doc: CaseDoc): TransitionOutcome {
+  return { doc, event: doc.timeline[doc.timeline.length - 1], notifications: doc.lastStep?.notifications ?? [], outboxIds: [] };
 }
 
 /**

@@ -8,15 +8,16 @@ import { putLedgerRow } from './ledger';
  * Effects that follow a one-write command.
  *
  * In CloudBase a transaction costs a round trip to start, one per operation and one to commit, each
- * tens of milliseconds; an applicant's tap must not wait for seven of them. So an applicant's command
+ * tens of milliseconds; a tap must not wait for seven of them. So an applicant's command
  * is ONE atomic write of its own document (a new case, a case's next state under a version check, a
  * rating, a booking), and that document carries what must follow it in a `pending` field: the
  * outbox entries of its messages, the case whose 台账 row must be recomputed, and documents to
  * create (a 差评's handling record). The write and its consequences are therefore atomic: none is
  * lost, none happens without the write. `settle` (run by the notify function's timer every few
  * seconds and by the scheduler) turns `pending` into real documents in one transaction per source
- * document, then the outbox is delivered as before. Staff steps keep their transactions, which write
- * the same documents directly.
+ * document, then the outbox is delivered as before. A staff member's step on a case is written the
+ * same way (shared/cases.ts transitionCase); the few writes nobody waits for at a screen (the
+ * scheduler's sweeps, a ledger rebuild, 差评 handling) keep their transactions.
  */
 
 export interface OutboxSeed {

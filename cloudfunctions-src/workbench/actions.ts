@@ -50,8 +50,13 @@ async function today(db: Database, now: Date): Promise<Today> {
   return { today: t, dueSoonBy, cal, feedbackEvery: settings.lifecycle.progressReportEveryWorkingDays };
 }
 
-function queueFilter(db: Database, queue: Queue, t: Today): Record<string, unknown> | null {
+/** The filter of a queue; `t` (today's dates) is needed by dueSoon and overdue only. */
+function queueFilter(db: Database, queue: Queue, t: Today | null): Record<string, unknown> | null {
   const _ = db.command;
+  const dates = () => {
+    if (!t) throw new Error(`queue ${queue} needs today's dates`);
+    return t;
+  };
   switch (queue) {
     case 'new':
       return { status: 'applied' };
@@ -60,9 +65,9 @@ function queueFilter(db: Database, queue: Queue, t: Today): Record<string, unkno
     case 'waiting':
       return { status: _.in(['awaiting_materials', 'suspended']) };
     case 'dueSoon':
-      return { status: _.in([...OPEN_STATUSES]), dueOn: _.and([_.gte(t.today), _.lte(t.dueSoonBy)]) };
+      return { status: _.in([...OPEN_STATUSES]), dueOn: _.and([_.gte(dates().today), _.lte(dates().dueSoonBy)]) };
     case 'overdue':
-      return { status: _.in([...OPEN_STATUSES]), dueOn: _.and([_.neq(null), _.lt(t.today)]) };
+      return { status: _.in([...OPEN_STATUSES]), dueOn: _.and([_.neq(null), _.lt(dates().today)]) };
     case 'ended':
       return { status: _.in([...ENDED_STATUSES]) };
     case 'open':
@@ -163,8 +168,9 @@ export const actions: ActionTable<Database> = {
       const empty = { items: [], total: 0, counts: Object.fromEntries(COUNTED.map((q) => [q, 0])), today: beijingDate(ctx.now), queue: input.queue };
       if (!scope) return empty;
       const narrow = narrowing(ctx, input);
-      // every queue's count from one aggregate (cases per status and due date), read while the
-      // calendar is; then the page, which needs today's dates: three round trips in all, two in a row
+      // every queue's count from one aggregate (cases per status and due date), the calendar and the
+      // page side by side: three round trips, one wait; only the two date queues (即将到期, 已超期)
+      // wait for today's dates before their page
       const groupsP = db
         .collection('cases')
         .aggregate()
@@ -172,13 +178,19 @@ export const actions: ActionTable<Database> = {
         .group({ _id: { status: '$status', dueOn: '$dueOn' }, n: db.command.aggregate.sum(1) })
         .limit(10_000)
         .end();
-      const t = await today(db, ctx.now);
-      const where = both(db, scope, narrow, queueFilter(db, input.queue, t));
-      const [page, groups] = await Promise.all([
-        // a row needs neither the files nor the form's details (nor the ID number)
-        db.collection('cases').where(where).orderBy('submittedAt', 'desc').field({ materials: false, details: false, mandate: false, receipt: false, idNumber: false, uscc: false }).skip(input.offset).limit(input.limit).get(),
-        groupsP,
-      ]);
+      const todayP = today(db, ctx.now);
+      const pageOf = (t: Today | null) =>
+        db
+          .collection('cases')
+          .where(both(db, scope, narrow, queueFilter(db, input.queue, t)))
+          .orderBy('submittedAt', 'desc')
+          // a row needs neither the files nor the form's details (nor the ID number)
+          .field({ materials: false, details: false, mandate: false, receipt: false, idNumber: false, uscc: false })
+          .skip(input.offset)
+          .limit(input.limit)
+          .get();
+      const dated = input.queue === 'dueSoon' || input.queue === 'overdue';
+      const [t, page, groups] = await Promise.all([todayP, dated ? todayP.then(pageOf) : pageOf(null), groupsP]);
       const count = (q: Queue) => groups.list.reduce((n, g) => n + (inQueue(q, g._id as { status: string; dueOn?: unknown }, t) ? Number(g.n) : 0), 0);
       return {
         items: (page.data as unknown as (CaseDoc & ApplicantCaseFields)[]).map((c) => ({ ...staffCaseRowView(c), firstAgentName: c.firstAgentName, dueOn: c.dueOn ?? null, deadline: deadlineOf(c, t.today, t.dueSoonBy), applicantAsks: applicantAsks(c) })),

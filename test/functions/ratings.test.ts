@@ -30,6 +30,8 @@ async function finishedCase() {
     if (!a.ok) throw new Error(a.message);
     v = a.data.version;
   }
+  // the steps' 台账 row and messages follow within seconds (the notify timer)
+  await deliver(cloud);
   return id;
 }
 
