@@ -24,8 +24,15 @@ export function isCivilDate(value: unknown): value is CivilDate {
   return typeof value === 'string' && CIVIL_DATE_PATTERN.test(value) && dayjs.utc(value).format('YYYY-MM-DD') === value;
 }
 
+/** Dates already found real: the slot and deadline loops check the same few hundred days again and again. */
+const realDates = new Set<CivilDate>();
+
 function assertCivilDate(date: CivilDate): void {
+  if (realDates.has(date)) return;
   if (!isCivilDate(date)) throw new CoreError('INVALID_DATE', `日期格式不正确：${String(date)}（应为 YYYY-MM-DD）`, { date });
+  // bounded: dates come from requests too
+  if (realDates.size >= 20_000) realDates.clear();
+  realDates.add(date);
 }
 
 function assertInstant(at: Date): void {
@@ -48,7 +55,8 @@ export function beijingClock(at: Date): string {
 export function beijingInstant(date: CivilDate, time = '00:00'): Date {
   assertCivilDate(date);
   if (!CLOCK_TIME_PATTERN.test(time)) throw new CoreError('INVALID_TIME', `时刻格式不正确：${time}（应为 HH:mm）`, { time });
-  return dayjs.utc(`${date}T${time}:00Z`).subtract(BEIJING_OFFSET_MINUTES, 'minute').toDate();
+  // an ISO date-time with its zone is parsed exactly by the language (years 0000–9999 included)
+  return new Date(Date.parse(`${date}T${time}:00Z`) - BEIJING_OFFSET_MINUTES * 60_000);
 }
 
 /** Day arithmetic is the calendar's inner loop; the day after a date is remembered once computed. */

@@ -191,14 +191,17 @@ function stepChanges(db: Database, current: CaseDoc, next: CaseDoc): Record<stri
   const changes: Record<string, unknown> = {};
   const before = current as unknown as Record<string, unknown>;
   for (const [k, v] of Object.entries(next)) {
-    if (k === '_id' || k === 'pending' || JSON.stringify(v) === JSON.stringify(before[k])) continue;
+    if (k === '_id' || k === 'pending' || v === before[k]) continue;
     if (k === 'timeline' && Array.isArray(v) && Array.isArray(before[k])) {
       const old = before[k] as unknown[];
-      if (v.length > old.length && JSON.stringify(v.slice(0, old.length)) === JSON.stringify(old)) {
+      // the core appends to the timeline it was given: the old events are the very same objects
+      // (compared by value only if not, a long timeline costs to serialise)
+      if (v.length > old.length && (old.every((e, i) => e === v[i]) || JSON.stringify(v.slice(0, old.length)) === JSON.stringify(old))) {
         changes[k] = _.push(v.slice(old.length));
         continue;
       }
     }
+    if (JSON.stringify(v) === JSON.stringify(before[k])) continue;
     changes[k] = v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? _.set(v) : v;
   }
   // a field the step removed

@@ -97,7 +97,14 @@ export class DatabaseService {
     const limit = intParam(p.limit, 'limit', DEFAULT_LIMIT, 0);
     const offset = intParam(p.offset, 'offset', 0, 0);
     const order = p.order === undefined ? undefined : sortSpec(this.parseValue(p.order, 'order'));
-    let cursor = find(this.store.candidates(coll, query).docs, query, projection as never);
+    const candidates = this.store.candidates(coll, query).docs;
+    const plain = projection === undefined && !(order && Object.keys(order).length) ? plainEqualityTest(query) : null;
+    if (plain) {
+      // doc(id).get() and other plain lookups: no mingo cursor to build (it costs more than the lookup)
+      const hits = candidates.filter(plain);
+      return { data: { list: hits.slice(offset, offset + Math.min(limit || DEFAULT_LIMIT, MAX_LIMIT)).map(stringifyEJSON) } };
+    }
+    let cursor = find(candidates, query, projection as never);
     if (order && Object.keys(order).length) cursor = cursor.sort(order);
     const list = cursor.skip(offset).limit(Math.min(limit || DEFAULT_LIMIT, MAX_LIMIT)).all();
     return { data: { list: list.map(stringifyEJSON) } };
@@ -106,9 +113,9 @@ export class DatabaseService {
   private calculateDocument(p: Params): Reply {
     const coll = collectionName(p);
     const query = this.parseObject(p.query, 'query');
-    const q = new Query(query);
+    const test = queryTest(query);
     let total = 0;
-    for (const doc of this.store.candidates(coll, query).docs) if (q.test(doc)) total++;
+    for (const doc of this.store.candidates(coll, query).docs) if (test(doc)) total++;
     return { data: { total } };
   }
 
@@ -184,12 +191,16 @@ export class DatabaseService {
     }
     const modifier = merge ? (isOperatorUpdate ? data : { $set: data }) : null;
 
-    const rewrite = (doc: Doc): Doc => {
-      if (!modifier) return { ...structuredClone(data), _id: doc._id } as Doc;
+    /** the document after the update, and whether anything in it changed (mingo reports the fields it modified) */
+    const rewrite = (doc: Doc): { next: Doc; changed: boolean } => {
+      if (!modifier) {
+        const next = { ...structuredClone(data), _id: doc._id } as Doc;
+        return { next, changed: stringifyEJSON(next) !== stringifyEJSON(doc) };
+      }
       const copy = structuredClone(doc);
-      applyUpdate(copy, modifier as never);
+      const modified = applyUpdate(copy, modifier as never);
       if (copy._id !== doc._id) throw new CloudError('INVALID_PARAM', '不能更新_id的值');
-      return copy;
+      return { next: copy, changed: modified.length > 0 };
     };
 
     const tx = this.transactionOf(p);
@@ -199,10 +210,10 @@ export class DatabaseService {
       const doc = this.readInTx(tx, coll, id);
       matched = doc ? [doc] : [];
     } else {
-      const q = new Query(query);
+      const test = queryTest(query);
       matched = [];
       for (const doc of this.store.candidates(coll, query).docs) {
-        if (q.test(doc)) {
+        if (test(doc)) {
           matched.push(doc);
           if (!multi) break;
         }
@@ -212,9 +223,9 @@ export class DatabaseService {
     const writes: Write[] = [];
     const docs: Doc[] = [];
     for (const doc of matched) {
-      const next = rewrite(doc);
+      const { next, changed } = rewrite(doc);
       docs.push(next);
-      if (stringifyEJSON(next) !== stringifyEJSON(doc)) writes.push({ collection: coll, id: doc._id, doc: next });
+      if (changed) writes.push({ collection: coll, id: doc._id, doc: next });
     }
     let upsertId: string | undefined;
     if (matched.length === 0 && upsert) {
@@ -222,7 +233,7 @@ export class DatabaseService {
       for (const [k, v] of Object.entries(query)) if (!k.startsWith('$') && !k.includes('.') && (v === null || typeof v !== 'object' || v instanceof Date)) base[k] = v;
       const id = typeof base._id === 'string' ? base._id : newDocId();
       const seed = { ...base, _id: id } as Doc;
-      const created = modifier ? rewrite(seed) : ({ ...structuredClone(data), _id: id } as Doc);
+      const created = modifier ? rewrite(seed).next : ({ ...structuredClone(data), _id: id } as Doc);
       writes.push({ collection: coll, id, doc: created });
       docs.push(created);
       upsertId = id;
@@ -241,11 +252,11 @@ export class DatabaseService {
       const id = singleDocId(query);
       ids = this.readInTx(tx, coll, id) ? [id] : [];
     } else {
-      const q = new Query(query);
+      const test = queryTest(query);
       const multi = p.multi !== false;
       ids = [];
       for (const doc of this.store.candidates(coll, query).docs) {
-        if (q.test(doc)) {
+        if (test(doc)) {
           ids.push(doc._id);
           if (!multi) break;
         }
@@ -381,4 +392,42 @@ function sortSpec(order: unknown): Record<string, 1 | -1> {
     out[f] = d === -1 || d === 'desc' ? -1 : 1;
   }
   return out;
+}
+
+/**
+ * A query that is only top-level equalities on strings, booleans and finite numbers (`{_id}`,
+ * `{_id, version}`, `{openid}`) tested without mingo: building a mingo Query copies its whole
+ * operator table, which costs more than the lookup it serves. The semantics are MongoDB's: a field
+ * holding an array matches when an element equals the value; a field holding anything else that
+ * is not a plain value (a sub-document, a BSON number type) is left to mingo. Anything else: null.
+ */
+export function plainEqualityTest(query: Record<string, unknown>): ((doc: Doc) => boolean) | null {
+  const entries = Object.entries(query);
+  if (entries.length === 0) return null;
+  for (const [k, v] of entries) {
+    if (k.startsWith('$') || k.includes('.')) return null;
+    if (typeof v !== 'string' && typeof v !== 'boolean' && !(typeof v === 'number' && Number.isFinite(v))) return null;
+  }
+  let slow: Query | null = null;
+  return (doc) => {
+    for (const [k, v] of entries) {
+      const d = (doc as Record<string, unknown>)[k];
+      if (d === v) continue;
+      if (Array.isArray(d)) {
+        if (d.includes(v)) continue;
+        return false;
+      }
+      if (d !== null && typeof d === 'object') return (slow ??= new Query(query)).test(doc);
+      return false;
+    }
+    return true;
+  };
+}
+
+/** The test of a query: the plain-equality one where it applies, mingo's otherwise. */
+export function queryTest(query: Record<string, unknown>): (doc: Doc) => boolean {
+  const plain = plainEqualityTest(query);
+  if (plain) return plain;
+  const q = new Query(query);
+  return (doc) => q.test(doc);
 }
