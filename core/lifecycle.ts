@@ -117,6 +117,9 @@ export interface CaseRecord {
   escalations: Escalation[];
   /** last time the agent reported progress to the applicant (§五(二) 定期反馈) */
   lastContactAt: Date | null;
+  /** when the current 补正 was asked for (the applicant's upload after it answers it); absent on
+   * records made before it was kept, where the timeline tells */
+  materialsRequestedAt?: Date | null;
   endedAt: Date | null;
   timeline: TimelineEvent[];
 }
@@ -441,7 +444,7 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
   requestMaterials(c, a, ctx) {
     if (!nonEmptyList(a.missing)) return no('MISSING_MATERIALS_REQUIRED');
     return effect({
-      patch: { missingMaterials: a.missing, clock: pauseClock(c.clock!, ctx.at, 'materials'), lastContactAt: ctx.at },
+      patch: { missingMaterials: a.missing, clock: pauseClock(c.clock!, ctx.at, 'materials'), lastContactAt: ctx.at, materialsRequestedAt: ctx.at },
       note: a.note ?? a.missing.join('、'),
       data: { missing: a.missing },
       notify: [{ kind: 'materials_requested', to: applicant(c), params: { count: a.missing.length } }],
@@ -757,4 +760,11 @@ export function progressReportDue(cal: WorkCalendar, c: CaseRecord, now: Date, s
   if (!CASE_TRANSITIONS.reportProgress.from.includes(c.status)) return false;
   const since = beijingDate(c.lastContactAt ?? c.timeline[0].at);
   return daysBetween(addWorkingDays(cal, since, settings.lifecycle.progressReportEveryWorkingDays), beijingDate(now)) >= 0;
+}
+
+/** When the current 补正 was asked for: kept on the record, or (older records) the last such step. */
+export function materialsRequestedAt(c: Pick<CaseRecord, 'materialsRequestedAt'> & { timeline?: TimelineEvent[] }): Date | null {
+  if (c.materialsRequestedAt) return new Date(c.materialsRequestedAt);
+  const e = c.timeline ? [...c.timeline].reverse().find((x) => x.action === 'requestMaterials') : undefined;
+  return e ? new Date(e.at) : null;
 }

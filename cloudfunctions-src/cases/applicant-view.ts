@@ -1,4 +1,4 @@
-import { APPROVAL_OUTCOME_LABELS, clockStatus, ENDED_STATUSES, OPEN_STATUSES, WARNING_LEVEL_LABELS, type WorkCalendar } from '../../core';
+import { APPROVAL_OUTCOME_LABELS, clockStatus, ENDED_STATUSES, materialsRequestedAt, OPEN_STATUSES, WARNING_LEVEL_LABELS, type WorkCalendar } from '../../core';
 import type { Material } from '../shared/applicant';
 import type { CaseDoc } from '../shared/cases';
 import { caseDetailView } from '../shared/views';
@@ -46,8 +46,8 @@ export function applicantCaseView(c: ApplicantCase, cal: WorkCalendar, now: Date
     }
   }
   const confirmed = new Set(c.extensionConfirmations ?? []);
-  const requestAt = [...c.timeline].reverse().find((e) => e.action === 'requestMaterials')?.at;
-  const supplementPending = c.status === 'awaiting_materials' && !(c.supplementSentAt && requestAt && new Date(c.supplementSentAt) >= new Date(requestAt));
+  const requestAt = materialsRequestedAt(c);
+  const supplementPending = c.status === 'awaiting_materials' && !(c.supplementSentAt && requestAt && new Date(c.supplementSentAt) >= requestAt);
   const needs = [
     ...(supplementPending ? [{ kind: 'materials' as const, missing: c.missingMaterials }] : []),
     ...(c.status === 'awaiting_materials' && !supplementPending ? [{ kind: 'materials_sent' as const, missing: c.missingMaterials }] : []),

@@ -7,6 +7,7 @@ import {
   CASE_TRANSITIONS,
   CASE_STATUS_LABELS,
   ENDED_STATUSES,
+  materialsRequestedAt,
   NOTIFICATION_KINDS,
   OPEN_STATUSES,
   type CaseActionType,
@@ -122,11 +123,16 @@ async function unitNames(db: Database): Promise<Record<string, string>> {
   return Object.fromEntries(data.map((u) => [String(u._id), String(u.name)]));
 }
 
+/** The fields a list row is made of (staffCaseRowView, deadlineOf, applicantAsks). */
+const ROW_FIELDS = Object.fromEntries(
+  ['caseNo', 'version', 'matter', 'category', 'status', 'submittedAt', 'unitName', 'agentName', 'firstAgentName', 'contactName', 'contactPhone', 'dueOn', 'clock', 'supplementSentAt', 'materialsRequestedAt', 'terminationRequest'].map((f) => [f, true]),
+);
+
 /** What the applicant did from the phone that waits for the staff: 补正 uploads to check, a request to end the mandate. */
 function applicantAsks(c: CaseDoc & ApplicantCaseFields): string[] {
   const asks: string[] = [];
-  const requested = [...c.timeline].reverse().find((e) => e.action === 'requestMaterials')?.at;
-  if (c.status === 'awaiting_materials' && c.supplementSentAt && (!requested || new Date(c.supplementSentAt) >= new Date(requested))) asks.push('申请人已上传补正材料，待核收');
+  const requested = materialsRequestedAt(c);
+  if (c.status === 'awaiting_materials' && c.supplementSentAt && (!requested || new Date(c.supplementSentAt) >= requested)) asks.push('申请人已上传补正材料，待核收');
   if (c.terminationRequest && OPEN_STATUSES.includes(c.status)) asks.push('申请人申请终止委托');
   return asks;
 }
@@ -184,8 +190,9 @@ export const actions: ActionTable<Database> = {
           .collection('cases')
           .where(both(db, scope, narrow, queueFilter(db, input.queue, t)))
           .orderBy('submittedAt', 'desc')
-          // a row needs neither the files nor the form's details (nor the ID number)
-          .field({ materials: false, details: false, mandate: false, receipt: false, idNumber: false, uscc: false })
+          // only what a row shows: not the timeline (a long case's history would travel for one
+          // line), nor the files, the form's details or the ID number
+          .field(ROW_FIELDS)
           .skip(input.offset)
           .limit(input.limit)
           .get();

@@ -75,4 +75,15 @@ test('queries on an indexed field use the index instead of scanning', async () =
   expect(plan.docs.length).toBeLessThan(150);
   expect(cloud.store.candidates('staff', { _id: { $in: ['bulk1', 'bulk2'] } })).toMatchObject({ index: '_id_' });
   expect(cloud.store.candidates('staff', { other: 1 }).index).toBeNull();
+  // an $or whose every branch is indexed: the union of the branches (an agent's own and first-asked cases)
+  const either = cloud.store.candidates('staff', { $and: [{ $or: [{ openid: 'ob3' }, { unit: 'zx' }] }, { other: { $ne: 1 } }] });
+  expect(either.index).toBe('$or(openid_unique,unit_1)');
+  const scanned = cloud.store.candidates('staff', {}).docs.filter((d) => d.openid === 'ob3' || d.unit === 'zx');
+  expect(scanned.length).toBeGreaterThan(100);
+  expect(either.docs.map((d) => d._id).sort()).toEqual(scanned.map((d) => d._id).sort());
+  // one branch without an index: everything is scanned, or documents matching that branch would be lost
+  expect(cloud.store.candidates('staff', { $or: [{ openid: 'ob3' }, { other: 1 }] }).index).toBeNull();
+  // and what the wire answers is what a scan answers
+  const found = await post({ action: 'database.getDocument', collectionName: 'staff', query: JSON.stringify({ $or: [{ openid: 'ob3' }, { unit: 'zx', openid: { $in: ['ob4', 'ob5', 'ob6'] } }] }), limit: 100 });
+  expect(found.data.list.map((d: string) => JSON.parse(d)._id).sort()).toEqual(['bulk3', 'bulk4', 'bulk6']);
 });

@@ -98,16 +98,19 @@ export class DatabaseService {
     const offset = intParam(p.offset, 'offset', 0, 0);
     const order = p.order === undefined ? undefined : sortSpec(this.parseValue(p.order, 'order'));
     const candidates = this.store.candidates(coll, query).docs;
-    const plain = projection === undefined && !(order && Object.keys(order).length) ? plainEqualityTest(query) : null;
-    if (plain) {
+    const count = Math.min(limit || DEFAULT_LIMIT, MAX_LIMIT);
+    // top-level field lists are projected here, on the page only (mingo's $project costs more)
+    const project = projection === undefined ? (d: Doc) => d : topLevelProjection(projection);
+    const plain = !(order && Object.keys(order).length) ? plainEqualityTest(query) : null;
+    if (plain && project) {
       // doc(id).get() and other plain lookups: no mingo cursor to build (it costs more than the lookup)
       const hits = candidates.filter(plain);
-      return { data: { list: hits.slice(offset, offset + Math.min(limit || DEFAULT_LIMIT, MAX_LIMIT)).map(stringifyEJSON) } };
+      return { data: { list: hits.slice(offset, offset + count).map((d) => stringifyEJSON(project(d))) } };
     }
-    let cursor = find(candidates, query, projection as never);
+    let cursor = find(candidates, query, project ? undefined : (projection as never));
     if (order && Object.keys(order).length) cursor = cursor.sort(order);
-    const list = cursor.skip(offset).limit(Math.min(limit || DEFAULT_LIMIT, MAX_LIMIT)).all();
-    return { data: { list: list.map(stringifyEJSON) } };
+    const list = cursor.skip(offset).limit(count).all() as Doc[];
+    return { data: { list: list.map((d) => stringifyEJSON(project ? project(d) : d)) } };
   }
 
   private calculateDocument(p: Params): Reply {
@@ -430,4 +433,38 @@ export function queryTest(query: Record<string, unknown>): (doc: Doc) => boolean
   if (plain) return plain;
   const q = new Query(query);
   return (doc) => q.test(doc);
+}
+
+/**
+ * A projection that only lists top-level fields, all to include or all to exclude (`_id` may be
+ * excluded from an inclusion), as `.field({...})` sends it: applied directly. Anything else
+ * (dotted paths, operators, mixed lists): null, and mingo projects.
+ */
+export function topLevelProjection(projection: Record<string, unknown>): ((doc: Doc) => Doc) | null {
+  const entries = Object.entries(projection);
+  if (entries.length === 0) return null;
+  const on = (v: unknown) => v === true || v === 1;
+  const off = (v: unknown) => v === false || v === 0;
+  for (const [k, v] of entries) if (k.startsWith('$') || k.includes('.') || !(on(v) || off(v))) return null;
+  const rest = entries.filter(([k]) => k !== '_id');
+  if (rest.length === 0) return on(projection._id) ? (doc) => ({ _id: doc._id }) as Doc : (doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => k !== '_id')) as Doc;
+  const including = rest.every(([, v]) => on(v));
+  // `_id` may be dropped from an inclusion, not kept in an exclusion (mingo refuses that mix)
+  const excluding = rest.every(([, v]) => off(v)) && !on(projection._id);
+  if (!including && !excluding) return null;
+  const dropId = off(projection._id);
+  if (including) {
+    const fields = rest.map(([k]) => k);
+    return (doc) => {
+      const out: Record<string, unknown> = dropId ? {} : { _id: doc._id };
+      for (const f of fields) if (f in doc) out[f] = (doc as Record<string, unknown>)[f];
+      return out as Doc;
+    };
+  }
+  const drop = new Set(entries.filter(([, v]) => off(v)).map(([k]) => k));
+  return (doc) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(doc)) if (!drop.has(k)) out[k] = v;
+    return out as Doc;
+  };
 }

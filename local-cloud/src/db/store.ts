@@ -264,34 +264,13 @@ export class Store {
 
   /**
    * Candidate documents for a Mongo query: an `_id` or indexed-field equality (or `$in`) narrows
-   * the set; otherwise every document. The caller still filters with the full query.
+   * the set, in the query itself, in its `$and` clauses, or in every branch of an `$or` (the union
+   * of the branches' sets, as MongoDB does when each branch can use an index); otherwise every
+   * document. The caller still filters with the full query.
    */
   candidates(collection: string, query: Record<string, unknown>): { docs: Doc[]; index: string | null } {
     const coll = this.collection(collection);
-    let best: { ids: Set<string>; index: string } | null = null;
-    const consider = (ids: Set<string> | null, index: string) => {
-      if (ids && (!best || ids.size < best.ids.size)) best = { ids, index };
-    };
-    const clauses = [query, ...(Array.isArray(query.$and) ? (query.$and as Record<string, unknown>[]) : [])];
-    for (const clause of clauses) {
-      if (!clause || typeof clause !== 'object') continue;
-      for (const [field, cond] of Object.entries(clause)) {
-        if (field.startsWith('$')) continue;
-        const values = equalityValues(cond);
-        if (!values) continue;
-        if (field === '_id') {
-          consider(new Set(values.filter((v): v is string => typeof v === 'string' && coll.docs.has(v))), '_id_');
-          continue;
-        }
-        const index = coll.indexFor(field);
-        // a sparse index omits documents without the field, which `field: null` must still match
-        if (!index || (index.spec.sparse && values.some((v) => v === null))) continue;
-        const ids = new Set<string>();
-        for (const v of values) for (const id of index.lookup.get(indexKey(v)) ?? []) ids.add(id);
-        consider(ids, index.spec.name);
-      }
-    }
-    const chosen = best as { ids: Set<string>; index: string } | null;
+    const chosen = narrowest(coll, query, 0);
     if (chosen) {
       const docs: Doc[] = [];
       for (const id of chosen.ids) {
@@ -377,6 +356,44 @@ export class Store {
       return { collection: name, documents: c.docs.size, indexes: ['_id_', ...c.indexes.map((i) => i.spec.name)] };
     });
   }
+}
+
+/** The smallest set of ids an index gives for a query (see Store.candidates), or null: scan everything. */
+function narrowest(coll: CollectionState, query: Record<string, unknown>, depth: number): { ids: Set<string>; index: string } | null {
+  let best: { ids: Set<string>; index: string } | null = null;
+  const consider = (ids: Set<string> | null, index: string) => {
+    if (ids && (!best || ids.size < best.ids.size)) best = { ids, index };
+  };
+  const clauses = [query, ...(Array.isArray(query.$and) ? (query.$and as Record<string, unknown>[]) : [])];
+  for (const clause of clauses) {
+    if (!clause || typeof clause !== 'object') continue;
+    for (const [field, cond] of Object.entries(clause)) {
+      if (field === '$or' && Array.isArray(cond) && cond.length > 0 && depth < 4) {
+        // every branch must narrow, or a document matching an unindexed branch would be missed
+        const branches = cond.map((b) => (b && typeof b === 'object' && !Array.isArray(b) ? narrowest(coll, b as Record<string, unknown>, depth + 1) : null));
+        if (branches.every((b) => b !== null)) {
+          const ids = new Set<string>();
+          for (const b of branches) for (const id of b!.ids) ids.add(id);
+          consider(ids, `$or(${branches.map((b) => b!.index).join(',')})`);
+        }
+        continue;
+      }
+      if (field.startsWith('$')) continue;
+      const values = equalityValues(cond);
+      if (!values) continue;
+      if (field === '_id') {
+        consider(new Set(values.filter((v): v is string => typeof v === 'string' && coll.docs.has(v))), '_id_');
+        continue;
+      }
+      const index = coll.indexFor(field);
+      // a sparse index omits documents without the field, which `field: null` must still match
+      if (!index || (index.spec.sparse && values.some((v) => v === null))) continue;
+      const ids = new Set<string>();
+      for (const v of values) for (const id of index.lookup.get(indexKey(v)) ?? []) ids.add(id);
+      consider(ids, index.spec.name);
+    }
+  }
+  return best;
 }
 
 /** Values a condition pins a field to (plain equality, `$eq`, `$in`), or null if it doesn't. */

@@ -1,12 +1,14 @@
 /**
- * The local CloudBase tests plain equality queries (`{_id}`, `{_id, version}`, `{openid}`) without
+ * The local CloudBase's shortcuts around mingo answer what mingo answers.
+ *
+ * It tests plain equality queries (`{_id}`, `{_id, version}`, `{openid}`) without
  * mingo: it must match exactly the documents mingo (MongoDB semantics) matches, whatever the field
  * holds (a scalar of another type, an array, a sub-document, a date, nothing), and step aside for
  * any query that is not plain equality.
  */
 import fc from 'fast-check';
-import { Query } from 'mingo';
-import { plainEqualityTest, queryTest } from '../../local-cloud/src/db/database';
+import { find, Query } from 'mingo';
+import { plainEqualityTest, queryTest, topLevelProjection } from '../../local-cloud/src/db/database';
 
 // a small pool of values, so that queries and documents meet often (a value of another type with
 // the "same" look — '1' and 1, 0 and false — is there to be told apart)
@@ -51,4 +53,28 @@ test('anything but plain equality on scalars goes to mingo', () => {
     const d = { _id: 'x', f: 2, a: { b: 1 } };
     expect(queryTest(q as never)(d as never)).toBe(new Query(q as never).test(d));
   }
+});
+
+// Projections: `.field({...})` lists of top-level fields are applied directly, on the page only.
+const projection = fc.oneof(
+  fc.dictionary(fc.constantFrom('_id', 'f', 'g', 'h'), fc.constantFrom(true, 1), { minKeys: 1 }),
+  fc.dictionary(fc.constantFrom('_id', 'f', 'g', 'h'), fc.constantFrom(false, 0), { minKeys: 1 }),
+  fc.record({ _id: fc.constantFrom(false, 0, true, 1), f: fc.constantFrom(true, 1) }),
+  fc.record({ _id: fc.constantFrom(false, 0), f: fc.constantFrom(false, 0), g: fc.constantFrom(false, 0) }, { requiredKeys: ['f'] }),
+);
+
+test('a top-level projection keeps and drops exactly what mingo keeps and drops', () => {
+  fc.assert(
+    fc.property(fc.array(doc, { maxLength: 5 }), projection, (docs, p) => {
+      const project = topLevelProjection(p);
+      expect(project).not.toBeNull();
+      const expected = find(docs, {}, p).all();
+      expect(docs.map((d) => project!(d as never))).toEqual(expected);
+    }),
+    { numRuns: 500, seed: 10 },
+  );
+});
+
+test('dotted, operator and mixed projections go to mingo', () => {
+  for (const p of [{}, { 'f.a': 1 }, { f: 1, g: 0 }, { _id: 1, f: 0 }, { f: { $slice: 1 } }, { f: 'yes' }]) expect(topLevelProjection(p as never)).toBeNull();
 });
