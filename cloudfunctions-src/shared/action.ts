@@ -50,6 +50,8 @@ export interface ActionContext<Db> {
   transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>;
   /** server clock at the start of the call */
   now: Date;
+  /** what the action's `prefetch` started reading while the caller was being identified */
+  prefetched?: Promise<unknown>;
 }
 
 export interface ActionSpec<I extends z.ZodType, O, Db = unknown> {
@@ -61,6 +63,12 @@ export interface ActionSpec<I extends z.ZodType, O, Db = unknown> {
   output: string;
   /** error codes this action can answer besides INVALID_INPUT/UNKNOWN_ACTION/INTERNAL */
   errors?: ErrorCode[];
+  /**
+   * Reads that do not depend on who calls, started while the caller's staff record is read (one
+   * round trip less to wait for). `run` gets the promise as `ctx.prefetched` and still decides
+   * what the caller may see or do; a refused caller's prefetch is dropped unread.
+   */
+  prefetch?(db: Db, input: z.infer<I>, now: Date): Promise<unknown>;
   run(ctx: ActionContext<Db>, input: z.infer<I>): Promise<O>;
 }
 

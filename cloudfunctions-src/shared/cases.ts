@@ -85,11 +85,20 @@ export function visibleCasesFilter(db: Database, actor: Actor): Record<string, u
  * the same NOT_FOUND, so an id guessed from another applicant reveals nothing.
  */
 export async function loadVisibleCase(ctx: ActionContext<Database>, caseId: string): Promise<CaseDoc> {
-  const doc = await ctx.db
+  return visibleCase(ctx, await readCase(ctx.db, caseId));
+}
+
+/** A case by id, or null (a missing id answers like someone else's case, so get() must not fail). */
+export function readCase(db: Database, caseId: string): Promise<CaseDoc | null> {
+  return db
     .collection('cases')
     .doc(caseId)
     .get()
     .then((r) => r.data as unknown as CaseDoc | null, () => null);
+}
+
+/** The case if the caller may see it; otherwise NOT_FOUND, the same as for a case that does not exist. */
+export function visibleCase(ctx: ActionContext<Database>, doc: CaseDoc | null): CaseDoc {
   if (!doc || !authorize(actorOf(ctx.caller), 'case.view', caseViewTarget(doc)).ok) throw new AppError('NOT_FOUND', '没有找到这条申请');
   return doc;
 }
@@ -128,16 +137,10 @@ export async function transitionCase(
   staffNames: Record<string, string> = {},
   /** fields the adapter stores with the step (e.g. the signature an acceptance rests on), written in the same update */
   extra: Record<string, unknown> = {},
+  /** the case and the calendar, if the adapter started reading them already (readForStep) */
+  loaded: Promise<StepReads> = readForStep(ctx.db, caseId),
 ): Promise<TransitionOutcome> {
-  const [current, calendar] = await Promise.all([
-    // a missing id must answer like someone else's (NOT_FOUND), not fail: get() rejects for a missing document
-    ctx.db
-      .collection('cases')
-      .doc(caseId)
-      .get()
-      .then((r) => r.data as unknown as CaseDoc | null, () => null),
-    loadCalendar(ctx.db),
-  ]);
+  const [current, calendar] = await loaded;
   const key = stepKey(ctx, expectedVersion, action);
   if (current && current.version !== expectedVersion && isReplay(current, expectedVersion, key)) return replayed(current);
   const { next, decision } = decideStep(ctx, current, expectedVersion, action, calendar, staffNames, extra);
@@ -161,6 +164,13 @@ export async function transitionCase(
     throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
   }
   return { doc: next, event: decision.event, notifications: decision.notifications, outboxIds: outbox.map((o) => o._id) };
+}
+
+export type StepReads = [CaseDoc | null, ReturnType<typeof createWorkCalendar>];
+
+/** What a step reads: the case and the calendar, side by side (nothing here depends on who acts). */
+export function readForStep(db: Database, caseId: string): Promise<StepReads> {
+  return Promise.all([readCase(db, caseId), loadCalendar(db)]);
 }
 
 /**

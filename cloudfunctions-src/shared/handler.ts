@@ -31,12 +31,16 @@ export function createMain(functionName: string, actions: ActionTable<Database>)
       const { OPENID } = cloud.getWXContext();
       if (!OPENID) throw new AppError('FORBIDDEN', '请在微信中打开');
       const needsStaff = spec.roles.some((r) => r !== 'applicant');
+      const now = new Date();
+      const prefetched = spec.prefetch?.(db, parsed.data, now);
+      // a refused caller never reads it: its failure must not surface as an unhandled rejection
+      prefetched?.catch(() => undefined);
       const staff = needsStaff ? await findStaff(String(OPENID)) : null;
       const roles: Role[] = ['applicant', ...(staff ? [staff.role] : [])];
       if (!spec.roles.some((r) => roles.includes(r))) throw new AppError('FORBIDDEN', '当前身份无权执行此操作');
       const caller: Caller = { openid: String(OPENID), staff, roles };
       // messages are not delivered here: the notify timer settles and delivers after the answer
-      const data = await spec.run({ caller, db, transaction, now: new Date() }, parsed.data);
+      const data = await spec.run({ caller, db, transaction, now, prefetched }, parsed.data);
       return answer({ ok: true, data });
     } catch (e) {
       if (e instanceof AppError) return answer({ ok: false, code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) });
