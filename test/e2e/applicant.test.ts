@@ -80,7 +80,7 @@ test('a 民生保障类 citizen applies on the phone and asks for a home visit (
   await tap(home, 't-submit');
   await v(home, 't-case-no').waitFor();
   const caseNo = (await v(home, 't-case-no').innerText()).trim();
-  expect(caseNo).toMatch(/^BB\d{8}-\d{4}$/);
+  expect(caseNo).toMatch(/^BB\d{8}-\d{6}$/);
   await tap(home, 't-go-book');
 
   await v(home, 't-way-home').waitFor();

@@ -12,7 +12,7 @@ const e2e = weappEnv();
 test('a citizen applies and sees the case in 我的申请; the agent on duty sees it in the staff subpackage', async () => {
   const { driver } = e2e;
   const { caseNo } = await sliceJourney(driver);
-  expect(caseNo).toMatch(/^BB\d{8}-\d{4}$/);
+  expect(caseNo).toMatch(/^BB\d{8}-\d{6}$/);
   const [citizen, agent] = driver.sessions;
   // the WeChat page stack: 申请 was redirected to 我的申请 above the home page
   expect(citizen.mp.pages().map((p) => p.route)).toEqual(['pages/index/index', 'pages/my/index']);

@@ -25,7 +25,7 @@ test('a citizen submits, finds it in 我的申请, and the on-duty agent of the 
   const submitted = await submitAs(cloud, 'o_citizen_elder', application);
   expect(submitted).toEqual({
     ok: true,
-    data: { caseId: expect.any(String), caseNo: expect.stringMatching(/^BB\d{8}-\d{4}$/), status: 'applied', statusLabel: '已提交，待受理', unitName: '和硕县政务服务中心', agentName: '陈静', repeated: false },
+    data: { caseId: expect.any(String), caseNo: expect.stringMatching(/^BB\d{8}-\d{6}$/), status: 'applied', statusLabel: '已提交，待受理', unitName: '和硕县政务服务中心', agentName: '陈静', repeated: false },
   });
   const mine = await call(cloud, 'cases', { action: 'listMine', input: {} }, 'o_citizen_elder');
   expect(mine.ok && mine.data.items).toEqual([expect.objectContaining({ caseNo: submitted.ok && submitted.data.caseNo, statusLabel: '已提交，待受理', matter: application.matter })]);

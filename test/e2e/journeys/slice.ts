@@ -41,7 +41,7 @@ export async function sliceJourney(d: Driver): Promise<{ caseNo: string }> {
   await home.tap('t-submit');
   await home.waitFor('t-case-no');
   const caseNo = (await home.text('t-case-no')).trim();
-  assert.match(caseNo, /^BB\d{8}-\d{4}$/);
+  assert.match(caseNo, /^BB\d{8}-\d{6}$/);
   await home.shot('03-apply-submitted');
 
   await home.tap('t-go-my');
