@@ -60,7 +60,7 @@ export async function loadSettings(db: Database): Promise<Settings> {
   return settingsOf(stored);
 }
 
-function settingsOf(stored: Record<string, unknown> | null | undefined): Settings {
+export function settingsOf(stored: Record<string, unknown> | null | undefined): Settings {
   if (!stored) return DEFAULT_SETTINGS;
   const { _id, ...rest } = stored;
   const resolved = resolveSettings(rest);
