@@ -87,3 +87,14 @@ test('queries on an indexed field use the index instead of scanning', async () =
   const found = await post({ action: 'database.getDocument', collectionName: 'staff', query: JSON.stringify({ $or: [{ openid: 'ob3' }, { unit: 'zx', openid: { $in: ['ob4', 'ob5', 'ob6'] } }] }), limit: 100 });
   expect(found.data.list.map((d: string) => JSON.parse(d)._id).sort()).toEqual(['bulk3', 'bulk4', 'bulk6']);
 });
+
+test('the same query text asked again answers from the data as it is now (only the compiled query is kept)', async () => {
+  const query = JSON.stringify({ unit: 'kept', n: { $gte: 1 } });
+  const ask = async () => (await post({ action: 'database.getDocument', collectionName: 'staff', query, limit: 100 })).data.list.map((d: string) => JSON.parse(d)._id).sort();
+  expect(await ask()).toEqual([]);
+  await insert({ _id: 'kept1', openid: 'ok1', unit: 'kept', n: 1 });
+  expect(await ask()).toEqual(['kept1']);
+  await insert({ _id: 'kept2', openid: 'ok2', unit: 'kept', n: 2 });
+  await post({ action: 'database.removeDocument', collectionName: 'staff', query: JSON.stringify({ _id: 'kept1' }) });
+  expect(await ask()).toEqual(['kept2']);
+});

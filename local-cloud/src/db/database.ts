@@ -34,6 +34,13 @@ export const newDocId = () => crypto.randomBytes(16).toString('hex');
  */
 export class DatabaseService {
   private readonly transactions = new Map<string, Transaction>();
+  /**
+   * Compiled queries by their wire text: a mingo Query copies mingo's whole operator table when it
+   * is built, and the same few queries (a staff list, an inbox) come again and again. Only the
+   * compiled test is kept, never an answer; texts whose meaning depends on the moment (server
+   * dates) or that run code ($where) are compiled afresh.
+   */
+  private readonly compiled = new Map<string, Query>();
 
   constructor(private readonly store: Store, private readonly now: () => number = Date.now) {}
 
@@ -107,7 +114,7 @@ export class DatabaseService {
       const hits = candidates.filter(plain);
       return { data: { list: hits.slice(offset, offset + count).map((d) => stringifyEJSON(project(d))) } };
     }
-    let cursor = find(candidates, query, project ? undefined : (projection as never));
+    let cursor = this.compile(p.query, query).find(candidates, project ? undefined : (projection as never));
     if (order && Object.keys(order).length) cursor = cursor.sort(order);
     const list = cursor.skip(offset).limit(count).all() as Doc[];
     return { data: { list: list.map((d) => stringifyEJSON(project ? project(d) : d)) } };
@@ -343,6 +350,18 @@ export class DatabaseService {
   }
 
   // ---------------------------------------------------------------- parsing
+
+  /** The compiled Query for a parsed query, from the cache when its wire text allows (see `compiled`). */
+  private compile(text: unknown, query: Record<string, unknown>): Query {
+    const cacheable = typeof text === 'string' && text.length <= 4096 && !/\$tcb_server_date|\$where/.test(text);
+    if (!cacheable) return new Query(query);
+    const hit = this.compiled.get(text);
+    if (hit) return hit;
+    const q = new Query(query);
+    if (this.compiled.size >= 500) this.compiled.delete(this.compiled.keys().next().value!);
+    this.compiled.set(text, q);
+    return q;
+  }
 
   private parseValue(text: unknown, what: string): unknown {
     return substituteServerDate(parseEJSON(text, what), this.now());
