@@ -155,11 +155,7 @@ export async function transitionCase(
     .update({ data: { ...stepChanges(ctx.db, current!, next), ...effects } });
   if (r.stats.updated !== 1) {
     // the same request may have landed first (a retry racing its own stalled write)
-    const latest = await ctx.db
-      .collection('cases')
-      .doc(caseId)
-      .get()
-      .then((x) => x.data as unknown as CaseDoc | null, () => null);
+    const latest = await readCase(ctx.db, caseId);
     if (latest && isReplay(latest, expectedVersion, key)) return replayed(latest);
     throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
   }

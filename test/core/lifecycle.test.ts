@@ -26,6 +26,7 @@ import {
   type CaseActionType,
   type CaseRecord,
   type CaseStatus,
+  materialsRequestedAt,
 } from '../../core';
 
 const cal = createWorkCalendar();
@@ -168,6 +169,11 @@ describe('§五(二) 办理 at the window, on its committed time limit', () => {
     expect(isPaused(asked.case.clock!)).toBe(true);
     expect(asked.event.note).toBe('户口簿复印件、残疾证');
     expect(asked.notifications).toEqual([{ kind: 'materials_requested', to: { kind: 'applicant', id: 'o_elder' }, params: { count: 2 } }]);
+    // when it was asked for is kept on the record (a list shows "补正已上传" without the timeline);
+    // a record from before it was kept falls back to its last such step
+    expect(materialsRequestedAt(asked.case)).toEqual(at('2026-03-04'));
+    expect(materialsRequestedAt({ ...asked.case, materialsRequestedAt: undefined })).toEqual(asked.event.at);
+    expect(materialsRequestedAt({ materialsRequestedAt: undefined })).toBeNull();
     const back = step(asked.case, { type: 'receiveMaterials' }, agentA, at('2026-03-10'));
     expect(back.case.status).toBe('handling');
     expect(back.case.missingMaterials).toEqual([]);
