@@ -1,6 +1,6 @@
 import { draftMessage, fitKeyword, formatMessageTime, keywordType, MESSAGE_KINDS, NOTIFICATION_KINDS, templateData, type BookingFacts, type CaseFacts, type MessageKind, type TemplateConfig } from '../../core';
 
-const PAGES = { case: 'pages/case/index?id=', workbench: 'packages/staff/pages/case/index?caseId=', booking: 'pages/my/index?bookingId=' };
+const PAGES = { case: 'pages/case/index?id=', workbench: 'packages/staff/pages/case/index?caseId=', booking: 'pages/book/index?bookingId=' };
 
 test('keyword values are cut to WeChat limits cleanly', () => {
   expect(keywordType('character_string12')).toBe('character_string');
@@ -72,7 +72,7 @@ test('预约 messages: the slot time, the kind of service, the booking or case r
     purpose: 'appointment',
     title: '预约提醒',
     fields: { caseNo: 'bk_m1abc_0011223344', matter: '延时服务·民生保障类事项', status: '已预约', note: '预约成功，请按时到政务服务中心', time: '2026年12月1日 19:30' },
-    page: 'pages/my/index?bookingId=bk_m1abc_0011223344',
+    page: 'pages/book/index?bookingId=bk_m1abc_0011223344',
   });
   const home = draftMessage('appointment_day_before', { ...bookingFacts, kind: 'home_visit', caseId: 'c9', caseNo: 'BB20261128-0009' }, new Date(), PAGES, 'applicant');
   expect(home.fields).toMatchObject({ caseNo: 'BB20261128-0009', note: '明天工作人员将上门服务', matter: '上门服务·民生保障类事项' });

@@ -60,7 +60,7 @@ describe('预约 messages go through the outbox', () => {
     const [pushed] = cloud.messages.inbox({ touser: 'o_booker_1' });
     const [date, , start] = s.slotId.split('@');
     const [y, m, d] = date.split('-').map(Number);
-    expect(pushed).toMatchObject({ templateId: TPL_APPOINTMENT, templateTitle: '预约提醒', page: `pages/my/index?bookingId=${made.ok && made.data.booking.bookingId}` });
+    expect(pushed).toMatchObject({ templateId: TPL_APPOINTMENT, templateTitle: '预约提醒', page: `pages/book/index?bookingId=${made.ok && made.data.booking.bookingId}` });
     expect(pushed.data).toEqual({ character_string1: c.caseNo, thing2: '正常办公时间·民生保障类事项', time3: `${y}年${m}月${d}日 ${start}`, thing4: '预约成功，请按时到政务服务中心' });
     expect(JSON.stringify(pushed)).not.toMatch(/王海|13899001122/);
     expect(await inbox('o_booker_1')).toEqual([expect.objectContaining({ title: '预约提醒', caseNo: c.caseNo, status: '已预约', push: 'sent' })]);

@@ -134,6 +134,8 @@ export default function Book() {
   // what the center cancelled and why (their message says to look here), until that day has passed
   const today = beijingToday()
   const cancelledByCenter = (mine.data?.items ?? []).filter((b) => b.status === 'cancelled' && b.cancelReason && b.date >= today)
+  // a message about a booking opens this page with its id: that booking stands out
+  const focus = (b: BookingView) => (params.bookingId && b.bookingId === params.bookingId ? ' booking--focus t-booking-focus' : '')
 
   return (
     <PageShell>
@@ -146,7 +148,7 @@ export default function Book() {
         {mine.status === 'error' ? <View className='field-error'>⚠ {describeError(mine.error)}</View> : null}
         {mine.status === 'ok' && active.length === 0 ? <View className='muted'>暂无有效预约。</View> : null}
         {cancelledByCenter.map((b) => (
-          <View key={b.bookingId} className='booking t-booking-cancelled'>
+          <View key={b.bookingId} className={`booking t-booking-cancelled${focus(b)}`}>
             <View className='strong'>
               {b.date}（{b.weekday}）{b.start}–{b.end} <View className='tag'>{b.statusLabel}</View>
             </View>
@@ -155,7 +157,7 @@ export default function Book() {
           </View>
         ))}
         {active.map((b) => (
-          <View key={b.bookingId} className='booking t-booking'>
+          <View key={b.bookingId} className={`booking t-booking${focus(b)}`}>
             <View className='strong'>
               {b.date}（{b.weekday}）{b.start}–{b.end} <View className='tag tag--kind'>{b.kindLabel}</View>
             </View>

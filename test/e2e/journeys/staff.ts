@@ -295,6 +295,13 @@ export async function deskChangeJourney(d: Driver, env: StaffJourneyEnv): Promis
   const messages = await inbox.texts('t-message');
   assert.ok(messages.some((m) => m.includes('预约时间已调整') && m.includes(messageTime(newDate, newStart))), messages.join(' | '));
   assert.ok(messages.some((m) => m.includes('预约已被工作人员取消') && m.includes(messageTime(second.date, second.start))), messages.join(' | '));
+  // the message opens his bookings with that booking standing out
+  await inbox.tap('t-message', messages.findIndex((m) => m.includes('预约时间已调整')));
+  await inbox.waitFor('t-booking-focus');
+  const focused = await inbox.texts('t-booking-focus');
+  assert.equal(focused.length, 1, focused.join(' | '));
+  assert.ok(focused[0].includes(newDate) && focused[0].includes(newStart), focused[0]);
+  await inbox.shot('33-booking-from-message');
   for (const x of [s, leader, my, inbox]) assert.deepEqual(x.errors(), []);
 }
 
