@@ -150,7 +150,7 @@ export default function Book() {
         {cancelledByCenter.map((b) => (
           <View key={b.bookingId} className={`booking t-booking-cancelled${focus(b)}`}>
             <View className='strong'>
-              {b.date}（{b.weekday}）{b.start}–{b.end} <View className='tag'>{b.statusLabel}</View>
+              {b.date}（{b.weekday}）{b.start}–{b.end} <View className='tag tag--warn'>{b.statusLabel}</View>
             </View>
             <View>中心取消了这个预约，原因：{b.cancelReason}</View>
             <View className='muted'>需要的话，请在下面重新预约或致电中心。</View>
