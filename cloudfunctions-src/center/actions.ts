@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { pendingForInsert } from '../shared/effects';
 import { CIVIL_DATE_PATTERN, INDUSTRIES, INDUSTRY_LABELS, MESSAGE_FIELDS, ROLE_LABELS, resolveSettings, settingsSchema, TEMPLATE_PURPOSES, type CenterCalendar, type DayOverride, type Industry, type TemplateConfig, type TemplatePurpose, type TemplateRegistry } from '../../core';
-import { templateRegistry } from '../shared/outbox';
+import { registryWith, templateRegistry } from '../shared/outbox';
 import { action, AppError, type ActionContext, type ActionTable, type StaffRecord } from '../shared/action';
 import { loadSettings, settingsOf } from '../shared/applicant';
 import type { Database, Transaction } from '../shared/cloud';
@@ -344,7 +344,7 @@ export const actions: ActionTable<Database> = {
       const calendar = (byId.get('calendar') ?? null) as CenterCalendar | null;
       const items = (byId.get('serviceItems') ?? null) as { items: ServiceItem[] } | null;
       const saved = (byId.get('subscribeTemplates') ?? null) as { templates?: TemplateRegistry } | null;
-      const registry: TemplateRegistry = { ...templateRegistry(), ...(saved?.templates ?? {}) };
+      const registry = registryWith(saved);
       const s = ctx.caller.staff as StaffDoc | null;
       const subscribeTemplates = (Object.keys(TEMPLATE_PURPOSES) as TemplatePurpose[]).map((purpose) => {
         const t = registry[purpose];

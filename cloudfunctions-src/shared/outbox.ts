@@ -64,8 +64,13 @@ export async function loadTemplateRegistry(db: Database): Promise<TemplateRegist
     .collection('settings')
     .doc('subscribeTemplates')
     .get()
-    .then((r) => (r.data as { templates?: TemplateRegistry } | null)?.templates ?? {}, () => ({}) as TemplateRegistry);
-  return { ...templateRegistry(), ...stored };
+    .then((r) => r.data as { templates?: TemplateRegistry } | null, () => null);
+  return registryWith(stored);
+}
+
+/** The registry in force given the stored settings/subscribeTemplates document (or none). */
+export function registryWith(stored: { templates?: TemplateRegistry } | null | undefined): TemplateRegistry {
+  return { ...templateRegistry(), ...(stored?.templates ?? {}) };
 }
 
 /**

@@ -123,7 +123,7 @@ export class DatabaseService {
   private calculateDocument(p: Params): Reply {
     const coll = collectionName(p);
     const query = this.parseObject(p.query, 'query');
-    const test = queryTest(query);
+    const test = queryTest(query, (q) => this.compile(p.query, q));
     let total = 0;
     for (const doc of this.store.candidates(coll, query).docs) if (test(doc)) total++;
     return { data: { total } };
@@ -220,7 +220,7 @@ export class DatabaseService {
       const doc = this.readInTx(tx, coll, id);
       matched = doc ? [doc] : [];
     } else {
-      const test = queryTest(query);
+      const test = queryTest(query, (q) => this.compile(p.query, q));
       matched = [];
       for (const doc of this.store.candidates(coll, query).docs) {
         if (test(doc)) {
@@ -262,7 +262,7 @@ export class DatabaseService {
       const id = singleDocId(query);
       ids = this.readInTx(tx, coll, id) ? [id] : [];
     } else {
-      const test = queryTest(query);
+      const test = queryTest(query, (q) => this.compile(p.query, q));
       const multi = p.multi !== false;
       ids = [];
       for (const doc of this.store.candidates(coll, query).docs) {
@@ -446,11 +446,11 @@ export function plainEqualityTest(query: Record<string, unknown>): ((doc: Doc) =
   };
 }
 
-/** The test of a query: the plain-equality one where it applies, mingo's otherwise. */
-export function queryTest(query: Record<string, unknown>): (doc: Doc) => boolean {
+/** The test of a query: the plain-equality one where it applies, mingo's otherwise (compiled by `compile`, e.g. from the cache). */
+export function queryTest(query: Record<string, unknown>, compile: (query: Record<string, unknown>) => Query = (x) => new Query(x)): (doc: Doc) => boolean {
   const plain = plainEqualityTest(query);
   if (plain) return plain;
-  const q = new Query(query);
+  const q = compile(query);
   return (doc) => q.test(doc);
 }
 
