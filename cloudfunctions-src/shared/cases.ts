@@ -117,6 +117,8 @@ export interface TransitionOutcome {
   event: TimelineEvent;
   notifications: Notification[];
   outboxIds: string[];
+  /** the same request had already been written (by an earlier call, or by a twin running at once): nothing was written now */
+  replayed?: boolean;
 }
 
 /**
@@ -183,7 +185,7 @@ function stepKey(ctx: ActionContext<Database>, expectedVersion: number, action: 
 const isReplay = (doc: CaseDoc, expectedVersion: number, key: string) => doc.version === expectedVersion + 1 && doc.lastStep?.key === key;
 
 function replayed(doc: CaseDoc): TransitionOutcome {
-  return { doc, event: doc.timeline[doc.timeline.length - 1], notifications: doc.lastStep?.notifications ?? [], outboxIds: [] };
+  return { doc, event: doc.timeline[doc.timeline.length - 1], notifications: doc.lastStep?.notifications ?? [], outboxIds: [], replayed: true };
 }
 
 /**
@@ -351,7 +353,9 @@ export async function reassignCasesOf(ctx: ActionContext<Database>, staffId: str
       if (p.agentId) {
         const r = await transitionCase(ctx, p.caseId, cases[i].version, { type: 'reassign', toAgentId: p.agentId, reason }, { [p.agentId]: p.name! });
         outboxIds.push(...r.outboxIds);
-        out.moved++;
+        // a scheduler run alongside made the very same move: it is that run's to count
+        if (r.replayed) out.skipped++;
+        else out.moved++;
       } else {
         outboxIds.push(...(await releaseOne(ctx, p.caseId, cases[i].version, reason)));
         out.waiting++;
