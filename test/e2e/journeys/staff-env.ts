@@ -17,7 +17,10 @@ export function staffJourneyEnv(cloud: () => CloudBase): StaffJourneyEnv {
   return {
     call: (name, data, openid) => call(cloud(), name, data, openid),
     async bookingUnderWay(name, phone) {
-      const startsAt = new Date(Date.now() - 3600_000);
+      // an hour ago, but never before today's Beijing midnight: the desk lists today only (CI may run at 00:10)
+      const now = Date.now();
+      const midnight = Date.parse(`${new Date(now + 8 * 3600_000).toISOString().slice(0, 10)}T00:00:00+08:00`);
+      const startsAt = new Date(Math.max(now - 3600_000, midnight));
       const beijing = new Date(startsAt.getTime() + 8 * 3600_000).toISOString();
       const [date, clock] = [beijing.slice(0, 10), beijing.slice(11, 16)];
       const end = new Date(startsAt.getTime() + (8 * 60 + 30) * 60_000).toISOString().slice(11, 16);
