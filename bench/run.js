@@ -182,7 +182,7 @@ async function h5Run() {
   const { chromium } = require('playwright-core');
   const { loadProject } = require(out);
   const cloud = await startCloudBase({ port: 0, dataDir: null, functionsDir: path.join(ROOT, 'cloudfunctions'), project: loadProject(path.join(ROOT, 'cloudbase.json')), triggers: false });
-  await require('../scripts/seed').seed(cloud.sdkEnv);
+  await require('../scripts/seed').seed(cloud.sdkEnv, { standInCalendars: true });
   const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
@@ -281,7 +281,7 @@ async function schedulerRun() {
   const { loadProject } = require(out);
   const cloud = await startCloudBase({ port: 0, dataDir: null, functionsDir: path.join(ROOT, 'cloudfunctions'), project: loadProject(path.join(ROOT, 'cloudbase.json')), triggers: false });
   try {
-    await require('../scripts/seed').seed(cloud.sdkEnv);
+    await require('../scripts/seed').seed(cloud.sdkEnv, { standInCalendars: true });
     const received = new Date('2026-11-02T02:00:00Z');
     const make = (i, limit) => ({
       _id: `bench-${i}`,

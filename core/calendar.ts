@@ -70,6 +70,17 @@ export function statutoryYears(): number[] {
   return [...STATUTORY_YEARS].sort((a, b) => a - b);
 }
 
+/** chinese-days' calendar of one year, in the shape a center enters one; null when it lacks the year. */
+export function statutoryYear(year: number): YearCalendar | null {
+  if (!STATUTORY_YEARS.has(year)) return null;
+  const of = (map: Record<string, string>) =>
+    Object.keys(map)
+      .filter((d) => yearOf(d) === year)
+      .sort()
+      .map((date) => ({ date, name: chineseName(map[date]) }));
+  return { holidays: of(STATUTORY.holidays), makeupWorkdays: of(STATUTORY.workdays) };
+}
+
 export const CALENDAR_MESSAGES = {
   CALENDAR_YEAR_MISSING: (year: number) => `尚未录入${year}年的法定节假日和调休安排，无法计算工作日。请政务服务中心在日历设置中录入国务院办公厅公布的${year}年放假安排。`,
   REGIONAL_HOLIDAYS_MISSING: (year: number) => `尚未录入${year}年自治区少数民族习惯节日（肉孜节、古尔邦节）放假安排，这些日子目前按工作日计算。`,
@@ -115,12 +126,13 @@ export function createWorkCalendar(center: CenterCalendar = {}): WorkCalendar {
     const supplied = centerYears.get(year);
     let holiday: string | undefined;
     let makeup: string | undefined;
-    if (supplied) {
-      holiday = supplied.holidays.get(date);
-      makeup = supplied.workdays.get(date);
-    } else if (STATUTORY_YEARS.has(year)) {
+    // chinese-days first: once an update carries a year the center typed in, the published data wins
+    if (STATUTORY_YEARS.has(year)) {
       holiday = STATUTORY.holidays[date] && chineseName(STATUTORY.holidays[date]);
       makeup = STATUTORY.workdays[date] && chineseName(STATUTORY.workdays[date]);
+    } else if (supplied) {
+      holiday = supplied.holidays.get(date);
+      makeup = supplied.workdays.get(date);
     } else {
       throw new CoreError('CALENDAR_YEAR_MISSING', CALENDAR_MESSAGES.CALENDAR_YEAR_MISSING(year), { year });
     }

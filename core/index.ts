@@ -19,3 +19,4 @@ export * from './case-action-input';
 export * from './subscribe';
 export * from './ledger';
 export * from './reminders';
+export * from './year-calendar';

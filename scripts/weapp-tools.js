@@ -34,7 +34,7 @@ function loadWeappTools() {
 async function startAppCloud(tools) {
   require('./build-functions').build();
   const cloud = await tools.startCloudBase({ port: 0, dataDir: null, functionsDir: path.join(ROOT, 'cloudfunctions'), project: tools.loadProject(path.join(ROOT, 'cloudbase.json')), triggers: false });
-  await require('./seed').seed(cloud.sdkEnv);
+  await require('./seed').seed(cloud.sdkEnv, { standInCalendars: true });
   return cloud;
 }
 

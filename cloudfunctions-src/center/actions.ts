@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { pendingForInsert } from '../shared/effects';
-import { CIVIL_DATE_PATTERN, INDUSTRIES, INDUSTRY_LABELS, MESSAGE_FIELDS, ROLE_LABELS, resolveSettings, settingsSchema, TEMPLATE_PURPOSES, type CenterCalendar, type DayOverride, type Industry, type TemplateConfig, type TemplatePurpose, type TemplateRegistry } from '../../core';
+import { beijingDate, buildYearCalendar, calendarWarnings, calendarYearsView, createWorkCalendar, CIVIL_DATE_PATTERN, INDUSTRIES, INDUSTRY_LABELS, MESSAGE_FIELDS, ROLE_LABELS, resolveSettings, settingsSchema, TEMPLATE_PURPOSES, type CenterCalendar, type DayOverride, type Industry, type TemplateConfig, type TemplatePurpose, type TemplateRegistry } from '../../core';
 import { registryWith, templateRegistry } from '../shared/outbox';
 import { action, AppError, type ActionContext, type ActionTable, type StaffRecord } from '../shared/action';
 import { loadSettings, settingsOf } from '../shared/applicant';
@@ -91,6 +91,7 @@ const AUDIT_KINDS = ['settings', 'calendar', 'serviceItem', 'unit', 'staff', 'in
 const AUDIT_LABELS: Record<string, string> = {
   'settings.save': '修改设置',
   'calendar.override': '节假日调整',
+  'calendar.year': '录入全年节假日安排',
   'serviceItem.save': '服务事项与承诺时限',
   'unit.save': '单位及归口行业',
   'staff.update': '调整工作人员',
@@ -331,7 +332,7 @@ export const actions: ActionTable<Database> = {
     summary: '中心设置（工作人员可读）：时限、预约窗口（开放时间、延时/错时、名额）、好差评期限、路由；节假日调整；服务事项及承诺时限',
     roles: ['agent', 'leader', 'center'],
     input: z.object({}),
-    output: '{ settings: {…resolved}, overrides: [{ date, working, name, regional }], serviceItems: [{ itemId, name, unitId, window, committedWorkingDays }], subscribeTemplates: [{ purpose, label, id, kind, keywords, source: env|settings|none }], canEdit }',
+    output: '{ settings: {…resolved}, overrides: [{ date, working, name, regional }], calendarYears: [{ year, source: built_in|center|missing, periods: [{ name, from, to }], makeupWorkdays: [{ date, name }] }], calendarWarnings: [{ code, year, message }], serviceItems: [{ itemId, name, unitId, window, committedWorkingDays }], subscribeTemplates: [{ purpose, label, id, kind, keywords, source: env|settings|none }], canEdit }',
     async run(ctx) {
       // the four settings documents in one query (one round trip, not five)
       const { data } = await ctx.db
@@ -350,7 +351,11 @@ export const actions: ActionTable<Database> = {
         const t = registry[purpose];
         return { purpose, label: TEMPLATE_PURPOSES[purpose], id: t?.id ?? null, kind: t?.kind ?? null, keywords: t?.keywords ?? {}, source: saved?.templates?.[purpose] ? 'settings' : t ? 'env' : 'none' };
       });
-      return { settings, overrides: calendar?.overrides ?? [], serviceItems: items?.items ?? [], subscribeTemplates, canEdit: s?.role === 'center' && s.admin === true };
+      // which years deadlines can be counted in, and what the center still has to enter
+      const center = (strip(calendar as never) ?? {}) as CenterCalendar;
+      const calendarYears = calendarYearsView(center, beijingDate(ctx.now));
+      const warnings = calendarWarnings(createWorkCalendar(center), ctx.now, settings.calendar).map((w) => ({ code: w.code, year: w.year, message: w.message }));
+      return { settings, overrides: calendar?.overrides ?? [], calendarYears, calendarWarnings: warnings, serviceItems: items?.items ?? [], subscribeTemplates, canEdit: s?.role === 'center' && s.admin === true };
     },
   }),
 
@@ -399,6 +404,31 @@ export const actions: ActionTable<Database> = {
         await t.collection('settings').doc('calendar').set({ data: { ...current, overrides } });
         await audit(t, ctx, 'calendar.override', { kind: 'calendar', id: input.date }, before, next);
         return { overrides };
+      });
+    },
+  }),
+
+  saveYearCalendar: action({
+    summary: '录入全年法定节假日和调休安排（中心管理员）：chinese-days 尚未收录的年份（如2027年），按国务院办公厅通知逐项填写放假时段和调休上班日；可重新录入更正；记入审计',
+    roles: ['center'],
+    input: z.object({
+      year: z.number().int().min(2000).max(2100),
+      periods: z.array(z.object({ name: z.string().trim().min(1, '请填写节日名称').max(20), from: z.string().regex(CIVIL_DATE_PATTERN, '日期应为 YYYY-MM-DD'), to: z.string().regex(CIVIL_DATE_PATTERN, '日期应为 YYYY-MM-DD') })).max(20),
+      makeupWorkdays: z.array(z.object({ date: z.string().regex(CIVIL_DATE_PATTERN, '日期应为 YYYY-MM-DD'), name: z.string().trim().max(20).default('') })).max(20),
+    }),
+    output: '{ year, holidays: number, makeupWorkdays: number }',
+    errors: ['FORBIDDEN', 'RULE_REFUSED'],
+    async run(ctx, input) {
+      requireAdmin(ctx);
+      const built = buildYearCalendar(input, beijingDate(ctx.now));
+      if (!built.ok) throw new AppError('RULE_REFUSED', built.message, { [built.code]: built.message });
+      return ctx.transaction(async (t) => {
+        const doc = (await t.collection('settings').doc('calendar').get().catch(() => ({ data: null }))).data as (CenterCalendar & { _id?: string }) | null;
+        const current = strip(doc) ?? {};
+        const before = current.years?.[input.year] ?? null;
+        await t.collection('settings').doc('calendar').set({ data: { ...current, years: { ...(current.years ?? {}), [input.year]: built.value } } });
+        await audit(t, ctx, 'calendar.year', { kind: 'calendar', id: String(input.year) }, before, built.value);
+        return { year: input.year, holidays: built.value.holidays.length, makeupWorkdays: built.value.makeupWorkdays.length };
       });
     },
   }),

@@ -257,6 +257,49 @@ describe('4. the center', () => {
     expect(audit.ok && audit.data.items.map((a: { what: string }) => a.what)).toEqual(['unit.save', 'serviceItem.save', 'calendar.override', 'settings.save', 'settings.save']);
     expect(audit.ok && audit.data.items[3]).toMatchObject({ target: { id: 'rating' }, before: null, after: { callBackWithinWorkingDays: 2 } });
   });
+
+  test('a year chinese-days lacks: shown as missing and warned of; the administrator enters the notice (checked, audited); built-in years and bad entries refused in words', async () => {
+    const first = await center('getSettings', {});
+    // the test clouds carry stand-ins for the years chinese-days lacks; take the nearest one away
+    const y = first.ok && (first.data.calendarYears as { year: number; source: string }[]).find((v) => v.source === 'center')!.year;
+    expect(typeof y).toBe('number');
+    const stored = cloud.store.get('settings', 'calendar')!.doc as { _id: string; years: Record<string, unknown> };
+    const { [String(y)]: _taken, ...rest } = stored.years;
+    cloud.store.apply([{ collection: 'settings', id: 'calendar', doc: { ...stored, years: rest } as never }]);
+    // warn a whole year ahead, so next year is always within the horizon whatever today is
+    expect(await center('saveSettings', { section: 'calendar', value: { warnMissingYearWithinDays: 366 } })).toMatchObject({ ok: true });
+    try {
+      const missing = await center('getSettings', {}, 'o_agent_center');
+      expect(missing.ok && missing.data.calendarYears.find((v: { year: number }) => v.year === y)).toEqual({ year: y, source: 'missing', periods: [], makeupWorkdays: [] });
+      expect(missing.ok && missing.data.calendarWarnings).toContainEqual({ code: 'CALENDAR_YEAR_MISSING', year: y, message: expect.stringContaining(`尚未录入${y}年的法定节假日`) });
+
+      const saturday = [...Array(7).keys()].map((i) => `${y}-01-${String(10 + i).padStart(2, '0')}`).find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6)!;
+      const entry = { year: y, periods: [{ name: '元旦', from: `${y}-01-01`, to: `${y}-01-03` }, { name: '国庆节', from: `${y}-10-01`, to: `${y}-10-07` }], makeupWorkdays: [{ date: saturday, name: '调休上班' }] };
+      expect(await center('saveYearCalendar', entry, 'o_leader_fgw')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await center('saveYearCalendar', entry, 'o_agent_center')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await center('saveYearCalendar', { ...entry, year: 2026, periods: [{ name: '元旦', from: '2026-01-01', to: '2026-01-01' }], makeupWorkdays: [] })).toMatchObject({ ok: false, code: 'RULE_REFUSED', fields: { CALENDAR_YEAR_BUILT_IN: expect.stringContaining('已内置') } });
+      const weekday = `${y}-01-0${[4, 5, 6, 7, 8].find((d) => ![0, 6].includes(new Date(`${y}-01-0${d}T00:00:00Z`).getUTCDay()))}`;
+      expect(await center('saveYearCalendar', { ...entry, makeupWorkdays: [{ date: weekday, name: 'x' }] })).toMatchObject({ ok: false, code: 'RULE_REFUSED', fields: { CALENDAR_ENTRY_INVALID: `调休上班日 ${weekday} 不是周六或周日` } });
+      expect(cloud.store.get('settings', 'calendar')!.doc).not.toHaveProperty(`years.${y}`);
+
+      expect(await center('saveYearCalendar', entry)).toEqual({ ok: true, data: { year: y, holidays: 10, makeupWorkdays: 1 } });
+      const entered = await center('getSettings', {});
+      expect(entered.ok && entered.data.calendarYears.find((v: { year: number }) => v.year === y)).toEqual({ year: y, source: 'center', periods: entry.periods, makeupWorkdays: entry.makeupWorkdays });
+      expect(entered.ok && entered.data.calendarWarnings.filter((w: { code: string }) => w.code === 'CALENDAR_YEAR_MISSING')).toEqual([]);
+      // corrected: entered again, the audit keeps what it replaced
+      expect(await center('saveYearCalendar', { ...entry, makeupWorkdays: [] })).toMatchObject({ ok: true, data: { makeupWorkdays: 0 } });
+      const audit = await center('listAudit', { kind: 'calendar', limit: 2 });
+      expect(audit.ok && audit.data.items.map((a: { what: string; whatLabel: string; target: { id: string } }) => [a.what, a.whatLabel, a.target.id])).toEqual([
+        ['calendar.year', '录入全年节假日安排', String(y)],
+        ['calendar.year', '录入全年节假日安排', String(y)],
+      ]);
+      expect(audit.ok && audit.data.items[0].before.makeupWorkdays).toEqual([{ date: saturday, name: '调休上班' }]);
+      expect(audit.ok && audit.data.items[1].before).toBeNull();
+    } finally {
+      await center('saveSettings', { section: 'calendar', value: { warnMissingYearWithinDays: 60 } });
+      cloud.store.apply([{ collection: 'settings', id: 'calendar', doc: { ...(cloud.store.get('settings', 'calendar')!.doc as object), years: stored.years } as never }]);
+    }
+  });
 });
 
 describe('6. every staff action is refused to the wrong people', () => {

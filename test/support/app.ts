@@ -5,7 +5,7 @@ const ROOT = path.join(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { build } = require('../../scripts/build-functions') as { build: () => string[] };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { seed } = require('../../scripts/seed') as { seed: (env: Record<string, string>) => Promise<number> };
+const { seed } = require('../../scripts/seed') as { seed: (env: Record<string, string>, options?: { standInCalendars?: boolean }) => Promise<number> };
 
 let built = false;
 
@@ -16,7 +16,7 @@ export async function startAppCloud(options: Pick<CloudBaseOptions, 'maxInstance
     built = true;
   }
   const cloud = await startCloudBase({ port: 0, dataDir: null, functionsDir: path.join(ROOT, 'cloudfunctions'), project: loadProject(path.join(ROOT, 'cloudbase.json')), triggers: false, ...options });
-  await seed(cloud.sdkEnv);
+  await seed(cloud.sdkEnv, { standInCalendars: true });
   return cloud;
 }
 
