@@ -20,3 +20,4 @@ export * from './subscribe';
 export * from './ledger';
 export * from './reminders';
 export * from './year-calendar';
+export * from './holiday-notice';

@@ -69,6 +69,9 @@ export interface CenterSettings {
     routing: Record<string, unknown>
   }
   overrides: { date: string; working: boolean; name: string; regional?: boolean }[]
+  /** this year and the next two: from chinese-days (built_in), entered here (center) or nobody's yet */
+  calendarYears: { year: number; source: 'built_in' | 'center' | 'missing'; periods: { name: string; from: string; to: string }[]; makeupWorkdays: { date: string; name: string }[] }[]
+  calendarWarnings: { code: string; year: number; message: string }[]
   serviceItems: ServiceItem[]
   subscribeTemplates: SubscribeTemplate[]
   canEdit: boolean
@@ -94,6 +97,7 @@ export const saveUnit = (input: { unitId: string; name: string; kind: string; in
 export const getCenterSettings = () => center<CenterSettings>('getSettings', {})
 export const saveSettings = (section: string, value: Record<string, unknown>) => center<{ section: string }>('saveSettings', { section, value })
 export const saveHolidayOverride = (input: { date: string; working: boolean; name: string; regional?: boolean; remove?: boolean }) => center<{ overrides: CenterSettings['overrides'] }>('saveHolidayOverride', input)
+export const saveYearCalendar = (input: { year: number; periods: { name: string; from: string; to: string }[]; makeupWorkdays: { date: string; name: string }[] }) => center<{ year: number; holidays: number; makeupWorkdays: number }>('saveYearCalendar', input)
 export const saveServiceItem = (input: ServiceItem & { remove?: boolean }) => center<{ items: ServiceItem[] }>('saveServiceItem', input)
 export const listAudit = (input: { kind?: AuditKind; offset?: number } = {}) => center<{ items: AuditEntry[]; total: number }>('listAudit', { limit: 20, ...input })
 export const saveSubscribeTemplate = (input: { purpose: string; id?: string; keywords?: Record<string, string>; reset?: boolean }) => center<{ purpose: string }>('saveSubscribeTemplate', input)

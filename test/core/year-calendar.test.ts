@@ -38,6 +38,7 @@ describe('entering a year the State Council published and chinese-days lacks', (
     expect(errors('春节 5日至9日')).toEqual(['第1行：“5日”没有月份，请写成“2月13日”']);
     expect(errors('春节 2月5日至9日放假 2月14日')).toEqual(['第1行：“放假”之后的日期是上班日吗？请写明“上班”']);
     expect(errors('春节 2月1日 2月5日 2月9日 放假')).toEqual(['第1行：一个节日只写开始和结束两个日期']);
+    expect(errors('国庆节：10月1日至7号放假')).toEqual(['第1行：“至”后面的日期没有读出，请写成“10月7日”或“7日”']);
     expect(errors('\n\n  \n')).toEqual([]);
   });
 

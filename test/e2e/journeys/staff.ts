@@ -336,10 +336,26 @@ export async function settingsJourney(d: Driver, env: StaffJourneyEnv): Promise<
   await until('holiday listed', async () => (await a.texts('t-holiday')).some((t) => t.includes('2027-06-16 古尔邦节 · 放假')));
   await a.shot('26-settings');
 
+  // next year's State Council notice, pasted: a line it cannot read is named, and it saves what the preview shows
+  const y = Number(beijingToday().slice(0, 4)) + 1;
+  const saturday = [...Array(7).keys()].map((i) => `${y}-02-${15 + i}`).find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6)!;
+  const notice = (national: string) => `一、元旦：1月1日至3日放假，共3天。\n二、春节：2月6日至14日放假调休，共9天。2月${Number(saturday.slice(8))}日上班。\n${national}`;
+  await a.tap(`t-enter-year-${y}`);
+  await a.waitFor('t-year-form');
+  await a.fill('t-a-yText', notice('三、国庆节：10月1日至7号放假'));
+  await until('the unreadable line named', async () => (await a.texts('t-year-error')).some((t) => t.includes('第3行') && t.includes('至')));
+  await a.fill('t-a-yText', notice('三、国庆节：10月1日至7日放假'));
+  await until('read', async () => (await a.count('t-year-error')) === 0 && (await a.count('t-year-preview')) > 0);
+  assert.match(await a.text('t-year-preview'), new RegExp(`元旦 1月1日至1月3日；春节 2月6日至2月14日；国庆节 10月1日至10月7日；调休上班 2月${Number(saturday.slice(8))}日`));
+  await a.shot('26b-settings-year-notice');
+  await a.tap('t-save-year');
+  await until('the year entered', async () => (await a.text(`t-calendar-year-${y}`)).includes('已由中心录入') && (await a.text(`t-calendar-year-${y}`)).includes('春节 2月6日至2月14日'));
+  assert.equal(await a.count('t-year-form'), 0);
+
   await a.tap('t-tab-audit');
   await a.waitFor('t-audit');
   const all = await a.texts('t-audit');
-  for (const what of ['修改设置', '订阅消息模板', '节假日调整']) assert.ok(all.some((t) => t.includes(what)), `${what} audited: ${all.join('|')}`);
+  for (const what of ['修改设置', '订阅消息模板', '节假日调整', '录入全年节假日安排']) assert.ok(all.some((t) => t.includes(what)), `${what} audited: ${all.join('|')}`);
   await a.tap('t-audit-kind-subscribeTemplate');
   await until('filtered', async () => (await a.texts('t-audit')).every((t) => t.includes('订阅消息模板')));
   assert.match((await a.texts('t-audit'))[0], /TPL_PROGRESS_2027/);

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
-import { View } from '@tarojs/components'
+import { Textarea, View } from '@tarojs/components'
+import { parseYearCalendarText } from '../../../../../core/holiday-notice'
 import ActionButton from '../../../../components/ActionButton'
-import { saveHolidayOverride, saveServiceItem, saveSettings, saveSubscribeTemplate, saveUnit, type BookingWindow } from '../../../../services/centerAdmin'
+import { saveHolidayOverride, saveServiceItem, saveYearCalendar, saveSettings, saveSubscribeTemplate, saveUnit, type BookingWindow } from '../../../../services/centerAdmin'
 import type { AdminData } from './index'
 
 interface Props {
@@ -42,6 +43,10 @@ const DAYS = [
   { value: 'sat', label: '周六（休息日）' },
   { value: 'sun', label: '周日（休息日）' },
 ]
+const YEAR_SOURCE = { built_in: '已内置（国务院办公厅通知）', center: '已由中心录入', missing: '尚未录入' } as const
+/** 2027-02-06 → 2月6日 */
+const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
+const periodText = (p: { name: string; from: string; to: string }) => `${p.name} ${md(p.from)}${p.to === p.from ? '' : `至${md(p.to)}`}`
 const FIELD_NAMES: Record<string, string> = { caseNo: '编号', matter: '事项', status: '状态', note: '说明', time: '时间' }
 
 const daysText = (w: BookingWindow) => {
@@ -135,6 +140,32 @@ export default function SettingsTab({ d, form, set, run, text }: Props) {
   const unitIndustries = (form.uInd ?? '').split(',').filter(Boolean)
   const toggleIndustry = (i: string) => set('uInd', (unitIndustries.includes(i) ? unitIndustries.filter((x) => x !== i) : [...unitIndustries, i]).join(','))
 
+  /** The notice pasted or typed line by line; what it will save is shown before saving, with what it could not read. */
+  function yearForm(year: number) {
+    const parsed = parseYearCalendarText(year, form.yText ?? '')
+    const ready = parsed.errors.length === 0 && parsed.periods.length > 0
+    return (
+      <View className='t-year-form'>
+        <View className='field__label'>{year}年放假安排：每行一个节日，可直接粘贴通知正文</View>
+        <Textarea className='textarea t-a-yText' value={form.yText ?? ''} maxlength={3000} autoHeight placeholder={'元旦：1月1日至3日放假\n春节：2月6日至14日放假调休，2月20日（周六）上班'} aria-label={`${year}年放假安排`} onInput={(e) => set('yText', e.detail.value)} />
+        {parsed.errors.map((e) => (
+          <View key={e.line} className='field-error t-year-error'>
+            {e.message}
+          </View>
+        ))}
+        {parsed.periods.length > 0 ? (
+          <View className='muted t-year-preview'>
+            将保存：{parsed.periods.map(periodText).join('；')}
+            {parsed.makeupWorkdays.length > 0 ? `；调休上班 ${parsed.makeupWorkdays.map((m) => md(m.date)).join('、')}` : '；无调休上班日'}
+          </View>
+        ) : null}
+        <ActionButton kind='secondary' className='t-save-year' disabled={!ready} onClick={() => run(`${year}年节假日安排已保存`, async () => { await saveYearCalendar({ year, periods: parsed.periods, makeupWorkdays: parsed.makeupWorkdays }); set('yYear', ''); set('yText', '') })}>
+          保存{year}年安排
+        </ActionButton>
+      </View>
+    )
+  }
+
   return (
     <View className='t-settings'>
       <View className='card t-settings-limits'>
@@ -186,6 +217,33 @@ export default function SettingsTab({ d, form, set, run, text }: Props) {
         <ActionButton kind='secondary' className='t-save-window' onClick={saveWindow}>
           保存窗口
         </ActionButton>
+      </View>
+
+      <View className='card t-settings-years'>
+        <View className='card__title'>法定节假日与调休（全年）</View>
+        <View className='muted'>服务时限按工作日计算。某年的安排没有内置时，请按国务院办公厅通知录入，录入前跨入该年的时限无法计算。</View>
+        {d.settings.calendarWarnings.map((w) => (
+          <View key={`${w.code}-${w.year}`} className='form-error t-calendar-warning'>
+            ⚠ {w.message}
+          </View>
+        ))}
+        {d.settings.calendarYears.map((y) => (
+          <View key={y.year} className={`line t-calendar-year t-calendar-year-${y.year}`}>
+            <View className='strong'>
+              {y.year}年：{YEAR_SOURCE[y.source]}
+            </View>
+            {y.periods.length > 0 ? <View className='muted'>放假：{y.periods.map(periodText).join('；')}</View> : null}
+            {y.makeupWorkdays.length > 0 ? <View className='muted'>调休上班：{y.makeupWorkdays.map((m) => md(m.date)).join('、')}</View> : null}
+            {y.source !== 'built_in' && d.settings.canEdit ? (
+              <View className='chips'>
+                <View className={`chip t-enter-year-${y.year}`} onClick={() => set('yYear', String(y.year))} role='button'>
+                  {y.source === 'center' ? '重新录入（更正）' : `录入${y.year}年安排`}
+                </View>
+              </View>
+            ) : null}
+          </View>
+        ))}
+        {form.yYear ? yearForm(Number(form.yYear)) : null}
       </View>
 
       <View className='card t-settings-holidays'>
