@@ -105,7 +105,7 @@ const APPLICANT_MESSAGES: Partial<Record<NotificationKind, MessageSpec>> = {
 interface MessageSpec {
   purpose: TemplatePurpose;
   note: string;
-  page: 'case' | 'workbench' | 'booking';
+  page: 'case' | 'workbench' | 'booking' | 'settings';
 }
 
 /** Reminders the scheduler raises and system steps outside the state machine, for staff. */
@@ -113,7 +113,8 @@ export const REMINDER_KINDS = {
   due_soon: { purpose: 'staff_task', note: '服务时限即将到期' },
   overdue: { purpose: 'staff_task', note: '服务时限已超期' },
   feedback_due: { purpose: 'staff_task', note: '请向申请人反馈办理进度' },
-  calendar_missing: { purpose: 'staff_task', note: '明年节假日安排尚未录入' },
+  // to the center's settings screen, where the year is entered (there is no case to open)
+  calendar_missing: { purpose: 'staff_task', note: '明年节假日安排尚未录入', page: 'settings' },
   // §四: the agent left or went off duty and nobody eligible is on duty: the leader assigns it
   case_waiting_assignment: { purpose: 'staff_task', note: '帮代办员离岗，案件待分派' },
   // 差评 handling deadlines (core/rating.ts badRatingWarning), to the unit's leader and, overdue, the center
@@ -123,7 +124,7 @@ export const REMINDER_KINDS = {
   bad_rating_rectify_overdue: { purpose: 'staff_task', note: '差评整改已超期' },
   bad_rating_review_due_soon: { purpose: 'staff_task', note: '差评申诉复核即将到期' },
   bad_rating_review_overdue: { purpose: 'staff_task', note: '差评申诉复核已超期' },
-} as const satisfies Record<string, { purpose: TemplatePurpose; note: string }>;
+} as const satisfies Record<string, { purpose: TemplatePurpose; note: string; page?: 'settings' }>;
 export type ReminderKind = keyof typeof REMINDER_KINDS;
 
 /**
@@ -185,6 +186,8 @@ export interface MessagePages {
   case: string;
   workbench: string;
   booking: string;
+  /** the center's settings (calendar_missing); no id appended */
+  settings: string;
 }
 
 /** A booking's slot in WeChat's `time` format: 2026年12月1日 10:00. */
@@ -212,7 +215,7 @@ function bookingDraft(kind: BookingMessageKind, f: BookingFacts, pages: MessageP
 
 function specOf(kind: MessageKind, audience: Recipient['kind']): MessageSpec {
   if (kind in MESSAGES) return (audience === 'applicant' && APPLICANT_MESSAGES[kind as NotificationKind]) || MESSAGES[kind as NotificationKind];
-  if (kind in REMINDER_KINDS) return { ...REMINDER_KINDS[kind as ReminderKind], page: 'workbench' };
+  if (kind in REMINDER_KINDS) return { page: 'workbench', ...REMINDER_KINDS[kind as ReminderKind] };
   throw new Error(`unknown message kind ${kind}`);
 }
 
@@ -238,7 +241,7 @@ export function draftMessage(kind: MessageKind, facts: MessageFacts, at: Date, p
       note: spec.note,
       time: formatMessageTime(at),
     },
-    page: `${base}${encodeURIComponent(facts.caseId)}`,
+    page: spec.page === 'settings' ? pages.settings : `${base}${encodeURIComponent(facts.caseId)}`,
   };
 }
 

@@ -10,7 +10,7 @@ import { cloud, type Database, type Transaction } from './cloud';
  */
 
 /** Pages messages open: the applicant's case detail, or the staff case page. */
-export const MESSAGE_PAGES: MessagePages = { case: 'pages/case/index?id=', workbench: 'packages/staff/pages/case/index?caseId=', booking: 'pages/book/index?bookingId=' };
+export const MESSAGE_PAGES: MessagePages = { case: 'pages/case/index?id=', workbench: 'packages/staff/pages/case/index?caseId=', booking: 'pages/book/index?bookingId=', settings: 'packages/center/pages/admin/index?tab=settings' };
 const MAX_ATTEMPTS = 5;
 /** a claim on a message keeps a second dispatcher off it for this long */
 const CLAIM_MS = 60_000;

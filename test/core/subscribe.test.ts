@@ -1,6 +1,6 @@
 import { draftMessage, fitKeyword, formatMessageTime, keywordType, MESSAGE_KINDS, NOTIFICATION_KINDS, templateData, type BookingFacts, type CaseFacts, type MessageKind, type TemplateConfig } from '../../core';
 
-const PAGES = { case: 'pages/case/index?id=', workbench: 'packages/staff/pages/case/index?caseId=', booking: 'pages/book/index?bookingId=' };
+const PAGES = { case: 'pages/case/index?id=', workbench: 'packages/staff/pages/case/index?caseId=', booking: 'pages/book/index?bookingId=', settings: 'packages/center/pages/admin/index?tab=settings' };
 
 test('keyword values are cut to WeChat limits cleanly', () => {
   expect(keywordType('character_string12')).toBe('character_string');
@@ -31,6 +31,8 @@ test('a message carries the case number, the kind of matter, status and note —
     page: 'pages/case/index?id=c1',
   });
   expect(draftMessage('overdue', facts, new Date(), { ...PAGES, case: 'a?id=', workbench: 'w?caseId=' })).toMatchObject({ purpose: 'staff_task', page: 'w?caseId=c1', fields: { note: '服务时限已超期' } });
+  // no case behind it: the center is taken to the settings screen where the year is entered
+  expect(draftMessage('calendar_missing', { ...facts, caseId: '-', caseNo: '2027年' }, new Date(), PAGES)).toMatchObject({ purpose: 'staff_task', page: 'packages/center/pages/admin/index?tab=settings', fields: { caseNo: '2027年', note: '明年节假日安排尚未录入' } });
   const template: TemplateConfig = { id: 'T', kind: 'one-time', keywords: { caseNo: 'character_string1', matter: 'thing2', status: 'phrase3' } };
   expect(templateData(template, draft.fields)).toEqual({ character_string1: { value: 'BB20261128-0001' }, thing2: { value: '500万元以上（含）投资项目·代办' }, phrase3: { value: '办理中' } });
 });

@@ -310,9 +310,8 @@ export async function deskChangeJourney(d: Driver, env: StaffJourneyEnv): Promis
  * and a holiday are changed on the settings screen; each change is in the audit list, by kind.
  */
 export async function settingsJourney(d: Driver, env: StaffJourneyEnv): Promise<void> {
-  const a = await d.open('/packages/center/pages/admin/index', 'o_center_admin');
-  await a.waitFor('t-tab-settings');
-  await a.tap('t-tab-settings');
+  // opened as the 节假日安排尚未录入 message opens it: straight on the settings tab
+  const a = await d.open('/packages/center/pages/admin/index?tab=settings', 'o_center_admin');
   await a.waitFor('t-settings-rating');
   await a.fill('t-a-followUpWithinDays', '30');
   await a.tap('t-save-followUpWithinDays');

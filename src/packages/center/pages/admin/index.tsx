@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
 import ActionButton from '../../../../components/ActionButton'
 import Notice from '../../../../components/Notice'
@@ -35,7 +35,9 @@ export type AdminData = Awaited<ReturnType<typeof loadAll>>
 
 export default function AdminPage() {
   const data = useAsync(loadAll)
-  const [tab, setTab] = useState<Tab>('invites')
+  // the 节假日安排尚未录入 message opens ?tab=settings, where the year is entered
+  const asked = useRouter().params.tab
+  const [tab, setTab] = useState<Tab>(TABS.some((x) => x.t === asked) ? (asked as Tab) : 'invites')
   const [form, setForm] = useState<Record<string, string>>({ role: 'agent', unitId: 'center' })
   const [msg, setMsg] = useState<string | null>(null)
   const [err, setErr] = useState<string | null>(null)
