@@ -28,6 +28,14 @@ export async function call<T = any>(cloud: CloudBase, name: string, data: object
   return JSON.parse(json) as Answer<T>;
 }
 
+/** The working calendar the functions count with: chinese-days plus what the center (or the test seed) entered. */
+export function cloudCalendar(cloud: CloudBase) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createWorkCalendar } = require('../../core') as typeof import('../../core');
+  const { _id, ...calendar } = (cloud.store.get('settings', 'calendar')?.doc ?? {}) as Record<string, unknown>;
+  return createWorkCalendar(calendar as never);
+}
+
 let seeded = 0;
 /**
  * Puts a freshly submitted case straight into the database (as `cases.submit` would store it), for
