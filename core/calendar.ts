@@ -82,7 +82,7 @@ export function statutoryYear(year: number): YearCalendar | null {
 }
 
 export const CALENDAR_MESSAGES = {
-  CALENDAR_YEAR_MISSING: (year: number) => `尚未录入${year}年的法定节假日和调休安排，无法计算工作日。请政务服务中心在日历设置中录入国务院办公厅公布的${year}年放假安排。`,
+  CALENDAR_YEAR_MISSING: (year: number) => `尚未录入${year}年的法定节假日和调休安排，无法计算工作日。请政务服务中心管理员在“设置 › 法定节假日与调休”中录入国务院办公厅公布的${year}年放假安排。`,
   REGIONAL_HOLIDAYS_MISSING: (year: number) => `尚未录入${year}年自治区少数民族习惯节日（肉孜节、古尔邦节）放假安排，这些日子目前按工作日计算。`,
   CALENDAR_NO_WORKING_DAY: '日历设置中连续十年没有工作日，请检查日历设置。',
 } as const;
