@@ -114,7 +114,8 @@ export const REMINDER_KINDS = {
   overdue: { purpose: 'staff_task', note: '服务时限已超期' },
   feedback_due: { purpose: 'staff_task', note: '请向申请人反馈办理进度' },
   // to the center's settings screen, where the year is entered (there is no case to open)
-  calendar_missing: { purpose: 'staff_task', note: '明年节假日安排尚未录入', page: 'settings' },
+  calendar_missing: { purpose: 'staff_task', note: '该年节假日安排尚未录入', page: 'settings' },
+  regional_holidays_missing: { purpose: 'staff_task', note: '该年少数民族节日放假未录入', page: 'settings' },
   // §四: the agent left or went off duty and nobody eligible is on duty: the leader assigns it
   case_waiting_assignment: { purpose: 'staff_task', note: '帮代办员离岗，案件待分派' },
   // 差评 handling deadlines (core/rating.ts badRatingWarning), to the unit's leader and, overdue, the center
@@ -236,8 +237,9 @@ export function draftMessage(kind: MessageKind, facts: MessageFacts, at: Date, p
     title: TEMPLATE_PURPOSES[spec.purpose],
     fields: {
       caseNo: facts.caseNo,
-      matter: `${CATEGORY_LABELS[facts.category]}·${SERVICE_MODE_LABELS[facts.mode]}`,
-      status: CASE_STATUS_LABELS[facts.status],
+      // a settings message is about the center's calendar (caseNo carries the year), not a case
+      matter: spec.page === 'settings' ? '节假日与调休安排' : `${CATEGORY_LABELS[facts.category]}·${SERVICE_MODE_LABELS[facts.mode]}`,
+      status: spec.page === 'settings' ? '待录入' : CASE_STATUS_LABELS[facts.status],
       note: spec.note,
       time: formatMessageTime(at),
     },

@@ -319,7 +319,13 @@ export async function runScheduler(now: Date): Promise<Counts> {
   const counts: Counts = { scanned: 0, due_soon: 0, overdue: 0, feedback_due: 0, calendar_missing: 0 };
 
   await remindAll(
-    calendarWarnings(calendar, now).map((w) => ({ key: `calendar:${w.code}:${w.year}`, kind: 'calendar_missing', to: [{ kind: 'center' }], facts: { caseId: '-', caseNo: `${w.year}年`, category: 'livelihood', mode: 'help', status: 'accepted' } })),
+    // the center's own horizon and regional-holiday setting, as the settings screen shows them
+    calendarWarnings(calendar, now, settings.calendar).map((w) => ({
+      key: `calendar:${w.code}:${w.year}`,
+      kind: w.code === 'CALENDAR_YEAR_MISSING' ? 'calendar_missing' : 'regional_holidays_missing',
+      to: [{ kind: 'center' }],
+      facts: { caseId: '-', caseNo: `${w.year}年`, category: 'livelihood', mode: 'help', status: 'accepted' },
+    })),
     now,
     counts,
   );

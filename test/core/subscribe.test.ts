@@ -32,7 +32,8 @@ test('a message carries the case number, the kind of matter, status and note —
   });
   expect(draftMessage('overdue', facts, new Date(), { ...PAGES, case: 'a?id=', workbench: 'w?caseId=' })).toMatchObject({ purpose: 'staff_task', page: 'w?caseId=c1', fields: { note: '服务时限已超期' } });
   // no case behind it: the center is taken to the settings screen where the year is entered
-  expect(draftMessage('calendar_missing', { ...facts, caseId: '-', caseNo: '2027年' }, new Date(), PAGES)).toMatchObject({ purpose: 'staff_task', page: 'packages/center/pages/admin/index?tab=settings', fields: { caseNo: '2027年', note: '明年节假日安排尚未录入' } });
+  expect(draftMessage('calendar_missing', { ...facts, caseId: '-', caseNo: '2027年' }, new Date(), PAGES)).toMatchObject({ purpose: 'staff_task', page: 'packages/center/pages/admin/index?tab=settings', fields: { caseNo: '2027年', matter: '节假日与调休安排', status: '待录入', note: '该年节假日安排尚未录入' } });
+  expect(draftMessage('regional_holidays_missing', { ...facts, caseId: '-', caseNo: '2026年' }, new Date(), PAGES)).toMatchObject({ page: 'packages/center/pages/admin/index?tab=settings', fields: { note: '该年少数民族节日放假未录入' } });
   const template: TemplateConfig = { id: 'T', kind: 'one-time', keywords: { caseNo: 'character_string1', matter: 'thing2', status: 'phrase3' } };
   expect(templateData(template, draft.fields)).toEqual({ character_string1: { value: 'BB20261128-0001' }, thing2: { value: '500万元以上（含）投资项目·代办' }, phrase3: { value: '办理中' } });
 });

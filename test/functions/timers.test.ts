@@ -257,3 +257,31 @@ test('the timer follows the center’s settings: feedback every 3 working days, 
   // due Mon Nov 23: with 0 days' warning the only "due soon" comes that day (not Thu Nov 19, two days before)
   expect(seen).toEqual({ 请向申请人反馈办理进度: ['2026-11-19'], 服务时限即将到期: ['2026-11-23'] });
 });
+
+describe('a year nobody has entered', () => {
+  test('the scheduler tells the center once, and the message opens the settings tab where the year is entered', async () => {
+    // the product's state in December until the notice is entered: take the seed's stand-in for next year away
+    const stored = cloud.store.get('settings', 'calendar')!.doc as { _id: string; years: Record<string, unknown> };
+    const next = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) + 1;
+    const { [String(next)]: _next, ...others } = stored.years;
+    cloud.store.apply([{ collection: 'settings', id: 'calendar', doc: { ...stored, years: others } as never }]);
+    const horizon = async (days: number) => expect(await call(cloud, 'center', { action: 'saveSettings', input: { section: 'calendar', value: { warnMissingYearWithinDays: days } } }, 'o_center_admin')).toMatchObject({ ok: true });
+    try {
+      const told = async () => (await inbox('o_center_admin')).filter((m) => m.note === '该年节假日安排尚未录入' && m.caseNo === `${next}年`);
+      // the center's horizon is the scheduler's: none ahead, no warning about next year
+      await horizon(0);
+      await fire(new Date());
+      await deliver(cloud);
+      expect(await told()).toEqual([]);
+      // a whole year ahead: next year is within it whatever today is
+      await horizon(366);
+      await fire(new Date());
+      await fire(new Date());
+      await deliver(cloud);
+      expect((await told()).map((m) => [m.matter, m.status, m.page])).toEqual([['节假日与调休安排', '待录入', 'packages/center/pages/admin/index?tab=settings']]);
+    } finally {
+      await horizon(60);
+      cloud.store.apply([{ collection: 'settings', id: 'calendar', doc: stored as never }]);
+    }
+  });
+});
