@@ -13,16 +13,11 @@ import { submitInput } from './schemas';
 import { uploadFolders, verifyUploads } from '../shared/uploads';
 
 /**
- * Case numbers read BB + Beijing date + four digits, e.g. BB20261128-0738: short enough to read out
- * on the phone. The digits are random, not a daily counter: a counter would need a transaction
- * (three more round trips on every submission); the unique index on caseNo refuses the rare repeat
- * and the submission draws again.
- */
-/**
- * BB + the Beijing day + 6 random digits. Random, because a daily counter needs a transaction the
- * applicant would wait for; six digits, because with four a busy day (or a benchmark) draws a taken
- * number often enough to cost the submission two more round trips (a county's 200 cases a day
- * collide once in 5,000 submissions with six).
+ * Case numbers read BB + Beijing date + six digits, e.g. BB20261128-073852: short enough to read out
+ * on the phone. The digits are random, not a daily counter: a counter would need a transaction the
+ * applicant would wait for; the unique index on caseNo refuses the rare repeat and the submission
+ * draws again. Six digits, because with four a busy day (or a benchmark) drew a taken number often
+ * enough to cost two more round trips (a county's 200 cases a day collide once in 5,000 with six).
  */
 function newCaseNo(now: Date): string {
   const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');

@@ -18,9 +18,9 @@ import {
   type WorkCalendar,
 } from '../../core';
 import type { ActionContext } from '../shared/action';
-import { loadSettings } from '../shared/applicant';
+import { loadCenterConfig } from '../shared/applicant';
 import { cloud, db, transaction, type Database } from '../shared/cloud';
-import { caseFacts, loadCalendar, reassignCasesOf, type CaseDoc } from '../shared/cases';
+import { caseFacts, reassignCasesOf, type CaseDoc } from '../shared/cases';
 import { putLedgerRow } from '../shared/ledger';
 import { enqueue, reminderOutboxId } from '../shared/outbox';
 import { deliver } from '../shared/deliver';
@@ -315,7 +315,8 @@ async function casesOfUnboundAgents(now: Date, counts: Counts): Promise<void> {
 }
 
 export async function runScheduler(now: Date): Promise<Counts> {
-  const [calendar, settings] = await Promise.all([loadCalendar(db), loadSettings(db)]);
+  // settings and calendar live in one collection: one query for both
+  const { calendar, settings } = await loadCenterConfig(db);
   const counts: Counts = { scanned: 0, due_soon: 0, overdue: 0, feedback_due: 0, calendar_missing: 0 };
 
   await remindAll(

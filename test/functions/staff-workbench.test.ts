@@ -5,7 +5,7 @@
  * users; two people acting at once never both succeed.
  */
 import { CloudBase } from '../../local-cloud/src';
-import { call, deliver as runNotifyTimer, startAppCloud } from '../support/app';
+import { call, deliver as runNotifyTimer, startAppCloud, withoutYear } from '../support/app';
 import { submitAs } from '../support/applicant';
 
 let cloud: CloudBase;
@@ -263,9 +263,7 @@ describe('4. the center', () => {
     // the test clouds carry stand-ins for the years chinese-days lacks; take the nearest one away
     const y = first.ok && (first.data.calendarYears as { year: number; source: string }[]).find((v) => v.source === 'center')!.year;
     expect(typeof y).toBe('number');
-    const stored = cloud.store.get('settings', 'calendar')!.doc as { _id: string; years: Record<string, unknown> };
-    const { [String(y)]: _taken, ...rest } = stored.years;
-    cloud.store.apply([{ collection: 'settings', id: 'calendar', doc: { ...stored, years: rest } as never }]);
+    const restore = withoutYear(cloud, y as number);
     // warn a whole year ahead, so next year is always within the horizon whatever today is
     expect(await center('saveSettings', { section: 'calendar', value: { warnMissingYearWithinDays: 366 } })).toMatchObject({ ok: true });
     try {
@@ -297,7 +295,7 @@ describe('4. the center', () => {
       expect(audit.ok && audit.data.items[1].before).toBeNull();
     } finally {
       await center('saveSettings', { section: 'calendar', value: { warnMissingYearWithinDays: 60 } });
-      cloud.store.apply([{ collection: 'settings', id: 'calendar', doc: { ...(cloud.store.get('settings', 'calendar')!.doc as object), years: stored.years } as never }]);
+      restore();
     }
   });
 });

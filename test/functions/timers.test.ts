@@ -5,7 +5,7 @@
  * often or however concurrently the timer runs.
  */
 import { CloudBase } from '../../local-cloud/src';
-import { call, deliver, seedCase, startAppCloud } from '../support/app';
+import { call, deliver, seedCase, startAppCloud, withoutYear } from '../support/app';
 
 let cloud: CloudBase;
 beforeAll(async () => {
@@ -261,10 +261,8 @@ test('the timer follows the center’s settings: feedback every 3 working days, 
 describe('a year nobody has entered', () => {
   test('the scheduler tells the center once, and the message opens the settings tab where the year is entered', async () => {
     // the product's state in December until the notice is entered: take the seed's stand-in for next year away
-    const stored = cloud.store.get('settings', 'calendar')!.doc as { _id: string; years: Record<string, unknown> };
     const next = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)) + 1;
-    const { [String(next)]: _next, ...others } = stored.years;
-    cloud.store.apply([{ collection: 'settings', id: 'calendar', doc: { ...stored, years: others } as never }]);
+    const restore = withoutYear(cloud, next);
     const horizon = async (days: number) => expect(await call(cloud, 'center', { action: 'saveSettings', input: { section: 'calendar', value: { warnMissingYearWithinDays: days } } }, 'o_center_admin')).toMatchObject({ ok: true });
     try {
       const told = async () => (await inbox('o_center_admin')).filter((m) => m.note === '该年节假日安排尚未录入' && m.caseNo === `${next}年`);
@@ -281,7 +279,7 @@ describe('a year nobody has entered', () => {
       expect((await told()).map((m) => [m.matter, m.status, m.page])).toEqual([['节假日与调休安排', '待录入', 'packages/center/pages/admin/index?tab=settings']]);
     } finally {
       await horizon(60);
-      cloud.store.apply([{ collection: 'settings', id: 'calendar', doc: stored as never }]);
+      restore();
     }
   });
 });

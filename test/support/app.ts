@@ -36,6 +36,18 @@ export function cloudCalendar(cloud: CloudBase) {
   return createWorkCalendar(calendar as never);
 }
 
+/**
+ * Takes one of the seed's stand-in years away (the product's state until the center enters that
+ * year's notice); the returned function puts the seeded years back, keeping anything else written since.
+ */
+export function withoutYear(cloud: CloudBase, year: number): () => void {
+  const calendarDoc = () => cloud.store.get('settings', 'calendar')!.doc as { _id: string; years: Record<string, unknown> };
+  const seededYears = calendarDoc().years;
+  const { [String(year)]: _taken, ...others } = seededYears;
+  cloud.store.apply([{ collection: 'settings', id: 'calendar', doc: { ...calendarDoc(), years: others } as never }]);
+  return () => cloud.store.apply([{ collection: 'settings', id: 'calendar', doc: { ...calendarDoc(), years: seededYears } as never }]);
+}
+
 let seeded = 0;
 /**
  * Puts a freshly submitted case straight into the database (as `cases.submit` would store it), for
