@@ -15,9 +15,13 @@ test('a citizen’s 差评 is called back and rectified by the unit, the citizen
  * of cases (rows made by the core's ledgerRow, as the functions make them), each element in view.
  */
 test('the ledger page with half a year of cases: charts, breakdown, common problems (screenshots)', async () => {
-  const { createWorkCalendar, ledgerRow, beijingInstant, addDays, beijingDate } = await import('../../core');
+  const { createWorkCalendar, ledgerRow, beijingInstant, addDays, beijingDate, periodKeys, periodStart, periodLabel } = await import('../../core');
   const cal = createWorkCalendar();
   const today = beijingDate(new Date());
+  // The six whole months before this one, twenty cases each, and the test opens last month: on the
+  // 1st of a month this month is still empty, so anchoring on today (as before) failed then.
+  const months: string[] = [];
+  for (let m = periodKeys(today).month; months.length < 6; ) months.push((m = periodKeys(addDays(periodStart('month', m), -1)).month));
   const units = [
     ['center', '和硕县政务服务中心', 'st-agent-center', '陈静'],
     ['fgw', '和硕县发展和改革委员会', 'st-agent-fgw', '马建军'],
@@ -26,7 +30,7 @@ test('the ledger page with half a year of cases: charts, breakdown, common probl
   const writes = [];
   for (let i = 0; i < 120; i++) {
     const [unitId, unitName, agentId, agentName] = units[i % 2];
-    const received = addDays(today, -((i * 37) % 170) - 3);
+    const received = addDays(periodStart('month', months[Math.floor(i / 20)]), (i * 7) % 28);
     const ended = addDays(received, 2 + (i % 9));
     const status = i % 10 === 0 ? 'refused' : i % 13 === 0 ? 'terminated' : i % 11 === 0 ? 'handling' : 'finished';
     const c = {
@@ -51,6 +55,8 @@ test('the ledger page with half a year of cases: charts, breakdown, common probl
     const { SHOTS } = await import('../support/browser');
     await v('t-chart-ledger-trend').screenshot({ path: `${SHOTS}/89-ledger-trend-chart.png` });
     await v('t-chart-ledger-parts').screenshot({ path: `${SHOTS}/90-ledger-by-category-chart.png` });
+    await v('t-prev').click();
+    await page.locator('.t-period-label:visible', { hasText: periodLabel('month', months[0]) }).waitFor();
     await v('t-by-unit').click();
     await v('t-dim-fgw').waitFor();
     await v('t-breakdown').screenshot({ path: `${SHOTS}/91-ledger-by-unit.png` });
