@@ -9,7 +9,7 @@ const data = require('./seed-data');
 
 /**
  * For tests and benchmarks only: a stand-in calendar for each year from the first one chinese-days
- * lacks to the year after next (元旦, 劳动节, 国庆节; not the State Council's notice), entered the way
+ * lacks to the year after next (元旦, 劳动节, 国庆节 and a 调休 Saturday; not the State Council's notice), entered the way
  * center.saveYearCalendar stores one. Without it every suite would start failing in December, when
  * a 20-working-day limit first reaches into a year nobody has entered (the product refuses to guess).
  * The demo (`npm start`) does not get it: there the administrator enters the real notice.
@@ -22,7 +22,10 @@ function standInCalendars(now = new Date()) {
   for (let y = Math.max(...known) + 1; y <= thisYear + 2; y++) {
     if (known.has(y)) continue;
     const days = (name, month, from, to) => Array.from({ length: to - from + 1 }, (_, i) => ({ date: `${y}-${month}-${String(from + i).padStart(2, '0')}`, name }));
-    years[y] = { holidays: [...days('元旦', '01', 1, 1), ...days('劳动节', '05', 1, 3), ...days('国庆节', '10', 1, 7)], makeupWorkdays: [] };
+    // and, as nearly every year has one, a 调休 working Saturday: the first after the National Day break
+    let makeup = `${y}-10-08`;
+    while (new Date(`${makeup}T00:00:00Z`).getUTCDay() !== 6) makeup = `${y}-10-${String(Number(makeup.slice(8)) + 1).padStart(2, '0')}`;
+    years[y] = { holidays: [...days('元旦', '01', 1, 1), ...days('劳动节', '05', 1, 3), ...days('国庆节', '10', 1, 7)], makeupWorkdays: [{ date: makeup, name: '国庆节' }] };
   }
   return years;
 }

@@ -5,7 +5,7 @@
  * checked against numbers worked out by hand, and the .xlsx export read back with exceljs.
  */
 import ExcelJS from 'exceljs';
-import { addWorkingDays, beijingDate, beijingInstant, ledgerRow, type WorkCalendar, type LedgerCase, type Rating } from '../../core';
+import { addWorkingDays, beijingDate, workingDaysBetween, beijingInstant, ledgerRow, type WorkCalendar, type LedgerCase, type Rating } from '../../core';
 import { CloudBase } from '../../local-cloud/src';
 import { call, cloudCalendar, deliver, seedCase, startAppCloud } from '../support/app';
 import { deskSignature, submitAs } from '../support/applicant';
@@ -146,8 +146,10 @@ describe('差评 handling: call-back, rectification, verification, appeal, with 
 
   test('late: a call-back after its working day is recorded and counted as not in time; the list warns of overdue', async () => {
     const id = await badRated();
-    // the 差评 came in two weeks ago
-    const old = new Date(Date.now() - 14 * 86_400_000);
+    // the 差评 came in a month ago: past its call-back and appeal windows on any day of the year
+    // (two weeks were not enough across 国庆 and a 调休 Saturday: 2026-09-25 → 10-09 is 4 working days)
+    const old = new Date(Date.now() - 30 * 86_400_000);
+    expect(workingDaysBetween(cal, beijingDate(old), beijingDate(new Date()))).toBeGreaterThan(5);
     const stored = doc('badRatings', `${id}-0`);
     cloud.store.apply([{ collection: 'badRatings', id: `${id}-0`, doc: { ...stored, openedAt: old, openedOn: beijingDate(old) } as never }]);
     const item = (await bad('listBad', { filter: 'open' }, 'o_agent_center')).data.items.find((b: any) => b.id === `${id}-0`);
