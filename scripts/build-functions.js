@@ -32,7 +32,15 @@ function build({ watch = false } = {}) {
     logLevel: 'warning',
   };
   if (watch) return esbuild.context(options).then((ctx) => ctx.watch().then(() => names));
-  esbuild.buildSync(options);
+  // Each file replaced in one rename, and only when it changed: every test file builds once, and
+  // suites running side by side (test:dates runs two) must never load a half-written index.js.
+  const { outputFiles } = esbuild.buildSync({ ...options, write: false });
+  for (const f of outputFiles) {
+    if (fs.existsSync(f.path) && fs.readFileSync(f.path).equals(Buffer.from(f.contents))) continue;
+    const tmp = `${f.path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    fs.writeFileSync(tmp, f.contents);
+    fs.renameSync(tmp, f.path);
+  }
   return names;
 }
 

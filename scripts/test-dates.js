@@ -149,7 +149,13 @@ async function main() {
       const r = await run(job);
       const summary = r.out.match(/^Tests:.*$/m)?.[0] ?? '(no summary)';
       console.log(`${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.name.padEnd(14)} ${r.group.padEnd(10)} ${String(r.seconds).padStart(4)} s  ${summary}`);
-      if (r.code !== 0) console.log(r.out.split('\n').filter((l) => /✕|●|Error|expect|Received|waiting/.test(l)).slice(0, 60).join('\n'));
+      if (r.code !== 0) {
+        const log = path.join(ROOT, 'test-results', 'test-dates', `${r.name}-${r.group}.log`);
+        fs.mkdirSync(path.dirname(log), { recursive: true });
+        fs.writeFileSync(log, r.out);
+        console.log(r.out.split('\n').filter((l) => /✕|●|Error|expect|Received|waiting/.test(l)).slice(0, 60).join('\n'));
+        console.log(`whole output: ${path.relative(ROOT, log)}`);
+      }
       results.push(r);
     }
   };
