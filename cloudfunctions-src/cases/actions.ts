@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { CASE_STATUS_LABELS, CATEGORY_LABELS, OPEN_STATUSES, openCase, pickAgent, responsibleUnit } from '../../core';
+import { assessApplication, beijingDate, beijingInstant, CASE_STATUS_LABELS, CATEGORY_LABELS, checkApplicationLimits, OPEN_STATUSES, openCase, pickAgent, refusalNotice, responsibleUnit, type CaseStatus } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { transitionCase, loadCalendar, loadVisibleCase, unitRoster, visibleCasesFilter, type CaseDoc } from '../shared/cases';
+import { transitionCase, loadVisibleCase, unitRoster, visibleCasesFilter, type CaseDoc } from '../shared/cases';
 import { caseSummaryView, SUMMARY_FIELDS } from '../shared/views';
 import { fromNotifications } from '../shared/outbox';
 import { outboxSeeds, pendingForInsert } from '../shared/effects';
-import { consentRequired, hasConsent, materialsSchema, signatureFileSchema } from '../shared/applicant';
+import { consentRequired, hasConsent, loadCenterConfig, loadSettings, materialsSchema, signatureFileSchema } from '../shared/applicant';
 import { applicantCaseView, type ApplicantCase } from './applicant-view';
 import { submitInput } from './schemas';
 import { uploadFolders, verifyUploads } from '../shared/uploads';
@@ -29,6 +29,22 @@ const errorText = (e: unknown) => String((e as { errMsg?: string; message?: stri
 const isDuplicate = (e: unknown) => /E11000|duplicate/i.test(errorText(e));
 
 const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
+
+/**
+ * The caller's open cases and those submitted today (Beijing), in one query over the
+ * applicant_submittedAt index: what the submission limits count. Open cases are few by the limit itself.
+ */
+async function ownRecentOrOpen(db: Database, openid: string, now: Date): Promise<{ status: CaseStatus; submittedAt: Date; requestKey?: string }[]> {
+  const _ = db.command;
+  const dayStart = beijingInstant(beijingDate(now));
+  const { data } = await db
+    .collection('cases')
+    .where(_.and([{ applicantId: openid }, _.or([{ status: _.in([...OPEN_STATUSES]) }, { submittedAt: _.gte(dayStart) }])]) as object)
+    .field({ status: true, submittedAt: true, requestKey: true })
+    .limit(500)
+    .get();
+  return data as unknown as { status: CaseStatus; submittedAt: Date; requestKey?: string }[];
+}
 
 /** Applicant actions act as the applicant even when the caller is also staff. */
 function applicantOnly<C extends ActionContext<Database>>(ctx: C): C {
@@ -66,7 +82,7 @@ export const actions: ActionTable<Database> = {
   }),
 
   submit: action({
-    summary: '提交帮办代办申请：按事项类别确定责任单位，并分配当班帮代办员（§四、§五(一)）',
+    summary: '提交帮办代办申请：先按§三判断是否属于帮办代办范围（与自测同一规则，不符合的逐条说明理由，不写入任何内容），再查每人在办件数和每日提交次数上限；按事项类别确定责任单位，并分配当班帮代办员（§四、§五(一)）',
     roles: ['applicant'],
     input: submitInput,
     output: '{ caseId, caseNo, status, statusLabel, unitName, agentName | null, repeated: boolean }',
@@ -75,9 +91,20 @@ export const actions: ActionTable<Database> = {
       // ONE write (the case) after one round of reads: consent, and the unit's roster with its
       // agents' open cases. The 台账 row and the messages ride on the case (`pending`) and are
       // settled by the notify timer seconds later, so nothing of them is lost or half-written.
+      // §三 at the server, with the self-check's own function (core assessApplication): out of scope
+      // is refused with every reason (§五(一) 明确告知理由) before anything is read or written
+      const scope = assessApplication(input);
+      if (!scope.eligible) throw new AppError('RULE_REFUSED', refusalNotice(scope)!, Object.fromEntries(scope.reasons.map((r) => [r.code, r.message])));
       const unitId = responsibleUnit(input.category);
-      const [consented, roster] = await Promise.all([hasConsent(db, caller.openid), unitRoster(db, unitId)]);
+      const requestKey = `${caller.openid}:${input.requestId}`;
+      const [consented, roster, settings, mine] = await Promise.all([hasConsent(db, caller.openid), unitRoster(db, unitId), loadSettings(db), ownRecentOrOpen(db, caller.openid, now)]);
       if (!consented) throw consentRequired();
+      // limits per person (settings.applications); a retry of a request that already made its case
+      // is not a new submission and is answered below by its unique requestKey
+      if (!mine.some((c) => c.requestKey === requestKey)) {
+        const limits = checkApplicationLimits(mine, now, settings);
+        if (!limits.ok) throw new AppError('RULE_REFUSED', limits.message, { [limits.code]: limits.message });
+      }
       // every file is looked at in storage before anything is written
       const stored = await verifyUploads(caller.openid, [
         ...input.materials.map((m, i) => ({ path: `materials.${i}`, fileID: m.fileID, folder: 'materials' as const, declared: m.type })),
@@ -89,7 +116,6 @@ export const actions: ActionTable<Database> = {
       const agent = picked.ok ? picked.value : null;
       const opened = openCase({ applicantId: caller.openid, category: input.category, mode: input.mode, unitId, agentId: agent?.agentId ?? null }, now);
       // 幂等: one case per (applicant, requestId): the unique requestKey refuses a second tap or a retry
-      const requestKey = `${caller.openid}:${input.requestId}`;
       const earlier = async () => {
         const { data } = await db.collection('cases').where({ requestKey }).limit(1).get();
         const c = data[0] as unknown as CaseDoc | undefined;
@@ -176,13 +202,13 @@ export const actions: ActionTable<Database> = {
           : Promise.resolve(null);
       // both agents' office phones in one query: four round trips in all (each tens of ms in the cloud)
       const agentIds = [...new Set([doc.agentId, doc.firstAgentId].filter((x): x is string => !!x))];
-      const [cal, agents, unitPhone] = await Promise.all([
-        loadCalendar(db),
+      const [{ calendar: cal, settings }, agents, unitPhone] = await Promise.all([
+        loadCenterConfig(db),
         agentIds.length ? db.collection('staff').where({ _id: db.command.in(agentIds) }).field({ officePhone: true }).get() : Promise.resolve({ data: [] as Record<string, unknown>[] }),
         phoneOf('units', doc.unitId),
       ]);
       const phoneOfAgent = (id: string | null) => (id ? ((agents.data.find((s) => s._id === id)?.officePhone as string | undefined) ?? null) : null);
-      return { case: applicantCaseView(doc, cal, ctx.now, { agentPhone: phoneOfAgent(doc.agentId), firstAgentPhone: phoneOfAgent(doc.firstAgentId), unitPhone }) };
+      return { case: applicantCaseView(doc, cal, ctx.now, { agentPhone: phoneOfAgent(doc.agentId), firstAgentPhone: phoneOfAgent(doc.firstAgentId), unitPhone }, settings) };
     },
   }),
 

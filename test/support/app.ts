@@ -48,6 +48,13 @@ export function withoutYear(cloud: CloudBase, year: number): () => void {
   return () => cloud.store.apply([{ collection: 'settings', id: 'calendar', doc: { ...calendarDoc(), years: seededYears } as never }]);
 }
 
+const SEEDED_DETAILS = {
+  livelihood: { specialGroups: ['mobility_impaired'], livelihoodPublicService: true },
+  enterprise: { enterpriseMatter: 'establishment' },
+  investment: { projectName: '农产品加工项目', investmentWan: 1200, approvalLevel: 'county', fitsIndustrialPolicy: true, excludedKinds: [] },
+  major: { projectName: '重点项目', annualPlans: ['county'] },
+};
+
 let seeded = 0;
 /**
  * Puts a freshly submitted case straight into the database (as `cases.submit` would store it), for
@@ -70,7 +77,9 @@ export function seedCase(cloud: CloudBase, opts: { applicantId: string; category
     caseNo,
     // cases carry the submit's idempotency key (unique index)
     requestKey: `seeded:${id}`,
-    applicantType: 'enterprise',
+    // within §三, as cases.submit now insists (受理 re-checks it)
+    applicantType: category === 'livelihood' ? 'person' : 'enterprise',
+    details: SEEDED_DETAILS[category],
     matter: `${CATEGORY_LABELS[category]}（测试）`,
     contactName: '王海',
     contactPhone: '13899001122',
