@@ -89,7 +89,7 @@ describe('预约 messages go through the outbox', () => {
     expect((await slots('regular')).find((x) => x.slotId === c2.slotId)).toBeDefined();
     // booked for a caller by phone: the message is recorded nowhere and pushed to no one
     const before = cloud.messages.inbox({}).length;
-    expect(await bk('bookFor', { slotId: a.slotId, phone: '13700002222', name: '吐尔洪', category: 'livelihood' }, 'o_agent_center')).toMatchObject({ ok: true });
+    expect(await bk('bookFor', { slotId: a.slotId, walkIn: { phone: '13700002222', name: '吐尔洪', category: 'livelihood' } }, 'o_agent_center')).toMatchObject({ ok: true });
     await deliver(cloud);
     expect(cloud.messages.inbox({}).length).toBe(before);
     expect(await inbox('tel:13700002222')).toEqual([]);

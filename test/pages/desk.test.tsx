@@ -85,7 +85,7 @@ it('the booking form says what is missing, field by field, and clears a message 
   await click(container.querySelector('.t-walkin-slot')!)
   bookFor.mockRejectedValue(new AppError('RULE_REFUSED', '该时段已约满，请选择其他时段。', { SLOT_FULL: '该时段已约满，请选择其他时段。' }))
   await click(container.querySelector('.t-walkin-submit')!)
-  expect(bookFor).toHaveBeenCalledWith({ slotId: `${today}@am@10:00`, phone: '13700001111', name: '吐尔逊', category: 'livelihood' })
+  expect(bookFor).toHaveBeenCalledWith({ slotId: `${today}@am@10:00`, walkIn: { phone: '13700001111', name: '吐尔逊', category: 'livelihood' } })
   expect(await screen.findByText(/该时段已约满/)).toBeTruthy()
 })
 

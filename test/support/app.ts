@@ -17,8 +17,15 @@ export async function startAppCloud(options: Pick<CloudBaseOptions, 'maxInstance
   }
   const cloud = await startCloudBase({ port: 0, dataDir: null, functionsDir: path.join(ROOT, 'cloudfunctions'), project: loadProject(path.join(ROOT, 'cloudbase.json')), triggers: false, ...options });
   await seed(cloud.sdkEnv, { standInCalendars: true });
+  // suites and journeys submit dozens of applications as the same few demo users: the per-person
+  // limits (settings.applications) are lifted here; the suite that tests them sets them back
+  const center = cloud.store.get('settings', 'center')?.doc ?? { _id: 'center' };
+  cloud.store.apply([{ collection: 'settings', id: 'center', doc: { ...center, applications: TEST_APPLICATION_LIMITS } as never }]);
   return cloud;
 }
+
+/** What startAppCloud sets instead of the defaults (5 open, 5 a day). */
+export const TEST_APPLICATION_LIMITS = { maxOpenPerApplicant: 100, maxSubmissionsPerDay: 100 };
 
 export type Answer<T = any> = { ok: true; data: T } | { ok: false; code: string; message: string; fields?: Record<string, string> };
 
