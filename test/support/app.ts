@@ -27,6 +27,11 @@ export async function startAppCloud(options: Pick<CloudBaseOptions, 'maxInstance
 /** What startAppCloud sets instead of the defaults (5 open, 5 a day). */
 export const TEST_APPLICATION_LIMITS = { maxOpenPerApplicant: 100, maxSubmissionsPerDay: 100 };
 
+/** The center's stored settings, as a test wants them (null: the defaults), keeping the test cloud's lifted limits. */
+export function centerSettingsDoc(settings: Record<string, unknown> | null) {
+  return { _id: 'center', applications: TEST_APPLICATION_LIMITS, ...(settings ?? {}) } as never;
+}
+
 export type Answer<T = any> = { ok: true; data: T } | { ok: false; code: string; message: string; fields?: Record<string, string> };
 
 /** Calls a function the way the mini-program does: the caller is the openid, never the payload. */
