@@ -85,7 +85,7 @@ export const CASE_LINES = {
   B: {
     applicant: 'otherApplicant',
     agent: 'o_agent_fgw',
-    form: { category: 'investment', applicantType: 'enterprise', mode: 'help', matter: '番茄酱加工项目备案（安全测试）', contactName: '买买提', contactPhone: '13912345602', details: { projectName: '番茄酱加工项目', investmentWan: 12000, approvalLevel: 'county', industry: 'manufacturing' } },
+    form: { category: 'investment', applicantType: 'enterprise', mode: 'help', matter: '番茄酱加工项目备案（安全测试）', contactName: '买买提', contactPhone: '13912345602', details: { projectName: '番茄酱加工项目', investmentWan: 12000, approvalLevel: 'county', fitsIndustrialPolicy: true, industry: 'manufacturing' } },
   },
   C: { applicant: 'otherApplicant', agent: 'o_agent_center_2', form: { category: 'livelihood', applicantType: 'person', mode: 'help', matter: '残疾人两项补贴申请（安全测试）', contactName: '阿依古丽', contactPhone: '13912345603' } },
 } as const;
