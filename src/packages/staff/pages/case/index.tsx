@@ -99,6 +99,8 @@ export default function StaffCasePage() {
       // the only meeting, task or escalation there is needs no tap
       else if (f.kind === 'choice' && f.from && f.from !== 'agents' && f.from !== 'departments' && opts?.[f.from].length === 1) initial[f.key] = opts[f.from][0].value
     }
+    // §五(一) 明确告知理由: out of scope, the refusal starts from the rulebook's reasons (the agent may edit them)
+    if (type === 'refuse' && d?.scope && !d.scope.eligible) initial.reasons = d.scope.reasons.map((r) => r.message).join('\n')
     setValues(initial)
     setOpen(type)
   }
