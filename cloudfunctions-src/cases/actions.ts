@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { assessApplication, beijingDate, beijingInstant, CASE_STATUS_LABELS, CATEGORY_LABELS, checkApplicationLimits, OPEN_STATUSES, openCase, pickAgent, refusalNotice, responsibleUnit, type CaseStatus } from '../../core';
+import { assessApplication, beijingDate, beijingInstant, CASE_STATUS_LABELS, CATEGORY_LABELS, checkApplicationLimits, OPEN_STATUSES, openCase, pickAgent, refusalNotice, responsibleUnit, type CaseStatus, type Settings } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
 import { transitionCase, loadVisibleCase, unitRoster, visibleCasesFilter, type CaseDoc } from '../shared/cases';
 import { caseSummaryView, SUMMARY_FIELDS } from '../shared/views';
 import { fromNotifications } from '../shared/outbox';
 import { outboxSeeds, pendingForInsert } from '../shared/effects';
-import { consentRequired, hasConsent, loadCenterConfig, loadSettings, materialsSchema, signatureFileSchema } from '../shared/applicant';
+import { consentRequired, loadCenterConfig, materialsSchema, PRIVACY_VERSION, settingsOf, signatureFileSchema } from '../shared/applicant';
 import { applicantCaseView, type ApplicantCase } from './applicant-view';
 import { submitInput } from './schemas';
 import { uploadFolders, verifyUploads } from '../shared/uploads';
@@ -30,20 +30,36 @@ const isDuplicate = (e: unknown) => /E11000|duplicate/i.test(errorText(e));
 
 const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
 
+type OwnCase = { status: CaseStatus; submittedAt: Date; requestKey?: string };
+type SubPipeline = { match(q: object): SubPipeline; project(p: object): SubPipeline; limit(n: number): SubPipeline; done(): unknown };
+
 /**
- * The caller's open cases and those submitted today (Beijing), in one query over the
- * applicant_submittedAt index: what the submission limits count. Open cases are few by the limit itself.
+ * What a submission needs to know about its caller, in ONE request (issue 9: at most four): the
+ * consent, with the center's settings and the caller's open cases and those submitted today
+ * (Beijing) looked up beside it — what the per-person limits count. Open cases are few by the limit.
  */
-async function ownRecentOrOpen(db: Database, openid: string, now: Date): Promise<{ status: CaseStatus; submittedAt: Date; requestKey?: string }[]> {
+async function callerFacts(db: Database, openid: string, now: Date): Promise<{ consented: boolean; settings: Settings; mine: OwnCase[] }> {
   const _ = db.command;
+  // a sub-pipeline (db.command.aggregate.pipeline()…done()): the SDK builds it, its shape is its business
+  const pipeline = () => (_.aggregate as unknown as { pipeline(): SubPipeline }).pipeline();
   const dayStart = beijingInstant(beijingDate(now));
-  const { data } = await db
-    .collection('cases')
-    .where(_.and([{ applicantId: openid }, _.or([{ status: _.in([...OPEN_STATUSES]) }, { submittedAt: _.gte(dayStart) }])]) as object)
-    .field({ status: true, submittedAt: true, requestKey: true })
-    .limit(500)
-    .get();
-  return data as unknown as { status: CaseStatus; submittedAt: Date; requestKey?: string }[];
+  const { list } = await db
+    .collection('consents')
+    .aggregate()
+    .match({ _id: openid })
+    .lookup({ from: 'settings', pipeline: pipeline().match({ _id: 'center' }).done(), as: 'settingsDocs' })
+    .lookup({
+      from: 'cases',
+      pipeline: pipeline()
+        .match(_.and([{ applicantId: openid }, _.or([{ status: _.in([...OPEN_STATUSES]) }, { submittedAt: _.gte(dayStart) }])]) as object)
+        .project({ status: 1, submittedAt: 1, requestKey: 1 })
+        .limit(500)
+        .done(),
+      as: 'mine',
+    })
+    .end();
+  const found = list[0] as { version?: string; settingsDocs?: Record<string, unknown>[]; mine?: OwnCase[] } | undefined;
+  return { consented: found?.version === PRIVACY_VERSION, settings: settingsOf(found?.settingsDocs?.[0]), mine: found?.mine ?? [] };
 }
 
 /** Applicant actions act as the applicant even when the caller is also staff. */
@@ -97,7 +113,7 @@ export const actions: ActionTable<Database> = {
       if (!scope.eligible) throw new AppError('RULE_REFUSED', refusalNotice(scope)!, Object.fromEntries(scope.reasons.map((r) => [r.code, r.message])));
       const unitId = responsibleUnit(input.category);
       const requestKey = `${caller.openid}:${input.requestId}`;
-      const [consented, roster, settings, mine] = await Promise.all([hasConsent(db, caller.openid), unitRoster(db, unitId), loadSettings(db), ownRecentOrOpen(db, caller.openid, now)]);
+      const [{ consented, settings, mine }, roster] = await Promise.all([callerFacts(db, caller.openid, now), unitRoster(db, unitId)]);
       if (!consented) throw consentRequired();
       // limits per person (settings.applications); a retry of a request that already made its case
       // is not a new submission and is answered below by its unique requestKey

@@ -81,7 +81,7 @@ export interface World {
 
 /** Owners of the three case lines: A the applicant's case at the center; B the other applicant's at 发改委; C the other applicant's at the center, with the second center agent. */
 export const CASE_LINES = {
-  A: { applicant: 'applicant', agent: 'o_agent_center', form: { category: 'enterprise', applicantType: 'person', mode: 'help', matter: '个体工商户设立登记（安全测试）', contactName: '古丽娜尔', contactPhone: '13912345601' } },
+  A: { applicant: 'applicant', agent: 'o_agent_center', form: { category: 'livelihood', applicantType: 'person', mode: 'help', matter: '高龄津贴申领（安全测试）', contactName: '古丽娜尔', contactPhone: '13912345601' } },
   B: {
     applicant: 'otherApplicant',
     agent: 'o_agent_fgw',
