@@ -150,6 +150,9 @@ export type ResourceKind = 'case' | 'booking' | 'badRating';
 /** The resource an action's input points at, recognised by field name (a 差评 record's `id` by its `<caseId>-0|1` pattern). */
 export function resourceKind(v: ActionVariant): ResourceKind | null {
   const p = v.schema.properties ?? {};
+  // bookFor's caseId says whose booking it is, not a case the caller acts on: desk staff book for
+  // anyone (booking.create is 'all' for agents and the center), so it is matrixed by role only
+  if (v.fn === 'bookings' && v.action === 'bookFor') return null;
   if (p.caseId) return 'case';
   if (p.bookingId) return 'booking';
   if (p.id?.pattern?.includes('[01]')) return 'badRating';
