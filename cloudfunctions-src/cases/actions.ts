@@ -104,20 +104,20 @@ export const actions: ActionTable<Database> = {
     output: '{ caseId, caseNo, status, statusLabel, unitName, agentName | null, repeated: boolean }',
     errors: ['RULE_REFUSED', 'FILE_REJECTED'],
     async run({ caller, db, now }, input) {
-      // ONE write (the case) after one round of reads: consent, and the unit's roster with its
-      // agents' open cases. The 台账 row and the messages ride on the case (`pending`) and are
-      // settled by the notify timer seconds later, so nothing of them is lost or half-written.
+      // ONE write (the case) after one round of reads: consent (with the settings and the caller's
+      // own cases), and the unit's roster with its agents' open cases. The 台账 row and the messages
+      // ride on the case (`pending`) and are settled by the notify timer seconds later, so nothing
+      // of them is lost or half-written.
       // §三 at the server, with the self-check's own function (core assessApplication): out of scope
       // is refused with every reason (§五(一) 明确告知理由) before anything is read or written
       const scope = assessApplication(input);
       if (!scope.eligible) throw new AppError('RULE_REFUSED', refusalNotice(scope)!, Object.fromEntries(scope.reasons.map((r) => [r.code, r.message])));
       const unitId = responsibleUnit(input.category);
-      const requestKey = `${caller.openid}:${input.requestId}`;
       const [{ consented, settings, mine }, roster] = await Promise.all([callerFacts(db, caller.openid, now), unitRoster(db, unitId)]);
       if (!consented) throw consentRequired();
       // limits per person (settings.applications); a retry of a request that already made its case
       // is not a new submission and is answered below by its unique requestKey
-      if (!mine.some((c) => c.requestKey === requestKey)) {
+      if (!mine.some((c) => c.requestKey === `${caller.openid}:${input.requestId}`)) {
         const limits = checkApplicationLimits(mine, now, settings);
         if (!limits.ok) throw new AppError('RULE_REFUSED', limits.message, { [limits.code]: limits.message });
       }
@@ -132,6 +132,7 @@ export const actions: ActionTable<Database> = {
       const agent = picked.ok ? picked.value : null;
       const opened = openCase({ applicantId: caller.openid, category: input.category, mode: input.mode, unitId, agentId: agent?.agentId ?? null }, now);
       // 幂等: one case per (applicant, requestId): the unique requestKey refuses a second tap or a retry
+      const requestKey = `${caller.openid}:${input.requestId}`;
       const earlier = async () => {
         const { data } = await db.collection('cases').where({ requestKey }).limit(1).get();
         const c = data[0] as unknown as CaseDoc | undefined;
