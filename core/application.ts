@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { beijingDate } from './beijing-time';
+import { OPEN_STATUSES, type CaseStatus } from './case-status';
+import { allow, refuse, type Decision } from './result';
 import { APPLICANT_TYPES, CATEGORIES, SERVICE_MODES } from './scope';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /** Mainland mobile numbers; landlines with area code are accepted for the elderly without mobiles. */
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
@@ -19,3 +23,28 @@ export const submitApplicationInput = z
   });
 
 export type SubmitApplicationInput = z.infer<typeof submitApplicationInput>;
+
+/** What the submission limits look at: the applicant's open cases and today's submissions. */
+export interface OwnApplication {
+  status: CaseStatus;
+  submittedAt: Date | string;
+}
+
+/**
+ * Limits on one WeChat user's applications (settings.applications): so many open at once, so many
+ * submitted per Beijing day (withdrawn ones count, so submit → withdraw cycles stop too). Refused
+ * with a sentence that says what to do instead.
+ */
+export function checkApplicationLimits(mine: readonly OwnApplication[], now: Date, settings: Settings = DEFAULT_SETTINGS): Decision<null> {
+  const { maxOpenPerApplicant, maxSubmissionsPerDay } = settings.applications;
+  const open = mine.filter((c) => OPEN_STATUSES.includes(c.status)).length;
+  if (open >= maxOpenPerApplicant) {
+    return refuse('TOO_MANY_OPEN_APPLICATIONS', `您已有${open}件申请正在办理，每人最多同时办理${maxOpenPerApplicant}件。请等已有的申请办结后再提交；如有急事，请拨打政务服务中心热线。`, { open, max: maxOpenPerApplicant });
+  }
+  const today = beijingDate(now);
+  const submittedToday = mine.filter((c) => beijingDate(new Date(c.submittedAt)) === today).length;
+  if (submittedToday >= maxSubmissionsPerDay) {
+    return refuse('TOO_MANY_SUBMISSIONS_TODAY', `您今天已提交${submittedToday}件申请，每人每天最多提交${maxSubmissionsPerDay}件，请明天再提交；如有急事，请拨打政务服务中心热线。`, { today: submittedToday, max: maxSubmissionsPerDay });
+  }
+  return allow(null);
+}

@@ -233,3 +233,100 @@ export function refusalNotice(decision: EligibilityDecision): string | null {
 export function wanToYuan(wan: number): number {
   return Math.round(wan * 10_000 * 100) / 100;
 }
+
+// ─── The application form's answers as facts: one mapping for the self-check and the server ─────
+
+/**
+ * What the 帮办代办申请表 and the self-check page ask about scope, as the phone sends it. The server
+ * assesses exactly these answers with `assessApplication`, and the self-check page builds the same
+ * object from its questions, so both reach one verdict with the same reasons (issue 15).
+ * Unanswered yes/no questions count as "no": a rule is met only when the applicant says it is.
+ */
+export interface ScopeAnswers {
+  specialGroups?: SpecialGroup[];
+  livelihoodPublicService?: boolean;
+  enterpriseMatter?: EnterpriseMatter;
+  newlyRegistered?: boolean;
+  relatedToCoveredMatter?: boolean;
+  investmentWan?: number;
+  approvalLevel?: ApprovalLevel;
+  fitsIndustrialPolicy?: boolean;
+  excludedKinds?: ExcludedProjectKind[];
+  annualPlans?: MajorPlanLevel[];
+  keySupervised?: boolean;
+  designatedByCountyGovernment?: boolean;
+}
+
+export interface ScopeApplication {
+  category: Category;
+  applicantType: ApplicantType;
+  details: ScopeAnswers;
+}
+
+/** The answers as the core's facts for the application's category. */
+export function eligibilityFactsOf(a: ScopeApplication): EligibilityFacts {
+  const d = a.details ?? {};
+  switch (a.category) {
+    case 'livelihood':
+      return { category: 'livelihood', applicantType: a.applicantType, specialGroups: [...(d.specialGroups ?? [])], livelihoodPublicService: d.livelihoodPublicService === true };
+    case 'enterprise':
+      return { category: 'enterprise', applicantType: a.applicantType, matter: d.enterpriseMatter ?? 'other', newlyRegistered: d.newlyRegistered === true, relatedToCoveredMatter: d.relatedToCoveredMatter === true };
+    case 'investment':
+      return {
+        category: 'investment',
+        applicantType: a.applicantType,
+        // a missing amount is not a number: INVESTMENT_AMOUNT_INVALID rather than a guess
+        investmentYuan: typeof d.investmentWan === 'number' ? wanToYuan(d.investmentWan) : NaN,
+        approvalLevel: d.approvalLevel ?? ('unknown' as ApprovalLevel),
+        fitsIndustrialPolicy: d.fitsIndustrialPolicy === true,
+        excludedKinds: [...(d.excludedKinds ?? [])],
+      };
+    case 'major':
+      return { category: 'major', applicantType: a.applicantType, annualPlans: [...(d.annualPlans ?? [])], keySupervised: d.keySupervised === true, designatedByCountyGovernment: d.designatedByCountyGovernment === true };
+    default:
+      return { category: a.category } as unknown as EligibilityFacts;
+  }
+}
+
+/** §三 over an application form: the verdict the self-check shows and the server enforces. */
+export function assessApplication(a: ScopeApplication): EligibilityDecision {
+  return assessEligibility(eligibilityFactsOf(a));
+}
+
+/**
+ * What the applicant declared about themselves that the rules leave to people to verify (§五(一)
+ * 核实相关资料): the agent checks each line against documents before accepting. No decision rests
+ * on the declaration alone.
+ */
+export function declarationsToVerify(facts: EligibilityFacts): string[] {
+  const yuan = (n: number) => `${Math.round((n / 10_000) * 100) / 100}万元`;
+  switch (facts.category) {
+    case 'livelihood':
+      return [
+        `申请人所述情况：${facts.specialGroups.map((g) => SPECIAL_GROUP_LABELS[g] ?? g).join('、')}（核验身份证、残疾证或病历等）`,
+        '所办事项属于民生保障类公共服务事项',
+      ];
+    case 'enterprise': {
+      const lines = [`企业事项：${ENTERPRISE_MATTER_LABELS[facts.matter] ?? facts.matter}（核验营业执照或名称登记）`];
+      if (facts.matter === 'change') lines.push('企业为新注册企业（核验成立日期）');
+      if (facts.matter === 'social_insurance' || facts.matter === 'tax') lines.push('社保、税务服务与企业设立、变更或食品经营许可相关');
+      return lines;
+    }
+    case 'investment':
+      return [
+        `项目总投资${yuan(facts.investmentYuan)}，不低于500万元（核验项目立项、备案或可研文件）`,
+        '审批权限属县级政府部门',
+        '符合国家、自治区、自治州产业导向规定',
+        '不属于国家宏观调控、高耗能、高污染、资源类项目',
+      ];
+    case 'major': {
+      const lines: string[] = [];
+      if (facts.annualPlans.length) lines.push(`列入${facts.annualPlans.map((p) => MAJOR_PLAN_LEVEL_LABELS[p] ?? p).join('、')}重大项目年度投资计划（核验计划文件）`);
+      if (facts.keySupervised) lines.push('县委、县人民政府重点督办项目（核验督办文件）');
+      if (facts.designatedByCountyGovernment) lines.push('县人民政府指定帮办代办的项目（核验指定文件）');
+      return lines;
+    }
+    default:
+      return [];
+  }
+}

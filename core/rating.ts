@@ -74,6 +74,7 @@ export const RATING_MESSAGES = {
   TAG_LEVEL_MISMATCH: '所选标签与评价等级不一致。',
   BAD_RATING_REASON_REQUIRED: '选择“不满意”或“非常不满意”时，请至少选择一个原因或填写意见，以便我们回访整改。',
   COMMENT_TOO_LONG: '意见建议不超过500字。',
+  NO_SERVICE_GIVEN: '这条申请在工作人员办理之前已撤回，没有可评价的服务。如有意见建议，请拨打政务服务中心热线。',
 } as const;
 
 function no(code: keyof typeof RATING_MESSAGES): Refusal {
@@ -88,6 +89,8 @@ export interface RatableCase {
   endedAt: Date | null;
   agentIds: (string | null)[];
   unitId: string;
+  /** false when the case ended without any service to rate (see ratingAttribution); absent = given */
+  serviceGiven?: boolean;
 }
 
 export interface RatingInput {
@@ -135,7 +138,65 @@ function raterCheck(actor: Actor, c: RatableCase, action: PermissionAction): Ref
   const permitted = authorize(actor, action, { applicantId: c.applicantId });
   if (!permitted.ok) return permitted;
   if (!ENDED_STATUSES.includes(c.status) || !c.endedAt) return no('CASE_NOT_ENDED');
+  if (c.serviceGiven === false) return no('NO_SERVICE_GIVEN');
   return null;
+}
+
+// ─── Which ended cases can be rated, and whom a rating is about ──────────────────────────────────
+
+/** What the rating judges: the service given, or the answer the applicant waited for in vain. */
+export type RatingBasis = 'service' | 'unanswered';
+export const RATING_BASIS_LABELS: Record<RatingBasis, string> = { service: '帮办代办服务', unanswered: '逾期未答复申请' };
+
+export interface RatingAttribution {
+  basis: RatingBasis;
+  /** the agents the rating (and any 差评) is about; empty when it is about the unit alone */
+  agentIds: string[];
+  unitId: string;
+}
+
+/** The parts of a case the attribution reads. */
+export interface AttributableCase {
+  status: CaseStatus;
+  agentId: string | null;
+  firstAgentId: string | null;
+  unitId: string;
+  timeline: { action: string; actor: { id: string; role: Role }; at: Date | string }[];
+}
+
+const STAFF = (r: Role) => r !== 'applicant';
+
+/**
+ * §五(五) 帮办代办结束后…让申请人对帮办代办服务进行评价: a rating is about a service. Finished,
+ * terminated and refused cases were served (refusal with reasons is itself a decision 好差评 lets the
+ * applicant rate). A withdrawal is different:
+ * - staff had already acted (taken it up, contacted, supervised…): the service so far is rated, about
+ *   the agents who had it;
+ * - nobody had acted, but the center's promise to answer (`applications.answerWithinWorkingDays`
+ *   working days after the day it arrived) had passed: the applicant may complain about the silence,
+ *   attributed to whoever owed the answer: the agent it was routed to, or the unit when nobody was;
+ * - nobody had acted and the answer was not yet due: there was no service, so no rating (no 差评
+ *   against an agent who did nothing, no submit → withdraw → 差评 loop).
+ */
+export function ratingAttribution(c: AttributableCase, calendar: WorkCalendar, settings: Settings = DEFAULT_SETTINGS): Decision<RatingAttribution> {
+  const agents = (...ids: (string | null)[]) => [...new Set(ids.filter((x): x is string => !!x))];
+  const w = c.timeline.findIndex((e) => e.action === 'withdraw');
+  if (c.status !== 'terminated' || w < 0) return allow({ basis: 'service', agentIds: agents(c.agentId, c.firstAgentId), unitId: c.unitId });
+  const before = c.timeline.slice(0, w);
+  const acted = before.filter((e) => STAFF(e.actor.role));
+  if (acted.length > 0) return allow({ basis: 'service', agentIds: agents(c.agentId, c.firstAgentId, ...acted.filter((e) => e.actor.role === 'agent').map((e) => e.actor.id)), unitId: c.unitId });
+  const applied = c.timeline[0];
+  const received = beijingDate(new Date(applied.at));
+  const withdrawn = beijingDate(new Date(c.timeline[w].at));
+  let dueOn: CivilDate;
+  try {
+    dueOn = addWorkingDays(calendar, received, settings.applications.answerWithinWorkingDays);
+  } catch {
+    // a year nobody entered: counted in natural days rather than refusing the applicant's say
+    dueOn = beijingDate(new Date(new Date(applied.at).getTime() + (settings.applications.answerWithinWorkingDays + 2) * 86_400_000));
+  }
+  if (withdrawn <= dueOn) return no('NO_SERVICE_GIVEN');
+  return allow({ basis: 'unanswered', agentIds: agents(c.agentId), unitId: c.unitId });
 }
 
 export interface RatingOutcome {
@@ -175,7 +236,7 @@ export function followUpRating(actor: Actor, c: RatableCase, rating: Rating | nu
  */
 export function defaultRatingIfDue(c: RatableCase, existing: Rating | null, now: Date, settings: Settings = DEFAULT_SETTINGS): Rating | null {
   const days = settings.rating.defaultRatingAfterDays;
-  if (days === null || existing || !ENDED_STATUSES.includes(c.status) || !c.endedAt) return null;
+  if (days === null || existing || c.serviceGiven === false || !ENDED_STATUSES.includes(c.status) || !c.endedAt) return null;
   if (daysBetween(beijingDate(c.endedAt), beijingDate(now)) < days) return null;
   return { caseId: c.caseId, raterId: 'system', source: 'default', level: settings.rating.defaultRatingLevel, dimensions: {}, tags: [], comment: null, at: now, followUp: null };
 }

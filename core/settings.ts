@@ -98,6 +98,19 @@ export const settingsSchema = z.object({
       progressReportEveryWorkingDays: days(60).default(5),
     })
     .prefault({}),
+  applications: z
+    .object({
+      /** open (not yet ended) applications one WeChat user may have at once */
+      maxOpenPerApplicant: z.number().int().min(1).max(100).default(5),
+      /** submissions one WeChat user may make per Beijing day (withdrawn ones count) */
+      maxSubmissionsPerDay: z.number().int().min(1).max(100).default(5),
+      /**
+       * the center's promise to answer a new application (take it up, accept or refuse) within this
+       * many working days after the day it arrived; an applicant who withdrew after that may still rate
+       */
+      answerWithinWorkingDays: days(30).default(1),
+    })
+    .prefault({}),
   booking: z
     .object({
       /** a slot can be booked until this many minutes before it starts */
@@ -163,6 +176,7 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 export type CalendarSettings = Settings['calendar'];
 export type LifecycleSettings = Settings['lifecycle'];
 export type BookingSettings = Settings['booking'];
+export type ApplicationSettings = Settings['applications'];
 export type RatingSettings = Settings['rating'];
 export type RoutingSettings = Settings['routing'];
 

@@ -10,12 +10,14 @@ import {
   BOOKING_MESSAGES,
   cancelBooking,
   CATEGORIES,
+  CASE_STATUS_LABELS,
   CATEGORY_LABELS,
   CoreError,
   findSlot,
   generateSlots,
   maskName,
   maskPhone,
+  OPEN_STATUSES,
   recordAttendance,
   reopenedForCheckIn,
   rescheduleBooking,
@@ -31,7 +33,7 @@ import {
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
 import { loadCenterConfig, loadSettings } from '../shared/applicant';
-import { actorOf, loadVisibleCase } from '../shared/cases';
+import { actorOf, loadVisibleCase, readCase, type CaseDoc } from '../shared/cases';
 import { outboxSeeds, pendingForInsert, pendingForUpdate } from '../shared/effects';
 import { bookingFacts, type BookingDoc } from './facts';
 
@@ -236,6 +238,7 @@ async function placeBooking(ctx: ActionContext<Database>, req: BookRequest, [con
 const slotIdSchema = z.string().trim().min(12, '请选择预约时段').max(80);
 const bookingRef = z.object({ bookingId: z.string().trim().min(1).max(64) });
 const phoneSchema = z.string().trim().refine((v) => validateMobile(v).ok, '请填写11位手机号码');
+const caseNoSchema = z.string().trim().toUpperCase().regex(/^BB\d{8}-\d{4,6}$/, '申请编号格式如 BB20261128-073852');
 
 async function ownCase(ctx: ActionContext<Database>, caseId: string) {
   return loadVisibleCase({ ...ctx, caller: { ...ctx.caller, staff: null } }, caseId);
@@ -439,19 +442,65 @@ export const actions: ActionTable<Database> = {
     },
   }),
 
-  bookFor: action({
-    summary: '代为预约（工作人员）：申请人来电时，按其手机号代为预约，名额规则与本人预约相同',
+  findCase: action({
+    summary: '按申请编号查找申请（工作人员代为预约前确认对象）：只按系统发出的申请编号精确查找，显示脱敏的姓名和电话供与来电人核对；不能按电话、姓名等申请人填写的内容查找',
     roles: ['agent', 'center'],
-    input: z.object({ slotId: slotIdSchema, phone: phoneSchema, name: z.string().trim().min(1, '请填写申请人姓名').max(20), category: z.enum(CATEGORIES, { message: '请选择办理事项的类别' }), homeAddress: z.string().trim().max(200).optional() }),
-    output: '{ booking: {…} }',
-    errors: ['RULE_REFUSED', 'CONFLICT'],
+    input: z.object({ caseNo: caseNoSchema }),
+    output: '{ case: { caseId, caseNo, category, categoryLabel, statusLabel, open, applicantName (masked), contactName (masked), contactPhone (masked) } }',
+    errors: ['NOT_FOUND'],
     async run(ctx, input) {
-      const phone = validateMobile(input.phone);
-      const digits = phone.ok ? phone.value : input.phone;
-      // the same person when they have applied with this phone before; otherwise a phone-only applicant
-      const { data } = await ctx.db.collection('cases').where({ contactPhone: digits }).orderBy('submittedAt', 'desc').limit(1).get();
-      const applicantId = data[0] ? String(data[0].applicantId) : `tel:${digits}`;
-      return placeBooking(ctx, { actor: actorOf(ctx.caller), applicantId, slotId: input.slotId, category: input.category, caseId: null, caseNo: null, homeAddress: input.homeAddress ?? null, contactName: input.name, contactPhone: digits }, await readForBooking(ctx.db, input.slotId, applicantId));
+      const { data } = await ctx.db.collection('cases').where({ caseNo: input.caseNo }).field({ caseNo: true, category: true, status: true, applicantName: true, contactName: true, contactPhone: true }).limit(1).get();
+      const c = data[0] as unknown as (Pick<CaseDoc, '_id' | 'caseNo' | 'category' | 'status' | 'contactName' | 'contactPhone'> & { applicantName?: string }) | undefined;
+      if (!c) throw new AppError('NOT_FOUND', '没有这个申请编号，请与来电人核对');
+      return {
+        case: {
+          caseId: c._id,
+          caseNo: c.caseNo,
+          category: c.category,
+          categoryLabel: CATEGORY_LABELS[c.category],
+          statusLabel: CASE_STATUS_LABELS[c.status],
+          open: OPEN_STATUSES.includes(c.status),
+          applicantName: c.applicantName ? maskName(c.applicantName) : null,
+          contactName: c.contactName ? maskName(c.contactName) : null,
+          contactPhone: c.contactPhone ? maskPhone(c.contactPhone) : null,
+        },
+      };
+    },
+  }),
+
+  bookFor: action({
+    summary: '代为预约（工作人员）：为来电或来人预约。有申请的，按工作人员查到并与来人核对过的申请（caseId）预约，预约归该申请的申请人；没有申请的，作为窗口登记的来人（姓名、电话、类别）预约，不归任何微信用户。绝不按电话号码把预约归给某个申请人。名额规则与本人预约相同',
+    roles: ['agent', 'center'],
+    input: z
+      .object({
+        slotId: slotIdSchema,
+        /** the case the agent found by its number (findCase) and confirmed with the caller */
+        caseId: z.string().trim().min(1).max(64).optional(),
+        /** a caller without an application: held on the desk, no WeChat owner */
+        walkIn: z.object({ name: z.string().trim().min(1, '请填写申请人姓名').max(20, '姓名不超过20字'), phone: phoneSchema, category: z.enum(CATEGORIES, { message: '请选择办理事项的类别' }) }).optional(),
+        homeAddress: z.string().trim().max(200).optional(),
+      })
+      .superRefine((v, issue) => {
+        if (!v.caseId === !v.walkIn) issue.addIssue({ code: 'custom', path: ['caseId'], message: '请选择已核对的申请，或按来人登记（二选一）' });
+      }),
+    output: '{ booking: {…} }',
+    errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
+    async run(ctx, input) {
+      const actor = actorOf(ctx.caller);
+      const homeAddress = input.homeAddress || null;
+      if (input.caseId) {
+        const c = await readCase(ctx.db, input.caseId);
+        if (!c) throw new AppError('NOT_FOUND', '没有找到这条申请');
+        if (!OPEN_STATUSES.includes(c.status)) throw new AppError('RULE_REFUSED', '这条申请已经结束，请按来人登记预约', { CASE_ENDED: '这条申请已经结束，请按来人登记预约' });
+        // the booking is the case's applicant's: their 我的预约, their messages, their cancel button
+        return placeBooking(ctx, { actor, applicantId: c.applicantId, slotId: input.slotId, category: c.category, caseId: c._id, caseNo: c.caseNo, homeAddress, contactName: c.contactName, contactPhone: c.contactPhone }, await readForBooking(ctx.db, input.slotId, c.applicantId));
+      }
+      const w = input.walkIn!;
+      const phone = validateMobile(w.phone);
+      const digits = phone.ok ? phone.value : w.phone;
+      // held on the desk under the number (tel:…), which no WeChat user is: nobody's 我的预约 gets it
+      const applicantId = `tel:${digits}`;
+      return placeBooking(ctx, { actor, applicantId, slotId: input.slotId, category: w.category, caseId: null, caseNo: null, homeAddress, contactName: w.name, contactPhone: digits }, await readForBooking(ctx.db, input.slotId, applicantId));
     },
   }),
 

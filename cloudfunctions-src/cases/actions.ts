@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { CASE_STATUS_LABELS, CATEGORY_LABELS, OPEN_STATUSES, openCase, pickAgent, responsibleUnit } from '../../core';
+import { assessApplication, beijingDate, beijingInstant, CASE_STATUS_LABELS, CATEGORY_LABELS, checkApplicationLimits, OPEN_STATUSES, openCase, pickAgent, refusalNotice, responsibleUnit, type CaseStatus, type Settings } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { transitionCase, loadCalendar, loadVisibleCase, unitRoster, visibleCasesFilter, type CaseDoc } from '../shared/cases';
+import { transitionCase, loadVisibleCase, unitRoster, visibleCasesFilter, type CaseDoc } from '../shared/cases';
 import { caseSummaryView, SUMMARY_FIELDS } from '../shared/views';
 import { fromNotifications } from '../shared/outbox';
 import { outboxSeeds, pendingForInsert } from '../shared/effects';
-import { consentRequired, hasConsent, materialsSchema, signatureFileSchema } from '../shared/applicant';
+import { consentRequired, loadCenterConfig, materialsSchema, PRIVACY_VERSION, settingsOf, signatureFileSchema } from '../shared/applicant';
 import { applicantCaseView, type ApplicantCase } from './applicant-view';
 import { submitInput } from './schemas';
 import { uploadFolders, verifyUploads } from '../shared/uploads';
@@ -29,6 +29,38 @@ const errorText = (e: unknown) => String((e as { errMsg?: string; message?: stri
 const isDuplicate = (e: unknown) => /E11000|duplicate/i.test(errorText(e));
 
 const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
+
+type OwnCase = { status: CaseStatus; submittedAt: Date; requestKey?: string };
+type SubPipeline = { match(q: object): SubPipeline; project(p: object): SubPipeline; limit(n: number): SubPipeline; done(): unknown };
+
+/**
+ * What a submission needs to know about its caller, in ONE request (issue 9: at most four): the
+ * consent, with the center's settings and the caller's open cases and those submitted today
+ * (Beijing) looked up beside it — what the per-person limits count. Open cases are few by the limit.
+ */
+async function callerFacts(db: Database, openid: string, now: Date): Promise<{ consented: boolean; settings: Settings; mine: OwnCase[] }> {
+  const _ = db.command;
+  // a sub-pipeline (db.command.aggregate.pipeline()…done()): the SDK builds it, its shape is its business
+  const pipeline = () => (_.aggregate as unknown as { pipeline(): SubPipeline }).pipeline();
+  const dayStart = beijingInstant(beijingDate(now));
+  const { list } = await db
+    .collection('consents')
+    .aggregate()
+    .match({ _id: openid })
+    .lookup({ from: 'settings', pipeline: pipeline().match({ _id: 'center' }).done(), as: 'settingsDocs' })
+    .lookup({
+      from: 'cases',
+      pipeline: pipeline()
+        .match(_.and([{ applicantId: openid }, _.or([{ status: _.in([...OPEN_STATUSES]) }, { submittedAt: _.gte(dayStart) }])]) as object)
+        .project({ status: 1, submittedAt: 1, requestKey: 1 })
+        .limit(500)
+        .done(),
+      as: 'mine',
+    })
+    .end();
+  const found = list[0] as { version?: string; settingsDocs?: Record<string, unknown>[]; mine?: OwnCase[] } | undefined;
+  return { consented: found?.version === PRIVACY_VERSION, settings: settingsOf(found?.settingsDocs?.[0]), mine: found?.mine ?? [] };
+}
 
 /** Applicant actions act as the applicant even when the caller is also staff. */
 function applicantOnly<C extends ActionContext<Database>>(ctx: C): C {
@@ -66,18 +98,29 @@ export const actions: ActionTable<Database> = {
   }),
 
   submit: action({
-    summary: '提交帮办代办申请：按事项类别确定责任单位，并分配当班帮代办员（§四、§五(一)）',
+    summary: '提交帮办代办申请：先按§三判断是否属于帮办代办范围（与自测同一规则，不符合的逐条说明理由，不写入任何内容），再查每人在办件数和每日提交次数上限；按事项类别确定责任单位，并分配当班帮代办员（§四、§五(一)）',
     roles: ['applicant'],
     input: submitInput,
     output: '{ caseId, caseNo, status, statusLabel, unitName, agentName | null, repeated: boolean }',
     errors: ['RULE_REFUSED', 'FILE_REJECTED'],
     async run({ caller, db, now }, input) {
-      // ONE write (the case) after one round of reads: consent, and the unit's roster with its
-      // agents' open cases. The 台账 row and the messages ride on the case (`pending`) and are
-      // settled by the notify timer seconds later, so nothing of them is lost or half-written.
+      // ONE write (the case) after one round of reads: consent (with the settings and the caller's
+      // own cases), and the unit's roster with its agents' open cases. The 台账 row and the messages
+      // ride on the case (`pending`) and are settled by the notify timer seconds later, so nothing
+      // of them is lost or half-written.
+      // §三 at the server, with the self-check's own function (core assessApplication): out of scope
+      // is refused with every reason (§五(一) 明确告知理由) before anything is read or written
+      const scope = assessApplication(input);
+      if (!scope.eligible) throw new AppError('RULE_REFUSED', refusalNotice(scope)!, Object.fromEntries(scope.reasons.map((r) => [r.code, r.message])));
       const unitId = responsibleUnit(input.category);
-      const [consented, roster] = await Promise.all([hasConsent(db, caller.openid), unitRoster(db, unitId)]);
+      const [{ consented, settings, mine }, roster] = await Promise.all([callerFacts(db, caller.openid, now), unitRoster(db, unitId)]);
       if (!consented) throw consentRequired();
+      // limits per person (settings.applications); a retry of a request that already made its case
+      // is not a new submission and is answered below by its unique requestKey
+      if (!mine.some((c) => c.requestKey === `${caller.openid}:${input.requestId}`)) {
+        const limits = checkApplicationLimits(mine, now, settings);
+        if (!limits.ok) throw new AppError('RULE_REFUSED', limits.message, { [limits.code]: limits.message });
+      }
       // every file is looked at in storage before anything is written
       const stored = await verifyUploads(caller.openid, [
         ...input.materials.map((m, i) => ({ path: `materials.${i}`, fileID: m.fileID, folder: 'materials' as const, declared: m.type })),
@@ -176,13 +219,13 @@ export const actions: ActionTable<Database> = {
           : Promise.resolve(null);
       // both agents' office phones in one query: four round trips in all (each tens of ms in the cloud)
       const agentIds = [...new Set([doc.agentId, doc.firstAgentId].filter((x): x is string => !!x))];
-      const [cal, agents, unitPhone] = await Promise.all([
-        loadCalendar(db),
+      const [{ calendar: cal, settings }, agents, unitPhone] = await Promise.all([
+        loadCenterConfig(db),
         agentIds.length ? db.collection('staff').where({ _id: db.command.in(agentIds) }).field({ officePhone: true }).get() : Promise.resolve({ data: [] as Record<string, unknown>[] }),
         phoneOf('units', doc.unitId),
       ]);
       const phoneOfAgent = (id: string | null) => (id ? ((agents.data.find((s) => s._id === id)?.officePhone as string | undefined) ?? null) : null);
-      return { case: applicantCaseView(doc, cal, ctx.now, { agentPhone: phoneOfAgent(doc.agentId), firstAgentPhone: phoneOfAgent(doc.firstAgentId), unitPhone }) };
+      return { case: applicantCaseView(doc, cal, ctx.now, { agentPhone: phoneOfAgent(doc.agentId), firstAgentPhone: phoneOfAgent(doc.firstAgentId), unitPhone }, settings) };
     },
   }),
 

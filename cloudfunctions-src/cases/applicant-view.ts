@@ -1,4 +1,4 @@
-import { APPROVAL_OUTCOME_LABELS, clockStatus, ENDED_STATUSES, materialsRequestedAt, OPEN_STATUSES, WARNING_LEVEL_LABELS, type WorkCalendar } from '../../core';
+import { APPROVAL_OUTCOME_LABELS, clockStatus, DEFAULT_SETTINGS, ENDED_STATUSES, materialsRequestedAt, OPEN_STATUSES, ratingAttribution, WARNING_LEVEL_LABELS, type Settings, type WorkCalendar } from '../../core';
 import type { Material } from '../shared/applicant';
 import type { CaseDoc } from '../shared/cases';
 import { caseDetailView } from '../shared/views';
@@ -34,7 +34,7 @@ export interface Contacts {
  * The applicant's detail screen: status, due date and how it stands (core clockStatus), who is
  * responsible and how to reach them (首问负责), the timeline, and what is needed from them now.
  */
-export function applicantCaseView(c: ApplicantCase, cal: WorkCalendar, now: Date, contacts: Contacts) {
+export function applicantCaseView(c: ApplicantCase, cal: WorkCalendar, now: Date, contacts: Contacts, settings: Settings = DEFAULT_SETTINGS) {
   const base = caseDetailView(c, { id: c.applicantId, role: 'applicant' });
   let due: null | { date: string | null; level: string; levelLabel: string; remainingWorkingDays: number; paused: boolean } = null;
   if (c.clock && OPEN_STATUSES.includes(c.status)) {
@@ -71,6 +71,7 @@ export function applicantCaseView(c: ApplicantCase, cal: WorkCalendar, now: Date
     terminationRequest: c.terminationRequest ? { reason: c.terminationRequest.reason, at: new Date(c.terminationRequest.at).toISOString() } : null,
     canWithdraw: c.status === 'applied',
     canRequestTermination: OPEN_STATUSES.includes(c.status) && c.status !== 'applied' && !c.terminationRequest,
-    canRate: ENDED_STATUSES.includes(c.status),
+    // a withdrawal before anyone acted (and before an answer was due) left no service to rate
+    canRate: ENDED_STATUSES.includes(c.status) && ratingAttribution(c, cal, settings).ok,
   };
 }

@@ -12,6 +12,13 @@ export const detailsSchema = z
     approvalLevel: z.enum(APPROVAL_LEVELS, { message: '请选择审批层级' }).optional(),
     excludedKinds: z.array(z.enum(EXCLUDED_PROJECT_KINDS)).max(EXCLUDED_PROJECT_KINDS.length).optional(),
     annualPlans: z.array(z.enum(MAJOR_PLAN_LEVELS)).max(MAJOR_PLAN_LEVELS.length).optional(),
+    // §三 answers the self-check asks too (core ScopeAnswers); unanswered yes/no questions count as no
+    livelihoodPublicService: z.boolean().optional(),
+    newlyRegistered: z.boolean().optional(),
+    relatedToCoveredMatter: z.boolean().optional(),
+    fitsIndustrialPolicy: z.boolean().optional(),
+    keySupervised: z.boolean().optional(),
+    designatedByCountyGovernment: z.boolean().optional(),
   })
   .strip();
 
@@ -41,10 +48,13 @@ export const submitInput = submitApplicationInput
       if (!r.ok) ctx.addIssue({ code: 'custom', path: ['uscc'], message: input.uscc ? r.message : '请填写统一社会信用代码' });
     }
     if (input.mode === 'proxy' && !input.mandate) ctx.addIssue({ code: 'custom', path: ['mandate'], message: '代办须签署代办服务委托书' });
+    // the questions the self-check also insists on; the answers themselves are judged by §三 (cases.submit)
     const d = input.details;
-    if (input.category === 'livelihood' && !(d.specialGroups && d.specialGroups.length > 0)) ctx.addIssue({ code: 'custom', path: ['details', 'specialGroups'], message: '请选择您的情况（如行动不便、老年人）' });
+    if (input.category === 'livelihood' && d.livelihoodPublicService === undefined) ctx.addIssue({ code: 'custom', path: ['details', 'livelihoodPublicService'], message: '请回答是否为民生保障类事项' });
     if (input.category === 'enterprise' && !d.enterpriseMatter) ctx.addIssue({ code: 'custom', path: ['details', 'enterpriseMatter'], message: '请选择企业事项' });
     if (input.category === 'investment' && d.investmentWan === undefined) ctx.addIssue({ code: 'custom', path: ['details', 'investmentWan'], message: '请填写投资额（万元）' });
+    if (input.category === 'investment' && !d.approvalLevel) ctx.addIssue({ code: 'custom', path: ['details', 'approvalLevel'], message: '请选择审批层级' });
+    if (input.category === 'investment' && d.fitsIndustrialPolicy === undefined) ctx.addIssue({ code: 'custom', path: ['details', 'fitsIndustrialPolicy'], message: '请回答是否符合产业政策' });
     if ((input.category === 'investment' || input.category === 'major') && !d.projectName) ctx.addIssue({ code: 'custom', path: ['details', 'projectName'], message: '请填写项目名称' });
   });
 export type SubmitInput = z.infer<typeof submitInput>;

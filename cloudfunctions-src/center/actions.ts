@@ -102,7 +102,7 @@ const AUDIT_LABELS: Record<string, string> = {
   'subscribeTemplate.save': '订阅消息模板',
 };
 
-const SETTINGS_SECTIONS = ['calendar', 'lifecycle', 'booking', 'rating', 'routing'] as const;
+const SETTINGS_SECTIONS = ['calendar', 'lifecycle', 'applications', 'booking', 'rating', 'routing'] as const;
 
 export interface ServiceItem {
   itemId: string;

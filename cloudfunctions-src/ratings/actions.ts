@@ -20,6 +20,8 @@ import {
   RATING_LEVELS,
   RATING_TAGS,
   rateService,
+  ratingAttribution,
+  RATING_MESSAGES,
   ratingVisibleTo,
   ROLE_LABELS,
   WARNING_LEVEL_LABELS,
@@ -28,6 +30,7 @@ import {
   type BadRatingActionType,
   type BadRatingCase,
   type RatableCase,
+  type RatingAttribution,
   type Rating,
   type RatingTag,
   type Settings,
@@ -35,7 +38,7 @@ import {
 } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database, Transaction } from '../shared/cloud';
-import { loadSettings } from '../shared/applicant';
+import { loadCenterConfig, loadSettings } from '../shared/applicant';
 import { actorOf, caseFacts, loadCalendar, type CaseDoc } from '../shared/cases';
 import { outboxSeeds, pendingForInsert, pendingForUpdate, type PendingEffects } from '../shared/effects';
 import { putLedgerRow } from '../shared/ledger';
@@ -71,8 +74,16 @@ const text = (max: number) => z.string().trim().max(max, `不超过${max}字`);
 type RatingDoc = Rating & { _id: string };
 type BadRatingDoc = BadRatingCase & { _id: string; version?: number };
 
-function ratable(c: CaseDoc): RatableCase {
-  return { caseId: c._id, applicantId: c.applicantId, status: c.status, endedAt: c.endedAt ? new Date(c.endedAt) : null, agentIds: [c.agentId, c.firstAgentId], unitId: c.unitId };
+/**
+ * The case as rating sees it: whom a rating is about (core ratingAttribution, §五(五)): the agents who
+ * served, the agent or unit that owed an answer the applicant gave up waiting for, or nobody when the
+ * applicant withdrew before anyone acted and before an answer was due (then there is nothing to rate).
+ */
+function ratable(c: CaseDoc, config: { settings: Settings; calendar: WorkCalendar }): RatableCase & { attribution: RatingAttribution | null } {
+  const base = { caseId: c._id, applicantId: c.applicantId, status: c.status, endedAt: c.endedAt ? new Date(c.endedAt) : null, unitId: c.unitId };
+  const a = ratingAttribution(c, config.calendar, config.settings);
+  if (!a.ok) return { ...base, agentIds: [], serviceGiven: false, attribution: null };
+  return { ...base, agentIds: a.value.agentIds, unitId: a.value.unitId, attribution: a.value };
 }
 
 function entryView(e: { level: Rating['level']; dimensions: Rating['dimensions']; tags: RatingTag[]; comment: string | null; at: Date }) {
@@ -132,10 +143,11 @@ async function load(ctx: ActionContext<Database>, caseId: string): Promise<{ c: 
   return { c: c as CaseDoc, rating: asRating(stored), bads: [...bads.values()] };
 }
 
-function answerFor(c: CaseDoc, rating: Rating | null, bads: readonly BadRatingCase[]) {
+function answerFor(c: RatableCase, rating: Rating | null, bads: readonly BadRatingCase[]) {
   const sorted = [...bads].sort((a, b) => Number(a.followUp) - Number(b.followUp));
   return {
-    canRate: ['finished', 'terminated', 'refused'].includes(c.status) && !rating,
+    canRate: ['finished', 'terminated', 'refused'].includes(c.status) && c.serviceGiven !== false && !rating,
+    noServiceReason: c.serviceGiven === false ? RATING_MESSAGES.NO_SERVICE_GIVEN : null,
     canFollowUp: !!rating && !rating.followUp,
     rating: rating ? { ...entryView(rating), source: rating.source, followUp: rating.followUp ? entryView(rating.followUp) : null } : null,
     badRatings: sorted.map(badRatingView),
@@ -260,8 +272,8 @@ export const actions: ActionTable<Database> = {
     output: '{ canRate, canFollowUp, rating: { levelLabel, dimensions, tags, comment, at, followUp } | null, badRatings: [{ statusLabel, history: [{ label, note, at }] }], options: { levels, dimensions, tags } }',
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
-      const { c, rating, bads } = await load(ctx, input.caseId);
-      return { ...answerFor(c, rating, bads), options: levelsAndTags };
+      const [{ c, rating, bads }, config] = await Promise.all([load(ctx, input.caseId), loadCenterConfig(ctx.db)]);
+      return { ...answerFor(ratable(c, config), rating, bads), options: levelsAndTags };
     },
   }),
 
@@ -272,21 +284,25 @@ export const actions: ActionTable<Database> = {
     output: '{ canRate: false, canFollowUp, rating, badRatings }',
     errors: ['NOT_FOUND', 'RULE_REFUSED'],
     async run(ctx, input) {
-      // the case with any rating ∥ the settings, then one insert: 3 round trips
-      const [{ c, rating: existing }, settings] = await Promise.all([load(ctx, input.caseId), loadSettings(ctx.db)]);
+      // the case with any rating ∥ the settings and calendar (one query), then one insert: 3 round trips
+      const [{ c, rating: existing }, config] = await Promise.all([load(ctx, input.caseId), loadCenterConfig(ctx.db)]);
+      const { settings } = config;
       const rater = { id: ctx.caller.openid, role: 'applicant' as const };
-      const d = rateService(rater, ratable(c), existing, input, ctx.now, settings);
+      const subject = ratable(c, config);
+      const d = rateService(rater, subject, existing, input, ctx.now, settings);
       if (!d.ok) throw refused(d);
       const { rating, badRating } = d.value;
+      // kept with the rating: the 台账 and the 差评 count it against these agents and this unit only
+      const attributedTo = subject.attribution;
       try {
-        await ctx.db.collection('ratings').add({ data: { _id: c._id, ...rating, pending: pendingForInsert(ctx.now, effectsOf(c, badRating, ctx.now)) } });
+        await ctx.db.collection('ratings').add({ data: { _id: c._id, ...rating, attributedTo, pending: pendingForInsert(ctx.now, effectsOf(c, badRating, ctx.now)) } });
       } catch (e) {
         // the case id is the rating's id: a second tap, or the scheduler's default rating, committed first
         if (!isDuplicate(e)) throw e;
-        const again = rateService(rater, ratable(c), rating, input, ctx.now, settings);
+        const again = rateService(rater, subject, rating, input, ctx.now, settings);
         throw refused(again.ok ? { code: 'ALREADY_RATED', message: '该服务已评价过，可以追评一次。' } : again);
       }
-      return answerFor(c, rating, badRating ? [badRating] : []);
+      return answerFor(subject, rating, badRating ? [badRating] : []);
     },
   }),
 
@@ -297,10 +313,12 @@ export const actions: ActionTable<Database> = {
     output: '{ canRate: false, canFollowUp: false, rating: {…, followUp}, badRatings }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
-      // the case with its rating and 差评 records ∥ the settings, then one conditional update: 3 round trips
-      const [{ c, rating: current, bads }, settings] = await Promise.all([load(ctx, input.caseId), loadSettings(ctx.db)]);
+      // the case with its rating and 差评 records ∥ the settings and calendar, then one conditional update: 3 round trips
+      const [{ c, rating: current, bads }, config] = await Promise.all([load(ctx, input.caseId), loadCenterConfig(ctx.db)]);
+      const { settings } = config;
       const rater = { id: ctx.caller.openid, role: 'applicant' as const };
-      const d = followUpRating(rater, ratable(c), current, input, ctx.now, settings);
+      const subject = ratable(c, config);
+      const d = followUpRating(rater, subject, current, input, ctx.now, settings);
       if (!d.ok) throw refused(d);
       const { rating, badRating } = d.value;
       const _ = ctx.db.command;
@@ -310,10 +328,10 @@ export const actions: ActionTable<Database> = {
         .where({ _id: c._id, followUp: null })
         .update({ data: { followUp: _.set(rating.followUp), ...pendingForUpdate(ctx.db, ctx.now, effectsOf(c, badRating, ctx.now)) } });
       if (stats.updated !== 1) {
-        const again = followUpRating(rater, ratable(c), rating, input, ctx.now, settings);
+        const again = followUpRating(rater, subject, rating, input, ctx.now, settings);
         throw refused(again.ok ? { code: 'FOLLOW_UP_ALREADY_GIVEN', message: '每项服务只能追评一次。' } : again);
       }
-      return answerFor(c, rating, badRating ? [...bads.filter((b) => !b.followUp), badRating] : bads);
+      return answerFor(subject, rating, badRating ? [...bads.filter((b) => !b.followUp), badRating] : bads);
     },
   }),
 

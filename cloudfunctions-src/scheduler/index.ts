@@ -6,6 +6,7 @@ import {
   clockStatus,
   CoreError,
   defaultRatingIfDue,
+  ratingAttribution,
   ENDED_STATUSES,
   noShowDue,
   OPEN_STATUSES,
@@ -231,12 +232,14 @@ async function defaultRatings(calendar: WorkCalendar, settings: Settings, now: D
   // a superset by instants; the core decides by Beijing days
   const latest = new Date(now.getTime() - (days - 1) * 86_400_000);
   const earliest = new Date(now.getTime() - (days + DEFAULT_RATING_LOOKBACK_DAYS) * 86_400_000);
-  const fields = { _id: true, applicantId: true, status: true, endedAt: true, agentId: true, firstAgentId: true, unitId: true };
+  const fields = { _id: true, applicantId: true, status: true, endedAt: true, agentId: true, firstAgentId: true, unitId: true, timeline: true };
   for await (const page of pages<CaseDoc>('cases', { status: _.in([...ENDED_STATUSES]), endedAt: _.and(_.gte(earliest), _.lte(latest)) }, fields)) {
     const { data } = await db.collection('ratings').where({ _id: _.in(page.map((c) => c._id)) }).field({ _id: true }).limit(PAGE).get();
     const rated = new Set(data.map((r) => String(r._id)));
     for (const c of page.filter((x) => !rated.has(x._id))) {
-      const rating = defaultRatingIfDue({ caseId: c._id, applicantId: c.applicantId, status: c.status, endedAt: c.endedAt ? new Date(c.endedAt) : null, agentIds: [c.agentId, c.firstAgentId], unitId: c.unitId }, null, now, settings);
+      // a withdrawal nobody had acted on gets no rating, not even a default one
+      const served = ratingAttribution(c, calendar, settings).ok;
+      const rating = defaultRatingIfDue({ caseId: c._id, applicantId: c.applicantId, status: c.status, endedAt: c.endedAt ? new Date(c.endedAt) : null, agentIds: [c.agentId, c.firstAgentId], unitId: c.unitId, serviceGiven: served }, null, now, settings);
       if (!rating) continue;
       try {
         // the rating and the case's 台账 row together; the insert fails (E11000, or a conflict and

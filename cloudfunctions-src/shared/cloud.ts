@@ -32,7 +32,7 @@ export interface Aggregate {
   project(p: object): Aggregate;
   limit(n: number): Aggregate;
   unwind(path: string | object): Aggregate;
-  lookup(l: { from: string; localField: string; foreignField: string; as: string }): Aggregate;
+  lookup(l: { from: string; localField: string; foreignField: string; as: string } | { from: string; pipeline: unknown; as: string; let?: object }): Aggregate;
   end(): Promise<{ list: Record<string, unknown>[] }>;
 }
 export interface Collection extends Query {

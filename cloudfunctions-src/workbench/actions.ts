@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import {
   addWorkingDays,
+  assessApplication,
+  authorize,
   availableCaseActions,
+  caseViewTarget,
+  declarationsToVerify,
+  eligibilityFactsOf,
+  refusalNotice,
+  type ScopeApplication,
   beijingDate,
   caseActionInput,
   CASE_TRANSITIONS,
@@ -156,6 +163,37 @@ async function acceptSignature(ctx: ActionContext<Database>, caseId: string, des
   return phone ? { source: 'phone' as const, fileID: phone, at: c!.mandate!.signedAt ?? ctx.now, staffId: null } : null;
 }
 
+/**
+ * §三 as the agent meets it: the verdict on what the applicant declared (the server refused
+ * out-of-scope applications at submission; a case stored before that, or under other rules, may
+ * still be out) and the declarations to verify against documents before accepting (§五(一) 核实).
+ */
+export function scopeCheck(c: CaseDoc & ApplicantCaseFields) {
+  const application = { category: c.category, applicantType: c.applicantType ?? 'person', details: c.details ?? {} } as ScopeApplication;
+  const verdict = assessApplication(application);
+  return {
+    eligible: verdict.eligible,
+    clause: verdict.eligible ? verdict.clause : null,
+    reasons: verdict.reasons.map((r) => ({ code: r.code, clause: r.clause, message: r.message })),
+    verify: verdict.eligible ? declarationsToVerify(eligibilityFactsOf(application)) : [],
+  };
+}
+
+/**
+ * 受理 re-checks scope (§三, §五(一)): an out-of-scope case is refused with every reason, which the
+ * agent then gives the applicant with 不予受理. Only for a case the caller could act on (otherwise
+ * the step itself answers NOT_FOUND or the rule that stops it), so nothing leaks.
+ */
+function refuseOutOfScope(ctx: ActionContext<Database>, doc: CaseDoc | null): void {
+  if (!doc || doc.status !== 'applied') return;
+  const actor = actorOf(ctx.caller);
+  if (!authorize(actor, 'case.accept', caseViewTarget(doc)).ok) return;
+  const check = scopeCheck(doc as CaseDoc & ApplicantCaseFields);
+  if (check.eligible) return;
+  const notice = refusalNotice({ eligible: false, category: doc.category, reasons: check.reasons as never });
+  throw new AppError('RULE_REFUSED', `不属于帮办代办范围，不能受理，请以“不予受理”告知申请人理由。\n${notice}`, Object.fromEntries(check.reasons.map((r) => [r.code, r.message])));
+}
+
 export const actions: ActionTable<Database> = {
   listCases: action({
     summary: '工作台案件列表（服务端分页与筛选）：帮代办员看经办和首问的，责任领导看本单位的，政务服务中心看全部；queue 选新申请/办理中/等申请人/即将到期/已超期，附各队列数量',
@@ -213,7 +251,7 @@ export const actions: ActionTable<Database> = {
     summary: '案件详情（工作人员）：办理记录（含联系记录、督办）、时限与下次定期反馈日、部门任务、会议、协调事项、当前可执行的操作',
     roles: ['agent', 'leader', 'center'],
     input: caseRef,
-    output: '{ case: {…detail, applicant masked, dueOn, deadline, nextFeedbackOn, tasks, meetings, escalations}, actions: [{ type, label, clause }], units: [{ unitId, name }] }',
+    output: '{ case: {…detail, applicant masked, dueOn, deadline, nextFeedbackOn, tasks, meetings, escalations}, scope: { eligible, clause, reasons: [{ code, clause, message }], verify: string[] }, actions: [{ type, label, clause }], units: [{ unitId, name }] }',
     errors: ['NOT_FOUND'],
     // the case, the calendar and the unit names are read while the caller's staff record is (one
     // wait instead of three); nothing of them is shown before the case is found visible to the caller
@@ -226,6 +264,7 @@ export const actions: ActionTable<Database> = {
       const offered = availableCaseActions(doc, actor).filter((a) => !(a === 'take' && doc.agentId === actor.id));
       return {
         case: staffCaseDetailView(doc, actor, t, units),
+        scope: scopeCheck(doc as CaseDoc & ApplicantCaseFields),
         actions: offered.map((type: CaseActionType) => ({ type, label: CASE_TRANSITIONS[type].label, clause: CASE_TRANSITIONS[type].clause })),
         units: Object.entries(units).map(([unitId, name]) => ({ unitId, name })),
       };
@@ -233,7 +272,7 @@ export const actions: ActionTable<Database> = {
   }),
 
   act: action({
-    summary: '执行一步办理操作（认领、受理、不予受理、送达窗口、补正、中止、续办、延期、联系记录、办结、终止、转派、督办、并联审批…），由规则核心判定；写入办理记录并登记核心要求的通知',
+    summary: '执行一步办理操作（认领、受理（重新按§三核对范围，不符合的拒绝并逐条说明理由）、不予受理、送达窗口、补正、中止、续办、延期、联系记录、办结、终止、转派、督办、并联审批…），由规则核心判定；写入办理记录并登记核心要求的通知',
     roles: ['agent', 'leader', 'center'],
     input: caseRef.extend({
       version: z.number().int().min(1),
@@ -251,6 +290,7 @@ export const actions: ActionTable<Database> = {
       const a = input.action;
       let extra: Record<string, unknown> = {};
       if (a.type === 'accept') {
+        refuseOutOfScope(ctx, (await (ctx.prefetched as Promise<StepReads>))[0]);
         // §五(一) 确认签字: signed means a signature the server can see — drawn at the desk on this
         // device, or the applicant's own signature from the phone (the 代办 mandate) — never a tick
         const signature = await acceptSignature(ctx, input.caseId, input.signatureFileID);

@@ -42,5 +42,22 @@ const bookings = async <T>(action: string, input: object): Promise<T> => unwrap(
 export const listDayBookings = (input: { date: string; windowId?: string }) => bookings<DeskDay>('listDay', input)
 /** 登记到场或未到场 */
 export const checkInBooking = (bookingId: string, attended: boolean) => bookings<{ status: string; statusLabel: string }>('checkIn', { bookingId, attended })
-/** 代客预约（窗口来人、来电） */
-export const bookForApplicant = (input: { slotId: string; phone: string; name: string; category: string; homeAddress?: string }) => bookings<{ booking: BookingView }>('bookFor', input)
+/** A case found by its number for a booking on the caller's behalf; name and phone arrive masked. */
+export interface FoundCase {
+  caseId: string
+  caseNo: string
+  category: string
+  categoryLabel: string
+  statusLabel: string
+  open: boolean
+  applicantName: string | null
+  contactName: string | null
+  contactPhone: string | null
+}
+/** 按申请编号查找申请（代客预约前与来人核对） */
+export const findCaseByNo = (caseNo: string) => bookings<{ case: FoundCase }>('findCase', { caseNo })
+/**
+ * 代客预约: for the case the agent found and confirmed with the caller, or for a walk-in held on the
+ * desk (no WeChat owner). Never matched to anyone by phone number.
+ */
+export const bookForApplicant = (input: { slotId: string; caseId?: string; walkIn?: { name: string; phone: string; category: string }; homeAddress?: string }) => bookings<{ booking: BookingView }>('bookFor', input)

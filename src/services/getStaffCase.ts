@@ -53,8 +53,17 @@ export interface StaffCaseDetail {
   acceptSignature: { source: 'desk' | 'phone'; sourceLabel: string; at: string } | null
 }
 
+/** §三 on the applicant's declarations: the verdict, and what to verify before 受理 */
+export interface StaffScopeCheck {
+  eligible: boolean
+  clause: string | null
+  reasons: { code: string; clause: string; message: string }[]
+  verify: string[]
+}
+
 export interface StaffCaseAnswer {
   case: StaffCaseDetail
+  scope?: StaffScopeCheck
   actions: { type: string; label: string; clause: string }[]
   units: { unitId: string; name: string }[]
 }

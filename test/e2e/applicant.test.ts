@@ -66,6 +66,8 @@ test('a 民生保障类 citizen applies on the phone and asks for a home visit (
   await fill(home, 't-idNumber', '65282819550312002X'.slice(0, 17) + '0');
   await tap(home, 't-specialGroups-mobility_impaired');
   await tap(home, 't-specialGroups-elderly');
+  // §三(一): the matter is a 民生保障类 public service (the server refuses the form without the answer)
+  await tap(home, 't-publicService-yes');
   await fill(home, 't-matter', '办理高龄津贴申领，本人腿脚不便，希望上门帮办');
   await fill(home, 't-contact-name', '张桂兰');
   await fill(home, 't-contact-phone', '13912345678');

@@ -68,7 +68,10 @@ describe('cases.submit: the full 帮办代办申请表', () => {
     const badId = await call(cloud, 'cases', { action: 'submit', input: { ...fullApplication(person), idNumber: PERSON_ID.slice(0, 17) + (PERSON_ID[17] === '0' ? '1' : '0') } }, 'o_citizen_young');
     expect(badId).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { idNumber: '身份证号校验位不正确，请核对是否输错。' } });
     const noGroup = await call(cloud, 'cases', { action: 'submit', input: { ...fullApplication(person), details: {} } }, 'o_citizen_young');
-    expect(noGroup).toMatchObject({ ok: false, fields: { 'details.specialGroups': expect.stringContaining('请选择您的情况') } });
+    expect(noGroup).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { 'details.livelihoodPublicService': '请回答是否为民生保障类事项' } });
+    // no special circumstance is an answer, judged by §三(一) like the self-check does
+    const notSpecial = await call(cloud, 'cases', { action: 'submit', input: { ...fullApplication(person), details: { specialGroups: [], livelihoodPublicService: true } } }, 'o_citizen_young');
+    expect(notSpecial).toMatchObject({ ok: false, code: 'RULE_REFUSED', fields: { LIVELIHOOD_NOT_SPECIAL_GROUP: expect.stringContaining('行动不便') } });
     const badUscc = await call(cloud, 'cases', { action: 'submit', input: { ...application, uscc: ENTERPRISE_USCC.slice(0, 17) + 'I' } }, 'o_citizen_young');
     expect(badUscc).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { uscc: expect.stringContaining('统一社会信用代码') } });
     const noMandate = { ...application } as Record<string, unknown>;

@@ -92,9 +92,10 @@ test('上门: only for a 民生保障类 case of one’s own, with an address', 
 
 test('staff book for a caller by phone, list the day per window (masked), and check in only after the start', async () => {
   const s = all(await slots('off_peak'))[0];
-  expect(await bk('bookFor', { slotId: s.slotId, phone: '13700001111', name: '吐尔逊', category: 'livelihood' }, 'o_citizen_elder')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-  expect(await bk('bookFor', { slotId: s.slotId, phone: '123', name: '', category: 'livelihood' }, 'o_agent_center')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { phone: '请填写11位手机号码', name: expect.any(String) } });
-  const made = await bk('bookFor', { slotId: s.slotId, phone: '13700001111', name: '吐尔逊', category: 'livelihood' }, 'o_agent_center');
+  const walkIn = { name: '吐尔逊', phone: '13700001111', category: 'livelihood' };
+  expect(await bk('bookFor', { slotId: s.slotId, walkIn }, 'o_citizen_elder')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  expect(await bk('bookFor', { slotId: s.slotId, walkIn: { phone: '123', name: '', category: 'livelihood' } }, 'o_agent_center')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { 'walkIn.phone': '请填写11位手机号码', 'walkIn.name': expect.any(String) } });
+  const made = await bk('bookFor', { slotId: s.slotId, walkIn }, 'o_agent_center');
   expect(made).toMatchObject({ ok: true, data: { booking: { status: 'active', kindLabel: '错时' } } });
   const day = await bk('listDay', { date: s.slotId.slice(0, 10) }, 'o_agent_center');
   const row = day.ok && day.data.slots.find((x: { slotId: string }) => x.slotId === s.slotId);

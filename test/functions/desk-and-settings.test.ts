@@ -57,7 +57,7 @@ describe('the desk: the day per window, check-in', () => {
   test('the window filter narrows the list to one window', async () => {
     const days = await bk('listSlots', {}, 'o_agent_center');
     const slot = days.ok && days.data.days[0].slots[0];
-    expect(await bk('bookFor', { slotId: slot.slotId, phone: '13700003333', name: '买买提', category: 'enterprise' }, 'o_agent_center')).toMatchObject({ ok: true });
+    expect(await bk('bookFor', { slotId: slot.slotId, walkIn: { phone: '13700003333', name: '买买提', category: 'enterprise' } }, 'o_agent_center')).toMatchObject({ ok: true });
     const date = slot.slotId.slice(0, 10);
     const windowId = slot.slotId.split('@')[1];
     const all = await bk('listDay', { date }, 'o_center_admin');
@@ -77,7 +77,7 @@ describe('the desk: 取消／改约 offered by the core’s rules', () => {
     startedBooking('bk_started_2', `${beijingToday()}@retired-window@00:02`);
     const days = await bk('listSlots', {}, 'o_agent_center');
     const slot = days.ok && days.data.days[0].slots.find((s: { remaining: number }) => s.remaining > 0);
-    const made = await bk('bookFor', { slotId: slot.slotId, phone: '13700004444', name: '古丽', category: 'livelihood' }, 'o_agent_center');
+    const made = await bk('bookFor', { slotId: slot.slotId, walkIn: { phone: '13700004444', name: '古丽', category: 'livelihood' } }, 'o_agent_center');
     expect(made).toMatchObject({ ok: true });
     const id = made.ok && made.data.booking.bookingId;
     const date = slot.slotId.slice(0, 10);

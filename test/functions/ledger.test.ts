@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { addWorkingDays, beijingDate, workingDaysBetween, beijingInstant, ledgerRow, type WorkCalendar, type LedgerCase, type Rating } from '../../core';
 import { CloudBase } from '../../local-cloud/src';
-import { call, cloudCalendar, deliver, seedCase, startAppCloud } from '../support/app';
+import { call, cloudCalendar, deliver, seedCase, startAppCloud, centerSettingsDoc } from '../support/app';
 import { deskSignature, submitAs } from '../support/applicant';
 
 let cloud: CloudBase;
@@ -203,7 +203,7 @@ describe('who may: refusals that reveal nothing', () => {
 
   test('with the rater hidden (center setting), the unit sees what was said but not whose case; the center calls back', async () => {
     const id = await badRated();
-    cloud.store.apply([{ collection: 'settings', id: 'center', doc: { _id: 'center', rating: { hideRaterFromStaff: true } } as never }]);
+    cloud.store.apply([{ collection: 'settings', id: 'center', doc: centerSettingsDoc({ rating: { hideRaterFromStaff: true } }) }]);
     try {
       const item = (await bad('listBad', { filter: 'open' }, 'o_agent_center')).data.items.find((b: any) => b.id === `${id}-0`);
       expect(item).toMatchObject({ raterHidden: true, caseId: null, caseNo: null, matter: null, tags: ['多次跑动', '办理时间长'], actions: [{ type: 'appeal' }] });
@@ -216,7 +216,7 @@ describe('who may: refusals that reveal nothing', () => {
       expect(centerItem).toMatchObject({ raterHidden: false, caseId: id, actions: expect.arrayContaining([{ type: 'callBack', label: '回访' }]) });
       expect(await bad('handleBad', { id: item.id, version: item.version, action: { type: 'callBack', note: '中心回访' } }, 'o_center_admin')).toMatchObject({ ok: true });
     } finally {
-      cloud.store.apply([{ collection: 'settings', id: 'center', doc: null as never }]);
+      cloud.store.apply([{ collection: 'settings', id: 'center', doc: centerSettingsDoc(null) }]);
     }
   });
 });

@@ -6,7 +6,7 @@
  */
 import { applyCaseAction, beijingDate, createWorkCalendar, openBadRating, openCase, type CaseRecord } from '../../core';
 import { CloudBase } from '../../local-cloud/src';
-import { call, deliver, seedCase, startAppCloud } from '../support/app';
+import { call, deliver, seedCase, startAppCloud, centerSettingsDoc } from '../support/app';
 import { deskSignature } from '../support/applicant';
 
 let cloud: CloudBase;
@@ -114,7 +114,7 @@ describe('a simulated month of timer runs (中秋 Sep 25 and National Day Oct 1�
     cloud.store.apply([
       { collection: 'cases', id: 'sim-case', doc },
       // the center turned default ratings on: 7 natural days (Guangdong practice)
-      { collection: 'settings', id: 'center', doc: { _id: 'center', rating: { defaultRatingAfterDays: 7 } } as never },
+      { collection: 'settings', id: 'center', doc: centerSettingsDoc({ rating: { defaultRatingAfterDays: 7 } }) },
       // finished Mon Sep 28, never rated: rated by default 7 days later, Mon Oct 5, holiday or not
       { collection: 'cases', id: 'sim-unrated', doc: ended('sim-unrated', 'BB20260901-0097', '2026-09-28T16:00:00') as never },
       // finished the same day and rated by the applicant: no default
@@ -191,6 +191,6 @@ describe('a simulated month of timer runs (中秋 Sep 25 and National Day Oct 1�
     expect(cloud.store.get('ratings', 'sim-unrated')?.doc).toMatchObject({ source: 'default', level: 'basically_satisfied', raterId: 'system', at: at('2026-10-05T09:00:00') });
     expect(cloud.store.get('ratings', 'sim-rated')?.doc).toMatchObject({ source: 'applicant', level: 'satisfied' });
     expect(cloud.store.get('ratings', 'sim-bad')?.doc).toMatchObject({ source: 'applicant', level: 'dissatisfied' });
-    cloud.store.apply([{ collection: 'settings', id: 'center', doc: null }]);
+    cloud.store.apply([{ collection: 'settings', id: 'center', doc: centerSettingsDoc(null) }]);
   });
 });

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => cloud.stop());
 
 const form = { category: 'enterprise', applicantType: 'enterprise', mode: 'proxy', matter: '天山食品有限公司设立登记及食品经营许可', contactName: '王海', contactPhone: '13899001122' };
-const investment = { ...form, category: 'investment', matter: '年产5万吨番茄酱加工项目（投资1.2亿元）', details: { projectName: '番茄酱加工项目', investmentWan: 12000, approvalLevel: 'county', industry: 'manufacturing' } };
+const investment = { ...form, category: 'investment', matter: '年产5万吨番茄酱加工项目（投资1.2亿元）', details: { projectName: '番茄酱加工项目', investmentWan: 12000, approvalLevel: 'county', fitsIndustrialPolicy: true, industry: 'manufacturing' } };
 
 async function newCase(input: object = form, openid = 'o_enterprise') {
   const r = await submitAs(cloud, openid, input as Record<string, unknown>);

@@ -5,7 +5,7 @@
  * often or however concurrently the timer runs.
  */
 import { CloudBase } from '../../local-cloud/src';
-import { call, deliver, seedCase, startAppCloud, withoutYear } from '../support/app';
+import { call, deliver, seedCase, startAppCloud, withoutYear, centerSettingsDoc } from '../support/app';
 
 let cloud: CloudBase;
 beforeAll(async () => {
@@ -89,7 +89,7 @@ describe('预约 messages go through the outbox', () => {
     expect((await slots('regular')).find((x) => x.slotId === c2.slotId)).toBeDefined();
     // booked for a caller by phone: the message is recorded nowhere and pushed to no one
     const before = cloud.messages.inbox({}).length;
-    expect(await bk('bookFor', { slotId: a.slotId, phone: '13700002222', name: '吐尔洪', category: 'livelihood' }, 'o_agent_center')).toMatchObject({ ok: true });
+    expect(await bk('bookFor', { slotId: a.slotId, walkIn: { phone: '13700002222', name: '吐尔洪', category: 'livelihood' } }, 'o_agent_center')).toMatchObject({ ok: true });
     await deliver(cloud);
     expect(cloud.messages.inbox({}).length).toBe(before);
     expect(await inbox('tel:13700002222')).toEqual([]);
@@ -152,7 +152,7 @@ describe('default ratings (§五(五), off unless the center sets rating.default
     cloud.store.apply([{ collection: 'cases', id: c.caseId, doc: { ...c.doc, status: 'finished', firstAgentId: 'st-agent-center', endedAt } as never }]);
     return c;
   };
-  const setDays = (days: number | null) => cloud.store.apply([{ collection: 'settings', id: 'center', doc: days === null ? null : ({ _id: 'center', rating: { defaultRatingAfterDays: days } } as never) }]);
+  const setDays = (days: number | null) => cloud.store.apply([{ collection: 'settings', id: 'center', doc: centerSettingsDoc(days === null ? null : { rating: { defaultRatingAfterDays: days } }) }]);
   afterAll(() => setDays(null));
 
   test('off by default: nothing is rated for the applicant', async () => {
@@ -241,7 +241,7 @@ test('the timer follows the center’s settings: feedback every 3 working days, 
   }
   cloud.store.apply([
     { collection: 'cases', id: c.caseId, doc: { ...c.doc, ...(record as object), version: 3 } as never },
-    { collection: 'settings', id: 'center', doc: { _id: 'center', lifecycle: { progressReportEveryWorkingDays: 3 }, calendar: { dueSoonWithinWorkingDays: 0 } } as never },
+    { collection: 'settings', id: 'center', doc: centerSettingsDoc({ lifecycle: { progressReportEveryWorkingDays: 3 }, calendar: { dueSoonWithinWorkingDays: 0 } }) },
   ]);
   const seen: Record<string, string[]> = {};
   const known = new Set<string>();
@@ -252,7 +252,7 @@ test('the timer follows the center’s settings: feedback every 3 working days, 
       (seen[m.note] ??= []).push(day);
     }
   }
-  cloud.store.apply([{ collection: 'settings', id: 'center', doc: null }]);
+  cloud.store.apply([{ collection: 'settings', id: 'center', doc: centerSettingsDoc(null) }]);
   // accepted Mon Nov 16: three working days later is Thu Nov 19 (not Mon Nov 23, the default five);
   // due Mon Nov 23: with 0 days' warning the only "due soon" comes that day (not Thu Nov 19, two days before)
   expect(seen).toEqual({ 请向申请人反馈办理进度: ['2026-11-19'], 服务时限即将到期: ['2026-11-23'] });

@@ -49,7 +49,7 @@ function fillPerson(container: HTMLElement) {
   tap(container, 't-mode-help')
 }
 
-const base: Draft = { applicantName: '张桂兰', idNumber: ID, uscc: '', specialGroups: ['elderly'], projectName: '', investmentWan: '', annualPlans: [], matter: '办理高龄津贴', contactName: '张桂兰', contactPhone: '13912345678', materials: [], commitment: false, signatureFileID: '', requestId: '', category: 'livelihood', applicantType: 'person', mode: 'help' }
+const base: Draft = { applicantName: '张桂兰', idNumber: ID, uscc: '', specialGroups: ['elderly'], publicService: 'yes', projectName: '', investmentWan: '', annualPlans: [], matter: '办理高龄津贴', contactName: '张桂兰', contactPhone: '13912345678', materials: [], commitment: false, signatureFileID: '', requestId: '', category: 'livelihood', applicantType: 'person', mode: 'help' }
 
 describe('apply page: validation messages, in words, next to their fields', () => {
   it('validateDraft names every missing or wrong answer', () => {
@@ -66,11 +66,11 @@ describe('apply page: validation messages, in words, next to their fields', () =
     expect(validateDraft({ ...base, idNumber: '' }).idNumber).toBe('请填写身份证号')
     expect(validateDraft({ ...base, idNumber: ID.slice(0, 17) + (ID[17] === '1' ? '2' : '1') }).idNumber).toBe('身份证号校验位不正确，请核对是否输错。')
     expect(validateDraft({ ...base, idNumber: '12345' }).idNumber).toContain('18位')
-    expect(validateDraft({ ...base, specialGroups: [] })['details.specialGroups']).toContain('请选择您的情况')
+    expect(validateDraft({ ...base, publicService: undefined })['details.livelihoodPublicService']).toContain('民生保障')
     const firm = { ...base, category: 'enterprise' as const, applicantType: 'enterprise' as const, applicantName: '', uscc: 'ABC', specialGroups: [] }
     expect(validateDraft(firm)).toMatchObject({ applicantName: '请填写企业名称', uscc: expect.stringContaining('统一社会信用代码'), 'details.enterpriseMatter': '请选择企业事项' })
     expect(validateDraft({ ...firm, applicantName: '天山食品', uscc: USCC, enterpriseMatter: 'establishment' })).toEqual({})
-    expect(validateDraft({ ...base, category: 'investment', projectName: '', investmentWan: 'abc' })).toMatchObject({ 'details.projectName': '请填写项目名称', 'details.investmentWan': expect.stringContaining('投资额'), 'details.approvalLevel': '请选择审批层级' })
+    expect(validateDraft({ ...base, category: 'investment', projectName: '', investmentWan: 'abc' })).toMatchObject({ 'details.projectName': '请填写项目名称', 'details.investmentWan': expect.stringContaining('投资额'), 'details.approvalLevel': '请选择审批层级', 'details.fitsIndustrialPolicy': expect.stringContaining('产业政策') })
     expect(validateDraft({ ...base, mode: 'proxy' }).mandate).toContain('手写签名')
   })
 
@@ -96,6 +96,16 @@ describe('apply page: validation messages, in words, next to their fields', () =
     expect(container.querySelector('.t-error-contactPhone')?.textContent).toContain('手机号')
     expect(container.querySelector('.t-mandate-text')?.textContent).toContain('自愿委托')
     expect(container.querySelector('.t-error-signature-mandate')?.textContent).toContain('手写签名')
+  })
+
+  it('§三 out of scope is said on the phone with every reason, and nothing is sent', async () => {
+    Taro.setStorageSync(DRAFT_KEY, { ...base, specialGroups: [], publicService: 'no' })
+    const { container } = await renderForm()
+    await act(async () => tap(container, 't-submit'))
+    expect(submit).not.toHaveBeenCalled()
+    expect(container.querySelector('.t-error-LIVELIHOOD_NOT_SPECIAL_GROUP')?.textContent).toContain('行动不便')
+    expect(container.querySelector('.t-error-LIVELIHOOD_NOT_PUBLIC_SERVICE')?.textContent).toContain('民生保障类')
+    expect(container.querySelector('.t-form-error')?.textContent).toContain('不属于帮办代办范围')
   })
 
   it('shows the server’s field errors of an INVALID_INPUT answer next to their fields', async () => {

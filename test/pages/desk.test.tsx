@@ -1,12 +1,12 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Desk from '../../src/packages/staff/pages/desk/index'
-import { bookForApplicant, checkInBooking, listDayBookings, type DeskBooking, type DeskDay } from '../../src/services/deskBookings'
+import { bookForApplicant, checkInBooking, findCaseByNo, listDayBookings, type DeskBooking, type DeskDay } from '../../src/services/deskBookings'
 import { listSlots } from '../../src/services/listSlots'
 import { AppError } from '../../src/services/result'
 import { staffCancelBooking } from '../../src/services/staffCancelBooking'
 import { staffRescheduleBooking } from '../../src/services/staffRescheduleBooking'
 
-jest.mock('../../src/services/deskBookings', () => ({ listDayBookings: jest.fn(), checkInBooking: jest.fn(), bookForApplicant: jest.fn() }))
+jest.mock('../../src/services/deskBookings', () => ({ listDayBookings: jest.fn(), checkInBooking: jest.fn(), bookForApplicant: jest.fn(), findCaseByNo: jest.fn() }))
 jest.mock('../../src/services/listSlots', () => ({ listSlots: jest.fn() }))
 jest.mock('../../src/services/staffCancelBooking', () => ({ staffCancelBooking: jest.fn() }))
 jest.mock('../../src/services/staffRescheduleBooking', () => ({ staffRescheduleBooking: jest.fn() }))
@@ -14,6 +14,7 @@ jest.mock('../../src/services/staffRescheduleBooking', () => ({ staffRescheduleB
 const day = jest.mocked(listDayBookings)
 const checkIn = jest.mocked(checkInBooking)
 const bookFor = jest.mocked(bookForApplicant)
+const findCase = jest.mocked(findCaseByNo)
 const slots = jest.mocked(listSlots)
 const staffCancel = jest.mocked(staffCancelBooking)
 const staffMove = jest.mocked(staffRescheduleBooking)
@@ -85,8 +86,37 @@ it('the booking form says what is missing, field by field, and clears a message 
   await click(container.querySelector('.t-walkin-slot')!)
   bookFor.mockRejectedValue(new AppError('RULE_REFUSED', '该时段已约满，请选择其他时段。', { SLOT_FULL: '该时段已约满，请选择其他时段。' }))
   await click(container.querySelector('.t-walkin-submit')!)
-  expect(bookFor).toHaveBeenCalledWith({ slotId: `${today}@am@10:00`, phone: '13700001111', name: '吐尔逊', category: 'livelihood' })
+  expect(bookFor).toHaveBeenCalledWith({ slotId: `${today}@am@10:00`, walkIn: { phone: '13700001111', name: '吐尔逊', category: 'livelihood' } })
   expect(await screen.findByText(/该时段已约满/)).toBeTruthy()
+})
+
+it('§二(四) a caller with an application is booked by its case number: found masked, confirmed with the caller, then booked for that case (never by phone)', async () => {
+  day.mockResolvedValue(dayWith([]))
+  slots.mockResolvedValue({ missingYears: [], days: [{ date: today, weekday: '星期一', slots: [{ slotId: `${today}@am@10:00`, kind: 'regular', kindLabel: '常规', label: '上午', start: '10:00', end: '10:30', capacity: 4, remaining: 4 }] }] })
+  findCase.mockResolvedValue({ case: { caseId: 'c1', caseNo: 'BB20261128-073852', category: 'enterprise', categoryLabel: '企业开办与变更', statusLabel: '已提交，待受理', open: true, applicantName: '天***', contactName: '王*', contactPhone: '138****1122' } })
+  const { container } = render(<Desk />)
+  await screen.findByText(/还没有人预约/)
+  await click(container.querySelector('.t-walkin-open')!)
+  await click(container.querySelector('.t-walkin-mode-case')!)
+  expect(container.querySelector('.t-walkin-phone')).toBeNull()
+  await type(container.querySelector('.t-walkin-caseno')!, '13899001122')
+  await click(container.querySelector('.t-walkin-find')!)
+  expect(container.querySelector('.t-error-caseNo')!.textContent).toContain('申请编号')
+  expect(findCase).not.toHaveBeenCalled()
+  await type(container.querySelector('.t-walkin-caseno')!, 'bb20261128-073852')
+  await click(container.querySelector('.t-walkin-find')!)
+  expect(findCase).toHaveBeenCalledWith('BB20261128-073852')
+  expect((await screen.findByText(/138\*\*\*\*1122/)).closest('.t-walkin-found')).not.toBeNull()
+  await screen.findByText(/10:00 常规 剩4/)
+  await click(container.querySelector('.t-walkin-slot')!)
+  await click(container.querySelector('.t-walkin-submit')!)
+  expect(container.querySelector('.t-error-confirmed')!.textContent).toContain('核对')
+  expect(bookFor).not.toHaveBeenCalled()
+  await click(container.querySelector('.t-walkin-confirm')!)
+  bookFor.mockResolvedValue({ booking: { bookingId: 'b9', date: today, weekday: '星期一', start: '10:00', end: '10:30', kind: 'regular', kindLabel: '常规', status: 'active', place: '', bring: ['身份证'], homeAddress: null, caseId: 'c1', canChange: true } as never })
+  await click(container.querySelector('.t-walkin-submit')!)
+  expect(bookFor).toHaveBeenCalledWith({ slotId: `${today}@am@10:00`, caseId: 'c1' })
+  expect((await screen.findByText(/已为 王\*（BB20261128-073852） 预约/)).className).toContain('t-desk-done')
 })
 
 const later = booking({ bookingId: 'b2', start: '15:00', end: '15:30', canCheckIn: false, canChange: true, canCancel: true, canReschedule: true })

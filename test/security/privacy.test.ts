@@ -21,7 +21,7 @@ beforeAll(async () => {
   // staff book for a caller by phone (the phone is in the input), list the day, log contacts
   const walkIn = '13987654321';
   world.secrets.phones.push(walkIn);
-  const r = await call(world.cloud, 'bookings', { action: 'bookFor', input: { slotId: world.freeSlots[0], phone: walkIn, name: '热合曼', category: 'livelihood' } }, 'o_agent_center');
+  const r = await call(world.cloud, 'bookings', { action: 'bookFor', input: { slotId: world.freeSlots[0], walkIn: { phone: walkIn, name: '热合曼', category: 'livelihood' } } }, 'o_agent_center');
   answers.push({ label: 'bookings.bookFor', answer: r });
   // every action with its sample input, by everyone who sees personal data (the owner and staff),
   // on a fresh copy of the applicant's case (test/security/authorization.test.ts scans its own answers too)

@@ -17,7 +17,19 @@ export async function startAppCloud(options: Pick<CloudBaseOptions, 'maxInstance
   }
   const cloud = await startCloudBase({ port: 0, dataDir: null, functionsDir: path.join(ROOT, 'cloudfunctions'), project: loadProject(path.join(ROOT, 'cloudbase.json')), triggers: false, ...options });
   await seed(cloud.sdkEnv, { standInCalendars: true });
+  // suites and journeys submit dozens of applications as the same few demo users: the per-person
+  // limits (settings.applications) are lifted here; the suite that tests them sets them back
+  const center = cloud.store.get('settings', 'center')?.doc ?? { _id: 'center' };
+  cloud.store.apply([{ collection: 'settings', id: 'center', doc: { ...center, applications: TEST_APPLICATION_LIMITS } as never }]);
   return cloud;
+}
+
+/** What startAppCloud sets instead of the defaults (5 open, 5 a day). */
+export const TEST_APPLICATION_LIMITS = { maxOpenPerApplicant: 100, maxSubmissionsPerDay: 100 };
+
+/** The center's stored settings, as a test wants them (null: the defaults), keeping the test cloud's lifted limits. */
+export function centerSettingsDoc(settings: Record<string, unknown> | null) {
+  return { _id: 'center', applications: TEST_APPLICATION_LIMITS, ...(settings ?? {}) } as never;
 }
 
 export type Answer<T = any> = { ok: true; data: T } | { ok: false; code: string; message: string; fields?: Record<string, string> };
@@ -48,6 +60,13 @@ export function withoutYear(cloud: CloudBase, year: number): () => void {
   return () => cloud.store.apply([{ collection: 'settings', id: 'calendar', doc: { ...calendarDoc(), years: seededYears } as never }]);
 }
 
+const SEEDED_DETAILS = {
+  livelihood: { specialGroups: ['mobility_impaired'], livelihoodPublicService: true },
+  enterprise: { enterpriseMatter: 'establishment' },
+  investment: { projectName: '农产品加工项目', investmentWan: 1200, approvalLevel: 'county', fitsIndustrialPolicy: true, excludedKinds: [] },
+  major: { projectName: '重点项目', annualPlans: ['county'] },
+};
+
 let seeded = 0;
 /**
  * Puts a freshly submitted case straight into the database (as `cases.submit` would store it), for
@@ -70,7 +89,9 @@ export function seedCase(cloud: CloudBase, opts: { applicantId: string; category
     caseNo,
     // cases carry the submit's idempotency key (unique index)
     requestKey: `seeded:${id}`,
-    applicantType: 'enterprise',
+    // within §三, as cases.submit now insists (受理 re-checks it)
+    applicantType: category === 'livelihood' ? 'person' : 'enterprise',
+    details: SEEDED_DETAILS[category],
     matter: `${CATEGORY_LABELS[category]}（测试）`,
     contactName: '王海',
     contactPhone: '13899001122',

@@ -22,9 +22,10 @@ export async function agreePrivacy(cloud: CloudBase, openid: string): Promise<vo
 export function fullApplication(form: Record<string, unknown>): Record<string, unknown> {
   const person = form.applicantType === 'person';
   const details: Record<string, Record<string, unknown>> = {
-    livelihood: { specialGroups: ['mobility_impaired'] },
+    // every fixture is within §三: the server refuses anything else (issue 15)
+    livelihood: { specialGroups: ['mobility_impaired'], livelihoodPublicService: true },
     enterprise: { enterpriseMatter: 'establishment' },
-    investment: { projectName: '农产品加工项目', investmentWan: 1200, approvalLevel: 'county' },
+    investment: { projectName: '农产品加工项目', investmentWan: 1200, approvalLevel: 'county', fitsIndustrialPolicy: true },
     major: { projectName: '重点项目', annualPlans: ['county'] },
   };
   return {

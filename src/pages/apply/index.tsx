@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { validateResidentId, validateUscc } from '../../../core/identity'
-import { ENTERPRISE_MATTER_LABELS, ENTERPRISE_MATTERS, MAJOR_PLAN_LEVEL_LABELS, MAJOR_PLAN_LEVELS, SPECIAL_GROUP_LABELS, SPECIAL_GROUPS } from '../../../core/eligibility'
+import { assessApplication, ENTERPRISE_MATTER_LABELS, ENTERPRISE_MATTERS, EXCLUDED_PROJECT_KIND_LABELS, EXCLUDED_PROJECT_KINDS, MAJOR_PLAN_LEVEL_LABELS, MAJOR_PLAN_LEVELS, SPECIAL_GROUP_LABELS, SPECIAL_GROUPS, type ApprovalLevel, type EnterpriseMatter, type ExcludedProjectKind, type MajorPlanLevel, type ScopeAnswers, type SpecialGroup } from '../../../core/eligibility'
 import ActionButton from '../../components/ActionButton'
 import CheckGroup from '../../components/CheckGroup'
 import ChoiceGroup from '../../components/ChoiceGroup'
@@ -38,6 +38,14 @@ export interface Draft {
   investmentWan: string
   approvalLevel?: string
   annualPlans: string[]
+  /** §三 answers the self-check asks too ('yes' / 'no'; unanswered counts as no where it may) */
+  publicService?: string
+  newlyRegistered?: string
+  related?: string
+  fitsPolicy?: string
+  excludedKinds?: string[]
+  keySupervised?: string
+  designated?: string
   matter: string
   contactName: string
   contactPhone: string
@@ -48,7 +56,7 @@ export interface Draft {
   requestId: string
 }
 
-const EMPTY: Draft = { applicantName: '', idNumber: '', uscc: '', specialGroups: [], projectName: '', investmentWan: '', annualPlans: [], matter: '', contactName: '', contactPhone: '', materials: [], commitment: false, signatureFileID: '', requestId: '' }
+const EMPTY: Draft = { applicantName: '', idNumber: '', uscc: '', specialGroups: [], projectName: '', investmentWan: '', annualPlans: [], excludedKinds: [], matter: '', contactName: '', contactPhone: '', materials: [], commitment: false, signatureFileID: '', requestId: '' }
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
 const APPROVAL_CHOICES = [
   { value: 'county', label: '县级部门审批', description: '由和硕县的部门审批或备案。' },
@@ -56,11 +64,30 @@ const APPROVAL_CHOICES = [
   { value: 'region', label: '自治区级审批', description: '由自治区审批。' },
   { value: 'national', label: '国家级审批', description: '由国家部委审批。' },
 ]
+const YES_NO = [
+  { value: 'yes', label: '是', description: '' },
+  { value: 'no', label: '不是', description: '' },
+]
 const newRequestId = () => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`
 
 export function mandateText(d: Draft): string {
   const who = d.applicantName.trim() || '（申请人）'
   return `本人（单位）${who}自愿委托和硕县政务服务中心帮代办员，代为办理：${d.matter.trim() || '（所办事项）'}。委托期限自签署之日起至办结或终止委托为止；本人可随时终止委托。帮办代办服务免费，法定费用由本人按规定缴纳。`
+}
+
+/** The category's answers as cases.submit takes them (core ScopeAnswers plus the project name). */
+export function applicationDetails(d: Draft): ScopeAnswers & { projectName?: string } {
+  const yes = (v?: string) => v === 'yes'
+  switch (d.category) {
+    case 'livelihood':
+      return { specialGroups: d.specialGroups as SpecialGroup[], livelihoodPublicService: yes(d.publicService) }
+    case 'enterprise':
+      return { enterpriseMatter: d.enterpriseMatter as EnterpriseMatter, newlyRegistered: yes(d.newlyRegistered), relatedToCoveredMatter: yes(d.related) }
+    case 'investment':
+      return { projectName: d.projectName.trim(), investmentWan: Number(d.investmentWan), approvalLevel: d.approvalLevel as ApprovalLevel, fitsIndustrialPolicy: yes(d.fitsPolicy), excludedKinds: (d.excludedKinds ?? []) as ExcludedProjectKind[] }
+    default:
+      return { projectName: d.projectName.trim(), annualPlans: d.annualPlans as MajorPlanLevel[], keySupervised: yes(d.keySupervised), designatedByCountyGovernment: yes(d.designated) }
+  }
 }
 
 /** Every rule the phone can check before sending; the server checks them all again. */
@@ -78,7 +105,7 @@ export function validateDraft(d: Draft): FieldErrors {
     const r = validateUscc(d.uscc)
     if (!r.ok) e.uscc = d.uscc.trim() ? r.message : '请填写统一社会信用代码'
   }
-  if (d.category === 'livelihood' && d.specialGroups.length === 0) e['details.specialGroups'] = '请选择您的情况（如行动不便、老年人）'
+  if (d.category === 'livelihood' && !d.publicService) e['details.livelihoodPublicService'] = '请回答是否为民生保障类事项'
   if (d.category === 'enterprise' && !d.enterpriseMatter) e['details.enterpriseMatter'] = '请选择企业事项'
   if (d.category === 'investment' || d.category === 'major') {
     if (!d.projectName.trim()) e['details.projectName'] = '请填写项目名称'
@@ -87,6 +114,7 @@ export function validateDraft(d: Draft): FieldErrors {
     const n = Number(d.investmentWan)
     if (!d.investmentWan.trim() || !Number.isFinite(n) || n < 0) e['details.investmentWan'] = '请填写投资额（万元，只填数字）'
     if (!d.approvalLevel) e['details.approvalLevel'] = '请选择审批层级'
+    if (!d.fitsPolicy) e['details.fitsIndustrialPolicy'] = '请回答是否符合产业政策'
   }
   if (d.matter.trim().length < 2) e.matter = '请简要说明要办理的事项'
   if (!d.contactName.trim()) e.contactName = '请填写联系人姓名'
@@ -95,7 +123,7 @@ export function validateDraft(d: Draft): FieldErrors {
   return e
 }
 
-const FIELD_ORDER = ['category', 'applicantType', 'mode', 'applicantName', 'idNumber', 'uscc', 'details.specialGroups', 'details.enterpriseMatter', 'details.projectName', 'details.investmentWan', 'details.approvalLevel', 'matter', 'contactName', 'contactPhone', 'mandate', 'materials']
+const FIELD_ORDER = ['category', 'applicantType', 'mode', 'applicantName', 'idNumber', 'uscc', 'details.specialGroups', 'details.livelihoodPublicService', 'details.enterpriseMatter', 'details.projectName', 'details.investmentWan', 'details.approvalLevel', 'details.fitsIndustrialPolicy', 'matter', 'contactName', 'contactPhone', 'mandate', 'materials']
 
 function TextField({ name, hook, label, hint, value, error, onInput, type, maxlength, placeholder }: { name: string; hook?: string; label: string; hint?: string; value: string; error?: string; onInput: (v: string) => void; type?: 'text' | 'number' | 'idcard' | 'digit'; maxlength: number; placeholder: string }) {
   return (
@@ -136,6 +164,13 @@ function ApplyForm() {
       setFormError(`还有${Object.keys(errors).length}处没有填好，请按红字提示修改。`)
       return
     }
+    // §三 on the phone with the server's own function: out of scope is said here, with every reason
+    const scope = assessApplication({ category: draft.category!, applicantType: draft.applicantType!, details: applicationDetails(draft) })
+    if (!scope.eligible) {
+      setFieldErrors(Object.fromEntries(scope.reasons.map((r) => [r.code, r.message])))
+      setFormError('这件事不属于帮办代办范围，原因见下方。有疑问请拨打政务服务中心热线，或到综合咨询窗口咨询。')
+      return
+    }
     inFlight.current = true
     // asked inside the tap, before anything else waits (WeChat only allows it from a tap)
     const t = templates.status === 'ok' ? templates.data : null
@@ -155,14 +190,7 @@ function ApplyForm() {
         mode: d.mode!,
         applicantName: d.applicantName.trim(),
         ...(d.applicantType === 'person' ? { idNumber: d.idNumber.trim() } : { uscc: d.uscc.trim().toUpperCase() }),
-        details:
-          d.category === 'livelihood'
-            ? { specialGroups: d.specialGroups }
-            : d.category === 'enterprise'
-              ? { enterpriseMatter: d.enterpriseMatter }
-              : d.category === 'investment'
-                ? { projectName: d.projectName.trim(), investmentWan: Number(d.investmentWan), approvalLevel: d.approvalLevel }
-                : { projectName: d.projectName.trim(), annualPlans: d.annualPlans },
+        details: { ...applicationDetails(d) },
         matter: d.matter.trim(),
         contactName: d.contactName.trim(),
         contactPhone: d.contactPhone.trim(),
@@ -234,10 +262,17 @@ function ApplyForm() {
       ) : null}
 
       {d.category === 'livelihood' ? (
-        <CheckGroup name='specialGroups' label='5. 您的情况（可多选）*' options={SPECIAL_GROUPS.map((g) => ({ value: g, label: SPECIAL_GROUP_LABELS[g] }))} value={d.specialGroups} onChange={(v) => update('specialGroups', v, 'details.specialGroups')} error={fieldErrors['details.specialGroups']} />
+        <View>
+          <CheckGroup name='specialGroups' label='5. 您的情况（可多选）' options={SPECIAL_GROUPS.map((g) => ({ value: g, label: SPECIAL_GROUP_LABELS[g] }))} value={d.specialGroups} onChange={(v) => update('specialGroups', v, 'details.specialGroups')} error={fieldErrors['details.specialGroups']} />
+          <ChoiceGroup name='publicService' label='6. 要办的是养老、社保、医保、救助、补贴等民生保障事项吗 *' options={YES_NO} value={d.publicService} onChange={(v) => update('publicService', v, 'details.livelihoodPublicService')} error={fieldErrors['details.livelihoodPublicService']} />
+        </View>
       ) : null}
       {d.category === 'enterprise' ? (
-        <ChoiceGroup name='enterpriseMatter' label='5. 企业事项 *' options={ENTERPRISE_MATTERS.map((m) => ({ value: m, label: ENTERPRISE_MATTER_LABELS[m], description: '' }))} value={d.enterpriseMatter} onChange={(v) => update('enterpriseMatter', v, 'details.enterpriseMatter')} error={fieldErrors['details.enterpriseMatter']} />
+        <View>
+          <ChoiceGroup name='enterpriseMatter' label='5. 企业事项 *' options={ENTERPRISE_MATTERS.map((m) => ({ value: m, label: ENTERPRISE_MATTER_LABELS[m], description: '' }))} value={d.enterpriseMatter} onChange={(v) => update('enterpriseMatter', v, 'details.enterpriseMatter')} error={fieldErrors['details.enterpriseMatter']} />
+          {d.enterpriseMatter === 'change' ? <ChoiceGroup name='newlyRegistered' label='6. 是新注册的企业吗' options={YES_NO} value={d.newlyRegistered} onChange={(v) => update('newlyRegistered', v)} /> : null}
+          {d.enterpriseMatter === 'social_insurance' || d.enterpriseMatter === 'tax' ? <ChoiceGroup name='related' label='6. 是为企业设立、变更或食品经营许可配套办理的吗' options={YES_NO} value={d.related} onChange={(v) => update('related', v)} /> : null}
+        </View>
       ) : null}
       {d.category === 'investment' || d.category === 'major' ? (
         <TextField name='details.projectName' label='5. 项目名称 *' value={d.projectName} error={fieldErrors['details.projectName']} maxlength={100} placeholder='请填写项目名称' onInput={(v) => update('projectName', v, 'details.projectName')} />
@@ -246,10 +281,16 @@ function ApplyForm() {
         <View>
           <TextField name='details.investmentWan' label='6. 总投资（万元）*' hint='例如 1200 万元就填 1200。500 万元以上（含）的项目才能申请。' type='digit' value={d.investmentWan} error={fieldErrors['details.investmentWan']} maxlength={12} placeholder='只填数字' onInput={(v) => update('investmentWan', v, 'details.investmentWan')} />
           <ChoiceGroup name='approvalLevel' label='7. 项目由哪一级审批 *' options={APPROVAL_CHOICES} value={d.approvalLevel} onChange={(v) => update('approvalLevel', v, 'details.approvalLevel')} error={fieldErrors['details.approvalLevel']} />
+          <ChoiceGroup name='fitsPolicy' label='8. 项目符合国家、自治区、自治州的产业政策吗 *' options={YES_NO} value={d.fitsPolicy} onChange={(v) => update('fitsPolicy', v, 'details.fitsIndustrialPolicy')} error={fieldErrors['details.fitsIndustrialPolicy']} />
+          <CheckGroup name='excludedKinds' label='9. 项目属于下面哪一种吗（都不是就不选）' options={EXCLUDED_PROJECT_KINDS.map((k) => ({ value: k, label: EXCLUDED_PROJECT_KIND_LABELS[k] }))} value={d.excludedKinds ?? []} onChange={(v) => update('excludedKinds', v)} />
         </View>
       ) : null}
       {d.category === 'major' ? (
-        <CheckGroup name='annualPlans' label='6. 列入了哪一级重大项目年度计划（可多选，没有可不选）' options={MAJOR_PLAN_LEVELS.map((p) => ({ value: p, label: `${MAJOR_PLAN_LEVEL_LABELS[p]}重大项目计划` }))} value={d.annualPlans} onChange={(v) => update('annualPlans', v)} />
+        <View>
+          <CheckGroup name='annualPlans' label='6. 列入了哪一级重大项目年度计划（可多选，没有可不选）' options={MAJOR_PLAN_LEVELS.map((p) => ({ value: p, label: `${MAJOR_PLAN_LEVEL_LABELS[p]}重大项目计划` }))} value={d.annualPlans} onChange={(v) => update('annualPlans', v)} />
+          <ChoiceGroup name='keySupervised' label='7. 是县委、县政府重点督办的项目吗' options={YES_NO} value={d.keySupervised} onChange={(v) => update('keySupervised', v)} />
+          <ChoiceGroup name='designated' label='8. 是县政府指定必须帮办代办的项目吗' options={YES_NO} value={d.designated} onChange={(v) => update('designated', v)} />
+        </View>
       ) : null}
 
       <View className={`field${fieldErrors.matter ? ' field--invalid' : ''}`}>

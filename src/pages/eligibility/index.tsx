@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { assessEligibility, EXCLUDED_PROJECT_KIND_LABELS, EXCLUDED_PROJECT_KINDS, ENTERPRISE_MATTER_LABELS, ENTERPRISE_MATTERS, MAJOR_PLAN_LEVEL_LABELS, MAJOR_PLAN_LEVELS, SPECIAL_GROUP_LABELS, SPECIAL_GROUPS, wanToYuan, type EligibilityDecision, type EligibilityFacts } from '../../../core/eligibility'
+import { assessApplication, eligibilityFactsOf, EXCLUDED_PROJECT_KIND_LABELS, EXCLUDED_PROJECT_KINDS, ENTERPRISE_MATTER_LABELS, ENTERPRISE_MATTERS, MAJOR_PLAN_LEVEL_LABELS, MAJOR_PLAN_LEVELS, SPECIAL_GROUP_LABELS, SPECIAL_GROUPS, type ApprovalLevel, type EligibilityDecision, type EligibilityFacts, type EnterpriseMatter, type ExcludedProjectKind, type MajorPlanLevel, type ScopeApplication, type SpecialGroup } from '../../../core/eligibility'
 import ActionButton from '../../components/ActionButton'
 import CheckGroup from '../../components/CheckGroup'
 import ChoiceGroup from '../../components/ChoiceGroup'
@@ -31,7 +31,7 @@ const ELSEWHERE: Record<string, string> = {
   '§三': '请到政务服务中心综合咨询窗口或拨打热线咨询。',
 }
 
-interface Answers {
+export interface Answers {
   category?: Category
   applicantType?: ApplicantType
   specialGroups: string[]
@@ -48,27 +48,38 @@ interface Answers {
   designated?: string
 }
 
-/** The answers as the core's facts, or the first question still open (said in words). */
-export function toFacts(a: Answers): { facts: EligibilityFacts } | { missing: [string, string] } {
+/**
+ * The answers as the application form sends them (core ScopeAnswers), or the first question still
+ * open (said in words). The verdict is core assessApplication: the function cases.submit applies to
+ * the same answers, so the self-check and the server agree (issue 15).
+ */
+export function toApplication(a: Answers): { application: ScopeApplication } | { missing: [string, string] } {
   if (!a.category) return { missing: ['category', '请选择要办的事属于哪一类'] }
   if (!a.applicantType) return { missing: ['applicantType', '请选择您是个人还是企业'] }
+  const base = { category: a.category, applicantType: a.applicantType }
   switch (a.category) {
     case 'livelihood':
       if (!a.publicService) return { missing: ['publicService', '请回答是否为民生保障类事项'] }
-      return { facts: { category: 'livelihood', applicantType: a.applicantType, specialGroups: a.specialGroups as never[], livelihoodPublicService: a.publicService === 'yes' } }
+      return { application: { ...base, details: { specialGroups: a.specialGroups as SpecialGroup[], livelihoodPublicService: a.publicService === 'yes' } } }
     case 'enterprise':
       if (!a.enterpriseMatter) return { missing: ['enterpriseMatter', '请选择企业要办的事项'] }
-      return { facts: { category: 'enterprise', applicantType: a.applicantType, matter: a.enterpriseMatter as never, newlyRegistered: a.newlyRegistered === 'yes', relatedToCoveredMatter: a.related === 'yes' } }
+      return { application: { ...base, details: { enterpriseMatter: a.enterpriseMatter as EnterpriseMatter, newlyRegistered: a.newlyRegistered === 'yes', relatedToCoveredMatter: a.related === 'yes' } } }
     case 'investment': {
       const wan = Number(a.investmentWan)
       if (!a.investmentWan.trim() || !Number.isFinite(wan) || wan < 0) return { missing: ['investmentWan', '请填写总投资（万元，只填数字）'] }
       if (!a.approvalLevel) return { missing: ['approvalLevel', '请选择由哪一级审批'] }
       if (!a.fitsPolicy) return { missing: ['fitsPolicy', '请回答是否符合产业政策'] }
-      return { facts: { category: 'investment', applicantType: a.applicantType, investmentYuan: wanToYuan(wan), approvalLevel: a.approvalLevel as never, fitsIndustrialPolicy: a.fitsPolicy === 'yes', excludedKinds: a.excludedKinds as never[] } }
+      return { application: { ...base, details: { investmentWan: wan, approvalLevel: a.approvalLevel as ApprovalLevel, fitsIndustrialPolicy: a.fitsPolicy === 'yes', excludedKinds: a.excludedKinds as ExcludedProjectKind[] } } }
     }
     case 'major':
-      return { facts: { category: 'major', applicantType: a.applicantType, annualPlans: a.annualPlans as never[], keySupervised: a.keySupervised === 'yes', designatedByCountyGovernment: a.designated === 'yes' } }
+      return { application: { ...base, details: { annualPlans: a.annualPlans as MajorPlanLevel[], keySupervised: a.keySupervised === 'yes', designatedByCountyGovernment: a.designated === 'yes' } } }
   }
+}
+
+/** The answers as the core's facts, or the first question still open. */
+export function toFacts(a: Answers): { facts: EligibilityFacts } | { missing: [string, string] } {
+  const r = toApplication(a)
+  return 'missing' in r ? r : { facts: eligibilityFactsOf(r.application) }
 }
 
 export default function Eligibility() {
@@ -81,12 +92,12 @@ export default function Eligibility() {
     setMissing(null)
   }
   const check = () => {
-    const r = toFacts(a)
+    const r = toApplication(a)
     if ('missing' in r) {
       setMissing(r.missing)
       return
     }
-    setResult(assessEligibility(r.facts))
+    setResult(assessApplication(r.application))
     Taro.pageScrollTo({ selector: '.t-result', duration: 0 }).catch(() => undefined)
   }
   const err = (k: string) => (missing && missing[0] === k ? missing[1] : undefined)

@@ -27,6 +27,8 @@ export async function sliceJourney(d: Driver): Promise<{ caseNo: string }> {
   await home.fill('t-applicantName', '张桂兰');
   await home.fill('t-idNumber', VALID_ID);
   await home.tap('t-specialGroups-mobility_impaired');
+  // §三(一): the matter is a 民生保障类 public service (the server refuses the form without the answer)
+  await home.tap('t-publicService-yes');
   // first try without a phone number: the form says what is wrong, in words
   await home.fill('t-matter', '办理高龄津贴申领，本人腿脚不便，希望上门帮办');
   await home.fill('t-contact-name', '张桂兰');

@@ -9,7 +9,7 @@ export const STAFF_FORMS = {
   enterprise: { category: 'enterprise', applicantType: 'enterprise', mode: 'proxy', matter: '天山食品有限公司设立登记及食品经营许可', contactName: '王海', contactPhone: '13899001122' },
   // a 帮办 request made online without a signature: the applicant will sign at the desk
   walkIn: { category: 'livelihood', applicantType: 'person', mode: 'help', matter: '办理高龄津贴申领', contactName: '张桂兰', contactPhone: '13912345678' },
-  investment: { category: 'investment', applicantType: 'enterprise', mode: 'proxy', matter: '年产5万吨番茄酱加工项目（投资1.2亿元）', contactName: '李明', contactPhone: '13999887766', details: { projectName: '番茄酱加工项目', investmentWan: 12000, approvalLevel: 'county', industry: 'manufacturing' } },
+  investment: { category: 'investment', applicantType: 'enterprise', mode: 'proxy', matter: '年产5万吨番茄酱加工项目（投资1.2亿元）', contactName: '李明', contactPhone: '13999887766', details: { projectName: '番茄酱加工项目', investmentWan: 12000, approvalLevel: 'county', fitsIndustrialPolicy: true, industry: 'manufacturing' } },
 } as const;
 
 /** What the staff journeys need from the test cloud, the same on both builds. */

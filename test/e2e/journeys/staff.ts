@@ -211,14 +211,16 @@ async function freeSlot(env: StaffJourneyEnv, taken: { date: string; start: stri
  */
 export async function deskChangeJourney(d: Driver, env: StaffJourneyEnv): Promise<void> {
   const applicant = 'o_citizen_young';
-  // his application carries his phone: a call from that phone books for him
-  await env.newCase(applicant, 'enterprise');
+  // he reads out his case number; 陈静 finds it, checks the masked name and phone with him, and books for that case
+  const caseNo = await env.newCase(applicant, 'enterprise');
   const first = await freeSlot(env);
-  const called = await env.call('bookings', { action: 'bookFor', input: { slotId: first.slotId, phone: '13899001122', name: '王海', category: 'enterprise' } }, 'o_agent_center');
+  const found = await env.call('bookings', { action: 'findCase', input: { caseNo } }, 'o_agent_center');
+  assert.ok(found.ok && found.data.case.contactPhone === '138****1122', JSON.stringify(found));
+  const called = await env.call('bookings', { action: 'bookFor', input: { slotId: first.slotId, caseId: found.data.case.caseId } }, 'o_agent_center');
   assert.ok(called.ok, JSON.stringify(called));
   const movedId = called.data.booking.bookingId as string;
   const his = await env.call('bookings', { action: 'listMine', input: {} }, applicant);
-  assert.ok(his.ok && his.data.items.some((b: { bookingId: string }) => b.bookingId === movedId), 'the booking made by phone is his');
+  assert.ok(his.ok && his.data.items.some((b: { bookingId: string }) => b.bookingId === movedId), 'the booking made for his case is his');
 
   const s = await d.open(DESK, 'o_agent_center');
   await s.waitFor('t-desk-list');

@@ -68,6 +68,8 @@ const ACTION_SAMPLES: Record<string, () => Record<string, unknown>> = {
   'cases.submit': () => fullApplication({ category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: '企业设立登记（样例）', contactName: '样例', contactPhone: '13800138000' }),
   // a file the world's cases of the applicant really carry: related staff get a link (positive control), the rest NOT_FOUND
   'workbench.fileLink': () => ({ caseId: 'sample-case', fileIDs: [worldCaseFile()] }),
+  // exactly one of a confirmed case or a walk-in held on the desk
+  'bookings.bookFor': () => ({ slotId: '2026-12-21@am@10:00', walkIn: { name: '样例', phone: '13800138000', category: 'livelihood' } }),
 };
 
 const sampleOf = (s: JsonSchema, arb: fc.Arbitrary<unknown>) => fc.sample(arb, { seed: 20261128, numRuns: 1 })[0] ?? s.default;
@@ -148,6 +150,9 @@ export type ResourceKind = 'case' | 'booking' | 'badRating';
 /** The resource an action's input points at, recognised by field name (a 差评 record's `id` by its `<caseId>-0|1` pattern). */
 export function resourceKind(v: ActionVariant): ResourceKind | null {
   const p = v.schema.properties ?? {};
+  // bookFor's caseId says whose booking it is, not a case the caller acts on: desk staff book for
+  // anyone (booking.create is 'all' for agents and the center), so it is matrixed by role only
+  if (v.fn === 'bookings' && v.action === 'bookFor') return null;
   if (p.caseId) return 'case';
   if (p.bookingId) return 'booking';
   if (p.id?.pattern?.includes('[01]')) return 'badRating';

@@ -81,11 +81,11 @@ export interface World {
 
 /** Owners of the three case lines: A the applicant's case at the center; B the other applicant's at 发改委; C the other applicant's at the center, with the second center agent. */
 export const CASE_LINES = {
-  A: { applicant: 'applicant', agent: 'o_agent_center', form: { category: 'enterprise', applicantType: 'person', mode: 'help', matter: '个体工商户设立登记（安全测试）', contactName: '古丽娜尔', contactPhone: '13912345601' } },
+  A: { applicant: 'applicant', agent: 'o_agent_center', form: { category: 'livelihood', applicantType: 'person', mode: 'help', matter: '高龄津贴申领（安全测试）', contactName: '古丽娜尔', contactPhone: '13912345601' } },
   B: {
     applicant: 'otherApplicant',
     agent: 'o_agent_fgw',
-    form: { category: 'investment', applicantType: 'enterprise', mode: 'help', matter: '番茄酱加工项目备案（安全测试）', contactName: '买买提', contactPhone: '13912345602', details: { projectName: '番茄酱加工项目', investmentWan: 12000, approvalLevel: 'county', industry: 'manufacturing' } },
+    form: { category: 'investment', applicantType: 'enterprise', mode: 'help', matter: '番茄酱加工项目备案（安全测试）', contactName: '买买提', contactPhone: '13912345602', details: { projectName: '番茄酱加工项目', investmentWan: 12000, approvalLevel: 'county', fitsIndustrialPolicy: true, industry: 'manufacturing' } },
   },
   C: { applicant: 'otherApplicant', agent: 'o_agent_center_2', form: { category: 'livelihood', applicantType: 'person', mode: 'help', matter: '残疾人两项补贴申请（安全测试）', contactName: '阿依古丽', contactPhone: '13912345603' } },
 } as const;

@@ -99,6 +99,8 @@ export default function StaffCasePage() {
       // the only meeting, task or escalation there is needs no tap
       else if (f.kind === 'choice' && f.from && f.from !== 'agents' && f.from !== 'departments' && opts?.[f.from].length === 1) initial[f.key] = opts[f.from][0].value
     }
+    // §五(一) 明确告知理由: out of scope, the refusal starts from the rulebook's reasons (the agent may edit them)
+    if (type === 'refuse' && d?.scope && !d.scope.eligible) initial.reasons = d.scope.reasons.map((r) => r.message).join('\n')
     setValues(initial)
     setOpen(type)
   }
@@ -290,6 +292,28 @@ export default function StaffCasePage() {
                     ))}
                   </View>
                 </View>
+              ) : null}
+              {open === 'accept' && d.scope ? (
+                d.scope.eligible ? (
+                  <View className='field t-scope-verify'>
+                    <View className='field__label'>受理前请核实申请人所述（{d.scope.clause}）</View>
+                    {d.scope.verify.map((v, i) => (
+                      <View key={v} className='muted'>
+                        {i + 1}. {v}
+                      </View>
+                    ))}
+                    <View className='muted'>所述不实、不属于帮办代办范围的，请改为“不予受理”并说明理由。</View>
+                  </View>
+                ) : (
+                  <View className='field card--warn t-scope-out'>
+                    <View className='field__label'>按申请人所述，不属于帮办代办范围，不能受理，请“不予受理”并告知理由：</View>
+                    {d.scope.reasons.map((r, i) => (
+                      <View key={r.code}>
+                        {i + 1}. {r.message}
+                      </View>
+                    ))}
+                  </View>
+                )
               ) : null}
               {ACTION_FORMS[open].fields.filter((f) => f.key !== 'mandateLetterSigned' || c.mode === 'proxy').map((f) => renderField(f, optionsFor(d, state.data?.agents ?? [])))}
               {/* said next to the button that was tapped, not scrolled away above the form */}

@@ -8,7 +8,7 @@ import Notice from '../../../../components/Notice'
 import PageShell from '../../../../components/PageShell'
 import { CATEGORIES } from '../../../../constants/categories'
 import { useAsync } from '../../../../hooks/useAsync'
-import { bookForApplicant, checkInBooking, listDayBookings, type DeskBooking } from '../../../../services/deskBookings'
+import { bookForApplicant, checkInBooking, findCaseByNo, listDayBookings, type DeskBooking, type FoundCase } from '../../../../services/deskBookings'
 import { describeError, isForbidden } from '../../../../services/errors'
 import type { SlotView } from '../../../../services/bookingTypes'
 import { listSlots } from '../../../../services/listSlots'
@@ -25,6 +25,12 @@ const WEEK = ['日', '一', '二', '三', '四', '五', '六']
 const dayLabel = (date: string, offset: number) => `${offset === 0 ? '今天' : offset === 1 ? '明天' : `周${WEEK[new Date(`${date}T00:00:00Z`).getUTCDay()]}`} ${date.slice(5)}`
 
 interface WalkIn {
+  /** 'case': the caller has an application, found by its number; 'walkIn': held on the desk */
+  mode: 'walkIn' | 'case'
+  caseNo: string
+  found: FoundCase | null
+  /** the agent checked the masked name and phone with the caller */
+  confirmed: boolean
   name: string
   phone: string
   category: string
@@ -32,7 +38,7 @@ interface WalkIn {
   address: string
   slotId: string
 }
-const EMPTY: WalkIn = { name: '', phone: '', category: '', homeVisit: false, address: '', slotId: '' }
+const EMPTY: WalkIn = { mode: 'walkIn', caseNo: '', found: null, confirmed: false, name: '', phone: '', category: '', homeVisit: false, address: '', slotId: '' }
 
 /** 取消预约 or 改约 of one booking, open under its row: edit (reason / slot), then confirm. */
 interface Change {
@@ -235,22 +241,41 @@ export default function DeskPage() {
       return `${b.contactName ?? '申请人'}：${r.statusLabel}`
     })
 
+  function findCase() {
+    if (!form) return
+    const caseNo = form.caseNo.trim().toUpperCase()
+    if (!/^BB\d{8}-\d{4,6}$/.test(caseNo)) return setError({ text: '请按提示补全', fields: { caseNo: '申请编号格式如 BB20261128-073852' } })
+    return run(async () => {
+      const r = await findCaseByNo(caseNo)
+      set({ found: r.case, confirmed: false, category: r.case.category, homeVisit: false, slotId: '' })
+      return ''
+    })
+  }
+
   function bookWalkIn() {
     if (!form) return
     const missing: Record<string, string> = {}
-    if (!form.name.trim()) missing.name = '请填写申请人姓名'
-    if (!/^1\d{10}$/.test(form.phone.trim())) missing.phone = '请填写11位手机号码'
-    if (!form.category) missing.category = '请选择办理事项的类别'
+    if (form.mode === 'case') {
+      if (!form.found) missing.caseNo = '请先输入申请编号并查找'
+      else if (!form.found.open) missing.caseNo = '这条申请已经结束，请按来人登记预约'
+      else if (!form.confirmed) missing.confirmed = '请先与来电人核对姓名和电话'
+    } else {
+      if (!form.name.trim()) missing.name = '请填写申请人姓名'
+      if (!/^1\d{10}$/.test(form.phone.trim())) missing.phone = '请填写11位手机号码'
+      if (!form.category) missing.category = '请选择办理事项的类别'
+    }
     if (!form.slotId) missing.slotId = '请选择预约时段'
     if (form.homeVisit && form.address.trim().length < 5) missing.homeAddress = '请填写详细地址（乡镇、村或小区、门牌号）'
     if (Object.keys(missing).length) return setError({ text: '请按提示补全', fields: missing })
+    const who = form.mode === 'case' ? `${form.found!.contactName ?? '申请人'}（${form.found!.caseNo}）` : form.name.trim()
     return run(async () => {
-      const r = await bookForApplicant({ slotId: form.slotId, phone: form.phone.trim(), name: form.name.trim(), category: form.category, ...(form.homeVisit ? { homeAddress: form.address.trim() } : {}) })
+      const target = form.mode === 'case' ? { caseId: form.found!.caseId } : { walkIn: { name: form.name.trim(), phone: form.phone.trim(), category: form.category } }
+      const r = await bookForApplicant({ slotId: form.slotId, ...target, ...(form.homeVisit ? { homeAddress: form.address.trim() } : {}) })
       const b = r.booking
       const bookedDay = Math.round((Date.parse(`${b.date}T00:00:00Z`) - Date.parse(`${beijingDay(0)}T00:00:00Z`)) / DAY_MS)
       setForm(null)
       if (bookedDay >= 0 && bookedDay <= 6) setOffset(bookedDay)
-      return `已为 ${form.name.trim()} 预约 ${b.date} ${b.start}–${b.end}（${b.kindLabel}），请告知申请人带上：${b.bring.join('、')}`
+      return `已为 ${who} 预约 ${b.date} ${b.start}–${b.end}（${b.kindLabel}），请告知申请人带上：${b.bring.join('、')}`
     })
   }
 
@@ -291,6 +316,43 @@ export default function DeskPage() {
         form ? (
           <View className='card t-walkin-form'>
             <View className='card__title'>代客预约（来人、来电）</View>
+            <View className='chips' role='radiogroup' aria-label='预约对象'>
+              {([['walkIn', '没有申请（窗口登记）'], ['case', '已有申请（按申请编号）']] as const).map(([m, label]) => (
+                <View key={m} className={`chip t-walkin-mode-${m}${form.mode === m ? ' chip--on' : ''}`} onClick={() => set({ ...EMPTY, mode: m, slotId: form.slotId })} role='radio' aria-checked={form.mode === m ? 'true' : 'false'}>
+                  {form.mode === m ? '✓ ' : ''}
+                  {label}
+                </View>
+              ))}
+            </View>
+            {form.mode === 'case' ? (
+              <View>
+                <View className='field'>
+                  <View className='field__label'>申请编号（请来电人读出，如 BB20261128-073852）</View>
+                  <Input className='input t-walkin-caseno' value={form.caseNo} maxlength={20} onInput={(e) => set({ caseNo: e.detail.value, found: null, confirmed: false })} />
+                  {fieldError('caseNo')}
+                  <ActionButton kind='secondary' className='t-walkin-find' disabled={busy} onClick={findCase}>
+                    查找
+                  </ActionButton>
+                </View>
+                {form.found ? (
+                  <View className='card t-walkin-found'>
+                    <View>申请编号：{form.found.caseNo}（{form.found.categoryLabel}，{form.found.statusLabel}）</View>
+                    <View>申请人：{form.found.applicantName ?? '—'} · 联系人：{form.found.contactName ?? '—'} · 电话：{form.found.contactPhone ?? '—'}</View>
+                    {form.found.open ? (
+                      <View className={`check t-walkin-confirm${form.confirmed ? ' check--on' : ''}`} onClick={() => set({ confirmed: !form.confirmed })} role='checkbox' aria-checked={form.confirmed ? 'true' : 'false'}>
+                        <View className='check__mark'>{form.confirmed ? '☑' : '☐'}</View>
+                        <View>已与来电人核对姓名和电话，是本人的申请</View>
+                      </View>
+                    ) : (
+                      <View className='muted'>这条申请已经结束，请按来人登记预约。</View>
+                    )}
+                    {fieldError('confirmed')}
+                  </View>
+                ) : null}
+              </View>
+            ) : null}
+            {form.mode === 'walkIn' ? (
+            <View>
             <View className='field'>
               <View className='field__label'>申请人姓名</View>
               <Input className='input t-walkin-name' value={form.name} maxlength={20} onInput={(e) => set({ name: e.detail.value })} />
@@ -313,6 +375,8 @@ export default function DeskPage() {
               </View>
               {fieldError('category')}
             </View>
+            </View>
+            ) : null}
             {form.category === 'livelihood' ? (
               <View className={`check t-walkin-home${form.homeVisit ? ' check--on' : ''}`} onClick={() => set({ homeVisit: !form.homeVisit, slotId: '' })} role='checkbox' aria-checked={form.homeVisit ? 'true' : 'false'}>
                 <View className='check__mark'>{form.homeVisit ? '☑' : '☐'}</View>
