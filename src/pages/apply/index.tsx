@@ -44,7 +44,10 @@ export interface Draft {
   materials: MaterialMeta[]
   commitment: boolean
   signatureFileID: string
-  /** kept until the case exists, so a retry after a lost answer is the same request (幂等) */
+  /**
+   * kept until the case exists, so a retry after a lost answer is the same request (幂等); empty
+   * again once it is sent, so the next application gets its own
+   */
   requestId: string
 }
 
@@ -113,7 +116,7 @@ function ApplyForm() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState('')
   const [submitting, setSubmitting] = useState(false)
-  const [done, setDone] = useState<SubmittedApplication | null>(null)
+  const [done, setDone] = useState<(SubmittedApplication & { category?: Category }) | null>(null)
   const inFlight = useRef(false)
   const templates = useAsync(getSubscribeTemplates)
 
@@ -171,10 +174,15 @@ function ApplyForm() {
         ...(d.category === 'enterprise' ? { commitment: d.commitment } : {}),
       })
       clearDraft()
-      setDone(result)
+      setDone({ ...result, category: d.category })
       Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
     } catch (e) {
-      if (e instanceof AppError && Object.keys(e.fields).length > 0) {
+      if (e instanceof AppError && e.code === 'IDEMPOTENCY_KEY_REUSED') {
+        // this form's request id already made a case (its answer was lost) and the form has changed
+        // since: the next tap is a new application with a new id, as the message says
+        setDraftState((x) => ({ ...x, requestId: '' }))
+        setFormError('这张申请表之前已经提交过一次（可在“我的申请”查看），之后您改了内容，所以这次没有提交。如果要再申请一件，请核对后再点“提交申请”。')
+      } else if (e instanceof AppError && Object.keys(e.fields).length > 0) {
         setFieldErrors(e.fields)
         setFormError(e.code === 'INVALID_INPUT' ? '还有内容没有填好，请按红字提示修改。' : describeError(e))
       } else {
@@ -199,8 +207,8 @@ function ApplyForm() {
         <ActionButton className='t-go-case' onClick={() => Taro.redirectTo({ url: `${ROUTES.caseDetail}?id=${done.caseId}` })}>
           查看这条申请
         </ActionButton>
-        <ActionButton kind='secondary' className='t-go-book' onClick={() => Taro.redirectTo({ url: `${ROUTES.book}?caseId=${done.caseId}&category=${draft.category ?? ''}` })}>
-          {draft.category === 'livelihood' ? '预约到中心办理或申请上门服务' : '预约到中心办理'}
+        <ActionButton kind='secondary' className='t-go-book' onClick={() => Taro.redirectTo({ url: `${ROUTES.book}?caseId=${done.caseId}&category=${done.category ?? ''}` })}>
+          {done.category === 'livelihood' ? '预约到中心办理或申请上门服务' : '预约到中心办理'}
         </ActionButton>
         <ActionButton kind='secondary' className='t-go-my' onClick={() => Taro.redirectTo({ url: ROUTES.my })}>
           查看我的申请
