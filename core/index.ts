@@ -14,6 +14,7 @@ export * from './routing';
 export * from './identity';
 export * from './privacy';
 export * from './application';
+export * from './application-summary';
 export * from './roles';
 export * from './case-action-input';
 export * from './subscribe';

@@ -210,10 +210,10 @@ export const actions: ActionTable<Database> = {
   }),
 
   get: action({
-    summary: '案件详情（工作人员）：办理记录（含联系记录、督办）、时限与下次定期反馈日、部门任务、会议、协调事项、当前可执行的操作',
+    summary: '案件详情（工作人员）：申请表的全部内容（项目名称、投资额、审批层级、特殊群体、统一社会信用代码；身份证号与电话脱敏）、办理记录（含联系记录、督办）、时限与下次定期反馈日、部门任务、会议、协调事项、当前可执行的操作',
     roles: ['agent', 'leader', 'center'],
     input: caseRef,
-    output: '{ case: {…detail, applicant masked, dueOn, deadline, nextFeedbackOn, tasks, meetings, escalations}, actions: [{ type, label, clause }], units: [{ unitId, name }] }',
+    output: '{ case: {…detail, contactName, contactPhone (masked), application: { applicantType, applicantName, rows: [{ key, label, value }] } (the whole 申请表 in words; 身份证号 masked), dueOn, deadline, nextFeedbackOn, tasks, meetings, escalations}, actions: [{ type, label, clause }], units: [{ unitId, name }] }',
     errors: ['NOT_FOUND'],
     // the case, the calendar and the unit names are read while the caller's staff record is (one
     // wait instead of three); nothing of them is shown before the case is found visible to the caller

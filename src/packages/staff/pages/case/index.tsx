@@ -235,6 +235,16 @@ export default function StaffCasePage() {
             {c.termination ? <View className='muted'>终止：{c.termination.groundLabel}，{c.termination.reason}</View> : null}
           </View>
 
+          <View className='card t-application'>
+            <View className='card__title'>申请内容</View>
+            {c.application.rows.map((r) => (
+              <View key={r.key} className={`app-row t-app-${r.key}`}>
+                <View className='app-row__label'>{r.label}</View>
+                <View className='app-row__value'>{r.value}</View>
+              </View>
+            ))}
+          </View>
+
           {c.terminationRequest && !c.termination ? (
             <View className='card card--warn t-termination-request'>
               <View className='card__title'>申请人申请终止委托</View>
