@@ -1,4 +1,5 @@
 import { ENTERPRISE_MATTER_LABELS, EXCLUDED_PROJECT_KIND_LABELS, MAJOR_PLAN_LEVEL_LABELS, SPECIAL_GROUP_LABELS, type ApprovalLevel } from './eligibility';
+import type { OwnershipTarget } from './permissions';
 import { maskIdNumber, maskPhone } from './privacy';
 import { CATEGORY_LABELS, SERVICE_MODE_LABELS, type ApplicantType, type Category, type ServiceMode } from './scope';
 
@@ -76,4 +77,13 @@ export function applicationRows(a: StoredApplication): ApplicationRow[] {
   if (a.category === 'enterprise') put('commitment', '告知承诺', a.commitment ? '已承诺（缺少的材料按承诺期限补交）' : '未选择');
   put('mandate', '代办委托书', a.mode === 'proxy' ? (a.mandate?.text ?? '（未在手机上签署）') : null);
   return rows;
+}
+
+/**
+ * Whose work needs the applicant's full phone number (case.revealContact): the agent handling the
+ * case and the first agent (首问负责: answerable to the applicant to the end), the responsible unit's
+ * leader, the center. Unlike case.view, a department with a task on the case is not enough.
+ */
+export function contactRevealTarget(c: { agentId: string | null; firstAgentId?: string | null; unitId: string }): OwnershipTarget {
+  return { agentIds: [c.agentId, c.firstAgentId ?? null], unitIds: [c.unitId] };
 }

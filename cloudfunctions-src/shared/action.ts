@@ -65,6 +65,11 @@ export interface ActionSpec<I extends z.ZodType, O, Db = unknown> {
   /** error codes this action can answer besides INVALID_INPUT/UNKNOWN_ACTION/INTERNAL */
   errors?: ErrorCode[];
   /**
+   * The personal data this action answers in full, on purpose (e.g. a phone number to call): only
+   * such actions may, each call is recorded by the action, and the privacy tests exempt them alone.
+   */
+  reveals?: string;
+  /**
    * Reads that do not depend on who calls, started while the caller's staff record is read (one
    * round trip less to wait for). `run` gets the promise as `ctx.prefetched` and still decides
    * what the caller may see or do; a refused caller's prefetch is dropped unread.

@@ -7,6 +7,8 @@ import {
   TASK_STATUS_LABELS,
   APPROVAL_OUTCOME_LABELS,
   applicationRows,
+  authorize,
+  contactRevealTarget,
   TERMINATION_GROUND_LABELS,
   WARNING_LEVEL_LABELS,
   type Actor,
@@ -55,6 +57,8 @@ export function staffCaseDetailView(c: CaseDoc & ApplicantCaseFields & { acceptS
     ...base,
     // the staff who may open the case handle it for this person: the name in full (lists stay masked)
     contactName: c.contactName,
+    /** this viewer may reveal the full phone (workbench.revealContact) to call the applicant */
+    canRevealContact: authorize(viewer, 'case.revealContact', contactRevealTarget(c)).ok,
     /** the whole 申请表 in words (身份证号 and phone masked: core applicationRows) */
     application: {
       applicantType: c.applicantType ?? null,

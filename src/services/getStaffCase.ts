@@ -29,6 +29,8 @@ export interface StaffCaseDetail {
   contactName: string
   /** masked: the full number only through revealContact, which is recorded */
   contactPhone: string
+  /** the viewer may reveal the number (assigned agent, the unit's leader, the center) */
+  canRevealContact: boolean
   /** the whole 申请表 in words: rows in form order; 身份证号 and phone masked */
   application: { applicantType: string | null; applicantName: string | null; rows: { key: string; label: string; value: string }[] }
   window: string | null

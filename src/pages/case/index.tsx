@@ -2,11 +2,13 @@ import { useState } from 'react'
 import { Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import ActionButton from '../../components/ActionButton'
+import CallButton, { dialable } from '../../components/CallButton'
 import FieldError from '../../components/FieldError'
 import MaterialsPicker from '../../components/MaterialsPicker'
 import Notice from '../../components/Notice'
 import PageShell from '../../components/PageShell'
 import SignaturePad from '../../components/SignaturePad'
+import { CENTER_HOTLINE } from '../../constants/center'
 import { ROUTES } from '../../constants/routes'
 import { useAsync } from '../../hooks/useAsync'
 import type { CaseDetail, Need } from '../../services/caseTypes'
@@ -184,6 +186,13 @@ export default function CaseDetailPage() {
               </View>
             ) : null}
             {!c.contacts.agentName ? <View className='muted'>正在为您安排帮代办员，中心会主动联系您。</View> : null}
+            {/* one tap to call: the agent handling it (or the first agent), the unit, and the center */}
+            {c.contacts.agentName && c.contacts.agentPhone ? <CallButton phone={c.contacts.agentPhone} label={`拨打帮代办员 ${c.contacts.agentName}`} className='t-call-agent' /> : null}
+            {c.contacts.firstAgentName && c.contacts.firstAgentName !== c.contacts.agentName && c.contacts.firstAgentPhone ? (
+              <CallButton phone={c.contacts.firstAgentPhone} label={`拨打首问帮代办员 ${c.contacts.firstAgentName}`} className='t-call-first-agent' />
+            ) : null}
+            {c.contacts.unitPhone && dialable(c.contacts.unitPhone) !== dialable(CENTER_HOTLINE) ? <CallButton phone={c.contacts.unitPhone} label={`拨打${c.contacts.unitName}`} className='t-call-unit' /> : null}
+            <CallButton phone={CENTER_HOTLINE} label='拨打政务服务中心' className='t-call-center' />
           </View>
 
           <View className='t-needs'>
