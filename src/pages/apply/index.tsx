@@ -213,6 +213,9 @@ function ApplyForm() {
         <ActionButton kind='secondary' className='t-go-my' onClick={() => Taro.redirectTo({ url: ROUTES.my })}>
           查看我的申请
         </ActionButton>
+        <ActionButton kind='secondary' className='t-apply-again' onClick={() => Taro.redirectTo({ url: ROUTES.apply })}>
+          再申请一件（新的申请表）
+        </ActionButton>
       </View>
     )
   }
