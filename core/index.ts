@@ -15,6 +15,7 @@ export * from './identity';
 export * from './privacy';
 export * from './application';
 export * from './application-summary';
+export * from './validation-messages';
 export * from './roles';
 export * from './case-action-input';
 export * from './subscribe';
