@@ -5,11 +5,13 @@ import CaseDetailPage from '../../src/pages/case/index'
 import { getCase } from '../../src/services/getCase'
 import type { CaseDetail } from '../../src/services/caseTypes'
 import { revealContact } from '../../src/services/revealContact'
+import { actOnCase } from '../../src/services/actOnCase'
 import { AppError } from '../../src/services/result'
 import { getStaffCase, type StaffCaseAnswer, type StaffCaseDetail } from '../../src/services/getStaffCase'
 import { getMyProfile } from '../../src/services/getMyProfile'
 
 jest.mock('../../src/services/getStaffCase', () => ({ getStaffCase: jest.fn() }))
+jest.mock('../../src/services/actOnCase', () => ({ actOnCase: jest.fn() }))
 jest.mock('../../src/services/revealContact', () => ({ revealContact: jest.fn() }))
 jest.mock('../../src/services/getCase', () => ({ getCase: jest.fn() }))
 jest.mock('../../src/services/getMyProfile', () => ({ ...jest.requireActual('../../src/services/getMyProfile'), getMyProfile: jest.fn() }))
@@ -175,5 +177,20 @@ describe('applicant case page: one tap to call the agent and the center (item 3)
     expect(container.querySelector('.t-call-unit')).toBeNull()
     await act(async () => tap(container, 't-call-center'))
     expect(container.querySelector('.t-contacts')?.textContent).toContain('请手动拨打 0996-5012345')
+  })
+})
+
+describe('staff case page: a later success clears an earlier error (item 4)', () => {
+  it('a contact record refused once, confirmed again and done: the red error is gone and the success shows', async () => {
+    jest.mocked(getStaffCase).mockResolvedValue({ ...answer(), actions: [{ type: 'reportProgress', label: '联系记录', clause: '§五(二)' }] })
+    jest.mocked(actOnCase).mockRejectedValueOnce(new AppError('RULE_REFUSED', '网络不稳定，请再试一次'))
+    jest.mocked(actOnCase).mockResolvedValueOnce({ status: 'handling', statusLabel: '办理中', version: 4, event: { label: '联系记录', at: '2026-11-28T02:00:00.000Z' }, notifications: [] })
+    const { container } = await renderPage()
+    await act(async () => tap(container, 't-action-reportProgress'))
+    await act(async () => tap(container, 't-submit-action'))
+    expect(container.querySelector('.t-act-error')?.textContent).toContain('网络不稳定')
+    await act(async () => tap(container, 't-submit-action'))
+    expect(container.querySelector('.t-done')?.textContent).toContain('已联系记录')
+    expect(container.querySelector('.t-act-error')).toBeNull()
   })
 })

@@ -123,6 +123,8 @@ export default function Book() {
     try {
       await cancelBooking({ bookingId: b.bookingId })
       setDone(null)
+      // an earlier failure's red text does not outlive this success
+      setFormError('')
       mine.reload()
       slots.reload()
     } catch (err) {

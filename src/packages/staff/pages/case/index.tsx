@@ -125,6 +125,9 @@ export default function StaffCasePage() {
   async function submit(type: string, v: Record<string, unknown>) {
     if (!c || busy) return
     setBusy(true)
+    // a red error from an earlier try must not stay on screen next to a later success
+    setError(null)
+    setDone(null)
     try {
       const built = ACTION_FORMS[type]?.build(v) ?? {}
       const desk = typeof v.signatureFileID === 'string' && v.signatureFileID ? v.signatureFileID : undefined
