@@ -197,13 +197,22 @@ function slotTime(f: BookingFacts): string {
   return `${y}年${m}月${d}日 ${f.start}`;
 }
 
+/**
+ * The number a booking without a case goes by in its messages: YY + its day and start time, e.g.
+ * YY20261201-1930 — what the applicant sees in 我的预约, never the internal id (bk_…). A template's
+ * character_string takes no Chinese, hence the letters.
+ */
+export function bookingReference(f: Pick<BookingFacts, 'date' | 'start'>): string {
+  return `YY${f.date.replace(/-/g, '')}-${f.start.replace(':', '')}`;
+}
+
 function bookingDraft(kind: BookingMessageKind, f: BookingFacts, pages: MessagePages): MessageDraft {
   const spec = BOOKING_MESSAGE_KINDS[kind];
   return {
     purpose: 'appointment',
     title: TEMPLATE_PURPOSES.appointment,
     fields: {
-      caseNo: f.caseNo ?? f.bookingId,
+      caseNo: f.caseNo ?? bookingReference(f),
       matter: `${SERVICE_WINDOW_KIND_LABELS[f.kind]}·${CATEGORY_LABELS[f.category]}`,
       status: BOOKING_STATUS_LABELS[f.status],
       note: f.kind === 'home_visit' ? spec.home : spec.note,

@@ -21,6 +21,7 @@ import { getSubscribeTemplates } from '../../services/getSubscribeTemplates'
 import { AppError, type FieldErrors } from '../../services/result'
 import { submitApplication, type SubmittedApplication } from '../../services/submitApplication'
 import { askToSubscribe } from '../../services/askToSubscribe'
+import { clause } from '../../utils/format'
 import type { MaterialMeta } from '../../services/uploadMaterial'
 
 export const DRAFT_KEY = 'bangban.applyDraft'
@@ -63,7 +64,7 @@ const newRequestId = () => `r${Date.now().toString(36)}${Math.random().toString(
 
 export function mandateText(d: Draft): string {
   const who = d.applicantName.trim() || '（申请人）'
-  return `本人（单位）${who}自愿委托和硕县政务服务中心帮代办员，代为办理：${d.matter.trim() || '（所办事项）'}。委托期限自签署之日起至办结或终止委托为止；本人可随时终止委托。帮办代办服务免费，法定费用由本人按规定缴纳。`
+  return `本人（单位）${who}自愿委托和硕县政务服务中心帮代办员，代为办理：${clause(d.matter) || '（所办事项）'}。委托期限自签署之日起至办结或终止委托为止；本人可随时终止委托。帮办代办服务免费，法定费用由本人按规定缴纳。`
 }
 
 /** Every rule the phone can check before sending; the server checks them all again. */
@@ -274,7 +275,7 @@ function ApplyForm() {
       </View>
 
       <TextField name='contactName' hook='t-contact-name' label='联系人姓名 *' value={d.contactName} error={fieldErrors.contactName} maxlength={20} placeholder='请填写姓名' onInput={(v) => update('contactName', v)} />
-      <TextField name='contactPhone' hook='t-contact-phone' label='联系电话 *' hint='手机号，或带区号的固定电话。' type='number' value={d.contactPhone} error={fieldErrors.contactPhone} maxlength={20} placeholder='请填写手机号码' onInput={(v) => update('contactPhone', v)} />
+      <TextField name='contactPhone' hook='t-contact-phone' label='联系电话 *' hint='手机号，或带区号的固定电话（如 0996-5012345）。' type='text' value={d.contactPhone} error={fieldErrors.contactPhone} maxlength={20} placeholder='手机号或带区号的固定电话' onInput={(v) => update('contactPhone', v)} />
 
       <ChoiceGroup name='mode' label='需要哪种服务 *' options={SERVICE_MODES} value={d.mode} onChange={(v) => update('mode', v)} error={fieldErrors.mode} />
 

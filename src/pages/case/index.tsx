@@ -136,6 +136,20 @@ function EndRequest({ c, reload }: { c: CaseDetail; reload: () => void }) {
   )
 }
 
+/** What the applicant reads when nothing is asked of them, by how the case stands. */
+export function nothingToDo(c: Pick<CaseDetail, 'status' | 'canRate'>): string {
+  switch (c.status) {
+    case 'refused':
+      return '这条申请不予受理，理由见下方。如有疑问，可致电政务服务中心。'
+    case 'terminated':
+      return '这条申请已终止，不再继续办理。'
+    case 'finished':
+      return c.canRate ? '这条申请已办结。欢迎您评价这次服务。' : '这条申请已办结。'
+    default:
+      return '目前不需要您做什么，有进展会通知您。'
+  }
+}
+
 const LEVEL_WORDS: Record<string, string> = { on_track: '✓ 按期办理中', due_soon: '⚠ 即将到期', overdue: '⚠ 已超过期限' }
 
 export default function CaseDetailPage() {
@@ -196,7 +210,8 @@ export default function CaseDetailPage() {
           </View>
 
           <View className='t-needs'>
-            {c.needs.length === 0 ? <View className='muted card'>目前不需要您做什么，有进展会通知您。</View> : null}
+            {/* only an open case has progress to come: a refused, finished or ended one says what it is */}
+            {c.needs.length === 0 ? <View className='muted card t-no-needs'>{nothingToDo(c)}</View> : null}
             {c.needs.map((n) =>
               n.kind === 'materials' ? (
                 <SupplementNeed key='m' c={c} need={n} reload={state.reload} />
