@@ -39,6 +39,8 @@ export interface MessageDoc {
   fields: MessageDraft['fields'];
   page: string;
   createdAt: Date;
+  /** when what it tells of happened (its outbox entry's time, ms): orders messages delivered together */
+  seq?: number;
   read: boolean;
   push: { status: PushStatus; purpose: string; attempts: number; nextAttemptAt: Date; claimedUntil: Date; lastError: string | null; msgid: string | null; sentAt: Date | null };
 }
@@ -167,6 +169,7 @@ async function expand(db: Database, entry: OutboxDoc, now: Date, memo: Map<strin
       fields: draft.fields,
       page: draft.page,
       createdAt: now,
+      seq: new Date(entry.at).getTime(),
       read: false,
       push: { status: registry[draft.purpose] ? 'pending' : 'no_template', purpose: draft.purpose, attempts: 0, nextAttemptAt: now, claimedUntil: new Date(0), lastError: null, msgid: null, sentAt: null },
     };
