@@ -256,6 +256,19 @@ export function draftMessage(kind: MessageKind, facts: MessageFacts, at: Date, p
   };
 }
 
+/** Progress messages that ask the applicant to do something: 补正 (theirs or a department's), a longer time limit to confirm. */
+const ASKS_THE_APPLICANT: ReadonlySet<MessageKind> = new Set<MessageKind>(['materials_requested', 'task_materials_requested', 'deadline_extended']);
+
+/**
+ * How many one-time grants of its template a message must leave unspent. The applicant grants the
+ * 办理进度通知 template once per tap (at submit), and 送达窗口 used it up, so the 补正 request that
+ * followed was never pushed: a progress message that only informs now leaves the last grant for
+ * one that asks the applicant to act. (It is in the in-app inbox either way.)
+ */
+export function grantsToKeep(kind: MessageKind, purpose: TemplatePurpose): number {
+  return purpose === 'progress' && !ASKS_THE_APPLICANT.has(kind) ? 1 : 0;
+}
+
 /** Every message kind there is (for checks that each one fits WeChat's rules). */
 export const MESSAGE_KINDS: readonly MessageKind[] = [...(Object.keys(MESSAGES) as NotificationKind[]), ...(Object.keys(REMINDER_KINDS) as ReminderKind[]), ...(Object.keys(BOOKING_MESSAGE_KINDS) as BookingMessageKind[])];
 

@@ -195,3 +195,25 @@ describe('a simulated month of timer runs (中秋 Sep 25 and National Day Oct 1�
     cloud.store.apply([{ collection: 'settings', id: 'center', doc: null }]);
   });
 });
+
+test('issue 16: the one progress grant is kept for the 补正 request, not spent on 送达窗口', async () => {
+  const TPL_PROGRESS = 'TPL_PROGRESS_LOCAL';
+  // at submit the applicant allowed 办理进度通知 once
+  await allow('o_keep_grant', TPL_PROGRESS);
+  const c = await submit('o_keep_grant');
+  let version = 1;
+  const step = async (action: object) => {
+    const r = await call(cloud, 'workbench', { action: 'act', input: { caseId: c.caseId, version, action, ...((action as { type: string }).type === 'accept' ? { signatureFileID: await deskSignature(cloud, 'o_agent_center') } : {}) } }, 'o_agent_center');
+    if (!r.ok) throw new Error(`${r.code} ${r.message}`);
+    version = r.data.version;
+    await deliver(cloud);
+  };
+  await step(accept);
+  await step({ type: 'deliver', window: '市场监管窗口', committedWorkingDays: 5 });
+  // informing: in the inbox, not pushed, the grant left for what needs the applicant
+  expect((await inbox('o_keep_grant')).find((m) => m.status === '办理中')).toMatchObject({ push: 'no_grant' });
+  expect(cloud.messages.remaining('o_keep_grant', TPL_PROGRESS)).toBe(1);
+  await step({ type: 'requestMaterials', missing: ['经营场所使用证明'] });
+  expect((await inbox('o_keep_grant')).find((m) => m.status === '待补正材料')).toMatchObject({ push: 'sent' });
+  expect(cloud.messages.inbox({ touser: 'o_keep_grant' }).map((m) => JSON.stringify(m.data))).toEqual([expect.stringContaining('补正')]);
+});
