@@ -179,6 +179,26 @@ describe('apply page: validation messages, in words, next to their fields', () =
     expect(container.querySelector('.t-case-no')?.textContent).toBe('BB20261128-000002')
   })
 
+  it('a file the server refuses is named on its own row, once, instead of ✓已上传 (issue 16)', async () => {
+    const pdf = { fileID: 'cloud://env/materials/u1/a.pdf', name: '营业执照.pdf', size: 2048, type: 'application/pdf' }
+    const fake = { fileID: 'cloud://env/materials/u1/b.jpg', name: '假照片.jpg', size: 4096, type: 'image/jpeg' }
+    Taro.setStorageSync(DRAFT_KEY, { ...base, materials: [pdf, fake] })
+    const problem = '文件不是 JPG、PNG 照片或 PDF 文件，请重新选择'
+    submit.mockImplementation(async () => unwrap({ ok: false, code: 'FILE_REJECTED', message: `上传的文件有问题：${problem}`, fields: { 'materials.1': problem, FILE_TYPE: problem } }))
+    const { container } = await renderForm()
+    await act(async () => tap(container, 't-submit'))
+    const rows = [...container.querySelectorAll('.t-file')].map((r) => r.textContent ?? '')
+    expect(rows[0]).toContain('✓ 营业执照.pdf')
+    expect(rows[1]).toContain('“假照片.jpg”不能提交')
+    expect(rows[1]).not.toContain('已上传')
+    const text = container.textContent ?? ''
+    expect(text.split('不是 JPG、PNG 照片或 PDF 文件').length - 1).toBe(1)
+    expect(container.querySelector('.t-form-error')?.textContent).toContain('有1个文件不能提交')
+    // removing the file clears what was said about it
+    await act(async () => tap(container, 't-file-remove-1'))
+    expect(container.querySelector('.t-file-refused')).toBeNull()
+  })
+
   it('a double tap sends once', async () => {
     Taro.setStorageSync(DRAFT_KEY, base)
     let resolve: (v: { caseId: string; caseNo: string; status: string }) => void = () => undefined

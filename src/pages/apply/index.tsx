@@ -183,6 +183,10 @@ function ApplyForm() {
         // since: the next tap is a new application with a new id, as the message says
         setDraftState((x) => ({ ...x, requestId: '' }))
         setFormError('这张申请表之前已经提交过一次（可在“我的申请”查看），之后您改了内容，所以这次没有提交。如果要再申请一件，请核对后再点“提交申请”。')
+      } else if (e instanceof AppError && e.code === 'FILE_REJECTED') {
+        setFieldErrors(e.fields)
+        const files = new Set(Object.keys(e.fields).filter((k) => /^materials\.\d+/.test(k)).map((k) => k.split('.')[1]))
+        setFormError(files.size > 0 ? `有${files.size}个文件不能提交，请看“相关材料”里标红的文件，删除后重新选择。` : describeError(e))
       } else if (e instanceof AppError && Object.keys(e.fields).length > 0) {
         setFieldErrors(e.fields)
         setFormError(e.code === 'INVALID_INPUT' ? '还有内容没有填好，请按红字提示修改。' : describeError(e))
@@ -224,8 +228,15 @@ function ApplyForm() {
   const d = draft
   const person = d.applicantType === 'person'
   const shown = new Set(FIELD_ORDER)
-  const otherErrors = Object.entries(fieldErrors).filter(([k]) => !shown.has(k) && !k.startsWith('materials.'))
-  const materialError = Object.entries(fieldErrors).find(([k]) => k.startsWith('materials'))?.[1]
+  // FILE_REJECTED names each file by its place (materials.2) plus the problem codes (FILE_TYPE…):
+  // the file's own row says what is wrong with it, once; the codes are not messages of their own
+  const refused: Record<number, string> = {}
+  for (const [k, text] of Object.entries(fieldErrors)) {
+    const m = /^materials\.(\d+)(\.|$)/.exec(k)
+    if (m && d.materials[Number(m[1])]) refused[Number(m[1])] ??= clause(text)
+  }
+  const otherErrors = Object.entries(fieldErrors).filter(([k]) => !shown.has(k) && !k.startsWith('materials.') && k !== 'mandate.signatureFileID' && !/^FILE_[A-Z_]+$/.test(k))
+  const materialError = Object.entries(fieldErrors).find(([k]) => k === 'materials' || (k.startsWith('materials.') && !(Number(k.split('.')[1]) in refused)))?.[1]
 
   return (
     <View>
@@ -287,7 +298,7 @@ function ApplyForm() {
         </View>
       ) : null}
 
-      <MaterialsPicker name='materials' label='相关材料（可选）' hint='可以拍照上传身份证、营业执照等，也可上传 PDF。照片不超过 5 MB，PDF 不超过 10 MB，最多 20 个。没有也可以先提交，工作人员会告诉您还需要什么。' files={d.materials} onChange={(f) => update('materials', f)} error={materialError} />
+      <MaterialsPicker name='materials' label='相关材料（可选）' hint='可以拍照上传身份证、营业执照等，也可上传 PDF。照片不超过 5 MB，PDF 不超过 10 MB，最多 20 个。没有也可以先提交，工作人员会告诉您还需要什么。' files={d.materials} onChange={(f) => { update('materials', f); setFieldErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('materials') && !/^FILE_[A-Z_]+$/.test(k)))) }} error={materialError} refused={refused} />
 
       {d.category === 'enterprise' ? (
         <View className={`choice${d.commitment ? ' choice--on' : ''} t-commitment`} role='checkbox' aria-role='checkbox' aria-checked={d.commitment ? 'true' : 'false'} onClick={() => update('commitment', !d.commitment)}>
