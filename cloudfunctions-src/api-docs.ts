@@ -51,6 +51,7 @@ export function renderApiDocs(): string {
       const required = new Set(schema.required ?? []);
       lines.push(`### \`${fn}.${name}\``, '', spec.summary, '', `- 可调用角色：${spec.roles.map((r) => ROLE_LABELS[r]).join('、')}`);
       lines.push(`- 返回：\`${spec.output}\``);
+      if (spec.reveals) lines.push(`- 答复含完整个人信息：${spec.reveals}（每次调用留记录，日志不记内容）`);
       lines.push(`- 错误码：${['INVALID_INPUT', 'UNKNOWN_ACTION', 'FORBIDDEN', ...(spec.errors ?? []), 'INTERNAL'].filter((c, i, a) => a.indexOf(c) === i).map((c) => `\`${c}\``).join('、')}`, '');
       const props = Object.entries(schema.properties ?? {});
       if (props.length === 0) lines.push('输入：无字段（`input: {}`）', '');

@@ -14,6 +14,8 @@ export * from './routing';
 export * from './identity';
 export * from './privacy';
 export * from './application';
+export * from './application-summary';
+export * from './validation-messages';
 export * from './roles';
 export * from './case-action-input';
 export * from './subscribe';

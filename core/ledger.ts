@@ -180,6 +180,11 @@ export interface LedgerRow {
   /** received-in and ended-in periods */
   rk: PeriodKeys;
   ek: PeriodKeys | null;
+  /**
+   * accepted-in periods: 受理件数 counts a case in the period it was accepted (受理), never a
+   * submission that was refused (不予受理), withdrawn or is still waiting; null until accepted
+   */
+  ak: PeriodKeys | null;
   reasons: { k: ReasonKind; v: string }[];
   rating: { level: RatingLevel; followUpLevel: RatingLevel | null; source: Rating['source']; on: CivilDate } | null;
   badStates: BadRatingState[];
@@ -282,6 +287,7 @@ export function ledgerRow(c: LedgerCase, rating: Rating | null, badRatings: read
     n.rectOnTime += x.rectOnTime;
   }
 
+  const acceptedOn = eventDay(c, 'accept');
   return {
     _id: c._id,
     caseNo: c.caseNo,
@@ -298,7 +304,7 @@ export function ledgerRow(c: LedgerCase, rating: Rating | null, badRatings: read
     outcome,
     approval: c.result?.outcome ?? null,
     receivedOn,
-    acceptedOn: eventDay(c, 'accept'),
+    acceptedOn,
     deliveredOn: eventDay(c, 'deliver'),
     endedOn,
     dueOn,
@@ -308,6 +314,7 @@ export function ledgerRow(c: LedgerCase, rating: Rating | null, badRatings: read
     departments: [...new Set(c.tasks.map((t) => t.departmentId))],
     rk: periodKeys(receivedOn),
     ek: endedOn ? periodKeys(endedOn) : null,
+    ak: acceptedOn ? periodKeys(acceptedOn) : null,
     reasons,
     rating: rating ? { level: rating.level, followUpLevel: rating.followUp?.level ?? null, source: rating.source, on: beijingDate(new Date(rating.at)) } : null,
     badStates: badRatings.map((b) => b.status),
@@ -322,7 +329,7 @@ export type LedgerDimension = (typeof LEDGER_DIMENSIONS)[number];
 export const LEDGER_DIMENSION_LABELS: Record<LedgerDimension, string> = { period: '按期间', category: '按事项类别', unit: '按责任单位', agent: '按帮代办员' };
 
 /** The row field each dimension groups by (the period's by the period granularity). */
-export function dimensionField(by: LedgerDimension, period: Period, side: 'rk' | 'ek'): string {
+export function dimensionField(by: LedgerDimension, period: Period, side: 'rk' | 'ek' | 'ak'): string {
   switch (by) {
     case 'period':
       return `${side}.${period}`;
@@ -336,6 +343,7 @@ export function dimensionField(by: LedgerDimension, period: Period, side: 'rk' |
 }
 
 export interface LedgerCounts {
+  /** 受理件数: cases accepted in the period (the row's `ak`), not submissions */
   received: number;
   finished: number;
   terminated: number;
@@ -408,8 +416,8 @@ export interface StatisticsLine extends LedgerFigures {
 }
 
 /**
- * Joins the two aggregation answers (received by the period a case came in; the rest by the period
- * it ended in) into one line per key, in `order` when given (a period series keeps its empty
+ * Joins the two aggregation answers (received by the period a case was accepted in; the rest by the
+ * period it ended in) into one line per key, in `order` when given (a period series keeps its empty
  * periods), else by received then key. `labelOf` names a key (a unit, an agent, a month).
  */
 export function statisticsLines(received: readonly GroupedReceived[], ended: readonly GroupedEnded[], labelOf: (key: string | null, seen: string | null) => string, order?: readonly string[]): { lines: StatisticsLine[]; total: StatisticsLine } {

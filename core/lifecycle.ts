@@ -737,10 +737,24 @@ export function applyCaseAction(c: CaseRecord, action: CaseAction, context: Tran
 }
 
 /** The actions an actor may try on a case now (state and permission only; guards need the input). */
+/**
+ * Steps on one of the case's department tasks, meetings or escalations: offered only while one is
+ * in a state they apply to (the 部门任务 buttons once showed on a case without any task).
+ */
+const NEEDS_ONE: Partial<Record<CaseActionType, (c: CaseRecord) => boolean>> = {
+  requestTaskMaterials: (c) => c.tasks.some((t) => t.status === 'handling'),
+  completeTask: (c) => c.tasks.some((t) => t.status === 'handling'),
+  receiveTaskMaterials: (c) => c.tasks.some((t) => t.status === 'awaiting_materials'),
+  cancelTask: (c) => c.tasks.some((t) => t.status === 'handling' || t.status === 'awaiting_materials'),
+  recordJointMeeting: (c) => c.meetings.some((m) => m.status === 'scheduled'),
+  resolveEscalation: (c) => c.escalations.some((e) => e.status === 'open'),
+};
+
 export function availableCaseActions(c: CaseRecord, actor: Actor): CaseActionType[] {
   return CASE_ACTION_TYPES.filter((type) => {
     const spec = CASE_TRANSITIONS[type];
     if (!spec.from.includes(c.status)) return false;
+    if (NEEDS_ONE[type] && !NEEDS_ONE[type]!(c)) return false;
     // task actions are checked against the case's unit here; the task's own unit is checked on use
     return authorize(actor, spec.permission, ownership(c, { type } as CaseAction)).ok || (spec.permission === 'task.update' && c.tasks.some((t) => authorize(actor, 'task.update', { agentIds: [c.agentId, c.firstAgentId], unitIds: [t.departmentId] }).ok));
   });

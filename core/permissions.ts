@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   // cases (§五)
   'case.apply': { applicant: 'all' },
   'case.view': { applicant: 'own', agent: 'assigned', leader: 'unit', center: 'all' },
+  // §五(二) 主动联系申请人: the full phone number, for those answerable for the case (contactRevealTarget)
+  'case.revealContact': { agent: 'assigned', leader: 'unit', center: 'all' },
   'case.withdraw': { applicant: 'own' },
   'case.accept': { agent: 'unit' },
   'case.refuse': { agent: 'unit' },

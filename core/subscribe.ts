@@ -197,13 +197,22 @@ function slotTime(f: BookingFacts): string {
   return `${y}年${m}月${d}日 ${f.start}`;
 }
 
+/**
+ * The number a booking without a case goes by in its messages: YY + its day and start time, e.g.
+ * YY20261201-1930 — what the applicant sees in 我的预约, never the internal id (bk_…). A template's
+ * character_string takes no Chinese, hence the letters.
+ */
+export function bookingReference(f: Pick<BookingFacts, 'date' | 'start'>): string {
+  return `YY${f.date.replace(/-/g, '')}-${f.start.replace(':', '')}`;
+}
+
 function bookingDraft(kind: BookingMessageKind, f: BookingFacts, pages: MessagePages): MessageDraft {
   const spec = BOOKING_MESSAGE_KINDS[kind];
   return {
     purpose: 'appointment',
     title: TEMPLATE_PURPOSES.appointment,
     fields: {
-      caseNo: f.caseNo ?? f.bookingId,
+      caseNo: f.caseNo ?? bookingReference(f),
       matter: `${SERVICE_WINDOW_KIND_LABELS[f.kind]}·${CATEGORY_LABELS[f.category]}`,
       status: BOOKING_STATUS_LABELS[f.status],
       note: f.kind === 'home_visit' ? spec.home : spec.note,
@@ -245,6 +254,19 @@ export function draftMessage(kind: MessageKind, facts: MessageFacts, at: Date, p
     },
     page: spec.page === 'settings' ? pages.settings : `${base}${encodeURIComponent(facts.caseId)}`,
   };
+}
+
+/** Progress messages that ask the applicant to do something: 补正 (theirs or a department's), a longer time limit to confirm. */
+const ASKS_THE_APPLICANT: ReadonlySet<MessageKind> = new Set<MessageKind>(['materials_requested', 'task_materials_requested', 'deadline_extended']);
+
+/**
+ * How many one-time grants of its template a message must leave unspent. The applicant grants the
+ * 办理进度通知 template once per tap (at submit), and 送达窗口 used it up, so the 补正 request that
+ * followed was never pushed: a progress message that only informs now leaves the last grant for
+ * one that asks the applicant to act. (It is in the in-app inbox either way.)
+ */
+export function grantsToKeep(kind: MessageKind, purpose: TemplatePurpose): number {
+  return purpose === 'progress' && !ASKS_THE_APPLICANT.has(kind) ? 1 : 0;
 }
 
 /** Every message kind there is (for checks that each one fits WeChat's rules). */

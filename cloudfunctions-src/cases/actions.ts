@@ -11,6 +11,7 @@ import { consentRequired, loadCenterConfig, materialsSchema, PRIVACY_VERSION, se
 import { applicantCaseView, type ApplicantCase } from './applicant-view';
 import { submitInput } from './schemas';
 import { uploadFolders, verifyUploads } from '../shared/uploads';
+import { requestFingerprint } from '../shared/idempotency';
 
 /**
  * Case numbers read BB + Beijing date + six digits, e.g. BB20261128-073852: short enough to read out
@@ -102,7 +103,7 @@ export const actions: ActionTable<Database> = {
     roles: ['applicant'],
     input: submitInput,
     output: '{ caseId, caseNo, status, statusLabel, unitName, agentName | null, repeated: boolean }',
-    errors: ['RULE_REFUSED', 'FILE_REJECTED'],
+    errors: ['RULE_REFUSED', 'FILE_REJECTED', 'IDEMPOTENCY_KEY_REUSED'],
     async run({ caller, db, now }, input) {
       // ONE write (the case) after one round of reads: consent (with the settings and the caller's
       // own cases), and the unit's roster with its agents' open cases. The 台账 row and the messages
@@ -133,9 +134,13 @@ export const actions: ActionTable<Database> = {
       const opened = openCase({ applicantId: caller.openid, category: input.category, mode: input.mode, unitId, agentId: agent?.agentId ?? null }, now);
       // 幂等: one case per (applicant, requestId): the unique requestKey refuses a second tap or a retry
       const requestKey = `${caller.openid}:${input.requestId}`;
+      const requestFp = requestFingerprint(input);
       const earlier = async () => {
         const { data } = await db.collection('cases').where({ requestKey }).limit(1).get();
-        const c = data[0] as unknown as CaseDoc | undefined;
+        const c = data[0] as unknown as (CaseDoc & { requestFingerprint?: string }) | undefined;
+        // the same key with another body is another application: refuse it (nothing written)
+        // rather than answer it with this case; cases stored before fingerprints count as the same
+        if (c?.requestFingerprint && c.requestFingerprint !== requestFp) throw new AppError('IDEMPOTENCY_KEY_REUSED', '这份申请的内容与之前用同一编号提交的申请不同，没有提交。请重新点“提交申请”。');
         return c ? { caseId: c._id, caseNo: c.caseNo, status: c.status, statusLabel: CASE_STATUS_LABELS[c.status], unitName: c.unitName, agentName: c.agentName, repeated: true } : null;
       };
       const caseId = newCaseId();
@@ -150,6 +155,7 @@ export const actions: ActionTable<Database> = {
           contactName: input.contactName,
           contactPhone: input.contactPhone,
           requestKey,
+          requestFingerprint: requestFp,
           applicantName: input.applicantName,
           idNumber: input.applicantType === 'person' ? (input.idNumber ?? '').toUpperCase() : null,
           uscc: input.applicantType === 'enterprise' ? (input.uscc ?? '').toUpperCase() : null,

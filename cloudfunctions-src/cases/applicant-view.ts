@@ -6,6 +6,8 @@ import { caseDetailView } from '../shared/views';
 /** What the applicant side adds to a stored case (the core's CaseRecord stays as it is). */
 export interface ApplicantCaseFields {
   requestKey?: string;
+  /** digest of the submitted body (shared/idempotency.ts): a reused requestId with another body is refused */
+  requestFingerprint?: string;
   applicantName?: string;
   idNumber?: string | null;
   uscc?: string | null;

@@ -87,7 +87,7 @@ function strip<T extends object>(doc: T | null): Omit<T, '_id'> | null {
 }
 
 /** What an audit entry is about (target.kind), for the audit screen's filter, and each change in words. */
-const AUDIT_KINDS = ['settings', 'calendar', 'serviceItem', 'unit', 'staff', 'invite', 'subscribeTemplate'] as const;
+const AUDIT_KINDS = ['settings', 'calendar', 'serviceItem', 'unit', 'staff', 'invite', 'subscribeTemplate', 'case'] as const;
 const AUDIT_LABELS: Record<string, string> = {
   'settings.save': '修改设置',
   'calendar.override': '节假日调整',
@@ -100,6 +100,8 @@ const AUDIT_LABELS: Record<string, string> = {
   'invite.create': '发放邀请码',
   'invite.revoke': '作废邀请码',
   'subscribeTemplate.save': '订阅消息模板',
+  // workbench.revealContact: who saw an applicant's full phone number, and when
+  'contact.reveal': '查看申请人电话',
 };
 
 const SETTINGS_SECTIONS = ['calendar', 'lifecycle', 'applications', 'booking', 'rating', 'routing'] as const;
@@ -489,7 +491,7 @@ export const actions: ActionTable<Database> = {
   }),
 
   listAudit: action({
-    summary: '审计记录（中心管理员）：设置、人员和角色的每次变更，谁、何时、改了什么、前后值',
+    summary: '审计记录（中心管理员）：设置、人员和角色的每次变更，谁、何时、改了什么、前后值；以及工作人员每次查看申请人完整电话（case）',
     roles: ['center'],
     input: z.object({ kind: z.enum(AUDIT_KINDS).optional(), limit: z.number().int().min(1).max(50).default(20), offset: z.number().int().min(0).default(0) }),
     output: '{ items: [{ at, by, what, whatLabel, target, before, after }], total }',

@@ -45,6 +45,7 @@ import { action, AppError, type ActionContext, type ActionTable } from '../share
 import { loadSettings } from '../shared/applicant';
 import { actorOf, loadCalendar, type CaseDoc } from '../shared/cases';
 import { putLedgerRow } from '../shared/ledger';
+import { refreshPendingLedger } from '../shared/effects';
 import { cloud, type Database } from '../shared/cloud';
 
 /**
@@ -100,8 +101,9 @@ function keyOf(input: PeriodInput, now: Date): string {
 const SERIES_COUNTERS = ['fin', 'timed', 'onTime', 'used', 'rated', 'sat', 'bad'] as const;
 
 /**
- * received (by the period a case came in) and the rest (by the period it ended in), grouped by one
- * field. Matching on the period keys (equality or $in on an indexed field, rk.month etc.) lets the
+ * received, i.e. 受理件数 (by the period a case was accepted in: a submission refused, withdrawn or
+ * not yet accepted is not 受理), and the rest (by the period it ended in), grouped by one field.
+ * Matching on the period keys (equality or $in on an indexed field, ak.month etc.) lets the
  * database use an index for the leading $match.
  */
 async function grouped(db: Database, where: Record<string, unknown>, period: Period, keys: string[], by: LedgerDimension, counters: readonly string[] = LEDGER_COUNTERS) {
@@ -114,8 +116,8 @@ async function grouped(db: Database, where: Record<string, unknown>, period: Per
     db
       .collection('ledger')
       .aggregate()
-      .match({ [`rk.${period}`]: inKeys, ...where })
-      .group({ _id: `$${dimensionField(by, period, 'rk')}`, received: $.sum(1), ...label })
+      .match({ [`ak.${period}`]: inKeys, ...where })
+      .group({ _id: `$${dimensionField(by, period, 'ak')}`, received: $.sum(1), ...label })
       .end(),
     db
       .collection('ledger')
@@ -205,11 +207,11 @@ function rowsFilter(db: Database, scope: Scope, input: PeriodInput & { measure: 
       else where.unitId = input.dimKey;
     } else where.agentId = input.dimKey ?? null;
   }
-  const rk = `rk.${input.period}`;
+  const ak = `ak.${input.period}`;
   const ek = `ek.${input.period}`;
   switch (input.measure) {
     case 'received':
-      return { [rk]: periodKey, ...where };
+      return { [ak]: periodKey, ...where };
     case 'late':
       return { [ek]: periodKey, ...where, onTime: false };
     case 'bad':
@@ -221,7 +223,7 @@ function rowsFilter(db: Database, scope: Scope, input: PeriodInput & { measure: 
 
 export const actions: ActionTable<Database> = {
   statistics: action({
-    summary: '台账统计（§五(六)）：按周/月/季度/年，按事项类别、责任单位、帮代办员或期间：受理、办结、终止、不予受理件数，按时办结率，平均办理工作日，满意率（非常满意+满意+基本满意），差评件数、回访率、整改率，常见不予受理/终止/差评原因；近若干期趋势。由数据库聚合计算。责任领导看本单位，政务服务中心看全部',
+    summary: '台账统计（§五(六)）：按周/月/季度/年，按事项类别、责任单位、帮代办员或期间：受理（该期间受理的件数，不含未受理的申请）、办结、终止、不予受理件数，按时办结率，平均办理工作日，满意率（非常满意+满意+基本满意），差评件数、回访率、整改率，常见不予受理/终止/差评原因；近若干期趋势。由数据库聚合计算。责任领导看本单位，政务服务中心看全部',
     roles: ['leader', 'center'],
     input: periodInput.and(z.object({ by: z.enum(LEDGER_DIMENSIONS).default('category') })),
     output: '{ period, key, label, by, range: { from, to }, prevKey, nextKey, unit: { unitId, name } | null, total: Figures, breakdown: [{ key, label, …Figures }], series: [{ key, label, …Figures }], reasons: { refusal, termination, bad: [{ reason, count }] }, options: { periods, dimensions, units (center only) } }; Figures = { received, finished, terminated, refused, onTimeRate, averageWorkingDays, rated, satisfactionRate, bad, callBackRate, rectificationRate, … }',
@@ -229,6 +231,8 @@ export const actions: ActionTable<Database> = {
     async run(ctx, input) {
       const scope = scopeOf(ctx, input);
       const key = keyOf(input, ctx.now);
+      // current figures: cases still waiting for the notify timer are counted now, not in ten minutes
+      await refreshPendingLedger(ctx.db, ctx.transaction, ctx.now, scope.where);
       const [stats, units] = await Promise.all([computeStatistics(ctx.db, scope, input.period, key, input.by), unitList(ctx.db)]);
       const center = ctx.caller.staff?.role === 'center';
       const next = periodOf(input.period, addDays(stats.range.to, 1));
@@ -269,6 +273,7 @@ export const actions: ActionTable<Database> = {
       const scope = scopeOf(ctx, input);
       const key = keyOf(input, ctx.now);
       const where = rowsFilter(ctx.db, scope, input, key);
+      await refreshPendingLedger(ctx.db, ctx.transaction, ctx.now, scope.where);
       const [page, total, settings, units] = await Promise.all([
         ctx.db.collection('ledger').where(where).orderBy('receivedOn', 'desc').skip(input.offset).limit(input.limit).get(),
         ctx.db.collection('ledger').where(where).count(),
@@ -287,7 +292,7 @@ export const actions: ActionTable<Database> = {
   }),
 
   export: action({
-    summary: '导出台账与统计（.xlsx）：汇总（按事项类别、责任单位、帮代办员、近若干期）、台账明细（该期间受理或办结的案件，个人信息脱敏）、常见问题；保存到云存储，返回临时下载链接',
+    summary: '导出台账与统计（.xlsx）：汇总（按事项类别、责任单位、帮代办员、近若干期）、台账明细（该期间申请、受理或办结的案件，个人信息脱敏）、常见问题；保存到云存储，返回临时下载链接',
     roles: ['leader', 'center'],
     input: periodInput,
     output: '{ fileID, url, fileName, rows }',
@@ -298,7 +303,8 @@ export const actions: ActionTable<Database> = {
       const { period } = input;
       const range = periodRange(period, key);
       const _ = ctx.db.command;
-      const where = _.and([scope.where, _.or([{ [`rk.${period}`]: key }, { [`ek.${period}`]: key }])]) as Record<string, unknown>;
+      const where = _.and([scope.where, _.or([{ [`rk.${period}`]: key }, { [`ak.${period}`]: key }, { [`ek.${period}`]: key }])]) as Record<string, unknown>;
+      await refreshPendingLedger(ctx.db, ctx.transaction, ctx.now, scope.where);
       const { total } = await ctx.db.collection('ledger').where(where).count();
       if (total > EXPORT_MAX_ROWS) throw new AppError('RULE_REFUSED', `该期间共${total}件，超过单次导出上限${EXPORT_MAX_ROWS}件，请按月或按单位分别导出`, { EXPORT_TOO_LARGE: String(total) });
       const units = await unitList(ctx.db);
@@ -337,7 +343,7 @@ export const actions: ActionTable<Database> = {
 
       const summary = wb.addWorksheet('统计汇总');
       summary.addRow([title]).font = { bold: true, size: 14 };
-      summary.addRow([`导出时间：${beijingDate(ctx.now)}；受理件数按申请日期计，其余按办结（终止）日期计；满意率=（非常满意+满意+基本满意）÷评价件数，默认评价与申诉成立的差评不计；个人信息已脱敏。`]);
+      summary.addRow([`导出时间：${beijingDate(ctx.now)}；受理件数为该期间受理的件数（按受理日期计，不含不予受理、撤回和尚未受理的申请），其余按办结（终止）日期计；满意率=（非常满意+满意+基本满意）÷评价件数，默认评价与申诉成立的差评不计；个人信息已脱敏。`]);
       const section = (name: string, lines: ReturnType<typeof statisticsLines>['lines'], totalLine?: ReturnType<typeof statisticsLines>['total']) => {
         summary.addRow([]);
         summary.addRow([name]).font = bold;

@@ -13,7 +13,8 @@ export const actions: ActionTable<Database> = {
     output: '{ items: [{ id, title, caseNo, matter, status, note, time, page, read, push, pushLabel }], unread }',
     async run({ caller, db }, input) {
       const [list, unread] = await Promise.all([
-        db.collection('messages').where({ openid: caller.openid }).orderBy('createdAt', 'desc').skip(input.offset).limit(input.limit).get(),
+        // messages delivered in one run share createdAt: within it, the later event comes first
+        db.collection('messages').where({ openid: caller.openid }).orderBy('createdAt', 'desc').orderBy('seq', 'desc').skip(input.offset).limit(input.limit).get(),
         db.collection('messages').where({ openid: caller.openid, read: false }).count(),
       ]);
       return {

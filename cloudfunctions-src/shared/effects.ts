@@ -76,6 +76,58 @@ const readDoc = <T>(t: Pick<Transaction, 'collection'>, coll: string, id: string
     .get()
     .then((r) => (r.data ? ({ ...(r.data as object), _id: id } as T) : null), () => null);
 
+/**
+ * A case's 台账 row, recomputed in `t` from what the case, its rating and its 差评 records are now
+ * (never from a snapshot). `known`: documents already read in `t`, by collection; `inserts`: 差评
+ * records a `pending` is about to create, counted as if they existed.
+ */
+async function recomputeLedgerRow(t: Pick<Transaction, 'collection'>, caseId: string, config: Awaited<ReturnType<typeof loadCenterConfig>>, now: Date, known: Record<string, Record<string, unknown> | null | undefined>, inserts: PendingEffects['inserts']): Promise<void> {
+  const caseDoc = known.cases?._id === caseId ? known.cases : await readDoc<Record<string, unknown>>(t, 'cases', caseId);
+  if (!caseDoc) return;
+  const rating = (known.ratings?._id === caseId ? known.ratings : await readDoc<Record<string, unknown>>(t, 'ratings', caseId)) as unknown as Rating | null;
+  const created = new Map(inserts.filter((i) => i.collection === 'badRatings').map((i) => [i._id, { ...i.data, _id: i._id }]));
+  const bads: BadRatingCase[] = [];
+  for (const n of [0, 1]) {
+    const bid = `${caseId}-${n}`;
+    const b = created.get(bid) ?? (await readDoc<Record<string, unknown>>(t, 'badRatings', bid));
+    if (b) bads.push(b as unknown as BadRatingCase);
+  }
+  await putLedgerRow(t, caseDoc as never, rating && (rating as { level?: unknown }).level ? rating : null, bads, config.calendar, now, config.settings);
+}
+
+/**
+ * The 台账 as of now, for a reader: the rows whose case (or its rating) carries a 台账 effect the
+ * notify timer has not settled yet are recomputed first, each in a transaction of its own that
+ * writes the ledger row only (the timer still settles the rest, and recomputes the same row). A
+ * leader's 台账 once read 0 while two new cases waited for the timer (at night it runs every ten
+ * minutes). `where` narrows the cases to the reader's scope (unitId, category, agentId).
+ */
+export async function refreshPendingLedger(db: Database, transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>, now: Date, where: Record<string, unknown> = {}, limit = 100): Promise<number> {
+  const _ = db.command;
+  const waiting = { 'pending.ledger': _.neq(null) };
+  const [cases, ratings] = await Promise.all([
+    db.collection('cases').where({ ...where, ...waiting }).field({ _id: true }).limit(limit).get(),
+    db.collection('ratings').where(waiting).field({ _id: true }).limit(limit).get(),
+  ]);
+  const ids = [...new Set([...cases.data, ...ratings.data].map((d) => String(d._id)))];
+  if (ids.length === 0) return 0;
+  const config = await loadCenterConfig(db);
+  for (const caseId of ids) {
+    try {
+      await transaction(async (t) => {
+        const [c, r] = await Promise.all([readDoc<{ _id: string; pending?: PendingEffects }>(t, 'cases', caseId), readDoc<{ _id: string; pending?: PendingEffects }>(t, 'ratings', caseId)]);
+        // a 差评 record the rating's (or case's) pending is about to create counts already
+        const inserts = [...(c?.pending?.inserts ?? []), ...(r?.pending?.inserts ?? [])];
+        await recomputeLedgerRow(t, caseId, config, now, { cases: c as Record<string, unknown> | null, ratings: r as Record<string, unknown> | null }, inserts);
+      });
+    } catch (e) {
+      // the figures then wait for the timer, as before; the reader still gets an answer
+      console.error(JSON.stringify({ refreshLedger: caseId, error: (e as Error)?.message ?? String(e) }));
+    }
+  }
+  return ids.length;
+}
+
 /** Turns one document's `pending` into outbox entries, created documents and its case's 台账 row. */
 async function settleOne(db: Database, transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>, coll: string, id: string, config: Awaited<ReturnType<typeof loadCenterConfig>>, now: Date): Promise<number> {
   const _ = db.command;
@@ -86,21 +138,7 @@ async function settleOne(db: Database, transaction: <T>(fn: (t: Transaction) => 
     if (p.outbox?.length) await t.collection('outbox').add({ data: p.outbox.map((e) => ({ ...e, status: 'pending', claimedUntil: new Date(0), createdAt: e.at })) });
     for (const ins of p.inserts ?? []) await t.collection(ins.collection).doc(ins._id).set({ data: ins.data });
     for (const up of p.updates ?? []) await t.collection(up.collection).doc(up._id).update({ data: up.data });
-    if (p.ledger) {
-      // recomputed from what the case, its rating and its 差评 records are now (never from a snapshot)
-      const caseDoc = coll === 'cases' && id === p.ledger ? doc : await readDoc<Record<string, unknown>>(t, 'cases', p.ledger);
-      if (caseDoc) {
-        const rating = coll === 'ratings' && id === p.ledger ? (doc as unknown as Rating) : await readDoc<Rating>(t, 'ratings', p.ledger);
-        const created = new Map((p.inserts ?? []).filter((i) => i.collection === 'badRatings').map((i) => [i._id, { ...i.data, _id: i._id }]));
-        const bads: BadRatingCase[] = [];
-        for (const n of [0, 1]) {
-          const bid = `${p.ledger}-${n}`;
-          const b = created.get(bid) ?? (await readDoc<Record<string, unknown>>(t, 'badRatings', bid));
-          if (b) bads.push(b as unknown as BadRatingCase);
-        }
-        await putLedgerRow(t, caseDoc as never, rating && (rating as { level?: unknown }).level ? rating : null, bads, config.calendar, now, config.settings);
-      }
-    }
+    if (p.ledger) await recomputeLedgerRow(t, p.ledger, config, now, { [coll]: doc as Record<string, unknown> }, p.inserts ?? []);
     await t.collection(coll).doc(id).update({ data: { pending: _.remove() } });
     return (p.outbox ?? []).length;
   });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { STAFF_ROLES, type Role } from '../../core';
+import { STAFF_ROLES, validationMessage, type Role, type ValidationIssue } from '../../core';
 import { AppError, type ActionTable, type Caller, type Result, type StaffRecord } from './action';
 import { cloud, db, transaction, type Database } from './cloud';
+
+// every rule without a message of its own answers in plain Chinese, never in zod's English
+z.config({ customError: (issue) => validationMessage(issue as unknown as ValidationIssue) });
 
 const envelope = z.object({ action: z.string().min(1), input: z.unknown().optional() });
 

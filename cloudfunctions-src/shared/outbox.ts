@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { draftMessage, isBookingFacts, templateData, type MessageFacts, type MessageKind, type MessagePages, type MessageDraft, type Notification, type Recipient, type TemplateConfig, type TemplateRegistry } from '../../core';
+import { draftMessage, grantsToKeep, isBookingFacts, templateData, type MessageFacts, type MessageKind, type MessagePages, type MessageDraft, type Notification, type Recipient, type TemplateConfig, type TemplateRegistry } from '../../core';
 import { cloud, type Database, type Transaction } from './cloud';
 
 /**
@@ -39,8 +39,10 @@ export interface MessageDoc {
   fields: MessageDraft['fields'];
   page: string;
   createdAt: Date;
+  /** when what it tells of happened (its outbox entry's time, ms): orders messages delivered together */
+  seq?: number;
   read: boolean;
-  push: { status: PushStatus; purpose: string; attempts: number; nextAttemptAt: Date; claimedUntil: Date; lastError: string | null; msgid: string | null; sentAt: Date | null };
+  push: { status: PushStatus; purpose: string; attempts: number; nextAttemptAt: Date; claimedUntil: Date; lastError: string | null; msgid: string | null; sentAt: Date | null; /** one-time grants this message must leave unspent (core grantsToKeep) */ keep?: number };
 }
 
 /** Template ids and keywords come from the environment's configuration, never from code. */
@@ -167,8 +169,9 @@ async function expand(db: Database, entry: OutboxDoc, now: Date, memo: Map<strin
       fields: draft.fields,
       page: draft.page,
       createdAt: now,
+      seq: new Date(entry.at).getTime(),
       read: false,
-      push: { status: registry[draft.purpose] ? 'pending' : 'no_template', purpose: draft.purpose, attempts: 0, nextAttemptAt: now, claimedUntil: new Date(0), lastError: null, msgid: null, sentAt: null },
+      push: { status: registry[draft.purpose] ? 'pending' : 'no_template', purpose: draft.purpose, attempts: 0, nextAttemptAt: now, claimedUntil: new Date(0), lastError: null, msgid: null, sentAt: null, keep: grantsToKeep(entry.kind, draft.purpose) },
     };
     // an earlier, interrupted expansion may have written it already: the same id means the same message
     await db
@@ -198,7 +201,7 @@ async function push(db: Database, m: MessageDoc, template: TemplateConfig, now: 
   const granted =
     template.kind === 'long-term'
       ? ((await db.collection('grants').doc(m.openid).get().then((r) => r.data as { counts?: Record<string, number> } | null, () => null))?.counts?.[template.id] ?? 0) > 0
-      : (await db.collection('grants').where({ _id: m.openid, [field]: _.gt(0) }).update({ data: { [field]: _.inc(-1) } })).stats.updated === 1;
+      : (await db.collection('grants').where({ _id: m.openid, [field]: _.gt(m.push.keep ?? 0) }).update({ data: { [field]: _.inc(-1) } })).stats.updated === 1;
   if (!granted) return finish('no_grant', { 'push.lastError': '用户未授权或授权次数已用完' });
   try {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any

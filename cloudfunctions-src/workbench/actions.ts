@@ -13,10 +13,12 @@ import {
   caseActionInput,
   CASE_TRANSITIONS,
   CASE_STATUS_LABELS,
+  contactRevealTarget,
   ENDED_STATUSES,
   materialsRequestedAt,
   NOTIFICATION_KINDS,
   OPEN_STATUSES,
+  authorize,
   type CaseActionType,
   type WorkCalendar,
 } from '../../core';
@@ -248,10 +250,10 @@ export const actions: ActionTable<Database> = {
   }),
 
   get: action({
-    summary: '案件详情（工作人员）：办理记录（含联系记录、督办）、时限与下次定期反馈日、部门任务、会议、协调事项、当前可执行的操作',
+    summary: '案件详情（工作人员）：申请表的全部内容（项目名称、投资额、审批层级、特殊群体、统一社会信用代码；身份证号与电话脱敏）、办理记录（含联系记录、督办）、时限与下次定期反馈日、部门任务、会议、协调事项、当前可执行的操作',
     roles: ['agent', 'leader', 'center'],
     input: caseRef,
-    output: '{ case: {…detail, applicant masked, dueOn, deadline, nextFeedbackOn, tasks, meetings, escalations}, scope: { eligible, clause, reasons: [{ code, clause, message }], verify: string[] }, actions: [{ type, label, clause }], units: [{ unitId, name }] }',
+    output: '{ case: {…detail, contactName, contactPhone (masked), application: { applicantType, applicantName, rows: [{ key, label, value }] } (the whole 申请表 in words; 身份证号 masked), dueOn, deadline, nextFeedbackOn, tasks, meetings, escalations}, scope: { eligible, clause, reasons: [{ code, clause, message }], verify: string[] }, actions: [{ type, label, clause }], units: [{ unitId, name }] }',
     errors: ['NOT_FOUND'],
     // the case, the calendar and the unit names are read while the caller's staff record is (one
     // wait instead of three); nothing of them is shown before the case is found visible to the caller
@@ -347,6 +349,26 @@ export const actions: ActionTable<Database> = {
         files: wanted.map((fileID, i) => ({ fileID, url: links[i]!, kind: own[i]!.kind, name: own[i]!.name })),
         expiresAt: new Date(ctx.now.getTime() + FILE_LINK_MAX_AGE_S * 1000).toISOString(),
       };
+    },
+  }),
+
+  revealContact: action({
+    summary: '查看申请人的完整联系电话，以便主动联系（§五(二)）：只对经办和首问帮代办员、责任单位的责任领导、政务服务中心；每次查看记入审计（谁、何时、哪件案件，不记号码）；其他人与不存在的案件相同（NOT_FOUND）',
+    roles: ['agent', 'leader', 'center'],
+    input: caseRef,
+    output: '{ contactName, contactPhone, revealedAt }',
+    errors: ['NOT_FOUND'],
+    reveals: '申请人联系电话',
+    async run(ctx, input) {
+      const doc = await readCase(ctx.db, input.caseId);
+      if (!doc || !authorize(actorOf(ctx.caller), 'case.revealContact', contactRevealTarget(doc)).ok) throw new AppError('NOT_FOUND', '没有找到这条申请');
+      const s = ctx.caller.staff!;
+      // the record is written before the number is answered: no reveal without its record (the
+      // number itself is in neither the record nor the log)
+      await ctx.db.collection('audit').add({
+        data: { at: ctx.now, by: { staffId: s._id, name: s.name, role: s.role }, what: 'contact.reveal', target: { kind: 'case', id: doc._id }, before: null, after: { caseNo: doc.caseNo, field: '申请人联系电话' } },
+      });
+      return { contactName: doc.contactName, contactPhone: doc.contactPhone, revealedAt: ctx.now.toISOString() };
     },
   }),
 

@@ -6,9 +6,13 @@ import {
   dueDate,
   TASK_STATUS_LABELS,
   APPROVAL_OUTCOME_LABELS,
+  applicationRows,
+  authorize,
+  contactRevealTarget,
   TERMINATION_GROUND_LABELS,
   WARNING_LEVEL_LABELS,
   type Actor,
+  type ApplicantType,
   type ContactChannel,
   type WarningLevel,
   type WorkCalendar,
@@ -51,6 +55,16 @@ export function staffCaseDetailView(c: CaseDoc & ApplicantCaseFields & { acceptS
   }
   return {
     ...base,
+    // the staff who may open the case handle it for this person: the name in full (lists stay masked)
+    contactName: c.contactName,
+    /** this viewer may reveal the full phone (workbench.revealContact) to call the applicant */
+    canRevealContact: authorize(viewer, 'case.revealContact', contactRevealTarget(c)).ok,
+    /** the whole 申请表 in words (身份证号 and phone masked: core applicationRows) */
+    application: {
+      applicantType: c.applicantType ?? null,
+      applicantName: c.applicantName ?? null,
+      rows: applicationRows({ ...c, applicantType: c.applicantType as ApplicantType }),
+    },
     timeline: c.timeline.map((e, i) => ({
       ...base.timeline[i],
       action: e.action,

@@ -25,8 +25,14 @@ export interface StaffCaseDetail {
   unitName: string
   agentName: string | null
   firstAgentName: string | null
+  /** the contact person's name in full (staff who may open the case handle it for this person) */
   contactName: string
+  /** masked: the full number only through revealContact, which is recorded */
   contactPhone: string
+  /** the viewer may reveal the number (assigned agent, the unit's leader, the center) */
+  canRevealContact: boolean
+  /** the whole 申请表 in words: rows in form order; 身份证号 and phone masked */
+  application: { applicantType: string | null; applicantName: string | null; rows: { key: string; label: string; value: string }[] }
   window: string | null
   missingMaterials: string[]
   refusalReasons: { code: string; message: string }[]

@@ -167,6 +167,17 @@ describe('§五(六) one ledger row per case', () => {
     expect(withdrawn).toMatchObject({ reasons: [{ k: 'termination', v: '申请人撤回申请' }], badStates: ['voided'], n: { rated: 0, bad: 0 } });
   });
 
+  test('§五(六) 受理件数 is counted by the day a case was accepted; a submission refused, withdrawn or still waiting has no acceptance period', () => {
+    // submitted on Sunday 1 March (Beijing 20:00), accepted Monday 2 March: 受理 belongs to the 2nd
+    expect(ledgerRow(base, null, [], cal)).toMatchObject({ receivedOn: '2026-03-01', acceptedOn: '2026-03-02', rk: { week: '2026-W09' }, ak: { week: '2026-W10', month: '2026-03' } });
+    const never = [
+      { ...base, status: 'applied' as const, endedAt: null, clock: null, result: null, timeline: base.timeline.slice(0, 1) },
+      { ...base, status: 'refused' as const, clock: null, result: null, refusalReasons: [{ message: '不属于帮办代办范围' }], timeline: [...base.timeline.slice(0, 1), { action: 'refuse', at: at('2026-03-02') }] },
+      { ...base, status: 'terminated' as const, clock: null, result: null, timeline: [...base.timeline.slice(0, 1), { action: 'withdraw', at: at('2026-03-02') }] },
+    ];
+    for (const c of never) expect(ledgerRow(c, null, [], cal)).toMatchObject({ acceptedOn: null, ak: null, rk: { month: '2026-03' } });
+  });
+
   test('§五(六) an open case counts as received only; a year without a calendar leaves the working days unknown', () => {
     const open = ledgerRow({ ...base, status: 'handling', endedAt: null, result: null }, null, [], cal);
     expect(open).toMatchObject({ outcome: 'open', endedOn: null, ek: null, usedDays: null, dueOn: '2026-03-11', n: { fin: 0, timed: 0 } });

@@ -448,9 +448,19 @@ describe('the state machine as a whole', () => {
     expect(availableCaseActions(fresh(), agentA)).toEqual(['accept', 'refuse', 'take']);
     expect(availableCaseActions(fresh(), elder)).toEqual(['withdraw']);
     expect(availableCaseActions(fresh(), leaderCenter)).toEqual(['reassign', 'supervise']);
-    expect(availableCaseActions(c, leaderZrzy)).toEqual(['requestTaskMaterials', 'receiveTaskMaterials', 'completeTask', 'cancelTask']);
+    // one task at the department, handling: no 补正 to receive, no meeting to record, no escalation to answer
+    expect(availableCaseActions(c, leaderZrzy)).toEqual(['requestTaskMaterials', 'completeTask', 'cancelTask']);
     expect(availableCaseActions(c, leaderFgw)).toEqual([]);
-    expect(availableCaseActions(c, center)).toEqual(['reassign', 'addTask', 'requestTaskMaterials', 'receiveTaskMaterials', 'completeTask', 'cancelTask', 'conveneJointMeeting', 'recordJointMeeting', 'escalate', 'resolveEscalation', 'supervise']);
+    expect(availableCaseActions(c, center)).toEqual(['reassign', 'addTask', 'requestTaskMaterials', 'completeTask', 'cancelTask', 'conveneJointMeeting', 'escalate', 'supervise']);
+  });
+
+  test('issue 16: the 部门任务, meeting and escalation steps show only when there is one to act on', () => {
+    const none = handling();
+    const taskSteps = ['requestTaskMaterials', 'receiveTaskMaterials', 'completeTask', 'cancelTask', 'recordJointMeeting', 'resolveEscalation'];
+    for (const who of [agentA, center]) expect(availableCaseActions(none, who).filter((a) => taskSteps.includes(a))).toEqual([]);
+    expect(availableCaseActions(none, agentA)).toContain('addTask');
+    const waiting = step(withTasksCase(), { type: 'requestTaskMaterials', taskId: 't-zrzy', missing: ['用地红线图'] }, agentA, at('2026-03-04')).case;
+    expect(availableCaseActions(waiting, center).filter((a) => taskSteps.includes(a))).toEqual(['receiveTaskMaterials', 'cancelTask']);
   });
 
   test('§二(四) an agent of the unit takes up a request; §四(二) a leader supervises with a note the agents see; §五(二) contacts carry their channel', () => {
@@ -590,7 +600,7 @@ describe('the state machine as a whole', () => {
       });
     // the fixed seed alone must explore every transition of the table from every state it allows
     // (checked on its own, so the check never depends on what a random run happened to do) …
-    fc.assert(machine, { numRuns: 600, seed: 1 });
+    fc.assert(machine, { numRuns: 1200, seed: 1 });
     const expected = CASE_ACTION_TYPES.flatMap((a) => CASE_TRANSITIONS[a].from.map((s) => `${s}→${a}`));
     expect(expected.filter((e) => !reached.has(e))).toEqual([]);
     // … and a fresh random seed every run keeps looking for new bugs in the invariants

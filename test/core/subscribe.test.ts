@@ -74,7 +74,8 @@ test('预约 messages: the slot time, the kind of service, the booking or case r
   expect(confirmed).toEqual({
     purpose: 'appointment',
     title: '预约提醒',
-    fields: { caseNo: 'bk_m1abc_0011223344', matter: '延时服务·民生保障类事项', status: '已预约', note: '预约成功，请按时到政务服务中心', time: '2026年12月1日 19:30' },
+    // a booking without a case goes by its day and time, never its internal id (issue 16)
+    fields: { caseNo: 'YY20261201-1930', matter: '延时服务·民生保障类事项', status: '已预约', note: '预约成功，请按时到政务服务中心', time: '2026年12月1日 19:30' },
     page: 'pages/book/index?bookingId=bk_m1abc_0011223344',
   });
   const home = draftMessage('appointment_day_before', { ...bookingFacts, kind: 'home_visit', caseId: 'c9', caseNo: 'BB20261128-0009' }, new Date(), PAGES, 'applicant');

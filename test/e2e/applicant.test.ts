@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { call } from '../support/app';
 import { shot } from '../support/browser';
-import { eligibilityRefusedJourney, enterpriseUploadsJourney, finishedCaseJourney, homeVisitSlotsJourney, lastSeatJourney } from './journeys/applicant';
+import { eligibilityRefusedJourney, enterpriseUploadsJourney, finishedCaseJourney, homeVisitSlotsJourney, lastSeatJourney, twoApplicationsJourney } from './journeys/applicant';
 import { applicantJourneyEnv } from './journeys/applicant-env';
 import { h5Env } from './env';
 
@@ -116,6 +116,7 @@ test('booking the last seat of an after-hours (延时) slot; the next person see
 test('choosing 上门 lists the home-visit slots at once', () => homeVisitSlotsJourney(e2e.driver));
 
 test('a finished case: the applicant signs the receipt on the phone, then rates it and adds a 追评', () => finishedCaseJourney(e2e.driver, env));
+test('two different applications in a row on one phone are two cases (issue 16 item 1)', () => twoApplicationsJourney(e2e.driver, env));
 
 test('every applicant page at 375×667, in normal and large text (长辈版)', async () => {
   const list = await call(e2e.cloud, 'cases', { action: 'listMine', input: {} }, 'o_citizen_young');

@@ -37,7 +37,9 @@ test('the ledger page with half a year of cases: charts, breakdown, common probl
       _id: `shot-${i}`, caseNo: `BB${received.replace(/-/g, '')}-${String(900 + i)}`, category: categories[i % 4], mode: 'help' as const, matter: '演示事项', contactName: '李明',
       unitId, unitName, agentId, agentName, firstAgentId: agentId, status: status as 'finished', submittedAt: beijingInstant(received, '11:00'),
       endedAt: status === 'handling' || ended > today ? null : beijingInstant(ended, '17:00'), clock: status === 'refused' ? null : { receivedOn: received, receivedAt: beijingInstant(received), limitWorkingDays: 5, extraWorkingDays: 0, pauses: [] },
-      tasks: [], refusalReasons: status === 'refused' ? [{ message: i % 20 ? '不属于帮办代办范围' : '非县级审批权限' }] : [], termination: status === 'terminated' ? { ground: 'applicant_request' as const, reason: '演示' } : null, result: null, timeline: [],
+      tasks: [], refusalReasons: status === 'refused' ? [{ message: i % 20 ? '不属于帮办代办范围' : '非县级审批权限' }] : [], termination: status === 'terminated' ? { ground: 'applicant_request' as const, reason: '演示' } : null, result: null,
+      // 受理 the day it came in (受理件数 counts accepted cases); a refused one never was
+      timeline: status === 'refused' ? [] : [{ action: 'accept', at: beijingInstant(received, '15:00') }],
     };
     if (!c.endedAt && status !== 'handling') c.status = 'handling' as never;
     const level = (['very_satisfied', 'satisfied', 'very_satisfied', 'basically_satisfied', 'satisfied', 'dissatisfied'] as const)[i % 6];

@@ -109,6 +109,42 @@ describe('cases.submit: the full 帮办代办申请表', () => {
   });
 });
 
+describe('cases.submit: an idempotency key means the same request, never another one', () => {
+  const countCases =  (openid: string) => cloud.store.candidates('cases', {}).docs.filter((d) => d.applicantId === openid).length;
+
+  test('the same key with a different body is refused (IDEMPOTENCY_KEY_REUSED) and writes nothing; the same body twice is one case', async () => {
+    await agreePrivacy(cloud, 'o_key_reuse');
+    const first = await signedApplication(cloud, 'o_key_reuse', enterpriseForm);
+    const made = await call(cloud, 'cases', { action: 'submit', input: first }, 'o_key_reuse');
+    expect(made).toMatchObject({ ok: true, data: { repeated: false } });
+    const caseId = made.ok ? made.data.caseId : '';
+    // a stale draft: the old request id with a new matter must not be answered with the old case
+    const second = { ...first, matter: '天山食品有限公司变更登记（新的事项）' };
+    const reused = await call(cloud, 'cases', { action: 'submit', input: second }, 'o_key_reuse');
+    expect(reused).toMatchObject({ ok: false, code: 'IDEMPOTENCY_KEY_REUSED', message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+    expect(JSON.stringify(reused)).not.toContain(caseId);
+    expect(await countCases('o_key_reuse')).toBe(1);
+    // any part of the body counts, not only the matter
+    expect(await call(cloud, 'cases', { action: 'submit', input: { ...first, contactPhone: '13899001123' } }, 'o_key_reuse')).toMatchObject({ ok: false, code: 'IDEMPOTENCY_KEY_REUSED' });
+    // the very same request again is the same case
+    expect(await call(cloud, 'cases', { action: 'submit', input: first }, 'o_key_reuse')).toMatchObject({ ok: true, data: { caseId, repeated: true } });
+    // the new body under a fresh key is a second case
+    expect(await call(cloud, 'cases', { action: 'submit', input: { ...second, requestId: 'fresh-key-0002' } }, 'o_key_reuse')).toMatchObject({ ok: true, data: { repeated: false } });
+    expect(await countCases('o_key_reuse')).toBe(2);
+    const list = await call(cloud, 'cases', { action: 'listMine', input: {} }, 'o_key_reuse');
+    expect(list.ok && list.data.items.map((i: { matter: string }) => i.matter).sort()).toEqual([enterpriseForm.matter, second.matter].sort());
+  });
+
+  test('a body that differs only in key order or surrounding spaces is the same request', async () => {
+    await agreePrivacy(cloud, 'o_key_same');
+    const first = await signedApplication(cloud, 'o_key_same', enterpriseForm);
+    const made = await call(cloud, 'cases', { action: 'submit', input: first }, 'o_key_same');
+    const reordered = Object.fromEntries(Object.entries({ ...first, matter: ` ${enterpriseForm.matter} ` }).reverse());
+    expect(await call(cloud, 'cases', { action: 'submit', input: reordered }, 'o_key_same')).toMatchObject({ ok: true, data: { caseId: made.ok ? made.data.caseId : '?', repeated: true } });
+    expect(await countCases('o_key_same')).toBe(1);
+  });
+});
+
 describe('case detail, receipt, 补正, extension, termination', () => {
   test('detail shows status, unit and agent with office phones (首问负责), due date and whether it is on track', async () => {
     const id = await newCase();

@@ -266,6 +266,8 @@ const base = (over: Partial<LedgerCase>): LedgerCase => ({
   timeline: [],
   ...over,
 });
+/** the 受理 step of a case's timeline, on a Beijing day */
+const accepted = (on: string) => [{ action: 'accept', at: at(on) }];
 const clock = (on: string, limit: number) => ({ receivedOn: on, receivedAt: at(on), limitWorkingDays: limit, extraWorkingDays: 0, pauses: [] });
 const rating = (level: Rating['level'], tags: Rating['tags'] = []): Rating => ({ caseId: 'x', raterId: 'o', source: 'applicant', level, dimensions: {}, tags, comment: null, at: at('2025-06-30'), followUp: null });
 const fgw = { unitId: 'fgw', unitName: '和硕县发展和改革委员会', agentId: 'st-agent-fgw', agentName: '马建军', firstAgentId: 'st-agent-fgw', category: 'investment' as const };
@@ -281,19 +283,21 @@ function seedLedger() {
   };
   const rows = [
     // A: enterprise, 9 June → 13 June, 5 days allowed, 4 used
-    ledgerRow(base({ _id: 'L-A', caseNo: 'BB20250609-0001', clock: clock('2025-06-09', 5), endedAt: at('2025-06-13', '17:00'), result: { outcome: 'approved' } }), rating('very_satisfied'), [], cal),
+    ledgerRow(base({ _id: 'L-A', caseNo: 'BB20250609-0001', timeline: accepted('2025-06-09'), clock: clock('2025-06-09', 5), endedAt: at('2025-06-13', '17:00'), result: { outcome: 'approved' } }), rating('very_satisfied'), [], cal),
     // B: enterprise, 9 June → 17 June, 3 allowed, 6 used (10–13, 16, 17): late; a 差评 called back and rectified in time
-    ledgerRow(base({ _id: 'L-B', caseNo: 'BB20250609-0002', clock: clock('2025-06-09', 3), endedAt: at('2025-06-17', '17:00'), result: { outcome: 'approved' } }), rating('dissatisfied', ['slow']), [closedBad], cal),
-    // C: livelihood, refused the day it came in
+    ledgerRow(base({ _id: 'L-B', caseNo: 'BB20250609-0002', timeline: accepted('2025-06-09'), clock: clock('2025-06-09', 3), endedAt: at('2025-06-17', '17:00'), result: { outcome: 'approved' } }), rating('dissatisfied', ['slow']), [closedBad], cal),
+    // C: livelihood, refused the day it came in (never accepted: not 受理)
     ledgerRow(base({ _id: 'L-C', caseNo: 'BB20250605-0001', category: 'livelihood', status: 'refused', submittedAt: at('2025-06-05'), endedAt: at('2025-06-05', '16:00'), refusalReasons: [{ message: '不属于帮办代办范围' }] }), null, [], cal),
-    // D: livelihood, came in in May, terminated in June, rated 满意
-    ledgerRow(base({ _id: 'L-D', caseNo: 'BB20250528-0001', category: 'livelihood', status: 'terminated', submittedAt: at('2025-05-28'), endedAt: at('2025-06-03'), termination: { ground: 'cannot_finish', reason: '条件不具备' } }), rating('satisfied'), [], cal),
+    // D: livelihood, came in and accepted in May, terminated in June, rated 满意
+    ledgerRow(base({ _id: 'L-D', caseNo: 'BB20250528-0001', category: 'livelihood', status: 'terminated', submittedAt: at('2025-05-28'), timeline: accepted('2025-05-29'), endedAt: at('2025-06-03'), termination: { ground: 'cannot_finish', reason: '条件不具备' } }), rating('satisfied'), [], cal),
     // E: investment (发改委), open
-    ledgerRow(base({ ...fgw, _id: 'L-E', caseNo: 'BB20250610-0001', status: 'handling', submittedAt: at('2025-06-10'), clock: clock('2025-06-10', 20) }), null, [], cal),
-    // F: investment, 16 June → 30 June, 10 allowed, 10 used: on time; 基本满意
-    ledgerRow(base({ ...fgw, _id: 'L-F', caseNo: 'BB20250611-0001', submittedAt: at('2025-06-11'), clock: clock('2025-06-16', 10), endedAt: at('2025-06-30', '17:00'), result: { outcome: 'approved' }, tasks: [{ departmentId: 'center' }] }), rating('basically_satisfied'), [], cal),
+    ledgerRow(base({ ...fgw, _id: 'L-E', caseNo: 'BB20250610-0001', status: 'handling', submittedAt: at('2025-06-10'), timeline: accepted('2025-06-10'), clock: clock('2025-06-10', 20) }), null, [], cal),
+    // F: investment, accepted 12 June, 16 June → 30 June, 10 allowed, 10 used: on time; 基本满意
+    ledgerRow(base({ ...fgw, _id: 'L-F', caseNo: 'BB20250611-0001', submittedAt: at('2025-06-11'), timeline: accepted('2025-06-12'), clock: clock('2025-06-16', 10), endedAt: at('2025-06-30', '17:00'), result: { outcome: 'approved' }, tasks: [{ departmentId: 'center' }] }), rating('basically_satisfied'), [], cal),
     // G: July, outside June
     ledgerRow(base({ ...fgw, _id: 'L-G', caseNo: 'BB20250701-0001', category: 'major', status: 'applied', submittedAt: at('2025-07-01') }), null, [], cal),
+    // H: investment, came in in June, still waiting to be accepted (not 受理)
+    ledgerRow(base({ ...fgw, _id: 'L-H', caseNo: 'BB20250620-0001', status: 'applied', submittedAt: at('2025-06-20') }), null, [], cal),
   ];
   cloud.store.apply(rows.map((r) => ({ collection: 'ledger', id: r._id, doc: r as never })));
 }
@@ -306,33 +310,34 @@ describe('§五(六) statistics by aggregation, against hand-computed figures', 
     expect(r.ok).toBe(true);
     const by = Object.fromEntries(r.data.breakdown.map((l: any) => [l.key, l]));
     expect(by.enterprise).toMatchObject({ label: '企业开办与变更', received: 2, finished: 2, onTimeRate: 0.5, averageWorkingDays: 5, rated: 2, satisfactionRate: 0.5, bad: 1, callBackRate: 1, rectificationRate: 1 });
-    expect(by.livelihood).toMatchObject({ received: 1, refused: 1, terminated: 1, rated: 1, satisfactionRate: 1, onTimeRate: null });
+    // 受理件数 counts what was accepted: the refused C and the waiting H came in in June but were never 受理
+    expect(by.livelihood).toMatchObject({ received: 0, refused: 1, terminated: 1, rated: 1, satisfactionRate: 1, onTimeRate: null });
     expect(by.investment).toMatchObject({ received: 2, finished: 1, onTimeRate: 1, averageWorkingDays: 10 });
     expect(by.major).toBeUndefined();
-    // received A B C E F; ended A B F finished, C refused, D terminated; on time A F of A B F; (4+6+10)/3 days; 3 of 4 ratings satisfied
-    expect(r.data.total).toMatchObject({ received: 5, finished: 3, terminated: 1, refused: 1, onTimeRate: 0.6667, averageWorkingDays: 6.7, rated: 4, satisfied: 3, satisfactionRate: 0.75, bad: 1, calledBack: 1, callBackRate: 1, callBackOnTimeRate: 1, rectificationRate: 1, rectificationOnTimeRate: 1 });
+    // accepted A B E F; ended A B F finished, C refused, D terminated; on time A F of A B F; (4+6+10)/3 days; 3 of 4 ratings satisfied
+    expect(r.data.total).toMatchObject({ received: 4, finished: 3, terminated: 1, refused: 1, onTimeRate: 0.6667, averageWorkingDays: 6.7, rated: 4, satisfied: 3, satisfactionRate: 0.75, bad: 1, calledBack: 1, callBackRate: 1, callBackOnTimeRate: 1, rectificationRate: 1, rectificationOnTimeRate: 1 });
     expect(r.data.reasons).toEqual({ refusal: [{ reason: '不属于帮办代办范围', count: 1 }], termination: [{ reason: '业务本身不具备办结条件', count: 1 }], bad: [{ reason: '办理时间长', count: 1 }] });
-    // the trend: 12 months to June, May received D only
+    // the trend: 12 months to June, May accepted D only
     expect(r.data.series).toHaveLength(12);
     expect(r.data.series.slice(-2).map((l: any) => [l.label, l.received, l.finished])).toEqual([
       ['2025年5月', 1, 0],
-      ['2025年6月', 5, 3],
+      ['2025年6月', 4, 3],
     ]);
   });
 
   test('by unit, by agent, by quarter; a leader sees his unit only', async () => {
     const units = await ledger('statistics', { period: 'month', key: '2025-06', by: 'unit' }, 'o_center_admin');
     expect(units.data.breakdown.map((l: any) => [l.label, l.received, l.finished])).toEqual([
-      ['和硕县政务服务中心', 3, 2],
+      ['和硕县政务服务中心', 2, 2],
       ['和硕县发展和改革委员会', 2, 1],
     ]);
     const agents = await ledger('statistics', { period: 'month', key: '2025-06', by: 'agent', unitId: 'fgw' }, 'o_center_admin');
     expect(agents.data.breakdown.map((l: any) => [l.label, l.received, l.finished, l.satisfactionRate])).toEqual([['马建军', 2, 1, 1]]);
     const quarter = await ledger('statistics', { period: 'quarter', key: '2025-Q2', by: 'period' }, 'o_center_admin');
-    expect(quarter.data.total).toMatchObject({ received: 6, finished: 3, terminated: 1, refused: 1 });
+    expect(quarter.data.total).toMatchObject({ received: 5, finished: 3, terminated: 1, refused: 1 });
     expect(quarter.data.series).toHaveLength(8);
     const week = await ledger('statistics', { period: 'week', key: '2025-W24', by: 'category' }, 'o_center_admin');
-    // week 24 is 9–15 June: received A B E F, ended A
+    // week 24 is 9–15 June: accepted A B E F, ended A
     expect(week.data.total).toMatchObject({ received: 4, finished: 1 });
     const leader = await ledger('statistics', { period: 'month', key: '2025-06', by: 'category' }, 'o_leader_fgw');
     expect(leader.data.total).toMatchObject({ received: 2, finished: 1, onTimeRate: 1, satisfactionRate: 1, bad: 0 });
@@ -347,13 +352,16 @@ describe('§五(六) statistics by aggregation, against hand-computed figures', 
     expect(late.data.items.map((i: any) => i.caseNo)).toEqual(['BB20250609-0002']);
     const may = await ledger('rows', { period: 'month', key: '2025-06', measure: 'received', by: 'period', dimKey: '2025-05' }, 'o_center_admin');
     expect(may.data).toMatchObject({ total: 1, label: '2025年5月', items: [{ caseNo: 'BB20250528-0001' }] });
+    // the cases behind June's 受理件数: accepted ones only
+    const june = await ledger('rows', { period: 'month', key: '2025-06', measure: 'received' }, 'o_center_admin');
+    expect(june.data.items.map((i: any) => i.caseNo).sort()).toEqual(['BB20250609-0001', 'BB20250609-0002', 'BB20250610-0001', 'BB20250611-0001']);
     const f = await ledger('rows', { period: 'month', key: '2025-06', measure: 'finished', by: 'agent', dimKey: 'st-agent-fgw' }, 'o_leader_fgw');
     expect(f.data.items).toMatchObject([{ caseNo: 'BB20250611-0001', departments: ['和硕县政务服务中心'] }]);
   });
 
   test('export: an .xlsx in cloud storage behind a temporary URL, read back with exceljs, figures as above, personal data masked', async () => {
     const r = await ledger('export', { period: 'month', key: '2025-06' }, 'o_center_admin');
-    expect(r).toMatchObject({ ok: true, data: { rows: 6, fileName: '帮办代办台账-全县-2025-06.xlsx', fileID: expect.stringMatching(/^cloud:\/\/.+\/exports\/ledger\/all\/2025-06-.+\.xlsx$/) } });
+    expect(r).toMatchObject({ ok: true, data: { rows: 7, fileName: '帮办代办台账-全县-2025-06.xlsx', fileID: expect.stringMatching(/^cloud:\/\/.+\/exports\/ledger\/all\/2025-06-.+\.xlsx$/) } });
     const res = await fetch(r.data.url);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -365,11 +373,11 @@ describe('§五(六) statistics by aggregation, against hand-computed figures', 
     const header = summary.findIndex((row) => row[0] === '统计项');
     expect(summary[header]).toEqual(['统计项', '受理件数', '办结件数', '终止件数', '不予受理件数', '按时办结率', '平均办理用时（工作日）', '评价件数', '满意率', '差评件数', '差评回访率', '差评整改率']);
     const totals = summary.filter((row) => row[0] === '合计');
-    expect(totals[0]).toEqual(['合计', 5, 3, 1, 1, '66.7%', 6.7, 4, '75.0%', 1, '100.0%', '100.0%']);
+    expect(totals[0]).toEqual(['合计', 4, 3, 1, 1, '66.7%', 6.7, 4, '75.0%', 1, '100.0%', '100.0%']);
     expect(summary.find((row) => row[0] === '马建军')).toEqual(['马建军', 2, 1, 0, 0, '100.0%', 10, 1, '100.0%', 0, '—', '—']);
     const detail = values(wb.getWorksheet('台账明细')!);
     expect(detail[0].slice(0, 3)).toEqual(['序号', '案件编号', '申请日期']);
-    expect(detail.slice(1).map((row) => row[1])).toEqual(['BB20250528-0001', 'BB20250605-0001', 'BB20250609-0001', 'BB20250609-0002', 'BB20250610-0001', 'BB20250611-0001']);
+    expect(detail.slice(1).map((row) => row[1])).toEqual(['BB20250528-0001', 'BB20250605-0001', 'BB20250609-0001', 'BB20250609-0002', 'BB20250610-0001', 'BB20250611-0001', 'BB20250620-0001']);
     expect(detail.slice(1).every((row) => row[6] === '王*')).toBe(true);
     const b = detail.find((row) => row[1] === 'BB20250609-0002')!;
     expect([b[12], b[13], b[14], b[19], b[20]]).toEqual([3, 6, '否', '不满意', '已整改办结']);
@@ -383,6 +391,34 @@ describe('§五(六) statistics by aggregation, against hand-computed figures', 
     expect(JSON.stringify(summary) + JSON.stringify(detail)).not.toMatch(/王海|1389900/);
 
     const leader = await ledger('export', { period: 'month', key: '2025-06' }, 'o_leader_fgw');
-    expect(leader).toMatchObject({ ok: true, data: { rows: 2, fileName: '帮办代办台账-和硕县发展和改革委员会-2025-06.xlsx' } });
+    expect(leader).toMatchObject({ ok: true, data: { rows: 3, fileName: '帮办代办台账-和硕县发展和改革委员会-2025-06.xlsx' } });
+  });
+});
+
+describe('§五(六) the 台账 reads current figures (issue 16)', () => {
+  test('cases accepted a moment ago count at once, before the notify timer settles them; unaccepted submissions never count as 受理', async () => {
+    const leader = () => ledger('statistics', { period: 'month', by: 'category' }, 'o_leader_center');
+    const before = await leader();
+    expect(before.ok).toBe(true);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await submitAs(cloud, 'o_ledger_now', form);
+      if (!r.ok) throw new Error(r.message);
+      ids.push(r.data.caseId);
+    }
+    // two are accepted, one still waits; the notify timer has not run since
+    for (const id of ids.slice(0, 2)) expect(await act(id, 1, { type: 'accept', mandateConfirmed: true, processExplained: true, materialsChecked: true, applicantSigned: true } as never)).toMatchObject({ ok: true });
+    expect(ids.every((id) => doc('cases', id).pending)).toBe(true);
+    const after = await leader();
+    expect(after.data.total.received - before.data.total.received).toBe(2);
+    const rows = await ledger('rows', { period: 'month', measure: 'received', limit: 50 }, 'o_leader_center');
+    const listed = rows.data.items.map((i: any) => i.caseId);
+    expect(ids.slice(0, 2).every((id) => listed.includes(id))).toBe(true);
+    expect(listed).not.toContain(ids[2]);
+    // reading wrote the rows only: the messages still wait for the timer, which settles the rest as before
+    expect(ids.every((id) => doc('cases', id).pending)).toBe(true);
+    await deliver(cloud);
+    expect(ids.some((id) => doc('cases', id).pending)).toBe(false);
+    expect((await leader()).data.total.received - before.data.total.received).toBe(2);
   });
 });

@@ -127,7 +127,8 @@ describe('a simulated month of timer runs (中秋 Sep 25 and National Day Oct 1�
     ]);
 
     const people = ['o_agent_fgw', 'o_leader_fgw', 'o_center_admin', 'o_sim_booker'];
-    const ours = new Set(['BB20260922-0099', 'BB20260901-0096', 'bk_sim_a', 'bk_sim_b']);
+    // a booking without a case goes by its day and time in its messages (YY…), not its internal id
+    const ours = new Set(['BB20260922-0099', 'BB20260901-0096', 'YY20261009-1000', 'YY20261010-1030']);
     const seen: Record<string, string[]> = {};
     const known = new Set<string>();
     for (const p of people) for (const m of await inboxAll(p)) known.add(m.id);
@@ -170,13 +171,13 @@ describe('a simulated month of timer runs (中秋 Sep 25 and National Day Oct 1�
       'o_leader_fgw BB20260901-0096 差评回访已超期': ['2026-10-09'],
       'o_center_admin BB20260901-0096 差评回访已超期': ['2026-10-09'],
       // booking A (Fri Oct 9 10:00): the day before at 10:00 → the 10:15 run; the hour before → 09:00
-      'o_sim_booker bk_sim_a 明天有预约，请按时到场办理': ['2026-10-08'],
-      'o_sim_booker bk_sim_a 一小时后有预约，请按时到场': ['2026-10-09'],
+      'o_sim_booker YY20261009-1000 明天有预约，请按时到场办理': ['2026-10-08'],
+      'o_sim_booker YY20261009-1000 一小时后有预约，请按时到场': ['2026-10-09'],
       // booking B (Sat Oct 10 10:30, 调休): the day before → the 11:45 run on Oct 9; the hour before →
       // 09:45; not checked in by 11:00 + 30 minutes → marked 未到场 by the 11:45 run
-      'o_sim_booker bk_sim_b 明天有预约，请按时到场办理': ['2026-10-09'],
-      'o_sim_booker bk_sim_b 一小时后有预约，请按时到场': ['2026-10-10'],
-      'o_sim_booker bk_sim_b 您未按预约到场，可重新预约': ['2026-10-10'],
+      'o_sim_booker YY20261010-1030 明天有预约，请按时到场办理': ['2026-10-09'],
+      'o_sim_booker YY20261010-1030 一小时后有预约，请按时到场': ['2026-10-10'],
+      'o_sim_booker YY20261010-1030 您未按预约到场，可重新预约': ['2026-10-10'],
     });
     // the bookings keep the marks for the 台账: B 未到场 by the system (and when), A attended
     expect(cloud.store.get('bookings', 'bk_sim_b')?.doc).toMatchObject({ status: 'no_show', noShowMarkedAt: at('2026-10-10T11:45:00') });
@@ -193,4 +194,26 @@ describe('a simulated month of timer runs (中秋 Sep 25 and National Day Oct 1�
     expect(cloud.store.get('ratings', 'sim-bad')?.doc).toMatchObject({ source: 'applicant', level: 'dissatisfied' });
     cloud.store.apply([{ collection: 'settings', id: 'center', doc: centerSettingsDoc(null) }]);
   });
+});
+
+test('issue 16: the one progress grant is kept for the 补正 request, not spent on 送达窗口', async () => {
+  const TPL_PROGRESS = 'TPL_PROGRESS_LOCAL';
+  // at submit the applicant allowed 办理进度通知 once
+  await allow('o_keep_grant', TPL_PROGRESS);
+  const c = await submit('o_keep_grant');
+  let version = 1;
+  const step = async (action: object) => {
+    const r = await call(cloud, 'workbench', { action: 'act', input: { caseId: c.caseId, version, action, ...((action as { type: string }).type === 'accept' ? { signatureFileID: await deskSignature(cloud, 'o_agent_center') } : {}) } }, 'o_agent_center');
+    if (!r.ok) throw new Error(`${r.code} ${r.message}`);
+    version = r.data.version;
+    await deliver(cloud);
+  };
+  await step(accept);
+  await step({ type: 'deliver', window: '市场监管窗口', committedWorkingDays: 5 });
+  // informing: in the inbox, not pushed, the grant left for what needs the applicant
+  expect((await inbox('o_keep_grant')).find((m) => m.status === '办理中')).toMatchObject({ push: 'no_grant' });
+  expect(cloud.messages.remaining('o_keep_grant', TPL_PROGRESS)).toBe(1);
+  await step({ type: 'requestMaterials', missing: ['经营场所使用证明'] });
+  expect((await inbox('o_keep_grant')).find((m) => m.status === '待补正材料')).toMatchObject({ push: 'sent' });
+  expect(cloud.messages.inbox({ touser: 'o_keep_grant' }).map((m) => JSON.stringify(m.data))).toEqual([expect.stringContaining('补正')]);
 });

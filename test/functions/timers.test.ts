@@ -79,7 +79,9 @@ describe('预约 messages go through the outbox', () => {
     expect(await bk('staffReschedule', { bookingId: id, slotId: c2.slotId }, 'o_booker_2')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await bk('staffReschedule', { bookingId: id, slotId: c2.slotId }, 'o_agent_center')).toMatchObject({ ok: true, data: { booking: { start: c2.start, rescheduleCount: 2 } } });
     await deliver(cloud);
-    expect((await inbox('o_booker_2')).find((x) => x.note === '预约时间已调整，请查看新时间')).toMatchObject({ caseNo: id, time: expect.stringContaining(c2.start) });
+    expect((await inbox('o_booker_2')).find((x) => x.note === '预约时间已调整，请查看新时间')).toMatchObject({ caseNo: `YY${c2.slotId.split('@')[0].replace(/-/g, '')}-${c2.start.replace(':', '')}`, time: expect.stringContaining(c2.start) });
+    // the message names the booking by its day and time, never its internal id (issue 16)
+    expect(JSON.stringify(await inbox('o_booker_2'))).not.toContain(`"caseNo":"${id}"`);
     expect(await bk('staffCancel', { bookingId: id, reason: '' }, 'o_agent_center')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fields: { reason: expect.any(String) } });
     expect(await bk('staffCancel', { bookingId: 'bk_missing', reason: '临时停电闭厅' }, 'o_agent_center')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await bk('staffCancel', { bookingId: id, reason: '临时停电闭厅' }, 'o_agent_center')).toMatchObject({ ok: true, data: { booking: { status: 'cancelled' } } });

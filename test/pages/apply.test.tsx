@@ -133,6 +133,82 @@ describe('apply page: validation messages, in words, next to their fields', () =
     expect(Taro.getStorageSync(DRAFT_KEY)).toBeFalsy()
   })
 
+  it('two different applications in a row are two requests: the sent form is not saved back, the next one starts empty with its own request id', async () => {
+    jest.useFakeTimers()
+    try {
+      Taro.setStorageSync(DRAFT_KEY, base)
+      submit.mockResolvedValueOnce({ caseId: 'c1', caseNo: 'BB20261128-000001', status: 'applied' })
+      submit.mockResolvedValueOnce({ caseId: 'c2', caseNo: 'BB20261128-000002', status: 'applied' })
+      const first = await renderForm()
+      await act(async () => tap(first.container, 't-submit'))
+      expect(first.container.querySelector('.t-case-no')?.textContent).toBe('BB20261128-000001')
+      // the draft save that was waiting when the answer came must not write the sent form back
+      act(() => jest.advanceTimersByTime(1000))
+      expect(Taro.getStorageSync(DRAFT_KEY)).toBeFalsy()
+      first.unmount()
+
+      // 申请帮办代办 again: an empty form
+      const { container } = await renderForm()
+      expect(container.querySelector('.t-category-livelihood')?.getAttribute('aria-checked')).not.toBe('true')
+      fillPerson(container)
+      // lets the fields that just appeared finish loading before typing into them
+      act(() => jest.advanceTimersByTime(100))
+      type(container, 't-applicantName', '李明')
+      type(container, 't-idNumber', ID)
+      tap(container, 't-specialGroups-elderly')
+      type(container, 't-matter', '办理残疾人两项补贴')
+      type(container, 't-contact-name', '李明')
+      type(container, 't-contact-phone', '13912345679')
+      act(() => jest.advanceTimersByTime(1000))
+      await act(async () => tap(container, 't-submit'))
+      expect(submit).toHaveBeenCalledTimes(2)
+      const [one, two] = submit.mock.calls.map((c) => c[0])
+      expect(two.matter).toBe('办理残疾人两项补贴')
+      expect(two.requestId).toMatch(/^r[0-9a-z]{8,}$/)
+      expect(two.requestId).not.toBe(one.requestId)
+      expect(container.querySelector('.t-case-no')?.textContent).toBe('BB20261128-000002')
+      act(() => jest.advanceTimersByTime(1000))
+      expect(Taro.getStorageSync(DRAFT_KEY)).toBeFalsy()
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  it('a request id the server says belongs to another application is dropped: the next tap is a new request', async () => {
+    Taro.setStorageSync(DRAFT_KEY, { ...base, requestId: 'rstale000001' })
+    submit.mockImplementationOnce(async () => unwrap({ ok: false, code: 'IDEMPOTENCY_KEY_REUSED', message: '这份申请的内容与之前用同一编号提交的申请不同，没有提交。' }))
+    submit.mockResolvedValueOnce({ caseId: 'c2', caseNo: 'BB20261128-000002', status: 'applied' })
+    const { container } = await renderForm()
+    await act(async () => tap(container, 't-submit'))
+    expect(container.querySelector('.t-form-error')?.textContent).toContain('我的申请')
+    expect(container.querySelector('.t-case-no')).toBeNull()
+    await act(async () => tap(container, 't-submit'))
+    expect(submit.mock.calls[0][0].requestId).toBe('rstale000001')
+    expect(submit.mock.calls[1][0].requestId).toMatch(/^r[0-9a-z]{8,}$/)
+    expect(submit.mock.calls[1][0].requestId).not.toBe('rstale000001')
+    expect(container.querySelector('.t-case-no')?.textContent).toBe('BB20261128-000002')
+  })
+
+  it('a file the server refuses is named on its own row, once, instead of ✓已上传 (issue 16)', async () => {
+    const pdf = { fileID: 'cloud://env/materials/u1/a.pdf', name: '营业执照.pdf', size: 2048, type: 'application/pdf' }
+    const fake = { fileID: 'cloud://env/materials/u1/b.jpg', name: '假照片.jpg', size: 4096, type: 'image/jpeg' }
+    Taro.setStorageSync(DRAFT_KEY, { ...base, materials: [pdf, fake] })
+    const problem = '文件不是 JPG、PNG 照片或 PDF 文件，请重新选择'
+    submit.mockImplementation(async () => unwrap({ ok: false, code: 'FILE_REJECTED', message: `上传的文件有问题：${problem}`, fields: { 'materials.1': problem, FILE_TYPE: problem } }))
+    const { container } = await renderForm()
+    await act(async () => tap(container, 't-submit'))
+    const rows = [...container.querySelectorAll('.t-file')].map((r) => r.textContent ?? '')
+    expect(rows[0]).toContain('✓ 营业执照.pdf')
+    expect(rows[1]).toContain('“假照片.jpg”不能提交')
+    expect(rows[1]).not.toContain('已上传')
+    const text = container.textContent ?? ''
+    expect(text.split('不是 JPG、PNG 照片或 PDF 文件').length - 1).toBe(1)
+    expect(container.querySelector('.t-form-error')?.textContent).toContain('有1个文件不能提交')
+    // removing the file clears what was said about it
+    await act(async () => tap(container, 't-file-remove-1'))
+    expect(container.querySelector('.t-file-refused')).toBeNull()
+  })
+
   it('a double tap sends once', async () => {
     Taro.setStorageSync(DRAFT_KEY, base)
     let resolve: (v: { caseId: string; caseNo: string; status: string }) => void = () => undefined

@@ -193,7 +193,8 @@ describe('resources: every action that takes a case or booking id × nine person
     const secrets = [...world.secrets.idNumbers, ...world.secrets.phones];
     expect(secrets.length).toBeGreaterThan(3);
     expect(answers.size).toBe(attempts.length);
-    const leaked = [...answers].filter(([, a]) => secrets.some((s) => JSON.stringify(a).includes(s))).map(([a]) => a.label);
+    // an action that reveals on purpose (spec.reveals, e.g. workbench.revealContact: recorded) only to those it lets through
+    const leaked = [...answers].filter(([a, answer]) => secrets.some((s) => JSON.stringify(answer).includes(s)) && !(a.variant.spec.reveals && a.kind === 'related' && answer.ok)).map(([a]) => a.label);
     expect(leaked).toEqual([]);
   });
 });

@@ -91,6 +91,8 @@ export interface UiEvent {
   /** previewImage: the images and the one shown first */
   urls?: string[];
   current?: string;
+  /** makePhoneCall: the number handed to the dialer */
+  phoneNumber?: string;
   /** downloadFile: what was downloaded; openDocument: the URL its file came from, if downloaded */
   url?: string;
   statusCode?: number;
@@ -202,6 +204,7 @@ export const MODELLED_WX_APIS = {
   previewImage: 'recorded (urls, current); urls must be a non-empty array of http(s)/cloud:///wxfile:// strings; a current not among them warns (WeChat shows the first); every http(s) image is fetched and one that does not load as an image warns',
   downloadFile: 'fetches the http(s) url into a wxfile:// temp file; success carries statusCode (a 404 is still a success) and tempFilePath; returns a DownloadTask and has no promise form (called without callbacks it is a misuse)',
   openDocument: 'recorded; filePath must be a wxfile:// temp file; fileType (or the extension) must be doc/docx/xls/xlsx/ppt/pptx/pdf; a file whose bytes are not of that type warns',
+  makePhoneCall: 'recorded (phoneNumber); phoneNumber must be a non-empty string; anything but digits and a leading + warns (the dialer may not take it)',
 } as const satisfies Record<string, string>;
 
 export type ModelledApi = keyof typeof MODELLED_WX_APIS;
@@ -595,6 +598,13 @@ export function createWx(host: WxHost): Record<string, unknown> {
         const fits = fileType === 'pdf' ? head.toString('latin1') === '%PDF-' : fileType.endsWith('x') ? zip : true;
         if (!fits) host.warn(`openDocument: ${filePath} is not a ${fileType} file (WeChat cannot show it)`);
         host.ui.log.push({ api: 'openDocument', route: host.route(), filePath, fileType, ...(downloaded.has(filePath) ? { url: downloaded.get(filePath) } : {}) });
+        return {};
+      }),
+    makePhoneCall: (o) =>
+      asyncApi('makePhoneCall', o, (x) => {
+        if (typeof x.phoneNumber !== 'string' || x.phoneNumber === '') throw new ApiFail('makePhoneCall:fail parameter error: parameter.phoneNumber should be String');
+        if (!/^\+?\d+$/.test(x.phoneNumber)) host.warn(`makePhoneCall: "${x.phoneNumber}" is not only digits`);
+        host.ui.log.push({ api: 'makePhoneCall', route: host.route(), phoneNumber: x.phoneNumber });
         return {};
       }),
     pageScrollTo: (o) =>

@@ -34,6 +34,8 @@ interface Props {
   files: MaterialMeta[]
   onChange: (files: MaterialMeta[]) => void
   error?: string
+  /** files the server refused, by their index in `files`: shown on the file itself, by name */
+  refused?: Record<number, string>
 }
 
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`)
@@ -42,7 +44,7 @@ const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed
  * 上传材料: photos (JPG, PNG ≤ 5 MB) and PDF files (≤ 10 MB), each uploaded to cloud storage at once
  * with its progress shown in words; a file that is too big or of another kind is refused by name.
  */
-export default function MaterialsPicker({ name, label, hint, files, onChange, error }: Props) {
+export default function MaterialsPicker({ name, label, hint, files, onChange, error, refused = {} }: Props) {
   const [progress, setProgress] = useState<{ name: string; percent: number }[]>([])
   const [problems, setProblems] = useState<string[]>([])
 
@@ -76,10 +78,17 @@ export default function MaterialsPicker({ name, label, hint, files, onChange, er
       {hint ? <View className='field__hint'>{hint}</View> : null}
       {files.length === 0 && progress.length === 0 ? <View className='muted'>还没有上传文件。</View> : null}
       {files.map((f, i) => (
-        <View key={f.fileID} className='file t-file'>
-          <View className='file__name'>
-            ✓ {f.name}（{sizeText(f.size)}，已上传）
-          </View>
+        <View key={f.fileID} className={`file t-file${refused[i] ? ' t-file-refused' : ''}`}>
+          {/* uploaded is not accepted: a file the server refused says so, by name, instead of ✓ */}
+          {refused[i] ? (
+            <View className='file__name field-error' role='alert'>
+              ✗ “{f.name}”不能提交：{refused[i]}。请删除后重新选择。
+            </View>
+          ) : (
+            <View className='file__name'>
+              ✓ {f.name}（{sizeText(f.size)}，已上传）
+            </View>
+          )}
           <ActionButton kind='secondary' className={`btn--small t-file-remove-${i}`} onClick={() => onChange(files.filter((x) => x.fileID !== f.fileID))}>
             删除“{f.name}”
           </ActionButton>

@@ -21,6 +21,7 @@ import { getSubscribeTemplates } from '../../services/getSubscribeTemplates'
 import { AppError, type FieldErrors } from '../../services/result'
 import { submitApplication, type SubmittedApplication } from '../../services/submitApplication'
 import { askToSubscribe } from '../../services/askToSubscribe'
+import { clause } from '../../utils/format'
 import type { MaterialMeta } from '../../services/uploadMaterial'
 
 export const DRAFT_KEY = 'bangban.applyDraft'
@@ -52,7 +53,10 @@ export interface Draft {
   materials: MaterialMeta[]
   commitment: boolean
   signatureFileID: string
-  /** kept until the case exists, so a retry after a lost answer is the same request (幂等) */
+  /**
+   * kept until the case exists, so a retry after a lost answer is the same request (幂等); empty
+   * again once it is sent, so the next application gets its own
+   */
   requestId: string
 }
 
@@ -72,7 +76,7 @@ const newRequestId = () => `r${Date.now().toString(36)}${Math.random().toString(
 
 export function mandateText(d: Draft): string {
   const who = d.applicantName.trim() || '（申请人）'
-  return `本人（单位）${who}自愿委托和硕县政务服务中心帮代办员，代为办理：${d.matter.trim() || '（所办事项）'}。委托期限自签署之日起至办结或终止委托为止；本人可随时终止委托。帮办代办服务免费，法定费用由本人按规定缴纳。`
+  return `本人（单位）${who}自愿委托和硕县政务服务中心帮代办员，代为办理：${clause(d.matter) || '（所办事项）'}。委托期限自签署之日起至办结或终止委托为止；本人可随时终止委托。帮办代办服务免费，法定费用由本人按规定缴纳。`
 }
 
 /** The category's answers as cases.submit takes them (core ScopeAnswers plus the project name). */
@@ -141,7 +145,7 @@ function ApplyForm() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState('')
   const [submitting, setSubmitting] = useState(false)
-  const [done, setDone] = useState<SubmittedApplication | null>(null)
+  const [done, setDone] = useState<(SubmittedApplication & { category?: Category }) | null>(null)
   const inFlight = useRef(false)
   const templates = useAsync(getSubscribeTemplates)
 
@@ -199,10 +203,19 @@ function ApplyForm() {
         ...(d.category === 'enterprise' ? { commitment: d.commitment } : {}),
       })
       clearDraft()
-      setDone(result)
+      setDone({ ...result, category: d.category })
       Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
     } catch (e) {
-      if (e instanceof AppError && Object.keys(e.fields).length > 0) {
+      if (e instanceof AppError && e.code === 'IDEMPOTENCY_KEY_REUSED') {
+        // this form's request id already made a case (its answer was lost) and the form has changed
+        // since: the next tap is a new application with a new id, as the message says
+        setDraftState((x) => ({ ...x, requestId: '' }))
+        setFormError('这张申请表之前已经提交过一次（可在“我的申请”查看），之后您改了内容，所以这次没有提交。如果要再申请一件，请核对后再点“提交申请”。')
+      } else if (e instanceof AppError && e.code === 'FILE_REJECTED') {
+        setFieldErrors(e.fields)
+        const files = new Set(Object.keys(e.fields).filter((k) => /^materials\.\d+/.test(k)).map((k) => k.split('.')[1]))
+        setFormError(files.size > 0 ? `有${files.size}个文件不能提交，请看“相关材料”里标红的文件，删除后重新选择。` : describeError(e))
+      } else if (e instanceof AppError && Object.keys(e.fields).length > 0) {
         setFieldErrors(e.fields)
         setFormError(e.code === 'INVALID_INPUT' ? '还有内容没有填好，请按红字提示修改。' : describeError(e))
       } else {
@@ -227,11 +240,14 @@ function ApplyForm() {
         <ActionButton className='t-go-case' onClick={() => Taro.redirectTo({ url: `${ROUTES.caseDetail}?id=${done.caseId}` })}>
           查看这条申请
         </ActionButton>
-        <ActionButton kind='secondary' className='t-go-book' onClick={() => Taro.redirectTo({ url: `${ROUTES.book}?caseId=${done.caseId}&category=${draft.category ?? ''}` })}>
-          {draft.category === 'livelihood' ? '预约到中心办理或申请上门服务' : '预约到中心办理'}
+        <ActionButton kind='secondary' className='t-go-book' onClick={() => Taro.redirectTo({ url: `${ROUTES.book}?caseId=${done.caseId}&category=${done.category ?? ''}` })}>
+          {done.category === 'livelihood' ? '预约到中心办理或申请上门服务' : '预约到中心办理'}
         </ActionButton>
         <ActionButton kind='secondary' className='t-go-my' onClick={() => Taro.redirectTo({ url: ROUTES.my })}>
           查看我的申请
+        </ActionButton>
+        <ActionButton kind='secondary' className='t-apply-again' onClick={() => Taro.redirectTo({ url: ROUTES.apply })}>
+          再申请一件（新的申请表）
         </ActionButton>
       </View>
     )
@@ -240,8 +256,15 @@ function ApplyForm() {
   const d = draft
   const person = d.applicantType === 'person'
   const shown = new Set(FIELD_ORDER)
-  const otherErrors = Object.entries(fieldErrors).filter(([k]) => !shown.has(k) && !k.startsWith('materials.'))
-  const materialError = Object.entries(fieldErrors).find(([k]) => k.startsWith('materials'))?.[1]
+  // FILE_REJECTED names each file by its place (materials.2) plus the problem codes (FILE_TYPE…):
+  // the file's own row says what is wrong with it, once; the codes are not messages of their own
+  const refused: Record<number, string> = {}
+  for (const [k, text] of Object.entries(fieldErrors)) {
+    const m = /^materials\.(\d+)(\.|$)/.exec(k)
+    if (m && d.materials[Number(m[1])]) refused[Number(m[1])] ??= clause(text)
+  }
+  const otherErrors = Object.entries(fieldErrors).filter(([k]) => !shown.has(k) && !k.startsWith('materials.') && k !== 'mandate.signatureFileID' && !/^FILE_[A-Z_]+$/.test(k))
+  const materialError = Object.entries(fieldErrors).find(([k]) => k === 'materials' || (k.startsWith('materials.') && !(Number(k.split('.')[1]) in refused)))?.[1]
 
   return (
     <View>
@@ -304,7 +327,7 @@ function ApplyForm() {
       </View>
 
       <TextField name='contactName' hook='t-contact-name' label='联系人姓名 *' value={d.contactName} error={fieldErrors.contactName} maxlength={20} placeholder='请填写姓名' onInput={(v) => update('contactName', v)} />
-      <TextField name='contactPhone' hook='t-contact-phone' label='联系电话 *' hint='手机号，或带区号的固定电话。' type='number' value={d.contactPhone} error={fieldErrors.contactPhone} maxlength={20} placeholder='请填写手机号码' onInput={(v) => update('contactPhone', v)} />
+      <TextField name='contactPhone' hook='t-contact-phone' label='联系电话 *' hint='手机号，或带区号的固定电话（如 0996-5012345）。' type='text' value={d.contactPhone} error={fieldErrors.contactPhone} maxlength={20} placeholder='手机号或带区号的固定电话' onInput={(v) => update('contactPhone', v)} />
 
       <ChoiceGroup name='mode' label='需要哪种服务 *' options={SERVICE_MODES} value={d.mode} onChange={(v) => update('mode', v)} error={fieldErrors.mode} />
 
@@ -316,7 +339,7 @@ function ApplyForm() {
         </View>
       ) : null}
 
-      <MaterialsPicker name='materials' label='相关材料（可选）' hint='可以拍照上传身份证、营业执照等，也可上传 PDF。照片不超过 5 MB，PDF 不超过 10 MB，最多 20 个。没有也可以先提交，工作人员会告诉您还需要什么。' files={d.materials} onChange={(f) => update('materials', f)} error={materialError} />
+      <MaterialsPicker name='materials' label='相关材料（可选）' hint='可以拍照上传身份证、营业执照等，也可上传 PDF。照片不超过 5 MB，PDF 不超过 10 MB，最多 20 个。没有也可以先提交，工作人员会告诉您还需要什么。' files={d.materials} onChange={(f) => { update('materials', f); setFieldErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('materials') && !/^FILE_[A-Z_]+$/.test(k)))) }} error={materialError} refused={refused} />
 
       {d.category === 'enterprise' ? (
         <View className={`choice${d.commitment ? ' choice--on' : ''} t-commitment`} role='checkbox' aria-role='checkbox' aria-checked={d.commitment ? 'true' : 'false'} onClick={() => update('commitment', !d.commitment)}>

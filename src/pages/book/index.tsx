@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Textarea, View } from '@tarojs/components'
+import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import ActionButton from '../../components/ActionButton'
 import ChoiceGroup from '../../components/ChoiceGroup'
@@ -17,6 +17,7 @@ import { getSubscribeTemplates } from '../../services/getSubscribeTemplates'
 import { listMyApplications } from '../../services/listMyApplications'
 import { listMyBookings } from '../../services/listMyBookings'
 import { listSlots } from '../../services/listSlots'
+import { windowTitle } from '../../utils/format'
 import { requestHomeVisit } from '../../services/requestHomeVisit'
 import { rescheduleBooking } from '../../services/rescheduleBooking'
 import { askToSubscribe } from '../../services/askToSubscribe'
@@ -37,9 +38,8 @@ function Confirmation({ b }: { b: BookingView }) {
       <View className='strong t-booking-when'>
         {b.date}（{b.weekday}）{b.start}–{b.end}
       </View>
-      <View>
-        类型：<View className='tag tag--kind'>{b.kindLabel}</View>
-        {b.windowLabel}
+      <View className='t-booking-kind'>
+        类型：<Text className='tag tag--kind'>{windowTitle(b.kindLabel, b.windowLabel)}</Text>
       </View>
       <View className='t-booking-place'>地点：{b.place}</View>
       {b.homeAddress ? <View>上门地址：{b.homeAddress}</View> : null}
@@ -123,6 +123,8 @@ export default function Book() {
     try {
       await cancelBooking({ bookingId: b.bookingId })
       setDone(null)
+      // an earlier failure's red text does not outlive this success
+      setFormError('')
       mine.reload()
       slots.reload()
     } catch (err) {

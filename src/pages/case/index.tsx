@@ -2,11 +2,13 @@ import { useState } from 'react'
 import { Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import ActionButton from '../../components/ActionButton'
+import CallButton, { dialable } from '../../components/CallButton'
 import FieldError from '../../components/FieldError'
 import MaterialsPicker from '../../components/MaterialsPicker'
 import Notice from '../../components/Notice'
 import PageShell from '../../components/PageShell'
 import SignaturePad from '../../components/SignaturePad'
+import { CENTER_HOTLINE } from '../../constants/center'
 import { ROUTES } from '../../constants/routes'
 import { useAsync } from '../../hooks/useAsync'
 import type { CaseDetail, Need } from '../../services/caseTypes'
@@ -134,6 +136,20 @@ function EndRequest({ c, reload }: { c: CaseDetail; reload: () => void }) {
   )
 }
 
+/** What the applicant reads when nothing is asked of them, by how the case stands. */
+export function nothingToDo(c: Pick<CaseDetail, 'status' | 'canRate'>): string {
+  switch (c.status) {
+    case 'refused':
+      return '这条申请不予受理，理由见下方。如有疑问，可致电政务服务中心。'
+    case 'terminated':
+      return '这条申请已终止，不再继续办理。'
+    case 'finished':
+      return c.canRate ? '这条申请已办结。欢迎您评价这次服务。' : '这条申请已办结。'
+    default:
+      return '目前不需要您做什么，有进展会通知您。'
+  }
+}
+
 const LEVEL_WORDS: Record<string, string> = { on_track: '✓ 按期办理中', due_soon: '⚠ 即将到期', overdue: '⚠ 已超过期限' }
 
 export default function CaseDetailPage() {
@@ -184,10 +200,18 @@ export default function CaseDetailPage() {
               </View>
             ) : null}
             {!c.contacts.agentName ? <View className='muted'>正在为您安排帮代办员，中心会主动联系您。</View> : null}
+            {/* one tap to call: the agent handling it (or the first agent), the unit, and the center */}
+            {c.contacts.agentName && c.contacts.agentPhone ? <CallButton phone={c.contacts.agentPhone} label={`拨打帮代办员 ${c.contacts.agentName}`} className='t-call-agent' /> : null}
+            {c.contacts.firstAgentName && c.contacts.firstAgentName !== c.contacts.agentName && c.contacts.firstAgentPhone ? (
+              <CallButton phone={c.contacts.firstAgentPhone} label={`拨打首问帮代办员 ${c.contacts.firstAgentName}`} className='t-call-first-agent' />
+            ) : null}
+            {c.contacts.unitPhone && dialable(c.contacts.unitPhone) !== dialable(CENTER_HOTLINE) ? <CallButton phone={c.contacts.unitPhone} label={`拨打${c.contacts.unitName}`} className='t-call-unit' /> : null}
+            <CallButton phone={CENTER_HOTLINE} label='拨打政务服务中心' className='t-call-center' />
           </View>
 
           <View className='t-needs'>
-            {c.needs.length === 0 ? <View className='muted card'>目前不需要您做什么，有进展会通知您。</View> : null}
+            {/* only an open case has progress to come: a refused, finished or ended one says what it is */}
+            {c.needs.length === 0 ? <View className='muted card t-no-needs'>{nothingToDo(c)}</View> : null}
             {c.needs.map((n) =>
               n.kind === 'materials' ? (
                 <SupplementNeed key='m' c={c} need={n} reload={state.reload} />

@@ -148,7 +148,8 @@ export default function Eligibility() {
         result.eligible ? (
           <View className='card result result--ok t-result t-result-ok' role='status'>
             <View className='card__title'>✓ 可以申请，我们可以帮您</View>
-            <View>您的事项属于帮办代办范围（{result.clause}）。服务免费，可选帮办或代办。</View>
+            {/* the category in words; the rulebook's paragraph number (§三(一)) means nothing to a citizen */}
+            <View className='t-result-scope'>您的事项属于帮办代办范围中的“{CATEGORIES.find((x) => x.value === result.category)?.label ?? '帮办代办事项'}”。服务免费，可选帮办或代办。</View>
             <ActionButton className='t-go-apply' onClick={() => Taro.navigateTo({ url: ROUTES.apply })}>
               填写申请表
             </ActionButton>

@@ -116,6 +116,10 @@ class H5Session implements Session {
     return shot(this.page, name);
   }
 
+  async dialed(): Promise<string[]> {
+    throw new Error('h5: Taro H5 dials by pointing the page at a tel: link, which a headless browser cannot follow (a weapp-only check: wrap it in only(d, \'weapp\', …))');
+  }
+
   async overflowX(): Promise<number> {
     await pageSettled(this.page);
     // a page scrolls inside its .taro_page, which clips (overflow-x: hidden): measure both

@@ -112,6 +112,10 @@ class WeappSession implements Session {
     });
   }
 
+  async dialed(): Promise<string[]> {
+    return this.mp.ui.log.filter((e) => e.api === 'makePhoneCall').map((e) => e.phoneNumber ?? '');
+  }
+
   async shot(name: string): Promise<void> {
     if (!this.snapshots) return;
     fs.mkdirSync(this.snapshots, { recursive: true });

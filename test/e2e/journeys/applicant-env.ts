@@ -1,12 +1,13 @@
 import type { CloudBase } from '../../../local-cloud/src';
 import { call } from '../../support/app';
-import { submitAs } from '../../support/applicant';
+import { PERSON_ID, submitAs } from '../../support/applicant';
 import type { ApplicantJourneyEnv } from './applicant';
 
 /** What the applicant journeys need from the test cloud, the same on both builds. */
 export function applicantJourneyEnv(cloud: () => CloudBase): ApplicantJourneyEnv {
   return {
     call: (name, data, openid) => call(cloud(), name, data, openid),
+    personId: PERSON_ID,
     async finishedCase(openid) {
       // a 代办 case: the mandate signed on the phone is the signature 受理 rests on
       const r = await submitAs(cloud(), openid, { category: 'enterprise', applicantType: 'enterprise', mode: 'proxy', matter: '食品经营许可', contactName: '李明', contactPhone: '13912340000' });

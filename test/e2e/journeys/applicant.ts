@@ -5,7 +5,7 @@
  * test cloud, as `env.call`. Assertions use node:assert, like slice.ts.
  */
 import assert from 'node:assert/strict';
-import type { Driver, Session } from './driver';
+import { only, type Driver, type Session } from './driver';
 import { journeyFiles } from './files';
 
 type Answer = { ok: true; data: any } | { ok: false; code: string; message: string };
@@ -15,6 +15,8 @@ export interface ApplicantJourneyEnv {
   call(name: string, data: object, openid: string): Promise<Answer>;
   /** a 代办 case of `openid` that an agent accepted, delivered and finished; answers its id */
   finishedCase(openid: string): Promise<string>;
+  /** a 身份证号 with a valid check digit (invented) */
+  personId: string;
 }
 
 async function until(what: string, check: () => Promise<boolean>, ms = 30000): Promise<void> {
@@ -80,6 +82,44 @@ export async function enterpriseUploadsJourney(d: Driver, env: ApplicantJourneyE
   assert.deepEqual(page.errors(), []);
 }
 
+/**
+ * Issue 16 item 1: a citizen submits, then applies again for something else on the same phone. The
+ * second form starts empty and makes a second case (it once came back pre-filled with the first
+ * request's id, and the server answered the new matter with the old case number).
+ */
+export async function twoApplicationsJourney(d: Driver, env: ApplicantJourneyEnv): Promise<void> {
+  const who = 'o_two_applications';
+  const page = await d.open('/pages/apply/index', who);
+  await page.waitFor('t-privacy-agree');
+  await page.tap('t-privacy-agree');
+  const numbers: string[] = [];
+  for (const matter of ['办理高龄津贴申领', '办理残疾人两项补贴']) {
+    await page.waitFor('t-submit');
+    assert.ok(!(await page.pageText()).includes('办理高龄津贴申领'), 'the new form starts empty');
+    await page.tap('t-category-livelihood');
+    await page.tap('t-applicantType-person');
+    await page.fill('t-applicantName', '张桂兰');
+    await page.fill('t-idNumber', env.personId);
+    await page.tap('t-specialGroups-elderly');
+    await page.fill('t-matter', matter);
+    await page.fill('t-contact-name', '张桂兰');
+    await page.fill('t-contact-phone', '13912345678');
+    await page.tap('t-mode-help');
+    page.willAnswerSubscribe('reject');
+    await page.tap('t-submit');
+    await page.waitFor('t-case-no');
+    numbers.push(await page.text('t-case-no'));
+    // the confirmation is read for a while: long past the draft's save delay
+    await new Promise((r) => setTimeout(r, 800));
+    if (numbers.length === 1) await page.tap('t-apply-again');
+  }
+  assert.notEqual(numbers[0], numbers[1], `two applications, two case numbers: ${numbers.join(' / ')}`);
+  const list = await env.call('cases', { action: 'listMine', input: {} }, who);
+  assert.ok(list.ok, JSON.stringify(list));
+  assert.deepEqual(list.data.items.map((i: { caseNo: string; matter: string }) => `${i.caseNo} ${i.matter}`).sort(), [`${numbers[0]} 办理高龄津贴申领`, `${numbers[1]} 办理残疾人两项补贴`].sort());
+  assert.deepEqual(page.errors(), []);
+}
+
 /** A finished case: the applicant signs the receipt on the phone, then rates it and adds a 追评. */
 export async function finishedCaseJourney(d: Driver, env: ApplicantJourneyEnv): Promise<void> {
   const caseId = await env.finishedCase('o_citizen_young');
@@ -87,6 +127,12 @@ export async function finishedCaseJourney(d: Driver, env: ApplicantJourneyEnv): 
   await page.waitFor('t-need-receipt');
   assert.ok((await page.text('t-timeline')).includes('办结'));
   assert.ok((await page.text('t-contacts')).includes('陈静'));
+  // one tap calls the agent (her office phone, as digits the dialer takes)
+  await only(d, 'weapp', 'Taro H5 dials through a tel: link a headless browser cannot follow', async () => {
+    await page.tap('t-call-agent');
+    await until('the dialer opened', async () => (await page.dialed()).length > 0);
+    assert.deepEqual(await page.dialed(), ['09965012301']);
+  });
   await page.shot('61-case-finished-sign');
   await sign(page, 'receipt');
   await page.tap('t-sign-receipt');

@@ -57,6 +57,12 @@ export interface Session {
   count(cls: string): Promise<number>;
   /** The files opened so far (image viewer, document viewer or tab), oldest first. */
   opened(): Promise<Opened[]>;
+  /**
+   * weapp only (call it inside `only(d, 'weapp', …)`): the numbers handed to the phone's dialer
+   * (wx.makePhoneCall), oldest first. Taro H5 hands a tel: link to the operating system, which a
+   * headless browser has not.
+   */
+  dialed(): Promise<string[]>;
   /** Everything the page shows, as text. */
   pageText(): Promise<string>;
   /** H5: a PNG in test-results/screenshots; weapp: the rendered tree in test-results/weapp. */

@@ -4,7 +4,7 @@
  * screen, covered by its own journeys); everything staff do is done by tapping the staff pages.
  */
 import assert from 'node:assert/strict';
-import type { Driver, Session } from './driver';
+import { only, type Driver, type Session } from './driver';
 import { PDF_BYTES, PNG_BYTES } from '../../support/applicant';
 
 export interface StaffJourneyEnv {
@@ -503,6 +503,34 @@ export async function agentViewsFilesJourney(d: Driver, env: StaffJourneyEnv): P
   assert.deepEqual(s.errors(), []);
 }
 
+/**
+ * Issue 16 items 2 and 3: 马建军 reads what an investment case is about (project, amount, approval
+ * level), reveals the applicant's phone — recorded in the audit log — and calls it.
+ */
+export async function agentCallsApplicantJourney(d: Driver, env: StaffJourneyEnv): Promise<void> {
+  const caseNo = await env.newCase('o_citizen_young', 'investment');
+  const s = await openCase(d, 'o_agent_fgw', caseNo, 'new');
+  await s.waitFor('t-application');
+  const application = await s.text('t-application');
+  for (const part of ['番茄酱加工项目', '12,000 万元', '县级部门审批', '统一社会信用代码', '代办委托书']) assert.ok(application.includes(part), `${part} in: ${application}`);
+  assert.equal(await s.text('t-contact-phone'), '139****7766');
+  await s.shot('33-agent-case-application');
+  await s.tap('t-reveal-phone');
+  await s.waitFor('t-call-applicant');
+  assert.equal(await s.text('t-contact-phone'), '13999887766');
+  assert.match(await s.text('t-revealed'), /已留记录/);
+  await s.shot('34-agent-contact-revealed');
+  await only(d, 'weapp', 'Taro H5 dials through a tel: link a headless browser cannot follow', async () => {
+    await s.tap('t-call-applicant');
+    await until('the dialer opened', async () => (await s.dialed()).length > 0);
+    assert.deepEqual(await s.dialed(), ['13999887766']);
+  });
+  const audit = await env.call('center', { action: 'listAudit', input: { kind: 'case' } }, 'o_center_admin');
+  assert.ok(audit.ok && audit.data.items.some((i: { whatLabel: string; by: string; after: { caseNo?: string } }) => i.whatLabel === '查看申请人电话' && i.by === '马建军' && i.after?.caseNo === caseNo), JSON.stringify(audit));
+  assert.ok(!JSON.stringify(audit).includes('13999887766'));
+  assert.deepEqual(s.errors(), []);
+}
+
 /** Every staff journey, named as the test reports it: staff.test.ts (H5) and staff.weapp.test.ts (weapp) run this one list. */
 export const STAFF_JOURNEYS: [string, (d: Driver, env: StaffJourneyEnv) => Promise<void>][] = [
   ['agent: accept (checklist) → window → 补正 → materials received → contact → finish', agentFullJourney],
@@ -515,4 +543,5 @@ export const STAFF_JOURNEYS: [string, (d: Driver, env: StaffJourneyEnv) => Promi
   ['desk: an agent moves a caller’s booking and cancels another with a reason; the applicant sees both and is told', deskChangeJourney],
   ['settings: rating deadline, subscribe template id, window seats and a holiday, each in the audit list', settingsJourney],
   ['agent: opens the applicant’s files (a PDF as a document, photos in the image viewer)', agentViewsFilesJourney],
+  ['agent: reads the whole application, reveals the applicant’s phone (recorded) and calls', agentCallsApplicantJourney],
 ];

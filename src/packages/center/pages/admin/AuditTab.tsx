@@ -16,6 +16,7 @@ const KINDS: { value: AuditKind | ''; label: string }[] = [
   { value: 'staff', label: '人员' },
   { value: 'invite', label: '邀请码' },
   { value: 'subscribeTemplate', label: '消息模板' },
+  { value: 'case', label: '查看电话' },
 ]
 
 /** A value as the administrator reads it: "key：value；…" for a record, cut when long. */
@@ -71,7 +72,8 @@ export default function AuditTab() {
             <View className='muted'>{formatChinaDateTime(a.at)}</View>
           </View>
           <View className='muted'>
-            {a.by} · {a.target.id}
+            {/* a reveal names the case by its number, not its internal id */}
+            {a.by} · {a.target.kind === 'case' && a.after && typeof a.after === 'object' && 'caseNo' in a.after ? `案件 ${String((a.after as { caseNo: unknown }).caseNo)}` : a.target.id}
           </View>
           <View className='muted audit__value'>之前：{show(a.before)}</View>
           <View className='audit__value'>之后：{show(a.after)}</View>

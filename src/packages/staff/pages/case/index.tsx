@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import ActionButton from '../../../../components/ActionButton'
+import CallButton from '../../../../components/CallButton'
 import Notice from '../../../../components/Notice'
 import PageShell from '../../../../components/PageShell'
 import SignaturePad from '../../../../components/SignaturePad'
@@ -12,6 +13,7 @@ import { describeError, isForbidden } from '../../../../services/errors'
 import { getMyProfile } from '../../../../services/getMyProfile'
 import { getStaffCase, type StaffCaseAnswer } from '../../../../services/getStaffCase'
 import { getUnitLoad } from '../../../../services/getUnitLoad'
+import { revealContact, type RevealedContact } from '../../../../services/revealContact'
 import { AppError } from '../../../../services/result'
 import { formatChinaDateTime } from '../../../../utils/format'
 import { ACTION_FORMS, SECONDARY, type Field } from '../../actionForms'
@@ -61,6 +63,23 @@ export default function StaffCasePage() {
   const c = d?.case
   const [opening, setOpening] = useState<string | null>(null)
   const [fileError, setFileError] = useState<string | null>(null)
+  // the full number lives in this page's memory only (never in storage), after a recorded reveal
+  const [revealed, setRevealed] = useState<RevealedContact | null>(null)
+  const [revealing, setRevealing] = useState(false)
+  const [revealError, setRevealError] = useState<string | null>(null)
+
+  async function reveal() {
+    if (!c || revealing) return
+    setRevealing(true)
+    setRevealError(null)
+    try {
+      setRevealed(await revealContact(c.caseId))
+    } catch (e) {
+      setRevealError(e instanceof AppError && e.code === 'NOT_FOUND' ? '只有经办的帮代办员、本单位责任领导和政务服务中心可以查看完整号码。' : describeError(e))
+    } finally {
+      setRevealing(false)
+    }
+  }
 
   // every file of the case the agent may look at: materials (with 补正) and the applicant's signatures
   const caseFiles: CaseFileRef[] = c ? [...c.materials.map((m) => ({ fileID: m.fileID, kind: fileKindOf(m.type) })), ...c.signatures.map((g) => ({ fileID: g.fileID, kind: 'image' as const }))] : []
@@ -108,6 +127,9 @@ export default function StaffCasePage() {
   async function submit(type: string, v: Record<string, unknown>) {
     if (!c || busy) return
     setBusy(true)
+    // a red error from an earlier try must not stay on screen next to a later success
+    setError(null)
+    setDone(null)
     try {
       const built = ACTION_FORMS[type]?.build(v) ?? {}
       const desk = typeof v.signatureFileID === 'string' && v.signatureFileID ? v.signatureFileID : undefined
@@ -214,9 +236,24 @@ export default function StaffCasePage() {
               <View className={`status status--${c.status} t-status`}>{c.statusLabel}</View>
             </View>
             <View className='case__matter'>{c.matter}</View>
-            <View className='muted'>
-              申请人：{c.contactName}，{c.contactPhone} · {c.mode === 'proxy' ? '代办' : '帮办'}
+            <View className='muted t-applicant-contact'>
+              申请人：{c.contactName}，<Text className='t-contact-phone'>{revealed?.contactPhone ?? c.contactPhone}</Text> · {c.mode === 'proxy' ? '代办' : '帮办'}
             </View>
+            {revealed ? (
+              <View className='t-revealed'>
+                <CallButton phone={revealed.contactPhone} label={`拨打 ${revealed.contactPhone}`} className='t-call-applicant' />
+                <View className='muted'>已于 {formatChinaDateTime(revealed.revealedAt)} 查看完整号码，已留记录。</View>
+              </View>
+            ) : c.canRevealContact ? (
+              <ActionButton kind='secondary' className='btn--small t-reveal-phone' disabled={revealing} onClick={reveal}>
+                {revealing ? '正在获取号码…' : '查看完整号码并拨打（将留记录）'}
+              </ActionButton>
+            ) : null}
+            {revealError ? (
+              <View className='field-error t-reveal-error' role='alert'>
+                ⚠ {revealError}
+              </View>
+            ) : null}
             <View className='muted'>责任单位：{c.unitName}</View>
             <View className='muted t-agents'>
               帮代办员：{c.agentName ?? '未分派'}
@@ -235,6 +272,16 @@ export default function StaffCasePage() {
             {c.refusalReasons.length ? <View className='warn'>不予受理理由：{c.refusalReasons.map((r) => r.message).join('；')}</View> : null}
             {c.result ? <View className='muted t-result'>结果：{c.result.outcomeLabel}（{c.result.decidedBy}）</View> : null}
             {c.termination ? <View className='muted'>终止：{c.termination.groundLabel}，{c.termination.reason}</View> : null}
+          </View>
+
+          <View className='card t-application'>
+            <View className='card__title'>申请内容</View>
+            {c.application.rows.map((r) => (
+              <View key={r.key} className={`app-row t-app-${r.key}`}>
+                <View className='app-row__label'>{r.label}</View>
+                <View className='app-row__value'>{r.value}</View>
+              </View>
+            ))}
           </View>
 
           {c.terminationRequest && !c.termination ? (

@@ -16,6 +16,7 @@ import { AppError } from '../../../../services/result'
 import '../../../../styles/staffScreens.css'
 import { staffCancelBooking } from '../../../../services/staffCancelBooking'
 import { staffRescheduleBooking } from '../../../../services/staffRescheduleBooking'
+import { windowTitle } from '../../../../utils/format'
 import '../../staff.css'
 
 const DAY_MS = 86400_000
@@ -303,7 +304,7 @@ export default function DeskPage() {
           </View>
           {d.windows.map((w) => (
             <View key={w.windowId} className={`chip t-desk-window-${w.windowId}${windowId === w.windowId ? ' chip--on' : ''}`} onClick={() => setWindowId(w.windowId)} role='radio' aria-checked={windowId === w.windowId ? 'true' : 'false'}>
-              {w.label.includes(w.kindLabel) ? w.label : `${w.label}（${w.kindLabel}）`}
+              {windowTitle(w.kindLabel, w.label)}
             </View>
           ))}
         </View>
@@ -438,7 +439,7 @@ export default function DeskPage() {
             .map((s) => (
               <View key={s.slotId} className='card t-desk-slot'>
                 <View className='card__title'>
-                  {s.start}–{s.end} {s.label.includes(s.kindLabel) ? s.label : `${s.label}（${s.kindLabel}）`}
+                  {s.start}–{s.end} {windowTitle(s.kindLabel, s.label)}
                   {s.capacity ? ` · 已约 ${s.bookings.filter((b) => b.status !== 'cancelled').length}/${s.capacity}` : ''}
                 </View>
                 {s.bookings.map((b) => (
