@@ -18,7 +18,6 @@ import {
   materialsRequestedAt,
   NOTIFICATION_KINDS,
   OPEN_STATUSES,
-  authorize,
   type CaseActionType,
   type WorkCalendar,
 } from '../../core';

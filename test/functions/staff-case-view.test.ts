@@ -35,7 +35,7 @@ describe('item 2: the staff case view carries the whole application', () => {
       contactName: '周强',
       contactPhone: '13900001111',
       applicantName: '和硕县天山番茄制品有限公司',
-      details: { projectName: '番茄酱加工项目', investmentWan: 12000, approvalLevel: 'county' },
+      details: { projectName: '番茄酱加工项目', investmentWan: 12000, approvalLevel: 'county', fitsIndustrialPolicy: true },
     });
     const answer = await wb('get', { caseId: id }, 'o_agent_fgw');
     expect(answer).toMatchObject({ ok: true, data: { case: { contactName: '周强', contactPhone: '139****1111', application: { applicantType: 'enterprise', applicantName: '和硕县天山番茄制品有限公司' } } } });
@@ -48,6 +48,8 @@ describe('item 2: the staff case view carries the whole application', () => {
       projectName: '番茄酱加工项目',
       investmentWan: '12,000 万元',
       approvalLevel: '县级部门审批',
+      // the applicant's §三(三) answer, for the agent to verify (issue 15)
+      fitsIndustrialPolicy: '是',
       matter: '年产5万吨番茄酱加工项目备案及环评',
       contactName: '周强',
       contactPhone: '139****1111',
@@ -61,7 +63,7 @@ describe('item 2: the staff case view carries the whole application', () => {
   });
 
   test('a person: special groups in words, the 身份证号 masked (never whole), the 代办 mandate text', async () => {
-    const id = await newCase('o_elder_view', { category: 'livelihood', applicantType: 'person', mode: 'proxy', matter: '给母亲办理高龄津贴', contactName: '张桂兰', contactPhone: '13912340000', details: { specialGroups: ['elderly', 'mobility_impaired'] } });
+    const id = await newCase('o_elder_view', { category: 'livelihood', applicantType: 'person', mode: 'proxy', matter: '给母亲办理高龄津贴', contactName: '张桂兰', contactPhone: '13912340000', details: { specialGroups: ['elderly', 'mobility_impaired'], livelihoodPublicService: true } });
     const answer = await wb('get', { caseId: id }, 'o_agent_center');
     const rows = rowsOf(answer);
     expect(rows).toMatchObject({ category: '民生保障类事项', mode: '代办', applicantType: '个人', applicantName: '张桂兰', idNumber: maskIdNumber(PERSON_ID), specialGroups: '老年人、行动不便', matter: '给母亲办理高龄津贴', mandate: expect.stringContaining('委托') });
@@ -85,7 +87,7 @@ describe('item 3: revealing the applicant’s phone to call them (workbench.reve
   const acceptSteps = [{ type: 'accept', mandateConfirmed: true, processExplained: true, materialsChecked: true, applicantSigned: true, mandateLetterSigned: true }];
 
   test('the assigned agent, the unit’s leader and the center get the number; each reveal is recorded (who, when, which case) without the number', async () => {
-    const id = await newCase('o_reveal_a', { category: 'investment', applicantType: 'enterprise', mode: 'help', matter: '光伏项目备案', contactName: '周强', contactPhone: phone, details: { projectName: '光伏项目', investmentWan: 800, approvalLevel: 'county' } });
+    const id = await newCase('o_reveal_a', { category: 'investment', applicantType: 'enterprise', mode: 'help', matter: '光伏项目备案', contactName: '周强', contactPhone: phone, details: { projectName: '光伏项目', investmentWan: 800, approvalLevel: 'county', fitsIndustrialPolicy: true } });
     const before = audit().length;
     for (const [who, name, role] of [['o_agent_fgw', '马建军', 'agent'], ['o_leader_fgw', '刘志强', 'leader'], ['o_center_admin', '赵敏', 'center']]) {
       expect(await wb('get', { caseId: id }, who)).toMatchObject({ ok: true, data: { case: { canRevealContact: true, contactPhone: '139****2222' } } });
@@ -108,7 +110,7 @@ describe('item 3: revealing the applicant’s phone to call them (workbench.reve
 
   test('the applicant, another unit’s agent or leader, a colleague not on the case and a department-task leader are refused; nothing is written', async () => {
     // a 民生 case of the center, assigned to 陈静, with a task at the 发改委 (whose leader may view but not call)
-    const id = await newCase('o_reveal_b', { category: 'livelihood', applicantType: 'person', mode: 'proxy', matter: '高龄津贴', contactName: '张桂兰', contactPhone: phone, details: { specialGroups: ['elderly'] } });
+    const id = await newCase('o_reveal_b', { category: 'livelihood', applicantType: 'person', mode: 'proxy', matter: '高龄津贴', contactName: '张桂兰', contactPhone: phone, details: { specialGroups: ['elderly'], livelihoodPublicService: true } });
     let v = 1;
     for (const step of [...acceptSteps, { type: 'deliver', window: '民政窗口', committedWorkingDays: 5 }, { type: 'addTask', taskId: 't1', departmentId: 'fgw', matter: '项目核准意见', committedWorkingDays: 3 }]) {
       const r = await wb('act', { caseId: id, version: v, action: step }, 'o_agent_center');
