@@ -269,7 +269,7 @@ export const actions: ActionTable<Database> = {
     summary: '某条申请的评价：能否评价或追评、已给的评价和追评、差评的回访整改进度；以及可选的等级、维度、标签',
     roles: ['applicant'],
     input: caseRef,
-    output: '{ canRate, canFollowUp, rating: { levelLabel, dimensions, tags, comment, at, followUp } | null, badRatings: [{ statusLabel, history: [{ label, note, at }] }], options: { levels, dimensions, tags } }',
+    output: '{ canRate, noServiceReason, canFollowUp, rating: { levelLabel, dimensions, tags, comment, at, followUp } | null, badRatings: [{ statusLabel, history: [{ label, note, at }] }], options: { levels, dimensions, tags } }',
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
       const [{ c, rating, bads }, config] = await Promise.all([load(ctx, input.caseId), loadCenterConfig(ctx.db)]);

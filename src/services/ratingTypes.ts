@@ -7,6 +7,8 @@ export interface RatingEntryView {
 }
 export interface RatingState {
   canRate: boolean
+  /** why an ended case cannot be rated (withdrawn before anyone served it), in words */
+  noServiceReason?: string | null
   canFollowUp: boolean
   rating: (RatingEntryView & { followUp: RatingEntryView | null }) | null
   badRatings: { followUp: boolean; statusLabel: string; history: { label: string; statusLabel: string; at: string; note: string }[] }[]

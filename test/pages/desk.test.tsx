@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Desk from '../../src/packages/staff/pages/desk/index'
 import { bookForApplicant, checkInBooking, findCaseByNo, listDayBookings, type DeskBooking, type DeskDay } from '../../src/services/deskBookings'
 import { listSlots } from '../../src/services/listSlots'
@@ -99,6 +99,8 @@ it('§二(四) a caller with an application is booked by its case number: found 
   await click(container.querySelector('.t-walkin-open')!)
   await click(container.querySelector('.t-walkin-mode-case')!)
   expect(container.querySelector('.t-walkin-phone')).toBeNull()
+  // the web component renders its inner <input> a moment after it appears
+  await waitFor(() => expect(container.querySelector('.t-walkin-caseno input')).not.toBeNull())
   await type(container.querySelector('.t-walkin-caseno')!, '13899001122')
   await click(container.querySelector('.t-walkin-find')!)
   expect(container.querySelector('.t-error-caseNo')!.textContent).toContain('申请编号')

@@ -106,7 +106,7 @@ export default function Rate() {
       {state.status === 'error' ? <Notice kind='error' action={<ActionButton kind='secondary' onClick={state.reload}>重新加载</ActionButton>}>{describeError(state.error)}</Notice> : null}
       {s ? (
         <View>
-          {!s.rating && !s.canRate ? <Notice kind='empty'>服务结束后才能评价。</Notice> : null}
+          {!s.rating && !s.canRate ? <Notice kind='empty'>{s.noServiceReason ?? '服务结束后才能评价。'}</Notice> : null}
           {s.canRate && state.data?.options ? <RatingForm caseId={caseId} options={state.data.options} followUp={false} onDone={setOverride} /> : null}
           {s.rating ? <Given title='您的评价' e={s.rating} /> : null}
           {s.rating?.followUp ? <Given title='您的追评' e={s.rating.followUp} /> : null}

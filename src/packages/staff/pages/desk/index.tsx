@@ -244,7 +244,7 @@ export default function DeskPage() {
 
   function findCase() {
     if (!form) return
-    const caseNo = form.caseNo.trim().toUpperCase()
+    const caseNo = (form.caseNo ?? '').trim().toUpperCase()
     if (!/^BB\d{8}-\d{4,6}$/.test(caseNo)) return setError({ text: '请按提示补全', fields: { caseNo: '申请编号格式如 BB20261128-073852' } })
     return run(async () => {
       const r = await findCaseByNo(caseNo)
@@ -329,7 +329,7 @@ export default function DeskPage() {
               <View>
                 <View className='field'>
                   <View className='field__label'>申请编号（请来电人读出，如 BB20261128-073852）</View>
-                  <Input className='input t-walkin-caseno' value={form.caseNo} maxlength={20} onInput={(e) => set({ caseNo: e.detail.value, found: null, confirmed: false })} />
+                  <Input className='input t-walkin-caseno' value={form.caseNo} maxlength={20} onInput={(e) => set({ caseNo: String(e.detail?.value ?? ''), found: null, confirmed: false })} />
                   {fieldError('caseNo')}
                   <ActionButton kind='secondary' className='t-walkin-find' disabled={busy} onClick={findCase}>
                     查找
@@ -353,30 +353,30 @@ export default function DeskPage() {
               </View>
             ) : null}
             {form.mode === 'walkIn' ? (
-            <View>
-            <View className='field'>
-              <View className='field__label'>申请人姓名</View>
-              <Input className='input t-walkin-name' value={form.name} maxlength={20} onInput={(e) => set({ name: e.detail.value })} />
-              {fieldError('name')}
-            </View>
-            <View className='field'>
-              <View className='field__label'>手机号码（用于通知和核对身份）</View>
-              <Input className='input t-walkin-phone' type='number' value={form.phone} maxlength={11} onInput={(e) => set({ phone: e.detail.value })} />
-              {fieldError('phone')}
-            </View>
-            <View className='field'>
-              <View className='field__label'>办理事项类别</View>
-              <View className='chips'>
-                {CATEGORIES.map((c) => (
-                  <View key={c.value} className={`chip t-walkin-category-${c.value}${form.category === c.value ? ' chip--on' : ''}`} onClick={() => set({ category: c.value, ...(c.value !== 'livelihood' ? { homeVisit: false, slotId: form.homeVisit ? '' : form.slotId } : {}) })} role='radio' aria-checked={form.category === c.value ? 'true' : 'false'}>
-                    {form.category === c.value ? '✓ ' : ''}
-                    {c.label}
-                  </View>
-                ))}
+              <View>
+              <View className='field'>
+                <View className='field__label'>申请人姓名</View>
+                <Input className='input t-walkin-name' value={form.name} maxlength={20} onInput={(e) => set({ name: e.detail.value })} />
+                {fieldError('name')}
               </View>
-              {fieldError('category')}
-            </View>
-            </View>
+              <View className='field'>
+                <View className='field__label'>手机号码（供工作人员联系；窗口登记的预约不归任何微信用户）</View>
+                <Input className='input t-walkin-phone' type='number' value={form.phone} maxlength={11} onInput={(e) => set({ phone: e.detail.value })} />
+                {fieldError('phone')}
+              </View>
+              <View className='field'>
+                <View className='field__label'>办理事项类别</View>
+                <View className='chips'>
+                  {CATEGORIES.map((c) => (
+                    <View key={c.value} className={`chip t-walkin-category-${c.value}${form.category === c.value ? ' chip--on' : ''}`} onClick={() => set({ category: c.value, ...(c.value !== 'livelihood' ? { homeVisit: false, slotId: form.homeVisit ? '' : form.slotId } : {}) })} role='radio' aria-checked={form.category === c.value ? 'true' : 'false'}>
+                      {form.category === c.value ? '✓ ' : ''}
+                      {c.label}
+                    </View>
+                  ))}
+                </View>
+                {fieldError('category')}
+              </View>
+              </View>
             ) : null}
             {form.category === 'livelihood' ? (
               <View className={`check t-walkin-home${form.homeVisit ? ' check--on' : ''}`} onClick={() => set({ homeVisit: !form.homeVisit, slotId: '' })} role='checkbox' aria-checked={form.homeVisit ? 'true' : 'false'}>
