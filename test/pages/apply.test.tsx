@@ -156,6 +156,7 @@ describe('apply page: validation messages, in words, next to their fields', () =
       type(container, 't-applicantName', '李明')
       type(container, 't-idNumber', ID)
       tap(container, 't-specialGroups-elderly')
+      tap(container, 't-publicService-yes')
       type(container, 't-matter', '办理残疾人两项补贴')
       type(container, 't-contact-name', '李明')
       type(container, 't-contact-phone', '13912345679')

@@ -85,7 +85,7 @@ test('a landline is sent as typed, dash and all ("0996-5011234", not "0996501123
   jest.mocked(getPrivacyStatus).mockResolvedValue({ agreed: true, version: 'v1', agreedAt: '2026-11-01T00:00:00Z' })
   jest.mocked(getSubscribeTemplates).mockResolvedValue({ acceptResult: 't1', progress: 't2', bookingReminder: 't3', finished: 't4' })
   jest.mocked(submitApplication).mockResolvedValue({ caseId: 'c1', caseNo: 'BB20261128-000001', status: 'applied' })
-  Taro.setStorageSync(DRAFT_KEY, { applicantName: '张桂兰', idNumber: ID, uscc: '', specialGroups: ['elderly'], projectName: '', investmentWan: '', annualPlans: [], matter: '办理高龄津贴', contactName: '张桂兰', contactPhone: '', materials: [], commitment: false, signatureFileID: '', requestId: '', category: 'livelihood', applicantType: 'person', mode: 'help' })
+  Taro.setStorageSync(DRAFT_KEY, { applicantName: '张桂兰', idNumber: ID, uscc: '', specialGroups: ['elderly'], publicService: 'yes', projectName: '', investmentWan: '', annualPlans: [], matter: '办理高龄津贴', contactName: '张桂兰', contactPhone: '', materials: [], commitment: false, signatureFileID: '', requestId: '', category: 'livelihood', applicantType: 'person', mode: 'help' })
   const { container } = render(<Apply />)
   await act(async () => {})
   // a number keyboard has no dash: the field takes text
