@@ -97,3 +97,19 @@ test('a landline is sent as typed, dash and all ("0996-5011234", not "0996501123
   await act(async () => tap(container, 't-submit'))
   expect(jest.mocked(submitApplication).mock.calls[0][0].contactPhone).toBe('0996-5011234')
 })
+
+test('看结果 scrolls to the result once it is on screen (it jumped to the top)', async () => {
+  const where: (string | null)[] = []
+  const spy = jest.spyOn(Taro, 'pageScrollTo').mockImplementation(((o: { selector?: string }) => {
+    where.push(o.selector ? (document.querySelector(o.selector) ? o.selector : `missing ${o.selector}`) : null)
+    return Promise.resolve({ errMsg: 'pageScrollTo:ok' })
+  }) as never)
+  const { container } = render(<Eligibility />)
+  tap(container, 't-category-livelihood')
+  tap(container, 't-applicantType-person')
+  tap(container, 't-publicService-yes')
+  await act(async () => tap(container, 't-check'))
+  await act(async () => new Promise((r) => setTimeout(r, 50)))
+  expect(where).toEqual(['.t-result'])
+  spy.mockRestore()
+})

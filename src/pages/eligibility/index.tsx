@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { assessApplication, eligibilityFactsOf, EXCLUDED_PROJECT_KIND_LABELS, EXCLUDED_PROJECT_KINDS, ENTERPRISE_MATTER_LABELS, ENTERPRISE_MATTERS, MAJOR_PLAN_LEVEL_LABELS, MAJOR_PLAN_LEVELS, SPECIAL_GROUP_LABELS, SPECIAL_GROUPS, type ApprovalLevel, type EligibilityDecision, type EligibilityFacts, type EnterpriseMatter, type ExcludedProjectKind, type MajorPlanLevel, type ScopeApplication, type SpecialGroup } from '../../../core/eligibility'
@@ -98,8 +98,15 @@ export default function Eligibility() {
       return
     }
     setResult(assessApplication(r.application))
-    Taro.pageScrollTo({ selector: '.t-result', duration: 0 }).catch(() => undefined)
   }
+  // scrolled to once it is on screen: asked for in the tap, the result did not exist yet and the
+  // page jumped to the top instead
+  useEffect(() => {
+    if (!result) return
+    Taro.nextTick(() => {
+      Taro.pageScrollTo({ selector: '.t-result', duration: 0 }).catch(() => undefined)
+    })
+  }, [result])
   const err = (k: string) => (missing && missing[0] === k ? missing[1] : undefined)
 
   return (

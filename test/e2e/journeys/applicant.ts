@@ -101,6 +101,7 @@ export async function twoApplicationsJourney(d: Driver, env: ApplicantJourneyEnv
     await page.fill('t-applicantName', '张桂兰');
     await page.fill('t-idNumber', env.personId);
     await page.tap('t-specialGroups-elderly');
+    await page.tap('t-publicService-yes');
     await page.fill('t-matter', matter);
     await page.fill('t-contact-name', '张桂兰');
     await page.fill('t-contact-phone', '13912345678');
