@@ -46,10 +46,13 @@ async function main() {
   taro.stderr.on('data', onOutput);
   console.log('building the H5 app (first build takes about half a minute)…');
   // announce once the dev server really answers, whatever Taro prints meanwhile
+  // polls overlap while a slow first build answers late: announce once
+  let announced = false;
   const poll = setInterval(async () => {
     try {
       const res = await fetch(`http://127.0.0.1:${H5_PORT}/`);
-      if (res.ok) {
+      if (res.ok && !announced) {
+        announced = true;
         clearInterval(poll);
         announce(cloud.url);
       }
