@@ -309,7 +309,6 @@ function ApplyForm() {
   }
 
   const d = draft
-  const person = d.applicantType === 'person'
   const shown = new Set(FIELD_ORDER)
   // FILE_REJECTED names each file by its place (materials.2) plus the problem codes (FILE_TYPE…):
   // the file's own row says what is wrong with it, once; the codes are not messages of their own
@@ -322,13 +321,18 @@ function ApplyForm() {
   const materialError = Object.entries(fieldErrors).find(([k]) => k === 'materials' || (k.startsWith('materials.') && !(Number(k.split('.')[1]) in refused)))?.[1]
   // 长辈版 asks one question a screen, so the numbers give way to 第 N 步
   const n = (num: number, text: string) => (elder ? text : `${num}. ${text}`)
+  // 长辈版 counts the steps of the most common application (a person, 民生) until she says
+  // otherwise, so 共 N 步 does not jump after step 1; the steps are only reached once answered
+  const category = d.category ?? (elder ? 'livelihood' : undefined)
+  const applicantType = d.applicantType ?? (elder ? 'person' : undefined)
+  const person = applicantType === 'person'
 
   // Every question, in the form's order; the normal form shows them all, 长辈版 one a step.
   const questions: Question[] = [
     { id: 'category', keys: ['category'], node: <ChoiceGroup key='category' name='category' label={`${n(1, '要办理的事项属于哪一类')} *`} options={CATEGORIES} value={d.category} onChange={(v) => update('category', v)} error={fieldErrors.category} /> },
     { id: 'applicantType', keys: ['applicantType'], node: <ChoiceGroup key='applicantType' name='applicantType' label={`${n(2, elder ? '为谁申请' : '申请人')} *`} options={APPLICANT_TYPES} value={d.applicantType} onChange={(v) => update('applicantType', v)} error={fieldErrors.applicantType} /> },
   ]
-  if (d.applicantType) {
+  if (applicantType) {
     questions.push({ id: 'applicantName', keys: ['applicantName'], node: <TextField key='applicantName' name='applicantName' label={n(3, person ? '申请人姓名 *' : '企业名称 *')} value={d.applicantName} error={fieldErrors.applicantName} maxlength={60} placeholder={person ? '请填写姓名' : '请填写企业全称（或拟用名称）'} onInput={(v) => update('applicantName', v)} /> })
     questions.push(
       person
@@ -336,7 +340,7 @@ function ApplyForm() {
         : { id: 'uscc', keys: ['uscc'], node: <TextField key='uscc' name='uscc' label={n(4, '统一社会信用代码 *')} hint='营业执照上的18位代码；新办企业可填经办企业或投资主体的代码。' value={d.uscc} error={fieldErrors.uscc} maxlength={18} placeholder='请填写18位代码' onInput={(v) => update('uscc', v.toUpperCase())} /> },
     )
   }
-  if (d.category === 'livelihood') {
+  if (category === 'livelihood') {
     questions.push({ id: 'specialGroups', keys: ['details.specialGroups'], node: <CheckGroup key='specialGroups' name='specialGroups' label={n(5, '您的情况（可多选）')} options={SPECIAL_GROUPS.map((g) => ({ value: g, label: SPECIAL_GROUP_LABELS[g] }))} value={d.specialGroups} onChange={(v) => update('specialGroups', v, 'details.specialGroups')} error={fieldErrors['details.specialGroups']} /> })
     questions.push({ id: 'publicService', keys: ['details.livelihoodPublicService'], node: <ChoiceGroup key='publicService' name='publicService' label={n(6, '要办的是养老、社保、医保、救助、补贴等民生保障事项吗 *')} options={YES_NO} value={d.publicService} onChange={(v) => update('publicService', v, 'details.livelihoodPublicService')} error={fieldErrors['details.livelihoodPublicService']} /> })
   }
