@@ -89,7 +89,7 @@ function RatingForm({ caseId, options, followUp, onDone }: { caseId: string; opt
   const questions: { id: string; node: ReactNode }[] = [
     { id: 'level', node: <ChoiceGroup key='level' name='level' label={followUp ? '追评：现在您的评价是' : elder ? '总体评价' : '1. 总体评价'} options={levels} value={level} onChange={pickLevel} error={errors.level} /> },
     ...(!followUp
-      ? dimensions.map((d, i) => ({ id: `dim-${d.value}`, node: <ChoiceGroup key={d.value} name={`dim-${d.value}`} label={elder ? `${d.label}（可选，可直接点“下一步”）` : `${i + 2}. ${d.label}（可选）`} options={options.levels.map((l) => ({ ...l, description: '' }))} value={dims[d.value]} onChange={(v) => setDims((x) => ({ ...x, [d.value]: v }))} /> }))
+      ? dimensions.map((d, i) => ({ id: `dim-${d.value}`, node: <ChoiceGroup key={d.value} name={`dim-${d.value}`} label={elder ? `${d.label}（可不选）` : `${i + 2}. ${d.label}（可选）`} options={options.levels.map((l) => ({ ...l, description: '' }))} value={dims[d.value]} onChange={(v) => setDims((x) => ({ ...x, [d.value]: v }))} /> }))
       : []),
     { id: 'tags', node: <CheckGroup key='tags' name='tags' label={elder && level && BAD.includes(level) ? '为什么不满意（可多选）' : '原因标签（可多选）'} options={fitting} value={tags} onChange={setTags} error={errors.reason} /> },
     {

@@ -328,6 +328,7 @@ export async function elderStepsJourney(d: Driver, env: ApplicantJourneyEnv): Pr
     await nextTo(s, 't-review');
     await atStep(s, total, total);
     const review = await s.text('t-review');
+    if (i === 0) await s.shot('84-elder-apply-review');
     for (const answer of ['张桂兰', env.personId, matter, '13912345678', '帮办']) assert.ok(review.includes(answer), `the read-back has ${answer}: ${review}`);
     s.willAnswerSubscribe('reject');
     await s.tap('t-submit');
