@@ -278,8 +278,9 @@ export async function elderStepsJourney(d: Driver, env: ApplicantJourneyEnv): Pr
   await home.tap('t-privacy-agree');
   const sessions: Session[] = [home];
   const numbers: string[] = [];
-  const total = 12;
   for (const [i, matter] of ['办理高龄津贴申领', '办理残疾人两项补贴'].entries()) {
+    // the first time 帮办; the second 代办, which adds the mandate and its signature as a step
+    let total = 12;
     let s = sessions[sessions.length - 1];
     await s.waitFor('t-category-livelihood');
     await atStep(s, 1, total);
@@ -322,14 +323,29 @@ export async function elderStepsJourney(d: Driver, env: ApplicantJourneyEnv): Pr
     await s.waitFor('t-contact-name');
     await nextTo(s, 't-contact-phone');
     await nextTo(s, 't-mode-help');
-    await s.tap('t-mode-help');
-    if (i === 0) await s.shot('82-elder-apply-step-mode');
+    if (i === 0) {
+      await s.tap('t-mode-help');
+      await s.shot('82-elder-apply-step-mode');
+    } else {
+      await s.tap('t-mode-proxy');
+      total = 13;
+      await nextTo(s, 't-mandate-text');
+      await atStep(s, 11, total);
+      assert.ok((await s.text('t-mandate-text')).includes(matter));
+      await s.tap('t-step-next');
+      await s.waitFor('t-error-signature-mandate');
+      // (not sign(): that one reads any signature error as a failed save, and this one is still up)
+      await s.draw('t-signature-mandate');
+      await s.tap('t-signature-confirm-mandate');
+      await s.waitFor('t-signature-done');
+      assert.equal(await s.count('t-error-signature-mandate'), 0, 'signed: the step’s error is gone');
+    }
     await nextTo(s, 't-pick-materials');
     await nextTo(s, 't-review');
     await atStep(s, total, total);
     const review = await s.text('t-review');
     if (i === 0) await s.shot('84-elder-apply-review');
-    for (const answer of ['张桂兰', env.personId, matter, '13912345678', '帮办']) assert.ok(review.includes(answer), `the read-back has ${answer}: ${review}`);
+    for (const answer of ['张桂兰', env.personId, matter, '13912345678', i === 0 ? '帮办' : '已签名']) assert.ok(review.includes(answer), `the read-back has ${answer}: ${review}`);
     s.willAnswerSubscribe('reject');
     await s.tap('t-submit');
     await s.waitFor('t-case-no');
