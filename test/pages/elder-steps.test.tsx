@@ -19,6 +19,7 @@ import { getSubscribeTemplates } from '../../src/services/getSubscribeTemplates'
 import { unwrap } from '../../src/services/result'
 import { submitApplication } from '../../src/services/submitApplication'
 import { submitRating } from '../../src/services/submitRating'
+import { followUpRating } from '../../src/services/followUpRating'
 import type { RatingState } from '../../src/services/ratingTypes'
 
 jest.mock('../../src/services/submitApplication', () => ({ submitApplication: jest.fn() }))
@@ -28,6 +29,7 @@ jest.mock('../../src/services/getSubscribeTemplates', () => ({ getSubscribeTempl
 jest.mock('../../src/services/getMyProfile', () => ({ ...jest.requireActual('../../src/services/getMyProfile'), getMyProfile: jest.fn() }))
 jest.mock('../../src/services/getRating', () => ({ getRating: jest.fn() }))
 jest.mock('../../src/services/submitRating', () => ({ submitRating: jest.fn() }))
+jest.mock('../../src/services/followUpRating', () => ({ followUpRating: jest.fn() }))
 jest.mock('../../src/services/transport', () => ({ ...jest.requireActual('../../src/services/transport'), requestSubscribe: jest.fn(async () => ({})) }))
 jest.mock('@tarojs/taro', () => {
   const actual = jest.requireActual('@tarojs/taro')
@@ -253,5 +255,24 @@ describe('长辈版 rating: one question a screen', () => {
     await act(async () => tap(c, 't-rate-submit'))
     expect(submitRating).toHaveBeenCalledWith({ caseId: 'c1', level: 'dissatisfied', dimensions: { efficiency: 'dissatisfied' }, tags: ['slow'] })
     expect(q(c, 't-rating-given')?.textContent).toContain('不满意')
+  })
+
+  it('a 追评 is three steps: the level now, reasons, comment', async () => {
+    const given = { levelLabel: '非常满意', dimensions: [], tags: ['一次办成'], comment: null, at: '2026-11-28T02:00:00Z' }
+    jest.mocked(getRating).mockResolvedValue({ ...state, canRate: false, canFollowUp: true, rating: { ...given, followUp: null } })
+    jest.mocked(followUpRating).mockResolvedValue({ ...state, canRate: false, canFollowUp: false, rating: { ...given, followUp: { ...given, levelLabel: '满意', tags: [] } } })
+    const { container: c } = render(<Rate />)
+    await act(async () => {})
+    await act(async () => tap(c, 't-go-follow-up'))
+    expect(progress(c)).toContain('第 1 步，共 3 步')
+    tap(c, 't-level-satisfied')
+    await next(c)
+    await next(c)
+    expect(progress(c)).toContain('第 3 步，共 3 步')
+    type(c, 't-comment', '后来又主动回电话说明')
+    await act(async () => tap(c, 't-rate-submit'))
+    expect(followUpRating).toHaveBeenCalledWith({ caseId: 'c1', level: 'satisfied', dimensions: {}, tags: [], comment: '后来又主动回电话说明' })
+    expect(q(c, 't-rate-submit')).toBeNull()
+    expect(c.textContent).toContain('您的追评')
   })
 })
