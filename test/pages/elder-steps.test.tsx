@@ -181,6 +181,17 @@ describe('长辈版 application: one question a screen', () => {
     expect(q(c, 't-form-error')?.textContent).toContain('还有内容没有填好')
   })
 
+  it('an enterprise’s read-back names its own answers, and 修改 leads to the question', async () => {
+    Taro.setStorageSync(DRAFT_KEY, { applicantName: '和硕县天山食品有限公司', idNumber: '', uscc: '91652828MA78K3L2PX', specialGroups: [], projectName: '', investmentWan: '', annualPlans: [], matter: '设立登记', contactName: '王海', contactPhone: '13899001122', materials: [], commitment: true, signatureFileID: '', requestId: '', category: 'enterprise', applicantType: 'enterprise', mode: 'help', enterpriseMatter: 'establishment', step: 'review' })
+    const { container: c } = render(<Apply />)
+    await act(async () => {})
+    const rows = [...c.querySelectorAll('.review-row')].map((r) => r.textContent)
+    expect(rows).toEqual(expect.arrayContaining([expect.stringContaining('企业名称和硕县天山食品有限公司'), expect.stringContaining('统一社会信用代码91652828MA78K3L2PX'), expect.stringContaining('企业事项'), expect.stringContaining('告知承诺承诺')]))
+    expect(rows.some((r) => r?.includes('身份证号'))).toBe(false)
+    await act(async () => tap(c, 't-review-commitment'))
+    expect(q(c, 't-commitment')?.getAttribute('aria-checked')).toBe('true')
+  })
+
   it('out of the §三 scope is said on the last step with every reason, and nothing is sent', async () => {
     Taro.setStorageSync(DRAFT_KEY, { applicantName: '张桂兰', idNumber: ID, uscc: '', specialGroups: [], publicService: 'no', projectName: '', investmentWan: '', annualPlans: [], matter: '办理高龄津贴', contactName: '张桂兰', contactPhone: '13912345678', materials: [], commitment: false, signatureFileID: '', requestId: '', category: 'livelihood', applicantType: 'person', mode: 'help', step: 'review' })
     const { container: c } = render(<Apply />)

@@ -163,13 +163,18 @@ function reviewRows(d: Draft): [string, string, string][] {
   }
   if (d.category === 'enterprise') rows.push(['enterpriseMatter', '企业事项', ENTERPRISE_MATTER_LABELS[d.enterpriseMatter as EnterpriseMatter] ?? '未选'])
   if (d.category === 'investment' || d.category === 'major') rows.push(['projectName', '项目名称', d.projectName.trim() || '未填'])
-  if (d.category === 'investment') rows.push(['investmentWan', '总投资', d.investmentWan.trim() ? `${d.investmentWan.trim()} 万元` : '未填'])
+  if (d.category === 'investment') {
+    rows.push(['investmentWan', '总投资', d.investmentWan.trim() ? `${d.investmentWan.trim()} 万元` : '未填'])
+    rows.push(['approvalLevel', '审批层级', APPROVAL_CHOICES.find((c) => c.value === d.approvalLevel)?.label ?? '未选'])
+    rows.push(['fitsPolicy', '符合产业政策', yesNo(d.fitsPolicy)])
+  }
   rows.push(['matter', '要办的事', d.matter.trim() || '未填'])
   rows.push(['contactName', '联系人', d.contactName.trim() || '未填'])
   rows.push(['contactPhone', '联系电话', d.contactPhone.trim() || '未填'])
   rows.push(['mode', '服务方式', SERVICE_MODES.find((m) => m.value === d.mode)?.label ?? '未选'])
   if (d.mode === 'proxy') rows.push(['mandate', '委托书签名', d.signatureFileID ? '已签名' : '未签名'])
   rows.push(['materials', '相关材料', d.materials.length > 0 ? `${d.materials.length} 个文件` : '没有上传'])
+  if (d.category === 'enterprise') rows.push(['commitment', '告知承诺', d.commitment ? '承诺' : '不选'])
   return rows
 }
 
