@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { call } from '../support/app';
 import { shot } from '../support/browser';
-import { eligibilityRefusedJourney, enterpriseUploadsJourney, finishedCaseJourney, homeVisitSlotsJourney, lastSeatJourney, twoApplicationsJourney } from './journeys/applicant';
+import { elderStepsJourney, eligibilityRefusedJourney, enterpriseUploadsJourney, finishedCaseJourney, homeVisitSlotsJourney, lastSeatJourney, twoApplicationsJourney } from './journeys/applicant';
 import { applicantJourneyEnv } from './journeys/applicant-env';
 import { h5Env } from './env';
 
@@ -117,6 +117,7 @@ test('choosing 上门 lists the home-visit slots at once', () => homeVisitSlotsJ
 
 test('a finished case: the applicant signs the receipt on the phone, then rates it and adds a 追评', () => finishedCaseJourney(e2e.driver, env));
 test('two different applications in a row on one phone are two cases (issue 16 item 1)', () => twoApplicationsJourney(e2e.driver, env));
+test('长辈版: an elderly citizen applies one question a screen twice in a row, then rates two services step by step (issue 16 item 3)', () => elderStepsJourney(e2e.driver, env));
 
 test('every applicant page at 375×667, in normal and large text (长辈版)', async () => {
   const list = await call(e2e.cloud, 'cases', { action: 'listMine', input: {} }, 'o_citizen_young');
@@ -124,7 +125,8 @@ test('every applicant page at 375×667, in normal and large text (长辈版)', a
   const targets: [string, string, string][] = [
     ['home', '/pages/index/index', 't-go-apply'],
     ['eligibility', '/pages/eligibility/index', 't-check'],
-    ['apply', '/pages/apply/index', 't-submit'],
+    // present in both modes: 长辈版 asks the category on its first step, and has no 提交 until the last
+    ['apply', '/pages/apply/index', 't-category-livelihood'],
     ['book', '/pages/book/index', 't-my-bookings'],
     ['my', '/pages/my/index', 't-case'],
     ['case', `/pages/case/index?id=${finished}`, 't-timeline'],
@@ -140,6 +142,13 @@ test('every applicant page at 375×667, in normal and large text (长辈版)', a
       expect(await page.locator('.page.elder').count()).toBe(elder ? 1 : 0);
       await page.setViewportSize({ width: 375, height: 667 });
       await page.screenshot({ path: `test-results/screenshots/7x-${name}-${elder ? 'large' : 'normal'}.png` });
+      if (name === 'home' && elder) {
+        // issue 16: 申请 and 我的申请 on the first screen, no scrolling (the H5 identity bar included)
+        for (const hook of ['t-go-apply', 't-go-my']) {
+          const box = await v(page, hook).first().boundingBox();
+          expect(box && Math.round(box.y + box.height)).toBeLessThanOrEqual(667);
+        }
+      }
       await page.close();
     }
   }

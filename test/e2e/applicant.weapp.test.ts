@@ -6,7 +6,7 @@
 import { decodeGrayPng } from '../weapp-harness/canvas';
 import { weappEnv } from './env';
 import { usccCheckCharacter } from '../../core';
-import { eligibilityRefusedJourney, enterpriseUploadsJourney, finishedCaseJourney, homeVisitSlotsJourney, lastSeatJourney, twoApplicationsJourney } from './journeys/applicant';
+import { elderStepsJourney, eligibilityRefusedJourney, enterpriseUploadsJourney, finishedCaseJourney, homeVisitSlotsJourney, lastSeatJourney, twoApplicationsJourney } from './journeys/applicant';
 import { applicantJourneyEnv } from './journeys/applicant-env';
 
 const e2e = weappEnv();
@@ -29,3 +29,4 @@ test('an enterprise 经办人 applies for establishment with uploads (chooseMess
 });
 test('a finished case: the applicant signs the receipt on the phone, then rates it and adds a 追评', () => finishedCaseJourney(e2e.driver, env));
 test('two different applications in a row on one phone are two cases (issue 16 item 1)', () => twoApplicationsJourney(e2e.driver, env));
+test('长辈版: an elderly citizen applies one question a screen twice in a row, then rates two services step by step (issue 16 item 3)', () => elderStepsJourney(e2e.driver, env));

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { validateResidentId, validateUscc } from '../../../core/identity'
@@ -11,11 +11,13 @@ import MaterialsPicker from '../../components/MaterialsPicker'
 import PageShell from '../../components/PageShell'
 import PrivacyGate from '../../components/PrivacyGate'
 import SignaturePad from '../../components/SignaturePad'
+import StepFrame from '../../components/StepFrame'
 import SubscribeNote from '../../components/SubscribeNote'
 import { APPLICANT_TYPES, CATEGORIES, MATTER_MAX_LENGTH, SERVICE_MODES, type ApplicantType, type Category, type ServiceMode } from '../../constants/categories'
 import { ROUTES } from '../../constants/routes'
 import { useAsync } from '../../hooks/useAsync'
 import { useDraft } from '../../hooks/useDraft'
+import { useElderMode } from '../../hooks/useElderMode'
 import { describeError } from '../../services/errors'
 import { getSubscribeTemplates } from '../../services/getSubscribeTemplates'
 import { AppError, type FieldErrors } from '../../services/result'
@@ -58,6 +60,8 @@ export interface Draft {
    * again once it is sent, so the next application gets its own
    */
   requestId: string
+  /** 长辈版: the question on screen, so she comes back to where she left off */
+  step?: string
 }
 
 const EMPTY: Draft = { applicantName: '', idNumber: '', uscc: '', specialGroups: [], projectName: '', investmentWan: '', annualPlans: [], excludedKinds: [], matter: '', contactName: '', contactPhone: '', materials: [], commitment: false, signatureFileID: '', requestId: '' }
@@ -129,6 +133,51 @@ export function validateDraft(d: Draft): FieldErrors {
 
 const FIELD_ORDER = ['category', 'applicantType', 'mode', 'applicantName', 'idNumber', 'uscc', 'details.specialGroups', 'details.livelihoodPublicService', 'details.enterpriseMatter', 'details.projectName', 'details.investmentWan', 'details.approvalLevel', 'details.fitsIndustrialPolicy', 'matter', 'contactName', 'contactPhone', 'mandate', 'materials']
 
+/** One question of the form: its answer's error keys, and how it is asked. */
+interface Question {
+  id: string
+  keys: string[]
+  node: ReactNode
+}
+
+/** Whether an error (a validateDraft or server field key) is about this question. */
+function owns(q: Question, key: string): boolean {
+  if (q.keys.includes(key)) return true
+  if (q.id === 'materials') return key.startsWith('materials.') || /^FILE_[A-Z_]+$/.test(key)
+  return false
+}
+
+/** The answers as 长辈版's last step reads them back: [question id, label, answer]. */
+function reviewRows(d: Draft): [string, string, string][] {
+  const person = d.applicantType === 'person'
+  const yesNo = (v?: string) => (v === 'yes' ? '是' : v === 'no' ? '不是' : '未回答')
+  const rows: [string, string, string][] = [
+    ['category', '事项类别', CATEGORIES.find((c) => c.value === d.category)?.label ?? '未选'],
+    ['applicantType', '申请人', APPLICANT_TYPES.find((c) => c.value === d.applicantType)?.label ?? '未选'],
+    ['applicantName', person ? '姓名' : '企业名称', d.applicantName.trim() || '未填'],
+    person ? ['idNumber', '身份证号', d.idNumber.trim() || '未填'] : ['uscc', '统一社会信用代码', d.uscc.trim() || '未填'],
+  ]
+  if (d.category === 'livelihood') {
+    rows.push(['specialGroups', '您的情况', d.specialGroups.map((g) => SPECIAL_GROUP_LABELS[g as SpecialGroup] ?? g).join('、') || '未选'])
+    rows.push(['publicService', '民生保障事项', yesNo(d.publicService)])
+  }
+  if (d.category === 'enterprise') rows.push(['enterpriseMatter', '企业事项', ENTERPRISE_MATTER_LABELS[d.enterpriseMatter as EnterpriseMatter] ?? '未选'])
+  if (d.category === 'investment' || d.category === 'major') rows.push(['projectName', '项目名称', d.projectName.trim() || '未填'])
+  if (d.category === 'investment') {
+    rows.push(['investmentWan', '总投资', d.investmentWan.trim() ? `${d.investmentWan.trim()} 万元` : '未填'])
+    rows.push(['approvalLevel', '审批层级', APPROVAL_CHOICES.find((c) => c.value === d.approvalLevel)?.label ?? '未选'])
+    rows.push(['fitsPolicy', '符合产业政策', yesNo(d.fitsPolicy)])
+  }
+  rows.push(['matter', '要办的事', d.matter.trim() || '未填'])
+  rows.push(['contactName', '联系人', d.contactName.trim() || '未填'])
+  rows.push(['contactPhone', '联系电话', d.contactPhone.trim() || '未填'])
+  rows.push(['mode', '服务方式', SERVICE_MODES.find((m) => m.value === d.mode)?.label ?? '未选'])
+  if (d.mode === 'proxy') rows.push(['mandate', '委托书签名', d.signatureFileID ? '已签名' : '未签名'])
+  rows.push(['materials', '相关材料', d.materials.length > 0 ? `${d.materials.length} 个文件` : '没有上传'])
+  if (d.category === 'enterprise') rows.push(['commitment', '告知承诺', d.commitment ? '承诺' : '不选'])
+  return rows
+}
+
 function TextField({ name, hook, label, hint, value, error, onInput, type, maxlength, placeholder }: { name: string; hook?: string; label: string; hint?: string; value: string; error?: string; onInput: (v: string) => void; type?: 'text' | 'number' | 'idcard' | 'digit'; maxlength: number; placeholder: string }) {
   return (
     <View className={`field${error ? ' field--invalid' : ''}`}>
@@ -148,6 +197,7 @@ function ApplyForm() {
   const [done, setDone] = useState<(SubmittedApplication & { category?: Category }) | null>(null)
   const inFlight = useRef(false)
   const templates = useAsync(getSubscribeTemplates)
+  const [elder] = useElderMode()
 
   const update = <K extends keyof Draft>(key: K, value: Draft[K], errorKey: string = key) => {
     setDraftState((d) => ({ ...d, [key]: value }))
@@ -159,13 +209,21 @@ function ApplyForm() {
     })
   }
 
-  const submit = async () => {
+  /** `steps` in 长辈版: an answer to fix is shown on its own step, not only on the last one. */
+  const submit = async (steps?: Question[]) => {
     // a second tap while the first is on its way does nothing; a retry later reuses the request id
     if (inFlight.current) return
+    const toFirstError = (errors: FieldErrors) => {
+      const q = steps?.find((x) => Object.keys(errors).some((k) => owns(x, k)))
+      if (!q) return
+      setDraftState((x) => ({ ...x, step: q.id }))
+      Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+    }
     const errors = validateDraft(draft)
     if (Object.keys(errors).length > 0) {
       setFieldErrors(errors)
       setFormError(`还有${Object.keys(errors).length}处没有填好，请按红字提示修改。`)
+      toFirstError(errors)
       return
     }
     // §三 on the phone with the server's own function: out of scope is said here, with every reason
@@ -213,10 +271,12 @@ function ApplyForm() {
         setFormError('这张申请表之前已经提交过一次（可在“我的申请”查看），之后您改了内容，所以这次没有提交。如果要再申请一件，请核对后再点“提交申请”。')
       } else if (e instanceof AppError && e.code === 'FILE_REJECTED') {
         setFieldErrors(e.fields)
+        toFirstError(e.fields)
         const files = new Set(Object.keys(e.fields).filter((k) => /^materials\.\d+/.test(k)).map((k) => k.split('.')[1]))
         setFormError(files.size > 0 ? `有${files.size}个文件不能提交，请看“相关材料”里标红的文件，删除后重新选择。` : describeError(e))
       } else if (e instanceof AppError && Object.keys(e.fields).length > 0) {
         setFieldErrors(e.fields)
+        toFirstError(e.fields)
         setFormError(e.code === 'INVALID_INPUT' ? '还有内容没有填好，请按红字提示修改。' : describeError(e))
       } else {
         setFormError(`${describeError(e)} 您填写的内容已保存，可以直接再点“提交申请”。`)
@@ -254,7 +314,6 @@ function ApplyForm() {
   }
 
   const d = draft
-  const person = d.applicantType === 'person'
   const shown = new Set(FIELD_ORDER)
   // FILE_REJECTED names each file by its place (materials.2) plus the problem codes (FILE_TYPE…):
   // the file's own row says what is wrong with it, once; the codes are not messages of their own
@@ -265,93 +324,106 @@ function ApplyForm() {
   }
   const otherErrors = Object.entries(fieldErrors).filter(([k]) => !shown.has(k) && !k.startsWith('materials.') && k !== 'mandate.signatureFileID' && !/^FILE_[A-Z_]+$/.test(k))
   const materialError = Object.entries(fieldErrors).find(([k]) => k === 'materials' || (k.startsWith('materials.') && !(Number(k.split('.')[1]) in refused)))?.[1]
+  // 长辈版 asks one question a screen, so the numbers give way to 第 N 步
+  const n = (num: number, text: string) => (elder ? text : `${num}. ${text}`)
+  // 长辈版 counts the steps of the most common application (a person, 民生) until she says
+  // otherwise, so 共 N 步 does not jump after step 1; the steps are only reached once answered
+  const category = d.category ?? (elder ? 'livelihood' : undefined)
+  const applicantType = d.applicantType ?? (elder ? 'person' : undefined)
+  const person = applicantType === 'person'
 
-  return (
-    <View>
-      <View className='muted field'>全程免费、自愿。带“*”的都要填。填到一半离开也没关系，内容会自动保存在手机上。</View>
-
-      <ChoiceGroup name='category' label='1. 要办理的事项属于哪一类 *' options={CATEGORIES} value={d.category} onChange={(v) => update('category', v)} error={fieldErrors.category} />
-      <ChoiceGroup name='applicantType' label='2. 申请人 *' options={APPLICANT_TYPES} value={d.applicantType} onChange={(v) => update('applicantType', v)} error={fieldErrors.applicantType} />
-
-      {d.applicantType ? (
-        <View>
-          <TextField name='applicantName' label={person ? '3. 申请人姓名 *' : '3. 企业名称 *'} value={d.applicantName} error={fieldErrors.applicantName} maxlength={60} placeholder={person ? '请填写姓名' : '请填写企业全称（或拟用名称）'} onInput={(v) => update('applicantName', v)} />
-          {person ? (
-            <TextField name='idNumber' label='4. 身份证号 *' hint='18位，最后一位可能是X。' type='idcard' value={d.idNumber} error={fieldErrors.idNumber} maxlength={18} placeholder='请填写身份证号' onInput={(v) => update('idNumber', v)} />
-          ) : (
-            <TextField name='uscc' label='4. 统一社会信用代码 *' hint='营业执照上的18位代码；新办企业可填经办企业或投资主体的代码。' value={d.uscc} error={fieldErrors.uscc} maxlength={18} placeholder='请填写18位代码' onInput={(v) => update('uscc', v.toUpperCase())} />
-          )}
+  // Every question, in the form's order; the normal form shows them all, 长辈版 one a step.
+  const questions: Question[] = [
+    { id: 'category', keys: ['category'], node: <ChoiceGroup key='category' name='category' label={`${n(1, '要办理的事项属于哪一类')} *`} options={CATEGORIES} value={d.category} onChange={(v) => update('category', v)} error={fieldErrors.category} /> },
+    { id: 'applicantType', keys: ['applicantType'], node: <ChoiceGroup key='applicantType' name='applicantType' label={`${n(2, elder ? '为谁申请' : '申请人')} *`} options={APPLICANT_TYPES} value={d.applicantType} onChange={(v) => update('applicantType', v)} error={fieldErrors.applicantType} /> },
+  ]
+  if (applicantType) {
+    questions.push({ id: 'applicantName', keys: ['applicantName'], node: <TextField key='applicantName' name='applicantName' label={n(3, person ? '申请人姓名 *' : '企业名称 *')} value={d.applicantName} error={fieldErrors.applicantName} maxlength={60} placeholder={person ? '请填写姓名' : '请填写企业全称（或拟用名称）'} onInput={(v) => update('applicantName', v)} /> })
+    questions.push(
+      person
+        ? { id: 'idNumber', keys: ['idNumber'], node: <TextField key='idNumber' name='idNumber' label={n(4, '身份证号 *')} hint='18位，最后一位可能是X。' type='idcard' value={d.idNumber} error={fieldErrors.idNumber} maxlength={18} placeholder='请填写身份证号' onInput={(v) => update('idNumber', v)} /> }
+        : { id: 'uscc', keys: ['uscc'], node: <TextField key='uscc' name='uscc' label={n(4, '统一社会信用代码 *')} hint='营业执照上的18位代码；新办企业可填经办企业或投资主体的代码。' value={d.uscc} error={fieldErrors.uscc} maxlength={18} placeholder='请填写18位代码' onInput={(v) => update('uscc', v.toUpperCase())} /> },
+    )
+  }
+  if (category === 'livelihood') {
+    questions.push({ id: 'specialGroups', keys: ['details.specialGroups'], node: <CheckGroup key='specialGroups' name='specialGroups' label={n(5, '您的情况（可多选）')} options={SPECIAL_GROUPS.map((g) => ({ value: g, label: SPECIAL_GROUP_LABELS[g] }))} value={d.specialGroups} onChange={(v) => update('specialGroups', v, 'details.specialGroups')} error={fieldErrors['details.specialGroups']} /> })
+    questions.push({ id: 'publicService', keys: ['details.livelihoodPublicService'], node: <ChoiceGroup key='publicService' name='publicService' label={n(6, '要办的是养老、社保、医保、救助、补贴等民生保障事项吗 *')} options={YES_NO} value={d.publicService} onChange={(v) => update('publicService', v, 'details.livelihoodPublicService')} error={fieldErrors['details.livelihoodPublicService']} /> })
+  }
+  if (d.category === 'enterprise') {
+    questions.push({ id: 'enterpriseMatter', keys: ['details.enterpriseMatter'], node: <ChoiceGroup key='enterpriseMatter' name='enterpriseMatter' label={n(5, '企业事项 *')} options={ENTERPRISE_MATTERS.map((m) => ({ value: m, label: ENTERPRISE_MATTER_LABELS[m], description: '' }))} value={d.enterpriseMatter} onChange={(v) => update('enterpriseMatter', v, 'details.enterpriseMatter')} error={fieldErrors['details.enterpriseMatter']} /> })
+    if (d.enterpriseMatter === 'change') questions.push({ id: 'newlyRegistered', keys: [], node: <ChoiceGroup key='newlyRegistered' name='newlyRegistered' label={n(6, '是新注册的企业吗')} options={YES_NO} value={d.newlyRegistered} onChange={(v) => update('newlyRegistered', v)} /> })
+    if (d.enterpriseMatter === 'social_insurance' || d.enterpriseMatter === 'tax') questions.push({ id: 'related', keys: [], node: <ChoiceGroup key='related' name='related' label={n(6, '是为企业设立、变更或食品经营许可配套办理的吗')} options={YES_NO} value={d.related} onChange={(v) => update('related', v)} /> })
+  }
+  if (d.category === 'investment' || d.category === 'major') {
+    questions.push({ id: 'projectName', keys: ['details.projectName'], node: <TextField key='projectName' name='details.projectName' label={n(5, '项目名称 *')} value={d.projectName} error={fieldErrors['details.projectName']} maxlength={100} placeholder='请填写项目名称' onInput={(v) => update('projectName', v, 'details.projectName')} /> })
+  }
+  if (d.category === 'investment') {
+    questions.push({ id: 'investmentWan', keys: ['details.investmentWan'], node: <TextField key='investmentWan' name='details.investmentWan' label={n(6, '总投资（万元）*')} hint='例如 1200 万元就填 1200。500 万元以上（含）的项目才能申请。' type='digit' value={d.investmentWan} error={fieldErrors['details.investmentWan']} maxlength={12} placeholder='只填数字' onInput={(v) => update('investmentWan', v, 'details.investmentWan')} /> })
+    questions.push({ id: 'approvalLevel', keys: ['details.approvalLevel'], node: <ChoiceGroup key='approvalLevel' name='approvalLevel' label={n(7, '项目由哪一级审批 *')} options={APPROVAL_CHOICES} value={d.approvalLevel} onChange={(v) => update('approvalLevel', v, 'details.approvalLevel')} error={fieldErrors['details.approvalLevel']} /> })
+    questions.push({ id: 'fitsPolicy', keys: ['details.fitsIndustrialPolicy'], node: <ChoiceGroup key='fitsPolicy' name='fitsPolicy' label={n(8, '项目符合国家、自治区、自治州的产业政策吗 *')} options={YES_NO} value={d.fitsPolicy} onChange={(v) => update('fitsPolicy', v, 'details.fitsIndustrialPolicy')} error={fieldErrors['details.fitsIndustrialPolicy']} /> })
+    questions.push({ id: 'excludedKinds', keys: [], node: <CheckGroup key='excludedKinds' name='excludedKinds' label={n(9, '项目属于下面哪一种吗（都不是就不选）')} options={EXCLUDED_PROJECT_KINDS.map((k) => ({ value: k, label: EXCLUDED_PROJECT_KIND_LABELS[k] }))} value={d.excludedKinds ?? []} onChange={(v) => update('excludedKinds', v)} /> })
+  }
+  if (d.category === 'major') {
+    questions.push({ id: 'annualPlans', keys: [], node: <CheckGroup key='annualPlans' name='annualPlans' label={n(6, '列入了哪一级重大项目年度计划（可多选，没有可不选）')} options={MAJOR_PLAN_LEVELS.map((p) => ({ value: p, label: `${MAJOR_PLAN_LEVEL_LABELS[p]}重大项目计划` }))} value={d.annualPlans} onChange={(v) => update('annualPlans', v)} /> })
+    questions.push({ id: 'keySupervised', keys: [], node: <ChoiceGroup key='keySupervised' name='keySupervised' label={n(7, '是县委、县政府重点督办的项目吗')} options={YES_NO} value={d.keySupervised} onChange={(v) => update('keySupervised', v)} /> })
+    questions.push({ id: 'designated', keys: [], node: <ChoiceGroup key='designated' name='designated' label={n(8, '是县政府指定必须帮办代办的项目吗')} options={YES_NO} value={d.designated} onChange={(v) => update('designated', v)} /> })
+  }
+  questions.push(
+    {
+      id: 'matter',
+      keys: ['matter'],
+      node: (
+        <View key='matter' className={`field${fieldErrors.matter ? ' field--invalid' : ''}`}>
+          <View className='field__label'>您要办什么事，需要什么帮助 *</View>
+          <View className='field__hint'>用几句话说清楚，例如：“给母亲办理高龄津贴，她行动不便”。</View>
+          <Textarea className='textarea t-matter' value={d.matter} maxlength={MATTER_MAX_LENGTH} placeholder='请填写要办理的事情' aria-label='您要办什么事' onInput={(e) => update('matter', String(e.detail?.value ?? ''))} />
+          <View className='counter'>
+            {d.matter.length}/{MATTER_MAX_LENGTH} 字
+          </View>
+          <FieldError name='matter' text={fieldErrors.matter} />
         </View>
-      ) : null}
-
-      {d.category === 'livelihood' ? (
-        <View>
-          <CheckGroup name='specialGroups' label='5. 您的情况（可多选）' options={SPECIAL_GROUPS.map((g) => ({ value: g, label: SPECIAL_GROUP_LABELS[g] }))} value={d.specialGroups} onChange={(v) => update('specialGroups', v, 'details.specialGroups')} error={fieldErrors['details.specialGroups']} />
-          <ChoiceGroup name='publicService' label='6. 要办的是养老、社保、医保、救助、补贴等民生保障事项吗 *' options={YES_NO} value={d.publicService} onChange={(v) => update('publicService', v, 'details.livelihoodPublicService')} error={fieldErrors['details.livelihoodPublicService']} />
-        </View>
-      ) : null}
-      {d.category === 'enterprise' ? (
-        <View>
-          <ChoiceGroup name='enterpriseMatter' label='5. 企业事项 *' options={ENTERPRISE_MATTERS.map((m) => ({ value: m, label: ENTERPRISE_MATTER_LABELS[m], description: '' }))} value={d.enterpriseMatter} onChange={(v) => update('enterpriseMatter', v, 'details.enterpriseMatter')} error={fieldErrors['details.enterpriseMatter']} />
-          {d.enterpriseMatter === 'change' ? <ChoiceGroup name='newlyRegistered' label='6. 是新注册的企业吗' options={YES_NO} value={d.newlyRegistered} onChange={(v) => update('newlyRegistered', v)} /> : null}
-          {d.enterpriseMatter === 'social_insurance' || d.enterpriseMatter === 'tax' ? <ChoiceGroup name='related' label='6. 是为企业设立、变更或食品经营许可配套办理的吗' options={YES_NO} value={d.related} onChange={(v) => update('related', v)} /> : null}
-        </View>
-      ) : null}
-      {d.category === 'investment' || d.category === 'major' ? (
-        <TextField name='details.projectName' label='5. 项目名称 *' value={d.projectName} error={fieldErrors['details.projectName']} maxlength={100} placeholder='请填写项目名称' onInput={(v) => update('projectName', v, 'details.projectName')} />
-      ) : null}
-      {d.category === 'investment' ? (
-        <View>
-          <TextField name='details.investmentWan' label='6. 总投资（万元）*' hint='例如 1200 万元就填 1200。500 万元以上（含）的项目才能申请。' type='digit' value={d.investmentWan} error={fieldErrors['details.investmentWan']} maxlength={12} placeholder='只填数字' onInput={(v) => update('investmentWan', v, 'details.investmentWan')} />
-          <ChoiceGroup name='approvalLevel' label='7. 项目由哪一级审批 *' options={APPROVAL_CHOICES} value={d.approvalLevel} onChange={(v) => update('approvalLevel', v, 'details.approvalLevel')} error={fieldErrors['details.approvalLevel']} />
-          <ChoiceGroup name='fitsPolicy' label='8. 项目符合国家、自治区、自治州的产业政策吗 *' options={YES_NO} value={d.fitsPolicy} onChange={(v) => update('fitsPolicy', v, 'details.fitsIndustrialPolicy')} error={fieldErrors['details.fitsIndustrialPolicy']} />
-          <CheckGroup name='excludedKinds' label='9. 项目属于下面哪一种吗（都不是就不选）' options={EXCLUDED_PROJECT_KINDS.map((k) => ({ value: k, label: EXCLUDED_PROJECT_KIND_LABELS[k] }))} value={d.excludedKinds ?? []} onChange={(v) => update('excludedKinds', v)} />
-        </View>
-      ) : null}
-      {d.category === 'major' ? (
-        <View>
-          <CheckGroup name='annualPlans' label='6. 列入了哪一级重大项目年度计划（可多选，没有可不选）' options={MAJOR_PLAN_LEVELS.map((p) => ({ value: p, label: `${MAJOR_PLAN_LEVEL_LABELS[p]}重大项目计划` }))} value={d.annualPlans} onChange={(v) => update('annualPlans', v)} />
-          <ChoiceGroup name='keySupervised' label='7. 是县委、县政府重点督办的项目吗' options={YES_NO} value={d.keySupervised} onChange={(v) => update('keySupervised', v)} />
-          <ChoiceGroup name='designated' label='8. 是县政府指定必须帮办代办的项目吗' options={YES_NO} value={d.designated} onChange={(v) => update('designated', v)} />
-        </View>
-      ) : null}
-
-      <View className={`field${fieldErrors.matter ? ' field--invalid' : ''}`}>
-        <View className='field__label'>您要办什么事，需要什么帮助 *</View>
-        <View className='field__hint'>用几句话说清楚，例如：“给母亲办理高龄津贴，她行动不便”。</View>
-        <Textarea className='textarea t-matter' value={d.matter} maxlength={MATTER_MAX_LENGTH} placeholder='请填写要办理的事情' aria-label='您要办什么事' onInput={(e) => update('matter', String(e.detail?.value ?? ''))} />
-        <View className='counter'>
-          {d.matter.length}/{MATTER_MAX_LENGTH} 字
-        </View>
-        <FieldError name='matter' text={fieldErrors.matter} />
-      </View>
-
-      <TextField name='contactName' hook='t-contact-name' label='联系人姓名 *' value={d.contactName} error={fieldErrors.contactName} maxlength={20} placeholder='请填写姓名' onInput={(v) => update('contactName', v)} />
-      <TextField name='contactPhone' hook='t-contact-phone' label='联系电话 *' hint='手机号，或带区号的固定电话（如 0996-5012345）。' type='text' value={d.contactPhone} error={fieldErrors.contactPhone} maxlength={20} placeholder='手机号或带区号的固定电话' onInput={(v) => update('contactPhone', v)} />
-
-      <ChoiceGroup name='mode' label='需要哪种服务 *' options={SERVICE_MODES} value={d.mode} onChange={(v) => update('mode', v)} error={fieldErrors.mode} />
-
-      {d.mode === 'proxy' ? (
-        <View className='card t-mandate'>
+      ),
+    },
+    { id: 'contactName', keys: ['contactName'], node: <TextField key='contactName' name='contactName' hook='t-contact-name' label='联系人姓名 *' hint={elder && person ? '工作人员会联系这个人。家人帮您办的，可以填家人的姓名。' : undefined} value={d.contactName} error={fieldErrors.contactName} maxlength={20} placeholder='请填写姓名' onInput={(v) => update('contactName', v)} /> },
+    { id: 'contactPhone', keys: ['contactPhone'], node: <TextField key='contactPhone' name='contactPhone' hook='t-contact-phone' label='联系电话 *' hint='手机号，或带区号的固定电话（如 0996-5012345）。' type='text' value={d.contactPhone} error={fieldErrors.contactPhone} maxlength={20} placeholder='手机号或带区号的固定电话' onInput={(v) => update('contactPhone', v)} /> },
+    { id: 'mode', keys: ['mode'], node: <ChoiceGroup key='mode' name='mode' label='需要哪种服务 *' options={SERVICE_MODES} value={d.mode} onChange={(v) => update('mode', v)} error={fieldErrors.mode} /> },
+  )
+  if (d.mode === 'proxy') {
+    questions.push({
+      id: 'mandate',
+      keys: ['mandate', 'mandate.signatureFileID'],
+      node: (
+        <View key='mandate' className='card t-mandate'>
           <View className='card__title'>代办服务委托书</View>
           <View className='mandate__text t-mandate-text'>{mandateText(d)}</View>
           <SignaturePad name='mandate' label='委托人签名 *' hint='请用手指在方框内写下您的姓名，然后点“确认签名”。' signed={!!d.signatureFileID} error={fieldErrors.mandate || fieldErrors['mandate.signatureFileID']} onSigned={(id) => update('signatureFileID', id, 'mandate')} onReset={() => update('signatureFileID', '', 'mandate')} />
         </View>
-      ) : null}
-
-      <MaterialsPicker name='materials' label='相关材料（可选）' hint='可以拍照上传身份证、营业执照等，也可上传 PDF。照片不超过 5 MB，PDF 不超过 10 MB，最多 20 个。没有也可以先提交，工作人员会告诉您还需要什么。' files={d.materials} onChange={(f) => { update('materials', f); setFieldErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('materials') && !/^FILE_[A-Z_]+$/.test(k)))) }} error={materialError} refused={refused} />
-
-      {d.category === 'enterprise' ? (
-        <View className={`choice${d.commitment ? ' choice--on' : ''} t-commitment`} role='checkbox' aria-role='checkbox' aria-checked={d.commitment ? 'true' : 'false'} onClick={() => update('commitment', !d.commitment)}>
+      ),
+    })
+  }
+  questions.push({
+    id: 'materials',
+    keys: ['materials'],
+    node: <MaterialsPicker key='materials' name='materials' label='相关材料（可选）' hint='可以拍照上传身份证、营业执照等，也可上传 PDF。照片不超过 5 MB，PDF 不超过 10 MB，最多 20 个。没有也可以先提交，工作人员会告诉您还需要什么。' files={d.materials} onChange={(f) => { update('materials', f); setFieldErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('materials') && !/^FILE_[A-Z_]+$/.test(k)))) }} error={materialError} refused={refused} />,
+  })
+  if (d.category === 'enterprise') {
+    questions.push({
+      id: 'commitment',
+      keys: [],
+      node: (
+        <View key='commitment' className={`choice${d.commitment ? ' choice--on' : ''} t-commitment`} role='checkbox' aria-role='checkbox' aria-checked={d.commitment ? 'true' : 'false'} onClick={() => update('commitment', !d.commitment)}>
           <View className='choice__mark'>{d.commitment ? '☑' : '☐'}</View>
           <View className='choice__body'>
             <View className='choice__label'>告知承诺（可选）{d.commitment ? '（已选）' : ''}</View>
             <View className='choice__desc'>适用告知承诺制的事项，我承诺所填信息真实、符合条件，可先行办理，缺少的材料按承诺期限补交。</View>
           </View>
         </View>
-      ) : null}
+      ),
+    })
+  }
 
-      <View className='muted'>您的信息只用于本次帮办代办，按《用户隐私保护指引》保护。</View>
+  const errorsBlock = (
+    <View>
       {otherErrors.map(([k, text]) => (
         <FieldError key={k} name={k} text={text} />
       ))}
@@ -360,8 +432,64 @@ function ApplyForm() {
           ⚠ {formError}
         </View>
       ) : null}
-      <SubscribeNote>提交时微信会问您是否接收通知：用于告诉您受理结果、办理进度和办结情况。不接收也不影响办理。</SubscribeNote>
-      <ActionButton className='t-submit' disabled={submitting} onClick={submit}>
+    </View>
+  )
+  const subscribeNote = <SubscribeNote>提交时微信会问您是否接收通知：用于告诉您受理结果、办理进度和办结情况。不接收也不影响办理。</SubscribeNote>
+
+  if (elder) {
+    // the last step reads the answers back before sending; each row leads back to its question
+    const steps = [...questions, { id: 'review', keys: [], node: null }]
+    const at = Math.max(0, steps.findIndex((q) => q.id === d.step))
+    const current = steps[at]
+    const go = (id: string) => {
+      setDraftState((x) => ({ ...x, step: id }))
+      Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+    }
+    const next = () => {
+      if (current.id === 'review') return submit(steps)
+      // the same checks as the whole form, for this question only; the server checks all again
+      const errors = Object.fromEntries(Object.entries(validateDraft(d)).filter(([k]) => owns(current, k)))
+      if (Object.keys(errors).length > 0) {
+        setFieldErrors((e) => ({ ...e, ...errors }))
+        return
+      }
+      setFormError('')
+      // most people apply for themselves: the contact starts as the applicant, and can be changed
+      if (current.id === 'applicantName' && person && !d.contactName.trim()) setDraftState((x) => ({ ...x, contactName: x.applicantName.trim() }))
+      go(steps[at + 1].id)
+    }
+    return (
+      <StepFrame index={at} total={steps.length} onBack={() => go(steps[at - 1].id)} onNext={next} submitLabel='提交申请' submitClass='t-submit' busy={submitting}>
+        {at === 0 ? <View className='muted field'>全程免费、自愿。一步只问一件事，填到一半离开也没关系，内容会自动保存在手机上。</View> : null}
+        {current.id === 'review' ? (
+          <View className='card t-review'>
+            <View className='card__title'>请核对您填写的内容</View>
+            {reviewRows(d).map(([id, label, value]) => (
+              <View key={id} className={`review-row t-review-${id}`} role='button' aria-role='button' onClick={() => go(id)}>
+                <View className='review-row__label'>{label}</View>
+                <View className='review-row__value'>{value}</View>
+                <View className='review-row__edit'>修改 ›</View>
+              </View>
+            ))}
+            <View className='muted'>您的信息只用于本次帮办代办，按《用户隐私保护指引》保护。</View>
+          </View>
+        ) : (
+          current.node
+        )}
+        {errorsBlock}
+        {current.id === 'review' ? subscribeNote : null}
+      </StepFrame>
+    )
+  }
+
+  return (
+    <View>
+      <View className='muted field'>全程免费、自愿。带“*”的都要填。填到一半离开也没关系，内容会自动保存在手机上。</View>
+      {questions.map((q) => q.node)}
+      <View className='muted'>您的信息只用于本次帮办代办，按《用户隐私保护指引》保护。</View>
+      {errorsBlock}
+      {subscribeNote}
+      <ActionButton className='t-submit' disabled={submitting} onClick={() => submit()}>
         {submitting ? '正在提交…' : '提交申请'}
       </ActionButton>
     </View>

@@ -22,6 +22,17 @@ export default function Index() {
   const profile = useAsync(getMyProfile)
   const staff = profile.status === 'ok' && isStaff(profile.data)
 
+  const applyButton = (
+    <ActionButton className='t-go-apply' onClick={() => Taro.navigateTo({ url: ROUTES.apply })}>
+      申请帮办代办
+    </ActionButton>
+  )
+  const myButton = (
+    <ActionButton kind='secondary' className='t-go-my' onClick={() => Taro.navigateTo({ url: ROUTES.my })}>
+      我的申请
+    </ActionButton>
+  )
+
   return (
     <PageShell>
       <View
@@ -37,6 +48,13 @@ export default function Index() {
       {elderModeFollowsSystem() && elder ? <View className='muted t-elder-follows'>已按您微信里的“字体大小”设置自动开启。</View> : null}
 
       <View className='title'>{CENTER_NAME}帮办代办</View>
+      {/* 长辈版 text is large: what she came for goes on the first screen, the explanations below it */}
+      {elder ? (
+        <View className='home-first t-home-first'>
+          {applyButton}
+          {myButton}
+        </View>
+      ) : null}
 
       <View className='card'>
         <View className='card__title'>什么是帮办代办？</View>
@@ -74,18 +92,14 @@ export default function Index() {
         {CENTER_HOURS_ARE_DEMO ? <View className='muted'>（演示数据，以中心公告为准）</View> : null}
       </View>
 
-      <ActionButton className='t-go-apply' onClick={() => Taro.navigateTo({ url: ROUTES.apply })}>
-        申请帮办代办
-      </ActionButton>
+      {elder ? null : applyButton}
       <ActionButton kind='secondary' className='t-go-eligibility' onClick={() => Taro.navigateTo({ url: ROUTES.eligibility })}>
         先测一测能不能申请
       </ActionButton>
       <ActionButton kind='secondary' className='t-go-book' onClick={() => Taro.navigateTo({ url: ROUTES.book })}>
         预约到中心办理（含延时、错时、上门）
       </ActionButton>
-      <ActionButton kind='secondary' className='t-go-my' onClick={() => Taro.navigateTo({ url: ROUTES.my })}>
-        我的申请
-      </ActionButton>
+      {elder ? null : myButton}
       <ActionButton kind='secondary' className='t-go-messages' onClick={() => Taro.navigateTo({ url: ROUTES.messages })}>
         消息（受理、进度、办结通知）
       </ActionButton>

@@ -1,12 +1,14 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Textarea, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import ActionButton from '../../components/ActionButton'
 import CheckGroup from '../../components/CheckGroup'
 import ChoiceGroup from '../../components/ChoiceGroup'
 import FieldError from '../../components/FieldError'
 import Notice from '../../components/Notice'
 import PageShell from '../../components/PageShell'
+import StepFrame from '../../components/StepFrame'
+import { useElderMode } from '../../hooks/useElderMode'
 import { useAsync } from '../../hooks/useAsync'
 import { describeError } from '../../services/errors'
 import { followUpRating } from '../../services/followUpRating'
@@ -50,15 +52,21 @@ function RatingForm({ caseId, options, followUp, onDone }: { caseId: string; opt
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const [formError, setFormError] = useState('')
+  const [step, setStep] = useState(0)
+  const [elder] = useElderMode()
   const levels = options.levels.map((l) => ({ ...l, description: BAD.includes(l.value) ? '差评：中心会回访您并整改' : '' }))
   const fitting = options.tags.filter((t) => !level || POLARITY[level].includes(t.polarity))
-  const send = async () => {
+  /** `onInvalid`: 长辈版 shows the step whose answer is missing. */
+  const send = async (onInvalid?: (e: Record<string, string>) => void) => {
     const e: Record<string, string> = {}
     if (!level) e.level = '请选择评价等级'
     if (level && BAD.includes(level) && tags.length === 0 && !comment.trim()) e.reason = '选择“不满意”或“非常不满意”时，请至少选一个原因或写几句意见，以便我们回访整改。'
     if ([...comment].length > 500) e.comment = '意见建议不超过500字'
     setErrors(e)
-    if (Object.keys(e).length > 0) return
+    if (Object.keys(e).length > 0) {
+      onInvalid?.(e)
+      return
+    }
     setBusy(true)
     setFormError('')
     try {
@@ -70,23 +78,67 @@ function RatingForm({ caseId, options, followUp, onDone }: { caseId: string; opt
       setBusy(false)
     }
   }
+  const pickLevel = (v: string) => {
+    setLevel(v)
+    // 长辈版 shows the error on the question's own screen: answered, it goes
+    if (elder) setErrors((e) => ({ ...e, level: '' }))
+    setTags((t) => t.filter((x) => options.tags.find((o) => o.value === x && POLARITY[v].includes(o.polarity))))
+  }
+  // 长辈版 asks 总体评价 once: its 整体满意度 row would be the same question again
+  const dimensions = options.dimensions.filter((d) => !elder || d.value !== 'overall')
+  const questions: { id: string; node: ReactNode }[] = [
+    { id: 'level', node: <ChoiceGroup key='level' name='level' label={followUp ? '追评：现在您的评价是' : elder ? '总体评价' : '1. 总体评价'} options={levels} value={level} onChange={pickLevel} error={errors.level} /> },
+    ...(!followUp
+      ? dimensions.map((d, i) => ({ id: `dim-${d.value}`, node: <ChoiceGroup key={d.value} name={`dim-${d.value}`} label={elder ? `${d.label}（可不选）` : `${i + 2}. ${d.label}（可选）`} options={options.levels.map((l) => ({ ...l, description: '' }))} value={dims[d.value]} onChange={(v) => setDims((x) => ({ ...x, [d.value]: v }))} /> }))
+      : []),
+    { id: 'tags', node: <CheckGroup key='tags' name='tags' label={elder && level && BAD.includes(level) ? '为什么不满意（可多选）' : '原因标签（可多选）'} options={fitting} value={tags} onChange={setTags} error={errors.reason} /> },
+    {
+      id: 'comment',
+      node: (
+        <View key='comment' className={`field${errors.comment ? ' field--invalid' : ''}`}>
+          <View className='field__label'>意见建议（可选）</View>
+          <Textarea className='textarea t-comment' value={comment} maxlength={500} placeholder='想对我们说的话' aria-label='意见建议' onInput={(e) => setComment(e.detail.value)} />
+          <FieldError name='comment' text={errors.comment} />
+        </View>
+      ),
+    },
+  ]
+  const note = <View className='muted'>评价由您本人自愿作出，任何人不得干预。</View>
+  const failed = formError ? <View className='form-error t-form-error' role='alert'>⚠ {formError}</View> : null
+  if (elder) {
+    const current = questions[Math.min(step, questions.length - 1)]
+    const go = (i: number) => {
+      setStep(i)
+      Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+    }
+    const next = () => {
+      if (step >= questions.length - 1) {
+        // a 差评 without a reason goes back to the reasons, where the message says what to do
+        return send((e) => go(questions.findIndex((q) => q.id === (e.level ? 'level' : e.reason ? 'tags' : 'comment'))))
+      }
+      if (current.id === 'level' && !level) {
+        setErrors({ level: '请选择评价等级' })
+        return
+      }
+      setErrors({})
+      go(step + 1)
+    }
+    return (
+      <View className='t-rating-form'>
+        <StepFrame index={step} total={questions.length} onBack={() => go(step - 1)} onNext={next} submitLabel={followUp ? '提交追评' : '提交评价'} submitClass='t-rate-submit' busy={busy}>
+          {current.node}
+          {step === 0 || step === questions.length - 1 ? note : null}
+          {failed}
+        </StepFrame>
+      </View>
+    )
+  }
   return (
     <View className='t-rating-form'>
-      <ChoiceGroup name='level' label={followUp ? '追评：现在您的评价是' : '1. 总体评价'} options={levels} value={level} onChange={(v) => { setLevel(v); setTags((t) => t.filter((x) => options.tags.find((o) => o.value === x && POLARITY[v].includes(o.polarity)))) }} error={errors.level} />
-      {!followUp
-        ? options.dimensions.map((d, i) => (
-            <ChoiceGroup key={d.value} name={`dim-${d.value}`} label={`${i + 2}. ${d.label}（可选）`} options={options.levels.map((l) => ({ ...l, description: '' }))} value={dims[d.value]} onChange={(v) => setDims((x) => ({ ...x, [d.value]: v }))} />
-          ))
-        : null}
-      <CheckGroup name='tags' label='原因标签（可多选）' options={fitting} value={tags} onChange={setTags} error={errors.reason} />
-      <View className={`field${errors.comment ? ' field--invalid' : ''}`}>
-        <View className='field__label'>意见建议（可选）</View>
-        <Textarea className='textarea t-comment' value={comment} maxlength={500} placeholder='想对我们说的话' aria-label='意见建议' onInput={(e) => setComment(e.detail.value)} />
-        <FieldError name='comment' text={errors.comment} />
-      </View>
-      <View className='muted'>评价由您本人自愿作出，任何人不得干预。</View>
-      {formError ? <View className='form-error t-form-error' role='alert'>⚠ {formError}</View> : null}
-      <ActionButton className='t-rate-submit' disabled={busy} onClick={send}>
+      {questions.map((q) => q.node)}
+      {note}
+      {failed}
+      <ActionButton className='t-rate-submit' disabled={busy} onClick={() => send()}>
         {busy ? '正在提交…' : followUp ? '提交追评' : '提交评价'}
       </ActionButton>
     </View>

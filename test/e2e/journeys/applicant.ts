@@ -246,3 +246,164 @@ export async function homeVisitSlotsJourney(d: Driver): Promise<void> {
   assert.equal(await s.count('t-slot-regular'), 0, 'the center’s own slots are not offered for a home visit');
   assert.deepEqual(s.errors(), []);
 }
+
+/** Taps 下一步 and waits for the next question (its own hook). */
+async function nextTo(s: Session, hook: string): Promise<void> {
+  await s.tap('t-step-next');
+  await s.waitFor(hook);
+}
+
+async function atStep(s: Session, n: number, total: number): Promise<void> {
+  const p = await s.text('t-step-progress');
+  assert.ok(p.startsWith(`第 ${n} 步，共 ${total} 步`), `step ${n} of ${total}: ${p}`);
+}
+
+/**
+ * Issue 16 item 3: an elderly citizen in 长辈版 applies one question a screen, twice in a row (the
+ * second time she leaves half-way and comes back to the same step), then rates two finished
+ * services one question a screen. The second application and the second rating are where a step
+ * flow that keeps state would go wrong.
+ */
+export async function elderStepsJourney(d: Driver, env: ApplicantJourneyEnv): Promise<void> {
+  const who = 'o_elder_steps';
+  const home = await d.open('/pages/index/index', who);
+  await home.waitFor('t-elder-toggle');
+  if ((await home.text('t-elder-toggle')).includes('未开启')) await home.tap('t-elder-toggle');
+  // 长辈版 opens with what she came for: 申请 and 我的申请 right under the title
+  await home.waitFor('t-home-first');
+  assert.match(await home.text('t-home-first'), /申请帮办代办[\s\S]*我的申请/);
+  await home.shot('80-elder-home');
+  await home.tap('t-go-apply');
+  await home.waitFor('t-privacy-agree');
+  await home.tap('t-privacy-agree');
+  const sessions: Session[] = [home];
+  const numbers: string[] = [];
+  for (const [i, matter] of ['办理高龄津贴申领', '办理残疾人两项补贴'].entries()) {
+    // the first time 帮办; the second 代办, which adds the mandate and its signature as a step
+    let total = 12;
+    let s = sessions[sessions.length - 1];
+    await s.waitFor('t-category-livelihood');
+    await atStep(s, 1, total);
+    assert.ok(!(await s.pageText()).includes('已选'), 'the new form starts empty');
+    // 下一步 without an answer says what is missing and stays
+    await s.tap('t-step-next');
+    await s.waitFor('t-error-category');
+    await s.tap('t-category-livelihood');
+    await nextTo(s, 't-applicantType-person');
+    await atStep(s, 2, total);
+    await s.tap('t-applicantType-person');
+    await nextTo(s, 't-applicantName');
+    await s.fill('t-applicantName', '张桂兰');
+    await nextTo(s, 't-idNumber');
+    await s.fill('t-idNumber', env.personId);
+    if (i === 0) await s.shot('81-elder-apply-step-id');
+    await nextTo(s, 't-specialGroups-elderly');
+    await s.tap('t-specialGroups-elderly');
+    await nextTo(s, 't-publicService-yes');
+    await s.tap('t-publicService-yes');
+    await nextTo(s, 't-matter');
+    await s.fill('t-matter', matter);
+    await nextTo(s, 't-contact-name');
+    if (i === 1) {
+      // she puts the phone down half-way; the form opens again at the same step, answers kept
+      await new Promise((r) => setTimeout(r, 800));
+      await s.close();
+      s = await d.open('/pages/apply/index', who);
+      sessions.push(s);
+      await s.waitFor('t-contact-name');
+      await atStep(s, 8, total);
+    }
+    await nextTo(s, 't-contact-phone');
+    await s.fill('t-contact-phone', '139123');
+    await s.tap('t-step-next');
+    await s.waitFor('t-error-contactPhone');
+    await s.fill('t-contact-phone', '13912345678');
+    // 上一步 and forward again: nothing lost
+    await s.tap('t-step-back');
+    await s.waitFor('t-contact-name');
+    await nextTo(s, 't-contact-phone');
+    await nextTo(s, 't-mode-help');
+    if (i === 0) {
+      await s.tap('t-mode-help');
+      await s.shot('82-elder-apply-step-mode');
+    } else {
+      await s.tap('t-mode-proxy');
+      total = 13;
+      await nextTo(s, 't-mandate-text');
+      await atStep(s, 11, total);
+      assert.ok((await s.text('t-mandate-text')).includes(matter));
+      await s.tap('t-step-next');
+      await s.waitFor('t-error-signature-mandate');
+      // (not sign(): that one reads any signature error as a failed save, and this one is still up)
+      await s.draw('t-signature-mandate');
+      await s.tap('t-signature-confirm-mandate');
+      await s.waitFor('t-signature-done');
+      assert.equal(await s.count('t-error-signature-mandate'), 0, 'signed: the step’s error is gone');
+    }
+    await nextTo(s, 't-pick-materials');
+    await nextTo(s, 't-review');
+    await atStep(s, total, total);
+    const review = await s.text('t-review');
+    if (i === 0) await s.shot('84-elder-apply-review');
+    for (const answer of ['张桂兰', env.personId, matter, '13912345678', i === 0 ? '帮办' : '已签名']) assert.ok(review.includes(answer), `the read-back has ${answer}: ${review}`);
+    s.willAnswerSubscribe('reject');
+    await s.tap('t-submit');
+    await s.waitFor('t-case-no');
+    numbers.push(await s.text('t-case-no'));
+    // the confirmation is read for a while: long past the draft's save delay
+    await new Promise((r) => setTimeout(r, 800));
+    if (i === 0) await s.tap('t-apply-again');
+  }
+  assert.notEqual(numbers[0], numbers[1], `two applications, two case numbers: ${numbers.join(' / ')}`);
+  const list = await env.call('cases', { action: 'listMine', input: {} }, who);
+  assert.ok(list.ok, JSON.stringify(list));
+  assert.deepEqual(list.data.items.map((c: { caseNo: string; matter: string }) => `${c.caseNo} ${c.matter}`).sort(), [`${numbers[0]} 办理高龄津贴申领`, `${numbers[1]} 办理残疾人两项补贴`].sort());
+
+  // two finished services, rated one after the other: 总体评价, three dimensions, reasons, comment
+  for (const [i, level] of ['very_satisfied', 'dissatisfied'].entries()) {
+    const caseId = await env.finishedCase(who);
+    const r = await d.open(`/pages/rate/index?id=${caseId}`, who);
+    sessions.push(r);
+    await r.waitFor('t-level-very_satisfied');
+    await atStep(r, 1, 6);
+    await r.tap(`t-level-${level}`);
+    await nextTo(r, `t-dim-efficiency-${level}`);
+    await r.tap(`t-dim-efficiency-${level}`);
+    if (i === 0) await r.shot('83-elder-rate-step-dimension');
+    await nextTo(r, 't-dim-competence-satisfied');
+    await nextTo(r, `t-dim-attitude-${level}`);
+    await r.tap(`t-dim-attitude-${level}`);
+    await nextTo(r, i === 0 ? 't-tags-one_visit' : 't-tags-slow');
+    if (i === 0) await r.tap('t-tags-one_visit');
+    await nextTo(r, 't-comment');
+    await atStep(r, 6, 6);
+    if (i === 0) await r.fill('t-comment', '工作人员很耐心');
+    await r.tap('t-rate-submit');
+    if (i === 1) {
+      // a 差评 needs a reason: back to the reasons, said in words
+      await r.waitFor('t-error-tags');
+      assert.ok((await r.text('t-error-tags')).includes('回访整改'));
+      await atStep(r, 5, 6);
+      await r.tap('t-tags-slow');
+      await nextTo(r, 't-comment');
+      await r.tap('t-rate-submit');
+      await r.waitFor('t-bad-rating');
+    }
+    await r.waitFor('t-rating-given');
+    assert.ok((await r.text('t-rating-given')).includes(i === 0 ? '非常满意' : '不满意'));
+    const rated = await env.call('ratings', { action: 'getForCase', input: { caseId } }, who);
+    assert.ok(rated.ok && rated.data.rating, JSON.stringify(rated));
+    const dims = rated.data.rating.dimensions.map((x: { label: string; levelLabel: string }) => `${x.label}${x.levelLabel}`).sort();
+    const label = i === 0 ? '非常满意' : '不满意';
+    assert.deepEqual(dims, [`服务态度${label}`, `服务效率${label}`].sort());
+  }
+
+  // 长辈版 back off: the next journey in this browser starts as most people do
+  const last = sessions[sessions.length - 1];
+  await last.close();
+  const off = await d.open('/pages/index/index', who);
+  await off.waitFor('t-elder-toggle');
+  await off.tap('t-elder-toggle');
+  assert.ok((await off.text('t-elder-toggle')).includes('未开启'));
+  for (const s of [...sessions, off]) assert.deepEqual(s.errors(), []);
+}
