@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import FieldError from '../FieldError'
+import { a11yRole } from '../../utils/a11y'
 
 interface Props<V extends string> {
   name: string
@@ -17,7 +18,7 @@ export default function CheckGroup<V extends string>({ name, label, hint, option
     <View className={`field${error ? ' field--invalid' : ''}`}>
       <View className='field__label'>{label}</View>
       {hint ? <View className='field__hint'>{hint}</View> : null}
-      <View className='choices' role='group' aria-label={label}>
+      <View className='choices' {...a11yRole('group')} aria-label={label}>
         {options.map((o) => {
           const on = value.includes(o.value)
           return (
@@ -25,11 +26,10 @@ export default function CheckGroup<V extends string>({ name, label, hint, option
               key={o.value}
               className={`choice${on ? ' choice--on' : ''} t-${name}-${o.value}`}
               onClick={() => onChange(on ? value.filter((v) => v !== o.value) : [...value, o.value])}
-              role='checkbox'
-              aria-role='checkbox'
+              {...a11yRole('checkbox')}
               aria-checked={on ? 'true' : 'false'}
             >
-              <View className='choice__mark'>{on ? '☑' : '☐'}</View>
+              <View className='choice__mark' aria-hidden='true'>{on ? '☑' : '☐'}</View>
               <View className='choice__body'>
                 <View className='choice__label'>
                   {o.label}

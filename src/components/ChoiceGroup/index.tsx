@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import type { Choice } from '../../constants/categories'
 import FieldError from '../FieldError'
+import { a11yRole } from '../../utils/a11y'
 
 interface Props<V extends string> {
   /** Field name; also names the test hooks `t-<name>-<value>`. */
@@ -20,7 +21,7 @@ export default function ChoiceGroup<V extends string>({ name, label, options, va
   return (
     <View className={`field${error ? ' field--invalid' : ''}`}>
       <View className='field__label'>{label}</View>
-      <View className='choices' role='radiogroup' aria-label={label}>
+      <View className='choices' {...a11yRole('radiogroup')} aria-label={label}>
         {options.map((o) => {
           const on = o.value === value
           return (
@@ -28,11 +29,10 @@ export default function ChoiceGroup<V extends string>({ name, label, options, va
               key={o.value}
               className={`choice${on ? ' choice--on' : ''} t-${name}-${o.value}`}
               onClick={() => onChange(o.value)}
-              role='radio'
-              aria-role='radio'
+              {...a11yRole('radio')}
               aria-checked={on ? 'true' : 'false'}
             >
-              <View className='choice__mark'>{on ? '●' : '○'}</View>
+              <View className='choice__mark' aria-hidden='true'>{on ? '●' : '○'}</View>
               <View className='choice__body'>
                 <View className='choice__label'>
                   {o.label}

@@ -23,6 +23,7 @@ import { submitApplication, type SubmittedApplication } from '../../services/sub
 import { askToSubscribe } from '../../services/askToSubscribe'
 import { clause } from '../../utils/format'
 import type { MaterialMeta } from '../../services/uploadMaterial'
+import { a11yRole } from '../../utils/a11y'
 
 export const DRAFT_KEY = 'bangban.applyDraft'
 
@@ -342,8 +343,8 @@ function ApplyForm() {
       <MaterialsPicker name='materials' label='相关材料（可选）' hint='可以拍照上传身份证、营业执照等，也可上传 PDF。照片不超过 5 MB，PDF 不超过 10 MB，最多 20 个。没有也可以先提交，工作人员会告诉您还需要什么。' files={d.materials} onChange={(f) => { update('materials', f); setFieldErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('materials') && !/^FILE_[A-Z_]+$/.test(k)))) }} error={materialError} refused={refused} />
 
       {d.category === 'enterprise' ? (
-        <View className={`choice${d.commitment ? ' choice--on' : ''} t-commitment`} role='checkbox' aria-role='checkbox' aria-checked={d.commitment ? 'true' : 'false'} onClick={() => update('commitment', !d.commitment)}>
-          <View className='choice__mark'>{d.commitment ? '☑' : '☐'}</View>
+        <View className={`choice${d.commitment ? ' choice--on' : ''} t-commitment`} {...a11yRole('checkbox')} aria-checked={d.commitment ? 'true' : 'false'} onClick={() => update('commitment', !d.commitment)}>
+          <View className='choice__mark' aria-hidden='true'>{d.commitment ? '☑' : '☐'}</View>
           <View className='choice__body'>
             <View className='choice__label'>告知承诺（可选）{d.commitment ? '（已选）' : ''}</View>
             <View className='choice__desc'>适用告知承诺制的事项，我承诺所填信息真实、符合条件，可先行办理，缺少的材料按承诺期限补交。</View>
@@ -356,7 +357,7 @@ function ApplyForm() {
         <FieldError key={k} name={k} text={text} />
       ))}
       {formError ? (
-        <View className='form-error t-form-error' role='alert'>
+        <View className='form-error t-form-error' {...a11yRole('alert')}>
           ⚠ {formError}
         </View>
       ) : null}

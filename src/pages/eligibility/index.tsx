@@ -10,6 +10,7 @@ import PageShell from '../../components/PageShell'
 import { APPLICANT_TYPES, CATEGORIES, type ApplicantType, type Category } from '../../constants/categories'
 import { CENTER_HOTLINE } from '../../constants/center'
 import { ROUTES } from '../../constants/routes'
+import { a11yRole } from '../../utils/a11y'
 
 const YES_NO = [
   { value: 'yes', label: '是', description: '' },
@@ -153,7 +154,7 @@ export default function Eligibility() {
       </ActionButton>
       {result ? (
         result.eligible ? (
-          <View className='card result result--ok t-result t-result-ok' role='status'>
+          <View className='card result result--ok t-result t-result-ok' {...a11yRole('status')}>
             <View className='card__title'>✓ 可以申请，我们可以帮您</View>
             {/* the category in words; the rulebook's paragraph number (§三(一)) means nothing to a citizen */}
             <View className='t-result-scope'>您的事项属于帮办代办范围中的“{CATEGORIES.find((x) => x.value === result.category)?.label ?? '帮办代办事项'}”。服务免费，可选帮办或代办。</View>
@@ -162,7 +163,7 @@ export default function Eligibility() {
             </ActionButton>
           </View>
         ) : (
-          <View className='card result result--no t-result t-result-no' role='status'>
+          <View className='card result result--no t-result t-result-no' {...a11yRole('status')}>
             <View className='card__title'>✗ 这件事暂时不能申请帮办代办，原因如下：</View>
             {result.reasons.map((r, i) => (
               <View key={r.code} className={`reason t-reason t-reason-${r.code}`}>

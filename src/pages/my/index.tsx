@@ -9,6 +9,7 @@ import { useAsync } from '../../hooks/useAsync'
 import { listMyApplications } from '../../services/listMyApplications'
 import { formatChinaDateTime } from '../../utils/format'
 import LoadError from '../../components/LoadError'
+import { a11yRole } from '../../utils/a11y'
 
 export default function My() {
   const list = useAsync(listMyApplications)
@@ -41,7 +42,7 @@ export default function My() {
       ) : null}
 
       {items.map((item) => (
-        <View key={item.caseId} className='case t-case' role='link' aria-label={`申请 ${item.caseNo}，${item.statusLabel}，点按查看详情`} onClick={() => Taro.navigateTo({ url: `${ROUTES.caseDetail}?id=${item.caseId}` })}>
+        <View key={item.caseId} className='case t-case' {...a11yRole('link')} onClick={() => Taro.navigateTo({ url: `${ROUTES.caseDetail}?id=${item.caseId}` })}>
           <View className='case__head'>
             <View className='case__no'>编号 {item.caseNo}</View>
             <View className={`status status--${item.status} t-status`}>{item.statusLabel}</View>

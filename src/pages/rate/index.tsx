@@ -14,6 +14,7 @@ import { getRating } from '../../services/getRating'
 import type { RatingEntryView, RatingState } from '../../services/ratingTypes'
 import { submitRating } from '../../services/submitRating'
 import { formatChinaDateTime } from '../../utils/format'
+import { a11yRole } from '../../utils/a11y'
 
 const BAD = ['dissatisfied', 'very_dissatisfied']
 const POLARITY: Record<string, string[]> = {
@@ -85,7 +86,7 @@ function RatingForm({ caseId, options, followUp, onDone }: { caseId: string; opt
         <FieldError name='comment' text={errors.comment} />
       </View>
       <View className='muted'>评价由您本人自愿作出，任何人不得干预。</View>
-      {formError ? <View className='form-error t-form-error' role='alert'>⚠ {formError}</View> : null}
+      {formError ? <View className='form-error t-form-error' {...a11yRole('alert')}>⚠ {formError}</View> : null}
       <ActionButton className='t-rate-submit' disabled={busy} onClick={send}>
         {busy ? '正在提交…' : followUp ? '提交追评' : '提交评价'}
       </ActionButton>
