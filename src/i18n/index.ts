@@ -94,8 +94,15 @@ function ltrIfNeeded(value: string | number): string {
   return /[\u0600-\u06ff]/.test(s) ? s : ltr(s)
 }
 
+/** Staff, center and 台账 screens (the subpackages) stay Chinese whatever the phone chose. */
+function onStaffScreen(): boolean {
+  const path = Taro.getCurrentInstance()?.router?.path ?? ''
+  return /(^|\/)packages\//.test(path)
+}
+
 /** The reader's language, shared by every open page, and its words. */
 export function useLang(): { lang: Lang; t: (key: MessageKey, params?: Record<string, string | number>) => string; setLang: (lang: Lang) => void } {
-  const lang = useSyncExternalStore(subscribe, read, read)
+  const chosen = useSyncExternalStore(subscribe, read, read)
+  const lang = onStaffScreen() ? 'zh' : chosen
   return { lang, t: (key, params) => translate(lang, key, params), setLang }
 }

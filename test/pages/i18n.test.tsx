@@ -6,9 +6,10 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { act, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import My from '../../src/pages/my/index'
+import Eligibility from '../../src/pages/eligibility/index'
 import { LANG_STORAGE_KEY, ltr, resetLangCache, setLang, translate } from '../../src/i18n'
 import { ug } from '../../src/i18n/ug'
 import { zh } from '../../src/i18n/zh'
@@ -24,7 +25,7 @@ const NOT_ARABIC = new Set(['lang.switch', 'common.moreArrow'])
 /** the switch's spoken label says the other language's name in its own script */
 const MAY_NAME_CHINESE = new Set(['lang.switch', 'lang.switchLabel'])
 /** applicant pages whose every word comes from the dictionary (the rest follow, issue 20) */
-const DICTIONARY_PAGES = ['src/pages/my/index.tsx', 'src/pages/messages/index.tsx']
+const DICTIONARY_PAGES = ['src/pages/my/index.tsx', 'src/pages/messages/index.tsx', 'src/pages/eligibility/index.tsx']
 
 afterEach(() => {
   setLang('zh')
@@ -88,6 +89,35 @@ describe('a page in Uyghur', () => {
     mine.mockResolvedValue({ items: [] })
     render(<My />)
     expect(await screen.findByText((_, el) => !!el?.classList.contains('notice__text') && !!el.textContent?.includes(ug['my.empty']))).toBeTruthy()
+  })
+})
+
+describe('the self-check in Uyghur', () => {
+  const tap = (container: HTMLElement, hook: string) => {
+    const el = container.querySelector(`.${hook}`)
+    if (!el) throw new Error(`no .${hook}`)
+    fireEvent.click(el)
+  }
+
+  it('gives the core verdict with every reason and where to go instead, in Uyghur', async () => {
+    act(() => setLang('ug'))
+    const { container } = render(<Eligibility />)
+    container.querySelector('.dev-identity')?.remove()
+    // nothing chosen: the first open question, said in Uyghur
+    await act(async () => tap(container, 't-check'))
+    expect(container.textContent).toContain(ug['check.missing.category'])
+    tap(container, 't-category-investment')
+    tap(container, 't-applicantType-enterprise')
+    // Taro's H5 fields answer onInput with e.detail.value
+    act(() => void container.querySelector('.t-investmentWan')?.dispatchEvent(new CustomEvent('input', { detail: { value: '499' }, bubbles: true })))
+    tap(container, 't-approvalLevel-region')
+    tap(container, 't-fitsPolicy-yes')
+    await act(async () => tap(container, 't-check'))
+    const text = container.querySelector('.t-result-no')?.textContent ?? ''
+    expect(text).toContain(ug['reason.INVESTMENT_BELOW_THRESHOLD'])
+    expect(text).toContain(ug['reason.APPROVAL_NOT_COUNTY_LEVEL'])
+    expect(text).toContain(ug['elsewhere.investment'])
+    expect(container.textContent ?? '').not.toMatch(HAN)
   })
 })
 

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import FieldError from '../FieldError'
 import { a11yRole } from '../../utils/a11y'
+import { useLang } from '../../i18n'
 
 interface Props<V extends string> {
   name: string
@@ -14,6 +15,7 @@ interface Props<V extends string> {
 
 /** Several answers may apply: each row is a large checkbox that says 已选 in words. */
 export default function CheckGroup<V extends string>({ name, label, hint, options, value, onChange, error }: Props<V>) {
+  const { t } = useLang()
   return (
     <View className={`field${error ? ' field--invalid' : ''}`}>
       <View className='field__label'>{label}</View>
@@ -33,7 +35,7 @@ export default function CheckGroup<V extends string>({ name, label, hint, option
               <View className='choice__body'>
                 <View className='choice__label'>
                   {o.label}
-                  {on ? '（已选）' : ''}
+                  {on ? t('common.chosen') : ''}
                 </View>
               </View>
             </View>

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import type { Choice } from '../../constants/categories'
 import FieldError from '../FieldError'
 import { a11yRole } from '../../utils/a11y'
+import { useLang } from '../../i18n'
 
 interface Props<V extends string> {
   /** Field name; also names the test hooks `t-<name>-<value>`. */
@@ -18,6 +19,7 @@ interface Props<V extends string> {
  * chosen row says 已选 in words as well as changing colour.
  */
 export default function ChoiceGroup<V extends string>({ name, label, options, value, onChange, error }: Props<V>) {
+  const { t } = useLang()
   return (
     <View className={`field${error ? ' field--invalid' : ''}`}>
       <View className='field__label'>{label}</View>
@@ -36,7 +38,7 @@ export default function ChoiceGroup<V extends string>({ name, label, options, va
               <View className='choice__body'>
                 <View className='choice__label'>
                   {o.label}
-                  {on ? '（已选）' : ''}
+                  {on ? t('common.chosen') : ''}
                 </View>
                 <View className='choice__desc'>{o.description}</View>
               </View>
