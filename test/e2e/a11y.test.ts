@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { deliver } from '../support/app';
+import { shot } from '../support/browser';
 import { agreePrivacy, submitAs } from '../support/applicant';
 import { applicantJourneyEnv } from './journeys/applicant-env';
 import { h5Env } from './env';
@@ -39,12 +40,12 @@ beforeAll(async () => {
   await deliver(e2e.cloud);
 }, 120_000);
 
-async function open(path: string, elder: boolean): Promise<Page> {
+async function open(path: string, elder: boolean, lang: 'zh' | 'ug' = 'zh'): Promise<Page> {
   const page = await e2e.browser.newPage();
   await page.goto(`${e2e.app.url}/#/pages/index/index?as=${WHO}`);
   // Taro H5 storage wraps values as {data}
   await page.evaluate((on) => localStorage.setItem('bangban.elderMode', JSON.stringify({ data: on })), elder);
-  await page.goto(`${e2e.app.url}/#${path}${path.includes('?') ? '&' : '?'}as=${WHO}`);
+  await page.goto(`${e2e.app.url}/#${path}${path.includes('?') ? '&' : '?'}as=${WHO}&lang=${lang}`);
   await page.reload();
   return page;
 }
@@ -103,6 +104,27 @@ describe.each([
       const rest = found.filter((f) => !blocking.includes(f));
       if (rest.length) console.log(`${p.name}${elder ? ' (长辈版)' : ''}: ${rest.map((f) => `${f.impact} ${f.id} ×${f.nodes.length}`).join('; ')}`);
       expect(blocking).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+});
+
+/** Applicant pages already on the dictionary (issue 20): the rest follow. */
+const UYGHUR_PAGES = PAGES.filter((p) => ['self-check', 'my', 'messages'].includes(p.name));
+
+describe.each([
+  ['ئۇيغۇرچە', false],
+  ['ئۇيغۇرچە 长辈版', true],
+])('%s', (_mode, elder) => {
+  test.each(UYGHUR_PAGES.map((p) => [p.name, p] as const))('%s: right to left, and no critical or serious axe-core violation', async (name, p) => {
+    const page = await open(p.path(), elder, 'ug');
+    try {
+      await page.locator(`.${p.ready}:visible`).first().waitFor({ timeout: 30_000 });
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.taro_page_show .page') as Element).direction)).toBe('rtl');
+      await shot(page, `a11y-ug-${name}${elder ? '-large' : ''}`);
+      const found = await audit(page, p.ready);
+      expect(found.filter((f) => f.impact === 'critical' || f.impact === 'serious')).toEqual([]);
     } finally {
       await page.close();
     }
