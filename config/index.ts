@@ -24,7 +24,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // browser tests build H5 into their own folder so a developer's dist-h5 is left alone
     outputRoot: isH5 ? process.env.BANGBAN_H5_OUT || 'dist-h5' : 'dist',
-    plugins: [],
+    // WeChat's screen reader needs the aria-* attributes Taro's weapp template would drop
+    plugins: [path.resolve(__dirname, 'plugins', 'weapp-aria.js')],
     defineConstants: {
       CLOUD_ENV_ID: JSON.stringify(process.env.BANGBAN_CLOUD_ENV || 'bangban-local'),
       // empty = same origin: browser tests serve the app and proxy /gateway to the cloud on one port

@@ -1,3 +1,5 @@
+// first: before any page renders, Taro's runtime must know the aria attributes WeChat reads
+import './utils/weappAria'
 import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
 import './app.css'

@@ -1,4 +1,5 @@
 import { AppError } from './result'
+import { translate, type Lang, type MessageKey } from '../i18n'
 
 /**
  * A failure below the function's own answer: network, gateway, or the platform's
@@ -16,28 +17,33 @@ export class CloudCallError extends Error {
 
 const hasChinese = (s: string) => /[\u4e00-\u9fa5]/.test(s)
 
-const CODE_TEXT: Record<string, string> = {
-  NETWORK: '无法连接到服务，请检查网络后重试。',
-  FORBIDDEN: '无权访问。',
-  UNAUTHORIZED: '无权访问。',
-  NOT_FOUND: '没有找到相关记录。',
-  INVALID_INPUT: '填写的内容有误，请按提示修改。',
+const CODE_TEXT: Record<string, MessageKey> = {
+  NETWORK: 'error.NETWORK',
+  FORBIDDEN: 'error.FORBIDDEN',
+  UNAUTHORIZED: 'error.FORBIDDEN',
+  NOT_FOUND: 'error.NOT_FOUND',
+  INVALID_INPUT: 'error.INVALID_INPUT',
 }
 
 /**
- * One readable Chinese sentence for any error a page may meet, so no page shows a stack
- * trace or an English platform message to a citizen. The code stays visible for staff.
+ * One readable sentence in the reader's language for any error a page may meet, so no page shows a
+ * stack trace or an English platform message to a citizen. The code stays visible for staff. The
+ * functions answer in Chinese: a Uyghur reader gets our sentence, and the server's own words after it
+ * (someone at hand or at the hotline can read them out).
  */
-export function describeError(err: unknown): string {
+export function describeError(err: unknown, lang: Lang = 'zh'): string {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params)
   if (err instanceof AppError) {
-    if (hasChinese(err.message)) return err.message
-    return CODE_TEXT[err.code] ?? `操作没有成功，请稍后再试。（代码：${err.code}）`
+    const known = CODE_TEXT[err.code]
+    if (lang === 'zh') return hasChinese(err.message) ? err.message : known ? t(known) : t('error.failed', { code: err.code })
+    const ours = known ? t(known) : t('error.failed', { code: err.code })
+    return hasChinese(err.message) ? `${ours}\n${err.message}` : ours
   }
   if (err instanceof CloudCallError) {
-    const text = CODE_TEXT[String(err.errCode)]
-    return text ?? `服务暂时不可用，请稍后再试。（代码：${err.errCode}）`
+    const known = CODE_TEXT[String(err.errCode)]
+    return known ? t(known) : t('error.unavailable', { code: err.errCode })
   }
-  return '出了点问题，请稍后再试。'
+  return t('error.unknown')
 }
 
 export function isForbidden(err: unknown): boolean {

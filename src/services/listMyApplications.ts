@@ -1,3 +1,5 @@
+import type { CaseStatus } from '../../core/case-status'
+import type { Category } from '../constants/categories'
 import { callCloud } from './transport'
 import { unwrap, type CloudAnswer } from './result'
 
@@ -5,8 +7,8 @@ export interface MyApplication {
   caseId: string
   caseNo: string
   matter: string
-  category: string
-  status: string
+  category: Category
+  status: CaseStatus
   statusLabel: string
   /** ISO 8601 instant. */
   submittedAt: string

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
+import { a11yRole } from '../../utils/a11y'
 
 interface Props {
   children: ReactNode
@@ -20,8 +21,7 @@ export default function ActionButton({ children, onClick, kind = 'primary', disa
     <View
       className={`btn btn--${kind}${disabled ? ' btn--disabled' : ''}${className ? ` ${className}` : ''}`}
       onClick={disabled ? undefined : onClick}
-      role='button'
-      aria-role='button'
+      {...a11yRole('button')}
       aria-disabled={disabled ? 'true' : 'false'}
     >
       {children}

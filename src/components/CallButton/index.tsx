@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import ActionButton from '../ActionButton'
+import { a11yRole } from '../../utils/a11y'
 
 /** What the phone dials: digits (and a leading +) only, so "0996-5012345" dials as written. */
 export const dialable = (phone: string) => phone.replace(/[^\d+]/g, '')
@@ -31,7 +32,7 @@ export default function CallButton({ phone, label, className }: Props) {
         📞 {label}
       </ActionButton>
       {failed ? (
-        <View className='field-error' role='alert'>
+        <View className='field-error' {...a11yRole('alert')}>
           这台设备不能直接拨号，请手动拨打 {phone}。
         </View>
       ) : null}

@@ -1,5 +1,7 @@
 import { View } from '@tarojs/components'
 import FieldError from '../FieldError'
+import { a11yRole } from '../../utils/a11y'
+import { useLang } from '../../i18n'
 
 interface Props<V extends string> {
   name: string
@@ -13,11 +15,12 @@ interface Props<V extends string> {
 
 /** Several answers may apply: each row is a large checkbox that says 已选 in words. */
 export default function CheckGroup<V extends string>({ name, label, hint, options, value, onChange, error }: Props<V>) {
+  const { t } = useLang()
   return (
     <View className={`field${error ? ' field--invalid' : ''}`}>
       <View className='field__label'>{label}</View>
       {hint ? <View className='field__hint'>{hint}</View> : null}
-      <View className='choices' role='group' aria-label={label}>
+      <View className='choices' {...a11yRole('group')} aria-label={label}>
         {options.map((o) => {
           const on = value.includes(o.value)
           return (
@@ -25,15 +28,14 @@ export default function CheckGroup<V extends string>({ name, label, hint, option
               key={o.value}
               className={`choice${on ? ' choice--on' : ''} t-${name}-${o.value}`}
               onClick={() => onChange(on ? value.filter((v) => v !== o.value) : [...value, o.value])}
-              role='checkbox'
-              aria-role='checkbox'
+              {...a11yRole('checkbox')}
               aria-checked={on ? 'true' : 'false'}
             >
-              <View className='choice__mark'>{on ? '☑' : '☐'}</View>
+              <View className='choice__mark' aria-hidden='true'>{on ? '☑' : '☐'}</View>
               <View className='choice__body'>
                 <View className='choice__label'>
                   {o.label}
-                  {on ? '（已选）' : ''}
+                  {on ? t('common.chosen') : ''}
                 </View>
               </View>
             </View>

@@ -5,6 +5,7 @@ import FieldError from '../FieldError'
 import { describeError } from '../../services/errors'
 import { checkFile, MAX_FILES, uploadMaterial, type MaterialMeta } from '../../services/uploadMaterial'
 import type { UploadSource } from '../../services/transport'
+import { a11yRole } from '../../utils/a11y'
 
 export interface PickedFile {
   name: string
@@ -81,7 +82,7 @@ export default function MaterialsPicker({ name, label, hint, files, onChange, er
         <View key={f.fileID} className={`file t-file${refused[i] ? ' t-file-refused' : ''}`}>
           {/* uploaded is not accepted: a file the server refused says so, by name, instead of ✓ */}
           {refused[i] ? (
-            <View className='file__name field-error' role='alert'>
+            <View className='file__name field-error' {...a11yRole('alert')}>
               ✗ “{f.name}”不能提交：{refused[i]}。请删除后重新选择。
             </View>
           ) : (
@@ -95,7 +96,7 @@ export default function MaterialsPicker({ name, label, hint, files, onChange, er
         </View>
       ))}
       {progress.map((p) => (
-        <View key={p.name} className='file t-upload-progress' role='status'>
+        <View key={p.name} className='file t-upload-progress' {...a11yRole('status')}>
           正在上传“{p.name}”：{p.percent}%
           <View className='progress'>
             <View className='progress__bar' style={{ width: `${p.percent}%` }} />

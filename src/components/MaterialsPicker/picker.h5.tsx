@@ -10,7 +10,7 @@ export default function PickerH5({ className, label, onPicked }: PickerProps) {
     if (list.length > 0) onPicked(list.map((f) => ({ name: f.name, size: f.size, mime: f.type, source: { blob: f } })))
   }
   return (
-    <label className={`btn btn--secondary ${className}`} role='button'>
+    <label className={`btn btn--secondary ${className}`}>
       {label}
       <input ref={input} type='file' multiple accept='image/jpeg,image/png,application/pdf' className='visually-hidden t-file-input' onChange={change} />
     </label>

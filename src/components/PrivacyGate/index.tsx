@@ -9,6 +9,7 @@ import { agreePrivacy } from '../../services/agreePrivacy'
 import { describeError } from '../../services/errors'
 import { getPrivacyStatus } from '../../services/getPrivacyStatus'
 import LoadError from '../LoadError'
+import { a11yRole } from '../../utils/a11y'
 
 /**
  * Nothing personal is asked before the applicant has agreed to the 用户隐私保护指引: the children
@@ -42,10 +43,10 @@ export default function PrivacyGate({ purpose, children }: { purpose: string; ch
     <View className='card t-privacy'>
       <View className='card__title'>使用前请阅读《用户隐私保护指引》</View>
       <View>{purpose}需要收集您的姓名、证件号码和联系电话。这些信息只用于帮办代办服务，显示时隐去部分号码，不会用于其他用途。</View>
-      <View className='link t-privacy-read' role='link' onClick={() => Taro.navigateTo({ url: ROUTES.privacy })}>
+      <View className='link t-privacy-read' {...a11yRole('link')} onClick={() => Taro.navigateTo({ url: ROUTES.privacy })}>
         阅读《用户隐私保护指引》全文 ›
       </View>
-      {error ? <View className='form-error' role='alert'>⚠ {error}</View> : null}
+      {error ? <View className='form-error' {...a11yRole('alert')}>⚠ {error}</View> : null}
       <ActionButton className='t-privacy-agree' disabled={busy} onClick={agree}>
         {busy ? '正在保存…' : '我已阅读并同意'}
       </ActionButton>

@@ -5,6 +5,7 @@ import FieldError from '../FieldError'
 import { describeError } from '../../services/errors'
 import { uploadSignature } from '../../services/uploadMaterial'
 import type { UploadSource } from '../../services/transport'
+import { a11yRole } from '../../utils/a11y'
 
 /** What a platform's drawing surface offers: it draws, says whether anything was drawn, exports. */
 export interface SurfaceProps {
@@ -70,7 +71,7 @@ export default function SignaturePad({ name, label, hint, signed, error, onSigne
       <View className='field__label'>{label}</View>
       {hint ? <View className='field__hint'>{hint}</View> : null}
       {signed ? (
-        <View className='signature__done t-signature-done' role='status'>
+        <View className='signature__done t-signature-done' {...a11yRole('status')}>
           ✓ 已签名并保存
         </View>
       ) : null}

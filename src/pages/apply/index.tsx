@@ -25,6 +25,7 @@ import { submitApplication, type SubmittedApplication } from '../../services/sub
 import { askToSubscribe } from '../../services/askToSubscribe'
 import { clause } from '../../utils/format'
 import type { MaterialMeta } from '../../services/uploadMaterial'
+import { a11yRole } from '../../utils/a11y'
 
 export const DRAFT_KEY = 'bangban.applyDraft'
 
@@ -411,8 +412,8 @@ function ApplyForm() {
       id: 'commitment',
       keys: [],
       node: (
-        <View key='commitment' className={`choice${d.commitment ? ' choice--on' : ''} t-commitment`} role='checkbox' aria-role='checkbox' aria-checked={d.commitment ? 'true' : 'false'} onClick={() => update('commitment', !d.commitment)}>
-          <View className='choice__mark'>{d.commitment ? '☑' : '☐'}</View>
+        <View key='commitment' className={`choice${d.commitment ? ' choice--on' : ''} t-commitment`} {...a11yRole('checkbox')} aria-checked={d.commitment ? 'true' : 'false'} onClick={() => update('commitment', !d.commitment)}>
+          <View className='choice__mark' aria-hidden='true'>{d.commitment ? '☑' : '☐'}</View>
           <View className='choice__body'>
             <View className='choice__label'>告知承诺（可选）{d.commitment ? '（已选）' : ''}</View>
             <View className='choice__desc'>适用告知承诺制的事项，我承诺所填信息真实、符合条件，可先行办理，缺少的材料按承诺期限补交。</View>
@@ -428,7 +429,7 @@ function ApplyForm() {
         <FieldError key={k} name={k} text={text} />
       ))}
       {formError ? (
-        <View className='form-error t-form-error' role='alert'>
+        <View className='form-error t-form-error' {...a11yRole('alert')}>
           ⚠ {formError}
         </View>
       ) : null}
@@ -465,7 +466,7 @@ function ApplyForm() {
           <View className='card t-review'>
             <View className='card__title'>请核对您填写的内容</View>
             {reviewRows(d).map(([id, label, value]) => (
-              <View key={id} className={`review-row t-review-${id}`} role='button' aria-role='button' onClick={() => go(id)}>
+              <View key={id} className={`review-row t-review-${id}`} {...a11yRole('button')} onClick={() => go(id)}>
                 <View className='review-row__label'>{label}</View>
                 <View className='review-row__value'>{value}</View>
                 <View className='review-row__edit'>修改 ›</View>

@@ -21,6 +21,7 @@ import { windowTitle } from '../../utils/format'
 import { requestHomeVisit } from '../../services/requestHomeVisit'
 import { rescheduleBooking } from '../../services/rescheduleBooking'
 import { askToSubscribe } from '../../services/askToSubscribe'
+import { a11yRole } from '../../utils/a11y'
 
 type Way = 'center' | 'home'
 /** Today in Beijing, YYYY-MM-DD (the center keeps Beijing time). */
@@ -33,7 +34,7 @@ const WAYS = [
 /** The booking confirmation: date, time, place and what to bring, in words. */
 function Confirmation({ b }: { b: BookingView }) {
   return (
-    <View className='card t-booking-confirmed' role='status'>
+    <View className='card t-booking-confirmed' {...a11yRole('status')}>
       <View className='title'>✓ 预约成功</View>
       <View className='strong t-booking-when'>
         {b.date}（{b.weekday}）{b.start}–{b.end}
@@ -218,12 +219,12 @@ export default function Book() {
             </Notice>
           ) : null}
           {slots.status === 'ok' && days.length === 0 ? <Notice kind='empty'>14天内没有可预约的时段，请致电中心。</Notice> : null}
-          <View className='days' role='tablist' aria-label='日期'>
+          <View className='days' {...a11yRole('tablist')} aria-label='日期'>
             {days.map((d) => {
               const on = d.date === shownDay?.date
               const left = d.slots.reduce((n, s) => n + s.remaining, 0)
               return (
-                <View key={d.date} className={`day t-day t-day-${d.date}${on ? ' day--on' : ''}`} role='tab' aria-selected={on ? 'true' : 'false'} onClick={() => { setDay(d.date); setSlot(null) }}>
+                <View key={d.date} className={`day t-day t-day-${d.date}${on ? ' day--on' : ''}`} {...a11yRole('tab')} aria-selected={on ? 'true' : 'false'} onClick={() => { setDay(d.date); setSlot(null) }}>
                   <View className='strong'>{d.date.slice(5).replace('-', '月')}日</View>
                   <View>{d.weekday.replace('星期', '周')}</View>
                   <View className='day__left'>{left > 0 ? `余${left}` : '约满'}</View>
@@ -232,7 +233,7 @@ export default function Book() {
             })}
           </View>
           {shownDay ? (
-            <View className='slots' role='radiogroup' aria-label={`${shownDay.date} 的时段`}>
+            <View className='slots' {...a11yRole('radiogroup')} aria-label={`${shownDay.date} 的时段`}>
               {shownDay.slots.map((s) => {
                 const on = slot?.slotId === s.slotId
                 const full = s.remaining === 0
@@ -240,7 +241,7 @@ export default function Book() {
                   <View
                     key={s.slotId}
                     className={`slot t-slot t-slot-${s.kind}${on ? ' slot--on' : ''}${full ? ' slot--full' : ''}`}
-                    role='radio'
+                    {...a11yRole('radio')}
                     aria-checked={on ? 'true' : 'false'}
                     aria-disabled={full ? 'true' : 'false'}
                     onClick={() => (full ? undefined : setSlot(s))}
@@ -260,7 +261,7 @@ export default function Book() {
       ) : null}
 
       {formError ? (
-        <View className='form-error t-form-error' role='alert'>
+        <View className='form-error t-form-error' {...a11yRole('alert')}>
           ⚠ {formError}
         </View>
       ) : null}

@@ -22,6 +22,7 @@ import type { MaterialMeta } from '../../services/uploadMaterial'
 import { withdrawCase } from '../../services/withdrawCase'
 import { formatChinaDateTime } from '../../utils/format'
 import LoadError from '../../components/LoadError'
+import { a11yRole } from '../../utils/a11y'
 
 function useStep() {
   const [busy, setBusy] = useState(false)
@@ -53,7 +54,7 @@ function SupplementNeed({ c, need, reload }: { c: CaseDetail; need: Extract<Need
         <View key={m}>· {m}</View>
       ))}
       <MaterialsPicker name='supplement' label='上传补正材料' files={files} onChange={(f) => { setFiles(f); setMissing('') }} error={missing} />
-      {step.error ? <View className='form-error' role='alert'>⚠ {step.error}</View> : null}
+      {step.error ? <View className='form-error' {...a11yRole('alert')}>⚠ {step.error}</View> : null}
       <ActionButton className='t-send-supplement' disabled={step.busy} onClick={() => (files.length === 0 ? setMissing('请先上传至少一个文件') : step.run(() => sendSupplement({ caseId: c.caseId, materials: files }), reload))}>
         {step.busy ? '正在提交…' : '提交补正材料'}
       </ActionButton>
@@ -76,7 +77,7 @@ function ReceiptNeed({ c, reload }: { c: CaseDetail; reload: () => void }) {
       ) : null}
       <View className='muted'>签收即确认：帮代办员已向您移交办理结果和您的原始材料，本次帮办代办服务结束。</View>
       <SignaturePad name='receipt' label='签收人签名' hint='请用手指在方框内写下您的姓名，然后点“确认签名”。' signed={!!fileID} error={err} onSigned={(id) => { setFileID(id); setErr('') }} onReset={() => setFileID('')} />
-      {step.error ? <View className='form-error' role='alert'>⚠ {step.error}</View> : null}
+      {step.error ? <View className='form-error' {...a11yRole('alert')}>⚠ {step.error}</View> : null}
       <ActionButton className='t-sign-receipt' disabled={step.busy} onClick={() => (fileID ? step.run(() => signReceipt({ caseId: c.caseId, signatureFileID: fileID }), reload) : setErr('请先签名并点“确认签名”'))}>
         {step.busy ? '正在签收…' : '确认签收'}
       </ActionButton>
@@ -91,7 +92,7 @@ function ExtensionNeed({ c, need, reload }: { c: CaseDetail; need: Extract<Need,
       <View className='card__title'>ⓘ 办理时限延长了{need.extraWorkingDays}个工作日</View>
       <View>原因：{need.explanation}</View>
       {need.due ? <View>新的办结期限：{need.due}</View> : null}
-      {step.error ? <View className='form-error' role='alert'>⚠ {step.error}</View> : null}
+      {step.error ? <View className='form-error' {...a11yRole('alert')}>⚠ {step.error}</View> : null}
       <ActionButton className='t-confirm-extension' disabled={step.busy} onClick={() => step.run(() => confirmExtension({ caseId: c.caseId, seq: need.seq }), reload)}>
         我已知晓
       </ActionButton>

@@ -15,6 +15,7 @@ import { ROUTES } from '../../constants/routes'
 import { useAsync } from '../../hooks/useAsync'
 import { elderModeFollowsSystem, useElderMode } from '../../hooks/useElderMode'
 import { getMyProfile, isStaff } from '../../services/getMyProfile'
+import { a11yRole } from '../../utils/a11y'
 
 export default function Index() {
   const [elder, setElder] = useElderMode()
@@ -38,8 +39,7 @@ export default function Index() {
       <View
         className={`toggle t-elder-toggle${elder ? ' toggle--on' : ''}`}
         onClick={() => setElder(!elder)}
-        role='switch'
-        aria-role='switch'
+        {...a11yRole('switch')}
         aria-checked={elder ? 'true' : 'false'}
       >
         <View className='strong'>长辈版（大字大按钮）</View>

@@ -7,6 +7,7 @@ import { useAsync } from '../../hooks/useAsync'
 import { listMessages } from '../../services/listMessages'
 import { markMessagesRead } from '../../services/markMessagesRead'
 import LoadError from '../../components/LoadError'
+import { useLang } from '../../i18n'
 
 /**
  * 消息: everything the system told me, whether or not WeChat delivered the push, so a refused
@@ -15,6 +16,7 @@ import LoadError from '../../components/LoadError'
 export default function Messages() {
   const list = useAsync(() => listMessages())
   const items = list.data?.items ?? []
+  const { t } = useLang()
 
   const open = (page: string, id: string) => {
     void markMessagesRead([id]).catch(() => undefined)
@@ -23,35 +25,35 @@ export default function Messages() {
 
   return (
     <PageShell>
-      <View className='title'>消息</View>
+      <View className='title'>{t('messages.title')}</View>
       {list.data && list.data.unread > 0 ? (
         <View className='muted'>
-          {list.data.unread} 条未读
+          {t('messages.unread', { n: list.data.unread })}
           <ActionButton kind='secondary' className='t-mark-all-read' onClick={() => void markMessagesRead().then(list.reload)}>
-            全部标为已读
+            {t('messages.markAllRead')}
           </ActionButton>
         </View>
       ) : null}
 
-      {list.status === 'loading' && !list.data ? <Notice kind='loading'>正在加载…</Notice> : null}
+      {list.status === 'loading' && !list.data ? <Notice kind='loading'>{t('common.loading')}</Notice> : null}
       {list.status === 'error' ? (
         <LoadError error={list.error} onRetry={list.reload} />
       ) : null}
-      {list.status === 'ok' && items.length === 0 ? <Notice kind='empty'>还没有消息。申请受理、办理进度、办结时都会在这里通知您。</Notice> : null}
+      {list.status === 'ok' && items.length === 0 ? <Notice kind='empty'>{t('messages.empty')}</Notice> : null}
 
       {items.map((m) => (
         <View key={m.id} className={`case t-message ${m.read ? '' : 'case--unread'}`} onClick={() => open(m.page, m.id)}>
           <View className='case__head'>
             <View className='case__no'>
-              {m.read ? '' : '【未读】'}
+              {m.read ? '' : t('messages.unreadTag')}
               {m.title}
             </View>
           </View>
           <View className='case__matter'>{m.note}</View>
-          <View className='muted'>编号：{m.caseNo}</View>
-          <View className='muted'>事项：{m.matter}</View>
-          <View className='muted'>时间：{m.time}</View>
-          <View className='muted'>微信通知：{m.pushLabel}</View>
+          <View className='muted'>{t('messages.caseNo', { caseNo: m.caseNo })}</View>
+          <View className='muted'>{t('messages.matter', { matter: m.matter })}</View>
+          <View className='muted'>{t('messages.time', { time: m.time })}</View>
+          <View className='muted'>{t('messages.push', { push: t(`push.${m.push}`) })}</View>
         </View>
       ))}
     </PageShell>

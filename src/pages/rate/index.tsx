@@ -16,6 +16,7 @@ import { getRating } from '../../services/getRating'
 import type { RatingEntryView, RatingState } from '../../services/ratingTypes'
 import { submitRating } from '../../services/submitRating'
 import { formatChinaDateTime } from '../../utils/format'
+import { a11yRole } from '../../utils/a11y'
 
 const BAD = ['dissatisfied', 'very_dissatisfied']
 const POLARITY: Record<string, string[]> = {
@@ -104,7 +105,7 @@ function RatingForm({ caseId, options, followUp, onDone }: { caseId: string; opt
     },
   ]
   const note = <View className='muted'>评价由您本人自愿作出，任何人不得干预。</View>
-  const failed = formError ? <View className='form-error t-form-error' role='alert'>⚠ {formError}</View> : null
+  const failed = formError ? <View className='form-error t-form-error' {...a11yRole('alert')}>⚠ {formError}</View> : null
   if (elder) {
     const current = questions[Math.min(step, questions.length - 1)]
     const go = (i: number) => {

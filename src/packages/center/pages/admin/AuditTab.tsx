@@ -6,6 +6,7 @@ import Notice from '../../../../components/Notice'
 import { useAsync } from '../../../../hooks/useAsync'
 import { listAudit, type AuditEntry, type AuditKind } from '../../../../services/centerAdmin'
 import { formatChinaDateTime } from '../../../../utils/format'
+import { a11yRole } from '../../../../utils/a11y'
 
 const KINDS: { value: AuditKind | ''; label: string }[] = [
   { value: '', label: '全部' },
@@ -57,7 +58,7 @@ export default function AuditTab() {
     <View className='t-audit-tab'>
       <View className='chips'>
         {KINDS.map((k) => (
-          <View key={k.value || 'all'} className={`chip t-audit-kind-${k.value || 'all'}${kind === k.value ? ' chip--on' : ''}`} onClick={() => { setMore([]); setKind(k.value) }} role='radio' aria-checked={kind === k.value ? 'true' : 'false'}>
+          <View key={k.value || 'all'} className={`chip t-audit-kind-${k.value || 'all'}${kind === k.value ? ' chip--on' : ''}`} onClick={() => { setMore([]); setKind(k.value) }} {...a11yRole('radio')} aria-checked={kind === k.value ? 'true' : 'false'}>
             {k.label}
           </View>
         ))}

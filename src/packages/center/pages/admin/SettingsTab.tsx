@@ -4,6 +4,7 @@ import { parseYearCalendarText } from '../../../../../core/holiday-notice'
 import ActionButton from '../../../../components/ActionButton'
 import { saveHolidayOverride, saveServiceItem, saveYearCalendar, saveSettings, saveSubscribeTemplate, saveUnit, type BookingWindow } from '../../../../services/centerAdmin'
 import type { AdminData } from './index'
+import { a11yRole } from '../../../../utils/a11y'
 
 interface Props {
   d: AdminData
@@ -89,7 +90,7 @@ export default function SettingsTab({ d, form, set, run, text }: Props) {
   const chips = (key: string, options: { value: string; label: string }[], cls = key) => (
     <View className='chips'>
       {options.map((o) => (
-        <View key={o.value} className={`chip t-s-${cls}-${o.value}${form[key] === o.value ? ' chip--on' : ''}`} onClick={() => set(key, o.value)} role='radio' aria-checked={form[key] === o.value ? 'true' : 'false'}>
+        <View key={o.value} className={`chip t-s-${cls}-${o.value}${form[key] === o.value ? ' chip--on' : ''}`} onClick={() => set(key, o.value)} {...a11yRole('radio')} aria-checked={form[key] === o.value ? 'true' : 'false'}>
           {form[key] === o.value ? '✓ ' : ''}
           {o.label}
         </View>
@@ -195,12 +196,12 @@ export default function SettingsTab({ d, form, set, run, text }: Props) {
                   key={delta}
                   className={`chip t-cap-${w.id}-${delta > 0 ? 'up' : 'down'}`}
                   onClick={() => run(`${w.label} 名额已改为 ${w.capacity + delta}`, () => saveSettings('booking', { windows: windows.map((x, j) => (j === i ? { ...x, capacity: x.capacity + delta } : x)) }))}
-                  role='button'
+                  {...a11yRole('button')}
                 >
                   名额{delta > 0 ? '+1' : '−1'}
                 </View>
               ))}
-              <View className={`chip t-edit-window-${w.id}`} onClick={() => editWindow(w)} role='button'>
+              <View className={`chip t-edit-window-${w.id}`} onClick={() => editWindow(w)} {...a11yRole('button')}>
                 修改
               </View>
             </View>
@@ -239,7 +240,7 @@ export default function SettingsTab({ d, form, set, run, text }: Props) {
             {y.makeupWorkdays.length > 0 ? <View className='muted'>调休上班：{y.makeupWorkdays.map((m) => md(m.date)).join('、')}</View> : null}
             {y.source !== 'built_in' && d.settings.canEdit ? (
               <View className='chips'>
-                <View className={`chip t-enter-year-${y.year}`} onClick={() => set('yYear', String(y.year))} role='button'>
+                <View className={`chip t-enter-year-${y.year}`} onClick={() => set('yYear', String(y.year))} {...a11yRole('button')}>
                   {y.source === 'center' ? '重新录入（更正）' : `录入${y.year}年安排`}
                 </View>
               </View>
@@ -261,13 +262,13 @@ export default function SettingsTab({ d, form, set, run, text }: Props) {
         {text('hDate', '日期（YYYY-MM-DD）')}
         {text('hName', '名称（如 古尔邦节）')}
         <View className='chips'>
-          <View className='chip t-holiday-off' onClick={() => run('已设为放假', () => saveHolidayOverride({ date: form.hDate ?? '', working: false, name: form.hName ?? '', regional: true }))} role='button'>
+          <View className='chip t-holiday-off' onClick={() => run('已设为放假', () => saveHolidayOverride({ date: form.hDate ?? '', working: false, name: form.hName ?? '', regional: true }))} {...a11yRole('button')}>
             设为放假
           </View>
-          <View className='chip t-holiday-on' onClick={() => run('已设为上班', () => saveHolidayOverride({ date: form.hDate ?? '', working: true, name: form.hName ?? '' }))} role='button'>
+          <View className='chip t-holiday-on' onClick={() => run('已设为上班', () => saveHolidayOverride({ date: form.hDate ?? '', working: true, name: form.hName ?? '' }))} {...a11yRole('button')}>
             设为上班
           </View>
-          <View className='chip t-holiday-remove' onClick={() => run('已删除调整', () => saveHolidayOverride({ date: form.hDate ?? '', working: false, name: '', remove: true }))} role='button'>
+          <View className='chip t-holiday-remove' onClick={() => run('已删除调整', () => saveHolidayOverride({ date: form.hDate ?? '', working: false, name: '', remove: true }))} {...a11yRole('button')}>
             删除
           </View>
         </View>
@@ -295,7 +296,7 @@ export default function SettingsTab({ d, form, set, run, text }: Props) {
       <View className='card t-settings-units'>
         <View className='card__title'>单位及归口行业</View>
         {d.units.units.map((u) => (
-          <View key={u.unitId} className='line t-unit' onClick={() => editUnit(u)} role='button'>
+          <View key={u.unitId} className='line t-unit' onClick={() => editUnit(u)} {...a11yRole('button')}>
             {u.name}：{u.industries.map((i) => i.label).join('、') || '—'} <View className='link' style={{ display: 'inline-flex' }}>修改</View>
           </View>
         ))}
@@ -308,7 +309,7 @@ export default function SettingsTab({ d, form, set, run, text }: Props) {
         <View className='field__label'>归口行业（点选）</View>
         <View className='chips'>
           {d.units.industries.map((i) => (
-            <View key={i.industry} className={`chip t-industry-${i.industry}${unitIndustries.includes(i.industry) ? ' chip--on' : ''}`} onClick={() => toggleIndustry(i.industry)} role='checkbox' aria-checked={unitIndustries.includes(i.industry) ? 'true' : 'false'}>
+            <View key={i.industry} className={`chip t-industry-${i.industry}${unitIndustries.includes(i.industry) ? ' chip--on' : ''}`} onClick={() => toggleIndustry(i.industry)} {...a11yRole('checkbox')} aria-checked={unitIndustries.includes(i.industry) ? 'true' : 'false'}>
               {unitIndustries.includes(i.industry) ? '✓ ' : ''}
               {i.label}
             </View>
@@ -332,11 +333,11 @@ export default function SettingsTab({ d, form, set, run, text }: Props) {
             {text(`tpl.${t.purpose}`, '新的模板编号', `tpl-${t.purpose}`)}
             {text(`kw.${t.purpose}`, '关键词（不填则沿用现有）', `kw-${t.purpose}`)}
             <View className='chips'>
-              <View className={`chip t-save-tpl-${t.purpose}`} onClick={() => run(`${t.label} 模板已保存`, () => saveSubscribeTemplate({ purpose: t.purpose, id: (form[`tpl.${t.purpose}`] ?? '').trim(), ...((form[`kw.${t.purpose}`] ?? '').trim() ? { keywords: parseKeywords(form[`kw.${t.purpose}`]) } : {}) }))} role='button'>
+              <View className={`chip t-save-tpl-${t.purpose}`} onClick={() => run(`${t.label} 模板已保存`, () => saveSubscribeTemplate({ purpose: t.purpose, id: (form[`tpl.${t.purpose}`] ?? '').trim(), ...((form[`kw.${t.purpose}`] ?? '').trim() ? { keywords: parseKeywords(form[`kw.${t.purpose}`]) } : {}) }))} {...a11yRole('button')}>
                 保存
               </View>
               {t.source === 'settings' ? (
-                <View className={`chip t-reset-tpl-${t.purpose}`} onClick={() => run(`${t.label} 已恢复为环境变量中的配置`, () => saveSubscribeTemplate({ purpose: t.purpose, reset: true }))} role='button'>
+                <View className={`chip t-reset-tpl-${t.purpose}`} onClick={() => run(`${t.label} 已恢复为环境变量中的配置`, () => saveSubscribeTemplate({ purpose: t.purpose, reset: true }))} {...a11yRole('button')}>
                   恢复默认
                 </View>
               ) : null}

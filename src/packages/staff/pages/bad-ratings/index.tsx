@@ -13,6 +13,7 @@ import { listBadRatings } from '../../../../services/listBadRatings'
 import { formatChinaDateTime } from '../../../../utils/format'
 import '../../../../styles/staffScreens.css'
 import '../../staff.css'
+import { a11yRole } from '../../../../utils/a11y'
 
 const FILTERS: { f: BadRatingFilter; label: string }[] = [
   { f: 'open', label: '待处理' },
@@ -102,7 +103,7 @@ function StepForm({ item, type, onDone }: { item: BadRatingItem; type: BadRating
       {spec.measures ? area('t-bf-measures', spec.measures, measures, setMeasures) : null}
       {spec.result ? area('t-bf-result', spec.result, result, setResult) : null}
       {spec.note ? area('t-bf-note', spec.note, note, setNote) : null}
-      {error ? <View className='form-error t-bad-error' role='alert'>⚠ {error}</View> : null}
+      {error ? <View className='form-error t-bad-error' {...a11yRole('alert')}>⚠ {error}</View> : null}
       <ActionButton className='t-bad-submit' disabled={busy} onClick={send}>
         {busy ? '正在提交…' : '提交'}
       </ActionButton>
@@ -186,7 +187,7 @@ export default function BadRatingsPage() {
         {FILTERS.map(({ f, label }) => {
           const n = f === 'all' ? undefined : list.data?.counts[f]
           return (
-            <View key={f} className={`queue t-bad-filter-${f}${filter === f ? ' queue--on' : ''}${f === 'open' && n ? ' queue--alert' : ''}`} onClick={() => setFilter(f)} role='tab' aria-selected={filter === f ? 'true' : 'false'}>
+            <View key={f} className={`queue t-bad-filter-${f}${filter === f ? ' queue--on' : ''}${f === 'open' && n ? ' queue--alert' : ''}`} onClick={() => setFilter(f)} {...a11yRole('tab')} aria-selected={filter === f ? 'true' : 'false'}>
               {label}
               {n !== undefined ? ` ${n}` : ''}
             </View>

@@ -20,6 +20,7 @@ import { ACTION_FORMS, SECONDARY, type Field } from '../../actionForms'
 import '../../../../styles/staffScreens.css'
 import { fileKindOf, openCaseFile, type CaseFileRef } from '../../openCaseFile'
 import '../../staff.css'
+import { a11yRole } from '../../../../utils/a11y'
 
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`)
 
@@ -98,7 +99,7 @@ export default function StaffCasePage() {
   }
 
   const viewButton = (file: CaseFileRef, name: string) => (
-    <View className={`file-view t-view-file${opening === file.fileID ? ' file-view--busy' : ''}`} onClick={() => view(file)} role='button' aria-label={`查看 ${name}`}>
+    <View className={`file-view t-view-file${opening === file.fileID ? ' file-view--busy' : ''}`} onClick={() => view(file)} {...a11yRole('button')} aria-label={`查看 ${name}`}>
       {opening === file.fileID ? '正在打开…' : '查看'}
     </View>
   )
@@ -162,8 +163,8 @@ export default function StaffCasePage() {
         )
       case 'check':
         return (
-          <View key={f.key} className={`check t-f-${f.key}${v === true ? ' check--on' : ''}`} onClick={() => set(f.key, v !== true)} role='checkbox' aria-checked={v === true ? 'true' : 'false'}>
-            <View className='check__mark'>{v === true ? '☑' : '☐'}</View>
+          <View key={f.key} className={`check t-f-${f.key}${v === true ? ' check--on' : ''}`} onClick={() => set(f.key, v !== true)} {...a11yRole('checkbox')} aria-checked={v === true ? 'true' : 'false'}>
+            <View className='check__mark' aria-hidden='true'>{v === true ? '☑' : '☐'}</View>
             <View>{f.label}</View>
           </View>
         )
@@ -214,7 +215,7 @@ export default function StaffCasePage() {
 
   const denied = state.status === 'error' && isForbidden(state.error)
   const errorView = error ? (
-    <View className='field-error t-act-error' role='alert'>
+    <View className='field-error t-act-error' {...a11yRole('alert')}>
       ⚠ {error.text}
       {Object.entries(error.fields)
         .filter(([, m]) => m !== error.text)
@@ -250,7 +251,7 @@ export default function StaffCasePage() {
               </ActionButton>
             ) : null}
             {revealError ? (
-              <View className='field-error t-reveal-error' role='alert'>
+              <View className='field-error t-reveal-error' {...a11yRole('alert')}>
                 ⚠ {revealError}
               </View>
             ) : null}
@@ -333,7 +334,7 @@ export default function StaffCasePage() {
                   <View className='field__label'>按服务事项填写（点选即带出窗口和承诺时限）</View>
                   <View className='chips'>
                     {state.data.items.map((i) => (
-                      <View key={i.itemId} className={`chip t-item-${i.itemId}${values.window === i.window && Number(values.committedWorkingDays) === i.committedWorkingDays ? ' chip--on' : ''}`} onClick={() => setValues((v) => ({ ...v, window: i.window, committedWorkingDays: String(i.committedWorkingDays) }))} role='button'>
+                      <View key={i.itemId} className={`chip t-item-${i.itemId}${values.window === i.window && Number(values.committedWorkingDays) === i.committedWorkingDays ? ' chip--on' : ''}`} onClick={() => setValues((v) => ({ ...v, window: i.window, committedWorkingDays: String(i.committedWorkingDays) }))} {...a11yRole('button')}>
                         {i.name} · {i.window} · {i.committedWorkingDays}个工作日
                       </View>
                     ))}
@@ -377,7 +378,7 @@ export default function StaffCasePage() {
               <View className='card__title'>办理</View>
               <View className='actions'>
                 {d.actions.map((a) => (
-                  <View key={a.type} className={`action ${SECONDARY.has(a.type) ? 'action--secondary' : ''} t-action-${a.type}`} onClick={() => start(a.type)} role='button'>
+                  <View key={a.type} className={`action ${SECONDARY.has(a.type) ? 'action--secondary' : ''} t-action-${a.type}`} onClick={() => start(a.type)} {...a11yRole('button')}>
                     {a.label}
                   </View>
                 ))}
@@ -446,7 +447,7 @@ export default function StaffCasePage() {
                 </View>
               ))}
               {fileError ? (
-                <View className='field-error t-file-error' role='alert'>
+                <View className='field-error t-file-error' {...a11yRole('alert')}>
                   ⚠ {fileError}
                 </View>
               ) : null}

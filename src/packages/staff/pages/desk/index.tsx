@@ -18,6 +18,7 @@ import { staffCancelBooking } from '../../../../services/staffCancelBooking'
 import { staffRescheduleBooking } from '../../../../services/staffRescheduleBooking'
 import { windowTitle } from '../../../../utils/format'
 import '../../staff.css'
+import { a11yRole } from '../../../../utils/a11y'
 
 const DAY_MS = 86400_000
 /** Beijing calendar day `offset` days from today, YYYY-MM-DD (the center keeps Beijing time). */
@@ -139,7 +140,7 @@ export default function DeskPage() {
   function renderChange(b: DeskBooking) {
     if (!change || change.bookingId !== b.bookingId) return null
     const err = change.error ? (
-      <View className='field-error t-change-error' role='alert'>
+      <View className='field-error t-change-error' {...a11yRole('alert')}>
         ⚠ {change.error.text}
       </View>
     ) : null
@@ -191,11 +192,11 @@ export default function DeskPage() {
         {moveSlots.status === 'loading' && !moveSlots.data ? <Notice kind='loading'>正在查询可预约时段…</Notice> : null}
         {moveSlots.status === 'error' ? <LoadError error={moveSlots.error} onRetry={moveSlots.reload} /> : null}
         {moveSlots.status === 'ok' && days.length === 0 ? <View className='muted t-move-noslots'>14天内没有还有名额的时段。</View> : null}
-        <View className='days' role='tablist' aria-label='新日期'>
+        <View className='days' {...a11yRole('tablist')} aria-label='新日期'>
           {days.map((x) => {
             const on = x.date === shown?.date
             return (
-              <View key={x.date} className={`day t-move-day t-move-day-${x.date}${on ? ' day--on' : ''}`} role='tab' aria-selected={on ? 'true' : 'false'} onClick={() => edit({ day: x.date, slot: null, error: null })}>
+              <View key={x.date} className={`day t-move-day t-move-day-${x.date}${on ? ' day--on' : ''}`} {...a11yRole('tab')} aria-selected={on ? 'true' : 'false'} onClick={() => edit({ day: x.date, slot: null, error: null })}>
                 <View className='strong'>{md(x.date)}</View>
                 <View>{x.weekday.replace('星期', '周')}</View>
               </View>
@@ -203,11 +204,11 @@ export default function DeskPage() {
           })}
         </View>
         {shown ? (
-          <View role='radiogroup' aria-label={`${shown.date} 的时段`}>
+          <View {...a11yRole('radiogroup')} aria-label={`${shown.date} 的时段`}>
             {shown.slots.map((s) => {
               const on = change.slot?.slotId === s.slotId
               return (
-                <View key={s.slotId} className={`slot t-move-slot${on ? ' slot--on' : ''}`} role='radio' aria-checked={on ? 'true' : 'false'} onClick={() => edit({ slot: s, error: null })}>
+                <View key={s.slotId} className={`slot t-move-slot${on ? ' slot--on' : ''}`} {...a11yRole('radio')} aria-checked={on ? 'true' : 'false'} onClick={() => edit({ slot: s, error: null })}>
                   <View className='tag tag--kind'>{s.kindLabel}</View>
                   <View className='slot__time'>
                     {s.start}–{s.end}
@@ -290,36 +291,36 @@ export default function DeskPage() {
       {denied ? <Notice kind='forbidden'>无权访问：只有帮代办员、责任领导和政务服务中心工作人员可以查看预约名单。</Notice> : null}
       {day.status === 'error' && !denied ? <LoadError error={day.error} onRetry={day.reload} /> : null}
 
-      <View className='queues' role='tablist' aria-label='日期'>
+      <View className='queues' {...a11yRole('tablist')} aria-label='日期'>
         {Array.from({ length: 7 }, (_, i) => (
-          <View key={i} className={`queue t-desk-day-${i}${offset === i ? ' queue--on' : ''}`} onClick={() => setOffset(i)} role='tab' aria-selected={offset === i ? 'true' : 'false'}>
+          <View key={i} className={`queue t-desk-day-${i}${offset === i ? ' queue--on' : ''}`} onClick={() => setOffset(i)} {...a11yRole('tab')} aria-selected={offset === i ? 'true' : 'false'}>
             {dayLabel(beijingDay(i), i)}
           </View>
         ))}
       </View>
       {d && d.windows.length > 1 ? (
         <View className='chips t-desk-windows' aria-label='窗口'>
-          <View className={`chip t-desk-window-all${windowId === '' ? ' chip--on' : ''}`} onClick={() => setWindowId('')} role='radio' aria-checked={windowId === '' ? 'true' : 'false'}>
+          <View className={`chip t-desk-window-all${windowId === '' ? ' chip--on' : ''}`} onClick={() => setWindowId('')} {...a11yRole('radio')} aria-checked={windowId === '' ? 'true' : 'false'}>
             全部窗口
           </View>
           {d.windows.map((w) => (
-            <View key={w.windowId} className={`chip t-desk-window-${w.windowId}${windowId === w.windowId ? ' chip--on' : ''}`} onClick={() => setWindowId(w.windowId)} role='radio' aria-checked={windowId === w.windowId ? 'true' : 'false'}>
+            <View key={w.windowId} className={`chip t-desk-window-${w.windowId}${windowId === w.windowId ? ' chip--on' : ''}`} onClick={() => setWindowId(w.windowId)} {...a11yRole('radio')} aria-checked={windowId === w.windowId ? 'true' : 'false'}>
               {windowTitle(w.kindLabel, w.label)}
             </View>
           ))}
         </View>
       ) : null}
 
-      {done ? <View className='ok t-desk-done' role='status'>✓ {done}</View> : null}
-      {error ? <View className='field-error t-desk-error' role='alert'>⚠ {error.text}</View> : null}
+      {done ? <View className='ok t-desk-done' {...a11yRole('status')}>✓ {done}</View> : null}
+      {error ? <View className='field-error t-desk-error' {...a11yRole('alert')}>⚠ {error.text}</View> : null}
 
       {d?.canCheckIn ? (
         form ? (
           <View className='card t-walkin-form'>
             <View className='card__title'>代客预约（来人、来电）</View>
-            <View className='chips' role='radiogroup' aria-label='预约对象'>
+            <View className='chips' {...a11yRole('radiogroup')} aria-label='预约对象'>
               {([['walkIn', '没有申请（窗口登记）'], ['case', '已有申请（按申请编号）']] as const).map(([m, label]) => (
-                <View key={m} className={`chip t-walkin-mode-${m}${form.mode === m ? ' chip--on' : ''}`} onClick={() => set({ ...EMPTY, mode: m, slotId: form.slotId })} role='radio' aria-checked={form.mode === m ? 'true' : 'false'}>
+                <View key={m} className={`chip t-walkin-mode-${m}${form.mode === m ? ' chip--on' : ''}`} onClick={() => set({ ...EMPTY, mode: m, slotId: form.slotId })} {...a11yRole('radio')} aria-checked={form.mode === m ? 'true' : 'false'}>
                   {form.mode === m ? '✓ ' : ''}
                   {label}
                 </View>
@@ -340,8 +341,8 @@ export default function DeskPage() {
                     <View>申请编号：{form.found.caseNo}（{form.found.categoryLabel}，{form.found.statusLabel}）</View>
                     <View>申请人：{form.found.applicantName ?? '—'} · 联系人：{form.found.contactName ?? '—'} · 电话：{form.found.contactPhone ?? '—'}</View>
                     {form.found.open ? (
-                      <View className={`check t-walkin-confirm${form.confirmed ? ' check--on' : ''}`} onClick={() => set({ confirmed: !form.confirmed })} role='checkbox' aria-checked={form.confirmed ? 'true' : 'false'}>
-                        <View className='check__mark'>{form.confirmed ? '☑' : '☐'}</View>
+                      <View className={`check t-walkin-confirm${form.confirmed ? ' check--on' : ''}`} onClick={() => set({ confirmed: !form.confirmed })} {...a11yRole('checkbox')} aria-checked={form.confirmed ? 'true' : 'false'}>
+                        <View className='check__mark' aria-hidden='true'>{form.confirmed ? '☑' : '☐'}</View>
                         <View>已与来电人核对姓名和电话，是本人的申请</View>
                       </View>
                     ) : (
@@ -368,7 +369,7 @@ export default function DeskPage() {
                 <View className='field__label'>办理事项类别</View>
                 <View className='chips'>
                   {CATEGORIES.map((c) => (
-                    <View key={c.value} className={`chip t-walkin-category-${c.value}${form.category === c.value ? ' chip--on' : ''}`} onClick={() => set({ category: c.value, ...(c.value !== 'livelihood' ? { homeVisit: false, slotId: form.homeVisit ? '' : form.slotId } : {}) })} role='radio' aria-checked={form.category === c.value ? 'true' : 'false'}>
+                    <View key={c.value} className={`chip t-walkin-category-${c.value}${form.category === c.value ? ' chip--on' : ''}`} onClick={() => set({ category: c.value, ...(c.value !== 'livelihood' ? { homeVisit: false, slotId: form.homeVisit ? '' : form.slotId } : {}) })} {...a11yRole('radio')} aria-checked={form.category === c.value ? 'true' : 'false'}>
                       {form.category === c.value ? '✓ ' : ''}
                       {c.label}
                     </View>
@@ -379,8 +380,8 @@ export default function DeskPage() {
               </View>
             ) : null}
             {form.category === 'livelihood' ? (
-              <View className={`check t-walkin-home${form.homeVisit ? ' check--on' : ''}`} onClick={() => set({ homeVisit: !form.homeVisit, slotId: '' })} role='checkbox' aria-checked={form.homeVisit ? 'true' : 'false'}>
-                <View className='check__mark'>{form.homeVisit ? '☑' : '☐'}</View>
+              <View className={`check t-walkin-home${form.homeVisit ? ' check--on' : ''}`} onClick={() => set({ homeVisit: !form.homeVisit, slotId: '' })} {...a11yRole('checkbox')} aria-checked={form.homeVisit ? 'true' : 'false'}>
+                <View className='check__mark' aria-hidden='true'>{form.homeVisit ? '☑' : '☐'}</View>
                 <View>请工作人员上门（行动不便等特殊群众）</View>
               </View>
             ) : null}
@@ -404,7 +405,7 @@ export default function DeskPage() {
                     key={s.slotId}
                     className={`chip t-walkin-slot t-walkin-slot-${s.kind}${form.slotId === s.slotId ? ' chip--on' : ''}${s.remaining === 0 ? ' btn--disabled' : ''}`}
                     onClick={() => (s.remaining > 0 ? set({ slotId: s.slotId }) : undefined)}
-                    role='radio'
+                    {...a11yRole('radio')}
                     aria-checked={form.slotId === s.slotId ? 'true' : 'false'}
                     aria-disabled={s.remaining === 0 ? 'true' : 'false'}
                   >
@@ -458,10 +459,10 @@ export default function DeskPage() {
                     {b.status === 'cancelled' && b.cancelReason ? <View className='muted t-desk-cancel-reason'>取消原因：{b.cancelReason}</View> : null}
                     {b.canCheckIn ? (
                       <View className='chips'>
-                        <View className='chip t-checkin-yes' onClick={() => checkIn(b, true)} role='button'>
+                        <View className='chip t-checkin-yes' onClick={() => checkIn(b, true)} {...a11yRole('button')}>
                           ✓ 已到场
                         </View>
-                        <View className='chip t-checkin-no' onClick={() => checkIn(b, false)} role='button'>
+                        <View className='chip t-checkin-no' onClick={() => checkIn(b, false)} {...a11yRole('button')}>
                           未到场
                         </View>
                       </View>

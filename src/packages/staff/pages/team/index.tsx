@@ -7,6 +7,7 @@ import { describeError, isForbidden } from '../../../../services/errors'
 import { getUnitLoad } from '../../../../services/getUnitLoad'
 import '../../../../styles/staffScreens.css'
 import '../../staff.css'
+import { a11yRole } from '../../../../utils/a11y'
 
 /** §四(二) 责任领导: each agent's load in the unit (open, waiting for the applicant, overdue). */
 export default function TeamPage() {
@@ -23,7 +24,7 @@ export default function TeamPage() {
         <View>
           {load.data.unassigned ? <View className='warn'>未分派的申请：{load.data.unassigned} 件</View> : null}
           {load.data.agents.map((a) => (
-            <View key={a.staffId} className='case t-agent' role='link' onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/workbench/index?agentId=${a.staffId}&agentName=${encodeURIComponent(a.name)}` })}>
+            <View key={a.staffId} className='case t-agent' {...a11yRole('link')} onClick={() => Taro.navigateTo({ url: `/packages/staff/pages/workbench/index?agentId=${a.staffId}&agentName=${encodeURIComponent(a.name)}` })}>
               <View className='case__head'>
                 <View className='strong'>{a.name}</View>
                 <View className='muted'>{a.onDuty ? '在岗' : '不在岗'}</View>

@@ -13,6 +13,7 @@ import { formatChinaDateTime } from '../../../../utils/format'
 import '../../../../styles/staffScreens.css'
 import '../../staff.css'
 import LoadError from '../../../../components/LoadError'
+import { a11yRole } from '../../../../utils/a11y'
 
 type Workbench = { allowed: false } | { allowed: true; profile: MyProfile; cases: WorkbenchCaseList }
 
@@ -133,7 +134,7 @@ export default function WorkbenchPage() {
             {QUEUES.map(({ q, label, alert }) => {
               const n = data.cases.counts?.[q]
               return (
-                <View key={q} className={`queue t-queue-${q}${queue === q ? ' queue--on' : ''}${alert && n ? ' queue--alert' : ''}`} onClick={() => pick(q)} role='tab' aria-selected={queue === q ? 'true' : 'false'}>
+                <View key={q} className={`queue t-queue-${q}${queue === q ? ' queue--on' : ''}${alert && n ? ' queue--alert' : ''}`} onClick={() => pick(q)} {...a11yRole('tab')} aria-selected={queue === q ? 'true' : 'false'}>
                   {label}
                   {n !== undefined ? ` ${n}` : ''}
                 </View>
