@@ -54,6 +54,16 @@ export interface LaunchOptions {
   strict?: boolean;
   /** print the app's console.log (default: keep quiet) */
   printConsole?: boolean;
+  /**
+   * WeChat's own record that this user agreed to the mini-program's privacy guide (kept by WeChat
+   * per user, not in app storage); pass the same object to relaunch with it. Default: not agreed.
+   */
+  privacy?: PrivacyRecord;
+}
+
+/** WeChat's record of the user's consent to the privacy guide (see onNeedPrivacyAuthorization). */
+export interface PrivacyRecord {
+  agreed: boolean;
 }
 
 /** A tap or input target: a selector (exactly one visible match on the top page) or a node. */
@@ -177,6 +187,12 @@ export class MiniProgram implements WxHost {
   /** problems already raised by an action (kept for the record) */
   readonly raised: Problem[] = [];
 
+  readonly privacyRecord: PrivacyRecord;
+  /** what the app registered with wx.onNeedPrivacyAuthorization */
+  privacyListener: Fn | null = null;
+  /** id of the agreePrivacyAuthorization button the user tapped last */
+  private privacyButtonId: string | null = null;
+
   private readonly strict: boolean;
   private readonly printConsole: boolean;
   private readonly templates: TemplateMap;
@@ -207,6 +223,7 @@ export class MiniProgram implements WxHost {
     this.cloud = options.cloud ?? null;
     this.device = { ...DEFAULT_DEVICE, ...options.device };
     this.storage = options.storage ?? new Map();
+    this.privacyRecord = options.privacy ?? { agreed: false };
     this.strict = options.strict !== false;
     this.printConsole = options.printConsole === true;
     this.templates = TemplateMap.fromDist(this.dist);
@@ -350,6 +367,12 @@ export class MiniProgram implements WxHost {
     }
     // a <button form-type="submit"> also submits its form
     const button = [node, ...node.ancestors()].find((n) => n.tag === 'button');
+    // a <button open-type="agreePrivacyAuthorization">: WeChat records the consent, then tells the app
+    if (button && String(button.attr('open-type') ?? '') === 'agreePrivacyAuthorization') {
+      this.privacyRecord.agreed = true;
+      this.privacyButtonId = button.id;
+      reached += this.fire(page, button, 'agreeprivacyauthorization', {}, false).reached;
+    }
     const form = button && String(button.attr('form-type') ?? '') === 'submit' ? button.ancestors().find((n) => n.tag === 'form') : undefined;
     if (form) {
       this.fire(page, form, 'submit', { value: this.formValues(form), target: { id: form.id, dataset: { sid: form.sid } } }, false);
@@ -553,6 +576,46 @@ export class MiniProgram implements WxHost {
 
   inTap(): boolean {
     return this.tapping;
+  }
+
+  /**
+   * Before a privacy API runs (wx.ts): with the user's consent on record it goes on; otherwise
+   * WeChat calls the app's onNeedPrivacyAuthorization listener and the API waits for its resolve.
+   * Without a listener WeChat shows its own popup on top of the app's gate: the user would consent
+   * twice, which is the problem recorded.
+   */
+  async privacy(api: string): Promise<'agreed' | 'disagreed' | 'no-listener'> {
+    if (this.privacyRecord.agreed) return 'agreed';
+    const listener = this.privacyListener;
+    if (!listener) {
+      this.problem('misuse', `wx.${api} before the user agreed to the privacy guide, and no wx.onNeedPrivacyAuthorization listener: WeChat shows its own privacy popup on top of the app's gate`);
+      return 'no-listener';
+    }
+    // the API now waits for the user, not for work: idle() may settle meanwhile
+    this.pending--;
+    try {
+      return await new Promise((done) => {
+        let answered = false;
+        const resolve = (r: unknown) => {
+          if (answered) return this.problem('misuse', 'onNeedPrivacyAuthorization: resolve was called twice');
+          answered = true;
+          const o = (r && typeof r === 'object' ? r : {}) as Options;
+          if (o.event === 'agree') {
+            if (!this.privacyRecord.agreed) {
+              this.problem('misuse', 'onNeedPrivacyAuthorization: resolve({event: "agree"}) without a tap on a <button open-type="agreePrivacyAuthorization">');
+              return done('disagreed');
+            }
+            if (o.buttonId !== this.privacyButtonId) this.problem('misuse', `onNeedPrivacyAuthorization: resolve({event: "agree"}) names buttonId "${String(o.buttonId)}", but the user tapped "${String(this.privacyButtonId)}"`);
+            return done('agreed');
+          }
+          if (o.event !== 'disagree' && o.event !== 'exposureAuthorization') this.problem('misuse', `onNeedPrivacyAuthorization: resolve with event "${String(o.event)}" (agree, disagree or exposureAuthorization)`);
+          if (o.event === 'disagree') done('disagreed');
+        };
+        this.guard('onNeedPrivacyAuthorization listener', () => listener(resolve, this.realm.data({ referrer: api })));
+      });
+    } finally {
+      this.pending++;
+    }
   }
 
   scrollTo(top: number): void {
