@@ -346,6 +346,29 @@ describe('WeChat privacy consent (onNeedPrivacyAuthorization)', () => {
   });
 });
 
+describe('WeChat’s own template engine and the page’s WXSS decide what is shown (renderer.ts)', () => {
+  test('a tap on a rendered element reaches the page’s handler', async () => {
+    const mp = await launch('pages/render/index');
+    await mp.tap('.go');
+    expect(out(mp)).toBe('tapped');
+  });
+
+  test('an element hidden by WXSS is not visible and cannot be tapped, naming the rule’s effect', async () => {
+    const mp = await launch('pages/render/index');
+    // the data tree alone would show it: only the WXSS hides it
+    expect(mp.page.tree.byClass('secret')).toHaveLength(1);
+    expect(mp.page.byClass('secret')).toEqual([]);
+    await expect(mp.tap('.secret')).rejects.toThrow(/hidden by WXSS: <view class="secret"> has display:none/);
+    // hidden through an ancestor (a descendant selector of the page's WXSS)
+    await expect(mp.tap('.inside-secret')).rejects.toThrow(/hidden by WXSS: <view class="box"> has display:none/);
+    expect(out(mp)).toBe('');
+  });
+
+  test('a node whose template does not exist fails with the template engine’s own message', async () => {
+    await expect(launch('pages/render/index?broken=1')).rejects.toThrow(/\[template\] pages\/render\/index: WeChat's template engine: .*Template `r1_zz` not found/);
+  });
+});
+
 describe('building blocks', () => {
   test('setData paths: Taro\'s `a.cn.[1].v` and WeChat\'s `a.b[1].c`', () => {
     expect(parsePath('root.cn.[0].cn.[12].v')).toEqual(['root', 'cn', 0, 'cn', 12, 'v']);

@@ -54,7 +54,11 @@ export class OfficialRenderer {
     const context = vm.createContext(sandbox, { name: 'wcc' });
     vm.runInContext(`${code}\n;this.$gwx = $gwx;`, context, { filename: 'wcc-output.js' });
     this.gwx = sandbox.$gwx as Gwx;
+    this.json = vm.runInContext('JSON', context) as JSON;
   }
+
+  /** the template runtime's own JSON: data must be its objects (it tests `constructor === Object`) */
+  private readonly json: JSON;
 
   /** The renderer for a build folder, compiled once per process (a fresh build: call `forget`). */
   static forDist(dist: string): OfficialRenderer {
@@ -123,7 +127,7 @@ export class OfficialRenderer {
       this.log.push(`WXMLRT: no compiled template ${file}`);
       return { tag: 'wx-page', children: [] };
     }
-    const root = gen(data, {}, undefined, {});
+    const root = gen(this.json.parse(JSON.stringify(data ?? {})), {}, undefined, {});
     const expand = (n: VNode | string): VNode | string => {
       if (typeof n === 'string') return n;
       const name = n.tag.replace(/^wx-/, '');
