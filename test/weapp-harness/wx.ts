@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { wxApiList } from './api-list';
-import type { CanvasRegistry } from './canvas';
+import { Canvas2DNode, type CanvasRegistry } from './canvas';
 import type { ProblemKind } from './problems';
 
 /** The user's phone and WeChat as the app can observe them (getSystemInfoSync, getAppBaseInfo). */
@@ -194,6 +194,7 @@ export const MODELLED_WX_APIS = {
   chooseMedia: 'returns fixture files the test picked (pickMedia) as wxfile:// temp files, or the user cancelling; mediaType/sourceType/sizeType/count must be documented values; asks for privacy consent first (the harness does not re-encode: a "compressed" photo keeps the fixture\'s bytes)',
   onNeedPrivacyAuthorization: 'the listener WeChat calls, instead of its own popup, when a privacy API (chooseMedia, chooseMessageFile) is used before the user agreed; the API waits until resolve({event:"agree", buttonId}) after a tap on a <button open-type="agreePrivacyAuthorization">, or fails on disagree',
   chooseMessageFile: 'returns fixture files the test picked (pickMessageFiles); count is required; type filters; extension filters only with type "file" (with another type it is ignored, which warns); asks for privacy consent first',
+  createOffscreenCanvas: 'type "2d" only: a canvas whose 2D context records drawing and measures text from the font size (no fonts: CJK one em, others about half)',
   compressImage: 'a new wxfile:// temp file of the image; src must be a temp image, quality 0–100 (the harness does not re-encode: the bytes stay the same)',
   getFileSystemManager: 'getFileInfo({filePath}) answers the size of a wxfile:// temp file; every other method fails as unmodelled',
   getAppBaseInfo: 'SDKVersion, language, theme, fontSizeSetting / fontSizeScaleFactor of the launch device profile',
@@ -564,6 +565,12 @@ export function createWx(host: WxHost): Record<string, unknown> {
         return { tempFiles: files.map((f) => ({ path: tempFile(f), size: fs.statSync(f).size, name: path.basename(f), type: fileKind(f), time: Math.floor(fs.statSync(f).mtimeMs / 1000) })) };
       }),
 
+    createOffscreenCanvas: (o) => {
+      const x = opts(o);
+      if (x.type !== undefined && x.type !== '2d') throw new ApiFail(`createOffscreenCanvas:fail type "${String(x.type)}" is not modelled (only "2d")`);
+      const node = new Canvas2DNode(typeof x.width === 'number' ? x.width : 300, typeof x.height === 'number' ? x.height : 150);
+      return node;
+    },
     compressImage: (o) =>
       asyncApi('compressImage', o, (x) => {
         const src = typeof x.src === 'string' ? x.src : '';
