@@ -347,10 +347,14 @@ describe('WeChat privacy consent (onNeedPrivacyAuthorization)', () => {
 });
 
 describe('WeChat’s own template engine and the page’s WXSS decide what is shown (renderer.ts)', () => {
-  test('a tap on a rendered element reaches the page’s handler', async () => {
+  test('a tap reaches the page’s handler through the bindings WeChat renders', async () => {
     const mp = await launch('pages/render/index');
     await mp.tap('.go');
     expect(out(mp)).toBe('tapped');
+    // the bindings are the rendered element's: base.wxml binds no tap on this kind, the page's template does
+    expect(mp.page.tree.byClass('plain')[0].handles('tap')).toBeNull();
+    await mp.tap('.plain');
+    expect(out(mp)).toBe('plain tapped');
   });
 
   test('an element hidden by WXSS is not visible and cannot be tapped, naming the rule’s effect', async () => {

@@ -971,8 +971,10 @@ export class MiniProgram implements WxHost {
     const results: unknown[] = [];
     let reached = 0;
     const stamp = Math.round(performance.now());
+    // with WeChat's render, the bindings are those of the rendered elements, not the template map's
+    const view = page.notShown ? this.officialView(page) : null;
     for (const node of chain) {
-      const how = node.handles(type);
+      const how = view ? renderedBinding(view, node, type) : node.handles(type);
       if (!how) continue;
       reached++;
       const event = this.realm.data({
@@ -1145,4 +1147,13 @@ function safeJson(v: unknown): string {
   } catch {
     return String(v);
   }
+}
+
+/** How the element WeChat rendered for `node` binds `type` (bindtap / catchtap… to eh), if at all. */
+function renderedBinding(view: RenderedPage, node: WxNode, type: string): 'bind' | 'catch' | null {
+  const el = view.bySid(node.sid);
+  if (!el) return null;
+  if (el.getAttribute(`catch${type}`) === 'eh') return 'catch';
+  if (el.getAttribute(`bind${type}`) === 'eh') return 'bind';
+  return null;
 }
