@@ -95,7 +95,8 @@ export async function only(driver: Driver, build: Build, why: string, step: () =
 
 export interface Journey {
   name: string;
-  run(driver: Driver): Promise<unknown>;
+  /** `cloud`: the local CloudBase the driver reaches (its url), for setup over its gateway */
+  run(driver: Driver, cloud: { url: string }): Promise<unknown>;
 }
 
 /** Runs the local CloudBase's notify timer once over its console API (what `moment()` does). */
