@@ -2,6 +2,7 @@
 import './utils/weappAria'
 import type { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
+import { installWxPrivacy } from './utils/wxPrivacy'
 import './app.css'
 
 function App({ children }: PropsWithChildren) {
@@ -9,6 +10,7 @@ function App({ children }: PropsWithChildren) {
     // H5 has no wx.cloud: it reaches the local CloudBase through services/h5Gateway.
     if (process.env.TARO_ENV === 'weapp') {
       Taro.cloud.init({ env: CLOUD_ENV_ID, traceUser: true })
+      installWxPrivacy()
     }
   })
 

@@ -67,13 +67,15 @@ export function uploadFile(cloudPath: string, source: UploadSource, onProgress?:
 
 /**
  * Asks for subscribe-message permission (must run inside a tap). Answers template id → accept |
- * reject | ban | filter; a refusal or failure is never an error for the page: it just goes on.
+ * acceptWithAudio | reject | ban | filter; a refusal or failure is never an error for the page: it just goes on.
  */
 export async function requestSubscribe(tmplIds: string[]): Promise<Record<string, string>> {
   if (tmplIds.length === 0) return {}
   try {
     if (h5Files) return await h5Files.subscribeGateway(tmplIds)
-    const r = (await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as unknown as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>
+    // Taro's type also demands Alipay's entityIds; WeChat takes tmplIds only, so nothing else is sent
+    const option = { tmplIds } as Pick<Taro.requestSubscribeMessage.Option, 'tmplIds'> as Taro.requestSubscribeMessage.Option
+    const r = (await Taro.requestSubscribeMessage(option)) as unknown as Record<string, string>
     return r
   } catch {
     return {}

@@ -1,5 +1,5 @@
 /** Roles the pages give to views that act as controls or announce changes. */
-export type A11yRole = 'button' | 'link' | 'radio' | 'radiogroup' | 'checkbox' | 'group' | 'switch' | 'tab' | 'tablist' | 'alert' | 'status' | 'img'
+export type A11yRole = 'button' | 'link' | 'dialog' | 'radio' | 'radiogroup' | 'checkbox' | 'group' | 'switch' | 'tab' | 'tablist' | 'alert' | 'status' | 'img'
 
 /**
  * The role attribute for this build, in one place: WeChat's screen reader reads `aria-role` on a view,

@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { call } from '../support/app';
 import { shot } from '../support/browser';
-import { elderStepsJourney, eligibilityRefusedJourney, enterpriseUploadsJourney, finishedCaseJourney, homeVisitSlotsJourney, lastSeatJourney, twoApplicationsJourney } from './journeys/applicant';
+import { elderStepsJourney, eligibilityRefusedJourney, enterpriseUploadsJourney, finishedCaseJourney, homeVisitSlotsJourney, lastSeatJourney, pdfAfterWechatConsentJourney, photographedIdCardJourney, twoApplicationsJourney } from './journeys/applicant';
 import { applicantJourneyEnv } from './journeys/applicant-env';
 import { h5Env } from './env';
 
@@ -118,6 +118,8 @@ test('choosing 上门 lists the home-visit slots at once', () => homeVisitSlotsJ
 test('a finished case: the applicant signs the receipt on the phone, then rates it and adds a 追评', () => finishedCaseJourney(e2e.driver, env));
 test('two different applications in a row on one phone are two cases (issue 16 item 1)', () => twoApplicationsJourney(e2e.driver, env));
 test('长辈版: an elderly citizen applies one question a screen twice in a row, then rates two services step by step (issue 16 item 3)', () => elderStepsJourney(e2e.driver, env));
+test('a citizen photographs her ID card and submits it (issue 18: an image file input)', () => photographedIdCardJourney(e2e.driver, env));
+test('a PDF picked on a phone where WeChat has no privacy consent yet: one consent, in the app’s card (issue 18)', () => pdfAfterWechatConsentJourney(e2e.driver, env));
 
 test('every applicant page at 375×667, in normal and large text (长辈版)', async () => {
   const list = await call(e2e.cloud, 'cases', { action: 'listMine', input: {} }, 'o_citizen_young');

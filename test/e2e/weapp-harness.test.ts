@@ -35,7 +35,8 @@ afterEach(async () => {
 afterAll(() => cloud?.stop());
 
 async function launch(pagePath: string, options: Partial<LaunchOptions> = {}): Promise<MiniProgram> {
-  const mp = await MiniProgram.launch({ dist: FIXTURE, cloud, openid: 'o_fixture', path: pagePath, ...options });
+  // the user agreed to WeChat's privacy popup before, unless a test says otherwise (the privacy tests)
+  const mp = await MiniProgram.launch({ dist: FIXTURE, cloud, openid: 'o_fixture', path: pagePath, privacy: { agreed: true }, ...options });
   opened.push(mp);
   return mp;
 }
@@ -244,13 +245,35 @@ describe('modelled wx APIs behave as WeChat documents them', () => {
     expect(JSON.parse(out(mp))).toEqual({ fileID: 'cloud://fixture-env.local/photos/q.png', seen: [100] });
   });
 
-  test('chooseMessageFile filters by type and extension', async () => {
+  test('chooseMessageFile filters by type, and by extension only with type file, as WeChat documents', async () => {
     const mp = await launch('pages/tools/index');
     mp.pickMessageFiles([path.join(FILES, '申请材料.pdf')]);
     await mp.tap('.doc');
     expect(out(mp)).toBe('申请材料.pdf 55');
     mp.pickMessageFiles([path.join(FILES, 'photo.png')]);
     await expect(mp.tap('.doc')).rejects.toThrow(/chooseMessageFile\(type file\) cannot return/);
+    // type 'all': WeChat ignores extension and the user sees every file, so the call is a misuse
+    mp.pickMessageFiles([path.join(FILES, 'photo.png')]);
+    await expect(mp.tap('.doc-all')).rejects.toThrow(/extension \(pdf\) is ignored with type 'all'/);
+  });
+
+  test('chooseMedia fails a value WeChat does not take; compressImage and getFileInfo give a temp file and its size', async () => {
+    const mp = await launch('pages/tools/index');
+    await mp.tap('.photo-front');
+    expect(out(mp)).toBe('chooseMedia:fail parameter error: parameter.sourceType "front" is not one of album/camera');
+    mp.pickMedia([path.join(FILES, 'photo.png')]);
+    await mp.tap('.compress');
+    expect(JSON.parse(out(mp))).toEqual({ temp: true, size: fs.statSync(path.join(FILES, 'photo.png')).size });
+  });
+
+  test('requestSubscribeMessage: acceptWithAudio is a grant; Alipay’s entityIds is a misuse', async () => {
+    const mp = await launch('pages/tools/index', { openid: 'o_fixture_audio' });
+    mp.answerSubscribe({ TPL_PROGRESS: 'acceptWithAudio', TPL_RESULT: 'reject' });
+    await mp.tap('.subscribe');
+    expect(JSON.parse(out(mp))).toEqual({ progress: 'acceptWithAudio', result: 'reject' });
+    expect(cloud.messages.remaining('o_fixture_audio', 'TPL_PROGRESS')).toBe(1);
+    mp.answerSubscribe({ TPL_PROGRESS: 'accept' });
+    await expect(mp.tap('.subscribe-alipay')).rejects.toThrow(/entityIds is not a WeChat parameter/);
   });
 
   test('wx.cloud.callFunction runs as the launch identity', async () => {
@@ -277,6 +300,76 @@ describe('modelled wx APIs behave as WeChat documents them', () => {
     const tools = await launch('pages/tools/index');
     await tools.tap('.scroll');
     expect(tools.page.scrollTop).toBe(480);
+  });
+});
+
+describe('WeChat privacy consent (onNeedPrivacyAuthorization)', () => {
+  const PDF = () => path.join(FILES, '申请材料.pdf');
+
+  test('without a listener, a privacy API before consent is WeChat showing its own popup: a problem', async () => {
+    const mp = await launch('pages/privacy/index', { privacy: { agreed: false } });
+    mp.pickMessageFiles([PDF()]);
+    await expect(mp.tap('.pick')).rejects.toThrow(/no wx.onNeedPrivacyAuthorization listener: WeChat shows its own privacy popup/);
+  });
+
+  test('the listener is asked, the API waits, and the agree button lets it go on; consent is kept', async () => {
+    const privacy = { agreed: false };
+    const mp = await launch('pages/privacy/index?listen=1', { privacy });
+    mp.pickMessageFiles([PDF()]);
+    await mp.tap('.pick');
+    expect(mp.page.byClass('asked')[0].text).toBe('chooseMessageFile');
+    expect(out(mp)).toBe('');
+    await mp.tap('.agree');
+    await mp.waitFor(() => out(mp) !== '');
+    expect(out(mp)).toBe('申请材料.pdf');
+    expect(privacy.agreed).toBe(true);
+    // consent is on record: the next call is not asked about
+    mp.pickMessageFiles([PDF()]);
+    await mp.tap('.pick');
+    expect(out(mp)).toBe('申请材料.pdf');
+  });
+
+  test('a refusal fails the API with errno 104', async () => {
+    const mp = await launch('pages/privacy/index?listen=1', { privacy: { agreed: false } });
+    mp.pickMessageFiles([PDF()]);
+    await mp.tap('.pick');
+    await mp.tap('.refuse');
+    await mp.waitFor(() => out(mp) !== '');
+    expect(out(mp)).toBe('chooseMessageFile:fail privacy permission is not authorized');
+  });
+
+  test('resolving agree without the agreePrivacyAuthorization button is a misuse', async () => {
+    const mp = await launch('pages/privacy/index?listen=1', { privacy: { agreed: false } });
+    mp.pickMessageFiles([PDF()]);
+    await mp.tap('.pick');
+    await expect(mp.tap('.cheat')).rejects.toThrow(/without a tap on a <button open-type="agreePrivacyAuthorization">/);
+  });
+});
+
+describe('WeChat’s own template engine and the page’s WXSS decide what is shown (renderer.ts)', () => {
+  test('a tap reaches the page’s handler through the bindings WeChat renders', async () => {
+    const mp = await launch('pages/render/index');
+    await mp.tap('.go');
+    expect(out(mp)).toBe('tapped');
+    // the bindings are the rendered element's: base.wxml binds no tap on this kind, the page's template does
+    expect(mp.page.tree.byClass('plain')[0].handles('tap')).toBeNull();
+    await mp.tap('.plain');
+    expect(out(mp)).toBe('plain tapped');
+  });
+
+  test('an element hidden by WXSS is not visible and cannot be tapped, naming the rule’s effect', async () => {
+    const mp = await launch('pages/render/index');
+    // the data tree alone would show it: only the WXSS hides it
+    expect(mp.page.tree.byClass('secret')).toHaveLength(1);
+    expect(mp.page.byClass('secret')).toEqual([]);
+    await expect(mp.tap('.secret')).rejects.toThrow(/hidden by WXSS: <view class="secret"> has display:none/);
+    // hidden through an ancestor (a descendant selector of the page's WXSS)
+    await expect(mp.tap('.inside-secret')).rejects.toThrow(/hidden by WXSS: <view class="box"> has display:none/);
+    expect(out(mp)).toBe('');
+  });
+
+  test('a node whose template does not exist fails with the template engine’s own message', async () => {
+    await expect(launch('pages/render/index?broken=1')).rejects.toThrow(/\[template\] pages\/render\/index: WeChat's template engine: .*Template `r1_zz` not found/);
   });
 });
 

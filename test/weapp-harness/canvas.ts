@@ -21,22 +21,93 @@ export const DEFAULT_CANVAS_SIZE = { width: 300, height: 150 };
 
 type Point = [number, number];
 
-/** What the 2D context supports; anything else is undefined, so app code using it fails by name. */
+type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+const multiply = (m: Matrix, [a, b, c, d, e, f]: Matrix): Matrix => [m[0] * a + m[2] * b, m[1] * a + m[3] * b, m[0] * c + m[2] * d, m[1] * c + m[3] * d, m[0] * e + m[2] * f + m[4], m[1] * e + m[3] * f + m[5]];
+
+/** Drawing state that save()/restore() keep. */
+interface DrawState {
+  matrix: Matrix;
+  lineWidth: number;
+  lineCap: string;
+  lineJoin: string;
+  strokeStyle: unknown;
+  fillStyle: unknown;
+  font: string;
+  textAlign: string;
+  textBaseline: string;
+  globalAlpha: number;
+  lineDash: number[];
+}
+
+/**
+ * What the 2D context supports; anything else is undefined, so app code using it fails by name.
+ * Strokes are rasterised (a signature's pixels); fills and text, which charts draw, are recorded
+ * with their device-pixel positions (`fills`, `texts`) so a test can read what a chart shows.
+ */
 export class Context2D {
   lineWidth = 1;
   lineCap = 'butt';
   lineJoin = 'miter';
-  strokeStyle: string = '#000000';
-  fillStyle: string = '#000000';
-  private transform: [number, number] = [1, 1];
+  strokeStyle: unknown = '#000000';
+  fillStyle: unknown = '#000000';
+  font = '10px sans-serif';
+  textAlign = 'start';
+  textBaseline = 'alphabetic';
+  globalAlpha = 1;
+  globalCompositeOperation = 'source-over';
+  miterLimit = 10;
+  lineDashOffset = 0;
+  shadowBlur = 0;
+  shadowColor = 'rgba(0, 0, 0, 0)';
+  shadowOffsetX = 0;
+  shadowOffsetY = 0;
+  private matrix: Matrix = [...IDENTITY];
+  private lineDash: number[] = [];
+  private stack: DrawState[] = [];
   private path: Point[][] = [];
   /** strokes drawn so far, in device pixels: each a polyline with its width */
   readonly strokes: { points: Point[]; width: number }[] = [];
+  /** filled shapes (fillRect, fill) as device-pixel bounding boxes with their colour */
+  readonly fills: { x: number; y: number; width: number; height: number; style: string }[] = [];
+  /** text drawn (fillText, strokeText) at device pixels */
+  readonly texts: { text: string; x: number; y: number; font: string }[] = [];
 
   constructor(private readonly canvas: Canvas2DNode) {}
 
+  save(): void {
+    this.stack.push({ matrix: [...this.matrix], lineWidth: this.lineWidth, lineCap: this.lineCap, lineJoin: this.lineJoin, strokeStyle: this.strokeStyle, fillStyle: this.fillStyle, font: this.font, textAlign: this.textAlign, textBaseline: this.textBaseline, globalAlpha: this.globalAlpha, lineDash: [...this.lineDash] });
+  }
+  restore(): void {
+    const s = this.stack.pop();
+    if (!s) return;
+    this.matrix = s.matrix;
+    this.lineDash = s.lineDash;
+    Object.assign(this, { lineWidth: s.lineWidth, lineCap: s.lineCap, lineJoin: s.lineJoin, strokeStyle: s.strokeStyle, fillStyle: s.fillStyle, font: s.font, textAlign: s.textAlign, textBaseline: s.textBaseline, globalAlpha: s.globalAlpha });
+  }
   scale(x: number, y: number): void {
-    this.transform = [this.transform[0] * x, this.transform[1] * y];
+    this.matrix = multiply(this.matrix, [x, 0, 0, y, 0, 0]);
+  }
+  translate(x: number, y: number): void {
+    this.matrix = multiply(this.matrix, [1, 0, 0, 1, x, y]);
+  }
+  rotate(angle: number): void {
+    this.matrix = multiply(this.matrix, [Math.cos(angle), Math.sin(angle), -Math.sin(angle), Math.cos(angle), 0, 0]);
+  }
+  transform(a: number, b: number, c: number, d: number, e: number, f: number): void {
+    this.matrix = multiply(this.matrix, [a, b, c, d, e, f]);
+  }
+  setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void {
+    this.matrix = [a, b, c, d, e, f];
+  }
+  resetTransform(): void {
+    this.matrix = [...IDENTITY];
+  }
+  setLineDash(segments: number[]): void {
+    this.lineDash = Array.isArray(segments) ? segments.map(Number) : [];
+  }
+  getLineDash(): number[] {
+    return [...this.lineDash];
   }
   beginPath(): void {
     this.path = [];
@@ -48,23 +119,101 @@ export class Context2D {
     if (this.path.length === 0) this.path.push([]);
     this.path[this.path.length - 1].push(this.at(x, y));
   }
+  /** curves are followed by their end point: enough for a chart's outline, not for its shape */
+  quadraticCurveTo(_cx: number, _cy: number, x: number, y: number): void {
+    this.lineTo(x, y);
+  }
+  bezierCurveTo(_c1x: number, _c1y: number, _c2x: number, _c2y: number, x: number, y: number): void {
+    this.lineTo(x, y);
+  }
+  arc(x: number, y: number, r: number, start: number, end: number, counter = false): void {
+    const sweep = counter ? start - end : end - start;
+    const steps = Math.max(4, Math.ceil(Math.abs(sweep) / (Math.PI / 16)));
+    for (let k = 0; k <= steps; k++) {
+      const t = start + ((counter ? -1 : 1) * Math.abs(sweep) * k) / steps;
+      this.lineTo(x + r * Math.cos(t), y + r * Math.sin(t));
+    }
+  }
+  rect(x: number, y: number, w: number, h: number): void {
+    this.moveTo(x, y);
+    this.lineTo(x + w, y);
+    this.lineTo(x + w, y + h);
+    this.lineTo(x, y + h);
+    this.closePath();
+  }
   closePath(): void {
     const sub = this.path[this.path.length - 1];
     if (sub && sub.length) sub.push(sub[0]);
   }
+  /** a clip region changes no recorded shape */
+  clip(): void {}
   stroke(): void {
-    const width = this.lineWidth * Math.max(this.transform[0], this.transform[1]);
+    const width = this.lineWidth * Math.max(Math.hypot(this.matrix[0], this.matrix[1]), Math.hypot(this.matrix[2], this.matrix[3]));
     for (const sub of this.path) if (sub.length) this.strokes.push({ points: [...sub], width });
+  }
+  fill(): void {
+    const points = this.path.flat();
+    if (points.length === 0) return;
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    this.fills.push({ x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys), style: String(this.fillStyle) });
+  }
+  fillRect(x: number, y: number, w: number, h: number): void {
+    const saved = this.path;
+    this.path = [];
+    this.rect(x, y, w, h);
+    this.fill();
+    this.path = saved;
+  }
+  strokeRect(x: number, y: number, w: number, h: number): void {
+    const saved = this.path;
+    this.path = [];
+    this.rect(x, y, w, h);
+    this.stroke();
+    this.path = saved;
+  }
+  fillText(text: string, x: number, y: number): void {
+    const [px, py] = this.at(x, y);
+    this.texts.push({ text: String(text), x: px, y: py, font: this.font });
+  }
+  strokeText(text: string, x: number, y: number): void {
+    this.fillText(text, x, y);
+  }
+  /** no fonts here: CJK characters one em wide, others about half, from the font's px size */
+  measureText(text: string): { width: number } {
+    const size = Number(/([\d.]+)px/.exec(this.font)?.[1] ?? 10);
+    return { width: [...String(text)].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? size : size * 0.55), 0) };
+  }
+  /** pixels are not kept for fills and text: what is read back is transparent (F2 reads it to measure fonts) */
+  getImageData(_x: number, _y: number, w: number, h: number): { width: number; height: number; data: Uint8ClampedArray } {
+    const width = Math.max(1, Math.round(w));
+    const height = Math.max(1, Math.round(h));
+    return { width, height, data: new Uint8ClampedArray(width * height * 4) };
+  }
+  createLinearGradient(): { addColorStop(offset: number, color: string): void } {
+    return { addColorStop: () => undefined };
+  }
+  createRadialGradient(): { addColorStop(offset: number, color: string): void } {
+    return { addColorStop: () => undefined };
   }
   clearRect(x: number, y: number, w: number, h: number): void {
     const [x0, y0] = this.at(x, y);
     const [x1, y1] = this.at(x + w, y + h);
+    const inside = ([px, py]: Point) => px >= x0 && px <= x1 && py >= y0 && py <= y1;
     // a clear over the whole canvas (the usual "clear and redo") empties it
-    if (x0 <= 0 && y0 <= 0 && x1 >= this.canvas.width && y1 >= this.canvas.height) this.strokes.length = 0;
-    else this.strokes.splice(0, this.strokes.length, ...this.strokes.filter((s) => !s.points.every(([px, py]) => px >= x0 && px <= x1 && py >= y0 && py <= y1)));
+    if (x0 <= 0 && y0 <= 0 && x1 >= this.canvas.width && y1 >= this.canvas.height) {
+      this.strokes.length = 0;
+      this.fills.length = 0;
+      this.texts.length = 0;
+    } else {
+      this.strokes.splice(0, this.strokes.length, ...this.strokes.filter((s) => !s.points.every(inside)));
+      this.fills.splice(0, this.fills.length, ...this.fills.filter((f) => !(inside([f.x, f.y]) && inside([f.x + f.width, f.y + f.height]))));
+      this.texts.splice(0, this.texts.length, ...this.texts.filter((t) => !inside([t.x, t.y])));
+    }
   }
   private at(x: number, y: number): Point {
-    return [x * this.transform[0], y * this.transform[1]];
+    const m = this.matrix;
+    return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
   }
 }
 
@@ -78,6 +227,25 @@ export class Canvas2DNode {
     this.width = cssWidth;
     this.height = cssHeight;
   }
+
+  private frames = new Map<number, NodeJS.Timeout>();
+  private frameSeq = 0;
+
+  /** a chart library animates by frames: one about every 16 ms, until cancelled */
+  requestAnimationFrame(cb: (time: number) => void): number {
+    const id = ++this.frameSeq;
+    this.frames.set(id, setTimeout(() => {
+      this.frames.delete(id);
+      (this.guard ?? ((_w: string, fn: () => unknown) => fn()))('canvas requestAnimationFrame callback', () => cb(Date.now()));
+    }, 16));
+    return id;
+  }
+  cancelAnimationFrame(id: number): void {
+    clearTimeout(this.frames.get(id));
+    this.frames.delete(id);
+  }
+  /** runs app code for the frames (MiniProgram.guard): set by the registry */
+  guard: ((where: string, fn: () => unknown) => void) | null = null;
 
   getContext(type: string): Context2D | null {
     if (type !== '2d') return null;
@@ -192,9 +360,15 @@ export class CanvasRegistry {
     let node = this.nodes.get(n.sid);
     if (!node) {
       node = new Canvas2DNode(px(n.style, 'width') ?? DEFAULT_CANVAS_SIZE.width, px(n.style, 'height') ?? DEFAULT_CANVAS_SIZE.height);
+      node.guard = (where, fn) => this.host.guard(where, fn);
       this.nodes.set(n.sid, node);
     }
     return node;
+  }
+
+  /** Every canvas node handed out so far (for tests: what the charts drew). */
+  all(): Canvas2DNode[] {
+    return [...this.nodes.values()];
   }
 
   /** The canvas node behind a rendered canvas (for tests). */

@@ -3,7 +3,7 @@
  * wx APIs, a page stack and a view model, so journeys run on the code WeChat runs.
  * See README.md in this folder.
  */
-export { MiniProgram, PageHandle, type LaunchOptions, type Target, type AppJson, type PageState } from './mini-program';
+export { MiniProgram, PageHandle, type LaunchOptions, type PrivacyRecord, type Target, type AppJson, type PageState } from './mini-program';
 export { WxNode, PageTree, applySetData, parsePath, type RawNode } from './tree';
 export { TemplateMap, parseBaseWxml, type NodeKind } from './templates';
 export { HarnessError, BROWSER_GLOBALS, explain, formatProblems, type Problem, type ProblemKind } from './problems';

@@ -15,6 +15,7 @@ import { type Interaction, SETDATA_ADVISED_BYTES, SETDATA_LIMIT_BYTES, setDataBy
 import { HarnessError, type Problem, type ProblemKind, explain, formatProblems } from './problems';
 import { TemplateMap } from './templates';
 import { PageTree, WxNode, applySetData } from './tree';
+import { OfficialRenderer, type RenderedPage } from './renderer';
 import { CanvasRegistry } from './canvas';
 import { type CloudTarget, DEFAULT_DEVICE, type DeviceProfile, type FilePick, type ModalAnswer, type NavApi, type Realm, type Scripts, type SubscribeAnswer, type UiState, type WxHost, ApiFail, createWx } from './wx';
 
@@ -54,6 +55,21 @@ export interface LaunchOptions {
   strict?: boolean;
   /** print the app's console.log (default: keep quiet) */
   printConsole?: boolean;
+  /**
+   * Render each page that has its own .wxml with WeChat's template engine and the build's WXSS
+   * (renderer.ts): template errors fail, and what WXSS hides is not visible. Default true.
+   */
+  officialRenderer?: boolean;
+  /**
+   * WeChat's own record that this user agreed to the mini-program's privacy guide (kept by WeChat
+   * per user, not in app storage); pass the same object to relaunch with it. Default: not agreed.
+   */
+  privacy?: PrivacyRecord;
+}
+
+/** WeChat's record of the user's consent to the privacy guide (see onNeedPrivacyAuthorization). */
+export interface PrivacyRecord {
+  agreed: boolean;
 }
 
 /** A tap or input target: a selector (exactly one visible match on the top page) or a node. */
@@ -99,6 +115,13 @@ export class PageHandle {
   scrollTop = 0;
   refreshing = false;
   readonly tree: PageTree;
+  /** bumped by every setData: the official render is redone only when the data changed */
+  version = 0;
+  /**
+   * Set by MiniProgram when WeChat's own template engine renders this page (renderer.ts): why a
+   * node is not shown there (not rendered, display:none from WXSS…), or null when it is.
+   */
+  notShown: ((node: WxNode) => string | null) | null = null;
 
   constructor(
     readonly route: string,
@@ -122,20 +145,26 @@ export class PageHandle {
     return this.tree.text();
   }
 
+  /** only what the person sees: the official render's verdict on top of the tree's own */
+  private shown(nodes: WxNode[]): WxNode[] {
+    const notShown = this.notShown;
+    return notShown ? nodes.filter((n) => notShown(n) === null) : nodes;
+  }
+
   query(selector: string): WxNode[] {
-    return this.tree.query(selector);
+    return this.shown(this.tree.query(selector));
   }
 
   byClass(cls: string): WxNode[] {
-    return this.tree.byClass(cls);
+    return this.shown(this.tree.byClass(cls));
   }
 
   byText(text: string | RegExp): WxNode[] {
-    return this.tree.byText(text);
+    return this.shown(this.tree.byText(text));
   }
 
   byTag(tag: string): WxNode[] {
-    return this.tree.byTag(tag);
+    return this.shown(this.tree.byTag(tag));
   }
 
   outline(maxLines?: number): string {
@@ -177,6 +206,15 @@ export class MiniProgram implements WxHost {
   /** problems already raised by an action (kept for the record) */
   readonly raised: Problem[] = [];
 
+  readonly privacyRecord: PrivacyRecord;
+  /** what the app registered with wx.onNeedPrivacyAuthorization */
+  privacyListener: Fn | null = null;
+  /** id of the agreePrivacyAuthorization button the user tapped last */
+  private privacyButtonId: string | null = null;
+
+  private readonly official: OfficialRenderer | null;
+  private readonly renders = new WeakMap<PageHandle, { version: number; view: RenderedPage }>();
+  private readonly reportedTemplateErrors = new Set<string>();
   private readonly strict: boolean;
   private readonly printConsole: boolean;
   private readonly templates: TemplateMap;
@@ -207,9 +245,11 @@ export class MiniProgram implements WxHost {
     this.cloud = options.cloud ?? null;
     this.device = { ...DEFAULT_DEVICE, ...options.device };
     this.storage = options.storage ?? new Map();
+    this.privacyRecord = options.privacy ?? { agreed: false };
     this.strict = options.strict !== false;
     this.printConsole = options.printConsole === true;
     this.templates = TemplateMap.fromDist(this.dist);
+    this.official = options.officialRenderer === false ? null : OfficialRenderer.forDist(this.dist);
 
     const sandbox: Options = {
       App: (o: Options) => this.registerApp(o),
@@ -350,6 +390,12 @@ export class MiniProgram implements WxHost {
     }
     // a <button form-type="submit"> also submits its form
     const button = [node, ...node.ancestors()].find((n) => n.tag === 'button');
+    // a <button open-type="agreePrivacyAuthorization">: WeChat records the consent, then tells the app
+    if (button && String(button.attr('open-type') ?? '') === 'agreePrivacyAuthorization') {
+      this.privacyRecord.agreed = true;
+      this.privacyButtonId = button.id;
+      reached += this.fire(page, button, 'agreeprivacyauthorization', {}, false).reached;
+    }
     const form = button && String(button.attr('form-type') ?? '') === 'submit' ? button.ancestors().find((n) => n.tag === 'form') : undefined;
     if (form) {
       this.fire(page, form, 'submit', { value: this.formValues(form), target: { id: form.id, dataset: { sid: form.sid } } }, false);
@@ -553,6 +599,46 @@ export class MiniProgram implements WxHost {
 
   inTap(): boolean {
     return this.tapping;
+  }
+
+  /**
+   * Before a privacy API runs (wx.ts): with the user's consent on record it goes on; otherwise
+   * WeChat calls the app's onNeedPrivacyAuthorization listener and the API waits for its resolve.
+   * Without a listener WeChat shows its own popup on top of the app's gate: the user would consent
+   * twice, which is the problem recorded.
+   */
+  async privacy(api: string): Promise<'agreed' | 'disagreed' | 'no-listener'> {
+    if (this.privacyRecord.agreed) return 'agreed';
+    const listener = this.privacyListener;
+    if (!listener) {
+      this.problem('misuse', `wx.${api} before the user agreed to the privacy guide, and no wx.onNeedPrivacyAuthorization listener: WeChat shows its own privacy popup on top of the app's gate`);
+      return 'no-listener';
+    }
+    // the API now waits for the user, not for work: idle() may settle meanwhile
+    this.pending--;
+    try {
+      return await new Promise((done) => {
+        let answered = false;
+        const resolve = (r: unknown) => {
+          if (answered) return this.problem('misuse', 'onNeedPrivacyAuthorization: resolve was called twice');
+          answered = true;
+          const o = (r && typeof r === 'object' ? r : {}) as Options;
+          if (o.event === 'agree') {
+            if (!this.privacyRecord.agreed) {
+              this.problem('misuse', 'onNeedPrivacyAuthorization: resolve({event: "agree"}) without a tap on a <button open-type="agreePrivacyAuthorization">');
+              return done('disagreed');
+            }
+            if (o.buttonId !== this.privacyButtonId) this.problem('misuse', `onNeedPrivacyAuthorization: resolve({event: "agree"}) names buttonId "${String(o.buttonId)}", but the user tapped "${String(this.privacyButtonId)}"`);
+            return done('agreed');
+          }
+          if (o.event !== 'disagree' && o.event !== 'exposureAuthorization') this.problem('misuse', `onNeedPrivacyAuthorization: resolve with event "${String(o.event)}" (agree, disagree or exposureAuthorization)`);
+          if (o.event === 'disagree') done('disagreed');
+        };
+        this.guard('onNeedPrivacyAuthorization listener', () => listener(resolve, this.realm.data({ referrer: api })));
+      });
+    } finally {
+      this.pending++;
+    }
   }
 
   scrollTo(top: number): void {
@@ -762,6 +848,7 @@ export class MiniProgram implements WxHost {
     const id = ++this.webviewSeq;
     const instance = Object.create(options) as Options;
     const page = new PageHandle(route, query, instance, data, config, id, this.templates);
+    if (this.official && fs.existsSync(path.join(this.dist, `${route}.wxml`))) page.notShown = (node) => this.notShown(page, node);
     Object.assign(instance, {
       route,
       __route__: route,
@@ -843,7 +930,37 @@ export class MiniProgram implements WxHost {
     if (bytes > SETDATA_ADVISED_BYTES) this.warn(`setData of ${(bytes / 1024).toFixed(0)} KB is over WeChat's advised 256 KB`);
     if (page.state === 'unloaded') return this.warn(`setData after onUnload of ${page.route}`);
     applySetData(page.data, payload as Options);
+    page.version++;
     if (typeof cb === 'function') this.later(`${page.route} setData callback`, () => (cb as Fn).call(page.instance));
+  }
+
+  // ================================================================== WeChat's own render
+
+  /** The page as WeChat's template engine renders its data now (cached until the next setData). */
+  private officialView(page: PageHandle): RenderedPage {
+    const cached = this.renders.get(page);
+    if (cached && cached.version === page.version) return cached.view;
+    const view = this.official!.render(page.route, page.data, this.device.screenWidth);
+    this.renders.set(page, { version: page.version, view });
+    for (const e of view.errors) {
+      const key = `${page.route} ${e}`;
+      if (this.reportedTemplateErrors.has(key)) continue;
+      this.reportedTemplateErrors.add(key);
+      this.pendingProblems.push({ kind: 'template', message: `${page.route}: WeChat's template engine: ${e}`, route: page.route });
+    }
+    return view;
+  }
+
+  /** Why WeChat would not show this node of the page's tree, or null when it does. */
+  private notShown(page: PageHandle, node: WxNode): string | null {
+    const view = this.officialView(page);
+    // a text node has no element of its own: its nearest ancestor's decides
+    let holder: WxNode | null = node;
+    while (holder && holder.tag === '#text') holder = holder.parent;
+    const el = holder ? view.bySid(holder.sid) : null;
+    if (!el) return `WeChat's template renders no element for ${node.describe()}`;
+    const hidden = view.hiddenBecause(el);
+    return hidden ? `hidden by WXSS: ${hidden}` : null;
   }
 
   // ================================================================== events
@@ -854,8 +971,10 @@ export class MiniProgram implements WxHost {
     const results: unknown[] = [];
     let reached = 0;
     const stamp = Math.round(performance.now());
+    // with WeChat's render, the bindings are those of the rendered elements, not the template map's
+    const view = page.notShown ? this.officialView(page) : null;
     for (const node of chain) {
-      const how = node.handles(type);
+      const how = view ? renderedBinding(view, node, type) : node.handles(type);
       if (!how) continue;
       reached++;
       const event = this.realm.data({
@@ -881,12 +1000,16 @@ export class MiniProgram implements WxHost {
       const again = page.tree.all().find((n) => n.sid === target.sid && n.path === target.path) ?? page.tree.all().find((n) => n.sid === target.sid);
       if (!again) throw new HarnessError(`weapp harness: ${action} ${target.describe()}: the node is no longer on ${page.route}`);
       if (again.hidden) throw new HarnessError(`weapp harness: ${action} ${again.describe()}: the node is hidden`);
+      const why = page.notShown?.(again);
+      if (why) throw new HarnessError(`weapp harness: ${action} ${again.describe()} on ${page.route}: ${why}`);
       return again;
     }
+    const hidden = page.notShown ? page.tree.query(target).map((n) => page.notShown!(n)).filter((w): w is string => w !== null) : [];
     const hits = page.query(target);
     if (hits.length !== 1) {
       const listed = hits.map((h) => `\n    ${h.describe()}`).join('');
-      throw new HarnessError(`weapp harness: ${action} "${target}" on ${page.route}: ${hits.length} visible matches, need exactly one${listed}\n${page.outline(60)}`);
+      const because = hits.length === 0 && hidden.length > 0 ? ` (in WeChat's render: ${hidden.join('; ')})` : '';
+      throw new HarnessError(`weapp harness: ${action} "${target}" on ${page.route}: ${hits.length} visible matches, need exactly one${because}${listed}\n${page.outline(60)}`);
     }
     return hits[0];
   }
@@ -919,6 +1042,9 @@ export class MiniProgram implements WxHost {
 
   private async settle(): Promise<void> {
     await this.idle();
+    // what the person now sees goes through WeChat's template engine: its errors are this action's
+    const top = this.stack[this.stack.length - 1];
+    if (top?.notShown && !this.closed) this.officialView(top);
     if (this.strict) this.check();
   }
 
@@ -1021,4 +1147,13 @@ function safeJson(v: unknown): string {
   } catch {
     return String(v);
   }
+}
+
+/** How the element WeChat rendered for `node` binds `type` (bindtap / catchtap… to eh), if at all. */
+function renderedBinding(view: RenderedPage, node: WxNode, type: string): 'bind' | 'catch' | null {
+  const el = view.bySid(node.sid);
+  if (!el) return null;
+  if (el.getAttribute(`catch${type}`) === 'eh') return 'catch';
+  if (el.getAttribute(`bind${type}`) === 'eh') return 'bind';
+  return null;
 }

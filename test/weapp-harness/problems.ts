@@ -17,7 +17,9 @@ export type ProblemKind =
   /** a dialog or picker opened that the test did not script an answer for */
   | 'unscripted'
   /** an API used against its documented contract (bad route, misuse of Page(), …) */
-  | 'misuse';
+  | 'misuse'
+  /** WeChat's own template engine could not render the page's data (a missing template…) */
+  | 'template';
 
 export interface Problem {
   kind: ProblemKind;

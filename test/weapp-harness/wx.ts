@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { wxApiList } from './api-list';
-import type { CanvasRegistry } from './canvas';
+import { Canvas2DNode, type CanvasRegistry } from './canvas';
 import type { ProblemKind } from './problems';
 
 /** The user's phone and WeChat as the app can observe them (getSystemInfoSync, getAppBaseInfo). */
@@ -68,7 +68,8 @@ export interface ModalReply {
   content?: string;
 }
 export type ModalAnswer = ModalReply | ((modal: ModalRequest) => ModalReply);
-export type SubscribeDecision = 'accept' | 'reject';
+/** 'acceptWithAudio': the user accepted and also turned on WeChat's sound reminder. */
+export type SubscribeDecision = 'accept' | 'acceptWithAudio' | 'reject';
 export type SubscribeAnswer = Record<string, SubscribeDecision> | ((tmplIds: string[]) => Record<string, SubscribeDecision>);
 /** Files (paths on this machine, e.g. fixtures) the user picks, or the user cancelling. */
 export type FilePick = { files: string[] } | 'cancel';
@@ -160,6 +161,9 @@ export interface WxHost {
   guard(where: string, fn: () => unknown): void;
   navigate(api: NavApi, options: Record<string, unknown>): Promise<Record<string, unknown>>;
   inTap(): boolean;
+  /** the user's consent to the privacy guide before a privacy API (MiniProgram.privacy) */
+  privacy(api: string): Promise<'agreed' | 'disagreed' | 'no-listener'>;
+  privacyListener: ((...args: unknown[]) => unknown) | null;
   scrollTo(top: number): void;
   refreshApi(api: 'startPullDownRefresh' | 'stopPullDownRefresh'): void;
 }
@@ -186,9 +190,13 @@ export const MODELLED_WX_APIS = {
   showLoading: 'recorded; title required',
   hideLoading: 'hides the loading toast',
   showModal: 'answered by the test (answerModal); confirmText/cancelText over 4 characters fail as in WeChat',
-  requestSubscribeMessage: 'only inside a tap; 1–3 template ids; the test chooses accept/reject and the grant is recorded in the local CloudBase',
-  chooseMedia: 'returns fixture files the test picked (pickMedia) as wxfile:// temp files, or the user cancelling',
-  chooseMessageFile: 'returns fixture files the test picked (pickMessageFiles), filtered by type/extension as documented',
+  requestSubscribeMessage: 'only inside a tap; 1–3 template ids, no other parameter (entityIds is Alipay\'s); the test chooses accept/acceptWithAudio/reject and the grant is recorded in the local CloudBase',
+  chooseMedia: 'returns fixture files the test picked (pickMedia) as wxfile:// temp files, or the user cancelling; mediaType/sourceType/sizeType/count must be documented values; asks for privacy consent first (the harness does not re-encode: a "compressed" photo keeps the fixture\'s bytes)',
+  onNeedPrivacyAuthorization: 'the listener WeChat calls, instead of its own popup, when a privacy API (chooseMedia, chooseMessageFile) is used before the user agreed; the API waits until resolve({event:"agree", buttonId}) after a tap on a <button open-type="agreePrivacyAuthorization">, or fails on disagree',
+  chooseMessageFile: 'returns fixture files the test picked (pickMessageFiles); count is required; type filters; extension filters only with type "file" (with another type WeChat ignores it: a misuse that fails the test); asks for privacy consent first',
+  createOffscreenCanvas: 'type "2d" only: a canvas whose 2D context records drawing and measures text from the font size (no fonts: CJK one em, others about half)',
+  compressImage: 'a new wxfile:// temp file of the image; src must be a temp image, quality 0–100 (the harness does not re-encode: the bytes stay the same)',
+  getFileSystemManager: 'getFileInfo({filePath}) answers the size of a wxfile:// temp file; every other method fails as unmodelled',
   getAppBaseInfo: 'SDKVersion, language, theme, fontSizeSetting / fontSizeScaleFactor of the launch device profile',
   getSystemInfoSync: 'screen/window sizes, platform, fontSizeSetting of the device profile (deprecated by WeChat, still called by Taro)',
   pageScrollTo: 'records the page scroll position (scrollTop or selector required)',
@@ -402,7 +410,17 @@ export function createWx(host: WxHost): Record<string, unknown> {
     host.ui.loading = null;
   };
 
+  /** WeChat's privacy check before a privacy API; a refusal fails the call as documented (errno 104). */
+  const consent = async (api: string) => {
+    if ((await host.privacy(api)) === 'disagreed') throw new ApiFail(`${api}:fail privacy permission is not authorized`, 104);
+  };
+
   const modelled: Record<ModelledApi, (...args: unknown[]) => unknown> = {
+    onNeedPrivacyAuthorization: (listener) => {
+      if (typeof listener !== 'function') throw new ApiFail('onNeedPrivacyAuthorization:fail parameter error: listener should be Function');
+      host.privacyListener = listener as (...args: unknown[]) => unknown;
+    },
+
     // navigation: the page stack lives in MiniProgram
     ...(Object.fromEntries(NAV_APIS.map((api) => [api, (o: unknown) => asyncApi(api, o, (x) => host.navigate(api, x))])) as Record<NavApi, (o: unknown) => unknown>),
 
@@ -477,6 +495,9 @@ export function createWx(host: WxHost): Record<string, unknown> {
           host.warn('requestSubscribeMessage called outside a tap: WeChat refuses it');
           throw new ApiFail('requestSubscribeMessage:fail can only be invoked by user TAP gesture.');
         }
+        // WeChat's parameters; anything else (Alipay's entityIds, a typo) is a misuse
+        const unknown = Object.keys(x).filter((k) => !['tmplIds', 'success', 'fail', 'complete'].includes(k));
+        if (unknown.length > 0) host.problem('misuse', `requestSubscribeMessage: ${unknown.join(', ')} is not a WeChat parameter (entityIds is Alipay's)`);
         const ids = Array.isArray(x.tmplIds) ? x.tmplIds.map(String) : [];
         if (ids.length === 0) throw new ApiFail('requestSubscribeMessage:fail TmplIds can\'t be empty', 10001);
         if (ids.length > 3) throw new ApiFail('requestSubscribeMessage:fail Templates count out of max bounds', 20003);
@@ -489,17 +510,32 @@ export function createWx(host: WxHost): Record<string, unknown> {
         const reject = ids.filter((id) => (decided[id] ?? 'reject') === 'reject');
         const res = await gateway('requestSubscribeMessage', { openid: host.openid, tmplIds: ids, reject });
         delete res.errMsg;
+        // the local CloudBase records a grant either way; WeChat tells the app which kind of yes
+        for (const id of ids) if (decided[id] === 'acceptWithAudio' && res[id] === 'accept') res[id] = 'acceptWithAudio';
         host.ui.log.push({ api: 'requestSubscribeMessage', route: host.route(), answer: res });
         return res;
       });
     },
 
     chooseMedia: (o) =>
-      asyncApi('chooseMedia', o, (x) => {
+      asyncApi('chooseMedia', o, async (x) => {
+        // documented values only: WeChat fails a call with others, so a typo never reaches a phone
+        const listOf = (key: string, allowed: string[], fallback: string[]) => {
+          if (x[key] === undefined) return fallback;
+          if (!Array.isArray(x[key])) throw new ApiFail(`chooseMedia:fail parameter error: parameter.${key} should be Array`);
+          const values = (x[key] as unknown[]).map(String);
+          const bad = values.find((v) => !allowed.includes(v));
+          if (bad !== undefined || values.length === 0) throw new ApiFail(`chooseMedia:fail parameter error: parameter.${key} "${bad ?? ''}" is not one of ${allowed.join('/')}`);
+          return values;
+        };
+        const types = listOf('mediaType', ['image', 'video', 'mix'], ['image', 'video']);
+        listOf('sourceType', ['album', 'camera'], ['album', 'camera']);
+        listOf('sizeType', ['original', 'compressed'], ['original', 'compressed']);
+        if (x.count !== undefined && (typeof x.count !== 'number' || x.count < 1 || x.count > 20)) throw new ApiFail('chooseMedia:fail parameter error: parameter.count should be a Number from 1 to 20');
+        await consent('chooseMedia');
         const files = nextPick('chooseMedia', host.scripts.media, 'pickMedia');
         const count = typeof x.count === 'number' ? x.count : 9;
         if (files.length > count) throw new Error(`weapp harness: picked ${files.length} files but chooseMedia allows ${count}`);
-        const types = Array.isArray(x.mediaType) ? x.mediaType.map(String) : ['image', 'video'];
         const kinds = files.map(fileKind);
         kinds.forEach((k, i) => {
           if (k === 'file' || (!types.includes(k) && !types.includes('mix'))) throw new Error(`weapp harness: chooseMedia(mediaType ${types.join('/')}) cannot return ${files[i]}`);
@@ -510,20 +546,60 @@ export function createWx(host: WxHost): Record<string, unknown> {
         };
       }),
     chooseMessageFile: (o) =>
-      asyncApi('chooseMessageFile', o, (x) => {
-        const files = nextPick('chooseMessageFile', host.scripts.messageFiles, 'pickMessageFiles');
-        const count = typeof x.count === 'number' ? x.count : 1;
-        if (files.length > count) throw new Error(`weapp harness: picked ${files.length} files but chooseMessageFile allows ${count}`);
-        const type = typeof x.type === 'string' ? x.type : 'all';
+      asyncApi('chooseMessageFile', o, async (x) => {
+        if (typeof x.count !== 'number' || x.count < 1 || x.count > 100) throw new ApiFail('chooseMessageFile:fail parameter error: parameter.count should be a Number from 1 to 100');
+        const type = x.type === undefined ? 'all' : String(x.type);
+        if (!['all', 'video', 'image', 'file'].includes(type)) throw new ApiFail(`chooseMessageFile:fail parameter error: parameter.type "${type}" is not one of all/video/image/file`);
         const exts = Array.isArray(x.extension) ? x.extension.map((e) => String(e).replace(/^\./, '').toLowerCase()) : null;
+        // WeChat documents extension as applying only with type 'file': elsewhere the user sees every file
+        if (exts && type !== 'file') host.problem('misuse', `chooseMessageFile: extension (${exts.join('/')}) is ignored with type '${type}' — WeChat filters by extension only with type 'file', so the user may pick any file`);
+        await consent('chooseMessageFile');
+        const files = nextPick('chooseMessageFile', host.scripts.messageFiles, 'pickMessageFiles');
+        const count = x.count;
+        if (files.length > count) throw new Error(`weapp harness: picked ${files.length} files but chooseMessageFile allows ${count}`);
         for (const f of files) {
           const kind = fileKind(f);
           if (type !== 'all' && kind !== type) throw new Error(`weapp harness: chooseMessageFile(type ${type}) cannot return ${f}`);
-          if (exts && !exts.includes(path.extname(f).slice(1).toLowerCase())) throw new Error(`weapp harness: chooseMessageFile(extension ${exts.join('/')}) cannot return ${f}`);
+          if (type === 'file' && exts && !exts.includes(path.extname(f).slice(1).toLowerCase())) throw new Error(`weapp harness: chooseMessageFile(extension ${exts.join('/')}) cannot return ${f}`);
         }
         return { tempFiles: files.map((f) => ({ path: tempFile(f), size: fs.statSync(f).size, name: path.basename(f), type: fileKind(f), time: Math.floor(fs.statSync(f).mtimeMs / 1000) })) };
       }),
 
+    createOffscreenCanvas: (o) => {
+      const x = opts(o);
+      if (x.type !== undefined && x.type !== '2d') throw new ApiFail(`createOffscreenCanvas:fail type "${String(x.type)}" is not modelled (only "2d")`);
+      const node = new Canvas2DNode(typeof x.width === 'number' ? x.width : 300, typeof x.height === 'number' ? x.height : 150);
+      return node;
+    },
+    compressImage: (o) =>
+      asyncApi('compressImage', o, (x) => {
+        const src = typeof x.src === 'string' ? x.src : '';
+        const local = host.tempFiles.get(src);
+        if (!local || !fs.existsSync(local)) throw new ApiFail(`compressImage:fail file not found: ${src}`);
+        if (fileKind(local) !== 'image') throw new ApiFail(`compressImage:fail ${src} is not an image`);
+        if (x.quality !== undefined && (typeof x.quality !== 'number' || x.quality < 0 || x.quality > 100)) throw new ApiFail('compressImage:fail parameter error: parameter.quality should be a Number from 0 to 100');
+        // no JPEG encoder here: the "compressed" temp file keeps the original bytes (a phone's is smaller)
+        return { tempFilePath: tempFile(`${local}`) };
+      }),
+    getFileSystemManager: () => {
+      const fsm: Record<string, unknown> = {
+        getFileInfo: (o: unknown) =>
+          asyncApi('FileSystemManager.getFileInfo', o, (x) => {
+            const filePath = typeof x.filePath === 'string' ? x.filePath : '';
+            const local = host.tempFiles.get(filePath);
+            if (!local || !fs.existsSync(local)) throw new ApiFail(`getFileInfo:fail no such file or directory ${filePath}`);
+            return { size: fs.statSync(local).size };
+          }),
+      };
+      return new Proxy(fsm, {
+        get(t, key) {
+          if (typeof key === 'symbol' || key in t) return t[key as string];
+          host.observe(`FileSystemManager.${key}`);
+          host.problem('unmodelled-api', `used FileSystemManager.${key}, which the weapp harness does not model (only getFileInfo)`);
+          throw realm.error(`weapp harness: FileSystemManager.${key} is not modelled`, { harnessReported: true });
+        },
+      });
+    },
     getAppBaseInfo: () => {
       const d = host.device;
       return realm.data({ SDKVersion: d.SDKVersion, enableDebug: false, host: { appId: 'wx_harness_host' }, language: d.language, version: d.version, theme: d.theme, fontSizeSetting: d.fontSizeSetting, fontSizeScaleFactor: d.fontSizeScaleFactor });

@@ -15,12 +15,13 @@ export interface PickedFile {
 }
 
 export interface PickerProps {
+  /** test-hook prefix: the photo picker gets `-photo`, the PDF picker `-pdf` */
   className: string
-  label: string
   onPicked: (files: PickedFile[]) => void
 }
 
-// Each build carries only its own way to pick files (H5: <input type=file>; WeChat: chooseMessageFile).
+// Each build carries only its own way to pick files (H5: <input type=file>; WeChat: chooseMedia for
+// photos, chooseMessageFile for PDFs).
 const Picker: ComponentType<PickerProps> =
   process.env.TARO_ENV === 'h5'
     ? // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -103,7 +104,7 @@ export default function MaterialsPicker({ name, label, hint, files, onChange, er
           </View>
         </View>
       ))}
-      <Picker className={`t-pick-${name}`} label='选择照片或 PDF 文件上传' onPicked={picked} />
+      <Picker className={`t-pick-${name}`} onPicked={picked} />
       {problems.map((p, i) => (
         <FieldError key={i} name={`${name}-${i}`} text={p} />
       ))}

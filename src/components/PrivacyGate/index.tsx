@@ -10,10 +10,12 @@ import { describeError } from '../../services/errors'
 import { getPrivacyStatus } from '../../services/getPrivacyStatus'
 import LoadError from '../LoadError'
 import { a11yRole } from '../../utils/a11y'
+import PrivacyAgreeButton from '../PrivacyAgreeButton'
 
 /**
  * Nothing personal is asked before the applicant has agreed to the 用户隐私保护指引: the children
- * (a form) appear only after consent, which is stored per WeChat user on the server.
+ * (a form) appear only after consent, which is stored per WeChat user on the server. On WeChat the
+ * agree button is also WeChat's own consent record, so WeChat's popup never asks a second time.
  */
 export default function PrivacyGate({ purpose, children }: { purpose: string; children: ReactNode }) {
   const status = useAsync(getPrivacyStatus)
@@ -47,9 +49,9 @@ export default function PrivacyGate({ purpose, children }: { purpose: string; ch
         阅读《用户隐私保护指引》全文 ›
       </View>
       {error ? <View className='form-error' {...a11yRole('alert')}>⚠ {error}</View> : null}
-      <ActionButton className='t-privacy-agree' disabled={busy} onClick={agree}>
+      <PrivacyAgreeButton className='t-privacy-agree' disabled={busy} onAgree={agree}>
         {busy ? '正在保存…' : '我已阅读并同意'}
-      </ActionButton>
+      </PrivacyAgreeButton>
       <ActionButton kind='secondary' className='t-privacy-decline' onClick={() => Taro.navigateBack().catch(() => Taro.reLaunch({ url: ROUTES.home }))}>
         不同意，返回
       </ActionButton>

@@ -76,6 +76,11 @@ class H5Session implements Session {
     await this.visible(cls).locator('input[type=file]').setInputFiles(files);
   }
 
+  // the browser has no camera API the app calls: the photo button is an image file input
+  async takePhotos(cls: string, photos: string[]): Promise<void> {
+    await this.visible(cls).locator('input[type=file]').setInputFiles(photos);
+  }
+
   async draw(cls: string): Promise<void> {
     const canvas = this.visible(cls).locator('canvas');
     await canvas.scrollIntoViewIfNeeded();

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { type CloudTarget, type DeviceProfile, type Interaction, MiniProgram, formatProblems } from '../../weapp-harness';
+import { type CloudTarget, type DeviceProfile, type Interaction, MiniProgram, type PrivacyRecord, formatProblems } from '../../weapp-harness';
 import { runNotifyTimer, ZIGZAG, type Driver, type Opened, type Session } from '../journeys/driver';
 
 export interface WeappDriverOptions {
@@ -21,6 +21,8 @@ export class WeappDriver implements Driver {
   readonly skipped: string[] = [];
   readonly sessions: { openid: string; mp: MiniProgram }[] = [];
   private readonly storages = new Map<string, Map<string, string>>();
+  /** WeChat's own privacy consent per user, which outlives a launch like storage does */
+  private readonly privacies = new Map<string, PrivacyRecord>();
 
   constructor(private readonly options: WeappDriverOptions) {}
 
@@ -30,7 +32,8 @@ export class WeappDriver implements Driver {
 
   async open(path: string, openid: string): Promise<Session> {
     if (!this.storages.has(openid)) this.storages.set(openid, new Map());
-    const mp = await MiniProgram.launch({ dist: this.options.dist, cloud: this.options.cloud, openid, path: path.replace(/^\//, ''), storage: this.storages.get(openid), device: this.options.device });
+    if (!this.privacies.has(openid)) this.privacies.set(openid, { agreed: false });
+    const mp = await MiniProgram.launch({ dist: this.options.dist, cloud: this.options.cloud, openid, path: path.replace(/^\//, ''), storage: this.storages.get(openid), privacy: this.privacies.get(openid), device: this.options.device });
     this.sessions.push({ openid, mp });
     return new WeappSession(mp, this.options.snapshots);
   }
@@ -64,12 +67,17 @@ class WeappSession implements Session {
     return this.mp.tap(hit);
   }
 
-  willAnswerSubscribe(answer: 'accept' | 'reject'): void {
+  willAnswerSubscribe(answer: 'accept' | 'acceptWithAudio' | 'reject'): void {
     this.mp.answerSubscribe((ids) => Object.fromEntries(ids.map((id) => [id, answer])));
   }
 
   chooseFiles(cls: string, files: string[]): Promise<void> {
     this.mp.pickMessageFiles(files);
+    return this.mp.tap(`.${cls}`);
+  }
+
+  takePhotos(cls: string, photos: string[]): Promise<void> {
+    this.mp.pickMedia(photos);
     return this.mp.tap(`.${cls}`);
   }
 

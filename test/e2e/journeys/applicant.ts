@@ -59,11 +59,16 @@ export async function enterpriseUploadsJourney(d: Driver, env: ApplicantJourneyE
   await page.waitFor('t-error-signature-mandate');
   assert.match(await page.text('t-error-signature-mandate'), /写下您的姓名/);
   await sign(page, 'mandate');
-  await page.chooseFiles('t-pick-materials', [files.photo, files.pdf, files.tooBig]);
+  // the licence photographed (WeChat: camera or album; H5: an image file), the PDFs from a chat / the disk
+  await page.takePhotos('t-pick-materials-photo', [files.photo]);
+  await until('the photo uploaded', async () => (await page.count('t-file')) === 1);
+  await page.chooseFiles('t-pick-materials-pdf', [files.pdf, files.tooBig]);
   await until('two files uploaded', async () => (await page.count('t-file')) === 2);
+  // a photo from WeChat's camera has no file name: the app names it 照片1; the browser keeps the file's
+  const photoName = d.build === 'weapp' ? '照片1.png' : '营业执照.png';
   const picked = await page.pageText();
   assert.ok(picked.includes('不能超过 10 MB'), picked);
-  assert.ok(picked.includes('营业执照.png') && picked.includes('场所证明.pdf'), picked);
+  assert.ok(picked.includes(photoName) && picked.includes('场所证明.pdf'), picked);
   await page.tap('t-commitment');
   await page.shot('55-apply-enterprise-uploads-signed');
   page.willAnswerSubscribe('accept');
@@ -77,8 +82,88 @@ export async function enterpriseUploadsJourney(d: Driver, env: ApplicantJourneyE
   assert.equal(detail.data.case.mandateSigned, true);
   assert.deepEqual(
     detail.data.case.materials.map((m: { name: string; type: string }) => `${m.name} ${m.type}`),
-    ['营业执照.png image/png', '场所证明.pdf application/pdf'],
+    [`${photoName} image/png`, '场所证明.pdf application/pdf'],
   );
+  assert.deepEqual(page.errors(), []);
+}
+
+/** Fills the 民生 form of a citizen (张桂兰) up to the materials. */
+async function fillCitizenForm(page: Session, env: ApplicantJourneyEnv, matter: string): Promise<void> {
+  await page.tap('t-category-livelihood');
+  await page.tap('t-applicantType-person');
+  await page.fill('t-applicantName', '张桂兰');
+  await page.fill('t-idNumber', env.personId);
+  await page.tap('t-specialGroups-elderly');
+  await page.tap('t-publicService-yes');
+  await page.fill('t-matter', matter);
+  await page.fill('t-contact-name', '张桂兰');
+  await page.fill('t-contact-phone', '13912345678');
+  await page.tap('t-mode-help');
+}
+
+/** The materials of the applicant's only case, as "name type". */
+async function storedMaterials(env: ApplicantJourneyEnv, openid: string): Promise<string[]> {
+  const list = await env.call('cases', { action: 'listMine', input: {} }, openid);
+  assert.ok(list.ok, JSON.stringify(list));
+  const detail = await env.call('cases', { action: 'get', input: { caseId: list.data.items[0].caseId } }, openid);
+  assert.ok(detail.ok, JSON.stringify(detail));
+  return detail.data.case.materials.map((m: { name: string; type: string }) => `${m.name} ${m.type}`);
+}
+
+/**
+ * Issue 18: a citizen photographs her ID card with the phone's camera (WeChat's chooseMedia; an
+ * image file on H5) and submits it; she accepts the reminders with WeChat's sound turned on too.
+ */
+export async function photographedIdCardJourney(d: Driver, env: ApplicantJourneyEnv): Promise<void> {
+  const who = 'o_id_card_photo';
+  const files = journeyFiles();
+  const page = await d.open('/pages/apply/index', who);
+  await page.waitFor('t-privacy-agree');
+  await page.tap('t-privacy-agree');
+  await page.waitFor('t-submit');
+  await fillCitizenForm(page, env, '办理高龄津贴申领，附身份证照片');
+  await page.takePhotos('t-pick-materials-photo', [files.idCard]);
+  await until('the ID card photo uploaded', async () => (await page.count('t-file')) === 1);
+  const photoName = d.build === 'weapp' ? '照片1.jpg' : '身份证.jpg';
+  assert.ok((await page.text('t-file')).includes(photoName), await page.text('t-file'));
+  page.willAnswerSubscribe('acceptWithAudio');
+  await page.tap('t-submit');
+  await page.waitFor('t-case-no');
+  assert.deepEqual(await storedMaterials(env, who), [`${photoName} image/jpeg`]);
+  assert.deepEqual(page.errors(), []);
+}
+
+/**
+ * Issue 18: someone who agreed to the privacy guide before (on the server) uses a phone where
+ * WeChat has no consent yet. Picking a PDF: WeChat asks the app (onNeedPrivacyAuthorization), the
+ * app's own card opens over the filled form, one tap agrees for both, and the PDF arrives. H5 has
+ * no WeChat consent: the PDF arrives at once.
+ */
+export async function pdfAfterWechatConsentJourney(d: Driver, env: ApplicantJourneyEnv): Promise<void> {
+  const who = 'o_pdf_new_phone';
+  const files = journeyFiles();
+  const status = await env.call('applicant', { action: 'privacyStatus', input: {} }, who);
+  assert.ok(status.ok, JSON.stringify(status));
+  const agreed = await env.call('applicant', { action: 'agreePrivacy', input: { version: status.data.version } }, who);
+  assert.ok(agreed.ok, JSON.stringify(agreed));
+  const page = await d.open('/pages/apply/index', who);
+  await page.waitFor('t-submit');
+  assert.equal(await page.count('t-privacy-agree'), 0, 'consent on the server: no gate before the form');
+  await fillCitizenForm(page, env, '办理残疾人两项补贴，附证明 PDF');
+  await page.chooseFiles('t-pick-materials-pdf', [files.pdf]);
+  await only(d, 'weapp', 'WeChat’s own privacy consent (onNeedPrivacyAuthorization) exists only in WeChat', async () => {
+    await page.waitFor('t-wx-privacy-agree');
+    assert.equal(await page.count('t-file'), 0, 'the picker waits for consent');
+    assert.match(await page.text('t-wx-privacy'), /相册|摄像头|文件/);
+    await page.tap('t-wx-privacy-agree');
+  });
+  await until('the PDF uploaded', async () => (await page.count('t-file')) === 1);
+  assert.equal(await page.count('t-wx-privacy'), 0);
+  // submitted without typing again: the card opened over the form and left it as it was
+  page.willAnswerSubscribe('reject');
+  await page.tap('t-submit');
+  await page.waitFor('t-case-no');
+  assert.deepEqual(await storedMaterials(env, who), ['场所证明.pdf application/pdf']);
   assert.deepEqual(page.errors(), []);
 }
 

@@ -38,13 +38,20 @@ export interface Session {
   /**
    * How the person answers the next subscribe-message prompt (WeChat asks at a tap: submit, book).
    * H5 has no such dialog: its gateway records every requested template as accepted.
+   * 'acceptWithAudio': accepted with WeChat's sound reminder turned on.
    */
-  willAnswerSubscribe(answer: 'accept' | 'reject'): void;
+  willAnswerSubscribe(answer: 'accept' | 'acceptWithAudio' | 'reject'): void;
   /**
    * Picks files (paths on this machine) with the file picker that has this class: the person
    * chooses them in the browser's file dialog (H5) or from a WeChat chat (weapp, chooseMessageFile).
+   * Answers once the picker has handed them over (on WeChat it may first wait for privacy consent).
    */
   chooseFiles(cls: string, files: string[]): Promise<void>;
+  /**
+   * Takes photos (image files on this machine) with the photo picker that has this class: the
+   * phone's camera or album (weapp, chooseMedia), or the browser's file dialog for images (H5).
+   */
+  takePhotos(cls: string, photos: string[]): Promise<void>;
   /** Draws a stroke with a finger (or the mouse) across the one canvas inside the element with this class. */
   draw(cls: string): Promise<void>;
   /** Types into the input or textarea with this class (or inside it). */
@@ -88,7 +95,8 @@ export async function only(driver: Driver, build: Build, why: string, step: () =
 
 export interface Journey {
   name: string;
-  run(driver: Driver): Promise<unknown>;
+  /** `cloud`: the local CloudBase the driver reaches (its url), for setup over its gateway */
+  run(driver: Driver, cloud: { url: string }): Promise<unknown>;
 }
 
 /** Runs the local CloudBase's notify timer once over its console API (what `moment()` does). */

@@ -20,7 +20,7 @@ export async function runJourneysOnWeapp(dist: string, cloud: CloudTarget): Prom
   for (const journey of JOURNEYS) {
     const driver = new WeappDriver({ dist, cloud });
     try {
-      await journey.run(driver);
+      await journey.run(driver, cloud);
       runs.push({ journey: journey.name, apis: driver.apiCalls(), interactions: driver.interactions(), skipped: driver.skipped });
     } finally {
       await driver.close();

@@ -14,6 +14,11 @@ export interface Surface {
   height: number
   requestAnimationFrame?: (cb: () => void) => number
   cancelAnimationFrame?: (id: number) => void
+  /**
+   * WeChat: a canvas F2 measures text on. Without it F2 falls back to `new OffscreenCanvas` or
+   * `document.createElement('canvas')`, neither of which a mini-program has, and the chart throws.
+   */
+  offscreenCanvas?: unknown
 }
 
 const COLORS = ['#0b4f9c', '#2e9d5b', '#d97706', '#b42318']
@@ -34,6 +39,7 @@ export function drawBars(s: Surface, data: Bar[]): { destroy(): void } {
     height: s.height,
     animate: false,
     ...(s.requestAnimationFrame ? { requestAnimationFrame: s.requestAnimationFrame, cancelAnimationFrame: s.cancelAnimationFrame } : {}),
+    ...(s.offscreenCanvas ? { offscreenCanvas: s.offscreenCanvas } : {}),
     children: el(Chart, {
       data,
       children: [

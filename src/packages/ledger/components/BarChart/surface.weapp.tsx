@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { Canvas } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { withCanvasNode } from '../../../../utils/canvasNode.weapp'
 import { drawBars } from './draw'
 import type { SurfaceProps } from './index'
@@ -12,7 +13,9 @@ export default function SurfaceWeapp({ canvasId, data, height }: SurfaceProps) {
     withCanvasNode(
       canvasId,
       (node, { width, height: h, ratio }) => {
-        chart = drawBars({ context: node.getContext('2d'), pixelRatio: ratio, width, height: h, requestAnimationFrame: (cb) => node.requestAnimationFrame(cb), cancelAnimationFrame: (id) => node.cancelAnimationFrame(id) }, data)
+        // F2 measures label widths on a canvas of its own: WeChat's offscreen canvas (base library 2.16.1)
+        const offscreenCanvas = Taro.createOffscreenCanvas({ type: '2d', width: 10, height: 10 })
+        chart = drawBars({ context: node.getContext('2d'), pixelRatio: ratio, width, height: h, requestAnimationFrame: (cb) => node.requestAnimationFrame(cb), cancelAnimationFrame: (id) => node.cancelAnimationFrame(id), offscreenCanvas }, data)
       },
       () => !gone,
     )
