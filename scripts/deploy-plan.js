@@ -5,7 +5,7 @@
  * management SDK (@cloudbase/manager-node) — changing only what differs, so a second run changes
  * nothing.
  */
-const crypto = require('node:crypto');
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { envReads } = require('../local-cloud/runtime/env-reads');
@@ -36,7 +36,7 @@ function functionFolders(functionsDir) {
 
 /** sha256 of what is uploaded: the bundle and its package.json (the cloud installs wx-server-sdk) */
 function codeHash(dir) {
-  const h = crypto.createHash('sha256');
+  const h = createHash('sha256');
   for (const f of ['index.js', 'package.json']) h.update(fs.readFileSync(path.join(dir, f)));
   return h.digest('hex').slice(0, 16);
 }
