@@ -9,7 +9,7 @@
  * Credentials: TENCENTCLOUD_SECRETID / TENCENTCLOUD_SECRETKEY (never printed). The test suite runs
  * the same checks against the local cloud (test/deploy/smoke.test.ts).
  */
-const crypto = require('node:crypto');
+const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -29,7 +29,7 @@ const localConfig = (name) => JSON.parse(fs.readFileSync(path.join(FUNCTIONS, na
  */
 async function smoke({ cloud, functionConfig }) {
   const db = cloud.database();
-  const tag = `smoke-${crypto.randomBytes(4).toString('hex')}`;
+  const tag = `smoke-${randomBytes(4).toString('hex')}`;
   const results = [];
   const check = async (name, fn) => {
     try {
