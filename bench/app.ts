@@ -8,6 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CloudBase } from '../local-cloud/src';
+import { IDLE_READS_GOAL, runsPerDay } from './idle';
+import { startAppCloud } from '../test/support/app';
 import { fullApplication, agreePrivacy } from '../test/support/applicant';
 import { buildWorld, cloneCase, persona, PERSONAS } from '../test/security/support/world';
 import { actionVariants, resourceKind } from '../test/security/support/registry';
@@ -36,6 +38,10 @@ export interface AppResults {
   roundTrips: { action: string; applicantFacing: boolean; dbRoundTrips: number; answered: string }[];
   submissionsPerSecond: number;
   booking: { attempts: number; seats: number; booked: number; ms: number };
+  /** cold start of every function: a new instance answering an unknown action (load + first call) */
+  coldStartMs: Record<string, number>;
+  /** database requests the timers make on a day nobody uses the service */
+  idle: { readsPerRun: Record<string, number>; runsPerDay: Record<string, number>; readsPerDay: number; goal: number };
 }
 
 async function invoke(cloud: CloudBase, fn: string, action: string, input: object, openid: string) {
@@ -152,7 +158,44 @@ export async function appBench(log: (line: string) => void): Promise<AppResults>
     const tb = now();
     const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => invoke(cloud, 'bookings', 'book', { slotId: slot.slotId, category: 'enterprise' }, `o_bench_rush_${i}`)));
     const booking = { attempts: 200, seats: 5, booked: answers.filter((a) => a.answer.ok).length, ms: now() - tb };
-    return { functionBytes, actions, roundTrips, submissionsPerSecond, booking };
+    const coldStartMs: Record<string, number> = {};
+    for (const fn of Object.keys(functionBytes)) {
+      const times: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        cloud.host.recycle(fn);
+        times.push((await invoke(cloud, fn, '__bench_cold__', {}, applicant)).ms);
+      }
+      coldStartMs[fn] = pct(times, 50);
+    }
+    log('  cold start per function (median of 3): ' + Object.entries(coldStartMs).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', '));
+
+    // idle: a fresh seeded environment nobody uses (this bench world is busy with what it just
+    // did); the timers run until nothing is left, then one more run of each is what an idle day repeats
+    const idleCloud = await startAppCloud();
+    const readsPerRun: Record<string, number> = {};
+    const perDay: Record<string, number> = {};
+    try {
+      const quiet = new Date(Date.now() + 60_000);
+      const run = async (fn: string) => {
+        // the host keeps a bounded history: find this run by its trigger and start time, not by position
+        const since = Date.now();
+        const fired = await idleCloud.triggers.fire(fn, { time: quiet });
+        if (!fired.ok) throw new Error(`${fn} timer: ${fired.error}`);
+        return idleCloud.host.history.filter((h) => h.functionName === fn && h.trigger && h.startedAt >= since).reduce((n, h) => n + h.dbRequests, 0);
+      };
+      for (let i = 0; i < 2; i++) for (const fn of ['notify', 'scheduler']) await run(fn);
+      for (const fn of ['notify', 'scheduler']) {
+        readsPerRun[fn] = await run(fn);
+        const config = JSON.parse(fs.readFileSync(path.join(functionsDir, fn, 'config.json'), 'utf8'));
+        perDay[fn] = runsPerDay(config.triggers[0].config);
+      }
+    } finally {
+      await idleCloud.stop();
+    }
+    const readsPerDay = Object.keys(readsPerRun).reduce((n, fn) => n + readsPerRun[fn] * perDay[fn], 0);
+    const idle = { readsPerRun, runsPerDay: perDay, readsPerDay, goal: IDLE_READS_GOAL };
+    log(`  idle day: ${Object.keys(readsPerRun).map((fn) => `${fn} ${readsPerRun[fn]} reads × ${perDay[fn]} runs`).join(' + ')} = ${readsPerDay} reads (goal ≤ 6,000)`);
+    return { functionBytes, actions, roundTrips, submissionsPerSecond, booking, coldStartMs, idle };
   } finally {
     await cloud.stop();
   }

@@ -6,13 +6,14 @@ import { actions as bookings } from './bookings/actions';
 import { actions as cases } from './cases/actions';
 import { actions as center } from './center/actions';
 import { actions as ledger } from './ledger/actions';
+import { actions as ledgerExport } from './ledgerExport/actions';
 import { actions as ratings } from './ratings/actions';
 import { actions as notify } from './notify/actions';
 import { actions as session } from './session/actions';
 import { actions as workbench } from './workbench/actions';
 
 /** Every deployed function and its action table; docs/api.md and the authorization tests read this. */
-export const FUNCTIONS: Record<string, ActionTable> = { cases, center, notify, session, workbench, applicant, bookings, ratings, ledger };
+export const FUNCTIONS: Record<string, ActionTable> = { cases, center, notify, session, workbench, applicant, bookings, ratings, ledger, ledgerExport };
 
 type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; enum?: unknown[]; minLength?: number; maxLength?: number; pattern?: string; description?: string };
 

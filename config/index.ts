@@ -23,7 +23,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     // browser tests build H5 into their own folder so a developer's dist-h5 is left alone
-    outputRoot: isH5 ? process.env.BANGBAN_H5_OUT || 'dist-h5' : 'dist',
+    // BANGBAN_WEAPP_OUT: the release check builds into a scratch project so a test never wipes dist/
+    outputRoot: isH5 ? process.env.BANGBAN_H5_OUT || 'dist-h5' : process.env.BANGBAN_WEAPP_OUT || 'dist',
     // WeChat's screen reader needs the aria-* attributes Taro's weapp template would drop
     plugins: [path.resolve(__dirname, 'plugins', 'weapp-aria.js')],
     defineConstants: {
@@ -31,11 +32,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // empty = same origin: browser tests serve the app and proxy /gateway to the cloud on one port
       LOCAL_CLOUD_URL: JSON.stringify(process.env.BANGBAN_CLOUD_URL ?? 'http://127.0.0.1:9000'),
     },
-    copy: { patterns: [], options: {} },
+    // WeChat's code-quality check wants a sitemap; H5 has no use for it
+    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: `${process.env.BANGBAN_WEAPP_OUT || 'dist'}/sitemap.json` }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // WXML whitespace is noise to WeChat; collapsing it is the WXML half of the release's compression
+      minifyXML: { collapseWhitespace: true },
       // the rules core (core/) is plain TypeScript outside src: pages import eligibility and identity checks from it
       compile: { include: [path.resolve(__dirname, '..', 'core')] },
       // Modules used only by a subpackage move into that subpackage, so the staff

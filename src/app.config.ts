@@ -17,6 +17,9 @@ export default defineAppConfig({
       pages: ['pages/index/index', 'pages/rows/index'],
     },
   ],
+  // WeChat injects a page's components when it renders them, not all at launch (startup time)
+  lazyCodeLoading: 'requiredComponents',
+  sitemapLocation: 'sitemap.json',
   window: {
     navigationBarTitleText: '帮办代办',
     navigationBarBackgroundColor: '#0b4f9c',

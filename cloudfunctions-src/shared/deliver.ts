@@ -3,7 +3,7 @@ import { settle } from './effects';
 import { dispatch } from './outbox';
 
 /**
- * What the notify function's timer (every 10 seconds by day) and the scheduler run after the
+ * What the notify function's timer (every 2 minutes by day) and the scheduler run after the
  * answers: settle one-write commands' effects, then deliver the outbox (inbox messages and
  * subscribe-message pushes). A big day is delivered over several rounds within the budget.
  */

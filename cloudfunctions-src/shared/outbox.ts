@@ -246,7 +246,9 @@ async function noGrant(db: Database, ids: string[], now: Date): Promise<number> 
  */
 export async function dispatch(db: Database, now: Date, only?: string[]): Promise<{ expanded: number; claimed: number; pushed: Record<string, number> }> {
   const _ = db.command;
-  const registry = await loadTemplateRegistry(db);
+  // read only when there is something to expand or push: an idle timer run costs two reads here
+  let registryRead: Promise<TemplateRegistry> | null = null;
+  const templates = () => (registryRead ??= loadTemplateRegistry(db));
   const entries = (
     await db
       .collection('outbox')
@@ -259,7 +261,7 @@ export async function dispatch(db: Database, now: Date, only?: string[]): Promis
   const memo = new Map<string, Promise<string[]>>();
   const done: string[] = [];
   for (const e of entries.filter((x) => mine.has(x._id))) {
-    fresh.push(...(await expand(db, e, now, memo, registry)));
+    fresh.push(...(await expand(db, e, now, memo, await templates())));
     done.push(e._id);
   }
   // an entry interrupted before this line is expanded again after its claim lapses: same message ids, no duplicates
@@ -273,6 +275,8 @@ export async function dispatch(db: Database, now: Date, only?: string[]): Promis
       .get()
   ).data as unknown as MessageDoc[];
   const pushed: Record<string, number> = {};
+  if (due.length === 0) return { expanded: entries.length, claimed, pushed };
+  const registry = await templates();
   // most people hold no grant for most templates: one read finds who does, and the rest are
   // settled with a single conditional write each instead of claim, grant check and finish
   const people = [...new Set(due.filter((m) => registry[m.push.purpose as keyof TemplateRegistry]).map((m) => m.openid))];

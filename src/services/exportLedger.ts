@@ -11,5 +11,5 @@ export interface LedgerExport {
 
 /** 导出台账与统计（.xlsx，云存储临时链接） */
 export async function exportLedger(input: LedgerQuery): Promise<LedgerExport> {
-  return unwrap(await callCloud<CloudAnswer<LedgerExport>>('ledger', { action: 'export', input }))
+  return unwrap(await callCloud<CloudAnswer<LedgerExport>>('ledgerExport', { action: 'export', input }))
 }

@@ -24,6 +24,15 @@ describe('function host', () => {
     expect(await invoke(cloud, 'conformance', { probe: 'log', text: 'still alive' })).toBe('logged');
   });
 
+  test('a function gets only the configured variables its code reads, as npm run deploy sets them', async () => {
+    const env = await startCloudBase({ port: 0, dataDir: null, functionsDir: FIXTURES, project: { envId: 'env-env', functionEnv: { FIXTURE_READ: 'yes', FIXTURE_UNREAD: 'no' } } });
+    try {
+      expect(JSON.parse((await env.host.invoke('slow', { env: true }, { source: 'wx_client' })).json)).toEqual({ read: 'yes', computed: null });
+    } finally {
+      await env.stop();
+    }
+  });
+
   test('an unknown function is an error, not a crash', async () => {
     await expect(cloud.host.invoke('nope', {}, { source: 'wx_client' })).rejects.toMatchObject({ code: 'FUNCTION_NOT_FOUND' });
     await expect(cloud.host.invoke('../etc', {}, { source: 'wx_client' })).rejects.toMatchObject({ code: 'FUNCTION_NOT_FOUND' });

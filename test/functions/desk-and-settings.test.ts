@@ -29,7 +29,7 @@ function startedBooking(id: string, slotId: string) {
     {
       collection: 'bookings',
       id,
-      doc: { _id: id, applicantId: 'tel:13700002222', slotId, kind: 'regular', startsAt, status: 'active', category: 'livelihood', caseId: null, homeAddress: null, bookedBy: { id: 'st-agent-center', role: 'agent' }, bookedAt: startsAt, rescheduleCount: 0, cancelledAt: null, cancelReason: null, date: beijingToday(), start: clock, end: clock, windowLabel: '上午', contactName: '阿依古丽', contactPhone: '13700002222', checkedInAt: null } as never,
+      doc: { _id: id, applicantId: 'tel:13700002222', slotId, kind: 'regular', startsAt, status: 'active', category: 'livelihood', caseId: null, homeAddress: null, bookedBy: { id: 'st-agent-center', role: 'agent' }, bookedAt: startsAt, rescheduleCount: 0, cancelledAt: null, cancelReason: null, date: beijingToday(), start: clock, end: clock, windowLabel: '上午', contactName: '阿依古丽', contactPhone: '13700002222', checkedInAt: null, seat: `${slotId}#1`, holder: `${slotId}|tel:13700002222` } as never,
     },
   ]);
 }

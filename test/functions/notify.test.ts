@@ -92,6 +92,7 @@ describe('a simulated month of timer runs (中秋 Sep 25 and National Day Oct 1�
     _id: id, applicantId: 'o_sim_booker', slotId: `${date}@am@${start}`, kind: 'regular', startsAt: at(`${date}T${start}:00`), status: 'active', category: 'livelihood', caseId: null, homeAddress: null,
     bookedBy: { id: 'o_sim_booker', role: 'applicant' }, bookedAt: at(bookedAt), rescheduleCount: 0, cancelledAt: null, cancelReason: null,
     date, start, end, windowLabel: '上午', contactName: '阿依古丽', contactPhone: '13900001234', checkedInAt: null,
+    seat: `${date}@am@${start}#1`, holder: `${date}@am@${start}|o_sim_booker`,
   });
   const ended = (id: string, caseNo: string, endedAt: string) => {
     const base = openCase({ applicantId: `o_${id}`, category: 'investment', mode: 'help', unitId: 'fgw', agentId: 'st-agent-fgw' }, at('2026-09-01T10:00:00')).case;

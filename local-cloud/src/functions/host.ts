@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CloudError } from '../errors';
+import { envReads } from '../../runtime/env-reads';
 
 /** CloudBase's default function timeout when config.json names none. */
 export const DEFAULT_TIMEOUT_S = 3;
@@ -301,9 +302,17 @@ export class FunctionHost {
   }
 
   private spawn(fn: FunctionInfo): Instance {
+    // only the configured variables this function's code reads, as the deploy plan derives them
+    let reads: string[] = [];
+    try {
+      reads = envReads(fs.readFileSync(path.join(fn.dir, 'index.js'), 'utf8'));
+    } catch {
+      // a missing bundle fails to load in the worker, with its own message
+    }
+    const configured = this.options.functionEnv ?? {};
     const env = {
       ...this.options.baseEnv(),
-      ...(this.options.functionEnv ?? {}),
+      ...Object.fromEntries(reads.filter((k) => Object.hasOwn(configured, k)).map((k) => [k, configured[k]])),
       SCF_FUNCTIONNAME: fn.name,
       SCF_FUNCTIONVERSION: '$LATEST',
     };

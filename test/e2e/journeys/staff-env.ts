@@ -26,7 +26,7 @@ export function staffJourneyEnv(cloud: () => CloudBase): StaffJourneyEnv {
       const end = new Date(startsAt.getTime() + (8 * 60 + 30) * 60_000).toISOString().slice(11, 16);
       const id = `bk_underway_${Date.now().toString(36)}`;
       // stored as bookings.bookFor stores one; its slot need not be in today's timetable (the desk lists it anyway)
-      cloud().store.apply([{ collection: 'bookings', id, doc: { _id: id, applicantId: `tel:${phone}`, slotId: `${date}@am@${clock}`, kind: 'regular', startsAt, status: 'active', category: 'livelihood', caseId: null, homeAddress: null, bookedBy: { id: 'st-agent-center', role: 'agent' }, bookedAt: startsAt, rescheduleCount: 0, cancelledAt: null, cancelReason: null, date, start: clock, end, windowLabel: '上午', contactName: name, contactPhone: phone, checkedInAt: null } as never }]);
+      cloud().store.apply([{ collection: 'bookings', id, doc: { _id: id, applicantId: `tel:${phone}`, slotId: `${date}@am@${clock}`, kind: 'regular', startsAt, status: 'active', category: 'livelihood', caseId: null, homeAddress: null, bookedBy: { id: 'st-agent-center', role: 'agent' }, bookedAt: startsAt, rescheduleCount: 0, cancelledAt: null, cancelReason: null, date, start: clock, end, windowLabel: '上午', contactName: name, contactPhone: phone, checkedInAt: null, seat: `${date}@am@${clock}#${id}`, holder: `${date}@am@${clock}|tel:${phone}` } as never }]);
       return maskName(name);
     },
     async newCase(openid, kind, options = {}) {

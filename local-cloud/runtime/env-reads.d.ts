@@ -1,0 +1,1 @@
+export declare function envReads(code: string): string[];
