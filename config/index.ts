@@ -38,8 +38,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      // WXML whitespace is noise to WeChat; collapsing it is the WXML half of the release's compression
-      minifyXML: { collapseWhitespace: true },
+      // no minifyXML: its HTML rules write a void <input> without its closing slash, and WeChat's wcc
+      // refuses such a template ("expect end-tag input"); WXML compression is project.config.json's
+      // setting.minifyWXML, applied by WeChat's own tools at upload
       // the rules core (core/) is plain TypeScript outside src: pages import eligibility and identity checks from it
       compile: { include: [path.resolve(__dirname, '..', 'core')] },
       // Modules used only by a subpackage move into that subpackage, so the staff
