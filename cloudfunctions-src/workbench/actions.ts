@@ -149,11 +149,15 @@ function applicantAsks(c: CaseDoc & ApplicantCaseFields): string[] {
  * The signature an acceptance rests on: a desk signature is checked in storage (a PNG or JPEG the
  * acting staff member uploaded); otherwise the applicant's phone signature on the case, if any.
  */
+/** A signature drawn on this staff device: an image in the caller's own signatures folder. */
+async function deskSignature(ctx: ActionContext<Database>, deskFileID: string | undefined) {
+  if (!deskFileID) return null;
+  await verifyUploads(ctx.caller.openid, [{ path: 'signatureFileID', fileID: deskFileID, folder: 'signatures', allowed: ['image/png', 'image/jpeg'] }]);
+  return { source: 'desk' as const, fileID: deskFileID, at: ctx.now, staffId: ctx.caller.staff!._id };
+}
+
 async function acceptSignature(ctx: ActionContext<Database>, caseId: string, deskFileID: string | undefined) {
-  if (deskFileID) {
-    await verifyUploads(ctx.caller.openid, [{ path: 'signatureFileID', fileID: deskFileID, folder: 'signatures', allowed: ['image/png', 'image/jpeg'] }]);
-    return { source: 'desk' as const, fileID: deskFileID, at: ctx.now, staffId: ctx.caller.staff!._id };
-  }
+  if (deskFileID) return deskSignature(ctx, deskFileID);
   // read only to find the phone signature; visibility and the rest are decided in the transaction
   const c = await ctx.db
     .collection('cases')
@@ -278,7 +282,7 @@ export const actions: ActionTable<Database> = {
     input: caseRef.extend({
       version: z.number().int().min(1),
       action: caseActionInput,
-      /** 受理: the applicant's signature drawn on this staff device at the desk (uploaded to the staff member's own folder) */
+      /** 受理 / 办结签收: the applicant's signature drawn on this staff device at the desk (uploaded to the staff member's own folder) */
       signatureFileID: signatureFileSchema.optional(),
     }),
     output: '{ status, statusLabel, version, event: { label, at }, notifications: [{ kind, label }] }',
@@ -297,6 +301,15 @@ export const actions: ActionTable<Database> = {
         const signature = await acceptSignature(ctx, input.caseId, input.signatureFileID);
         a.applicantSigned = signature !== null;
         if (signature) extra = { acceptSignature: signature };
+      }
+      if (a.type === 'finish') {
+        // §五(三) 签收: "the applicant signed" is a signature the server can see — drawn on this
+        // device at the desk — never a tick; without one the applicant signs on the phone afterwards
+        const signature = await deskSignature(ctx, input.signatureFileID);
+        a.applicantSigned = signature !== null;
+        // set here only, never taken from the request (the input schema has no such field)
+        (a as { receiptOnPhone?: boolean }).receiptOnPhone = signature === null;
+        if (signature) extra = { receipt: { signatureFileID: signature.fileID, signedAt: ctx.now, source: 'desk', staffId: signature.staffId } };
       }
       if (a.type === 'reassign') {
         const target = await ctx.db

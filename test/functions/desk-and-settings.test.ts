@@ -177,3 +177,43 @@ describe('settings: subscribe templates and rating deadlines, audited', () => {
     expect(audit.ok && audit.data.items[0]).toMatchObject({ whatLabel: '修改设置', target: { kind: 'settings', id: 'rating' }, after: expect.objectContaining({ followUpWithinDays: 30 }) });
   });
 });
+
+describe('办结签收 rests on a signature, never on a tick (issue 16 item 4)', () => {
+  async function atWindow(applicantId: string) {
+    const c = seedCase(cloud, { applicantId });
+    let v = 1;
+    for (const [i, a] of [accept, { type: 'deliver', window: '市场监管窗口', committedWorkingDays: 5 }].entries()) {
+      const x = await wb('act', { caseId: c.caseId, version: v, action: a, ...(i === 0 ? { signatureFileID: await deskSignature(cloud, 'o_agent_center') } : {}) });
+      if (!x.ok) throw new Error(x.message);
+      v = x.data.version;
+    }
+    return { caseId: c.caseId, version: v };
+  }
+  const finish = { type: 'finish', result: { outcome: 'approved', decidedBy: '和硕县市场监督管理局' }, resultHandedOver: true, originalsReturned: true, applicantSigned: true };
+  const getCase = (caseId: string, openid: string) => call(cloud, 'cases', { action: 'get', input: { caseId } }, openid);
+
+  test('a ticked 申请人已签收 without a signature is not taken for one: the receipt stays for the applicant to sign on the phone', async () => {
+    const c = await atWindow('o_receipt_tick');
+    expect(await wb('act', { caseId: c.caseId, version: c.version, action: finish })).toMatchObject({ ok: true, data: { status: 'finished' } });
+    const staff = await wb('get', { caseId: c.caseId });
+    expect(staff.ok && staff.data.case.receipt).toEqual({ signed: false, sourceLabel: '待申请人在手机上签收', at: null });
+    expect(staff.ok && staff.data.case.signatures.map((g: { kind: string }) => g.kind)).not.toContain('receipt');
+    const mine = await getCase(c.caseId, 'o_receipt_tick');
+    expect(mine.ok && mine.data.case.needs).toEqual([{ kind: 'receipt' }]);
+    expect(mine.ok && mine.data.case.receipt).toBeNull();
+  });
+
+  test('a signature drawn at the desk is the receipt: checked as the desk’s own image, stored, and the applicant is not asked again', async () => {
+    const c = await atWindow('o_receipt_desk');
+    const notTheDesks = await uploadAs(cloud, 'o_receipt_desk', 'signatures', PDF_BYTES, 'png');
+    expect(await wb('act', { caseId: c.caseId, version: c.version, action: finish, signatureFileID: notTheDesks })).toMatchObject({ ok: false, code: 'FILE_REJECTED', fields: { FILE_NOT_YOURS: expect.any(String) } });
+    const desk = await deskSignature(cloud, 'o_agent_center');
+    expect(await wb('act', { caseId: c.caseId, version: c.version, action: { ...finish, applicantSigned: false }, signatureFileID: desk })).toMatchObject({ ok: true, data: { status: 'finished' } });
+    const staff = await wb('get', { caseId: c.caseId });
+    expect(staff.ok && staff.data.case.receipt).toMatchObject({ signed: true, sourceLabel: '窗口当面手写签名' });
+    expect(staff.ok && staff.data.case.signatures).toContainEqual(expect.objectContaining({ kind: 'receipt', label: '签收签名（窗口当面）', fileID: desk }));
+    const mine = await getCase(c.caseId, 'o_receipt_desk');
+    expect(mine.ok && mine.data.case.needs).toEqual([]);
+    expect(mine.ok && mine.data.case.receipt).toEqual({ signedAt: expect.any(String) });
+  });
+});

@@ -63,6 +63,11 @@ export class Context2D {
     if (x0 <= 0 && y0 <= 0 && x1 >= this.canvas.width && y1 >= this.canvas.height) this.strokes.length = 0;
     else this.strokes.splice(0, this.strokes.length, ...this.strokes.filter((s) => !s.points.every(([px, py]) => px >= x0 && px <= x1 && py >= y0 && py <= y1)));
   }
+  /** Only white paper is modelled (the signature pad lays it under the ink): it covers what was drawn there. */
+  fillRect(x: number, y: number, w: number, h: number): void {
+    if (!/^#f{3}(f{3})?$/i.test(this.fillStyle) && this.fillStyle !== 'white') throw new Error(`fillRect: only white is modelled, not ${this.fillStyle}`);
+    this.clearRect(x, y, w, h);
+  }
   private at(x: number, y: number): Point {
     return [x * this.transform[0], y * this.transform[1]];
   }
