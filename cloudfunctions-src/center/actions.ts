@@ -87,7 +87,7 @@ function strip<T extends object>(doc: T | null): Omit<T, '_id'> | null {
 }
 
 /** What an audit entry is about (target.kind), for the audit screen's filter, and each change in words. */
-const AUDIT_KINDS = ['settings', 'calendar', 'serviceItem', 'unit', 'staff', 'invite', 'subscribeTemplate', 'case'] as const;
+const AUDIT_KINDS = ['settings', 'calendar', 'serviceItem', 'unit', 'staff', 'invite', 'subscribeTemplate', 'case', 'booking'] as const;
 const AUDIT_LABELS: Record<string, string> = {
   'settings.save': '修改设置',
   'calendar.override': '节假日调整',

@@ -217,3 +217,35 @@ describe('办结签收 rests on a signature, never on a tick (issue 16 item 4)',
     expect(mine.ok && mine.data.case.receipt).toEqual({ signedAt: expect.any(String) });
   });
 });
+
+describe('the desk: the full number of a booking, on a recorded reveal (issue 16 item 3)', () => {
+  const reveals = () => cloud.store.candidates('audit', {}).docs.filter((d) => d.what === 'contact.reveal');
+
+  test('a booking without a case is the desk’s: its agents and the center reveal it (recorded, no number in the record); another unit gets a missing booking', async () => {
+    startedBooking('bk_reveal_desk', `${beijingToday()}@retired-window@00:03`);
+    const missing = await wb('revealBookingContact', { bookingId: 'bk_no_such' });
+    expect(missing).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const before = reveals().length;
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_desk' }, 'o_agent_fgw')).toEqual(await wb('revealBookingContact', { bookingId: 'bk_no_such' }, 'o_agent_fgw'));
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_desk' }, 'o_leader_fgw')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_desk' }, 'o_citizen_young')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(reveals().length).toBe(before);
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_desk' }, 'o_agent_center')).toMatchObject({ ok: true, data: { contactPhone: '13700002222', contactName: '阿依古丽' } });
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_desk' }, 'o_center_admin')).toMatchObject({ ok: true, data: { contactPhone: '13700002222' } });
+    const records = reveals().slice(before);
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({ target: { kind: 'booking', id: 'bk_reveal_desk' }, by: { staffId: 'st-agent-center' } });
+    expect(JSON.stringify(records)).not.toContain('13700002222');
+  });
+
+  test('a booking for a case follows the case: its agent and its unit’s leader, not the desk’s other agents', async () => {
+    const c = seedCase(cloud, { applicantId: 'o_reveal_case', category: 'investment' });
+    startedBooking('bk_reveal_case', `${beijingToday()}@retired-window@00:04`);
+    const b = cloud.store.get('bookings', 'bk_reveal_case')!.doc;
+    cloud.store.apply([{ collection: 'bookings', id: 'bk_reveal_case', doc: { ...b, caseId: c.caseId, applicantId: 'o_reveal_case' } as never }]);
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_case' }, 'o_agent_center')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_case' }, 'o_agent_fgw')).toMatchObject({ ok: true, data: { contactPhone: '13700002222' } });
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_case' }, 'o_leader_fgw')).toMatchObject({ ok: true });
+    expect(reveals().at(-1)).toMatchObject({ target: { kind: 'booking', id: 'bk_reveal_case' }, after: { caseNo: c.caseNo } });
+  });
+});

@@ -18,6 +18,8 @@ import { staffCancelBooking } from '../../../../services/staffCancelBooking'
 import { staffRescheduleBooking } from '../../../../services/staffRescheduleBooking'
 import { windowTitle } from '../../../../utils/format'
 import '../../staff.css'
+import RevealCall from '../../RevealCall'
+import { revealBookingContact } from '../../../../services/revealContact'
 
 const DAY_MS = 86400_000
 /** Beijing calendar day `offset` days from today, YYYY-MM-DD (the center keeps Beijing time). */
@@ -455,6 +457,8 @@ export default function DeskPage() {
                       {b.bookedByStaff ? ' · 工作人员代约' : ''}
                       {b.homeAddress ? ` · 上门地址：${b.homeAddress}` : ''}
                     </View>
+                    {/* before a home visit or when someone is late: the full number on a recorded tap, then dial (the server decides who may) */}
+                    {b.status === 'active' && b.contactPhone ? <RevealCall name={`booking-${b.bookingId}`} reveal={() => revealBookingContact(b.bookingId)} /> : null}
                     {b.status === 'cancelled' && b.cancelReason ? <View className='muted t-desk-cancel-reason'>取消原因：{b.cancelReason}</View> : null}
                     {b.canCheckIn ? (
                       <View className='chips'>
