@@ -396,7 +396,7 @@ export const actions: ActionTable<Database> = {
     roles: ['agent', 'leader', 'center'],
     input: z.object({ bookingId: id }),
     output: '{ contactName, contactPhone, revealedAt }',
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'RULE_REFUSED'],
     reveals: '申请人联系电话',
     async run(ctx, input) {
       const actor = actorOf(ctx.caller);
@@ -406,7 +406,7 @@ export const actions: ActionTable<Database> = {
         .doc(input.bookingId)
         .get()
         .then((r) => r.data as unknown as BookingDoc | null, () => null);
-      if (!b?.contactPhone) throw missing();
+      if (!b) throw missing();
       const doc = b.caseId ? await readCase(ctx.db, b.caseId) : null;
       if (b.caseId && !doc) throw missing();
       const allowed = doc
@@ -417,6 +417,8 @@ export const actions: ActionTable<Database> = {
             return (actor.role === 'agent' && actor.unitId === desk) || authorize(actor, 'case.revealContact', { unitIds: [desk] }).ok;
           });
       if (!allowed) throw missing();
+      // said only to someone who may see the booking: an applicant's own booking may carry no phone
+      if (!b.contactPhone) throw new AppError('RULE_REFUSED', '这个预约没有登记电话', { NO_CONTACT_PHONE: '这个预约没有登记电话，请按申请编号查看申请' });
       return recordReveal(ctx, { kind: 'booking', id: b._id }, doc?.caseNo ?? null, b);
     },
   }),
