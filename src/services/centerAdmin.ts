@@ -49,6 +49,8 @@ export interface ServiceItem {
   unitId: string
   window: string
   committedWorkingDays: number
+  /** 材料清单, one item a line */
+  materials?: string[]
 }
 export interface BookingWindow {
   id: string

@@ -249,3 +249,21 @@ describe('the desk: the full number of a booking, on a recorded reveal (issue 16
     expect(reveals().at(-1)).toMatchObject({ target: { kind: 'booking', id: 'bk_reveal_case' }, after: { caseNo: c.caseNo } });
   });
 });
+
+describe('材料清单 per service matter, kept by the center (issue 16 item 4)', () => {
+  test('the seeded catalogue carries lists; the administrator edits one (audited); anyone reads it; a bad list is refused whole', async () => {
+    const first = await center('serviceCatalogue', {}, 'o_citizen_young');
+    expect(first.ok && first.data.items.find((i: { itemId: string }) => i.itemId === 'elderly-allowance')).toMatchObject({ name: '高龄津贴申领', unitName: '和硕县政务服务中心', materials: expect.arrayContaining(['户口簿']) });
+    const item = { itemId: 'disability-subsidy', name: '残疾人两项补贴', unitId: 'center', window: '残联窗口', committedWorkingDays: 5 };
+    expect(await center('saveServiceItem', { ...item, materials: ['残疾人证', ''] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await center('saveServiceItem', { ...item, materials: Array.from({ length: 31 }, (_, i) => `材料${i}`) })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await center('saveServiceItem', { ...item, materials: ['残疾人证'] }, 'o_agent_center')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    let read = await center('serviceCatalogue', {}, 'o_citizen_elder');
+    expect(read.ok && read.data.items.map((i: { itemId: string }) => i.itemId)).not.toContain('disability-subsidy');
+    expect(await center('saveServiceItem', { ...item, materials: [' 残疾人证 ', '户口簿'] })).toMatchObject({ ok: true });
+    read = await center('serviceCatalogue', {}, 'o_citizen_elder');
+    expect(read.ok && read.data.items.find((i: { itemId: string }) => i.itemId === 'disability-subsidy')).toEqual({ itemId: 'disability-subsidy', name: '残疾人两项补贴', unitName: '和硕县政务服务中心', window: '残联窗口', committedWorkingDays: 5, materials: ['残疾人证', '户口簿'] });
+    const audit = await center('listAudit', { limit: 1 });
+    expect(audit.ok && audit.data.items[0]).toMatchObject({ what: 'serviceItem.save', after: { materials: ['残疾人证', '户口簿'] } });
+  });
+});

@@ -7,10 +7,13 @@ import { uploadSignature } from '../../src/services/uploadMaterial'
 import type { CaseDetail } from '../../src/services/caseTypes'
 import { caseProgress, type CaseStatus } from '../../core'
 import { layPaper } from '../../src/components/SignaturePad/paper'
+import MatterMaterials from '../../src/components/MatterMaterials'
+import { getServiceCatalogue } from '../../src/services/getServiceCatalogue'
 
 jest.mock('../../src/services/getCase', () => ({ getCase: jest.fn() }))
 jest.mock('../../src/services/signReceipt', () => ({ signReceipt: jest.fn() }))
 jest.mock('../../src/services/uploadMaterial', () => ({ uploadSignature: jest.fn() }))
+jest.mock('../../src/services/getServiceCatalogue', () => ({ ...jest.requireActual('../../src/services/getServiceCatalogue'), getServiceCatalogue: jest.fn() }))
 // jsdom has no canvas: a stand-in surface that "draws" when its box is tapped and exports a blob
 jest.mock('../../src/components/SignaturePad/surface.h5', () => ({
   __esModule: true,
@@ -30,8 +33,17 @@ const base: CaseDetail = {
 }
 const tap = (root: HTMLElement, cls: string) => fireEvent.click(root.querySelector(`.${cls}`)!)
 
+const catalogue = {
+  items: [
+    { itemId: 'elderly-allowance', name: '高龄津贴申领', unitName: '和硕县政务服务中心', window: '民政窗口', committedWorkingDays: 5, materials: ['申请人身份证', '户口簿'] },
+    { itemId: 'food-license', name: '食品经营许可', unitName: '和硕县市场监督管理局', window: '市场监管窗口', committedWorkingDays: 10, materials: ['营业执照', '经营场所使用证明'] },
+    { itemId: 'no-list', name: '未填清单的事项', unitName: null, window: '综合窗口', committedWorkingDays: 1, materials: [] },
+  ],
+}
+
 let router: jest.SpyInstance
 beforeEach(() => {
+  jest.mocked(getServiceCatalogue).mockResolvedValue(catalogue)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   router = jest.spyOn(require('@tarojs/taro') as { useRouter: () => unknown }, 'useRouter').mockReturnValue({ params: { id: 'c1' } })
 })
@@ -99,6 +111,34 @@ describe('signature paper: black ink on white, so a preview on a dark viewer is 
     layPaper(ctx, 600, 320)
     expect(calls).toEqual(['fill #ffffff 0,0,600,320'])
     expect(ctx.strokeStyle).toBe('#111111')
+  })
+})
+
+describe('材料清单 per matter from the center’s catalogue (issue 16 item 4)', () => {
+  it('the case page lists what its matter needs', async () => {
+    const root = await show({ matter: '高龄津贴申领' })
+    const card = root.querySelector('.t-matter-materials')
+    expect(card?.textContent).toContain('办理“高龄津贴申领”需要准备：')
+    expect(card?.textContent).toContain('1. 申请人身份证')
+    expect(card?.textContent).toContain('2. 户口簿')
+    expect(card?.textContent).toContain('民政窗口，承诺 5 个工作日')
+  })
+
+  it('a case whose matter is not in the catalogue shows no list', async () => {
+    const root = await show({ matter: '咨询社保转移' })
+    expect(root.querySelector('.t-matter-materials')).toBeNull()
+  })
+
+  it('on the form every matter with a list is one tap away; a typed matter picks its own', async () => {
+    const { container } = render(<MatterMaterials matter='' browse />)
+    await act(async () => {})
+    expect([...container.querySelectorAll('.t-matter-item')].map((e) => e.textContent)).toEqual(['高龄津贴申领', '食品经营许可'])
+    expect(container.querySelector('.t-matter-materials-list')).toBeNull()
+    await act(async () => tap(container as HTMLElement, 't-matter-item-food-license'))
+    expect(container.querySelector('.t-matter-materials-list')?.textContent).toContain('营业执照')
+    const typed = render(<MatterMaterials matter='我想办理 高龄津贴申领' browse />)
+    await act(async () => {})
+    expect(typed.container.querySelector('.t-matter-materials-list')?.textContent).toContain('户口簿')
   })
 })
 

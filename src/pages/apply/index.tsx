@@ -8,6 +8,7 @@ import CheckGroup from '../../components/CheckGroup'
 import ChoiceGroup from '../../components/ChoiceGroup'
 import FieldError from '../../components/FieldError'
 import MaterialsPicker from '../../components/MaterialsPicker'
+import MatterMaterials from '../../components/MatterMaterials'
 import PageShell from '../../components/PageShell'
 import PrivacyGate from '../../components/PrivacyGate'
 import SignaturePad from '../../components/SignaturePad'
@@ -325,6 +326,8 @@ function ApplyForm() {
         </View>
         <FieldError name='matter' text={fieldErrors.matter} />
       </View>
+      {/* the center's 材料清单 for the matter named, and every matter's one tap away */}
+      <MatterMaterials matter={d.matter} browse />
 
       <TextField name='contactName' hook='t-contact-name' label='联系人姓名 *' value={d.contactName} error={fieldErrors.contactName} maxlength={20} placeholder='请填写姓名' onInput={(v) => update('contactName', v)} />
       <TextField name='contactPhone' hook='t-contact-phone' label='联系电话 *' hint='手机号，或带区号的固定电话（如 0996-5012345）。' type='text' value={d.contactPhone} error={fieldErrors.contactPhone} maxlength={20} placeholder='手机号或带区号的固定电话' onInput={(v) => update('contactPhone', v)} />

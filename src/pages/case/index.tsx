@@ -5,6 +5,7 @@ import ActionButton from '../../components/ActionButton'
 import CallButton, { dialable } from '../../components/CallButton'
 import FieldError from '../../components/FieldError'
 import MaterialsPicker from '../../components/MaterialsPicker'
+import MatterMaterials from '../../components/MatterMaterials'
 import Notice from '../../components/Notice'
 import PageShell from '../../components/PageShell'
 import SignaturePad, { type PadControl } from '../../components/SignaturePad'
@@ -291,6 +292,7 @@ export default function CaseDetailPage() {
               </View>
             ))}
           </View>
+          <MatterMaterials matter={c.matter} />
           {c.materials.length > 0 ? (
             <View className='card'>
               <View className='card__title'>已提交的材料</View>
