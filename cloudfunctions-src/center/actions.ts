@@ -104,7 +104,7 @@ const AUDIT_LABELS: Record<string, string> = {
   'contact.reveal': '查看申请人电话',
 };
 
-const SETTINGS_SECTIONS = ['calendar', 'lifecycle', 'applications', 'booking', 'rating', 'routing'] as const;
+const SETTINGS_SECTIONS = ['calendar', 'lifecycle', 'applications', 'booking', 'rating', 'routing', 'location'] as const;
 
 export interface ServiceItem {
   itemId: string;
@@ -435,6 +435,17 @@ export const actions: ActionTable<Database> = {
         await audit(t, ctx, 'calendar.year', { kind: 'calendar', id: String(input.year) }, before, built.value);
         return { year: input.year, holidays: built.value.holidays.length, makeupWorkdays: built.value.makeupWorkdays.length };
       });
+    },
+  }),
+
+  centerLocation: action({
+    summary: '政务服务中心的地址与地图位置（公开信息，任何人可看）：申请人导航到中心（openLocation）并看到地址；中心管理员在设置中修改',
+    roles: ['applicant'],
+    input: z.object({}),
+    output: '{ name, address, latitude, longitude }',
+    async run(ctx) {
+      const settings = await loadSettings(ctx.db);
+      return settings.location;
     },
   }),
 

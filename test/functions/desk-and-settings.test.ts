@@ -267,3 +267,42 @@ describe('材料清单 per service matter, kept by the center (issue 16 item 4)'
     expect(audit.ok && audit.data.items[0]).toMatchObject({ what: 'serviceItem.save', after: { materials: ['残疾人证', '户口簿'] } });
   });
 });
+
+describe('签到码 and the way to the center (issue 16 item 5)', () => {
+  test('a booking carries a six-digit code its applicant sees (staff lists do not); the desk marks today’s booking arrived with it, and only with it', async () => {
+    const days = await bk('listSlots', {}, 'o_checkin_code');
+    const slot = days.ok && days.data.days[0].slots.find((s: { remaining: number; kind: string }) => s.remaining > 0 && s.kind !== 'home_visit');
+    const made = await bk('book', { slotId: slot.slotId, category: 'enterprise' }, 'o_checkin_code');
+    expect(made).toMatchObject({ ok: true, data: { booking: { checkInCode: expect.stringMatching(/^\d{6}$/) } } });
+    const booked = made.ok ? (made.data.booking as { bookingId: string; checkInCode: string }) : null;
+    const mine = await bk('listMine', {}, 'o_checkin_code');
+    const code = mine.ok && mine.data.items.find((b: { bookingId: string }) => b.bookingId === booked?.bookingId).checkInCode;
+    expect(code).toBe(booked?.checkInCode);
+    const staffDay = await bk('listDay', { date: slot.slotId.slice(0, 10) }, 'o_agent_center');
+    expect(JSON.stringify(staffDay)).not.toContain('checkInCode');
+
+    // today's booking (starting now, so it is today at any hour; arriving early is the core test's); another day's code is not today's
+    startedBooking('bk_code_today', `${beijingToday()}@retired-window@00:05`);
+    const b = cloud.store.get('bookings', 'bk_code_today')!.doc;
+    cloud.store.apply([{ collection: 'bookings', id: 'bk_code_today', doc: { ...b, checkInCode: '204817', startsAt: new Date() } as never }]);
+    const invalid = { ok: false, code: 'RULE_REFUSED', fields: { CHECK_IN_CODE_INVALID: expect.any(String) } };
+    expect(await bk('checkInByCode', { code: '204818' }, 'o_agent_center')).toMatchObject(invalid);
+    if (slot.slotId.slice(0, 10) !== beijingToday()) expect(await bk('checkInByCode', { code }, 'o_agent_center')).toMatchObject(invalid);
+    expect(await bk('checkInByCode', { code: '20481' }, 'o_agent_center')).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await bk('checkInByCode', { code: '204817' }, 'o_citizen_young')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await bk('checkInByCode', { code: '204817' }, 'o_leader_fgw')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(cloud.store.get('bookings', 'bk_code_today')!.doc).toMatchObject({ status: 'active' });
+    expect(await bk('checkInByCode', { code: '204817' }, 'o_agent_center')).toMatchObject({ ok: true, data: { bookingId: 'bk_code_today', status: 'attended', contactName: '阿***' } });
+    expect(cloud.store.get('bookings', 'bk_code_today')!.doc).toMatchObject({ status: 'attended', checkedInAt: expect.any(Date) });
+    // used once: the same code again is refused like a wrong one
+    expect(await bk('checkInByCode', { code: '204817' }, 'o_agent_center')).toMatchObject(invalid);
+  });
+
+  test('the center’s address and map point come from its settings, readable by anyone, edited by the administrator', async () => {
+    const first = await center('centerLocation', {}, 'o_citizen_elder');
+    expect(first).toMatchObject({ ok: true, data: { name: '和硕县政务服务中心', address: expect.any(String), latitude: expect.any(Number), longitude: expect.any(Number) } });
+    expect(await center('saveSettings', { section: 'location', value: { latitude: 142 } })).toMatchObject({ ok: false });
+    expect(await center('saveSettings', { section: 'location', value: { address: '和硕县团结路1号政务服务中心', latitude: 42.27, longitude: 86.87 } })).toMatchObject({ ok: true });
+    expect(await center('centerLocation', {}, 'o_citizen_elder')).toMatchObject({ ok: true, data: { address: '和硕县团结路1号政务服务中心', latitude: 42.27, longitude: 86.87 } });
+  });
+});

@@ -295,6 +295,21 @@ export default function SettingsTab({ d, form, set, run, text }: Props) {
         </ActionButton>
       </View>
 
+      <View className='card t-settings-location'>
+        <View className='card__title'>中心地址与地图位置（申请人导航用）</View>
+        <View className='muted'>
+          现为：{String(settings.location?.address ?? '')}（纬度 {String(settings.location?.latitude ?? '')}，经度 {String(settings.location?.longitude ?? '')}）
+        </View>
+        {text('location.address', '地址')}
+        {(form['location.address'] ?? '').trim() ? (
+          <ActionButton kind='secondary' className='t-save-address' onClick={() => run('中心地址已保存', () => saveSettings('location', { address: (form['location.address'] ?? '').trim() }))}>
+            保存地址
+          </ActionButton>
+        ) : null}
+        {numberRow('location', 'latitude', '纬度（腾讯地图坐标）')}
+        {numberRow('location', 'longitude', '经度（腾讯地图坐标）')}
+      </View>
+
       <View className='card t-settings-units'>
         <View className='card__title'>单位及归口行业</View>
         {d.units.units.map((u) => (

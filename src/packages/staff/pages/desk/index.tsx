@@ -8,7 +8,7 @@ import Notice from '../../../../components/Notice'
 import PageShell from '../../../../components/PageShell'
 import { CATEGORIES } from '../../../../constants/categories'
 import { useAsync } from '../../../../hooks/useAsync'
-import { bookForApplicant, checkInBooking, findCaseByNo, listDayBookings, type DeskBooking, type FoundCase } from '../../../../services/deskBookings'
+import { bookForApplicant, checkInBooking, checkInByCode, findCaseByNo, listDayBookings, type DeskBooking, type FoundCase } from '../../../../services/deskBookings'
 import { describeError, isForbidden } from '../../../../services/errors'
 import type { SlotView } from '../../../../services/bookingTypes'
 import { listSlots } from '../../../../services/listSlots'
@@ -72,6 +72,7 @@ export default function DeskPage() {
   const slots = useAsync(() => (form ? listSlots(form.homeVisit ? { kind: 'home_visit' } : {}) : Promise.resolve(null)), `${form ? 'open' : 'closed'}|${form?.homeVisit ? 'home' : 'center'}`)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState('')
+  const [code, setCode] = useState('')
   const [error, setError] = useState<{ text: string; fields: Record<string, string> } | null>(null)
   const [change, setChange] = useState<Change | null>(null)
   const moving = change?.mode === 'move' ? change : null
@@ -309,6 +310,19 @@ export default function DeskPage() {
               {windowTitle(w.kindLabel, w.label)}
             </View>
           ))}
+        </View>
+      ) : null}
+
+      {/* 签到码: the applicant shows six digits, the desk types them; marking by hand below stays */}
+      {d?.canCheckIn && offset === 0 ? (
+        <View className='card t-code-checkin'>
+          <View className='card__title'>签到码签到</View>
+          <View className='row-buttons'>
+            <Input className='input t-code-input' type='digit' maxlength={6} value={code} placeholder='申请人出示的6位签到码' aria-label='签到码' onInput={(e) => setCode(String(e.detail?.value ?? '').replace(/\D/g, ''))} />
+            <ActionButton className='t-code-submit' disabled={busy} onClick={() => (/^\d{6}$/.test(code) ? run(async () => { const r = await checkInByCode(code); setCode(''); return `${r.contactName ?? '申请人'}（${r.start}–${r.end} ${r.windowLabel}）：${r.statusLabel}` }) : setError({ text: '请输入6位数字签到码', fields: {} }))}>
+              签到
+            </ActionButton>
+          </View>
         </View>
       ) : null}
 
