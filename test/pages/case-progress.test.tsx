@@ -55,7 +55,7 @@ async function show(c: Partial<CaseDetail>) {
   await act(async () => {})
   return r.container
 }
-const steps = (root: HTMLElement) => [...root.querySelectorAll('.t-progress-step')].map((e) => `${e.textContent}:${e.className.match(/progress__step--(\w+)/)?.[1]}`)
+const steps = (root: HTMLElement) => [...root.querySelectorAll('.t-progress-step')].map((e) => `${e.textContent}:${e.className.match(/steps__step--(\w+)/)?.[1]}`)
 
 describe('applicant case page: the progress bar 申请 → 受理 → 办理 → 办结 (issue 16 item 4)', () => {
   it('shows where an open case is now', async () => {
@@ -71,7 +71,7 @@ describe('applicant case page: the progress bar 申请 → 受理 → 办理 →
     expect(refused.querySelector('.t-progress-now')?.textContent).toBe('已结束：不予受理（停在“受理”这一步，没有办结）')
     const withdrawn = await show({ status: 'terminated', statusLabel: '已终止', progress: caseProgress({ status: 'terminated', timeline: [ev('apply', 'applied'), ev('withdraw', 'terminated')] }) })
     expect(withdrawn.querySelector('.t-progress-now')?.textContent).toContain('已撤回')
-    expect(withdrawn.querySelector('.t-progress-finish')?.className).toContain('progress__step--todo')
+    expect(withdrawn.querySelector('.t-progress-finish')?.className).toContain('steps__step--todo')
   })
 
   it('a finished case has every step done', async () => {

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import Book from '../../src/pages/book/index'
 import Desk from '../../src/packages/staff/pages/desk/index'
@@ -49,13 +49,14 @@ describe('签到码 on the applicant’s bookings (issue 16 item 5)', () => {
 
 describe('the desk types the code in (issue 16 item 5)', () => {
   const day: DeskDay = { date: today, canCheckIn: true, canChange: true, windows: [], slots: [] }
-  it('six digits mark the booking arrived and say whose; fewer are refused before any call', async () => {
+  it('six digits mark the booking arrived and say whose; no code is refused before any call', async () => {
     jest.mocked(listDayBookings).mockResolvedValue(day)
     jest.mocked(checkInByCode).mockResolvedValue({ bookingId: 'b1', status: 'attended', statusLabel: '已到场', contactName: '阿***', start: '10:00', end: '10:30', windowLabel: '上午' })
     const { container } = render(<Desk />)
     await screen.findByText('签到码签到')
-    const input = container.querySelector('.t-code-input input') ?? container.querySelector('.t-code-input')!
-    await act(async () => void fireEvent.input(input, { target: { value: '0314' } }))
+    // Taro's H5 input renders its inner <input> a moment later: type into that one
+    await waitFor(() => expect(container.querySelector('.t-code-input input')).not.toBeNull())
+    const input = container.querySelector('.t-code-input input')!
     await click(container.querySelector('.t-code-submit'))
     expect(checkInByCode).not.toHaveBeenCalled()
     expect(container.querySelector('.t-desk-error')?.textContent).toContain('6位数字')

@@ -156,8 +156,6 @@ export default function Book() {
     <PageShell>
       <View className='title'>预约办理</View>
       {done ? <Confirmation b={done} /> : null}
-      {/* where the center is and how to get there, next to the bookings it is for */}
-      <CenterDirections />
 
       <View className='card t-my-bookings'>
         <View className='card__title'>我的预约</View>
@@ -195,6 +193,8 @@ export default function Book() {
           </View>
         ))}
       </View>
+      {/* where the center is and how to get there, under the bookings it is for */}
+      <CenterDirections />
 
       {moving ? (
         <View className='notice t-moving'>

@@ -167,15 +167,15 @@ export function ProgressBar({ progress }: { progress: CaseDetail['progress'] }) 
   const at = progress.steps.find((s) => s.state === 'current' || s.state === 'stopped')
   return (
     <View className='t-progress'>
-      <View className='progress' aria-label='办理进度'>
+      <View className='steps' aria-label='办理进度'>
         {progress.steps.map((s) => (
-          <View key={s.key} className={`progress__step progress__step--${s.state} t-progress-step t-progress-${s.key}`} aria-label={`${s.label}：${STATE_WORDS[s.state]}${s.note ? `，${s.note}` : ''}`}>
-            <View className='progress__mark'>{MARKS[s.state]}</View>
-            <View className='progress__label'>{s.label}</View>
+          <View key={s.key} className={`steps__step steps__step--${s.state} t-progress-step t-progress-${s.key}`} aria-label={`${s.label}：${STATE_WORDS[s.state]}${s.note ? `，${s.note}` : ''}`}>
+            <View className='steps__mark'>{MARKS[s.state]}</View>
+            <View className='steps__label'>{s.label}</View>
           </View>
         ))}
       </View>
-      <View className='progress__now t-progress-now'>
+      <View className='steps__now t-progress-now'>
         {progress.ended
           ? `已结束：${progress.ended.label}（停在“${at?.label ?? ''}”这一步，没有办结）`
           : at
@@ -207,11 +207,11 @@ export default function CaseDetailPage() {
               <View className='case__no'>编号 {c.caseNo}</View>
               <View className={`status status--${c.status} t-status`}>{c.statusLabel}</View>
             </View>
-            {c.progress ? <ProgressBar progress={c.progress} /> : null}
             <View className='case__matter'>{c.matter}</View>
             <View className='muted'>
               {c.categoryLabel} · {c.modeLabel}
             </View>
+            {c.progress ? <ProgressBar progress={c.progress} /> : null}
             {c.due ? (
               <View className={`due due--${c.due.level} t-due`}>
                 {c.due.paused ? '⏸ 等待补正材料，期限暂停计算' : `${LEVEL_WORDS[c.due.level]}：办结期限 ${c.due.date ?? '—'}，${c.due.level === 'overdue' ? `已超过 ${-c.due.remainingWorkingDays} 个工作日` : `还剩 ${c.due.remainingWorkingDays} 个工作日`}`}
