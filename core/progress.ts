@@ -33,7 +33,7 @@ const DONE: Partial<Record<CaseStatus, number>> = { applied: 1, accepted: 2, han
 const CURRENT_NOTE: Partial<Record<CaseStatus, string>> = {
   applied: '待受理',
   accepted: '待送达窗口',
-  handling: '办理中',
+  handling: '在审批窗口办理',
   awaiting_materials: '待补正材料',
   suspended: '已中止',
 };
