@@ -31,7 +31,7 @@ const STEPS: { key: ProgressStep['key']; label: string }[] = [
 const DONE: Partial<Record<CaseStatus, number>> = { applied: 1, accepted: 2, handling: 2, awaiting_materials: 2, suspended: 2, finished: 4 };
 
 const CURRENT_NOTE: Partial<Record<CaseStatus, string>> = {
-  applied: '待受理',
+  applied: '等待帮代办员受理',
   accepted: '待送达窗口',
   handling: '在审批窗口办理',
   awaiting_materials: '待补正材料',
