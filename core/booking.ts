@@ -70,6 +70,7 @@ export const BOOKING_MESSAGES = {
   CANCEL_REASON_REQUIRED: '工作人员取消预约须填写原因，系统会通知申请人。',
   SAME_SLOT: '新时段与原时段相同。',
   ATTENDANCE_TOO_EARLY: '时段开始后才能登记是否到场。',
+  CHECK_IN_CODE_INVALID: '签到码不对，或不是今天的预约。请核对后再输，或按名单登记到场。',
 } as const;
 
 type BookingCode = keyof typeof BOOKING_MESSAGES | 'BOOKING_CLOSED' | 'TOO_FAR_AHEAD' | 'TOO_MANY_BOOKINGS' | 'CANCEL_TOO_LATE' | 'TOO_MANY_RESCHEDULES';
@@ -276,6 +277,24 @@ export function rescheduleBooking(actor: Actor, booking: Booking, slot: Slot, bo
 }
 
 /** 台账: staff record whether the applicant came, once the slot has begun. */
+/** A six-digit 签到码 the applicant shows at the desk; `random` in [0, 1) (the adapter's randomness). */
+export function newCheckInCode(random: number): string {
+  return String(Math.floor(random * 1_000_000)).padStart(6, '0');
+}
+
+/**
+ * 扫码/签到码签到: the code the applicant shows marks arrival — only a code that belongs to this
+ * active booking and only on the booking's own day (Beijing): arriving early for the slot is fine,
+ * a code from another day is not. Staff marking by hand (recordAttendance) stays as it is.
+ */
+export function arriveWithCode(actor: Actor, booking: Booking & { checkInCode?: string | null }, code: string, now: Date): Decision<Booking> {
+  const permitted = authorize(actor, 'booking.recordAttendance');
+  if (!permitted.ok) return permitted;
+  if (!booking.checkInCode || booking.checkInCode !== code || beijingDate(new Date(booking.startsAt)) !== beijingDate(now)) return no('CHECK_IN_CODE_INVALID');
+  if (booking.status !== 'active') return no('BOOKING_NOT_ACTIVE');
+  return allow({ ...booking, status: 'attended' });
+}
+
 export function recordAttendance(actor: Actor, booking: Booking, attended: boolean, now: Date): Decision<Booking> {
   const permitted = authorize(actor, 'booking.recordAttendance');
   if (!permitted.ok) return permitted;

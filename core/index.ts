@@ -23,3 +23,4 @@ export * from './ledger';
 export * from './reminders';
 export * from './year-calendar';
 export * from './holiday-notice';
+export * from './progress';

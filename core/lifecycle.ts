@@ -137,7 +137,17 @@ export type CaseAction =
   | { type: 'resume'; applicantConfirmed: boolean; note?: string }
   | { type: 'extend'; extraWorkingDays: number; explanation: string; explainedToApplicant: boolean }
   | { type: 'reportProgress'; note: string; channel?: ContactChannel }
-  | { type: 'finish'; result: { outcome: ApprovalOutcome; decidedBy: string; documentNo?: string }; resultHandedOver: boolean; originalsReturned: boolean; applicantSigned: boolean; note?: string }
+  | {
+      type: 'finish';
+      result: { outcome: ApprovalOutcome; decidedBy: string; documentNo?: string };
+      resultHandedOver: boolean;
+      originalsReturned: boolean;
+      /** the applicant signed the receipt in front of the agent (a signature the adapter can see) */
+      applicantSigned: boolean;
+      /** or the applicant signs it on the phone afterwards: the case shows 待签收 until they do */
+      receiptOnPhone?: boolean;
+      note?: string;
+    }
   | { type: 'terminate'; ground: TerminationGround; reason: string; materialsReturned: boolean; applicantSigned: boolean }
   | { type: 'reassign'; toAgentId: string; toUnitId?: string; reason: string }
   | { type: 'addTask'; taskId: string; departmentId: string; matter: string; committedWorkingDays: number }
@@ -516,11 +526,12 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
     if (c.tasks.some((t) => t.status === 'handling' || t.status === 'awaiting_materials')) return no('TASKS_OPEN', { open: c.tasks.filter((t) => t.status === 'handling' || t.status === 'awaiting_materials').map((t) => t.id) });
     if (!a.resultHandedOver) return no('RESULT_NOT_HANDED_OVER');
     if (!a.originalsReturned) return no('ORIGINALS_NOT_RETURNED');
-    if (!a.applicantSigned) return no('APPLICANT_NOT_SIGNED');
+    if (!a.applicantSigned && !a.receiptOnPhone) return no('APPLICANT_NOT_SIGNED');
     return effect({
       patch: { result: { outcome: r.outcome, decidedBy: r.decidedBy.trim(), documentNo: r.documentNo?.trim() || null }, endedAt: ctx.at },
       note: a.note ?? null,
-      data: { outcome: r.outcome, decidedBy: r.decidedBy.trim() },
+      // the record says how the receipt was (or is to be) signed, never that it was when it was not
+      data: { outcome: r.outcome, decidedBy: r.decidedBy.trim(), receipt: a.applicantSigned ? 'signed' : 'on_phone' },
       // §五(五) 评价反馈: the end of the service is when the applicant is asked to rate it
       notify: [
         { kind: 'case_finished', to: applicant(c), params: { outcome: r.outcome } },

@@ -169,6 +169,19 @@ export const settingsSchema = z.object({
       fallbackToAnyOnDutyAgent: z.boolean().default(true),
     })
     .prefault({}),
+  /**
+   * Where the center is, for 导航 (openLocation) and the address applicants read. DEMO DATA — not
+   * confirmed by the center: the administrator sets the real address and map point in 设置.
+   */
+  location: z
+    .object({
+      name: z.string().trim().min(2).max(40).default('和硕县政务服务中心'),
+      address: z.string().trim().min(4, '请填写地址').max(100).default('和硕县特吾里克镇政务服务中心大楼一楼帮办代办服务岗'),
+      /** GCJ-02, as WeChat's map APIs take it */
+      latitude: z.number().min(-90).max(90).default(42.2686),
+      longitude: z.number().min(-180).max(180).default(86.8636),
+    })
+    .prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -21,4 +21,20 @@ const staff = [
 /** Demo identities printed by npm start: the same file is the H5 identity switcher's list. */
 const identities = require('../src/dev/demoIdentities.json');
 
-module.exports = { units, staff, identities, collections: { units, staff } };
+/**
+ * DEMO DATA — the center's catalogue of matters with their 材料清单, not confirmed by the center;
+ * the administrator edits it under 设置 › 服务事项与承诺时限.
+ */
+const settings = [
+  {
+    _id: 'serviceItems',
+    items: [
+      { itemId: 'elderly-allowance', name: '高龄津贴申领', unitId: 'center', window: '民政窗口', committedWorkingDays: 5, materials: ['申请人身份证', '户口簿', '银行卡（本人名下）', '代办的：代办人身份证和委托书'] },
+      { itemId: 'company-setup', name: '企业设立登记', unitId: 'scjg', window: '市场监管窗口', committedWorkingDays: 3, materials: ['公司章程', '法定代表人、股东身份证明', '住所（经营场所）使用证明', '委托代理人的：授权委托书'] },
+      { itemId: 'food-license', name: '食品经营许可', unitId: 'scjg', window: '市场监管窗口', committedWorkingDays: 10, materials: ['营业执照', '法定代表人身份证', '经营场所使用证明', '食品安全管理制度', '主要设备设施布局图'] },
+      { itemId: 'project-filing', name: '企业投资项目备案', unitId: 'fgw', window: '发展改革窗口', committedWorkingDays: 2, materials: ['项目单位营业执照', '项目基本情况（名称、地点、规模、内容、总投资）', '符合产业政策的声明'] },
+    ],
+  },
+];
+
+module.exports = { units, staff, identities, collections: { units, staff, settings } };

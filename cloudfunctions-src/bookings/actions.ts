@@ -19,6 +19,8 @@ import {
   maskPhone,
   OPEN_STATUSES,
   recordAttendance,
+  arriveWithCode,
+  newCheckInCode,
   reopenedForCheckIn,
   rescheduleBooking,
   validateMobile,
@@ -187,6 +189,8 @@ function bookingView(b: BookingDoc, now: Date, cancelCutoffMinutes: number, forS
     // a reason staff gave is told to the applicant (their message says to look here)
     cancelReason: b.status === 'cancelled' ? (b.cancelReason ?? null) : null,
     canChange: b.status === 'active' && startsAt.getTime() - cancelCutoffMinutes * 60_000 > now.getTime(),
+    // 签到码: shown to the applicant only, for an active booking (the desk types it in to mark arrival)
+    ...(!forStaff ? { checkInCode: b.status === 'active' ? (b.checkInCode ?? null) : null } : {}),
     ...(forStaff ? { contactName: b.contactName ? maskName(b.contactName) : null, contactPhone: b.contactPhone ? maskPhone(b.contactPhone) : null, bookedByStaff: b.bookedBy.role !== 'applicant' } : {}),
   };
 }
@@ -225,7 +229,7 @@ async function placeBooking(ctx: ActionContext<Database>, req: BookRequest, [con
   const doc = await claimSeat(slot, first, () => activeAround(db, slot.id, req.applicantId), async (active) => {
     const decision = book(req.actor, { applicantId: req.applicantId, slot, category: req.category, caseId: req.caseId, homeAddress: req.homeAddress }, active.map(toBooking), now, config.settings.booking);
     if (!decision.ok) throw refused(decision);
-    const booking: BookingDoc = { _id: bookingId, ...decision.value.booking, date: slot.date, start: slot.start, end: slot.end, windowLabel: slot.label, contactName: req.contactName, contactPhone: req.contactPhone, checkedInAt: null, caseNo: req.caseNo };
+    const booking: BookingDoc = { _id: bookingId, ...decision.value.booking, date: slot.date, start: slot.start, end: slot.end, windowLabel: slot.label, contactName: req.contactName, contactPhone: req.contactPhone, checkedInAt: null, caseNo: req.caseNo, checkInCode: newCheckInCode(randomInt(1_000_000) / 1_000_000) };
     const pending = pendingForInsert(now, { outbox: seedsOf(decision.value.notices, booking, now) });
     return async (n: number) => {
       await db.collection('bookings').add({ data: { ...booking, seat: seatOf(slot.id, n), holder: holderOf(slot.id, req.applicantId), pending } });
@@ -551,6 +555,28 @@ export const actions: ActionTable<Database> = {
   }),
 
   // attendance changes no seat: the slot has begun, nobody can book it any more
+  checkInByCode: action({
+    summary: '签到码签到（工作人员）：申请人在窗口出示预约的6位签到码，工作人员输入即登记到场；只认今天的有效预约自己的签到码，其他一律答复“签到码不对”；按名单手工登记到场仍可用',
+    roles: ['agent', 'center'],
+    input: z.object({ code: z.string().trim().regex(/^\d{6}$/, '请输入6位数字签到码') }),
+    output: '{ bookingId, status, statusLabel, contactName (masked), start, end, windowLabel }',
+    errors: ['RULE_REFUSED'],
+    async run(ctx, input) {
+      const today = beijingDate(ctx.now);
+      const { data } = await ctx.db.collection('bookings').where({ checkInCode: input.code, date: today }).limit(5).get();
+      const found = (data as unknown as BookingDoc[]).filter((b) => arriveWithCode(actorOf(ctx.caller), { ...toBooking(b), checkInCode: b.checkInCode }, input.code, ctx.now).ok);
+      // two of today's bookings with one code (one in a million): the desk checks by the list instead
+      if (found.length !== 1) throw refused({ code: 'CHECK_IN_CODE_INVALID', message: BOOKING_MESSAGES.CHECK_IN_CODE_INVALID });
+      return inTransaction<{ bookingId: string; status: string; statusLabel: string; contactName: string | null; start: string; end: string; windowLabel: string }>(ctx, async (t) => {
+        const b = await loadOwnBooking(t, found[0]._id, null);
+        const d = arriveWithCode(actorOf(ctx.caller), { ...toBooking(b), checkInCode: b.checkInCode }, input.code, ctx.now);
+        if (!d.ok) throw refused(d);
+        await t.collection('bookings').doc(b._id).update({ data: { status: d.value.status, checkedInAt: ctx.now, noShowMarkedAt: null } });
+        return { bookingId: b._id, status: d.value.status, statusLabel: BOOKING_STATUS_LABELS[d.value.status], contactName: b.contactName ? maskName(b.contactName) : null, start: b.start, end: b.end, windowLabel: b.windowLabel };
+      });
+    },
+  }),
+
   checkIn: action({
     summary: '登记到场（工作人员）：时段开始后登记申请人到场或未到场（台账）；系统自动标记的未到场可改登为到场',
     roles: ['agent', 'center'],

@@ -20,6 +20,8 @@ export interface BookingDoc extends Omit<Booking, 'id'> {
   seat?: string;
   /** `<slotId>|<applicantId>` while it holds the applicant's place in the slot, `x:<id>` once given up (unique index) */
   holder?: string;
+  /** 签到码 the applicant shows at the desk (absent on bookings stored before it was kept) */
+  checkInCode?: string | null;
   /** effects not yet settled (shared/effects.ts) */
   pending?: unknown;
 }

@@ -210,7 +210,7 @@ export const actions: ActionTable<Database> = {
     summary: '申请详情：状态、责任单位和帮代办员（首问负责，含办公电话）、时限与是否正常、完整办理记录、现在需要我做的事',
     roles: ['applicant'],
     input: caseRef,
-    output: '{ case: { caseId, caseNo, version, status, statusLabel, matter, due: { date, level, levelLabel, remainingWorkingDays, paused } | null, contacts: { unitName, agentName, agentPhone, firstAgentName, firstAgentPhone, unitPhone }, needs: [{ kind: materials|materials_sent|receipt|extension, … }], timeline: [{ at, label, statusLabel, by, note }], result, receipt, terminationRequest, canWithdraw, canRequestTermination, canRate } }',
+    output: '{ case: { caseId, caseNo, version, status, statusLabel, matter, due: { date, level, levelLabel, remainingWorkingDays, paused } | null, contacts: { unitName, agentName, agentPhone, firstAgentName, firstAgentPhone, unitPhone }, needs: [{ kind: materials|materials_sent|receipt|extension, … }], progress: { steps: [{ key: apply|accept|handle|finish, label, state: done|current|todo|stopped, note }], ended: { kind: refused|withdrawn|terminated, label } | null }, timeline: [{ at, label, statusLabel, by, note }], result, receipt, terminationRequest, canWithdraw, canRequestTermination, canRate } }',
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
       const doc = (await loadVisibleCase(applicantOnly(ctx), input.caseId)) as ApplicantCase;

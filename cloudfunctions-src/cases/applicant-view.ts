@@ -1,4 +1,4 @@
-import { APPROVAL_OUTCOME_LABELS, clockStatus, DEFAULT_SETTINGS, ENDED_STATUSES, materialsRequestedAt, OPEN_STATUSES, ratingAttribution, WARNING_LEVEL_LABELS, type Settings, type WorkCalendar } from '../../core';
+import { APPROVAL_OUTCOME_LABELS, caseProgress, clockStatus, DEFAULT_SETTINGS, ENDED_STATUSES, materialsRequestedAt, OPEN_STATUSES, ratingAttribution, WARNING_LEVEL_LABELS, type Settings, type WorkCalendar } from '../../core';
 import type { Material } from '../shared/applicant';
 import type { CaseDoc } from '../shared/cases';
 import { caseDetailView } from '../shared/views';
@@ -16,7 +16,7 @@ export interface ApplicantCaseFields {
   mandate?: { text: string; signatureFileID: string; signedAt: Date } | null;
   commitment?: boolean;
   /** §五(三) 签收: the applicant signed the receipt of result and originals on the phone */
-  receipt?: { signatureFileID: string; signedAt: Date } | null;
+  receipt?: { signatureFileID: string; signedAt: Date; source?: 'desk' | 'phone' } | null;
   /** timeline seq numbers of 延长服务时限 the applicant has confirmed reading */
   extensionConfirmations?: number[];
   /** the applicant asked to end the mandate; the agent then terminates it at the desk (§五(三)) */
@@ -65,6 +65,7 @@ export function applicantCaseView(c: ApplicantCase, cal: WorkCalendar, now: Date
     due,
     contacts: { unitName: c.unitName, agentName: c.agentName, firstAgentName: c.firstAgentName, ...contacts },
     needs,
+    progress: caseProgress(c),
     result: c.result ? { outcomeLabel: APPROVAL_OUTCOME_LABELS[c.result.outcome], decidedBy: c.result.decidedBy, documentNo: c.result.documentNo } : null,
     termination: c.termination ? { reason: c.termination.reason } : null,
     materials: (c.materials ?? []).map((m) => ({ name: m.name, size: m.size, type: m.type, supplement: m.supplement })),

@@ -87,7 +87,7 @@ function strip<T extends object>(doc: T | null): Omit<T, '_id'> | null {
 }
 
 /** What an audit entry is about (target.kind), for the audit screen's filter, and each change in words. */
-const AUDIT_KINDS = ['settings', 'calendar', 'serviceItem', 'unit', 'staff', 'invite', 'subscribeTemplate', 'case'] as const;
+const AUDIT_KINDS = ['settings', 'calendar', 'serviceItem', 'unit', 'staff', 'invite', 'subscribeTemplate', 'case', 'booking'] as const;
 const AUDIT_LABELS: Record<string, string> = {
   'settings.save': '修改设置',
   'calendar.override': '节假日调整',
@@ -104,7 +104,7 @@ const AUDIT_LABELS: Record<string, string> = {
   'contact.reveal': '查看申请人电话',
 };
 
-const SETTINGS_SECTIONS = ['calendar', 'lifecycle', 'applications', 'booking', 'rating', 'routing'] as const;
+const SETTINGS_SECTIONS = ['calendar', 'lifecycle', 'applications', 'booking', 'rating', 'routing', 'location'] as const;
 
 export interface ServiceItem {
   itemId: string;
@@ -112,6 +112,8 @@ export interface ServiceItem {
   unitId: string;
   window: string;
   committedWorkingDays: number;
+  /** 材料清单: what the applicant brings or uploads for this matter, one item a line (shown on the application form and the case) */
+  materials?: string[];
 }
 const serviceItemSchema = z.object({
   itemId: z.string().trim().regex(/^[a-z0-9-]{1,40}$/, '编号只能包含小写字母、数字和连字符'),
@@ -119,6 +121,7 @@ const serviceItemSchema = z.object({
   unitId: id,
   window: z.string().trim().min(1, '请填写办理窗口').max(60),
   committedWorkingDays: z.number().int().min(0).max(365),
+  materials: z.array(z.string().trim().min(1, '材料名称不能为空').max(80, '每项材料不超过80字')).max(30, '材料清单最多30项').default([]),
 });
 
 export const actions: ActionTable<Database> = {
@@ -334,7 +337,7 @@ export const actions: ActionTable<Database> = {
     summary: '中心设置（工作人员可读）：时限、预约窗口（开放时间、延时/错时、名额）、好差评期限、路由；节假日调整；服务事项及承诺时限',
     roles: ['agent', 'leader', 'center'],
     input: z.object({}),
-    output: '{ settings: {…resolved}, overrides: [{ date, working, name, regional }], calendarYears: [{ year, source: built_in|center|missing, periods: [{ name, from, to }], makeupWorkdays: [{ date, name }] }], calendarWarnings: [{ code, year, message }], serviceItems: [{ itemId, name, unitId, window, committedWorkingDays }], subscribeTemplates: [{ purpose, label, id, kind, keywords, source: env|settings|none }], canEdit }',
+    output: '{ settings: {…resolved}, overrides: [{ date, working, name, regional }], calendarYears: [{ year, source: built_in|center|missing, periods: [{ name, from, to }], makeupWorkdays: [{ date, name }] }], calendarWarnings: [{ code, year, message }], serviceItems: [{ itemId, name, unitId, window, committedWorkingDays, materials }], subscribeTemplates: [{ purpose, label, id, kind, keywords, source: env|settings|none }], canEdit }',
     async run(ctx) {
       // the four settings documents in one query (one round trip, not five)
       const { data } = await ctx.db
@@ -435,8 +438,38 @@ export const actions: ActionTable<Database> = {
     },
   }),
 
+  centerLocation: action({
+    summary: '政务服务中心的地址与地图位置（公开信息，任何人可看）：申请人导航到中心（openLocation）并看到地址；中心管理员在设置中修改',
+    roles: ['applicant'],
+    input: z.object({}),
+    output: '{ name, address, latitude, longitude }',
+    async run(ctx) {
+      const settings = await loadSettings(ctx.db);
+      return settings.location;
+    },
+  }),
+
+  serviceCatalogue: action({
+    summary: '服务事项目录与材料清单（公开信息，任何人可看）：事项名称、负责单位、办理窗口、承诺时限、所需材料；申请表和申请详情页据此显示材料清单',
+    roles: ['applicant'],
+    input: z.object({}),
+    output: '{ items: [{ itemId, name, unitName, window, committedWorkingDays, materials: string[] }] }',
+    async run(ctx) {
+      const [doc, units] = await Promise.all([
+        ctx.db
+          .collection('settings')
+          .doc('serviceItems')
+          .get()
+          .then((r) => r.data as { items?: ServiceItem[] } | null, () => null),
+        ctx.db.collection('units').field({ name: true }).limit(100).get(),
+      ]);
+      const names = Object.fromEntries(units.data.map((u) => [String(u._id), String(u.name)]));
+      return { items: (doc?.items ?? []).map((i) => ({ itemId: i.itemId, name: i.name, unitName: names[i.unitId] ?? null, window: i.window, committedWorkingDays: i.committedWorkingDays, materials: i.materials ?? [] })) };
+    },
+  }),
+
   saveServiceItem: action({
-    summary: '服务事项及承诺时限（中心管理员）：送达窗口时按事项带出窗口和承诺工作日；remove 删除；记入审计',
+    summary: '服务事项、承诺时限与材料清单（中心管理员）：送达窗口时按事项带出窗口和承诺工作日，申请人在申请表和申请详情看到材料清单；remove 删除；记入审计',
     roles: ['center'],
     input: serviceItemSchema.extend({ remove: z.boolean().default(false) }),
     output: '{ items: [...] }',

@@ -23,6 +23,7 @@ import {
 } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import { loadCenterConfig, signatureFileSchema } from '../shared/applicant';
+import type { BookingDoc } from '../bookings/facts';
 import type { Database } from '../shared/cloud';
 import { actorOf, loadVisibleCase, readCase, readForStep, transitionCase, visibleCase, visibleCasesFilter, type CaseDoc, type StepReads } from '../shared/cases';
 import { staffCaseRowView } from '../shared/views';
@@ -149,11 +150,27 @@ function applicantAsks(c: CaseDoc & ApplicantCaseFields): string[] {
  * The signature an acceptance rests on: a desk signature is checked in storage (a PNG or JPEG the
  * acting staff member uploaded); otherwise the applicant's phone signature on the case, if any.
  */
+/**
+ * A reveal of the applicant's phone: the record is written before the number is answered — no
+ * reveal without its record (the number itself is in neither the record nor the log).
+ */
+async function recordReveal(ctx: ActionContext<Database>, target: { kind: 'case' | 'booking'; id: string }, caseNo: string | null, who: { contactName: string | null; contactPhone: string | null }) {
+  const s = ctx.caller.staff!;
+  await ctx.db.collection('audit').add({
+    data: { at: ctx.now, by: { staffId: s._id, name: s.name, role: s.role }, what: 'contact.reveal', target, before: null, after: { caseNo, field: '申请人联系电话' } },
+  });
+  return { contactName: who.contactName, contactPhone: who.contactPhone, revealedAt: ctx.now.toISOString() };
+}
+
+/** A signature drawn on this staff device: an image in the caller's own signatures folder. */
+async function deskSignature(ctx: ActionContext<Database>, deskFileID: string | undefined) {
+  if (!deskFileID) return null;
+  await verifyUploads(ctx.caller.openid, [{ path: 'signatureFileID', fileID: deskFileID, folder: 'signatures', allowed: ['image/png', 'image/jpeg'] }]);
+  return { source: 'desk' as const, fileID: deskFileID, at: ctx.now, staffId: ctx.caller.staff!._id };
+}
+
 async function acceptSignature(ctx: ActionContext<Database>, caseId: string, deskFileID: string | undefined) {
-  if (deskFileID) {
-    await verifyUploads(ctx.caller.openid, [{ path: 'signatureFileID', fileID: deskFileID, folder: 'signatures', allowed: ['image/png', 'image/jpeg'] }]);
-    return { source: 'desk' as const, fileID: deskFileID, at: ctx.now, staffId: ctx.caller.staff!._id };
-  }
+  if (deskFileID) return deskSignature(ctx, deskFileID);
   // read only to find the phone signature; visibility and the rest are decided in the transaction
   const c = await ctx.db
     .collection('cases')
@@ -278,7 +295,7 @@ export const actions: ActionTable<Database> = {
     input: caseRef.extend({
       version: z.number().int().min(1),
       action: caseActionInput,
-      /** 受理: the applicant's signature drawn on this staff device at the desk (uploaded to the staff member's own folder) */
+      /** 受理 / 办结签收: the applicant's signature drawn on this staff device at the desk (uploaded to the staff member's own folder) */
       signatureFileID: signatureFileSchema.optional(),
     }),
     output: '{ status, statusLabel, version, event: { label, at }, notifications: [{ kind, label }] }',
@@ -297,6 +314,15 @@ export const actions: ActionTable<Database> = {
         const signature = await acceptSignature(ctx, input.caseId, input.signatureFileID);
         a.applicantSigned = signature !== null;
         if (signature) extra = { acceptSignature: signature };
+      }
+      if (a.type === 'finish') {
+        // §五(三) 签收: "the applicant signed" is a signature the server can see — drawn on this
+        // device at the desk — never a tick; without one the applicant signs on the phone afterwards
+        const signature = await deskSignature(ctx, input.signatureFileID);
+        a.applicantSigned = signature !== null;
+        // set here only, never taken from the request (the input schema has no such field)
+        (a as { receiptOnPhone?: boolean }).receiptOnPhone = signature === null;
+        if (signature) extra = { receipt: { signatureFileID: signature.fileID, signedAt: ctx.now, source: 'desk', staffId: signature.staffId } };
       }
       if (a.type === 'reassign') {
         const target = await ctx.db
@@ -361,13 +387,39 @@ export const actions: ActionTable<Database> = {
     async run(ctx, input) {
       const doc = await readCase(ctx.db, input.caseId);
       if (!doc || !authorize(actorOf(ctx.caller), 'case.revealContact', contactRevealTarget(doc)).ok) throw new AppError('NOT_FOUND', '没有找到这条申请');
-      const s = ctx.caller.staff!;
-      // the record is written before the number is answered: no reveal without its record (the
-      // number itself is in neither the record nor the log)
-      await ctx.db.collection('audit').add({
-        data: { at: ctx.now, by: { staffId: s._id, name: s.name, role: s.role }, what: 'contact.reveal', target: { kind: 'case', id: doc._id }, before: null, after: { caseNo: doc.caseNo, field: '申请人联系电话' } },
-      });
-      return { contactName: doc.contactName, contactPhone: doc.contactPhone, revealedAt: ctx.now.toISOString() };
+      return recordReveal(ctx, { kind: 'case', id: doc._id }, doc.caseNo, doc);
+    },
+  }),
+
+  revealBookingContact: action({
+    summary: '预约名单上查看申请人的完整电话（上门服务出发前、到场前联系），与 revealContact 同一规则和记录：关联申请的预约只对该申请的经办和首问帮代办员、责任单位的责任领导、政务服务中心；没有关联申请的预约属于窗口，只对中心单位的帮代办员和责任领导、政务服务中心；每次查看记入审计“查看电话”（谁、何时、哪个预约，不记号码）；其他人与不存在的预约相同（NOT_FOUND）',
+    roles: ['agent', 'leader', 'center'],
+    input: z.object({ bookingId: id }),
+    output: '{ contactName, contactPhone, revealedAt }',
+    errors: ['NOT_FOUND', 'RULE_REFUSED'],
+    reveals: '申请人联系电话',
+    async run(ctx, input) {
+      const actor = actorOf(ctx.caller);
+      const missing = () => new AppError('NOT_FOUND', '没有找到这个预约');
+      const b = await ctx.db
+        .collection('bookings')
+        .doc(input.bookingId)
+        .get()
+        .then((r) => r.data as unknown as BookingDoc | null, () => null);
+      if (!b) throw missing();
+      const doc = b.caseId ? await readCase(ctx.db, b.caseId) : null;
+      if (b.caseId && !doc) throw missing();
+      const allowed = doc
+        ? authorize(actor, 'case.revealContact', contactRevealTarget(doc)).ok
+        : await loadCenterConfig(ctx.db).then(({ settings }) => {
+            // a booking without a case is the desk's own: the center unit's agents serve the desk
+            const desk = settings.routing.centerUnitId;
+            return (actor.role === 'agent' && actor.unitId === desk) || authorize(actor, 'case.revealContact', { unitIds: [desk] }).ok;
+          });
+      if (!allowed) throw missing();
+      // said only to someone who may see the booking: an applicant's own booking may carry no phone
+      if (!b.contactPhone) throw new AppError('RULE_REFUSED', '这个预约没有登记电话', { NO_CONTACT_PHONE: '这个预约没有登记电话，请按申请编号查看申请' });
+      return recordReveal(ctx, { kind: 'booking', id: b._id }, doc?.caseNo ?? null, b);
     },
   }),
 

@@ -110,12 +110,14 @@ export function staffCaseDetailView(c: CaseDoc & ApplicantCaseFields & { acceptS
     signatures: [
       ...(c.mandate?.signatureFileID ? [{ kind: 'mandate' as const, label: '代办委托书签名（手机）', fileID: c.mandate.signatureFileID, at: new Date(c.mandate.signedAt).toISOString() }] : []),
       ...(c.acceptSignature?.source === 'desk' && c.acceptSignature.fileID ? [{ kind: 'accept' as const, label: '受理确认签字（窗口当面）', fileID: c.acceptSignature.fileID, at: new Date(c.acceptSignature.at).toISOString() }] : []),
-      ...(c.receipt?.signatureFileID ? [{ kind: 'receipt' as const, label: '签收签名（手机）', fileID: c.receipt.signatureFileID, at: new Date(c.receipt.signedAt).toISOString() }] : []),
+      ...(c.receipt?.signatureFileID ? [{ kind: 'receipt' as const, label: c.receipt.source === 'desk' ? '签收签名（窗口当面）' : '签收签名（手机）', fileID: c.receipt.signatureFileID, at: new Date(c.receipt.signedAt).toISOString() }] : []),
     ],
     supplementSentAt: c.supplementSentAt ? new Date(c.supplementSentAt).toISOString() : null,
     terminationRequest: c.terminationRequest ? { reason: c.terminationRequest.reason, at: new Date(c.terminationRequest.at).toISOString() } : null,
     /** the applicant signed the 代办 mandate on the phone: that signature can stand for 确认签字 at acceptance */
     phoneSignedAt: c.mandate?.signatureFileID ? new Date(c.mandate.signedAt).toISOString() : null,
+    /** §五(三) 签收 of a finished case: signed (where, when) or still to be signed on the applicant's phone */
+    receipt: c.status !== 'finished' ? null : c.receipt ? { signed: true, sourceLabel: c.receipt.source === 'desk' ? '窗口当面手写签名' : '申请人在手机上签名', at: new Date(c.receipt.signedAt).toISOString() } : { signed: false, sourceLabel: '待申请人在手机上签收', at: null },
     acceptSignature: c.acceptSignature ? { source: c.acceptSignature.source, sourceLabel: c.acceptSignature.source === 'desk' ? '窗口当面手写签名' : '申请人在手机上签名', at: new Date(c.acceptSignature.at).toISOString() } : null,
   };
 }

@@ -26,6 +26,8 @@ export interface BookingView {
   statusLabel: string
   place: string
   bring: string[]
+  /** 签到码 to show at the desk (the applicant's own active bookings only) */
+  checkInCode?: string | null
   homeAddress: string | null
   caseId: string | null
   /** a cancelled booking's reason, when staff cancelled it (the applicant is told to look here) */

@@ -1,3 +1,5 @@
+import type { CaseProgress } from '../../core/progress'
+
 export type Need =
   | { kind: 'materials'; missing: string[] }
   | { kind: 'materials_sent'; missing: string[] }
@@ -19,6 +21,8 @@ export interface CaseDetail {
   due: { date: string | null; level: 'on_track' | 'due_soon' | 'overdue'; levelLabel: string; remainingWorkingDays: number; paused: boolean } | null
   contacts: { unitName: string; agentName: string | null; agentPhone: string | null; firstAgentName: string | null; firstAgentPhone: string | null; unitPhone: string | null }
   needs: Need[]
+  /** 申请 → 受理 → 办理 → 办结, where the case is; a case that ended short of 办结 says where and why */
+  progress: CaseProgress
   timeline: { at: string; label: string; statusLabel: string; by: string; note: string | null }[]
   result: { outcomeLabel: string; decidedBy: string; documentNo: string | null } | null
   refusalReasons: { code: string; message: string }[]

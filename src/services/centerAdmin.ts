@@ -49,6 +49,8 @@ export interface ServiceItem {
   unitId: string
   window: string
   committedWorkingDays: number
+  /** 材料清单, one item a line */
+  materials?: string[]
 }
 export interface BookingWindow {
   id: string
@@ -85,7 +87,7 @@ export interface SubscribeTemplate {
   /** env: the function environment; settings: set here; none: not configured */
   source: 'env' | 'settings' | 'none'
 }
-export type AuditKind = 'settings' | 'calendar' | 'serviceItem' | 'unit' | 'staff' | 'invite' | 'subscribeTemplate' | 'case'
+export type AuditKind = 'settings' | 'calendar' | 'serviceItem' | 'unit' | 'staff' | 'invite' | 'subscribeTemplate' | 'case' | 'booking'
 
 export const createInvite = (input: { name: string; role: InviteRole; unitId: string }) => center<{ code: string; expiresAt: string; roleLabel: string; unitName: string; name: string }>('createInvite', input)
 export const listInvites = () => center<{ items: Invite[]; total: number }>('listInvites', { limit: 20 })

@@ -41,6 +41,8 @@ const bookings = async <T>(action: string, input: object): Promise<T> => unwrap(
 /** 某日预约名单（按窗口） */
 export const listDayBookings = (input: { date: string; windowId?: string }) => bookings<DeskDay>('listDay', input)
 /** 登记到场或未到场 */
+/** 签到码签到: the six digits the applicant shows mark their booking of today as arrived */
+export const checkInByCode = (code: string) => bookings<{ bookingId: string; status: string; statusLabel: string; contactName: string | null; start: string; end: string; windowLabel: string }>('checkInByCode', { code })
 export const checkInBooking = (bookingId: string, attended: boolean) => bookings<{ status: string; statusLabel: string }>('checkIn', { bookingId, attended })
 /** A case found by its number for a booking on the caller's behalf; name and phone arrive masked. */
 export interface FoundCase {

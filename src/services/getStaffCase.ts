@@ -57,6 +57,8 @@ export interface StaffCaseDetail {
   /** the applicant signed the 代办 mandate on the phone */
   phoneSignedAt: string | null
   acceptSignature: { source: 'desk' | 'phone'; sourceLabel: string; at: string } | null
+  /** 签收 of a finished case: signed at the desk or on the phone, or still to be signed on the phone */
+  receipt?: { signed: boolean; sourceLabel: string; at: string | null } | null
 }
 
 /** §三 on the applicant's declarations: the verdict, and what to verify before 受理 */

@@ -11,3 +11,8 @@ export interface RevealedContact {
 export async function revealContact(caseId: string): Promise<RevealedContact> {
   return unwrap(await callCloud<CloudAnswer<RevealedContact>>('workbench', { action: 'revealContact', input: { caseId } }))
 }
+
+/** 预约名单上查看申请人的完整电话（上门前联系；每次查看都有记录），与案件同一规则 */
+export async function revealBookingContact(bookingId: string): Promise<RevealedContact> {
+  return unwrap(await callCloud<CloudAnswer<RevealedContact>>('workbench', { action: 'revealBookingContact', input: { bookingId } }))
+}

@@ -231,3 +231,28 @@ describe('§二(四) cancelling and rescheduling', () => {
     expect(code(recordAttendance(agent, { ...b(), status: 'cancelled' }, true, at('2026-03-03', '11:00')))).toBe('BOOKING_NOT_ACTIVE');
   });
 });
+
+describe('签到码 (issue 16 item 5)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { arriveWithCode, newCheckInCode } = require('../../core') as typeof import('../../core');
+  const desk = { id: 'st-agent-center', role: 'agent' as const, unitId: 'center' };
+  const at = (iso: string) => new Date(iso);
+  const booking = (over: Record<string, unknown> = {}) =>
+    ({ id: 'b1', applicantId: 'o_a', slotId: 's', kind: 'regular', startsAt: at('2026-12-21T08:00:00+08:00'), status: 'active', category: 'livelihood', caseId: null, homeAddress: null, bookedBy: { id: 'o_a', role: 'applicant' }, bookedAt: at('2026-12-18T09:00:00+08:00'), rescheduleCount: 0, cancelledAt: null, cancelReason: null, checkInCode: '031415', ...over }) as never;
+
+  it('codes are six digits, zero-padded', () => {
+    expect(newCheckInCode(0)).toBe('000000');
+    expect(newCheckInCode(0.031415)).toBe('031415');
+    expect(newCheckInCode(0.9999999)).toBe('999999');
+  });
+
+  it('marks arrival on the booking’s own Beijing day, early for the slot too; not the day before, not with another code, not twice', () => {
+    expect(arriveWithCode(desk, booking(), '031415', at('2026-12-21T07:10:00+08:00'))).toMatchObject({ ok: true, value: { status: 'attended' } });
+    expect(arriveWithCode(desk, booking(), '031415', at('2026-12-21T23:50:00+08:00'))).toMatchObject({ ok: true });
+    expect(arriveWithCode(desk, booking(), '031415', at('2026-12-20T23:59:00+08:00'))).toMatchObject({ ok: false, code: 'CHECK_IN_CODE_INVALID' });
+    expect(arriveWithCode(desk, booking(), '031416', at('2026-12-21T08:10:00+08:00'))).toMatchObject({ ok: false, code: 'CHECK_IN_CODE_INVALID' });
+    expect(arriveWithCode(desk, booking({ checkInCode: undefined }), '031415', at('2026-12-21T08:10:00+08:00'))).toMatchObject({ ok: false, code: 'CHECK_IN_CODE_INVALID' });
+    expect(arriveWithCode(desk, booking({ status: 'attended' }), '031415', at('2026-12-21T08:10:00+08:00'))).toMatchObject({ ok: false, code: 'BOOKING_NOT_ACTIVE' });
+    expect(arriveWithCode({ id: 'o_a', role: 'applicant' }, booking(), '031415', at('2026-12-21T08:10:00+08:00'))).toMatchObject({ ok: false });
+  });
+});

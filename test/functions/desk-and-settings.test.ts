@@ -177,3 +177,132 @@ describe('settings: subscribe templates and rating deadlines, audited', () => {
     expect(audit.ok && audit.data.items[0]).toMatchObject({ whatLabel: '修改设置', target: { kind: 'settings', id: 'rating' }, after: expect.objectContaining({ followUpWithinDays: 30 }) });
   });
 });
+
+describe('办结签收 rests on a signature, never on a tick (issue 16 item 4)', () => {
+  async function atWindow(applicantId: string) {
+    const c = seedCase(cloud, { applicantId });
+    let v = 1;
+    for (const [i, a] of [accept, { type: 'deliver', window: '市场监管窗口', committedWorkingDays: 5 }].entries()) {
+      const x = await wb('act', { caseId: c.caseId, version: v, action: a, ...(i === 0 ? { signatureFileID: await deskSignature(cloud, 'o_agent_center') } : {}) });
+      if (!x.ok) throw new Error(x.message);
+      v = x.data.version;
+    }
+    return { caseId: c.caseId, version: v };
+  }
+  const finish = { type: 'finish', result: { outcome: 'approved', decidedBy: '和硕县市场监督管理局' }, resultHandedOver: true, originalsReturned: true, applicantSigned: true };
+  const getCase = (caseId: string, openid: string) => call(cloud, 'cases', { action: 'get', input: { caseId } }, openid);
+
+  test('a ticked 申请人已签收 without a signature is not taken for one: the receipt stays for the applicant to sign on the phone', async () => {
+    const c = await atWindow('o_receipt_tick');
+    expect(await wb('act', { caseId: c.caseId, version: c.version, action: finish })).toMatchObject({ ok: true, data: { status: 'finished' } });
+    const staff = await wb('get', { caseId: c.caseId });
+    expect(staff.ok && staff.data.case.receipt).toEqual({ signed: false, sourceLabel: '待申请人在手机上签收', at: null });
+    expect(staff.ok && staff.data.case.signatures.map((g: { kind: string }) => g.kind)).not.toContain('receipt');
+    const mine = await getCase(c.caseId, 'o_receipt_tick');
+    expect(mine.ok && mine.data.case.needs).toEqual([{ kind: 'receipt' }]);
+    expect(mine.ok && mine.data.case.receipt).toBeNull();
+  });
+
+  test('a signature drawn at the desk is the receipt: checked as the desk’s own image, stored, and the applicant is not asked again', async () => {
+    const c = await atWindow('o_receipt_desk');
+    const notTheDesks = await uploadAs(cloud, 'o_receipt_desk', 'signatures', PDF_BYTES, 'png');
+    expect(await wb('act', { caseId: c.caseId, version: c.version, action: finish, signatureFileID: notTheDesks })).toMatchObject({ ok: false, code: 'FILE_REJECTED', fields: { FILE_NOT_YOURS: expect.any(String) } });
+    const desk = await deskSignature(cloud, 'o_agent_center');
+    expect(await wb('act', { caseId: c.caseId, version: c.version, action: { ...finish, applicantSigned: false }, signatureFileID: desk })).toMatchObject({ ok: true, data: { status: 'finished' } });
+    const staff = await wb('get', { caseId: c.caseId });
+    expect(staff.ok && staff.data.case.receipt).toMatchObject({ signed: true, sourceLabel: '窗口当面手写签名' });
+    expect(staff.ok && staff.data.case.signatures).toContainEqual(expect.objectContaining({ kind: 'receipt', label: '签收签名（窗口当面）', fileID: desk }));
+    const mine = await getCase(c.caseId, 'o_receipt_desk');
+    expect(mine.ok && mine.data.case.needs).toEqual([]);
+    expect(mine.ok && mine.data.case.receipt).toEqual({ signedAt: expect.any(String) });
+  });
+});
+
+describe('the desk: the full number of a booking, on a recorded reveal (issue 16 item 3)', () => {
+  const reveals = () => cloud.store.candidates('audit', {}).docs.filter((d) => d.what === 'contact.reveal');
+
+  test('a booking without a case is the desk’s: its agents and the center reveal it (recorded, no number in the record); another unit gets a missing booking', async () => {
+    startedBooking('bk_reveal_desk', `${beijingToday()}@retired-window@00:03`);
+    const missing = await wb('revealBookingContact', { bookingId: 'bk_no_such' });
+    expect(missing).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const before = reveals().length;
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_desk' }, 'o_agent_fgw')).toEqual(await wb('revealBookingContact', { bookingId: 'bk_no_such' }, 'o_agent_fgw'));
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_desk' }, 'o_leader_fgw')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_desk' }, 'o_citizen_young')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(reveals().length).toBe(before);
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_desk' }, 'o_agent_center')).toMatchObject({ ok: true, data: { contactPhone: '13700002222', contactName: '阿依古丽' } });
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_desk' }, 'o_center_admin')).toMatchObject({ ok: true, data: { contactPhone: '13700002222' } });
+    const records = reveals().slice(before);
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({ target: { kind: 'booking', id: 'bk_reveal_desk' }, by: { staffId: 'st-agent-center' } });
+    expect(JSON.stringify(records)).not.toContain('13700002222');
+  });
+
+  test('a booking for a case follows the case: its agent and its unit’s leader, not the desk’s other agents', async () => {
+    const c = seedCase(cloud, { applicantId: 'o_reveal_case', category: 'investment' });
+    startedBooking('bk_reveal_case', `${beijingToday()}@retired-window@00:04`);
+    const b = cloud.store.get('bookings', 'bk_reveal_case')!.doc;
+    cloud.store.apply([{ collection: 'bookings', id: 'bk_reveal_case', doc: { ...b, caseId: c.caseId, applicantId: 'o_reveal_case' } as never }]);
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_case' }, 'o_agent_center')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_case' }, 'o_agent_fgw')).toMatchObject({ ok: true, data: { contactPhone: '13700002222' } });
+    expect(await wb('revealBookingContact', { bookingId: 'bk_reveal_case' }, 'o_leader_fgw')).toMatchObject({ ok: true });
+    expect(reveals().at(-1)).toMatchObject({ target: { kind: 'booking', id: 'bk_reveal_case' }, after: { caseNo: c.caseNo } });
+  });
+});
+
+describe('材料清单 per service matter, kept by the center (issue 16 item 4)', () => {
+  test('the seeded catalogue carries lists; the administrator edits one (audited); anyone reads it; a bad list is refused whole', async () => {
+    const first = await center('serviceCatalogue', {}, 'o_citizen_young');
+    expect(first.ok && first.data.items.find((i: { itemId: string }) => i.itemId === 'elderly-allowance')).toMatchObject({ name: '高龄津贴申领', unitName: '和硕县政务服务中心', materials: expect.arrayContaining(['户口簿']) });
+    const item = { itemId: 'disability-subsidy', name: '残疾人两项补贴', unitId: 'center', window: '残联窗口', committedWorkingDays: 5 };
+    expect(await center('saveServiceItem', { ...item, materials: ['残疾人证', ''] })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await center('saveServiceItem', { ...item, materials: Array.from({ length: 31 }, (_, i) => `材料${i}`) })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await center('saveServiceItem', { ...item, materials: ['残疾人证'] }, 'o_agent_center')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    let read = await center('serviceCatalogue', {}, 'o_citizen_elder');
+    expect(read.ok && read.data.items.map((i: { itemId: string }) => i.itemId)).not.toContain('disability-subsidy');
+    expect(await center('saveServiceItem', { ...item, materials: [' 残疾人证 ', '户口簿'] })).toMatchObject({ ok: true });
+    read = await center('serviceCatalogue', {}, 'o_citizen_elder');
+    expect(read.ok && read.data.items.find((i: { itemId: string }) => i.itemId === 'disability-subsidy')).toEqual({ itemId: 'disability-subsidy', name: '残疾人两项补贴', unitName: '和硕县政务服务中心', window: '残联窗口', committedWorkingDays: 5, materials: ['残疾人证', '户口簿'] });
+    const audit = await center('listAudit', { limit: 1 });
+    expect(audit.ok && audit.data.items[0]).toMatchObject({ what: 'serviceItem.save', after: { materials: ['残疾人证', '户口簿'] } });
+  });
+});
+
+describe('签到码 and the way to the center (issue 16 item 5)', () => {
+  test('a booking carries a six-digit code its applicant sees (staff lists do not); the desk marks today’s booking arrived with it, and only with it', async () => {
+    const days = await bk('listSlots', {}, 'o_checkin_code');
+    const slot = days.ok && days.data.days[0].slots.find((s: { remaining: number; kind: string }) => s.remaining > 0 && s.kind !== 'home_visit');
+    const made = await bk('book', { slotId: slot.slotId, category: 'enterprise' }, 'o_checkin_code');
+    expect(made).toMatchObject({ ok: true, data: { booking: { checkInCode: expect.stringMatching(/^\d{6}$/) } } });
+    const booked = made.ok ? (made.data.booking as { bookingId: string; checkInCode: string }) : null;
+    const mine = await bk('listMine', {}, 'o_checkin_code');
+    const code = mine.ok && mine.data.items.find((b: { bookingId: string }) => b.bookingId === booked?.bookingId).checkInCode;
+    expect(code).toBe(booked?.checkInCode);
+    const staffDay = await bk('listDay', { date: slot.slotId.slice(0, 10) }, 'o_agent_center');
+    expect(JSON.stringify(staffDay)).not.toContain('checkInCode');
+
+    // today's booking (starting now, so it is today at any hour; arriving early is the core test's); another day's code is not today's
+    startedBooking('bk_code_today', `${beijingToday()}@retired-window@00:05`);
+    const b = cloud.store.get('bookings', 'bk_code_today')!.doc;
+    cloud.store.apply([{ collection: 'bookings', id: 'bk_code_today', doc: { ...b, checkInCode: '204817', startsAt: new Date() } as never }]);
+    const invalid = { ok: false, code: 'RULE_REFUSED', fields: { CHECK_IN_CODE_INVALID: expect.any(String) } };
+    expect(await bk('checkInByCode', { code: '204818' }, 'o_agent_center')).toMatchObject(invalid);
+    if (slot.slotId.slice(0, 10) !== beijingToday()) expect(await bk('checkInByCode', { code }, 'o_agent_center')).toMatchObject(invalid);
+    expect(await bk('checkInByCode', { code: '20481' }, 'o_agent_center')).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    expect(await bk('checkInByCode', { code: '204817' }, 'o_citizen_young')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await bk('checkInByCode', { code: '204817' }, 'o_leader_fgw')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(cloud.store.get('bookings', 'bk_code_today')!.doc).toMatchObject({ status: 'active' });
+    expect(await bk('checkInByCode', { code: '204817' }, 'o_agent_center')).toMatchObject({ ok: true, data: { bookingId: 'bk_code_today', status: 'attended', contactName: '阿***' } });
+    expect(cloud.store.get('bookings', 'bk_code_today')!.doc).toMatchObject({ status: 'attended', checkedInAt: expect.any(Date) });
+    // used once: the same code again is refused like a wrong one
+    expect(await bk('checkInByCode', { code: '204817' }, 'o_agent_center')).toMatchObject(invalid);
+  });
+
+  test('the center’s address and map point come from its settings, readable by anyone, edited by the administrator', async () => {
+    const first = await center('centerLocation', {}, 'o_citizen_elder');
+    expect(first).toMatchObject({ ok: true, data: { name: '和硕县政务服务中心', address: expect.any(String), latitude: expect.any(Number), longitude: expect.any(Number) } });
+    expect(await center('saveSettings', { section: 'location', value: { latitude: 142 } })).toMatchObject({ ok: false });
+    expect(await center('saveSettings', { section: 'location', value: { address: '和硕县团结路1号政务服务中心', latitude: 42.27, longitude: 86.87 } })).toMatchObject({ ok: true });
+    expect(await center('centerLocation', {}, 'o_citizen_elder')).toMatchObject({ ok: true, data: { address: '和硕县团结路1号政务服务中心', latitude: 42.27, longitude: 86.87 } });
+  });
+});

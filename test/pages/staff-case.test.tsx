@@ -9,6 +9,7 @@ import { actOnCase } from '../../src/services/actOnCase'
 import { AppError } from '../../src/services/result'
 import { getStaffCase, type StaffCaseAnswer, type StaffCaseDetail } from '../../src/services/getStaffCase'
 import { getMyProfile } from '../../src/services/getMyProfile'
+import { caseProgress } from '../../core/progress'
 
 jest.mock('../../src/services/getStaffCase', () => ({ getStaffCase: jest.fn() }))
 jest.mock('../../src/services/actOnCase', () => ({ actOnCase: jest.fn() }))
@@ -139,7 +140,7 @@ describe('applicant case page: one tap to call the agent and the center (item 3)
   const base: CaseDetail = {
     caseId: 'c1', caseNo: 'BB20261128-000123', version: 2, matter: '办理高龄津贴', category: 'livelihood', categoryLabel: '民生保障类事项', status: 'handling', statusLabel: '办理中', submittedAt: '2026-11-28T02:00:00.000Z', modeLabel: '帮办', applicantName: '张桂兰', due: null,
     contacts: { unitName: '和硕县发展和改革委员会', agentName: '马建军', agentPhone: '0996-5013101', firstAgentName: '马建军', firstAgentPhone: '0996-5013101', unitPhone: '0996-5013100' },
-    needs: [], timeline: [], result: null, refusalReasons: [], termination: null, materials: [], receipt: null, terminationRequest: null, canWithdraw: false, canRequestTermination: true, canRate: false,
+    needs: [], progress: caseProgress({ status: 'handling', timeline: [] }), timeline: [], result: null, refusalReasons: [], termination: null, materials: [], receipt: null, terminationRequest: null, canWithdraw: false, canRequestTermination: true, canRate: false,
   }
   let dial: jest.SpyInstance
   let router: jest.SpyInstance

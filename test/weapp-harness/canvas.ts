@@ -158,7 +158,15 @@ export class Context2D {
     const ys = points.map((p) => p[1]);
     this.fills.push({ x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys), style: String(this.fillStyle) });
   }
+  /**
+   * White is paper (the signature pad lays it under the ink): it covers what was drawn there. Any
+   * other colour is a filled shape (a chart's bar), recorded like fill().
+   */
   fillRect(x: number, y: number, w: number, h: number): void {
+    if (/^#f{3}(f{3})?$/i.test(String(this.fillStyle)) || this.fillStyle === 'white') {
+      this.clearRect(x, y, w, h);
+      return;
+    }
     const saved = this.path;
     this.path = [];
     this.rect(x, y, w, h);

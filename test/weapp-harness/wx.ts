@@ -94,6 +94,11 @@ export interface UiEvent {
   current?: string;
   /** makePhoneCall: the number handed to the dialer */
   phoneNumber?: string;
+  /** openLocation: the point and its words handed to the map */
+  latitude?: number;
+  longitude?: number;
+  name?: string;
+  address?: string;
   /** downloadFile: what was downloaded; openDocument: the URL its file came from, if downloaded */
   url?: string;
   statusCode?: number;
@@ -213,6 +218,7 @@ export const MODELLED_WX_APIS = {
   downloadFile: 'fetches the http(s) url into a wxfile:// temp file; success carries statusCode (a 404 is still a success) and tempFilePath; returns a DownloadTask and has no promise form (called without callbacks it is a misuse)',
   openDocument: 'recorded; filePath must be a wxfile:// temp file; fileType (or the extension) must be doc/docx/xls/xlsx/ppt/pptx/pdf; a file whose bytes are not of that type warns',
   makePhoneCall: 'recorded (phoneNumber); phoneNumber must be a non-empty string; anything but digits and a leading + warns (the dialer may not take it)',
+  openLocation: 'recorded (latitude, longitude, name, address); latitude must be a number in [-90, 90] and longitude in [-180, 180]',
 } as const satisfies Record<string, string>;
 
 export type ModelledApi = keyof typeof MODELLED_WX_APIS;
@@ -681,6 +687,13 @@ export function createWx(host: WxHost): Record<string, unknown> {
         if (typeof x.phoneNumber !== 'string' || x.phoneNumber === '') throw new ApiFail('makePhoneCall:fail parameter error: parameter.phoneNumber should be String');
         if (!/^\+?\d+$/.test(x.phoneNumber)) host.warn(`makePhoneCall: "${x.phoneNumber}" is not only digits`);
         host.ui.log.push({ api: 'makePhoneCall', route: host.route(), phoneNumber: x.phoneNumber });
+        return {};
+      }),
+    openLocation: (o) =>
+      asyncApi('openLocation', o, (x) => {
+        if (typeof x.latitude !== 'number' || x.latitude < -90 || x.latitude > 90) throw new ApiFail('openLocation:fail parameter error: parameter.latitude should be Number');
+        if (typeof x.longitude !== 'number' || x.longitude < -180 || x.longitude > 180) throw new ApiFail('openLocation:fail parameter error: parameter.longitude should be Number');
+        host.ui.log.push({ api: 'openLocation', route: host.route(), latitude: x.latitude, longitude: x.longitude, name: typeof x.name === 'string' ? x.name : undefined, address: typeof x.address === 'string' ? x.address : undefined });
         return {};
       }),
     pageScrollTo: (o) =>

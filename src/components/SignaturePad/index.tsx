@@ -1,4 +1,4 @@
-import { useState, type ComponentType } from 'react'
+import { useImperativeHandle, useState, type ComponentType, type Ref } from 'react'
 import { View } from '@tarojs/components'
 import ActionButton from '../ActionButton'
 import FieldError from '../FieldError'
@@ -23,6 +23,12 @@ const Surface: ComponentType<SurfaceProps> =
     : // eslint-disable-next-line @typescript-eslint/no-require-imports
       (require('./surface.weapp') as typeof import('./surface.weapp')).default
 
+/** Lets the form's own submit button save the drawing: no separate 确认签名 tap. */
+export interface PadControl {
+  /** uploads what is drawn and answers its fileID; null (with the reason shown) when the pad is empty or the upload failed */
+  save: () => Promise<string | null>
+}
+
 interface Props {
   name: string
   label: string
@@ -32,34 +38,39 @@ interface Props {
   /** called with the uploaded signature image's fileID */
   onSigned: (fileID: string) => void
   onReset?: () => void
+  /** given: the pad has no 确认签名 button, the form's submit calls controlRef.current.save() */
+  controlRef?: Ref<PadControl>
 }
 
 /**
- * 手写签名: draw with a finger in the box, then 确认签名 saves the drawing as an image in cloud
- * storage (H5: canvas → Blob → gateway; WeChat: canvasToTempFilePath → cloud.uploadFile).
+ * 手写签名: draw with a finger in the box, then 确认签名 (or the form's own submit, through
+ * `controlRef`) saves the drawing as an image in cloud storage (H5: canvas → Blob → gateway; WeChat: canvasToTempFilePath → cloud.uploadFile).
  */
-export default function SignaturePad({ name, label, hint, signed, error, onSigned, onReset }: Props) {
+export default function SignaturePad({ name, label, hint, signed, error, onSigned, onReset, controlRef }: Props) {
   const [drawn, setDrawn] = useState(false)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState('')
   const [api, setApi] = useState<{ exportImage: () => Promise<UploadSource>; clear: () => void } | null>(null)
 
-  const confirm = async () => {
+  const save = async (): Promise<string | null> => {
     if (!drawn || !api) {
       setProblem('请先在方框内写下您的姓名。')
-      return
+      return null
     }
     setBusy(true)
     setProblem('')
     try {
       const fileID = await uploadSignature(await api.exportImage())
       onSigned(fileID)
+      return fileID
     } catch (e) {
       setProblem(`签名没有保存成功：${describeError(e)}`)
+      return null
     } finally {
       setBusy(false)
     }
   }
+  useImperativeHandle(controlRef, () => ({ save }))
   const again = () => {
     api?.clear()
     setDrawn(false)
@@ -82,12 +93,18 @@ export default function SignaturePad({ name, label, hint, signed, error, onSigne
         <ActionButton kind='secondary' className={`t-signature-again-${name}`} onClick={again}>
           重新签名
         </ActionButton>
+      ) : controlRef ? (
+        <View className='row-buttons'>
+          <ActionButton kind='secondary' className={`t-signature-clear-${name}`} onClick={again}>
+            清除重写
+          </ActionButton>
+        </View>
       ) : (
         <View className='row-buttons'>
           <ActionButton kind='secondary' className={`t-signature-clear-${name}`} onClick={again}>
             清除重写
           </ActionButton>
-          <ActionButton className={`t-signature-confirm-${name}`} disabled={busy} onClick={confirm}>
+          <ActionButton className={`t-signature-confirm-${name}`} disabled={busy} onClick={() => void save()}>
             {busy ? '正在保存签名…' : '确认签名'}
           </ActionButton>
         </View>

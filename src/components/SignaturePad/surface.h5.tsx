@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { SurfaceProps } from './index'
+import { layPaper } from './paper'
 
 /** H5: a plain canvas with pointer events (finger, pen or mouse); exports a PNG Blob. */
 export default function SurfaceH5({ canvasId, onStroke, bind }: SurfaceProps) {
@@ -14,10 +15,7 @@ export default function SurfaceH5({ canvasId, onStroke, bind }: SurfaceProps) {
     const ctx = canvas.getContext('2d')
     if (!ctx) return
     ctx.scale(ratio, ratio)
-    ctx.lineWidth = 3
-    ctx.lineCap = 'round'
-    ctx.lineJoin = 'round'
-    ctx.strokeStyle = '#111'
+    layPaper(ctx, canvas.width, canvas.height)
     let drawing = false
     const at = (e: PointerEvent) => {
       const r = canvas.getBoundingClientRect()
@@ -47,7 +45,7 @@ export default function SurfaceH5({ canvasId, onStroke, bind }: SurfaceProps) {
     canvas.addEventListener('pointerup', up)
     canvas.addEventListener('pointerleave', up)
     bind({
-      clear: () => ctx.clearRect(0, 0, canvas.width, canvas.height),
+      clear: () => layPaper(ctx, canvas.width, canvas.height),
       exportImage: () =>
         new Promise((resolve, reject) => {
           canvas.toBlob((blob) => (blob ? resolve({ blob }) : reject(new Error('toBlob failed'))), 'image/png')

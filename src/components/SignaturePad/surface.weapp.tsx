@@ -2,9 +2,10 @@ import { useEffect, useRef } from 'react'
 import { Canvas } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { SurfaceProps } from './index'
+import { layPaper } from './paper'
 import { withCanvasNode, type CanvasNode2D } from '../../utils/canvasNode.weapp'
 
-type Ctx2D = { lineWidth: number; lineCap: string; lineJoin: string; strokeStyle: string; scale(x: number, y: number): void; beginPath(): void; moveTo(x: number, y: number): void; lineTo(x: number, y: number): void; stroke(): void; clearRect(x: number, y: number, w: number, h: number): void }
+type Ctx2D = { lineWidth: number; lineCap: string; lineJoin: string; strokeStyle: string; fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void; scale(x: number, y: number): void; beginPath(): void; moveTo(x: number, y: number): void; lineTo(x: number, y: number): void; stroke(): void; clearRect(x: number, y: number, w: number, h: number): void }
 
 /** WeChat: a type="2d" canvas drawn with touch events; exported with canvasToTempFilePath. */
 export default function SurfaceWeapp({ canvasId, onStroke, bind }: SurfaceProps) {
@@ -14,14 +15,11 @@ export default function SurfaceWeapp({ canvasId, onStroke, bind }: SurfaceProps)
     withCanvasNode<Ctx2D>(canvasId, (n, { ratio }) => {
       const c = n.getContext('2d')
       c.scale(ratio, ratio)
-      c.lineWidth = 3
-      c.lineCap = 'round'
-      c.lineJoin = 'round'
-      c.strokeStyle = '#111'
+      layPaper(c, n.width, n.height)
       node.current = n
       ctx.current = c
       bind({
-        clear: () => c.clearRect(0, 0, n.width, n.height),
+        clear: () => layPaper(c, n.width, n.height),
         exportImage: () =>
           new Promise((resolve, reject) => {
             Taro.canvasToTempFilePath({

@@ -97,13 +97,15 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'documentNo', label: '文书编号（可不填）', kind: 'text' },
       { key: 'resultHandedOver', label: '已向申请人移交办理结果', kind: 'check' },
       { key: 'originalsReturned', label: '已移交原始资料', kind: 'check' },
-      { key: 'applicantSigned', label: '申请人已签收', kind: 'check' },
+      // §五(三) 签收: drawn on this device by the applicant at the desk, or signed later on the phone — never a tick
+      { key: 'signatureFileID', label: '申请人签收签名', kind: 'signature' },
     ],
+    // applicantSigned is decided by the server from the signature it can see
     build: (v) => ({
       result: { outcome: s(v.outcome) || 'approved', decidedBy: s(v.decidedBy), ...(s(v.documentNo) ? { documentNo: s(v.documentNo) } : {}) },
       resultHandedOver: yes(v.resultHandedOver),
       originalsReturned: yes(v.originalsReturned),
-      applicantSigned: yes(v.applicantSigned),
+      applicantSigned: s(v.signatureFileID) !== '',
     }),
   },
   terminate: {

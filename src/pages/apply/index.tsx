@@ -8,6 +8,7 @@ import CheckGroup from '../../components/CheckGroup'
 import ChoiceGroup from '../../components/ChoiceGroup'
 import FieldError from '../../components/FieldError'
 import MaterialsPicker from '../../components/MaterialsPicker'
+import MatterMaterials from '../../components/MatterMaterials'
 import PageShell from '../../components/PageShell'
 import PrivacyGate from '../../components/PrivacyGate'
 import SignaturePad from '../../components/SignaturePad'
@@ -382,6 +383,8 @@ function ApplyForm() {
             {d.matter.length}/{MATTER_MAX_LENGTH} 字
           </View>
           <FieldError name='matter' text={fieldErrors.matter} />
+          {/* the center's 材料清单 for the matter named, and every matter's one tap away */}
+          <MatterMaterials matter={d.matter} browse />
         </View>
       ),
     },

@@ -22,6 +22,7 @@ import { requestHomeVisit } from '../../services/requestHomeVisit'
 import { rescheduleBooking } from '../../services/rescheduleBooking'
 import { askToSubscribe } from '../../services/askToSubscribe'
 import { a11yRole } from '../../utils/a11y'
+import CenterDirections from '../../components/CenterDirections'
 
 type Way = 'center' | 'home'
 /** Today in Beijing, YYYY-MM-DD (the center keeps Beijing time). */
@@ -30,6 +31,17 @@ const WAYS = [
   { value: 'center' as Way, label: '到政务服务中心办理', description: '选择常规、延时（下班后）或错时（午间、周六）时段。' },
   { value: 'home' as Way, label: '请工作人员上门', description: '限行动不便的老人、残疾人等特殊群众的民生事项，须先提交民生保障类申请。' },
 ]
+
+/** 签到码: big digits to show at the desk, where staff type them in to mark arrival. */
+function CheckInCode({ code }: { code: string }) {
+  return (
+    <View className='checkin t-checkin-code' aria-label={`签到码 ${code.split('').join(' ')}`}>
+      <View className='muted'>到窗口时请出示签到码：</View>
+      <View className='checkin__code'>{code.replace(/(\d{3})(\d{3})/, '$1 $2')}</View>
+      <View className='muted'>只在预约当天有效。</View>
+    </View>
+  )
+}
 
 /** The booking confirmation: date, time, place and what to bring, in words. */
 function Confirmation({ b }: { b: BookingView }) {
@@ -43,6 +55,7 @@ function Confirmation({ b }: { b: BookingView }) {
         类型：<Text className='tag tag--kind'>{windowTitle(b.kindLabel, b.windowLabel)}</Text>
       </View>
       <View className='t-booking-place'>地点：{b.place}</View>
+      {b.checkInCode && b.kind !== 'home_visit' ? <CheckInCode code={b.checkInCode} /> : null}
       {b.homeAddress ? <View>上门地址：{b.homeAddress}</View> : null}
       <View className='card__title'>请带上：</View>
       {b.bring.map((x) => (
@@ -165,6 +178,7 @@ export default function Book() {
               {b.date}（{b.weekday}）{b.start}–{b.end} <View className='tag tag--kind'>{b.kindLabel}</View>
             </View>
             <View className='muted'>{b.place}</View>
+            {b.checkInCode && b.kind !== 'home_visit' ? <CheckInCode code={b.checkInCode} /> : null}
             {b.canChange ? (
               <View className='row-buttons'>
                 <ActionButton kind='secondary' className='t-booking-move' onClick={() => { setMoving(b); setDone(null); setSlot(null) }}>
@@ -180,6 +194,8 @@ export default function Book() {
           </View>
         ))}
       </View>
+      {/* where the center is and how to get there, under the bookings it is for */}
+      <CenterDirections />
 
       {moving ? (
         <View className='notice t-moving'>

@@ -1,13 +1,14 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import ActionButton from '../../components/ActionButton'
 import CallButton, { dialable } from '../../components/CallButton'
 import FieldError from '../../components/FieldError'
 import MaterialsPicker from '../../components/MaterialsPicker'
+import MatterMaterials from '../../components/MatterMaterials'
 import Notice from '../../components/Notice'
 import PageShell from '../../components/PageShell'
-import SignaturePad from '../../components/SignaturePad'
+import SignaturePad, { type PadControl } from '../../components/SignaturePad'
 import { CENTER_HOTLINE } from '../../constants/center'
 import { ROUTES } from '../../constants/routes'
 import { useAsync } from '../../hooks/useAsync'
@@ -65,8 +66,16 @@ function SupplementNeed({ c, need, reload }: { c: CaseDetail; need: Extract<Need
 /** 签收: the receipt of the result and the originals, signed with a finger. */
 function ReceiptNeed({ c, reload }: { c: CaseDetail; reload: () => void }) {
   const [fileID, setFileID] = useState('')
-  const [err, setErr] = useState('')
+  const padRef = useRef<PadControl>(null)
   const step = useStep()
+  // drawing then 确认签收 is enough: the drawing is saved as part of the tap, an empty pad is refused by the pad
+  const sign = () =>
+    step.run(async () => {
+      const id = fileID || (await padRef.current?.save())
+      if (!id) return
+      await signReceipt({ caseId: c.caseId, signatureFileID: id })
+      reload()
+    }, () => undefined)
   return (
     <View className='card need t-need-receipt'>
       <View className='card__title'>✍ 请签收办理结果</View>
@@ -76,9 +85,9 @@ function ReceiptNeed({ c, reload }: { c: CaseDetail; reload: () => void }) {
         </View>
       ) : null}
       <View className='muted'>签收即确认：帮代办员已向您移交办理结果和您的原始材料，本次帮办代办服务结束。</View>
-      <SignaturePad name='receipt' label='签收人签名' hint='请用手指在方框内写下您的姓名，然后点“确认签名”。' signed={!!fileID} error={err} onSigned={(id) => { setFileID(id); setErr('') }} onReset={() => setFileID('')} />
+      <SignaturePad name='receipt' label='签收人签名' hint='请用手指在方框内写下您的姓名，然后点下面的“确认签收”。' signed={!!fileID} onSigned={setFileID} onReset={() => setFileID('')} controlRef={padRef} />
       {step.error ? <View className='form-error' {...a11yRole('alert')}>⚠ {step.error}</View> : null}
-      <ActionButton className='t-sign-receipt' disabled={step.busy} onClick={() => (fileID ? step.run(() => signReceipt({ caseId: c.caseId, signatureFileID: fileID }), reload) : setErr('请先签名并点“确认签名”'))}>
+      <ActionButton className='t-sign-receipt' disabled={step.busy} onClick={sign}>
         {step.busy ? '正在签收…' : '确认签收'}
       </ActionButton>
     </View>
@@ -151,6 +160,33 @@ export function nothingToDo(c: Pick<CaseDetail, 'status' | 'canRate'>): string {
   }
 }
 
+const MARKS = { done: '✓', current: '●', stopped: '✕', todo: '○' } as const
+const STATE_WORDS = { done: '已完成', current: '当前', stopped: '未继续', todo: '未到' } as const
+
+/** 申请 → 受理 → 办理 → 办结: where the case is; one that ended short of 办结 shows where it stopped. */
+export function ProgressBar({ progress }: { progress: CaseDetail['progress'] }) {
+  const at = progress.steps.find((s) => s.state === 'current' || s.state === 'stopped')
+  return (
+    <View className='t-progress'>
+      <View className='case-steps' aria-label='办理进度'>
+        {progress.steps.map((s) => (
+          <View key={s.key} className={`case-steps__step case-steps__step--${s.state} t-progress-step t-progress-${s.key}`} aria-label={`${s.label}：${STATE_WORDS[s.state]}${s.note ? `，${s.note}` : ''}`}>
+            <View className='case-steps__mark'>{MARKS[s.state]}</View>
+            <View className='case-steps__label'>{s.label}</View>
+          </View>
+        ))}
+      </View>
+      <View className='case-steps__now t-progress-now'>
+        {progress.ended
+          ? `已结束：${progress.ended.label}（停在“${at?.label ?? ''}”这一步，没有办结）`
+          : at
+            ? `现在：${at.label}${at.note ? `，${at.note}` : ''}`
+            : '✓ 已办结'}
+      </View>
+    </View>
+  )
+}
+
 const LEVEL_WORDS: Record<string, string> = { on_track: '✓ 按期办理中', due_soon: '⚠ 即将到期', overdue: '⚠ 已超过期限' }
 
 export default function CaseDetailPage() {
@@ -176,6 +212,7 @@ export default function CaseDetailPage() {
             <View className='muted'>
               {c.categoryLabel} · {c.modeLabel}
             </View>
+            {c.progress ? <ProgressBar progress={c.progress} /> : null}
             {c.due ? (
               <View className={`due due--${c.due.level} t-due`}>
                 {c.due.paused ? '⏸ 等待补正材料，期限暂停计算' : `${LEVEL_WORDS[c.due.level]}：办结期限 ${c.due.date ?? '—'}，${c.due.level === 'overdue' ? `已超过 ${-c.due.remainingWorkingDays} 个工作日` : `还剩 ${c.due.remainingWorkingDays} 个工作日`}`}
@@ -256,6 +293,7 @@ export default function CaseDetailPage() {
               </View>
             ))}
           </View>
+          <MatterMaterials matter={c.matter} />
           {c.materials.length > 0 ? (
             <View className='card'>
               <View className='card__title'>已提交的材料</View>

@@ -220,7 +220,11 @@ export async function finishedCaseJourney(d: Driver, env: ApplicantJourneyEnv): 
     assert.deepEqual(await page.dialed(), ['09965012301']);
   });
   await page.shot('61-case-finished-sign');
-  await sign(page, 'receipt');
+  // an empty pad is refused in words; drawing then 确认签收 signs, with no separate 确认签名 tap
+  await page.tap('t-sign-receipt');
+  await page.waitFor('t-error-signature-receipt');
+  assert.equal(await page.count('t-signature-confirm-receipt'), 0);
+  await page.draw('t-signature-receipt');
   await page.tap('t-sign-receipt');
   await page.waitFor('t-receipt-signed');
   await page.tap('t-go-rate');

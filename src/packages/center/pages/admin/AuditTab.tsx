@@ -18,6 +18,7 @@ const KINDS: { value: AuditKind | ''; label: string }[] = [
   { value: 'invite', label: '邀请码' },
   { value: 'subscribeTemplate', label: '消息模板' },
   { value: 'case', label: '查看电话' },
+  { value: 'booking', label: '查看电话（预约）' },
 ]
 
 /** A value as the administrator reads it: "key：value；…" for a record, cut when long. */

@@ -278,8 +278,9 @@ export default function SettingsTab({ d, form, set, run, text }: Props) {
         <View className='card__title'>服务事项与承诺时限</View>
         {d.settings.serviceItems.length === 0 ? <View className='muted'>还没有登记服务事项。</View> : null}
         {d.settings.serviceItems.map((s) => (
-          <View key={s.itemId} className='line t-service-item'>
+          <View key={s.itemId} className='line t-service-item' {...a11yRole('button')} onClick={() => Object.entries({ iId: s.itemId, iName: s.name, iUnit: s.unitId, iWindow: s.window, iDays: String(s.committedWorkingDays), iMaterials: (s.materials ?? []).join('\n') }).forEach(([k, v]) => set(k, v))}>
             {s.name} · {d.units.units.find((u) => u.unitId === s.unitId)?.name ?? s.unitId} · {s.window} · {s.committedWorkingDays}个工作日
+            <View className='muted'>材料清单：{s.materials?.length ? s.materials.join('；') : '未填写'}（点按修改）</View>
           </View>
         ))}
         {text('iId', '事项编号（小写字母、数字、连字符）')}
@@ -288,9 +289,26 @@ export default function SettingsTab({ d, form, set, run, text }: Props) {
         {chips('iUnit', d.units.units.map((u) => ({ value: u.unitId, label: u.name })))}
         {text('iWindow', '办理窗口')}
         {text('iDays', '承诺时限（工作日）')}
-        <ActionButton kind='secondary' className='t-save-item' onClick={() => run('服务事项已保存', () => saveServiceItem({ itemId: form.iId ?? '', name: form.iName ?? '', unitId: form.iUnit || 'center', window: form.iWindow ?? '', committedWorkingDays: Number(form.iDays) }))}>
+        <View className='field__label'>材料清单（每行一项，申请人在申请表和申请详情看到）</View>
+        <Textarea className='textarea t-s-iMaterials' value={form.iMaterials ?? ''} maxlength={2000} autoHeight placeholder={'申请人身份证\n户口簿'} aria-label='材料清单' onInput={(e) => set('iMaterials', e.detail.value)} />
+        <ActionButton kind='secondary' className='t-save-item' onClick={() => run('服务事项已保存', () => saveServiceItem({ itemId: form.iId ?? '', name: form.iName ?? '', unitId: form.iUnit || 'center', window: form.iWindow ?? '', committedWorkingDays: Number(form.iDays), materials: (form.iMaterials ?? '').split('\n').map((x) => x.trim()).filter(Boolean) }))}>
           保存事项
         </ActionButton>
+      </View>
+
+      <View className='card t-settings-location'>
+        <View className='card__title'>中心地址与地图位置（申请人导航用）</View>
+        <View className='muted'>
+          现为：{String(settings.location?.address ?? '')}（纬度 {String(settings.location?.latitude ?? '')}，经度 {String(settings.location?.longitude ?? '')}）
+        </View>
+        {text('location.address', '地址')}
+        {(form['location.address'] ?? '').trim() ? (
+          <ActionButton kind='secondary' className='t-save-address' onClick={() => run('中心地址已保存', () => saveSettings('location', { address: (form['location.address'] ?? '').trim() }))}>
+            保存地址
+          </ActionButton>
+        ) : null}
+        {numberRow('location', 'latitude', '纬度（腾讯地图坐标）')}
+        {numberRow('location', 'longitude', '经度（腾讯地图坐标）')}
       </View>
 
       <View className='card t-settings-units'>

@@ -31,9 +31,19 @@ const COLORS = ['#0b4f9c', '#2e9d5b', '#d97706', '#b42318']
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const el = jsx as (type: any, props: Record<string, unknown>) => { props: Record<string, unknown> }
 
+/**
+ * F2 sizes are written for a 750-wide design and halved to screen px. Its own conversion reads the
+ * page's root font size, which the Taro H5 runtime sets for rem layout: on H5 every size came out
+ * about a third smaller (axis labels ~8 px). A fixed half keeps H5 and WeChat the same.
+ */
+export const chartPx2hd = (px: number) => Number((px * 0.5).toFixed(1))
+/** axis and legend labels, 750-design px: 13–14 px on a 375-wide screen */
+export const LABEL_SIZE = { axis: '26px', legend: '28px' } as const
+
 export function drawBars(s: Surface, data: Bar[]): { destroy(): void } {
   const element = el(Canvas, {
     context: s.context,
+    px2hd: chartPx2hd,
     pixelRatio: s.pixelRatio,
     width: s.width,
     height: s.height,
@@ -43,10 +53,11 @@ export function drawBars(s: Surface, data: Bar[]): { destroy(): void } {
     children: el(Chart, {
       data,
       children: [
-        // labels at 13px: readable without the large-text mode
-        el(Legend, { position: 'top', style: { justifyContent: 'flex-start' }, nameStyle: { fontSize: '26px' }, marker: 'square' }),
-        el(Axis, { field: 'x', style: { label: { fontSize: '24px' } } }),
-        el(Axis, { field: 'value', tickCount: 4, style: { label: { fontSize: '24px' } } }),
+        // labels at 13–14px: readable without the large-text mode
+        el(Legend, { position: 'top', style: { justifyContent: 'flex-start' }, nameStyle: { fontSize: LABEL_SIZE.legend }, marker: 'square' }),
+        // twelve months at a readable size do not all fit: overlapping labels are skipped (every figure is in the words below)
+        el(Axis, { field: 'x', labelAutoHide: true, style: { label: { fontSize: LABEL_SIZE.axis } } }),
+        el(Axis, { field: 'value', tickCount: 4, style: { label: { fontSize: LABEL_SIZE.axis } } }),
         el(Interval, { x: 'x', y: 'value', color: { field: 'type', range: COLORS }, adjust: 'dodge' }),
       ],
     }),

@@ -14,6 +14,8 @@ import { formatChinaDateTime } from '../../../../utils/format'
 import '../../../../styles/staffScreens.css'
 import '../../staff.css'
 import { a11yRole } from '../../../../utils/a11y'
+import RevealCall from '../../RevealCall'
+import { revealContact } from '../../../../services/revealContact'
 
 const FILTERS: { f: BadRatingFilter; label: string }[] = [
   { f: 'open', label: '待处理' },
@@ -77,6 +79,8 @@ function StepForm({ item, type, onDone }: { item: BadRatingItem; type: BadRating
   return (
     <View className='card t-bad-form'>
       <View className='muted'>{spec.hint}</View>
+      {/* 回访 is a call: the rater's full number on a recorded tap (same rule as the case page), then dial */}
+      {type === 'callBack' && item.caseId ? <RevealCall name='callback' reveal={() => revealContact(item.caseId!)} /> : null}
       {type === 'callBack' ? (
         <View className='field'>
           <View className='field__label'>回访方式</View>

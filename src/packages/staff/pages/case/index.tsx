@@ -154,6 +154,10 @@ export default function StaffCasePage() {
     const choices = f.from ? opts[f.from] : f.options ?? []
     switch (f.kind) {
       case 'signature':
+        if (open === 'finish')
+          return (
+            <SignaturePad key={f.key} name='finish' label={`${f.label}（申请人在场时在本机上签）`} hint='申请人在场：请他在方框内写下姓名，再点“确认签名”。不在场：不用签，办结后申请人在手机上签收，签收前案件显示“待签收”。' signed={typeof v === 'string' && v !== ''} onSigned={(id) => set(f.key, id)} onReset={() => set(f.key, '')} />
+          )
         return c?.phoneSignedAt ? (
           <View key={f.key} className='ok t-phone-signed'>
             ✓ 申请人已于 {formatChinaDateTime(c.phoneSignedAt)} 在手机上签署委托书并手写签名，作为确认签字。
@@ -453,6 +457,7 @@ export default function StaffCasePage() {
               ) : null}
             </View>
           ) : null}
+          {c.receipt ? <View className={`${c.receipt.signed ? 'muted' : 'strong'} t-receipt-state`}>签收：{c.receipt.sourceLabel}{c.receipt.at ? `（${formatChinaDateTime(c.receipt.at)}）` : ''}</View> : null}
           {c.acceptSignature ? <View className='muted t-accept-signature'>受理签字：{c.acceptSignature.sourceLabel}（{formatChinaDateTime(c.acceptSignature.at)}）</View> : null}
 
           <View className='card t-timeline'>

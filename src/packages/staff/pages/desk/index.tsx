@@ -8,7 +8,7 @@ import Notice from '../../../../components/Notice'
 import PageShell from '../../../../components/PageShell'
 import { CATEGORIES } from '../../../../constants/categories'
 import { useAsync } from '../../../../hooks/useAsync'
-import { bookForApplicant, checkInBooking, findCaseByNo, listDayBookings, type DeskBooking, type FoundCase } from '../../../../services/deskBookings'
+import { bookForApplicant, checkInBooking, checkInByCode, findCaseByNo, listDayBookings, type DeskBooking, type FoundCase } from '../../../../services/deskBookings'
 import { describeError, isForbidden } from '../../../../services/errors'
 import type { SlotView } from '../../../../services/bookingTypes'
 import { listSlots } from '../../../../services/listSlots'
@@ -19,6 +19,8 @@ import { staffRescheduleBooking } from '../../../../services/staffRescheduleBook
 import { windowTitle } from '../../../../utils/format'
 import '../../staff.css'
 import { a11yRole } from '../../../../utils/a11y'
+import RevealCall from '../../RevealCall'
+import { revealBookingContact } from '../../../../services/revealContact'
 
 const DAY_MS = 86400_000
 /** Beijing calendar day `offset` days from today, YYYY-MM-DD (the center keeps Beijing time). */
@@ -71,6 +73,7 @@ export default function DeskPage() {
   const slots = useAsync(() => (form ? listSlots(form.homeVisit ? { kind: 'home_visit' } : {}) : Promise.resolve(null)), `${form ? 'open' : 'closed'}|${form?.homeVisit ? 'home' : 'center'}`)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState('')
+  const [code, setCode] = useState('')
   const [error, setError] = useState<{ text: string; fields: Record<string, string> } | null>(null)
   const [change, setChange] = useState<Change | null>(null)
   const moving = change?.mode === 'move' ? change : null
@@ -311,6 +314,19 @@ export default function DeskPage() {
         </View>
       ) : null}
 
+      {/* 签到码: the applicant shows six digits, the desk types them; marking by hand below stays */}
+      {d?.canCheckIn && offset === 0 ? (
+        <View className='card t-code-checkin'>
+          <View className='card__title'>签到码签到</View>
+          <View className='row-buttons'>
+            <Input className='input t-code-input' type='digit' maxlength={6} value={code} placeholder='申请人出示的6位签到码' aria-label='签到码' onInput={(e) => setCode(String(e.detail?.value ?? '').replace(/\D/g, ''))} />
+            <ActionButton className='t-code-submit' disabled={busy} onClick={() => (/^\d{6}$/.test(code) ? run(async () => { const r = await checkInByCode(code); setCode(''); return `${r.contactName ?? '申请人'}（${r.start}–${r.end} ${r.windowLabel}）：${r.statusLabel}` }) : setError({ text: '请输入6位数字签到码', fields: {} }))}>
+              签到
+            </ActionButton>
+          </View>
+        </View>
+      ) : null}
+
       {done ? <View className='ok t-desk-done' {...a11yRole('status')}>✓ {done}</View> : null}
       {error ? <View className='field-error t-desk-error' {...a11yRole('alert')}>⚠ {error.text}</View> : null}
 
@@ -456,6 +472,8 @@ export default function DeskPage() {
                       {b.bookedByStaff ? ' · 工作人员代约' : ''}
                       {b.homeAddress ? ` · 上门地址：${b.homeAddress}` : ''}
                     </View>
+                    {/* before a home visit or when someone is late: the full number on a recorded tap, then dial (the server decides who may) */}
+                    {b.status === 'active' && b.contactPhone ? <RevealCall name={`booking-${b.bookingId}`} reveal={() => revealBookingContact(b.bookingId)} /> : null}
                     {b.status === 'cancelled' && b.cancelReason ? <View className='muted t-desk-cancel-reason'>取消原因：{b.cancelReason}</View> : null}
                     {b.canCheckIn ? (
                       <View className='chips'>
