@@ -126,7 +126,7 @@ describe('长辈版 application: one question a screen', () => {
     tap(c, 't-mode-help')
     await next(c)
     // materials are optional
-    expect(q(c, 't-pick-materials')).not.toBeNull()
+    expect(q(c, 't-pick-materials-photo')).not.toBeNull()
     await next(c)
     // the last step reads everything back and is the only one with 提交申请
     const total = Number(/共 (\d+) 步/.exec(progress(c))![1])
