@@ -429,7 +429,7 @@ export async function elderStepsJourney(d: Driver, env: ApplicantJourneyEnv): Pr
       await s.waitFor('t-signature-done');
       assert.equal(await s.count('t-error-signature-mandate'), 0, 'signed: the step’s error is gone');
     }
-    await nextTo(s, 't-pick-materials');
+    await nextTo(s, 't-pick-materials-photo');
     await nextTo(s, 't-review');
     await atStep(s, total, total);
     const review = await s.text('t-review');
