@@ -82,12 +82,12 @@ test('the audit sees the page: a planted aria-role and light-grey text are found
 const PAGES: { name: string; path: () => string; ready: string }[] = [
   { name: 'home', path: () => '/pages/index/index', ready: 't-go-apply' },
   { name: 'self-check', path: () => '/pages/eligibility/index', ready: 't-check' },
-  { name: 'apply', path: () => '/pages/apply/index', ready: 't-submit' },
+  { name: 'apply', path: () => '/pages/apply/index', ready: 't-category-livelihood' },
   { name: 'book', path: () => '/pages/book/index', ready: 't-way-center' },
   { name: 'my', path: () => '/pages/my/index', ready: 't-case' },
   { name: 'case (open)', path: () => `/pages/case/index?id=${openCaseId}`, ready: 't-status' },
   { name: 'case (finished)', path: () => `/pages/case/index?id=${finishedCaseId}`, ready: 't-status' },
-  { name: 'rate', path: () => `/pages/rate/index?id=${finishedCaseId}`, ready: 't-rate-submit' },
+  { name: 'rate', path: () => `/pages/rate/index?id=${finishedCaseId}`, ready: 'choices' },
   { name: 'messages', path: () => '/pages/messages/index', ready: 't-message' },
   { name: 'privacy', path: () => '/pages/privacy/index', ready: 'card__title' },
 ];

@@ -25,7 +25,8 @@ export class H5Driver implements Driver {
   async open(path: string, openid: string): Promise<Session> {
     const page = await this.browser.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    // E2E_STACKS=1: each page error's stack as well (the message alone rarely says where)
+    page.on('pageerror', (e) => { errors.push(e.message); if (process.env.E2E_STACKS) console.log('PAGEERROR', path, e.stack); });
     await page.goto(`${this.appUrl}/#${path}${path.includes("?") ? "&" : "?"}as=${openid}`);
     return new H5Session(page, errors);
   }

@@ -55,8 +55,9 @@ export function drawBars(s: Surface, data: Bar[]): { destroy(): void } {
       children: [
         // labels at 13–14px: readable without the large-text mode
         el(Legend, { position: 'top', style: { justifyContent: 'flex-start' }, nameStyle: { fontSize: LABEL_SIZE.legend }, marker: 'square' }),
-        // twelve months at a readable size do not all fit: overlapping labels are skipped (every figure is in the words below)
-        el(Axis, { field: 'x', labelAutoHide: true, style: { label: { fontSize: LABEL_SIZE.axis } } }),
+        // twelve months at a readable size do not all fit: overlapping labels are skipped (every figure is
+        // in the words below); F2's overlap check reads a second tick, so a chart of one bar group keeps it off
+        el(Axis, { field: 'x', labelAutoHide: new Set(data.map((d) => d.x)).size > 1, style: { label: { fontSize: LABEL_SIZE.axis } } }),
         el(Axis, { field: 'value', tickCount: 4, style: { label: { fontSize: LABEL_SIZE.axis } } }),
         el(Interval, { x: 'x', y: 'value', color: { field: 'type', range: COLORS }, adjust: 'dodge' }),
       ],
