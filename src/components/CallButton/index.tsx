@@ -29,7 +29,7 @@ export default function CallButton({ phone, label, className }: Props) {
   return (
     <View>
       <ActionButton kind='secondary' className={`btn--small${className ? ` ${className}` : ''}`} onClick={call}>
-        📞 {label}
+        ☎ {label}
       </ActionButton>
       {failed ? (
         <View className='field-error' {...a11yRole('alert')}>

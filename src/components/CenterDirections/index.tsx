@@ -37,7 +37,7 @@ export default function CenterDirections() {
       </View>
       <View className='muted'>开放时间：{CENTER_HOURS.filter((h) => h.kind === '常规').map((h) => `${h.days} ${h.periods.join('；')}`).join('')}</View>
       <ActionButton kind='secondary' className='btn--small t-open-map' onClick={open}>
-        🧭 导航到政务服务中心
+        导航到政务服务中心 ›
       </ActionButton>
       {failed ? (
         <View className='field-error' {...a11yRole('alert')}>
