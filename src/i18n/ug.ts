@@ -54,7 +54,6 @@ export const ug: Messages = {
   'common.moreArrow': '‹',
 
   'lang.switch': '中文',
-  'lang.switchLabel': 'خەنزۇچىغا ئالماشتۇرۇش (中文)',
 
   'category.livelihood': 'خەلق تۇرمۇشىغا كاپالەتلىك قىلىش ئىشلىرى',
   'category.enterprise': 'كارخانا قۇرۇش ۋە ئۆزگەرتىش',

@@ -56,7 +56,6 @@ export const zh = {
   'common.moreArrow': '›',
 
   'lang.switch': 'ئۇيغۇرچە',
-  'lang.switchLabel': '切换为维吾尔文（ئۇيغۇرچە）',
 
   'category.livelihood': '民生保障类事项',
   'category.enterprise': '企业开办与变更',

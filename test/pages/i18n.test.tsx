@@ -23,7 +23,7 @@ const HAN = /[\u3400-\u9fff]/
 /** entries whose Uyghur is not Arabic script on purpose: the switch back names Chinese in Chinese, an arrow */
 const NOT_ARABIC = new Set(['lang.switch', 'common.moreArrow'])
 /** the switch's spoken label says the other language's name in its own script */
-const MAY_NAME_CHINESE = new Set(['lang.switch', 'lang.switchLabel'])
+const MAY_NAME_CHINESE = new Set(['lang.switch'])
 /** applicant pages whose every word comes from the dictionary (the rest follow, issue 20) */
 const DICTIONARY_PAGES = ['src/pages/my/index.tsx', 'src/pages/messages/index.tsx', 'src/pages/eligibility/index.tsx', 'src/pages/index/index.tsx', 'src/pages/privacy/index.tsx']
 
