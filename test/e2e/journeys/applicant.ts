@@ -181,16 +181,7 @@ export async function twoApplicationsJourney(d: Driver, env: ApplicantJourneyEnv
   for (const matter of ['办理高龄津贴申领', '办理残疾人两项补贴']) {
     await page.waitFor('t-submit');
     assert.ok(!(await page.pageText()).includes('办理高龄津贴申领'), 'the new form starts empty');
-    await page.tap('t-category-livelihood');
-    await page.tap('t-applicantType-person');
-    await page.fill('t-applicantName', '张桂兰');
-    await page.fill('t-idNumber', env.personId);
-    await page.tap('t-specialGroups-elderly');
-    await page.tap('t-publicService-yes');
-    await page.fill('t-matter', matter);
-    await page.fill('t-contact-name', '张桂兰');
-    await page.fill('t-contact-phone', '13912345678');
-    await page.tap('t-mode-help');
+    await fillCitizenForm(page, env, matter);
     page.willAnswerSubscribe('reject');
     await page.tap('t-submit');
     await page.waitFor('t-case-no');
