@@ -12,7 +12,7 @@ const swc = [
     },
     module: { type: 'commonjs' },
   },
-]
+];
 
 // Taro and its dependencies ship ES modules; everything else in node_modules is CommonJS.
 // Anchored at the top-level package: Taro nests ESM copies (e.g. tslib) in its own node_modules.
@@ -26,7 +26,7 @@ const esmPackages = [
   'split-on-first',
   'filter-obj',
   'nanoid',
-]
+];
 
 module.exports = {
   displayName: 'pages',
@@ -42,4 +42,4 @@ module.exports = {
   },
   setupFiles: ['<rootDir>/test/pages/support/setup-env.js'],
   clearMocks: true,
-}
+};

@@ -13,15 +13,36 @@ import { actions as session } from './session/actions';
 import { actions as workbench } from './workbench/actions';
 
 /** Every deployed function and its action table; docs/api.md and the authorization tests read this. */
-export const FUNCTIONS: Record<string, ActionTable> = { cases, center, notify, session, workbench, applicant, bookings, ratings, ledger, ledgerExport };
+export const FUNCTIONS: Record<string, ActionTable> = {
+  cases,
+  center,
+  notify,
+  session,
+  workbench,
+  applicant,
+  bookings,
+  ratings,
+  ledger,
+  ledgerExport,
+};
 
-type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; required?: string[]; enum?: unknown[]; minLength?: number; maxLength?: number; pattern?: string; description?: string };
+type JsonSchema = {
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: unknown[];
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  description?: string;
+};
 
 function describeField(s: JsonSchema): string {
   const parts: string[] = [];
   if (s.enum) parts.push(s.enum.map((v) => `\`${String(v)}\``).join(' \\| '));
   else if (s.type) parts.push(s.type);
-  if (s.minLength !== undefined || s.maxLength !== undefined) parts.push(`长度 ${s.minLength ?? 0}–${s.maxLength ?? '∞'}`);
+  if (s.minLength !== undefined || s.maxLength !== undefined)
+    parts.push(`长度 ${s.minLength ?? 0}–${s.maxLength ?? '∞'}`);
   if (s.pattern) parts.push(`格式 \`${s.pattern.replace(/\|/g, '\\|')}\``);
   return parts.join('，');
 }
@@ -50,15 +71,28 @@ export function renderApiDocs(): string {
     for (const [name, spec] of Object.entries(table)) {
       const schema = z.toJSONSchema(spec.input, { unrepresentable: 'any' }) as JsonSchema;
       const required = new Set(schema.required ?? []);
-      lines.push(`### \`${fn}.${name}\``, '', spec.summary, '', `- 可调用角色：${spec.roles.map((r) => ROLE_LABELS[r]).join('、')}`);
+      lines.push(
+        `### \`${fn}.${name}\``,
+        '',
+        spec.summary,
+        '',
+        `- 可调用角色：${spec.roles.map((r) => ROLE_LABELS[r]).join('、')}`,
+      );
       lines.push(`- 返回：\`${spec.output}\``);
       if (spec.reveals) lines.push(`- 答复含完整个人信息：${spec.reveals}（每次调用留记录，日志不记内容）`);
-      lines.push(`- 错误码：${['INVALID_INPUT', 'UNKNOWN_ACTION', 'FORBIDDEN', ...(spec.errors ?? []), 'INTERNAL'].filter((c, i, a) => a.indexOf(c) === i).map((c) => `\`${c}\``).join('、')}`, '');
+      lines.push(
+        `- 错误码：${['INVALID_INPUT', 'UNKNOWN_ACTION', 'FORBIDDEN', ...(spec.errors ?? []), 'INTERNAL']
+          .filter((c, i, a) => a.indexOf(c) === i)
+          .map((c) => `\`${c}\``)
+          .join('、')}`,
+        '',
+      );
       const props = Object.entries(schema.properties ?? {});
       if (props.length === 0) lines.push('输入：无字段（`input: {}`）', '');
       else {
         lines.push('| 字段 | 必填 | 类型与约束 |', '|---|---|---|');
-        for (const [field, s] of props) lines.push(`| \`${field}\` | ${required.has(field) ? '是' : '否'} | ${describeField(s)} |`);
+        for (const [field, s] of props)
+          lines.push(`| \`${field}\` | ${required.has(field) ? '是' : '否'} | ${describeField(s)} |`);
         lines.push('');
       }
     }

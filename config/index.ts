@@ -1,13 +1,13 @@
-import path from 'node:path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import devConfig from './dev'
-import prodConfig from './prod'
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
 
 // A weapp build wipes its output folder, so H5 gets its own (toolchain.md).
-const isH5 = process.env.TARO_ENV === 'h5'
+const isH5 = process.env.TARO_ENV === 'h5';
 
-export const H5_DEV_HOST = '127.0.0.1'
-export const H5_DEV_PORT = 10086
+export const H5_DEV_HOST = '127.0.0.1';
+export const H5_DEV_PORT = 10086;
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -33,7 +33,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       LOCAL_CLOUD_URL: JSON.stringify(process.env.BANGBAN_CLOUD_URL ?? 'http://127.0.0.1:9000'),
     },
     // WeChat's code-quality check wants a sitemap; H5 has no use for it
-    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: `${process.env.BANGBAN_WEAPP_OUT || 'dist'}/sitemap.json` }], options: {} },
+    copy: {
+      patterns: isH5
+        ? []
+        : [{ from: 'src/sitemap.json', to: `${process.env.BANGBAN_WEAPP_OUT || 'dist'}/sitemap.json` }],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
@@ -71,10 +76,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false },
       },
     },
-  }
+  };
 
   if (process.env.NODE_ENV === 'development') {
-    return merge({}, baseConfig, devConfig)
+    return merge({}, baseConfig, devConfig);
   }
-  return merge({}, baseConfig, prodConfig)
-})
+  return merge({}, baseConfig, prodConfig);
+});

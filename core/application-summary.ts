@@ -1,4 +1,10 @@
-import { ENTERPRISE_MATTER_LABELS, EXCLUDED_PROJECT_KIND_LABELS, MAJOR_PLAN_LEVEL_LABELS, SPECIAL_GROUP_LABELS, type ApprovalLevel } from './eligibility';
+import {
+  ENTERPRISE_MATTER_LABELS,
+  EXCLUDED_PROJECT_KIND_LABELS,
+  MAJOR_PLAN_LEVEL_LABELS,
+  SPECIAL_GROUP_LABELS,
+  type ApprovalLevel,
+} from './eligibility';
 import type { OwnershipTarget } from './permissions';
 import { maskIdNumber, maskPhone } from './privacy';
 import { CATEGORY_LABELS, SERVICE_MODE_LABELS, type ApplicantType, type Category, type ServiceMode } from './scope';
@@ -62,19 +68,30 @@ export function applicationRows(a: StoredApplication): ApplicationRow[] {
   put('idNumber', '身份证号', a.idNumber ? maskIdNumber(a.idNumber) : null);
   put('uscc', '统一社会信用代码', a.uscc);
   put('specialGroups', '申请人情况', labelsOf(SPECIAL_GROUP_LABELS, d.specialGroups));
-  put('enterpriseMatter', '企业事项', typeof d.enterpriseMatter === 'string' ? labelsOf(ENTERPRISE_MATTER_LABELS, [d.enterpriseMatter]) : null);
+  put(
+    'enterpriseMatter',
+    '企业事项',
+    typeof d.enterpriseMatter === 'string' ? labelsOf(ENTERPRISE_MATTER_LABELS, [d.enterpriseMatter]) : null,
+  );
   put('projectName', '项目名称', typeof d.projectName === 'string' ? d.projectName : null);
   put('investmentWan', '总投资', typeof d.investmentWan === 'number' ? yuanText(d.investmentWan) : null);
-  put('approvalLevel', '审批层级', typeof d.approvalLevel === 'string' ? labelsOf(APPROVAL_LEVEL_LABELS, [d.approvalLevel]) : null);
-  if (typeof d.fitsIndustrialPolicy === 'boolean') put('fitsIndustrialPolicy', '符合产业导向', d.fitsIndustrialPolicy ? '是' : '否');
+  put(
+    'approvalLevel',
+    '审批层级',
+    typeof d.approvalLevel === 'string' ? labelsOf(APPROVAL_LEVEL_LABELS, [d.approvalLevel]) : null,
+  );
+  if (typeof d.fitsIndustrialPolicy === 'boolean')
+    put('fitsIndustrialPolicy', '符合产业导向', d.fitsIndustrialPolicy ? '是' : '否');
   put('excludedKinds', '申请人所报项目类型（不在范围）', labelsOf(EXCLUDED_PROJECT_KIND_LABELS, d.excludedKinds));
-  if (a.category === 'major') put('annualPlans', '列入重大项目年度计划', labelsOf(MAJOR_PLAN_LEVEL_LABELS, d.annualPlans) || '未填写');
+  if (a.category === 'major')
+    put('annualPlans', '列入重大项目年度计划', labelsOf(MAJOR_PLAN_LEVEL_LABELS, d.annualPlans) || '未填写');
   if (d.keySupervised === true) put('keySupervised', '县委、县政府重点督办', '是');
   if (d.designatedByCountyGovernment === true) put('designatedByCountyGovernment', '县政府指定帮办代办', '是');
   put('matter', '要办的事', a.matter);
   put('contactName', '联系人', a.contactName);
   put('contactPhone', '联系电话', maskPhone(a.contactPhone));
-  if (a.category === 'enterprise') put('commitment', '告知承诺', a.commitment ? '已承诺（缺少的材料按承诺期限补交）' : '未选择');
+  if (a.category === 'enterprise')
+    put('commitment', '告知承诺', a.commitment ? '已承诺（缺少的材料按承诺期限补交）' : '未选择');
   put('mandate', '代办委托书', a.mode === 'proxy' ? (a.mandate?.text ?? '（未在手机上签署）') : null);
   return rows;
 }
@@ -84,6 +101,10 @@ export function applicationRows(a: StoredApplication): ApplicationRow[] {
  * case and the first agent (首问负责: answerable to the applicant to the end), the responsible unit's
  * leader, the center. Unlike case.view, a department with a task on the case is not enough.
  */
-export function contactRevealTarget(c: { agentId: string | null; firstAgentId?: string | null; unitId: string }): OwnershipTarget {
+export function contactRevealTarget(c: {
+  agentId: string | null;
+  firstAgentId?: string | null;
+  unitId: string;
+}): OwnershipTarget {
   return { agentIds: [c.agentId, c.firstAgentId ?? null], unitIds: [c.unitId] };
 }

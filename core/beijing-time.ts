@@ -29,14 +29,16 @@ const realDates = new Set<CivilDate>();
 
 function assertCivilDate(date: CivilDate): void {
   if (realDates.has(date)) return;
-  if (!isCivilDate(date)) throw new CoreError('INVALID_DATE', `日期格式不正确：${String(date)}（应为 YYYY-MM-DD）`, { date });
+  if (!isCivilDate(date))
+    throw new CoreError('INVALID_DATE', `日期格式不正确：${String(date)}（应为 YYYY-MM-DD）`, { date });
   // bounded: dates come from requests too
   if (realDates.size >= 20_000) realDates.clear();
   realDates.add(date);
 }
 
 function assertInstant(at: Date): void {
-  if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new CoreError('INVALID_TIME', '时间无效', { at: String(at) });
+  if (!(at instanceof Date) || Number.isNaN(at.getTime()))
+    throw new CoreError('INVALID_TIME', '时间无效', { at: String(at) });
 }
 
 /** The Beijing calendar day an instant falls on. */
@@ -54,7 +56,8 @@ export function beijingClock(at: Date): string {
 /** The instant at which a Beijing wall-clock time occurs on a Beijing day. */
 export function beijingInstant(date: CivilDate, time = '00:00'): Date {
   assertCivilDate(date);
-  if (!CLOCK_TIME_PATTERN.test(time)) throw new CoreError('INVALID_TIME', `时刻格式不正确：${time}（应为 HH:mm）`, { time });
+  if (!CLOCK_TIME_PATTERN.test(time))
+    throw new CoreError('INVALID_TIME', `时刻格式不正确：${time}（应为 HH:mm）`, { time });
   // an ISO date-time with its zone is parsed exactly by the language (years 0000–9999 included)
   return new Date(Date.parse(`${date}T${time}:00Z`) - BEIJING_OFFSET_MINUTES * 60_000);
 }
@@ -86,7 +89,8 @@ export function yearOf(date: CivilDate): number {
 
 /** Minutes since midnight of an HH:mm time. */
 export function minutesOfDay(time: string): number {
-  if (!CLOCK_TIME_PATTERN.test(time)) throw new CoreError('INVALID_TIME', `时刻格式不正确：${time}（应为 HH:mm）`, { time });
+  if (!CLOCK_TIME_PATTERN.test(time))
+    throw new CoreError('INVALID_TIME', `时刻格式不正确：${time}（应为 HH:mm）`, { time });
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
 

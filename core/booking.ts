@@ -1,4 +1,13 @@
-import { addDays, beijingDate, beijingInstant, clockTimeOf, daysBetween, minutesOfDay, weekday, type CivilDate } from './beijing-time';
+import {
+  addDays,
+  beijingDate,
+  beijingInstant,
+  clockTimeOf,
+  daysBetween,
+  minutesOfDay,
+  weekday,
+  type CivilDate,
+} from './beijing-time';
 import type { WorkCalendar } from './calendar';
 import type { Recipient } from './lifecycle';
 import { authorize, type Actor } from './permissions';
@@ -31,7 +40,12 @@ export interface Slot {
 
 export const BOOKING_STATUSES = ['active', 'cancelled', 'attended', 'no_show'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
-export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = { active: '已预约', cancelled: '已取消', attended: '已到场', no_show: '未到场' };
+export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
+  active: '已预约',
+  cancelled: '已取消',
+  attended: '已到场',
+  no_show: '未到场',
+};
 
 export interface Booking {
   id: string;
@@ -73,7 +87,13 @@ export const BOOKING_MESSAGES = {
   CHECK_IN_CODE_INVALID: '签到码不对，或不是今天的预约。请核对后再输，或按名单登记到场。',
 } as const;
 
-type BookingCode = keyof typeof BOOKING_MESSAGES | 'BOOKING_CLOSED' | 'TOO_FAR_AHEAD' | 'TOO_MANY_BOOKINGS' | 'CANCEL_TOO_LATE' | 'TOO_MANY_RESCHEDULES';
+type BookingCode =
+  | keyof typeof BOOKING_MESSAGES
+  | 'BOOKING_CLOSED'
+  | 'TOO_FAR_AHEAD'
+  | 'TOO_MANY_BOOKINGS'
+  | 'CANCEL_TOO_LATE'
+  | 'TOO_MANY_RESCHEDULES';
 
 function no(code: keyof typeof BOOKING_MESSAGES): Refusal {
   return refuse(code, BOOKING_MESSAGES[code]);
@@ -102,7 +122,11 @@ export function windowOpensOn(cal: WorkCalendar, window: ServiceWindow, date: Ci
 }
 
 /** All slots of a Beijing day, in time order. */
-export function generateSlots(cal: WorkCalendar, date: CivilDate, settings: BookingSettings = DEFAULT_SETTINGS.booking): Slot[] {
+export function generateSlots(
+  cal: WorkCalendar,
+  date: CivilDate,
+  settings: BookingSettings = DEFAULT_SETTINGS.booking,
+): Slot[] {
   const slots: Slot[] = [];
   for (const w of settings.windows) {
     if (!windowOpensOn(cal, w, date)) continue;
@@ -110,17 +134,34 @@ export function generateSlots(cal: WorkCalendar, date: CivilDate, settings: Book
     for (let m = minutesOfDay(w.start); m + w.slotMinutes <= end; m += w.slotMinutes) {
       const start = clockTimeOf(m);
       const finish = clockTimeOf(m + w.slotMinutes);
-      slots.push({ id: `${date}@${w.id}@${start}`, windowId: w.id, kind: w.kind, label: w.label, date, start, end: finish, startsAt: beijingInstant(date, start), endsAt: beijingInstant(date, finish), capacity: w.capacity });
+      slots.push({
+        id: `${date}@${w.id}@${start}`,
+        windowId: w.id,
+        kind: w.kind,
+        label: w.label,
+        date,
+        start,
+        end: finish,
+        startsAt: beijingInstant(date, start),
+        endsAt: beijingInstant(date, finish),
+        capacity: w.capacity,
+      });
     }
   }
   return slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.windowId.localeCompare(b.windowId));
 }
 
 /** A slot id from a client, checked against the timetable as it is now. */
-export function findSlot(cal: WorkCalendar, slotId: string, settings: BookingSettings = DEFAULT_SETTINGS.booking): Decision<Slot> {
+export function findSlot(
+  cal: WorkCalendar,
+  slotId: string,
+  settings: BookingSettings = DEFAULT_SETTINGS.booking,
+): Decision<Slot> {
   const date = String(slotId ?? '').split('@')[0];
   return guarded(() => {
-    const slot = /^\d{4}-\d{2}-\d{2}$/.test(date) ? generateSlots(cal, date, settings).find((s) => s.id === slotId) : undefined;
+    const slot = /^\d{4}-\d{2}-\d{2}$/.test(date)
+      ? generateSlots(cal, date, settings).find((s) => s.id === slotId)
+      : undefined;
     return slot ? allow(slot) : no('SLOT_NOT_FOUND');
   });
 }
@@ -133,7 +174,13 @@ export interface OpenSlot extends Slot {
  * What an applicant can book from now on: each day up to maxAdvanceDays, slots not yet closed, with
  * places left. Days in a year without a calendar are left out and reported, never guessed.
  */
-export function bookableSlots(cal: WorkCalendar, now: Date, bookings: Booking[], settings: BookingSettings = DEFAULT_SETTINGS.booking, kind?: ServiceWindowKind): { slots: OpenSlot[]; missingYears: number[] } {
+export function bookableSlots(
+  cal: WorkCalendar,
+  now: Date,
+  bookings: Booking[],
+  settings: BookingSettings = DEFAULT_SETTINGS.booking,
+  kind?: ServiceWindowKind,
+): { slots: OpenSlot[]; missingYears: number[] } {
   const today = beijingDate(now);
   const slots: OpenSlot[] = [];
   const missingYears = new Set<number>();
@@ -178,11 +225,22 @@ export interface BookingRequest {
 }
 
 /** The checks a slot must pass for this applicant, shared by booking and rescheduling. */
-function slotRules(req: BookingRequest, bookings: Booking[], now: Date, settings: BookingSettings, ignoreId?: string): Refusal | null {
+function slotRules(
+  req: BookingRequest,
+  bookings: Booking[],
+  now: Date,
+  settings: BookingSettings,
+  ignoreId?: string,
+): Refusal | null {
   const { slot } = req;
   if (new Date(slot.startsAt).getTime() <= now.getTime()) return no('SLOT_PAST');
-  if (closedAt(slot, settings.bookingCutoffMinutes) < now.getTime()) return refuse('BOOKING_CLOSED', `该时段已截止预约（开始前${settings.bookingCutoffMinutes}分钟截止），请选择其他时段。`);
-  if (daysBetween(beijingDate(now), slot.date) > settings.maxAdvanceDays) return refuse('TOO_FAR_AHEAD', `只能预约${settings.maxAdvanceDays}天内的时段。`);
+  if (closedAt(slot, settings.bookingCutoffMinutes) < now.getTime())
+    return refuse(
+      'BOOKING_CLOSED',
+      `该时段已截止预约（开始前${settings.bookingCutoffMinutes}分钟截止），请选择其他时段。`,
+    );
+  if (daysBetween(beijingDate(now), slot.date) > settings.maxAdvanceDays)
+    return refuse('TOO_FAR_AHEAD', `只能预约${settings.maxAdvanceDays}天内的时段。`);
   if (slot.kind === 'home_visit') {
     if (req.category !== 'livelihood') return no('HOME_VISIT_LIVELIHOOD_ONLY');
     if (!filled(req.homeAddress)) return no('HOME_VISIT_ADDRESS_REQUIRED');
@@ -191,7 +249,10 @@ function slotRules(req: BookingRequest, bookings: Booking[], now: Date, settings
   const mine = others.filter((b) => b.applicantId === req.applicantId && b.status === 'active');
   if (mine.some((b) => b.slotId === slot.id)) return no('DUPLICATE_BOOKING');
   if (activeOn(others, slot.id).length >= slot.capacity) return no('SLOT_FULL');
-  if (ignoreId === undefined && mine.filter((b) => new Date(b.startsAt).getTime() > now.getTime()).length >= settings.maxActiveBookingsPerApplicant) {
+  if (
+    ignoreId === undefined &&
+    mine.filter((b) => new Date(b.startsAt).getTime() > now.getTime()).length >= settings.maxActiveBookingsPerApplicant
+  ) {
     return refuse('TOO_MANY_BOOKINGS', `每人同时最多保留${settings.maxActiveBookingsPerApplicant}个有效预约。`);
   }
   return null;
@@ -201,7 +262,13 @@ function slotRules(req: BookingRequest, bookings: Booking[], now: Date, settings
  * 预约: a new booking, by the applicant for themself or by staff on their behalf (帮办 for someone
  * who cannot use the phone). `bookings` must hold the slot's and the applicant's active bookings.
  */
-export function book(actor: Actor, req: BookingRequest, bookings: Booking[], now: Date, settings: BookingSettings = DEFAULT_SETTINGS.booking): Decision<{ booking: BookingDraft; notices: BookingNotice[] }, BookingCode | string> {
+export function book(
+  actor: Actor,
+  req: BookingRequest,
+  bookings: Booking[],
+  now: Date,
+  settings: BookingSettings = DEFAULT_SETTINGS.booking,
+): Decision<{ booking: BookingDraft; notices: BookingNotice[] }, BookingCode | string> {
   const permitted = authorize(actor, 'booking.create', { applicantId: req.applicantId });
   if (!permitted.ok) return permitted;
   const broken = slotRules(req, bookings, now, settings);
@@ -221,11 +288,26 @@ export function book(actor: Actor, req: BookingRequest, bookings: Booking[], now
     cancelledAt: null,
     cancelReason: null,
   };
-  return allow({ booking, notices: [{ kind: 'booking_confirmed', to: { kind: 'applicant', id: req.applicantId }, params: { date: req.slot.date, time: req.slot.start } }] });
+  return allow({
+    booking,
+    notices: [
+      {
+        kind: 'booking_confirmed',
+        to: { kind: 'applicant', id: req.applicantId },
+        params: { date: req.slot.date, time: req.slot.start },
+      },
+    ],
+  });
 }
 
 /** Rules for giving up a booking that are the same for cancelling and moving it. */
-function releaseRules(actor: Actor, booking: Booking, now: Date, settings: BookingSettings, action: 'booking.cancel' | 'booking.reschedule'): Refusal | null {
+function releaseRules(
+  actor: Actor,
+  booking: Booking,
+  now: Date,
+  settings: BookingSettings,
+  action: 'booking.cancel' | 'booking.reschedule',
+): Refusal | null {
   const permitted = authorize(actor, action, { applicantId: booking.applicantId });
   if (!permitted.ok) return permitted;
   if (booking.status !== 'active') return no('BOOKING_NOT_ACTIVE');
@@ -233,7 +315,10 @@ function releaseRules(actor: Actor, booking: Booking, now: Date, settings: Booki
   if (starts <= now.getTime()) return no('SLOT_PAST');
   // staff may release a booking up to its start (a closure, an agent falling ill); applicants until the cut-off
   if (actor.role === 'applicant' && starts - settings.cancelCutoffMinutes * 60_000 < now.getTime()) {
-    return refuse('CANCEL_TOO_LATE', `开始前${settings.cancelCutoffMinutes}分钟内不能在线取消或改约，请致电政务服务中心。`);
+    return refuse(
+      'CANCEL_TOO_LATE',
+      `开始前${settings.cancelCutoffMinutes}分钟内不能在线取消或改约，请致电政务服务中心。`,
+    );
   }
   return null;
 }
@@ -242,37 +327,89 @@ function releaseRules(actor: Actor, booking: Booking, now: Date, settings: Booki
  * What `actor` may still do to a booking now, by the same rules as cancelling and moving it (for
  * lists that offer the buttons; the decision itself is made again when the button is used).
  */
-export function bookingChanges(actor: Actor, booking: Booking, now: Date, settings: BookingSettings = DEFAULT_SETTINGS.booking): { cancel: boolean; reschedule: boolean } {
+export function bookingChanges(
+  actor: Actor,
+  booking: Booking,
+  now: Date,
+  settings: BookingSettings = DEFAULT_SETTINGS.booking,
+): { cancel: boolean; reschedule: boolean } {
   return {
     cancel: releaseRules(actor, booking, now, settings, 'booking.cancel') === null,
-    reschedule: releaseRules(actor, booking, now, settings, 'booking.reschedule') === null && booking.rescheduleCount < settings.maxReschedulesPerBooking,
+    reschedule:
+      releaseRules(actor, booking, now, settings, 'booking.reschedule') === null &&
+      booking.rescheduleCount < settings.maxReschedulesPerBooking,
   };
 }
 
 /** 取消预约: the applicant until the cut-off; staff until the start, with a reason the applicant hears. */
-export function cancelBooking(actor: Actor, booking: Booking, now: Date, reason: string | null = null, settings: BookingSettings = DEFAULT_SETTINGS.booking): Decision<{ booking: Booking; notices: BookingNotice[] }, BookingCode | string> {
+export function cancelBooking(
+  actor: Actor,
+  booking: Booking,
+  now: Date,
+  reason: string | null = null,
+  settings: BookingSettings = DEFAULT_SETTINGS.booking,
+): Decision<{ booking: Booking; notices: BookingNotice[] }, BookingCode | string> {
   const broken = releaseRules(actor, booking, now, settings, 'booking.cancel');
   if (broken) return broken;
   const byStaff = actor.role !== 'applicant';
   if (byStaff && !filled(reason)) return no('CANCEL_REASON_REQUIRED');
   return allow({
     booking: { ...booking, status: 'cancelled', cancelledAt: now, cancelReason: filled(reason) ? reason.trim() : null },
-    notices: byStaff ? [{ kind: 'booking_cancelled', to: { kind: 'applicant', id: booking.applicantId }, params: { reason: reason!.trim() } }] : [],
+    notices: byStaff
+      ? [
+          {
+            kind: 'booking_cancelled',
+            to: { kind: 'applicant', id: booking.applicantId },
+            params: { reason: reason!.trim() },
+          },
+        ]
+      : [],
   });
 }
 
 /** 改约: moving a booking is releasing it and booking the new slot in one step. */
-export function rescheduleBooking(actor: Actor, booking: Booking, slot: Slot, bookings: Booking[], now: Date, settings: BookingSettings = DEFAULT_SETTINGS.booking, homeAddress?: string | null): Decision<{ booking: Booking; notices: BookingNotice[] }, BookingCode | string> {
+export function rescheduleBooking(
+  actor: Actor,
+  booking: Booking,
+  slot: Slot,
+  bookings: Booking[],
+  now: Date,
+  settings: BookingSettings = DEFAULT_SETTINGS.booking,
+  homeAddress?: string | null,
+): Decision<{ booking: Booking; notices: BookingNotice[] }, BookingCode | string> {
   const broken = releaseRules(actor, booking, now, settings, 'booking.reschedule');
   if (broken) return broken;
   if (slot.id === booking.slotId) return no('SAME_SLOT');
-  if (booking.rescheduleCount >= settings.maxReschedulesPerBooking) return refuse('TOO_MANY_RESCHEDULES', `每个预约最多改约${settings.maxReschedulesPerBooking}次，请取消后重新预约。`);
+  if (booking.rescheduleCount >= settings.maxReschedulesPerBooking)
+    return refuse('TOO_MANY_RESCHEDULES', `每个预约最多改约${settings.maxReschedulesPerBooking}次，请取消后重新预约。`);
   const address = homeAddress ?? booking.homeAddress;
-  const rules = slotRules({ applicantId: booking.applicantId, slot, category: booking.category, homeAddress: address }, bookings, now, settings, booking.id);
+  const rules = slotRules(
+    { applicantId: booking.applicantId, slot, category: booking.category, homeAddress: address },
+    bookings,
+    now,
+    settings,
+    booking.id,
+  );
   if (rules) return rules;
   return allow({
-    booking: { ...booking, slotId: slot.id, kind: slot.kind, startsAt: slot.startsAt, homeAddress: slot.kind === 'home_visit' ? address!.trim() : null, rescheduleCount: booking.rescheduleCount + 1 },
-    notices: actor.role === 'applicant' ? [] : [{ kind: 'booking_rescheduled', to: { kind: 'applicant', id: booking.applicantId }, params: { date: slot.date, time: slot.start } }],
+    booking: {
+      ...booking,
+      slotId: slot.id,
+      kind: slot.kind,
+      startsAt: slot.startsAt,
+      homeAddress: slot.kind === 'home_visit' ? address!.trim() : null,
+      rescheduleCount: booking.rescheduleCount + 1,
+    },
+    notices:
+      actor.role === 'applicant'
+        ? []
+        : [
+            {
+              kind: 'booking_rescheduled',
+              to: { kind: 'applicant', id: booking.applicantId },
+              params: { date: slot.date, time: slot.start },
+            },
+          ],
   });
 }
 
@@ -287,10 +424,20 @@ export function newCheckInCode(random: number): string {
  * active booking and only on the booking's own day (Beijing): arriving early for the slot is fine,
  * a code from another day is not. Staff marking by hand (recordAttendance) stays as it is.
  */
-export function arriveWithCode(actor: Actor, booking: Booking & { checkInCode?: string | null }, code: string, now: Date): Decision<Booking> {
+export function arriveWithCode(
+  actor: Actor,
+  booking: Booking & { checkInCode?: string | null },
+  code: string,
+  now: Date,
+): Decision<Booking> {
   const permitted = authorize(actor, 'booking.recordAttendance');
   if (!permitted.ok) return permitted;
-  if (!booking.checkInCode || booking.checkInCode !== code || beijingDate(new Date(booking.startsAt)) !== beijingDate(now)) return no('CHECK_IN_CODE_INVALID');
+  if (
+    !booking.checkInCode ||
+    booking.checkInCode !== code ||
+    beijingDate(new Date(booking.startsAt)) !== beijingDate(now)
+  )
+    return no('CHECK_IN_CODE_INVALID');
   if (booking.status !== 'active') return no('BOOKING_NOT_ACTIVE');
   return allow({ ...booking, status: 'attended' });
 }

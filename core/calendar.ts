@@ -12,7 +12,8 @@ import { DEFAULT_SETTINGS, type CalendarSettings } from './settings';
  * asking about it throws CALENDAR_YEAR_MISSING.
  */
 
-export type DayKind = 'workday' | 'weekend' | 'statutory_holiday' | 'makeup_workday' | 'center_holiday' | 'center_workday';
+export type DayKind =
+  'workday' | 'weekend' | 'statutory_holiday' | 'makeup_workday' | 'center_holiday' | 'center_workday';
 
 export interface DayInfo {
   date: CivilDate;
@@ -82,15 +83,18 @@ export function statutoryYear(year: number): YearCalendar | null {
 }
 
 export const CALENDAR_MESSAGES = {
-  CALENDAR_YEAR_MISSING: (year: number) => `尚未录入${year}年的法定节假日和调休安排，无法计算工作日。请政务服务中心管理员在“设置 › 法定节假日与调休”中录入国务院办公厅公布的${year}年放假安排。`,
-  REGIONAL_HOLIDAYS_MISSING: (year: number) => `尚未录入${year}年自治区少数民族习惯节日（肉孜节、古尔邦节）放假安排，这些日子目前按工作日计算。`,
+  CALENDAR_YEAR_MISSING: (year: number) =>
+    `尚未录入${year}年的法定节假日和调休安排，无法计算工作日。请政务服务中心管理员在“设置 › 法定节假日与调休”中录入国务院办公厅公布的${year}年放假安排。`,
+  REGIONAL_HOLIDAYS_MISSING: (year: number) =>
+    `尚未录入${year}年自治区少数民族习惯节日（肉孜节、古尔邦节）放假安排，这些日子目前按工作日计算。`,
   CALENDAR_NO_WORKING_DAY: '日历设置中连续十年没有工作日，请检查日历设置。',
 } as const;
 
 export function createWorkCalendar(center: CenterCalendar = {}): WorkCalendar {
   const overrides = new Map<CivilDate, DayOverride>();
   for (const o of center.overrides ?? []) {
-    if (!isCivilDate(o.date)) throw new CoreError('INVALID_DATE', `日历设置中的日期不正确：${String(o.date)}`, { date: o.date });
+    if (!isCivilDate(o.date))
+      throw new CoreError('INVALID_DATE', `日历设置中的日期不正确：${String(o.date)}`, { date: o.date });
     overrides.set(o.date, o);
   }
   const centerYears = new Map<number, { holidays: Map<CivilDate, string>; workdays: Map<CivilDate, string> }>();
@@ -99,7 +103,8 @@ export function createWorkCalendar(center: CenterCalendar = {}): WorkCalendar {
     const holidays = new Map(cal.holidays.map((h) => [h.date, h.name] as const));
     const workdays = new Map(cal.makeupWorkdays.map((h) => [h.date, h.name] as const));
     for (const d of [...holidays.keys(), ...workdays.keys()]) {
-      if (!isCivilDate(d) || yearOf(d) !== year) throw new CoreError('INVALID_DATE', `${year}年日历中的日期不正确：${String(d)}`, { date: d, year });
+      if (!isCivilDate(d) || yearOf(d) !== year)
+        throw new CoreError('INVALID_DATE', `${year}年日历中的日期不正确：${String(d)}`, { date: d, year });
     }
     centerYears.set(year, { holidays, workdays });
   }
@@ -139,7 +144,9 @@ export function createWorkCalendar(center: CenterCalendar = {}): WorkCalendar {
     if (holiday) return { date, working: false, kind: 'statutory_holiday', name: holiday };
     if (makeup) return { date, working: true, kind: 'makeup_workday', name: makeup };
     const wd = weekday(date);
-    return wd === 0 || wd === 6 ? { date, working: false, kind: 'weekend', name: null } : { date, working: true, kind: 'workday', name: null };
+    return wd === 0 || wd === 6
+      ? { date, working: false, kind: 'weekend', name: null }
+      : { date, working: true, kind: 'workday', name: null };
   }
 
   return {
@@ -156,7 +163,8 @@ export function createWorkCalendar(center: CenterCalendar = {}): WorkCalendar {
  * them as strings instead of parsing each one again.
  */
 function assertDate(date: CivilDate): void {
-  if (!isCivilDate(date)) throw new CoreError('INVALID_DATE', `日期格式不正确：${String(date)}（应为 YYYY-MM-DD）`, { date });
+  if (!isCivilDate(date))
+    throw new CoreError('INVALID_DATE', `日期格式不正确：${String(date)}（应为 YYYY-MM-DD）`, { date });
 }
 
 /** Ten years without a working day means the center's settings are broken, not that we should spin. */
@@ -221,7 +229,12 @@ export interface DeadlineClock {
   pauses: ClockPause[];
 }
 
-export function startClock(cal: WorkCalendar, receivedAt: Date, limitWorkingDays: number, settings: CalendarSettings = DEFAULT_SETTINGS.calendar): DeadlineClock {
+export function startClock(
+  cal: WorkCalendar,
+  receivedAt: Date,
+  limitWorkingDays: number,
+  settings: CalendarSettings = DEFAULT_SETTINGS.calendar,
+): DeadlineClock {
   assertCount(limitWorkingDays);
   const day = beijingDate(receivedAt);
   const receivedOn = settings.nonWorkingDayReceipt === 'next_working_day' ? nextWorkingDay(cal, day, true) : day;
@@ -239,7 +252,10 @@ export function pauseClock(clock: DeadlineClock, at: Date, kind: PauseKind): Dea
 
 export function resumeClock(clock: DeadlineClock, at: Date): DeadlineClock {
   const day = beijingDate(at);
-  return { ...clock, pauses: clock.pauses.map((p) => (p.until === null ? { ...p, until: day < p.from ? p.from : day } : p)) };
+  return {
+    ...clock,
+    pauses: clock.pauses.map((p) => (p.until === null ? { ...p, until: day < p.from ? p.from : day } : p)),
+  };
 }
 
 export function extendClock(clock: DeadlineClock, extraWorkingDays: number): DeadlineClock {
@@ -255,7 +271,8 @@ function inPause(clock: DeadlineClock, date: CivilDate): boolean {
 export function usedWorkingDays(cal: WorkCalendar, clock: DeadlineClock, to: CivilDate): number {
   assertDate(to);
   let count = 0;
-  for (let d = addDays(clock.receivedOn, 1); d <= to; d = addDays(d, 1)) if (!inPause(clock, d) && cal.isWorkingDay(d)) count++;
+  for (let d = addDays(clock.receivedOn, 1); d <= to; d = addDays(d, 1))
+    if (!inPause(clock, d) && cal.isWorkingDay(d)) count++;
   return count;
 }
 
@@ -282,7 +299,11 @@ export function dueDate(cal: WorkCalendar, clock: DeadlineClock): CivilDate | nu
 export const WARNING_LEVELS = ['on_track', 'due_soon', 'overdue'] as const;
 export type WarningLevel = (typeof WARNING_LEVELS)[number];
 
-export const WARNING_LEVEL_LABELS: Record<WarningLevel, string> = { on_track: '正常', due_soon: '即将到期', overdue: '已超期' };
+export const WARNING_LEVEL_LABELS: Record<WarningLevel, string> = {
+  on_track: '正常',
+  due_soon: '即将到期',
+  overdue: '已超期',
+};
 
 export interface ClockStatus {
   level: WarningLevel;
@@ -293,15 +314,28 @@ export interface ClockStatus {
 }
 
 /** How a deadline stands on a Beijing day: overdue after the due day, due soon within the threshold. */
-export function deadlineLevel(cal: WorkCalendar, today: CivilDate, due: CivilDate, settings: CalendarSettings = DEFAULT_SETTINGS.calendar): { level: WarningLevel; remainingWorkingDays: number } {
+export function deadlineLevel(
+  cal: WorkCalendar,
+  today: CivilDate,
+  due: CivilDate,
+  settings: CalendarSettings = DEFAULT_SETTINGS.calendar,
+): { level: WarningLevel; remainingWorkingDays: number } {
   assertDate(today);
   assertDate(due);
   if (due < today) return { level: 'overdue', remainingWorkingDays: 0 - workingDaysBetween(cal, due, today) };
   const remaining = workingDaysBetween(cal, today, due);
-  return { level: remaining <= settings.dueSoonWithinWorkingDays ? 'due_soon' : 'on_track', remainingWorkingDays: remaining };
+  return {
+    level: remaining <= settings.dueSoonWithinWorkingDays ? 'due_soon' : 'on_track',
+    remainingWorkingDays: remaining,
+  };
 }
 
-export function clockStatus(cal: WorkCalendar, clock: DeadlineClock, now: Date, settings: CalendarSettings = DEFAULT_SETTINGS.calendar): ClockStatus {
+export function clockStatus(
+  cal: WorkCalendar,
+  clock: DeadlineClock,
+  now: Date,
+  settings: CalendarSettings = DEFAULT_SETTINGS.calendar,
+): ClockStatus {
   const today = beijingDate(now);
   const paused = isPaused(clock);
   const due = dueDate(cal, clock);
@@ -309,7 +343,12 @@ export function clockStatus(cal: WorkCalendar, clock: DeadlineClock, now: Date, 
   // paused before the limit was reached: nothing runs, what is left is what was left at the pause
   const open = clock.pauses.find((p) => p.until === null)!;
   const remaining = clock.limitWorkingDays + clock.extraWorkingDays - usedWorkingDays(cal, clock, open.from);
-  return { paused, due: null, level: remaining <= settings.dueSoonWithinWorkingDays ? 'due_soon' : 'on_track', remainingWorkingDays: remaining };
+  return {
+    paused,
+    due: null,
+    level: remaining <= settings.dueSoonWithinWorkingDays ? 'due_soon' : 'on_track',
+    remainingWorkingDays: remaining,
+  };
 }
 
 // ─── Readiness: say early that a calendar is missing ─────────────────────────────────────────────
@@ -325,14 +364,24 @@ export interface CalendarWarning {
  * (settings.warnMissingYearWithinDays ahead) must have a calendar, and, when required, Xinjiang's
  * regional holidays.
  */
-export function calendarWarnings(cal: WorkCalendar, now: Date, settings: CalendarSettings = DEFAULT_SETTINGS.calendar): CalendarWarning[] {
+export function calendarWarnings(
+  cal: WorkCalendar,
+  now: Date,
+  settings: CalendarSettings = DEFAULT_SETTINGS.calendar,
+): CalendarWarning[] {
   const today = beijingDate(now);
   const first = yearOf(today);
   const last = yearOf(addDays(today, settings.warnMissingYearWithinDays));
   const warnings: CalendarWarning[] = [];
   for (let year = first; year <= last; year++) {
-    if (!cal.hasYear(year)) warnings.push({ code: 'CALENDAR_YEAR_MISSING', year, message: CALENDAR_MESSAGES.CALENDAR_YEAR_MISSING(year) });
-    else if (settings.requireRegionalHolidays && !cal.hasRegionalHolidays(year)) warnings.push({ code: 'REGIONAL_HOLIDAYS_MISSING', year, message: CALENDAR_MESSAGES.REGIONAL_HOLIDAYS_MISSING(year) });
+    if (!cal.hasYear(year))
+      warnings.push({ code: 'CALENDAR_YEAR_MISSING', year, message: CALENDAR_MESSAGES.CALENDAR_YEAR_MISSING(year) });
+    else if (settings.requireRegionalHolidays && !cal.hasRegionalHolidays(year))
+      warnings.push({
+        code: 'REGIONAL_HOLIDAYS_MISSING',
+        year,
+        message: CALENDAR_MESSAGES.REGIONAL_HOLIDAYS_MISSING(year),
+      });
   }
   return warnings;
 }

@@ -10,7 +10,16 @@
  *  finished           办结: result and originals handed over, applicant signed (§五(三))
  *  terminated         终止: mandate ended on request or because it cannot be finished (§五(三))
  */
-export const CASE_STATUSES = ['applied', 'accepted', 'refused', 'handling', 'awaiting_materials', 'suspended', 'finished', 'terminated'] as const;
+export const CASE_STATUSES = [
+  'applied',
+  'accepted',
+  'refused',
+  'handling',
+  'awaiting_materials',
+  'suspended',
+  'finished',
+  'terminated',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
@@ -25,7 +34,13 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
 };
 
 /** States in which a case still needs work from its agent. */
-export const OPEN_STATUSES: readonly CaseStatus[] = ['applied', 'accepted', 'handling', 'awaiting_materials', 'suspended'];
+export const OPEN_STATUSES: readonly CaseStatus[] = [
+  'applied',
+  'accepted',
+  'handling',
+  'awaiting_materials',
+  'suspended',
+];
 
 /** The service has ended (§五(五): now it can be rated); nothing leaves these states. */
 export const ENDED_STATUSES: readonly CaseStatus[] = ['refused', 'finished', 'terminated'];

@@ -22,7 +22,14 @@ export const SPECIAL_GROUP_LABELS: Record<SpecialGroup, string> = {
 };
 
 /** §三(二): 新注册企业的设立、变更以及企业食品经营许可，与其相关的社保、税务服务. */
-export const ENTERPRISE_MATTERS = ['establishment', 'change', 'food_business_license', 'social_insurance', 'tax', 'other'] as const;
+export const ENTERPRISE_MATTERS = [
+  'establishment',
+  'change',
+  'food_business_license',
+  'social_insurance',
+  'tax',
+  'other',
+] as const;
 export type EnterpriseMatter = (typeof ENTERPRISE_MATTERS)[number];
 export const ENTERPRISE_MATTER_LABELS: Record<EnterpriseMatter, string> = {
   establishment: '企业设立登记',
@@ -50,7 +57,11 @@ export const EXCLUDED_PROJECT_KIND_LABELS: Record<ExcludedProjectKind, string> =
 /** §三(四) 列入自治区、自治州以及我县重大项目年度计划投资的. */
 export const MAJOR_PLAN_LEVELS = ['region', 'prefecture', 'county'] as const;
 export type MajorPlanLevel = (typeof MAJOR_PLAN_LEVELS)[number];
-export const MAJOR_PLAN_LEVEL_LABELS: Record<MajorPlanLevel, string> = { region: '自治区', prefecture: '自治州', county: '我县' };
+export const MAJOR_PLAN_LEVEL_LABELS: Record<MajorPlanLevel, string> = {
+  region: '自治区',
+  prefecture: '自治州',
+  county: '我县',
+};
 
 export interface LivelihoodFacts {
   category: 'livelihood';
@@ -95,16 +106,34 @@ export interface MajorProjectFacts {
 export type EligibilityFacts = LivelihoodFacts | EnterpriseFacts | InvestmentFacts | MajorProjectFacts;
 
 export const ELIGIBILITY_REASONS = {
-  CATEGORY_UNKNOWN: { clause: '§三', message: '所办事项不属于帮办代办的四类范围（民生保障类事项、企业开办与变更、500万元以上投资项目、重大项目）。' },
-  LIVELIHOOD_APPLICANT_NOT_PERSON: { clause: '§三(一)', message: '民生保障类帮办代办面向群众个人，企业事项请选择“企业开办与变更”等类别。' },
-  LIVELIHOOD_NOT_SPECIAL_GROUP: { clause: '§三(一)', message: '民生保障类帮办代办面向来窗口办事行动不便的群众或老年人、残疾人等其他特殊群众。' },
+  CATEGORY_UNKNOWN: {
+    clause: '§三',
+    message: '所办事项不属于帮办代办的四类范围（民生保障类事项、企业开办与变更、500万元以上投资项目、重大项目）。',
+  },
+  LIVELIHOOD_APPLICANT_NOT_PERSON: {
+    clause: '§三(一)',
+    message: '民生保障类帮办代办面向群众个人，企业事项请选择“企业开办与变更”等类别。',
+  },
+  LIVELIHOOD_NOT_SPECIAL_GROUP: {
+    clause: '§三(一)',
+    message: '民生保障类帮办代办面向来窗口办事行动不便的群众或老年人、残疾人等其他特殊群众。',
+  },
   LIVELIHOOD_NOT_PUBLIC_SERVICE: { clause: '§三(一)', message: '所办事项不属于民生保障类公共服务事项。' },
   ENTERPRISE_APPLICANT_NOT_ENTERPRISE: { clause: '§三(二)', message: '企业开办与变更帮办代办须由企业（经办人）申请。' },
-  ENTERPRISE_MATTER_NOT_COVERED: { clause: '§三(二)', message: '企业事项的帮办代办限于新注册企业的设立、变更，企业食品经营许可，以及与之相关的社保、税务服务。' },
+  ENTERPRISE_MATTER_NOT_COVERED: {
+    clause: '§三(二)',
+    message: '企业事项的帮办代办限于新注册企业的设立、变更，企业食品经营许可，以及与之相关的社保、税务服务。',
+  },
   ENTERPRISE_NOT_NEWLY_REGISTERED: { clause: '§三(二)', message: '企业变更登记的帮办代办限于新注册企业。' },
-  ENTERPRISE_SERVICE_NOT_RELATED: { clause: '§三(二)', message: '社保、税务服务须与企业设立、变更或食品经营许可相关，才属于帮办代办范围。' },
+  ENTERPRISE_SERVICE_NOT_RELATED: {
+    clause: '§三(二)',
+    message: '社保、税务服务须与企业设立、变更或食品经营许可相关，才属于帮办代办范围。',
+  },
   INVESTMENT_AMOUNT_INVALID: { clause: '§三(三)', message: '投资额填写有误，请填写以元为单位的金额。' },
-  INVESTMENT_BELOW_THRESHOLD: { clause: '§三(三)', message: '项目投资额不足500万元。投资项目帮办代办限于投资额500万元以上（含500万元）的项目。' },
+  INVESTMENT_BELOW_THRESHOLD: {
+    clause: '§三(三)',
+    message: '项目投资额不足500万元。投资项目帮办代办限于投资额500万元以上（含500万元）的项目。',
+  },
   APPROVAL_NOT_COUNTY_LEVEL: { clause: '§三(三)', message: '项目审批权限不在县级政府部门，不属于本县帮办代办范围。' },
   INDUSTRIAL_POLICY_MISMATCH: { clause: '§三(三)', message: '项目不符合国家、自治区、自治州产业导向规定。' },
   EXCLUDED_MACRO_CONTROL: { clause: '§三(三)', message: '国家宏观调控项目不属于帮办代办范围。' },
@@ -113,7 +142,8 @@ export const ELIGIBILITY_REASONS = {
   EXCLUDED_RESOURCE: { clause: '§三(三)', message: '资源类项目不属于帮办代办范围。' },
   MAJOR_NOT_DESIGNATED: {
     clause: '§三(四)',
-    message: '项目未列入自治区、自治州或本县重大项目年度投资计划，也不是县委、县人民政府重点督办或县人民政府指定帮办代办的项目。',
+    message:
+      '项目未列入自治区、自治州或本县重大项目年度投资计划，也不是县委、县人民政府重点督办或县人民政府指定帮办代办的项目。',
   },
 } as const;
 
@@ -193,7 +223,12 @@ export function majorProjectReasons(f: MajorProjectFacts): EligibilityReasonCode
   return listed || f.keySupervised || f.designatedByCountyGovernment ? [] : ['MAJOR_NOT_DESIGNATED'];
 }
 
-const CLAUSES: Record<Category, string> = { livelihood: '§三(一)', enterprise: '§三(二)', investment: '§三(三)', major: '§三(四)' };
+const CLAUSES: Record<Category, string> = {
+  livelihood: '§三(一)',
+  enterprise: '§三(二)',
+  investment: '§三(三)',
+  major: '§三(四)',
+};
 
 /** Is the request within §三? Every rule that failed is listed with its clause and a plain sentence. */
 export function assessEligibility(facts: EligibilityFacts): EligibilityDecision {
@@ -226,7 +261,9 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityDecision 
 export function refusalNotice(decision: EligibilityDecision): string | null {
   if (decision.eligible) return null;
   const lines = decision.reasons.map((r, i) => `${i + 1}. ${r.message}`);
-  return ['您的申请不符合帮办代办条件，理由如下：', ...lines, '如有疑问，可到政务服务中心帮办代办服务岗咨询。'].join('\n');
+  return ['您的申请不符合帮办代办条件，理由如下：', ...lines, '如有疑问，可到政务服务中心帮办代办服务岗咨询。'].join(
+    '\n',
+  );
 }
 
 /** 万元 → 元, for forms that ask in 万元 the way project documents do. */
@@ -268,9 +305,20 @@ export function eligibilityFactsOf(a: ScopeApplication): EligibilityFacts {
   const d = a.details ?? {};
   switch (a.category) {
     case 'livelihood':
-      return { category: 'livelihood', applicantType: a.applicantType, specialGroups: [...(d.specialGroups ?? [])], livelihoodPublicService: d.livelihoodPublicService === true };
+      return {
+        category: 'livelihood',
+        applicantType: a.applicantType,
+        specialGroups: [...(d.specialGroups ?? [])],
+        livelihoodPublicService: d.livelihoodPublicService === true,
+      };
     case 'enterprise':
-      return { category: 'enterprise', applicantType: a.applicantType, matter: d.enterpriseMatter ?? 'other', newlyRegistered: d.newlyRegistered === true, relatedToCoveredMatter: d.relatedToCoveredMatter === true };
+      return {
+        category: 'enterprise',
+        applicantType: a.applicantType,
+        matter: d.enterpriseMatter ?? 'other',
+        newlyRegistered: d.newlyRegistered === true,
+        relatedToCoveredMatter: d.relatedToCoveredMatter === true,
+      };
     case 'investment':
       return {
         category: 'investment',
@@ -282,7 +330,13 @@ export function eligibilityFactsOf(a: ScopeApplication): EligibilityFacts {
         excludedKinds: [...(d.excludedKinds ?? [])],
       };
     case 'major':
-      return { category: 'major', applicantType: a.applicantType, annualPlans: [...(d.annualPlans ?? [])], keySupervised: d.keySupervised === true, designatedByCountyGovernment: d.designatedByCountyGovernment === true };
+      return {
+        category: 'major',
+        applicantType: a.applicantType,
+        annualPlans: [...(d.annualPlans ?? [])],
+        keySupervised: d.keySupervised === true,
+        designatedByCountyGovernment: d.designatedByCountyGovernment === true,
+      };
     default:
       return { category: a.category } as unknown as EligibilityFacts;
   }
@@ -309,7 +363,8 @@ export function declarationsToVerify(facts: EligibilityFacts): string[] {
     case 'enterprise': {
       const lines = [`企业事项：${ENTERPRISE_MATTER_LABELS[facts.matter] ?? facts.matter}（核验营业执照或名称登记）`];
       if (facts.matter === 'change') lines.push('企业为新注册企业（核验成立日期）');
-      if (facts.matter === 'social_insurance' || facts.matter === 'tax') lines.push('社保、税务服务与企业设立、变更或食品经营许可相关');
+      if (facts.matter === 'social_insurance' || facts.matter === 'tax')
+        lines.push('社保、税务服务与企业设立、变更或食品经营许可相关');
       return lines;
     }
     case 'investment':
@@ -321,7 +376,10 @@ export function declarationsToVerify(facts: EligibilityFacts): string[] {
       ];
     case 'major': {
       const lines: string[] = [];
-      if (facts.annualPlans.length) lines.push(`列入${facts.annualPlans.map((p) => MAJOR_PLAN_LEVEL_LABELS[p] ?? p).join('、')}重大项目年度投资计划（核验计划文件）`);
+      if (facts.annualPlans.length)
+        lines.push(
+          `列入${facts.annualPlans.map((p) => MAJOR_PLAN_LEVEL_LABELS[p] ?? p).join('、')}重大项目年度投资计划（核验计划文件）`,
+        );
       if (facts.keySupervised) lines.push('县委、县人民政府重点督办项目（核验督办文件）');
       if (facts.designatedByCountyGovernment) lines.push('县人民政府指定帮办代办的项目（核验指定文件）');
       return lines;

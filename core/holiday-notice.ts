@@ -18,7 +18,8 @@ export interface NamedDay {
 }
 
 // 2027-02-05 · 2027年2月5日 · 2月5日 · and, after a first date, 13日 (the notice's "2月5日至13日")
-const DATE_TOKEN = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{1,2})\s*日/g;
+const DATE_TOKEN =
+  /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{1,2})\s*日/g;
 const WEEKDAY_NOTE = /[（(]\s*(周|星期)[一二三四五六日天]\s*[）)]/g;
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -33,7 +34,10 @@ interface ParsedLine {
  * 共9天。2月14日（周日）上班。") or on a line of their own ("2月14日 上班"). Whatever cannot be read
  * is named by line, in words; nothing is dropped silently.
  */
-export function parseYearCalendarText(year: number, text: string): { periods: HolidayPeriod[]; makeupWorkdays: NamedDay[]; errors: ParsedLine[] } {
+export function parseYearCalendarText(
+  year: number,
+  text: string,
+): { periods: HolidayPeriod[]; makeupWorkdays: NamedDay[]; errors: ParsedLine[] } {
   const periods: HolidayPeriod[] = [];
   const makeupWorkdays: NamedDay[] = [];
   const errors: ParsedLine[] = [];
@@ -83,7 +87,11 @@ export function parseYearCalendarText(year: number, text: string): { periods: Ho
       .slice(0, 20);
     if (off < 0 && onDuty >= 0) {
       // a line of make-up working days only
-      const label = line.replace(DATE_TOKEN, '').replace(/上班|调休/g, '').replace(/[：:，,。；;、\s]/g, '').slice(0, 20);
+      const label = line
+        .replace(DATE_TOKEN, '')
+        .replace(/上班|调休/g, '')
+        .replace(/[：:，,。；;、\s]/g, '')
+        .slice(0, 20);
       for (const d of dates) makeupWorkdays.push({ date: d.date, name: label ? `${label}调休上班` : '调休上班' });
       return;
     }

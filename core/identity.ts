@@ -24,7 +24,10 @@ export type IdentityErrorCode = keyof typeof IDENTITY_MESSAGES;
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 /** first two digits: province-level divisions (GB/T 2260), incl. 71 Taiwan, 81 Hong Kong, 82 Macao */
-const ID_PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82]);
+const ID_PROVINCES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+  64, 65, 71, 81, 82,
+]);
 
 /** ISO 7064 MOD 11-2 check character of the first 17 digits. */
 export function idNumberCheckDigit(first17: string): string {
@@ -44,15 +47,24 @@ export interface ResidentIdInfo {
 
 /** Validates an 18-digit 居民身份证号; `today` bounds the birth date (time comes from the caller). */
 export function validateResidentId(input: string, today?: Date): Decision<ResidentIdInfo, IdentityErrorCode> {
-  const id = String(input ?? '').trim().toUpperCase();
+  const id = String(input ?? '')
+    .trim()
+    .toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return refuse('ID_NUMBER_FORMAT', IDENTITY_MESSAGES.ID_NUMBER_FORMAT);
   if (!ID_PROVINCES.has(Number(id.slice(0, 2)))) return refuse('ID_NUMBER_REGION', IDENTITY_MESSAGES.ID_NUMBER_REGION);
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   const tooEarly = Number(id.slice(6, 10)) < 1900;
   const inFuture = today !== undefined && birth > beijingDate(today);
-  if (!isCivilDate(birth) || tooEarly || inFuture) return refuse('ID_NUMBER_BIRTH_DATE', IDENTITY_MESSAGES.ID_NUMBER_BIRTH_DATE);
-  if (idNumberCheckDigit(id) !== id[17]) return refuse('ID_NUMBER_CHECK_DIGIT', IDENTITY_MESSAGES.ID_NUMBER_CHECK_DIGIT);
-  return allow({ idNumber: id, birthDate: birth, sex: Number(id[16]) % 2 === 1 ? 'male' : 'female', regionCode: id.slice(0, 6) });
+  if (!isCivilDate(birth) || tooEarly || inFuture)
+    return refuse('ID_NUMBER_BIRTH_DATE', IDENTITY_MESSAGES.ID_NUMBER_BIRTH_DATE);
+  if (idNumberCheckDigit(id) !== id[17])
+    return refuse('ID_NUMBER_CHECK_DIGIT', IDENTITY_MESSAGES.ID_NUMBER_CHECK_DIGIT);
+  return allow({
+    idNumber: id,
+    birthDate: birth,
+    sex: Number(id[16]) % 2 === 1 ? 'male' : 'female',
+    regionCode: id.slice(0, 6),
+  });
 }
 
 export function isResidentId(input: string): boolean {
@@ -82,9 +94,12 @@ export interface UsccInfo {
 }
 
 export function validateUscc(input: string): Decision<UsccInfo, IdentityErrorCode> {
-  const code = String(input ?? '').trim().toUpperCase();
+  const code = String(input ?? '')
+    .trim()
+    .toUpperCase();
   if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return refuse('USCC_FORMAT', IDENTITY_MESSAGES.USCC_FORMAT);
-  if (usccCheckCharacter(code) !== code[17]) return refuse('USCC_CHECK_CHARACTER', IDENTITY_MESSAGES.USCC_CHECK_CHARACTER);
+  if (usccCheckCharacter(code) !== code[17])
+    return refuse('USCC_CHECK_CHARACTER', IDENTITY_MESSAGES.USCC_CHECK_CHARACTER);
   return allow({ uscc: code, authority: code[0], entityType: code[1], regionCode: code.slice(2, 8) });
 }
 

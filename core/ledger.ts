@@ -1,9 +1,23 @@
 import { addDays, beijingDate, weekday, type CivilDate } from './beijing-time';
 import { addWorkingDays, dueDate, usedWorkingDays, type DeadlineClock, type WorkCalendar } from './calendar';
 import { CASE_STATUS_LABELS, ENDED_STATUSES, type CaseStatus } from './case-status';
-import { APPROVAL_OUTCOME_LABELS, TERMINATION_GROUND_LABELS, type ApprovalOutcome, type TerminationGround } from './lifecycle';
+import {
+  APPROVAL_OUTCOME_LABELS,
+  TERMINATION_GROUND_LABELS,
+  type ApprovalOutcome,
+  type TerminationGround,
+} from './lifecycle';
 import { maskName, maskPersonalDataInText } from './privacy';
-import { BAD_RATING_STATE_LABELS, RATING_LEVEL_LABELS, RATING_TAGS, badRatingDeadlines, type BadRatingCase, type BadRatingState, type Rating, type RatingLevel } from './rating';
+import {
+  BAD_RATING_STATE_LABELS,
+  RATING_LEVEL_LABELS,
+  RATING_TAGS,
+  badRatingDeadlines,
+  type BadRatingCase,
+  type BadRatingState,
+  type Rating,
+  type RatingLevel,
+} from './rating';
 import { CATEGORY_LABELS, SERVICE_MODE_LABELS, type Category, type ServiceMode } from './scope';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
@@ -38,7 +52,12 @@ function dayOfYear(date: CivilDate): number {
 /** The week, month, quarter and year a Beijing day belongs to: '2026-W48', '2026-11', '2026-Q4', '2026'. */
 export function periodKeys(date: CivilDate): PeriodKeys {
   const month = Number(date.slice(5, 7));
-  return { week: isoWeek(date), month: date.slice(0, 7), quarter: `${date.slice(0, 4)}-Q${Math.ceil(month / 3)}`, year: date.slice(0, 4) };
+  return {
+    week: isoWeek(date),
+    month: date.slice(0, 7),
+    quarter: `${date.slice(0, 4)}-Q${Math.ceil(month / 3)}`,
+    year: date.slice(0, 4),
+  };
 }
 
 export const PERIOD_KEY_PATTERNS: Record<Period, RegExp> = {
@@ -97,11 +116,20 @@ export function periodLabel(period: Period, key: string): string {
 
 export const LEDGER_OUTCOMES = ['open', 'finished', 'terminated', 'refused'] as const;
 export type LedgerOutcome = (typeof LEDGER_OUTCOMES)[number];
-export const LEDGER_OUTCOME_LABELS: Record<LedgerOutcome, string> = { open: '在办', finished: '办结', terminated: '终止', refused: '不予受理' };
+export const LEDGER_OUTCOME_LABELS: Record<LedgerOutcome, string> = {
+  open: '在办',
+  finished: '办结',
+  terminated: '终止',
+  refused: '不予受理',
+};
 
 export const REASON_KINDS = ['refusal', 'termination', 'bad'] as const;
 export type ReasonKind = (typeof REASON_KINDS)[number];
-export const REASON_KIND_LABELS: Record<ReasonKind, string> = { refusal: '不予受理原因', termination: '终止原因', bad: '差评原因' };
+export const REASON_KIND_LABELS: Record<ReasonKind, string> = {
+  refusal: '不予受理原因',
+  termination: '终止原因',
+  bad: '差评原因',
+};
 
 /** What the ledger reads from a case (the stored case document has more). */
 export interface LedgerCase {
@@ -147,7 +175,21 @@ export interface LedgerCounters {
   rect: number;
   rectOnTime: number;
 }
-export const LEDGER_COUNTERS = ['fin', 'ter', 'ref', 'timed', 'onTime', 'used', 'rated', 'sat', 'bad', 'cb', 'cbOnTime', 'rect', 'rectOnTime'] as const satisfies readonly (keyof LedgerCounters)[];
+export const LEDGER_COUNTERS = [
+  'fin',
+  'ter',
+  'ref',
+  'timed',
+  'onTime',
+  'used',
+  'rated',
+  'sat',
+  'bad',
+  'cb',
+  'cbOnTime',
+  'rect',
+  'rectOnTime',
+] as const satisfies readonly (keyof LedgerCounters)[];
 
 export interface LedgerRow {
   _id: string;
@@ -231,7 +273,13 @@ function badCounters(cal: WorkCalendar, b: BadRatingCase, settings: Settings) {
  * The ledger row of a case with its rating and 差评 records, as of now. Written in the same
  * transaction as every change of any of them, so the row never disagrees with the case.
  */
-export function ledgerRow(c: LedgerCase, rating: Rating | null, badRatings: readonly BadRatingCase[], cal: WorkCalendar, settings: Settings = DEFAULT_SETTINGS): LedgerRow {
+export function ledgerRow(
+  c: LedgerCase,
+  rating: Rating | null,
+  badRatings: readonly BadRatingCase[],
+  cal: WorkCalendar,
+  settings: Settings = DEFAULT_SETTINGS,
+): LedgerRow {
   const ended = ENDED_STATUSES.includes(c.status) && !!c.endedAt;
   const outcome: LedgerOutcome = ended ? (c.status as LedgerOutcome) : 'open';
   const receivedOn = beijingDate(new Date(c.submittedAt));
@@ -251,8 +299,13 @@ export function ledgerRow(c: LedgerCase, rating: Rating | null, badRatings: read
   const onTime = outcome === 'finished' && usedDays !== null && limitDays !== null ? usedDays <= limitDays : null;
 
   const reasons: LedgerRow['reasons'] = [];
-  if (c.status === 'refused') for (const r of c.refusalReasons) if (r.message.trim()) reasons.push({ k: 'refusal', v: short(r.message) });
-  if (c.status === 'terminated') reasons.push({ k: 'termination', v: c.termination ? TERMINATION_GROUND_LABELS[c.termination.ground] : '申请人撤回申请' });
+  if (c.status === 'refused')
+    for (const r of c.refusalReasons) if (r.message.trim()) reasons.push({ k: 'refusal', v: short(r.message) });
+  if (c.status === 'terminated')
+    reasons.push({
+      k: 'termination',
+      v: c.termination ? TERMINATION_GROUND_LABELS[c.termination.ground] : '申请人撤回申请',
+    });
 
   const counted = badRatings.filter((b) => b.status !== 'voided');
   for (const b of counted) {
@@ -316,7 +369,14 @@ export function ledgerRow(c: LedgerCase, rating: Rating | null, badRatings: read
     ek: endedOn ? periodKeys(endedOn) : null,
     ak: acceptedOn ? periodKeys(acceptedOn) : null,
     reasons,
-    rating: rating ? { level: rating.level, followUpLevel: rating.followUp?.level ?? null, source: rating.source, on: beijingDate(new Date(rating.at)) } : null,
+    rating: rating
+      ? {
+          level: rating.level,
+          followUpLevel: rating.followUp?.level ?? null,
+          source: rating.source,
+          on: beijingDate(new Date(rating.at)),
+        }
+      : null,
     badStates: badRatings.map((b) => b.status),
     n,
   };
@@ -326,7 +386,12 @@ export function ledgerRow(c: LedgerCase, rating: Rating | null, badRatings: read
 
 export const LEDGER_DIMENSIONS = ['period', 'category', 'unit', 'agent'] as const;
 export type LedgerDimension = (typeof LEDGER_DIMENSIONS)[number];
-export const LEDGER_DIMENSION_LABELS: Record<LedgerDimension, string> = { period: '按期间', category: '按事项类别', unit: '按责任单位', agent: '按帮代办员' };
+export const LEDGER_DIMENSION_LABELS: Record<LedgerDimension, string> = {
+  period: '按期间',
+  category: '按事项类别',
+  unit: '按责任单位',
+  agent: '按帮代办员',
+};
 
 /** The row field each dimension groups by (the period's by the period granularity). */
 export function dimensionField(by: LedgerDimension, period: Period, side: 'rk' | 'ek' | 'ak'): string {
@@ -386,7 +451,22 @@ export function figures(c: LedgerCounts): LedgerFigures {
   };
 }
 
-export const EMPTY_COUNTS: LedgerCounts = { received: 0, finished: 0, terminated: 0, refused: 0, timed: 0, onTime: 0, usedDays: 0, rated: 0, satisfied: 0, bad: 0, calledBack: 0, calledBackOnTime: 0, rectified: 0, rectifiedOnTime: 0 };
+export const EMPTY_COUNTS: LedgerCounts = {
+  received: 0,
+  finished: 0,
+  terminated: 0,
+  refused: 0,
+  timed: 0,
+  onTime: 0,
+  usedDays: 0,
+  rated: 0,
+  satisfied: 0,
+  bad: 0,
+  calledBack: 0,
+  calledBackOnTime: 0,
+  rectified: 0,
+  rectifiedOnTime: 0,
+};
 const FROM_COUNTER: Record<keyof LedgerCounters, Exclude<keyof LedgerCounts, 'received'>> = {
   fin: 'finished',
   ter: 'terminated',
@@ -408,7 +488,9 @@ export interface GroupedReceived {
   received: number;
   label?: string | null;
 }
-export type GroupedEnded = { _id: string | null; label?: string | null } & Partial<Record<keyof LedgerCounters, number>>;
+export type GroupedEnded = { _id: string | null; label?: string | null } & Partial<
+  Record<keyof LedgerCounters, number>
+>;
 
 export interface StatisticsLine extends LedgerFigures {
   key: string | null;
@@ -420,7 +502,12 @@ export interface StatisticsLine extends LedgerFigures {
  * period it ended in) into one line per key, in `order` when given (a period series keeps its empty
  * periods), else by received then key. `labelOf` names a key (a unit, an agent, a month).
  */
-export function statisticsLines(received: readonly GroupedReceived[], ended: readonly GroupedEnded[], labelOf: (key: string | null, seen: string | null) => string, order?: readonly string[]): { lines: StatisticsLine[]; total: StatisticsLine } {
+export function statisticsLines(
+  received: readonly GroupedReceived[],
+  ended: readonly GroupedEnded[],
+  labelOf: (key: string | null, seen: string | null) => string,
+  order?: readonly string[],
+): { lines: StatisticsLine[]; total: StatisticsLine } {
   const byKey = new Map<string | null, { counts: LedgerCounts; seen: string | null }>();
   const slot = (key: string | null, seen?: string | null) => {
     let s = byKey.get(key);
@@ -432,11 +519,18 @@ export function statisticsLines(received: readonly GroupedReceived[], ended: rea
   for (const r of received) slot(r._id, r.label).counts.received += r.received;
   for (const e of ended) {
     const s = slot(e._id, e.label);
-    for (const [counter, field] of Object.entries(FROM_COUNTER) as [keyof LedgerCounters, Exclude<keyof LedgerCounts, 'received'>][]) s.counts[field] += Number(e[counter] ?? 0);
+    for (const [counter, field] of Object.entries(FROM_COUNTER) as [
+      keyof LedgerCounters,
+      Exclude<keyof LedgerCounts, 'received'>,
+    ][])
+      s.counts[field] += Number(e[counter] ?? 0);
   }
   let keys = [...byKey.keys()];
   if (order) keys = [...order, ...keys.filter((k) => !order.includes(k as string))];
-  else keys.sort((a, b) => byKey.get(b)!.counts.received - byKey.get(a)!.counts.received || String(a).localeCompare(String(b)));
+  else
+    keys.sort(
+      (a, b) => byKey.get(b)!.counts.received - byKey.get(a)!.counts.received || String(a).localeCompare(String(b)),
+    );
   const total = { ...EMPTY_COUNTS };
   const lines = keys.map((k) => {
     const s = byKey.get(k)!;
@@ -447,7 +541,10 @@ export function statisticsLines(received: readonly GroupedReceived[], ended: rea
 }
 
 /** Top reasons per kind from a `$unwind` + `$group` answer: the common problems of §五(六). */
-export function topReasons(grouped: readonly { _id: { k: string; v: string }; n: number }[], perKind = 5): Record<ReasonKind, { reason: string; count: number }[]> {
+export function topReasons(
+  grouped: readonly { _id: { k: string; v: string }; n: number }[],
+  perKind = 5,
+): Record<ReasonKind, { reason: string; count: number }[]> {
   const out = { refusal: [], termination: [], bad: [] } as Record<ReasonKind, { reason: string; count: number }[]>;
   const sorted = [...grouped].sort((a, b) => b.n - a.n || a._id.v.localeCompare(b._id.v));
   for (const g of sorted) {
@@ -493,7 +590,11 @@ export const LEDGER_COLUMNS = [
 ] as const;
 
 /** One row of the 台账 sheet, in the column order above. Names are already masked in the row. */
-export function ledgerSheetRow(r: LedgerRow, index: number, unitNames: Record<string, string> = {}): (string | number)[] {
+export function ledgerSheetRow(
+  r: LedgerRow,
+  index: number,
+  unitNames: Record<string, string> = {},
+): (string | number)[] {
   return [
     index,
     r.caseNo,
@@ -513,26 +614,66 @@ export function ledgerSheetRow(r: LedgerRow, index: number, unitNames: Record<st
     r.departments.map((d) => unitNames[d] ?? d).join('、'),
     `${LEDGER_OUTCOME_LABELS[r.outcome]}${r.outcome === 'open' ? `（${CASE_STATUS_LABELS[r.status]}）` : ''}`,
     r.approval ? APPROVAL_OUTCOME_LABELS[r.approval] : '',
-    r.reasons.filter((x) => x.k !== 'bad').map((x) => x.v).join('；'),
-    r.rating ? `${RATING_LEVEL_LABELS[r.rating.level]}${r.rating.source === 'default' ? '（默认）' : ''}${r.rating.followUpLevel ? `，追评${RATING_LEVEL_LABELS[r.rating.followUpLevel]}` : ''}` : '未评价',
+    r.reasons
+      .filter((x) => x.k !== 'bad')
+      .map((x) => x.v)
+      .join('；'),
+    r.rating
+      ? `${RATING_LEVEL_LABELS[r.rating.level]}${r.rating.source === 'default' ? '（默认）' : ''}${r.rating.followUpLevel ? `，追评${RATING_LEVEL_LABELS[r.rating.followUpLevel]}` : ''}`
+      : '未评价',
     r.badStates.map((s) => BAD_RATING_STATE_LABELS[s]).join('；'),
   ];
 }
 
-export const STATISTICS_COLUMNS = ['统计项', '受理件数', '办结件数', '终止件数', '不予受理件数', '按时办结率', '平均办理用时（工作日）', '评价件数', '满意率', '差评件数', '差评回访率', '差评整改率'] as const;
+export const STATISTICS_COLUMNS = [
+  '统计项',
+  '受理件数',
+  '办结件数',
+  '终止件数',
+  '不予受理件数',
+  '按时办结率',
+  '平均办理用时（工作日）',
+  '评价件数',
+  '满意率',
+  '差评件数',
+  '差评回访率',
+  '差评整改率',
+] as const;
 
 export function statisticsSheetRow(l: StatisticsLine): (string | number)[] {
-  return [l.label, l.received, l.finished, l.terminated, l.refused, percent(l.onTimeRate), l.averageWorkingDays ?? '—', l.rated, percent(l.satisfactionRate), l.bad, percent(l.callBackRate), percent(l.rectificationRate)];
+  return [
+    l.label,
+    l.received,
+    l.finished,
+    l.terminated,
+    l.refused,
+    percent(l.onTimeRate),
+    l.averageWorkingDays ?? '—',
+    l.rated,
+    percent(l.satisfactionRate),
+    l.bad,
+    percent(l.callBackRate),
+    percent(l.rectificationRate),
+  ];
 }
 
 /** Used by the 差评 page: the deadline of the current step. */
-export function badRatingDueOn(cal: WorkCalendar, b: BadRatingCase, settings: Settings = DEFAULT_SETTINGS): CivilDate | null {
+export function badRatingDueOn(
+  cal: WorkCalendar,
+  b: BadRatingCase,
+  settings: Settings = DEFAULT_SETTINGS,
+): CivilDate | null {
   try {
     const d = badRatingDeadlines(cal, b, settings);
     if (b.status === 'awaiting_call_back') return d.callBackDue;
     if (b.status === 'awaiting_rectification') return d.rectifyDue;
     if (b.status === 'under_appeal') return d.reviewDue;
-    if (b.status === 'awaiting_verification') return addWorkingDays(cal, beijingDate(new Date(b.history[b.history.length - 1]?.at ?? b.openedAt)), settings.rating.reviewWithinWorkingDays);
+    if (b.status === 'awaiting_verification')
+      return addWorkingDays(
+        cal,
+        beijingDate(new Date(b.history[b.history.length - 1]?.at ?? b.openedAt)),
+        settings.rating.reviewWithinWorkingDays,
+      );
     return null;
   } catch {
     return null;

@@ -1,5 +1,14 @@
 import { beijingDate, daysBetween } from './beijing-time';
-import { addWorkingDays, dueDate, extendClock, pauseClock, resumeClock, startClock, type DeadlineClock, type WorkCalendar } from './calendar';
+import {
+  addWorkingDays,
+  dueDate,
+  extendClock,
+  pauseClock,
+  resumeClock,
+  startClock,
+  type DeadlineClock,
+  type WorkCalendar,
+} from './calendar';
 import { CASE_STATUS_LABELS, ENDED_STATUSES, type CaseStatus } from './case-status';
 import { authorize, type Actor, type OwnershipTarget, type PermissionAction } from './permissions';
 import { allow, filled, guarded, refuse, type Decision, type Refusal } from './result';
@@ -23,12 +32,20 @@ export interface Reason {
 
 export const TASK_STATUSES = ['handling', 'awaiting_materials', 'completed', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = { handling: '审批中', awaiting_materials: '待补正', completed: '已办结', cancelled: '已撤销' };
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  handling: '审批中',
+  awaiting_materials: '待补正',
+  completed: '已办结',
+  cancelled: '已撤销',
+};
 
 /** 代办不包办: the approval result is what the window or department decided, recorded as such. */
 export const APPROVAL_OUTCOMES = ['approved', 'not_approved'] as const;
 export type ApprovalOutcome = (typeof APPROVAL_OUTCOMES)[number];
-export const APPROVAL_OUTCOME_LABELS: Record<ApprovalOutcome, string> = { approved: '准予办理', not_approved: '不予办理' };
+export const APPROVAL_OUTCOME_LABELS: Record<ApprovalOutcome, string> = {
+  approved: '准予办理',
+  not_approved: '不予办理',
+};
 
 /** §五(四) 并联审批: one department's part of a case, with its own state and time limit. */
 export interface DepartmentTask {
@@ -72,7 +89,11 @@ export interface CaseResult {
 /** §五(二) 及时主动联系申请人: how the agent reached them. */
 export const CONTACT_CHANNELS = ['phone', 'visit', 'message'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
-export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = { phone: '电话', visit: '面谈/上门', message: '消息' };
+export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = {
+  phone: '电话',
+  visit: '面谈/上门',
+  message: '消息',
+};
 
 export const TERMINATION_GROUNDS = ['applicant_request', 'cannot_finish'] as const;
 export type TerminationGround = (typeof TERMINATION_GROUNDS)[number];
@@ -127,7 +148,15 @@ export interface CaseRecord {
 // ─── Actions ─────────────────────────────────────────────────────────────────────────────────────
 
 export type CaseAction =
-  | { type: 'accept'; mandateConfirmed: boolean; processExplained: boolean; materialsChecked: boolean; applicantSigned: boolean; mandateLetterSigned?: boolean; note?: string }
+  | {
+      type: 'accept';
+      mandateConfirmed: boolean;
+      processExplained: boolean;
+      materialsChecked: boolean;
+      applicantSigned: boolean;
+      mandateLetterSigned?: boolean;
+      note?: string;
+    }
   | { type: 'refuse'; reasons: Reason[] }
   | { type: 'withdraw'; reason?: string }
   | { type: 'deliver'; window: string; committedWorkingDays: number; note?: string }
@@ -148,14 +177,27 @@ export type CaseAction =
       receiptOnPhone?: boolean;
       note?: string;
     }
-  | { type: 'terminate'; ground: TerminationGround; reason: string; materialsReturned: boolean; applicantSigned: boolean }
+  | {
+      type: 'terminate';
+      ground: TerminationGround;
+      reason: string;
+      materialsReturned: boolean;
+      applicantSigned: boolean;
+    }
   | { type: 'reassign'; toAgentId: string; toUnitId?: string; reason: string }
   | { type: 'addTask'; taskId: string; departmentId: string; matter: string; committedWorkingDays: number }
   | { type: 'requestTaskMaterials'; taskId: string; missing: string[] }
   | { type: 'receiveTaskMaterials'; taskId: string }
   | { type: 'completeTask'; taskId: string; outcome: ApprovalOutcome; note?: string }
   | { type: 'cancelTask'; taskId: string; reason: string }
-  | { type: 'conveneJointMeeting'; meetingId: string; departmentIds: string[]; topic: string; scheduledFor: Date; place?: string }
+  | {
+      type: 'conveneJointMeeting';
+      meetingId: string;
+      departmentIds: string[];
+      topic: string;
+      scheduledFor: Date;
+      place?: string;
+    }
   | { type: 'recordJointMeeting'; meetingId: string; minutes: string }
   | { type: 'escalate'; escalationId: string; issue: string }
   | { type: 'resolveEscalation'; escalationId: string; resolution: string }
@@ -184,37 +226,246 @@ export interface TransitionSpec {
 
 /** The transition table: from which states, to which, who may, what is checked and who is told. */
 export const CASE_TRANSITIONS: Record<CaseActionType, TransitionSpec> = {
-  accept: { from: ['applied'], to: 'accepted', permission: 'case.accept', guards: ['MANDATE_NOT_CONFIRMED', 'PROCESS_NOT_EXPLAINED', 'MATERIALS_NOT_CHECKED', 'APPLICANT_NOT_SIGNED', 'MANDATE_LETTER_MISSING'], notifies: ['case_accepted'], clause: '§五(一)', label: '受理' },
-  refuse: { from: ['applied'], to: 'refused', permission: 'case.refuse', guards: ['REASONS_REQUIRED'], notifies: ['case_refused'], clause: '§五(一)', label: '不予受理' },
-  withdraw: { from: ['applied'], to: 'terminated', permission: 'case.withdraw', guards: [], notifies: ['case_withdrawn'], clause: '§二(三)', label: '撤回申请' },
-  deliver: { from: ['accepted'], to: 'handling', permission: 'case.deliver', guards: ['WINDOW_REQUIRED', 'TIME_LIMIT_INVALID', 'CALENDAR_YEAR_MISSING'], notifies: ['handling_started'], clause: '§五(一)', label: '送达审批窗口' },
-  requestMaterials: { from: ['handling'], to: 'awaiting_materials', permission: 'case.requestMaterials', guards: ['MISSING_MATERIALS_REQUIRED'], notifies: ['materials_requested'], clause: '§五(二)', label: '通知补正材料' },
-  receiveMaterials: { from: ['awaiting_materials'], to: 'handling', permission: 'case.receiveMaterials', guards: ['CALENDAR_YEAR_MISSING'], notifies: ['materials_received'], clause: '§五(二)', label: '收到补正材料' },
-  suspend: { from: ['handling'], to: 'suspended', permission: 'case.suspend', guards: ['REASON_REQUIRED'], notifies: ['case_suspended'], clause: '§五(三)', label: '中止' },
-  resume: { from: ['suspended'], to: 'handling', permission: 'case.resume', guards: ['APPLICANT_NOT_CONFIRMED', 'CALENDAR_YEAR_MISSING'], notifies: ['case_resumed'], clause: '§五(三)', label: '续办' },
-  extend: { from: AT_WINDOW, to: null, permission: 'case.extend', guards: ['EXTENSION_INVALID', 'EXPLANATION_REQUIRED', 'CALENDAR_YEAR_MISSING'], notifies: ['deadline_extended'], clause: '§五(三)', label: '延长服务时限' },
-  reportProgress: { from: ['accepted', ...UNDER_WAY], to: null, permission: 'case.reportProgress', guards: ['NOTE_REQUIRED'], notifies: ['progress_report'], clause: '§五(二)', label: '反馈办理情况' },
-  finish: { from: ['handling'], to: 'finished', permission: 'case.finish', guards: ['RESULT_REQUIRED', 'TASKS_OPEN', 'RESULT_NOT_HANDED_OVER', 'ORIGINALS_NOT_RETURNED', 'APPLICANT_NOT_SIGNED'], notifies: ['case_finished', 'rating_invited'], clause: '§五(三)', label: '办结' },
-  terminate: { from: ['accepted', ...UNDER_WAY], to: 'terminated', permission: 'case.terminate', guards: ['TERMINATION_GROUND_INVALID', 'REASON_REQUIRED', 'MATERIALS_NOT_RETURNED', 'APPLICANT_NOT_SIGNED'], notifies: ['case_terminated', 'rating_invited'], clause: '§五(三)', label: '终止委托' },
-  reassign: { from: OPEN, to: null, permission: 'case.reassign', guards: ['AGENT_REQUIRED', 'REASON_REQUIRED', 'UNIT_CHANGE_CENTER_ONLY', 'SAME_AGENT'], notifies: ['case_reassigned'], clause: '§二(四)', label: '转派' },
-  addTask: { from: AT_WINDOW, to: null, permission: 'task.add', guards: ['ID_REQUIRED', 'TASK_EXISTS', 'DEPARTMENT_REQUIRED', 'TIME_LIMIT_INVALID', 'CALENDAR_YEAR_MISSING'], notifies: ['task_assigned'], clause: '§五(四)', label: '增加并联审批部门' },
-  requestTaskMaterials: { from: AT_WINDOW, to: null, permission: 'task.update', guards: ['MISSING_MATERIALS_REQUIRED', 'TASK_NOT_FOUND', 'TASK_STATE'], notifies: ['task_materials_requested'], clause: '§五(四)', label: '部门通知补正' },
-  receiveTaskMaterials: { from: AT_WINDOW, to: null, permission: 'task.update', guards: ['TASK_NOT_FOUND', 'TASK_STATE'], notifies: [], clause: '§五(四)', label: '部门收到补正材料' },
-  completeTask: { from: AT_WINDOW, to: null, permission: 'task.update', guards: ['RESULT_REQUIRED', 'TASK_NOT_FOUND', 'TASK_STATE'], notifies: ['task_completed'], clause: '§五(四)', label: '部门审批办结' },
-  cancelTask: { from: AT_WINDOW, to: null, permission: 'task.update', guards: ['REASON_REQUIRED', 'TASK_NOT_FOUND', 'TASK_STATE'], notifies: [], clause: '§五(四)', label: '撤销部门任务' },
-  conveneJointMeeting: { from: UNDER_WAY, to: null, permission: 'meeting.convene', guards: ['ID_REQUIRED', 'MEETING_EXISTS', 'MEETING_NEEDS_TWO_DEPARTMENTS', 'TOPIC_REQUIRED'], notifies: ['joint_meeting_convened'], clause: '§五(四)', label: '召开并联审联批会议' },
-  recordJointMeeting: { from: UNDER_WAY, to: null, permission: 'meeting.record', guards: ['MEETING_NOT_FOUND', 'MEETING_ALREADY_RECORDED', 'MINUTES_REQUIRED'], notifies: [], clause: '§五(四)', label: '登记会议结果' },
-  escalate: { from: UNDER_WAY, to: null, permission: 'case.escalate', guards: ['ID_REQUIRED', 'ESCALATION_EXISTS', 'ISSUE_REQUIRED'], notifies: ['escalated'], clause: '§五(四)', label: '报请分管领导协调' },
-  resolveEscalation: { from: UNDER_WAY, to: null, permission: 'escalation.resolve', guards: ['ESCALATION_NOT_FOUND', 'ESCALATION_RESOLVED', 'RESOLUTION_REQUIRED'], notifies: ['escalation_resolved'], clause: '§五(四)', label: '登记协调结果' },
-  take: { from: ['applied'], to: null, permission: 'case.take', guards: ['SAME_AGENT'], notifies: ['case_reassigned'], clause: '§二(四)', label: '认领' },
-  supervise: { from: OPEN, to: null, permission: 'case.supervise', guards: ['NOTE_REQUIRED'], notifies: ['case_supervised'], clause: '§四(二)', label: '督办' },
+  accept: {
+    from: ['applied'],
+    to: 'accepted',
+    permission: 'case.accept',
+    guards: [
+      'MANDATE_NOT_CONFIRMED',
+      'PROCESS_NOT_EXPLAINED',
+      'MATERIALS_NOT_CHECKED',
+      'APPLICANT_NOT_SIGNED',
+      'MANDATE_LETTER_MISSING',
+    ],
+    notifies: ['case_accepted'],
+    clause: '§五(一)',
+    label: '受理',
+  },
+  refuse: {
+    from: ['applied'],
+    to: 'refused',
+    permission: 'case.refuse',
+    guards: ['REASONS_REQUIRED'],
+    notifies: ['case_refused'],
+    clause: '§五(一)',
+    label: '不予受理',
+  },
+  withdraw: {
+    from: ['applied'],
+    to: 'terminated',
+    permission: 'case.withdraw',
+    guards: [],
+    notifies: ['case_withdrawn'],
+    clause: '§二(三)',
+    label: '撤回申请',
+  },
+  deliver: {
+    from: ['accepted'],
+    to: 'handling',
+    permission: 'case.deliver',
+    guards: ['WINDOW_REQUIRED', 'TIME_LIMIT_INVALID', 'CALENDAR_YEAR_MISSING'],
+    notifies: ['handling_started'],
+    clause: '§五(一)',
+    label: '送达审批窗口',
+  },
+  requestMaterials: {
+    from: ['handling'],
+    to: 'awaiting_materials',
+    permission: 'case.requestMaterials',
+    guards: ['MISSING_MATERIALS_REQUIRED'],
+    notifies: ['materials_requested'],
+    clause: '§五(二)',
+    label: '通知补正材料',
+  },
+  receiveMaterials: {
+    from: ['awaiting_materials'],
+    to: 'handling',
+    permission: 'case.receiveMaterials',
+    guards: ['CALENDAR_YEAR_MISSING'],
+    notifies: ['materials_received'],
+    clause: '§五(二)',
+    label: '收到补正材料',
+  },
+  suspend: {
+    from: ['handling'],
+    to: 'suspended',
+    permission: 'case.suspend',
+    guards: ['REASON_REQUIRED'],
+    notifies: ['case_suspended'],
+    clause: '§五(三)',
+    label: '中止',
+  },
+  resume: {
+    from: ['suspended'],
+    to: 'handling',
+    permission: 'case.resume',
+    guards: ['APPLICANT_NOT_CONFIRMED', 'CALENDAR_YEAR_MISSING'],
+    notifies: ['case_resumed'],
+    clause: '§五(三)',
+    label: '续办',
+  },
+  extend: {
+    from: AT_WINDOW,
+    to: null,
+    permission: 'case.extend',
+    guards: ['EXTENSION_INVALID', 'EXPLANATION_REQUIRED', 'CALENDAR_YEAR_MISSING'],
+    notifies: ['deadline_extended'],
+    clause: '§五(三)',
+    label: '延长服务时限',
+  },
+  reportProgress: {
+    from: ['accepted', ...UNDER_WAY],
+    to: null,
+    permission: 'case.reportProgress',
+    guards: ['NOTE_REQUIRED'],
+    notifies: ['progress_report'],
+    clause: '§五(二)',
+    label: '反馈办理情况',
+  },
+  finish: {
+    from: ['handling'],
+    to: 'finished',
+    permission: 'case.finish',
+    guards: [
+      'RESULT_REQUIRED',
+      'TASKS_OPEN',
+      'RESULT_NOT_HANDED_OVER',
+      'ORIGINALS_NOT_RETURNED',
+      'APPLICANT_NOT_SIGNED',
+    ],
+    notifies: ['case_finished', 'rating_invited'],
+    clause: '§五(三)',
+    label: '办结',
+  },
+  terminate: {
+    from: ['accepted', ...UNDER_WAY],
+    to: 'terminated',
+    permission: 'case.terminate',
+    guards: ['TERMINATION_GROUND_INVALID', 'REASON_REQUIRED', 'MATERIALS_NOT_RETURNED', 'APPLICANT_NOT_SIGNED'],
+    notifies: ['case_terminated', 'rating_invited'],
+    clause: '§五(三)',
+    label: '终止委托',
+  },
+  reassign: {
+    from: OPEN,
+    to: null,
+    permission: 'case.reassign',
+    guards: ['AGENT_REQUIRED', 'REASON_REQUIRED', 'UNIT_CHANGE_CENTER_ONLY', 'SAME_AGENT'],
+    notifies: ['case_reassigned'],
+    clause: '§二(四)',
+    label: '转派',
+  },
+  addTask: {
+    from: AT_WINDOW,
+    to: null,
+    permission: 'task.add',
+    guards: ['ID_REQUIRED', 'TASK_EXISTS', 'DEPARTMENT_REQUIRED', 'TIME_LIMIT_INVALID', 'CALENDAR_YEAR_MISSING'],
+    notifies: ['task_assigned'],
+    clause: '§五(四)',
+    label: '增加并联审批部门',
+  },
+  requestTaskMaterials: {
+    from: AT_WINDOW,
+    to: null,
+    permission: 'task.update',
+    guards: ['MISSING_MATERIALS_REQUIRED', 'TASK_NOT_FOUND', 'TASK_STATE'],
+    notifies: ['task_materials_requested'],
+    clause: '§五(四)',
+    label: '部门通知补正',
+  },
+  receiveTaskMaterials: {
+    from: AT_WINDOW,
+    to: null,
+    permission: 'task.update',
+    guards: ['TASK_NOT_FOUND', 'TASK_STATE'],
+    notifies: [],
+    clause: '§五(四)',
+    label: '部门收到补正材料',
+  },
+  completeTask: {
+    from: AT_WINDOW,
+    to: null,
+    permission: 'task.update',
+    guards: ['RESULT_REQUIRED', 'TASK_NOT_FOUND', 'TASK_STATE'],
+    notifies: ['task_completed'],
+    clause: '§五(四)',
+    label: '部门审批办结',
+  },
+  cancelTask: {
+    from: AT_WINDOW,
+    to: null,
+    permission: 'task.update',
+    guards: ['REASON_REQUIRED', 'TASK_NOT_FOUND', 'TASK_STATE'],
+    notifies: [],
+    clause: '§五(四)',
+    label: '撤销部门任务',
+  },
+  conveneJointMeeting: {
+    from: UNDER_WAY,
+    to: null,
+    permission: 'meeting.convene',
+    guards: ['ID_REQUIRED', 'MEETING_EXISTS', 'MEETING_NEEDS_TWO_DEPARTMENTS', 'TOPIC_REQUIRED'],
+    notifies: ['joint_meeting_convened'],
+    clause: '§五(四)',
+    label: '召开并联审联批会议',
+  },
+  recordJointMeeting: {
+    from: UNDER_WAY,
+    to: null,
+    permission: 'meeting.record',
+    guards: ['MEETING_NOT_FOUND', 'MEETING_ALREADY_RECORDED', 'MINUTES_REQUIRED'],
+    notifies: [],
+    clause: '§五(四)',
+    label: '登记会议结果',
+  },
+  escalate: {
+    from: UNDER_WAY,
+    to: null,
+    permission: 'case.escalate',
+    guards: ['ID_REQUIRED', 'ESCALATION_EXISTS', 'ISSUE_REQUIRED'],
+    notifies: ['escalated'],
+    clause: '§五(四)',
+    label: '报请分管领导协调',
+  },
+  resolveEscalation: {
+    from: UNDER_WAY,
+    to: null,
+    permission: 'escalation.resolve',
+    guards: ['ESCALATION_NOT_FOUND', 'ESCALATION_RESOLVED', 'RESOLUTION_REQUIRED'],
+    notifies: ['escalation_resolved'],
+    clause: '§五(四)',
+    label: '登记协调结果',
+  },
+  take: {
+    from: ['applied'],
+    to: null,
+    permission: 'case.take',
+    guards: ['SAME_AGENT'],
+    notifies: ['case_reassigned'],
+    clause: '§二(四)',
+    label: '认领',
+  },
+  supervise: {
+    from: OPEN,
+    to: null,
+    permission: 'case.supervise',
+    guards: ['NOTE_REQUIRED'],
+    notifies: ['case_supervised'],
+    clause: '§四(二)',
+    label: '督办',
+  },
 };
 
 export const CASE_ACTION_TYPES = Object.keys(CASE_TRANSITIONS) as CaseActionType[];
 
 // ─── Notifications ───────────────────────────────────────────────────────────────────────────────
 
-export type Recipient = { kind: 'applicant'; id: string } | { kind: 'staff'; id: string } | { kind: 'unit_leader'; unitId: string } | { kind: 'center' } | { kind: 'leader_in_charge' };
+export type Recipient =
+  | { kind: 'applicant'; id: string }
+  | { kind: 'staff'; id: string }
+  | { kind: 'unit_leader'; unitId: string }
+  | { kind: 'center' }
+  | { kind: 'leader_in_charge' };
 
 export const NOTIFICATION_KINDS = {
   case_assigned: '新的帮办代办申请',
@@ -298,7 +549,12 @@ export const LIFECYCLE_MESSAGES = {
   RESOLUTION_REQUIRED: '请填写协调结果。',
 } as const;
 
-export type LifecycleCode = keyof typeof LIFECYCLE_MESSAGES | 'ILLEGAL_TRANSITION' | 'TIME_LIMIT_INVALID' | 'EXTENSION_INVALID' | 'CALENDAR_YEAR_MISSING';
+export type LifecycleCode =
+  | keyof typeof LIFECYCLE_MESSAGES
+  | 'ILLEGAL_TRANSITION'
+  | 'TIME_LIMIT_INVALID'
+  | 'EXTENSION_INVALID'
+  | 'CALENDAR_YEAR_MISSING';
 
 function no(code: keyof typeof LIFECYCLE_MESSAGES, details?: Record<string, unknown>): Refusal {
   return refuse(code, LIFECYCLE_MESSAGES[code], details);
@@ -323,7 +579,15 @@ export interface OpenCaseInput {
 
 /** §五(一) 申请: a new case in state applied, routed to a unit and, if possible, an agent. */
 export function openCase(input: OpenCaseInput, at: Date): TransitionResult {
-  const event: TimelineEvent = { seq: 1, action: 'apply', from: null, to: 'applied', actor: { id: input.applicantId, role: 'applicant' }, at, note: null };
+  const event: TimelineEvent = {
+    seq: 1,
+    action: 'apply',
+    from: null,
+    to: 'applied',
+    actor: { id: input.applicantId, role: 'applicant' },
+    at,
+    note: null,
+  };
   const record: CaseRecord = {
     status: 'applied',
     ...input,
@@ -342,7 +606,9 @@ export function openCase(input: OpenCaseInput, at: Date): TransitionResult {
     endedAt: null,
     timeline: [event],
   };
-  const to: Recipient = input.agentId ? { kind: 'staff', id: input.agentId } : { kind: 'unit_leader', unitId: input.unitId };
+  const to: Recipient = input.agentId
+    ? { kind: 'staff', id: input.agentId }
+    : { kind: 'unit_leader', unitId: input.unitId };
   return { case: record, event, notifications: [{ kind: 'case_assigned', to, params: { category: input.category } }] };
 }
 
@@ -377,7 +643,9 @@ function applicant(c: CaseRecord): Recipient {
 
 /** The first agent hears about everything on a case they stay accountable for, whoever acted. */
 function agentsExcept(c: CaseRecord, actorId: string): Recipient[] {
-  return [...new Set([c.agentId, c.firstAgentId])].filter((id): id is string => !!id && id !== actorId).map((id) => ({ kind: 'staff' as const, id }));
+  return [...new Set([c.agentId, c.firstAgentId])]
+    .filter((id): id is string => !!id && id !== actorId)
+    .map((id) => ({ kind: 'staff' as const, id }));
 }
 
 function dueParam(ctx: Required<TransitionContext>, clock: DeadlineClock): string {
@@ -386,16 +654,27 @@ function dueParam(ctx: Required<TransitionContext>, clock: DeadlineClock): strin
 
 function ownership(c: CaseRecord, action: CaseAction): OwnershipTarget {
   const agents = [c.agentId, c.firstAgentId];
-  if (action.type === 'requestTaskMaterials' || action.type === 'receiveTaskMaterials' || action.type === 'completeTask' || action.type === 'cancelTask') {
+  if (
+    action.type === 'requestTaskMaterials' ||
+    action.type === 'receiveTaskMaterials' ||
+    action.type === 'completeTask' ||
+    action.type === 'cancelTask'
+  ) {
     const task = c.tasks.find((t) => t.id === action.taskId);
     return { applicantId: c.applicantId, agentIds: agents, unitIds: task ? [task.departmentId] : [] };
   }
   return { applicantId: c.applicantId, agentIds: agents, unitIds: [c.unitId] };
 }
 
-const nonEmptyList = (xs: unknown): xs is string[] => Array.isArray(xs) && xs.length > 0 && xs.every((x) => filled(x as string));
+const nonEmptyList = (xs: unknown): xs is string[] =>
+  Array.isArray(xs) && xs.length > 0 && xs.every((x) => filled(x as string));
 
-function updateTask(c: CaseRecord, taskId: string, from: readonly TaskStatus[], change: (t: DepartmentTask) => DepartmentTask): Decision<DepartmentTask[]> {
+function updateTask(
+  c: CaseRecord,
+  taskId: string,
+  from: readonly TaskStatus[],
+  change: (t: DepartmentTask) => DepartmentTask,
+): Decision<DepartmentTask[]> {
   const task = c.tasks.find((t) => t.id === taskId);
   if (!task) return no('TASK_NOT_FOUND', { taskId });
   if (!from.includes(task.status)) return no('TASK_STATE', { taskId, status: task.status });
@@ -418,9 +697,19 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
   },
 
   refuse(c, a, ctx) {
-    if (!Array.isArray(a.reasons) || a.reasons.length === 0 || !a.reasons.every((r) => filled(r?.code) && filled(r?.message))) return no('REASONS_REQUIRED');
+    if (
+      !Array.isArray(a.reasons) ||
+      a.reasons.length === 0 ||
+      !a.reasons.every((r) => filled(r?.code) && filled(r?.message))
+    )
+      return no('REASONS_REQUIRED');
     return effect({
-      patch: { refusalReasons: a.reasons, agentId: ctx.actor.id, firstAgentId: c.firstAgentId ?? ctx.actor.id, endedAt: ctx.at },
+      patch: {
+        refusalReasons: a.reasons,
+        agentId: ctx.actor.id,
+        firstAgentId: c.firstAgentId ?? ctx.actor.id,
+        endedAt: ctx.at,
+      },
       note: a.reasons.map((r) => r.message).join('；'),
       data: { reasons: a.reasons.map((r) => r.code) },
       notify: [{ kind: 'case_refused', to: applicant(c), params: { reasons: a.reasons.length } }],
@@ -429,7 +718,10 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
 
   withdraw(c, a, ctx) {
     return effect({
-      patch: { termination: { ground: 'applicant_request', reason: filled(a.reason) ? a.reason : '申请人撤回申请' }, endedAt: ctx.at },
+      patch: {
+        termination: { ground: 'applicant_request', reason: filled(a.reason) ? a.reason : '申请人撤回申请' },
+        endedAt: ctx.at,
+      },
       note: a.reason ?? null,
       notify: c.agentId ? [{ kind: 'case_withdrawn', to: { kind: 'staff', id: c.agentId }, params: {} }] : [],
     });
@@ -454,7 +746,12 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
   requestMaterials(c, a, ctx) {
     if (!nonEmptyList(a.missing)) return no('MISSING_MATERIALS_REQUIRED');
     return effect({
-      patch: { missingMaterials: a.missing, clock: pauseClock(c.clock!, ctx.at, 'materials'), lastContactAt: ctx.at, materialsRequestedAt: ctx.at },
+      patch: {
+        missingMaterials: a.missing,
+        clock: pauseClock(c.clock!, ctx.at, 'materials'),
+        lastContactAt: ctx.at,
+        materialsRequestedAt: ctx.at,
+      },
       note: a.note ?? a.missing.join('、'),
       data: { missing: a.missing },
       notify: [{ kind: 'materials_requested', to: applicant(c), params: { count: a.missing.length } }],
@@ -475,11 +772,18 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
   suspend(c, a, ctx) {
     if (!filled(a.reason)) return no('REASON_REQUIRED');
     // 中止 stops the case's clock and every department clock still running
-    const tasks = c.tasks.map((t) => (t.status === 'handling' || t.status === 'awaiting_materials' ? { ...t, clock: pauseClock(t.clock, ctx.at, 'suspension') } : t));
+    const tasks = c.tasks.map((t) =>
+      t.status === 'handling' || t.status === 'awaiting_materials'
+        ? { ...t, clock: pauseClock(t.clock, ctx.at, 'suspension') }
+        : t,
+    );
     return effect({
       patch: { suspensionReason: a.reason, clock: pauseClock(c.clock!, ctx.at, 'suspension'), tasks },
       note: a.reason,
-      notify: [{ kind: 'case_suspended', to: applicant(c), params: {} }, ...agentsExcept(c, ctx.actor.id).map((to) => ({ kind: 'case_suspended' as const, to, params: {} }))],
+      notify: [
+        { kind: 'case_suspended', to: applicant(c), params: {} },
+        ...agentsExcept(c, ctx.actor.id).map((to) => ({ kind: 'case_suspended' as const, to, params: {} })),
+      ],
     });
   },
 
@@ -501,7 +805,10 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
     const max = ctx.settings.lifecycle.maxExtensionWorkingDays;
     const total = c.clock!.extraWorkingDays + a.extraWorkingDays;
     if (!Number.isInteger(a.extraWorkingDays) || a.extraWorkingDays < 1 || total > max) {
-      return refuse('EXTENSION_INVALID', `延长的工作日数应为正整数，且累计不超过${max}个工作日。`, { max, alreadyExtended: c.clock!.extraWorkingDays });
+      return refuse('EXTENSION_INVALID', `延长的工作日数应为正整数，且累计不超过${max}个工作日。`, {
+        max,
+        alreadyExtended: c.clock!.extraWorkingDays,
+      });
     }
     if (!filled(a.explanation) || !a.explainedToApplicant) return no('EXPLANATION_REQUIRED');
     const clock = extendClock(c.clock!, a.extraWorkingDays);
@@ -517,18 +824,30 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
   reportProgress(c, a, ctx) {
     if (!filled(a.note)) return no('NOTE_REQUIRED');
     const channel = a.channel && (CONTACT_CHANNELS as readonly string[]).includes(a.channel) ? a.channel : null;
-    return effect({ patch: { lastContactAt: ctx.at }, note: a.note, ...(channel ? { data: { channel } } : {}), notify: [{ kind: 'progress_report', to: applicant(c), params: {} }] });
+    return effect({
+      patch: { lastContactAt: ctx.at },
+      note: a.note,
+      ...(channel ? { data: { channel } } : {}),
+      notify: [{ kind: 'progress_report', to: applicant(c), params: {} }],
+    });
   },
 
   finish(c, a, ctx) {
     const r = a.result;
-    if (!r || !(['approved', 'not_approved'] as const).includes(r.outcome) || !filled(r.decidedBy)) return no('RESULT_REQUIRED');
-    if (c.tasks.some((t) => t.status === 'handling' || t.status === 'awaiting_materials')) return no('TASKS_OPEN', { open: c.tasks.filter((t) => t.status === 'handling' || t.status === 'awaiting_materials').map((t) => t.id) });
+    if (!r || !(['approved', 'not_approved'] as const).includes(r.outcome) || !filled(r.decidedBy))
+      return no('RESULT_REQUIRED');
+    if (c.tasks.some((t) => t.status === 'handling' || t.status === 'awaiting_materials'))
+      return no('TASKS_OPEN', {
+        open: c.tasks.filter((t) => t.status === 'handling' || t.status === 'awaiting_materials').map((t) => t.id),
+      });
     if (!a.resultHandedOver) return no('RESULT_NOT_HANDED_OVER');
     if (!a.originalsReturned) return no('ORIGINALS_NOT_RETURNED');
     if (!a.applicantSigned && !a.receiptOnPhone) return no('APPLICANT_NOT_SIGNED');
     return effect({
-      patch: { result: { outcome: r.outcome, decidedBy: r.decidedBy.trim(), documentNo: r.documentNo?.trim() || null }, endedAt: ctx.at },
+      patch: {
+        result: { outcome: r.outcome, decidedBy: r.decidedBy.trim(), documentNo: r.documentNo?.trim() || null },
+        endedAt: ctx.at,
+      },
       note: a.note ?? null,
       // the record says how the receipt was (or is to be) signed, never that it was when it was not
       data: { outcome: r.outcome, decidedBy: r.decidedBy.trim(), receipt: a.applicantSigned ? 'signed' : 'on_phone' },
@@ -545,7 +864,11 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
     if (!filled(a.reason)) return no('REASON_REQUIRED');
     if (!a.materialsReturned) return no('MATERIALS_NOT_RETURNED');
     if (!a.applicantSigned) return no('APPLICANT_NOT_SIGNED');
-    const tasks = c.tasks.map((t) => (t.status === 'handling' || t.status === 'awaiting_materials' ? { ...t, status: 'cancelled' as const, note: '委托终止' } : t));
+    const tasks = c.tasks.map((t) =>
+      t.status === 'handling' || t.status === 'awaiting_materials'
+        ? { ...t, status: 'cancelled' as const, note: '委托终止' }
+        : t,
+    );
     return effect({
       patch: { termination: { ground: a.ground, reason: a.reason }, tasks, endedAt: ctx.at },
       note: a.reason,
@@ -571,8 +894,12 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
       data: { fromAgentId: c.agentId, toAgentId: a.toAgentId, fromUnitId: c.unitId, toUnitId: unitId },
       notify: [
         { kind: 'case_reassigned', to: { kind: 'staff', id: a.toAgentId }, params: {} },
-        ...(contact && contact !== a.toAgentId ? [{ kind: 'case_reassigned' as const, to: { kind: 'staff' as const, id: contact }, params: {} }] : []),
-        ...(c.firstAgentId ? [{ kind: 'case_reassigned' as const, to: applicant(c), params: { contact: c.firstAgentId } }] : []),
+        ...(contact && contact !== a.toAgentId
+          ? [{ kind: 'case_reassigned' as const, to: { kind: 'staff' as const, id: contact }, params: {} }]
+          : []),
+        ...(c.firstAgentId
+          ? [{ kind: 'case_reassigned' as const, to: applicant(c), params: { contact: c.firstAgentId } }]
+          : []),
       ],
     });
   },
@@ -586,7 +913,15 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
       return refuse('TIME_LIMIT_INVALID', `承诺时限应为0到${max}个工作日。`, { max });
     }
     const clock = startClock(ctx.calendar, ctx.at, a.committedWorkingDays, ctx.settings.calendar);
-    const task: DepartmentTask = { id: a.taskId, departmentId: a.departmentId, matter: a.matter.trim(), status: 'handling', clock, outcome: null, note: null };
+    const task: DepartmentTask = {
+      id: a.taskId,
+      departmentId: a.departmentId,
+      matter: a.matter.trim(),
+      status: 'handling',
+      clock,
+      outcome: null,
+      note: null,
+    };
     const due = dueParam(ctx, clock);
     return effect({
       patch: { tasks: [...c.tasks, task] },
@@ -598,37 +933,65 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
 
   requestTaskMaterials(c, a, ctx) {
     if (!nonEmptyList(a.missing)) return no('MISSING_MATERIALS_REQUIRED');
-    const tasks = updateTask(c, a.taskId, ['handling'], (t) => ({ ...t, status: 'awaiting_materials', clock: pauseClock(t.clock, ctx.at, 'materials') }));
+    const tasks = updateTask(c, a.taskId, ['handling'], (t) => ({
+      ...t,
+      status: 'awaiting_materials',
+      clock: pauseClock(t.clock, ctx.at, 'materials'),
+    }));
     if (!tasks.ok) return tasks;
     return effect({
       patch: { tasks: tasks.value },
       note: a.missing.join('、'),
       data: { taskId: a.taskId, missing: a.missing },
-      notify: [{ kind: 'task_materials_requested', to: applicant(c), params: { count: a.missing.length } }, ...agentsExcept(c, ctx.actor.id).map((to) => ({ kind: 'task_materials_requested' as const, to, params: { count: a.missing.length } }))],
+      notify: [
+        { kind: 'task_materials_requested', to: applicant(c), params: { count: a.missing.length } },
+        ...agentsExcept(c, ctx.actor.id).map((to) => ({
+          kind: 'task_materials_requested' as const,
+          to,
+          params: { count: a.missing.length },
+        })),
+      ],
     });
   },
 
   receiveTaskMaterials(c, a, ctx) {
-    const tasks = updateTask(c, a.taskId, ['awaiting_materials'], (t) => ({ ...t, status: 'handling', clock: resumeClock(t.clock, ctx.at) }));
+    const tasks = updateTask(c, a.taskId, ['awaiting_materials'], (t) => ({
+      ...t,
+      status: 'handling',
+      clock: resumeClock(t.clock, ctx.at),
+    }));
     if (!tasks.ok) return tasks;
     return effect({ patch: { tasks: tasks.value }, note: null, data: { taskId: a.taskId }, notify: [] });
   },
 
   completeTask(c, a, ctx) {
     if (!(APPROVAL_OUTCOMES as readonly string[]).includes(a.outcome)) return no('RESULT_REQUIRED');
-    const tasks = updateTask(c, a.taskId, ['handling'], (t) => ({ ...t, status: 'completed', outcome: a.outcome, note: a.note ?? null }));
+    const tasks = updateTask(c, a.taskId, ['handling'], (t) => ({
+      ...t,
+      status: 'completed',
+      outcome: a.outcome,
+      note: a.note ?? null,
+    }));
     if (!tasks.ok) return tasks;
     return effect({
       patch: { tasks: tasks.value },
       note: a.note ?? null,
       data: { taskId: a.taskId, outcome: a.outcome },
-      notify: agentsExcept(c, ctx.actor.id).map((to) => ({ kind: 'task_completed' as const, to, params: { outcome: a.outcome } })),
+      notify: agentsExcept(c, ctx.actor.id).map((to) => ({
+        kind: 'task_completed' as const,
+        to,
+        params: { outcome: a.outcome },
+      })),
     });
   },
 
   cancelTask(c, a) {
     if (!filled(a.reason)) return no('REASON_REQUIRED');
-    const tasks = updateTask(c, a.taskId, ['handling', 'awaiting_materials'], (t) => ({ ...t, status: 'cancelled', note: a.reason }));
+    const tasks = updateTask(c, a.taskId, ['handling', 'awaiting_materials'], (t) => ({
+      ...t,
+      status: 'cancelled',
+      note: a.reason,
+    }));
     if (!tasks.ok) return tasks;
     return effect({ patch: { tasks: tasks.value }, note: a.reason, data: { taskId: a.taskId }, notify: [] });
   },
@@ -640,14 +1003,30 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
     if (departments.length < 2) return no('MEETING_NEEDS_TWO_DEPARTMENTS');
     if (!filled(a.topic)) return no('TOPIC_REQUIRED');
     const place = filled(a.place) ? a.place.trim() : null;
-    const meeting: JointMeeting = { id: a.meetingId, departmentIds: departments, topic: a.topic.trim(), scheduledFor: a.scheduledFor, place, status: 'scheduled', minutes: null };
+    const meeting: JointMeeting = {
+      id: a.meetingId,
+      departmentIds: departments,
+      topic: a.topic.trim(),
+      scheduledFor: a.scheduledFor,
+      place,
+      status: 'scheduled',
+      minutes: null,
+    };
     return effect({
       patch: { meetings: [...c.meetings, meeting] },
       note: a.topic.trim(),
       data: { meetingId: a.meetingId, departmentIds: departments, scheduledFor: a.scheduledFor.toISOString(), place },
       notify: [
-        ...departments.map((unitId) => ({ kind: 'joint_meeting_convened' as const, to: { kind: 'unit_leader' as const, unitId }, params: { date: beijingDate(a.scheduledFor) } })),
-        ...agentsExcept(c, '').map((to) => ({ kind: 'joint_meeting_convened' as const, to, params: { date: beijingDate(a.scheduledFor) } })),
+        ...departments.map((unitId) => ({
+          kind: 'joint_meeting_convened' as const,
+          to: { kind: 'unit_leader' as const, unitId },
+          params: { date: beijingDate(a.scheduledFor) },
+        })),
+        ...agentsExcept(c, '').map((to) => ({
+          kind: 'joint_meeting_convened' as const,
+          to,
+          params: { date: beijingDate(a.scheduledFor) },
+        })),
       ],
     });
   },
@@ -658,7 +1037,11 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
     if (meeting.status === 'held') return no('MEETING_ALREADY_RECORDED');
     if (!filled(a.minutes)) return no('MINUTES_REQUIRED');
     return effect({
-      patch: { meetings: c.meetings.map((m) => (m.id === a.meetingId ? { ...m, status: 'held' as const, minutes: a.minutes } : m)) },
+      patch: {
+        meetings: c.meetings.map((m) =>
+          m.id === a.meetingId ? { ...m, status: 'held' as const, minutes: a.minutes } : m,
+        ),
+      },
       note: a.minutes,
       data: { meetingId: a.meetingId },
       notify: [],
@@ -669,12 +1052,21 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
     if (!filled(a.escalationId)) return no('ID_REQUIRED');
     if (c.escalations.some((e) => e.id === a.escalationId)) return no('ESCALATION_EXISTS');
     if (!filled(a.issue)) return no('ISSUE_REQUIRED');
-    const escalation: Escalation = { id: a.escalationId, issue: a.issue.trim(), raisedAt: ctx.at, status: 'open', resolution: null };
+    const escalation: Escalation = {
+      id: a.escalationId,
+      issue: a.issue.trim(),
+      raisedAt: ctx.at,
+      status: 'open',
+      resolution: null,
+    };
     return effect({
       patch: { escalations: [...c.escalations, escalation] },
       note: a.issue.trim(),
       data: { escalationId: a.escalationId },
-      notify: [{ kind: 'escalated', to: { kind: 'leader_in_charge' }, params: {} }, { kind: 'escalated', to: { kind: 'unit_leader', unitId: c.unitId }, params: {} }],
+      notify: [
+        { kind: 'escalated', to: { kind: 'leader_in_charge' }, params: {} },
+        { kind: 'escalated', to: { kind: 'unit_leader', unitId: c.unitId }, params: {} },
+      ],
     });
   },
 
@@ -684,7 +1076,11 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
     if (escalation.status === 'resolved') return no('ESCALATION_RESOLVED');
     if (!filled(a.resolution)) return no('RESOLUTION_REQUIRED');
     return effect({
-      patch: { escalations: c.escalations.map((e) => (e.id === a.escalationId ? { ...e, status: 'resolved' as const, resolution: a.resolution } : e)) },
+      patch: {
+        escalations: c.escalations.map((e) =>
+          e.id === a.escalationId ? { ...e, status: 'resolved' as const, resolution: a.resolution } : e,
+        ),
+      },
       note: a.resolution,
       data: { escalationId: a.escalationId },
       notify: agentsExcept(c, ctx.actor.id).map((to) => ({ kind: 'escalation_resolved' as const, to, params: {} })),
@@ -706,20 +1102,34 @@ const handlers: { [K in CaseActionType]: Handler<Extract<CaseAction, { type: K }
     // §四(二) 督办: the leader's note goes on the record the agents see; the applicant is not told
     if (!filled(a.note)) return no('NOTE_REQUIRED');
     const to = agentsExcept(c, ctx.actor.id);
-    return effect({ patch: {}, note: a.note.trim(), notify: to.length ? to.map((r) => ({ kind: 'case_supervised' as const, to: r, params: {} })) : [{ kind: 'case_supervised', to: { kind: 'unit_leader', unitId: c.unitId }, params: {} }] });
+    return effect({
+      patch: {},
+      note: a.note.trim(),
+      notify: to.length
+        ? to.map((r) => ({ kind: 'case_supervised' as const, to: r, params: {} }))
+        : [{ kind: 'case_supervised', to: { kind: 'unit_leader', unitId: c.unitId }, params: {} }],
+    });
   },
 };
 
 function transitionError(c: CaseRecord, spec: TransitionSpec): Refusal {
-  return refuse('ILLEGAL_TRANSITION', `案件当前为“${CASE_STATUS_LABELS[c.status]}”，不能${spec.label}。`, { status: c.status });
+  return refuse('ILLEGAL_TRANSITION', `案件当前为“${CASE_STATUS_LABELS[c.status]}”，不能${spec.label}。`, {
+    status: c.status,
+  });
 }
 
 /**
  * Takes one action on a case. Order of checks: the action exists, the state allows it, the actor
  * may take it on this case, time does not run backwards, then the action's own guards.
  */
-export function applyCaseAction(c: CaseRecord, action: CaseAction, context: TransitionContext): Decision<TransitionResult> {
-  const spec = Object.prototype.hasOwnProperty.call(CASE_TRANSITIONS, action?.type) ? CASE_TRANSITIONS[action.type] : undefined;
+export function applyCaseAction(
+  c: CaseRecord,
+  action: CaseAction,
+  context: TransitionContext,
+): Decision<TransitionResult> {
+  const spec = Object.prototype.hasOwnProperty.call(CASE_TRANSITIONS, action?.type)
+    ? CASE_TRANSITIONS[action.type]
+    : undefined;
   if (!spec) return no('UNKNOWN_ACTION', { action: action?.type });
   if (!spec.from.includes(c.status)) return transitionError(c, spec);
   const permitted = authorize(context.actor, spec.permission, ownership(c, action));
@@ -767,13 +1177,24 @@ export function availableCaseActions(c: CaseRecord, actor: Actor): CaseActionTyp
     if (!spec.from.includes(c.status)) return false;
     if (NEEDS_ONE[type] && !NEEDS_ONE[type]!(c)) return false;
     // task actions are checked against the case's unit here; the task's own unit is checked on use
-    return authorize(actor, spec.permission, ownership(c, { type } as CaseAction)).ok || (spec.permission === 'task.update' && c.tasks.some((t) => authorize(actor, 'task.update', { agentIds: [c.agentId, c.firstAgentId], unitIds: [t.departmentId] }).ok));
+    return (
+      authorize(actor, spec.permission, ownership(c, { type } as CaseAction)).ok ||
+      (spec.permission === 'task.update' &&
+        c.tasks.some(
+          (t) =>
+            authorize(actor, 'task.update', { agentIds: [c.agentId, c.firstAgentId], unitIds: [t.departmentId] }).ok,
+        ))
+    );
   });
 }
 
 /** Who may see a case: the applicant, its agents, its unit and the departments with a task, the center. */
 export function caseViewTarget(c: CaseRecord): OwnershipTarget {
-  return { applicantId: c.applicantId, agentIds: [c.agentId, c.firstAgentId], unitIds: [c.unitId, ...c.tasks.map((t) => t.departmentId)] };
+  return {
+    applicantId: c.applicantId,
+    agentIds: [c.agentId, c.firstAgentId],
+    unitIds: [c.unitId, ...c.tasks.map((t) => t.departmentId)],
+  };
 }
 
 export function isEnded(c: CaseRecord): boolean {
@@ -781,14 +1202,23 @@ export function isEnded(c: CaseRecord): boolean {
 }
 
 /** §五(二) 定期向申请人反馈: true once the setting's working days have passed since the last contact. */
-export function progressReportDue(cal: WorkCalendar, c: CaseRecord, now: Date, settings: Settings = DEFAULT_SETTINGS): boolean {
+export function progressReportDue(
+  cal: WorkCalendar,
+  c: CaseRecord,
+  now: Date,
+  settings: Settings = DEFAULT_SETTINGS,
+): boolean {
   if (!CASE_TRANSITIONS.reportProgress.from.includes(c.status)) return false;
   const since = beijingDate(c.lastContactAt ?? c.timeline[0].at);
-  return daysBetween(addWorkingDays(cal, since, settings.lifecycle.progressReportEveryWorkingDays), beijingDate(now)) >= 0;
+  return (
+    daysBetween(addWorkingDays(cal, since, settings.lifecycle.progressReportEveryWorkingDays), beijingDate(now)) >= 0
+  );
 }
 
 /** When the current 补正 was asked for: kept on the record, or (older records) the last such step. */
-export function materialsRequestedAt(c: Pick<CaseRecord, 'materialsRequestedAt'> & { timeline?: TimelineEvent[] }): Date | null {
+export function materialsRequestedAt(
+  c: Pick<CaseRecord, 'materialsRequestedAt'> & { timeline?: TimelineEvent[] },
+): Date | null {
   if (c.materialsRequestedAt) return new Date(c.materialsRequestedAt);
   const e = c.timeline ? [...c.timeline].reverse().find((x) => x.action === 'requestMaterials') : undefined;
   return e ? new Date(e.at) : null;

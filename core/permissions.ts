@@ -96,18 +96,32 @@ export function scopeOf(role: Role, action: PermissionAction): Scope | null {
 }
 
 /** May this actor take this action on this target? Allowed with the scope that let them. */
-export function authorize(actor: Actor, action: PermissionAction, target: OwnershipTarget = {}): Decision<Scope, PermissionCode> {
+export function authorize(
+  actor: Actor,
+  action: PermissionAction,
+  target: OwnershipTarget = {},
+): Decision<Scope, PermissionCode> {
   const scope = scopeOf(actor.role, action);
-  if (!scope) return refuse('ROLE_NOT_PERMITTED', `${ROLE_LABELS[actor.role] ?? '当前身份'}无权执行此操作。`, { action, role: actor.role });
+  if (!scope)
+    return refuse('ROLE_NOT_PERMITTED', `${ROLE_LABELS[actor.role] ?? '当前身份'}无权执行此操作。`, {
+      action,
+      role: actor.role,
+    });
   switch (scope) {
     case 'all':
       return allow(scope);
     case 'own':
-      return target.applicantId && target.applicantId === actor.id ? allow(scope) : refuse('NOT_OWN', PERMISSION_MESSAGES.NOT_OWN);
+      return target.applicantId && target.applicantId === actor.id
+        ? allow(scope)
+        : refuse('NOT_OWN', PERMISSION_MESSAGES.NOT_OWN);
     case 'assigned':
-      return (target.agentIds ?? []).some((id) => id && id === actor.id) ? allow(scope) : refuse('NOT_ASSIGNED', PERMISSION_MESSAGES.NOT_ASSIGNED);
+      return (target.agentIds ?? []).some((id) => id && id === actor.id)
+        ? allow(scope)
+        : refuse('NOT_ASSIGNED', PERMISSION_MESSAGES.NOT_ASSIGNED);
     case 'unit':
-      return actor.unitId && (target.unitIds ?? []).some((u) => u && u === actor.unitId) ? allow(scope) : refuse('NOT_OWN_UNIT', PERMISSION_MESSAGES.NOT_OWN_UNIT);
+      return actor.unitId && (target.unitIds ?? []).some((u) => u && u === actor.unitId)
+        ? allow(scope)
+        : refuse('NOT_OWN_UNIT', PERMISSION_MESSAGES.NOT_OWN_UNIT);
   }
 }
 
@@ -120,7 +134,10 @@ export function can(actor: Actor, action: PermissionAction, target?: OwnershipTa
  * whose applicant is the actor; assigned → current or first agent is the actor; unit → the actor's
  * unit; all → everything; null → nothing.
  */
-export function listScope(actor: Actor, action: PermissionAction = 'case.view'): { scope: Scope; key: string | null } | null {
+export function listScope(
+  actor: Actor,
+  action: PermissionAction = 'case.view',
+): { scope: Scope; key: string | null } | null {
   const scope = scopeOf(actor.role, action);
   if (!scope) return null;
   if (scope === 'unit') return actor.unitId ? { scope, key: actor.unitId } : null;

@@ -22,7 +22,9 @@ const MOBILE_IN_TEXT = /(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d{9}(?!\d)/g;
 
 /** Masks ID numbers and mobiles inside free text, for logs and for notes shown to other staff. */
 export function maskPersonalDataInText(text: string): string {
-  return text.replace(ID_IN_TEXT, (id) => maskIdNumber(id)).replace(MOBILE_IN_TEXT, (m) => maskPhone(m.replace(/^\+?86[\s-]?/, '')));
+  return text
+    .replace(ID_IN_TEXT, (id) => maskIdNumber(id))
+    .replace(MOBILE_IN_TEXT, (m) => maskPhone(m.replace(/^\+?86[\s-]?/, '')));
 }
 
 /** Field names whose values are personal data and never go to a log as they are (PIPL). */
@@ -52,7 +54,10 @@ export function redactForLog(value: unknown, depth = 0): unknown {
     for (const [k, v] of Object.entries(value)) {
       if (/openid/i.test(k)) continue;
       const mask = PERSONAL_FIELDS[k];
-      out[k] = Object.prototype.hasOwnProperty.call(PERSONAL_FIELDS, k) && typeof v === 'string' ? mask(v) : redactForLog(v, depth + 1);
+      out[k] =
+        Object.prototype.hasOwnProperty.call(PERSONAL_FIELDS, k) && typeof v === 'string'
+          ? mask(v)
+          : redactForLog(v, depth + 1);
     }
     return out;
   }

@@ -28,7 +28,14 @@ const STEPS: { key: ProgressStep['key']; label: string }[] = [
 ];
 
 /** How many steps are behind a case in this (open or finished) state. */
-const DONE: Partial<Record<CaseStatus, number>> = { applied: 1, accepted: 2, handling: 2, awaiting_materials: 2, suspended: 2, finished: 4 };
+const DONE: Partial<Record<CaseStatus, number>> = {
+  applied: 1,
+  accepted: 2,
+  handling: 2,
+  awaiting_materials: 2,
+  suspended: 2,
+  finished: 4,
+};
 
 const CURRENT_NOTE: Partial<Record<CaseStatus, string>> = {
   applied: '等待帮代办员受理',
@@ -38,7 +45,10 @@ const CURRENT_NOTE: Partial<Record<CaseStatus, string>> = {
   suspended: '已中止',
 };
 
-export function caseProgress(c: { status: CaseStatus; timeline: Pick<TimelineEvent, 'action' | 'to'>[] }): CaseProgress {
+export function caseProgress(c: {
+  status: CaseStatus;
+  timeline: Pick<TimelineEvent, 'action' | 'to'>[];
+}): CaseProgress {
   let done: number;
   let ended: CaseProgress['ended'] = null;
   if (c.status === 'refused') {
@@ -48,13 +58,17 @@ export function caseProgress(c: { status: CaseStatus; timeline: Pick<TimelineEve
     // the furthest open state it reached before it ended tells which step it stopped at
     done = Math.max(1, ...c.timeline.filter((e) => e.to !== 'terminated').map((e) => DONE[e.to] ?? 1));
     const last = c.timeline[c.timeline.length - 1];
-    ended = last?.action === 'withdraw' ? { kind: 'withdrawn', label: '已撤回' } : { kind: 'terminated', label: '已终止' };
+    ended =
+      last?.action === 'withdraw' ? { kind: 'withdrawn', label: '已撤回' } : { kind: 'terminated', label: '已终止' };
   } else {
     done = DONE[c.status] ?? 1;
   }
   const steps = STEPS.map((s, i): ProgressStep => {
     if (i < done) return { ...s, state: 'done', note: null };
-    if (i === done) return ended ? { ...s, state: 'stopped', note: ended.label } : { ...s, state: 'current', note: CURRENT_NOTE[c.status] ?? null };
+    if (i === done)
+      return ended
+        ? { ...s, state: 'stopped', note: ended.label }
+        : { ...s, state: 'current', note: CURRENT_NOTE[c.status] ?? null };
     return { ...s, state: 'todo', note: null };
   });
   return { steps, ended };

@@ -23,7 +23,13 @@ export const RATING_LEVEL_LABELS: Record<RatingLevel, string> = {
   very_dissatisfied: '非常不满意',
 };
 
-export const RATING_SCORES: Record<RatingLevel, number> = { very_satisfied: 5, satisfied: 4, basically_satisfied: 3, dissatisfied: 2, very_dissatisfied: 1 };
+export const RATING_SCORES: Record<RatingLevel, number> = {
+  very_satisfied: 5,
+  satisfied: 4,
+  basically_satisfied: 3,
+  dissatisfied: 2,
+  very_dissatisfied: 1,
+};
 
 /** 差评 = 不满意 and 非常不满意. */
 export const BAD_RATING_LEVELS: readonly RatingLevel[] = ['dissatisfied', 'very_dissatisfied'];
@@ -35,7 +41,12 @@ export function isBadRating(level: RatingLevel): boolean {
 /** The offline-service dimensions (线下服务评价): 整体满意度, 服务效率, 服务水平, 服务态度. */
 export const RATING_DIMENSIONS = ['overall', 'efficiency', 'competence', 'attitude'] as const;
 export type RatingDimension = (typeof RATING_DIMENSIONS)[number];
-export const RATING_DIMENSION_LABELS: Record<RatingDimension, string> = { overall: '整体满意度', efficiency: '服务效率', competence: '服务水平', attitude: '服务态度' };
+export const RATING_DIMENSION_LABELS: Record<RatingDimension, string> = {
+  overall: '整体满意度',
+  efficiency: '服务效率',
+  competence: '服务水平',
+  attitude: '服务态度',
+};
 
 /** Selectable reasons; positive ones go with 满意 and above, negative with 不满意 and below, both with 基本满意. */
 export const RATING_TAGS = {
@@ -120,7 +131,11 @@ function validEntry(input: RatingInput, at: Date, settings: Settings): Decision<
   if (!input || !(RATING_LEVELS as readonly string[]).includes(input.level)) return no('LEVEL_INVALID');
   const dimensions = input.dimensions ?? {};
   for (const [d, l] of Object.entries(dimensions)) {
-    if (!(RATING_DIMENSIONS as readonly string[]).includes(d) || !(RATING_LEVELS as readonly string[]).includes(l as string)) return no('DIMENSION_INVALID');
+    if (
+      !(RATING_DIMENSIONS as readonly string[]).includes(d) ||
+      !(RATING_LEVELS as readonly string[]).includes(l as string)
+    )
+      return no('DIMENSION_INVALID');
   }
   const tags = [...new Set(input.tags ?? [])];
   for (const t of tags) {
@@ -129,7 +144,8 @@ function validEntry(input: RatingInput, at: Date, settings: Settings): Decision<
   }
   const comment = filled(input.comment) ? input.comment.trim() : null;
   if (comment && [...comment].length > 500) return no('COMMENT_TOO_LONG');
-  if (isBadRating(input.level) && settings.rating.badRatingRequiresReason && tags.length === 0 && !comment) return no('BAD_RATING_REASON_REQUIRED');
+  if (isBadRating(input.level) && settings.rating.badRatingRequiresReason && tags.length === 0 && !comment)
+    return no('BAD_RATING_REASON_REQUIRED');
   return allow({ level: input.level, dimensions: { ...dimensions }, tags, comment, at });
 }
 
@@ -146,7 +162,10 @@ function raterCheck(actor: Actor, c: RatableCase, action: PermissionAction): Ref
 
 /** What the rating judges: the service given, or the answer the applicant waited for in vain. */
 export type RatingBasis = 'service' | 'unanswered';
-export const RATING_BASIS_LABELS: Record<RatingBasis, string> = { service: '帮办代办服务', unanswered: '逾期未答复申请' };
+export const RATING_BASIS_LABELS: Record<RatingBasis, string> = {
+  service: '帮办代办服务',
+  unanswered: '逾期未答复申请',
+};
 
 export interface RatingAttribution {
   basis: RatingBasis;
@@ -178,13 +197,27 @@ const STAFF = (r: Role) => r !== 'applicant';
  * - nobody had acted and the answer was not yet due: there was no service, so no rating (no 差评
  *   against an agent who did nothing, no submit → withdraw → 差评 loop).
  */
-export function ratingAttribution(c: AttributableCase, calendar: WorkCalendar, settings: Settings = DEFAULT_SETTINGS): Decision<RatingAttribution> {
+export function ratingAttribution(
+  c: AttributableCase,
+  calendar: WorkCalendar,
+  settings: Settings = DEFAULT_SETTINGS,
+): Decision<RatingAttribution> {
   const agents = (...ids: (string | null)[]) => [...new Set(ids.filter((x): x is string => !!x))];
   const w = c.timeline.findIndex((e) => e.action === 'withdraw');
-  if (c.status !== 'terminated' || w < 0) return allow({ basis: 'service', agentIds: agents(c.agentId, c.firstAgentId), unitId: c.unitId });
+  if (c.status !== 'terminated' || w < 0)
+    return allow({ basis: 'service', agentIds: agents(c.agentId, c.firstAgentId), unitId: c.unitId });
   const before = c.timeline.slice(0, w);
   const acted = before.filter((e) => STAFF(e.actor.role));
-  if (acted.length > 0) return allow({ basis: 'service', agentIds: agents(c.agentId, c.firstAgentId, ...acted.filter((e) => e.actor.role === 'agent').map((e) => e.actor.id)), unitId: c.unitId });
+  if (acted.length > 0)
+    return allow({
+      basis: 'service',
+      agentIds: agents(
+        c.agentId,
+        c.firstAgentId,
+        ...acted.filter((e) => e.actor.role === 'agent').map((e) => e.actor.id),
+      ),
+      unitId: c.unitId,
+    });
   const applied = c.timeline[0];
   const received = beijingDate(new Date(applied.at));
   const withdrawn = beijingDate(new Date(c.timeline[w].at));
@@ -193,7 +226,9 @@ export function ratingAttribution(c: AttributableCase, calendar: WorkCalendar, s
     dueOn = addWorkingDays(calendar, received, settings.applications.answerWithinWorkingDays);
   } catch {
     // a year nobody entered: counted in natural days rather than refusing the applicant's say
-    dueOn = beijingDate(new Date(new Date(applied.at).getTime() + (settings.applications.answerWithinWorkingDays + 2) * 86_400_000));
+    dueOn = beijingDate(
+      new Date(new Date(applied.at).getTime() + (settings.applications.answerWithinWorkingDays + 2) * 86_400_000),
+    );
   }
   if (withdrawn <= dueOn) return no('NO_SERVICE_GIVEN');
   return allow({ basis: 'unanswered', agentIds: agents(c.agentId), unitId: c.unitId });
@@ -206,7 +241,14 @@ export interface RatingOutcome {
 }
 
 /** 评价: once per case, by its applicant, after the service ended (finished, terminated or refused). */
-export function rateService(actor: Actor, c: RatableCase, existing: Rating | null, input: RatingInput, at: Date, settings: Settings = DEFAULT_SETTINGS): Decision<RatingOutcome> {
+export function rateService(
+  actor: Actor,
+  c: RatableCase,
+  existing: Rating | null,
+  input: RatingInput,
+  at: Date,
+  settings: Settings = DEFAULT_SETTINGS,
+): Decision<RatingOutcome> {
   const broken = raterCheck(actor, c, 'rating.submit');
   if (broken) return broken;
   if (existing) return no('ALREADY_RATED');
@@ -217,33 +259,67 @@ export function rateService(actor: Actor, c: RatableCase, existing: Rating | nul
 }
 
 /** 追评: one follow-up by the same applicant, within settings.rating.followUpWithinDays. */
-export function followUpRating(actor: Actor, c: RatableCase, rating: Rating | null, input: RatingInput, at: Date, settings: Settings = DEFAULT_SETTINGS): Decision<RatingOutcome> {
+export function followUpRating(
+  actor: Actor,
+  c: RatableCase,
+  rating: Rating | null,
+  input: RatingInput,
+  at: Date,
+  settings: Settings = DEFAULT_SETTINGS,
+): Decision<RatingOutcome> {
   const broken = raterCheck(actor, c, 'rating.followUp');
   if (broken) return broken;
   if (!rating) return no('NOT_RATED');
   if (rating.followUp) return no('FOLLOW_UP_ALREADY_GIVEN');
   const limit = settings.rating.followUpWithinDays;
-  if (limit !== null && daysBetween(beijingDate(rating.at), beijingDate(at)) > limit) return refuse('FOLLOW_UP_TOO_LATE', `评价后${limit}天内可以追评，已超过期限。`);
+  if (limit !== null && daysBetween(beijingDate(rating.at), beijingDate(at)) > limit)
+    return refuse('FOLLOW_UP_TOO_LATE', `评价后${limit}天内可以追评，已超过期限。`);
   const entry = validEntry(input, at, settings);
   if (!entry.ok) return entry;
   const next: Rating = { ...rating, followUp: entry.value };
-  return allow({ rating: next, badRating: isBadRating(entry.value.level) ? openBadRating(c, entry.value.level, true, at) : null });
+  return allow({
+    rating: next,
+    badRating: isBadRating(entry.value.level) ? openBadRating(c, entry.value.level, true, at) : null,
+  });
 }
 
 /**
  * Guangdong practice, off by default: an ended service nobody rated within N natural days gets the
  * configured (never bad) level, marked as a default so statistics can leave it out.
  */
-export function defaultRatingIfDue(c: RatableCase, existing: Rating | null, now: Date, settings: Settings = DEFAULT_SETTINGS): Rating | null {
+export function defaultRatingIfDue(
+  c: RatableCase,
+  existing: Rating | null,
+  now: Date,
+  settings: Settings = DEFAULT_SETTINGS,
+): Rating | null {
   const days = settings.rating.defaultRatingAfterDays;
-  if (days === null || existing || c.serviceGiven === false || !ENDED_STATUSES.includes(c.status) || !c.endedAt) return null;
+  if (days === null || existing || c.serviceGiven === false || !ENDED_STATUSES.includes(c.status) || !c.endedAt)
+    return null;
   if (daysBetween(beijingDate(c.endedAt), beijingDate(now)) < days) return null;
-  return { caseId: c.caseId, raterId: 'system', source: 'default', level: settings.rating.defaultRatingLevel, dimensions: {}, tags: [], comment: null, at: now, followUp: null };
+  return {
+    caseId: c.caseId,
+    raterId: 'system',
+    source: 'default',
+    level: settings.rating.defaultRatingLevel,
+    dimensions: {},
+    tags: [],
+    comment: null,
+    at: now,
+    followUp: null,
+  };
 }
 
 // ─── 差评 handling: 评价 → 反馈(回访) → 整改 → 监督, or 申诉 → 复核 ────────────────────────────────
 
-export const BAD_RATING_STATES = ['awaiting_call_back', 'awaiting_rectification', 'awaiting_verification', 'under_appeal', 'closed', 'voided'] as const;
+export const BAD_RATING_STATES = [
+  'awaiting_call_back',
+  'awaiting_rectification',
+  'awaiting_verification',
+  'under_appeal',
+  'closed',
+  'voided',
+] as const;
 export type BadRatingState = (typeof BAD_RATING_STATES)[number];
 export const BAD_RATING_STATE_LABELS: Record<BadRatingState, string> = {
   awaiting_call_back: '待回访',
@@ -280,7 +356,17 @@ export interface BadRatingCase {
 }
 
 export function openBadRating(c: RatableCase, level: RatingLevel, followUp: boolean, at: Date): BadRatingCase {
-  return { caseId: c.caseId, followUp, level, openedAt: at, openedOn: beijingDate(at), status: 'awaiting_call_back', owners: { agentIds: c.agentIds, unitIds: [c.unitId] }, appeal: null, history: [] };
+  return {
+    caseId: c.caseId,
+    followUp,
+    level,
+    openedAt: at,
+    openedOn: beijingDate(at),
+    status: 'awaiting_call_back',
+    owners: { agentIds: c.agentIds, unitIds: [c.unitId] },
+    appeal: null,
+    history: [],
+  };
 }
 
 export type BadRatingAction =
@@ -293,7 +379,10 @@ export type BadRatingAction =
   | { type: 'reviewAppeal'; upheld: boolean; note: string };
 export type BadRatingActionType = BadRatingAction['type'];
 
-export const BAD_RATING_TRANSITIONS: Record<BadRatingActionType, { from: readonly BadRatingState[]; permission: PermissionAction; label: string }> = {
+export const BAD_RATING_TRANSITIONS: Record<
+  BadRatingActionType,
+  { from: readonly BadRatingState[]; permission: PermissionAction; label: string }
+> = {
   callBack: { from: ['awaiting_call_back'], permission: 'badRating.callBack', label: '回访' },
   rectify: { from: ['awaiting_rectification'], permission: 'badRating.rectify', label: '整改' },
   verify: { from: ['awaiting_verification'], permission: 'badRating.review', label: '核实整改' },
@@ -317,7 +406,11 @@ export interface BadRatingDeadlines {
 }
 
 /** Every deadline counts in working days from the day after the 差评 (or the appeal). */
-export function badRatingDeadlines(cal: WorkCalendar, rec: BadRatingCase, settings: Settings = DEFAULT_SETTINGS): BadRatingDeadlines {
+export function badRatingDeadlines(
+  cal: WorkCalendar,
+  rec: BadRatingCase,
+  settings: Settings = DEFAULT_SETTINGS,
+): BadRatingDeadlines {
   const r = settings.rating;
   return {
     callBackDue: addWorkingDays(cal, rec.openedOn, r.callBackWithinWorkingDays),
@@ -328,27 +421,58 @@ export function badRatingDeadlines(cal: WorkCalendar, rec: BadRatingCase, settin
 }
 
 /** The deadline that matters in the current state and how it stands today. */
-export function badRatingWarning(cal: WorkCalendar, rec: BadRatingCase, now: Date, settings: Settings = DEFAULT_SETTINGS): { due: CivilDate; level: WarningLevel; remainingWorkingDays: number } | null {
+export function badRatingWarning(
+  cal: WorkCalendar,
+  rec: BadRatingCase,
+  now: Date,
+  settings: Settings = DEFAULT_SETTINGS,
+): { due: CivilDate; level: WarningLevel; remainingWorkingDays: number } | null {
   const d = badRatingDeadlines(cal, rec, settings);
-  const due = rec.status === 'awaiting_call_back' ? d.callBackDue : rec.status === 'awaiting_rectification' ? d.rectifyDue : rec.status === 'under_appeal' ? d.reviewDue : null;
+  const due =
+    rec.status === 'awaiting_call_back'
+      ? d.callBackDue
+      : rec.status === 'awaiting_rectification'
+        ? d.rectifyDue
+        : rec.status === 'under_appeal'
+          ? d.reviewDue
+          : null;
   if (!due) return null;
   return { due, ...deadlineLevel(cal, beijingDate(now), due, settings.calendar) };
 }
 
-export function applyBadRatingAction(cal: WorkCalendar, rec: BadRatingCase, action: BadRatingAction, actor: Actor, at: Date, settings: Settings = DEFAULT_SETTINGS): Decision<BadRatingCase> {
-  const spec = Object.prototype.hasOwnProperty.call(BAD_RATING_TRANSITIONS, action?.type) ? BAD_RATING_TRANSITIONS[action.type] : undefined;
+export function applyBadRatingAction(
+  cal: WorkCalendar,
+  rec: BadRatingCase,
+  action: BadRatingAction,
+  actor: Actor,
+  at: Date,
+  settings: Settings = DEFAULT_SETTINGS,
+): Decision<BadRatingCase> {
+  const spec = Object.prototype.hasOwnProperty.call(BAD_RATING_TRANSITIONS, action?.type)
+    ? BAD_RATING_TRANSITIONS[action.type]
+    : undefined;
   if (!spec) return refuse('UNKNOWN_ACTION', '没有这个操作。');
-  if (!spec.from.includes(rec.status)) return refuse('ILLEGAL_TRANSITION', `差评当前为“${BAD_RATING_STATE_LABELS[rec.status]}”，不能${spec.label}。`, { status: rec.status });
+  if (!spec.from.includes(rec.status))
+    return refuse('ILLEGAL_TRANSITION', `差评当前为“${BAD_RATING_STATE_LABELS[rec.status]}”，不能${spec.label}。`, {
+      status: rec.status,
+    });
   const permitted = authorize(actor, spec.permission, rec.owners);
   if (!permitted.ok) return permitted;
   // the unit cannot call someone it is not told about: with the rater hidden, the center calls back
-  if (action.type === 'callBack' && actor.role !== 'center' && settings.rating.hideRaterFromStaff) return refuse('RATER_HIDDEN', BAD_RATING_MESSAGES.RATER_HIDDEN);
+  if (action.type === 'callBack' && actor.role !== 'center' && settings.rating.hideRaterFromStaff)
+    return refuse('RATER_HIDDEN', BAD_RATING_MESSAGES.RATER_HIDDEN);
   const note = action.type === 'rectify' ? action.measures : action.type === 'appeal' ? action.grounds : action.note;
   if (!filled(note)) return refuse('NOTE_REQUIRED', BAD_RATING_MESSAGES.NOTE_REQUIRED);
   let data: BadRatingStep['data'];
   if (action.type === 'callBack') {
     const calledAt = action.calledAt ?? at;
-    if (!(calledAt instanceof Date) || Number.isNaN(calledAt.getTime()) || calledAt < new Date(rec.openedAt) || calledAt > at) return refuse('CALLED_AT_INVALID', BAD_RATING_MESSAGES.CALLED_AT_INVALID);
+    if (
+      !(calledAt instanceof Date) ||
+      Number.isNaN(calledAt.getTime()) ||
+      calledAt < new Date(rec.openedAt) ||
+      calledAt > at
+    )
+      return refuse('CALLED_AT_INVALID', BAD_RATING_MESSAGES.CALLED_AT_INVALID);
     data = { calledAt, ...(action.channel ? { channel: action.channel } : {}) };
   } else if (action.type === 'rectify') {
     if (!filled(action.result)) return refuse('RESULT_REQUIRED', BAD_RATING_MESSAGES.RESULT_REQUIRED);
@@ -372,7 +496,12 @@ export function applyBadRatingAction(cal: WorkCalendar, rec: BadRatingCase, acti
       case 'appeal': {
         if (rec.appeal) return refuse('APPEAL_ALREADY_FILED', BAD_RATING_MESSAGES.APPEAL_ALREADY_FILED);
         const due = badRatingDeadlines(cal, rec, settings).appealDue;
-        if (daysBetween(due, beijingDate(at)) > 0) return refuse('APPEAL_TOO_LATE', `差评须在${settings.rating.appealWithinWorkingDays}个工作日内申诉（截止${due}）。`, { due });
+        if (daysBetween(due, beijingDate(at)) > 0)
+          return refuse(
+            'APPEAL_TOO_LATE',
+            `差评须在${settings.rating.appealWithinWorkingDays}个工作日内申诉（截止${due}）。`,
+            { due },
+          );
         appeal = { on: beijingDate(at), by: actor.id, grounds: action.grounds, returnTo: rec.status };
         to = 'under_appeal';
         break;
@@ -382,13 +511,26 @@ export function applyBadRatingAction(cal: WorkCalendar, rec: BadRatingCase, acti
         to = action.upheld ? 'voided' : rec.appeal!.returnTo;
         break;
     }
-    const step: BadRatingStep = { action: action.type, from: rec.status, to, by: { id: actor.id, role: actor.role }, at, note: note.trim(), ...(data ? { data } : {}) };
+    const step: BadRatingStep = {
+      action: action.type,
+      from: rec.status,
+      to,
+      by: { id: actor.id, role: actor.role },
+      at,
+      note: note.trim(),
+      ...(data ? { data } : {}),
+    };
     return allow({ ...rec, status: to, appeal, history: [...rec.history, step] });
   });
 }
 
 /** Open (still being handled) vs. settled 差评 states. */
-export const BAD_RATING_OPEN_STATES: readonly BadRatingState[] = ['awaiting_call_back', 'awaiting_rectification', 'awaiting_verification', 'under_appeal'];
+export const BAD_RATING_OPEN_STATES: readonly BadRatingState[] = [
+  'awaiting_call_back',
+  'awaiting_rectification',
+  'awaiting_verification',
+  'under_appeal',
+];
 
 /** 差评 messages (the kinds live with the lifecycle's in NOTIFICATION_KINDS). */
 export type BadRatingNotice = { kind: Extract<NotificationKind, `bad_rating_${string}`>; to: Recipient };
@@ -398,9 +540,16 @@ export type BadRatingNotice = { kind: Extract<NotificationKind, `bad_rating_${st
  * a working day); the rectification result goes to the rater (the national rule: the rater is told
  * what was done); an appeal goes to the center; the center's decision goes back to the unit.
  */
-export function badRatingNotices(before: BadRatingCase | null, after: BadRatingCase, applicantId: string): BadRatingNotice[] {
+export function badRatingNotices(
+  before: BadRatingCase | null,
+  after: BadRatingCase,
+  applicantId: string,
+): BadRatingNotice[] {
   const unit = after.owners.unitIds.map((unitId) => ({ kind: 'unit_leader' as const, unitId }));
-  const agents = [...new Set(after.owners.agentIds.filter((a): a is string => !!a))].map((id) => ({ kind: 'staff' as const, id }));
+  const agents = [...new Set(after.owners.agentIds.filter((a): a is string => !!a))].map((id) => ({
+    kind: 'staff' as const,
+    id,
+  }));
   if (!before) return [...unit, ...agents].map((to) => ({ kind: 'bad_rating_opened', to }));
   const last = after.history[after.history.length - 1];
   switch (last?.action) {
@@ -438,7 +587,13 @@ export function badRatingStepText(step: BadRatingStep): string {
  * settings.rating.hideRaterFromStaff, agents and leaders only once the rating is settled: its 差评
  * handling is over and no 追评 can still come, so nobody leans on the rater to change it.
  */
-export function ratingVisibleTo(role: Role, rating: Pick<Rating, 'at' | 'followUp'> | null, badStates: readonly BadRatingState[], now: Date, settings: Settings = DEFAULT_SETTINGS): boolean {
+export function ratingVisibleTo(
+  role: Role,
+  rating: Pick<Rating, 'at' | 'followUp'> | null,
+  badStates: readonly BadRatingState[],
+  now: Date,
+  settings: Settings = DEFAULT_SETTINGS,
+): boolean {
   if (role === 'center' || role === 'applicant' || !settings.rating.hideRaterFromStaff) return true;
   if (!rating) return true;
   if (badStates.some((s) => BAD_RATING_OPEN_STATES.includes(s))) return false;

@@ -27,20 +27,33 @@ export interface ReminderBooking {
  * repeat what the confirmation just said (booked for this afternoon: no "tomorrow" message). The key
  * carries the slot's start, so a moved booking is reminded of its new time.
  */
-export function appointmentReminderDue(b: ReminderBooking, now: Date, settings: BookingSettings = DEFAULT_SETTINGS.booking): { kind: AppointmentReminderKind; key: string } | null {
+export function appointmentReminderDue(
+  b: ReminderBooking,
+  now: Date,
+  settings: BookingSettings = DEFAULT_SETTINGS.booking,
+): { kind: AppointmentReminderKind; key: string } | null {
   const start = new Date(b.startsAt).getTime();
   const t = now.getTime();
   if (b.status !== 'active' || t >= start) return null;
   const confirmed = new Date(b.confirmedAt).getTime();
   const at = (minutes: number) => start - minutes * 60_000;
-  const key = (kind: AppointmentReminderKind) => ({ kind, key: `appt:${b.id}:${kind}:${new Date(start).toISOString()}` });
-  if (t >= at(settings.remindHourBeforeMinutes)) return confirmed < at(settings.remindHourBeforeMinutes) ? key('appointment_hour_before') : null;
-  if (t >= at(settings.remindDayBeforeMinutes)) return confirmed < at(settings.remindDayBeforeMinutes) ? key('appointment_day_before') : null;
+  const key = (kind: AppointmentReminderKind) => ({
+    kind,
+    key: `appt:${b.id}:${kind}:${new Date(start).toISOString()}`,
+  });
+  if (t >= at(settings.remindHourBeforeMinutes))
+    return confirmed < at(settings.remindHourBeforeMinutes) ? key('appointment_hour_before') : null;
+  if (t >= at(settings.remindDayBeforeMinutes))
+    return confirmed < at(settings.remindDayBeforeMinutes) ? key('appointment_day_before') : null;
   return null;
 }
 
 /** 未到场: an active booking whose slot ended more than the grace ago was not checked in. */
-export function noShowDue(b: { status: BookingStatus; endsAt: Date }, now: Date, settings: BookingSettings = DEFAULT_SETTINGS.booking): boolean {
+export function noShowDue(
+  b: { status: BookingStatus; endsAt: Date },
+  now: Date,
+  settings: BookingSettings = DEFAULT_SETTINGS.booking,
+): boolean {
   return b.status === 'active' && now.getTime() >= new Date(b.endsAt).getTime() + settings.noShowGraceMinutes * 60_000;
 }
 
@@ -52,12 +65,22 @@ const STAGE = { awaiting_call_back: 'call_back', awaiting_rectification: 'rectif
  * center alone. One reminder per state, level and due date: a 差评 sent back for rectification
  * again gets fresh warnings.
  */
-export function badRatingReminder(cal: WorkCalendar, rec: BadRatingCase, now: Date, settings: Settings = DEFAULT_SETTINGS): { kind: ReminderKind; to: Recipient[]; key: string } | null {
+export function badRatingReminder(
+  cal: WorkCalendar,
+  rec: BadRatingCase,
+  now: Date,
+  settings: Settings = DEFAULT_SETTINGS,
+): { kind: ReminderKind; to: Recipient[]; key: string } | null {
   const warning = badRatingWarning(cal, rec, now, settings);
   if (!warning || warning.level === 'on_track') return null;
   const stage = STAGE[rec.status as keyof typeof STAGE];
   const leaders: Recipient[] = rec.owners.unitIds.map((unitId) => ({ kind: 'unit_leader', unitId }));
-  const to: Recipient[] = stage === 'review' ? [{ kind: 'center' }] : warning.level === 'overdue' ? [...leaders, { kind: 'center' }] : leaders;
+  const to: Recipient[] =
+    stage === 'review'
+      ? [{ kind: 'center' }]
+      : warning.level === 'overdue'
+        ? [...leaders, { kind: 'center' }]
+        : leaders;
   const kind = `bad_rating_${stage}_${warning.level}` as ReminderKind;
   return { kind, to, key: `bad:${rec.caseId}:${rec.followUp ? 1 : 0}:${rec.status}:${warning.level}:${warning.due}` };
 }

@@ -57,7 +57,10 @@ export interface RoutingMatter {
  * §四(一) 对于能在政务服务中心直接办结的，由政务服务中心直接提供帮办或者代办服务。不能在政务服务中心
  * 直接办结的，按照项目产业类型归口管理原则，确定相关部门为帮办代办责任单位.
  */
-export function routeResponsibleUnit(matter: RoutingMatter, settings: RoutingSettings = DEFAULT_SETTINGS.routing): UnitRoute {
+export function routeResponsibleUnit(
+  matter: RoutingMatter,
+  settings: RoutingSettings = DEFAULT_SETTINGS.routing,
+): UnitRoute {
   const inCenter = matter.finishableInCenter ?? settings.finishableInCenter[matter.category];
   if (inCenter) return { unitId: settings.centerUnitId, rule: 'center_finishes', clause: '§四(一)' };
   const department = matter.industry ? settings.industryDepartments[matter.industry] : undefined;
@@ -94,12 +97,19 @@ export const ROUTING_MESSAGES = {
  * on-duty agent has the skill, the least busy on-duty agent of the unit takes it (a setting), since
  * an applicant waiting for a specialist is worse than a generalist who asks a colleague.
  */
-export function pickAgent(candidates: AgentCandidate[], need: { unitId: string; skill: string }, settings: RoutingSettings = DEFAULT_SETTINGS.routing): Decision<{ agentId: string; name: string; rule: AgentRule }, 'NO_AGENT_ON_DUTY'> {
+export function pickAgent(
+  candidates: AgentCandidate[],
+  need: { unitId: string; skill: string },
+  settings: RoutingSettings = DEFAULT_SETTINGS.routing,
+): Decision<{ agentId: string; name: string; rule: AgentRule }, 'NO_AGENT_ON_DUTY'> {
   const onDuty = candidates.filter((a) => a.active && a.onDuty && a.unitId === need.unitId);
   const skilled = onDuty.filter((a) => a.skills.includes(need.skill));
   const pool = skilled.length > 0 ? skilled : settings.fallbackToAnyOnDutyAgent ? onDuty : [];
   if (pool.length === 0) return refuse('NO_AGENT_ON_DUTY', ROUTING_MESSAGES.NO_AGENT_ON_DUTY, { unitId: need.unitId });
-  const [best] = [...pool].sort((a, b) => a.openCases - b.openCases || a.name.localeCompare(b.name, 'zh') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const [best] = [...pool].sort(
+    (a, b) =>
+      a.openCases - b.openCases || a.name.localeCompare(b.name, 'zh') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   return allow({ agentId: best.id, name: best.name, rule: skilled.length > 0 ? 'skilled' : 'any_on_duty' });
 }
 
@@ -118,7 +128,11 @@ export interface CaseToMove {
  * over the least busy colleagues instead of all landing on the one who was least busy at the start.
  * A case nobody eligible can take gets `agentId: null` and waits for the unit's leader.
  */
-export function planReassignments(cases: CaseToMove[], candidates: AgentCandidate[], settings: RoutingSettings = DEFAULT_SETTINGS.routing): { caseId: string; agentId: string | null; name: string | null }[] {
+export function planReassignments(
+  cases: CaseToMove[],
+  candidates: AgentCandidate[],
+  settings: RoutingSettings = DEFAULT_SETTINGS.routing,
+): { caseId: string; agentId: string | null; name: string | null }[] {
   const pool = candidates.map((c) => ({ ...c }));
   return cases.map((c) => {
     const picked = pickAgent(pool, { unitId: c.unitId, skill: c.skill }, settings);
@@ -139,8 +153,17 @@ export const RELEASE_MESSAGES = {
  * timeline (as a 转派 with no one to take it), and the unit's leader is alerted to assign it —
  * the same place a new case goes when nobody is on duty at submission.
  */
-export function releaseCase(c: CaseRecord, actor: Actor, at: Date, reason: string): Decision<{ case: CaseRecord; event: TimelineEvent; notifications: { kind: 'case_waiting_assignment'; to: Recipient }[] }, 'NOTHING_TO_RELEASE' | 'REASON_REQUIRED' | string> {
-  if (!CASE_TRANSITIONS.reassign.from.includes(c.status)) return refuse('ILLEGAL_TRANSITION', '案件已结束。', { status: c.status });
+export function releaseCase(
+  c: CaseRecord,
+  actor: Actor,
+  at: Date,
+  reason: string,
+): Decision<
+  { case: CaseRecord; event: TimelineEvent; notifications: { kind: 'case_waiting_assignment'; to: Recipient }[] },
+  'NOTHING_TO_RELEASE' | 'REASON_REQUIRED' | string
+> {
+  if (!CASE_TRANSITIONS.reassign.from.includes(c.status))
+    return refuse('ILLEGAL_TRANSITION', '案件已结束。', { status: c.status });
   const permitted = authorize(actor, 'case.reassign', caseViewTarget(c));
   if (!permitted.ok) return permitted;
   if (!c.agentId) return refuse('NOTHING_TO_RELEASE', RELEASE_MESSAGES.NOTHING_TO_RELEASE);
@@ -155,5 +178,9 @@ export function releaseCase(c: CaseRecord, actor: Actor, at: Date, reason: strin
     note: reason.trim(),
     data: { fromAgentId: c.agentId, toAgentId: null, fromUnitId: c.unitId, toUnitId: c.unitId, waiting: true },
   };
-  return allow({ case: { ...c, agentId: null, timeline: [...c.timeline, event] }, event, notifications: [{ kind: 'case_waiting_assignment', to: { kind: 'unit_leader', unitId: c.unitId } }] });
+  return allow({
+    case: { ...c, agentId: null, timeline: [...c.timeline, event] },
+    event,
+    notifications: [{ kind: 'case_waiting_assignment', to: { kind: 'unit_leader', unitId: c.unitId } }],
+  });
 }

@@ -61,18 +61,111 @@ const WORKING_DAYS = { type: 'working_days' as const };
  * should confirm these against its posted hours.
  */
 export const DEFAULT_SERVICE_WINDOWS: ServiceWindow[] = [
-  { id: 'am', kind: 'regular', label: '上午', days: WORKING_DAYS, start: '10:00', end: '14:00', slotMinutes: 30, capacity: 4 },
-  { id: 'pm-summer', kind: 'regular', label: '下午', days: WORKING_DAYS, season: SUMMER, start: '16:00', end: '20:00', slotMinutes: 30, capacity: 4 },
-  { id: 'pm-winter', kind: 'regular', label: '下午', days: WORKING_DAYS, season: WINTER, start: '15:30', end: '19:30', slotMinutes: 30, capacity: 4 },
-  { id: 'noon-summer', kind: 'off_peak', label: '午间错时', days: WORKING_DAYS, season: SUMMER, start: '14:00', end: '16:00', slotMinutes: 30, capacity: 2 },
-  { id: 'noon-winter', kind: 'off_peak', label: '午间错时', days: WORKING_DAYS, season: WINTER, start: '14:00', end: '15:30', slotMinutes: 30, capacity: 2 },
-  { id: 'eve-summer', kind: 'after_hours', label: '延时服务', days: WORKING_DAYS, season: SUMMER, start: '20:00', end: '21:00', slotMinutes: 30, capacity: 2 },
-  { id: 'eve-winter', kind: 'after_hours', label: '延时服务', days: WORKING_DAYS, season: WINTER, start: '19:30', end: '20:30', slotMinutes: 30, capacity: 2 },
-  { id: 'sat', kind: 'off_peak', label: '周六错时', days: { type: 'rest_days', weekdays: [6] }, start: '11:00', end: '14:00', slotMinutes: 30, capacity: 2 },
-  { id: 'home', kind: 'home_visit', label: '上门服务', days: WORKING_DAYS, start: '16:30', end: '18:30', slotMinutes: 120, capacity: 1 },
+  {
+    id: 'am',
+    kind: 'regular',
+    label: '上午',
+    days: WORKING_DAYS,
+    start: '10:00',
+    end: '14:00',
+    slotMinutes: 30,
+    capacity: 4,
+  },
+  {
+    id: 'pm-summer',
+    kind: 'regular',
+    label: '下午',
+    days: WORKING_DAYS,
+    season: SUMMER,
+    start: '16:00',
+    end: '20:00',
+    slotMinutes: 30,
+    capacity: 4,
+  },
+  {
+    id: 'pm-winter',
+    kind: 'regular',
+    label: '下午',
+    days: WORKING_DAYS,
+    season: WINTER,
+    start: '15:30',
+    end: '19:30',
+    slotMinutes: 30,
+    capacity: 4,
+  },
+  {
+    id: 'noon-summer',
+    kind: 'off_peak',
+    label: '午间错时',
+    days: WORKING_DAYS,
+    season: SUMMER,
+    start: '14:00',
+    end: '16:00',
+    slotMinutes: 30,
+    capacity: 2,
+  },
+  {
+    id: 'noon-winter',
+    kind: 'off_peak',
+    label: '午间错时',
+    days: WORKING_DAYS,
+    season: WINTER,
+    start: '14:00',
+    end: '15:30',
+    slotMinutes: 30,
+    capacity: 2,
+  },
+  {
+    id: 'eve-summer',
+    kind: 'after_hours',
+    label: '延时服务',
+    days: WORKING_DAYS,
+    season: SUMMER,
+    start: '20:00',
+    end: '21:00',
+    slotMinutes: 30,
+    capacity: 2,
+  },
+  {
+    id: 'eve-winter',
+    kind: 'after_hours',
+    label: '延时服务',
+    days: WORKING_DAYS,
+    season: WINTER,
+    start: '19:30',
+    end: '20:30',
+    slotMinutes: 30,
+    capacity: 2,
+  },
+  {
+    id: 'sat',
+    kind: 'off_peak',
+    label: '周六错时',
+    days: { type: 'rest_days', weekdays: [6] },
+    start: '11:00',
+    end: '14:00',
+    slotMinutes: 30,
+    capacity: 2,
+  },
+  {
+    id: 'home',
+    kind: 'home_visit',
+    label: '上门服务',
+    days: WORKING_DAYS,
+    start: '16:30',
+    end: '18:30',
+    slotMinutes: 120,
+    capacity: 1,
+  },
 ];
 
-export const RATING_LEVELS = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'] as const;
+export const RATING_LEVELS = [
+  'very_satisfied',
+  'satisfied',
+  'basically_satisfied',
+  'dissatisfied',
+  'very_dissatisfied',
+] as const;
 export type RatingLevel = (typeof RATING_LEVELS)[number];
 
 export const settingsSchema = z.object({
@@ -159,7 +252,12 @@ export const settingsSchema = z.object({
       centerUnitId: z.string().min(1).default('center'),
       /** §四(一): which categories the center can finish itself */
       finishableInCenter: z
-        .object(Object.fromEntries(CATEGORIES.map((c) => [c, z.boolean()])) as Record<(typeof CATEGORIES)[number], z.ZodBoolean>)
+        .object(
+          Object.fromEntries(CATEGORIES.map((c) => [c, z.boolean()])) as Record<
+            (typeof CATEGORIES)[number],
+            z.ZodBoolean
+          >,
+        )
         .default({ livelihood: true, enterprise: true, investment: false, major: false }),
       /** 归口管理: industry → department unit id, set by the center */
       industryDepartments: z.record(z.string(), z.string().min(1)).default({}),
@@ -176,7 +274,12 @@ export const settingsSchema = z.object({
   location: z
     .object({
       name: z.string().trim().min(2).max(40).default('和硕县政务服务中心'),
-      address: z.string().trim().min(4, '请填写地址').max(100).default('和硕县特吾里克镇政务服务中心大楼一楼帮办代办服务岗'),
+      address: z
+        .string()
+        .trim()
+        .min(4, '请填写地址')
+        .max(100)
+        .default('和硕县特吾里克镇政务服务中心大楼一楼帮办代办服务岗'),
       /** GCJ-02, as WeChat's map APIs take it */
       latitude: z.number().min(-90).max(90).default(42.2686),
       longitude: z.number().min(-180).max(180).default(86.8636),

@@ -35,7 +35,18 @@ export interface TemplateConfig {
 export type TemplateRegistry = Partial<Record<TemplatePurpose, TemplateConfig>>;
 
 /** Keyword types by the name WeChat gives them (thing3 → thing), with their limits. */
-const LIMITS: Record<string, number> = { thing: 20, short_thing: 5, character_string: 32, number: 32, letter: 32, symbol: 5, phrase: 5, name: 10, phone_number: 17, car_number: 8 };
+const LIMITS: Record<string, number> = {
+  thing: 20,
+  short_thing: 5,
+  character_string: 32,
+  number: 32,
+  letter: 32,
+  symbol: 5,
+  phrase: 5,
+  name: 10,
+  phone_number: 17,
+  car_number: 8,
+};
 
 export function keywordType(keyword: string): string {
   return keyword.replace(/\d+$/, '');
@@ -60,7 +71,8 @@ export function fitKeyword(keyword: string, value: string): string {
   if (type === 'name') v = [...v].filter((c) => /\p{Script=Han}/u.test(c)).join('');
   const limit = LIMITS[type];
   const chars = [...v];
-  if (limit && chars.length > limit) v = type === 'thing' ? `${chars.slice(0, limit - 1).join('')}…` : chars.slice(0, limit).join('');
+  if (limit && chars.length > limit)
+    v = type === 'thing' ? `${chars.slice(0, limit - 1).join('')}…` : chars.slice(0, limit).join('');
   return v === '' ? '-' : v;
 }
 
@@ -224,7 +236,10 @@ function bookingDraft(kind: BookingMessageKind, f: BookingFacts, pages: MessageP
 }
 
 function specOf(kind: MessageKind, audience: Recipient['kind']): MessageSpec {
-  if (kind in MESSAGES) return (audience === 'applicant' && APPLICANT_MESSAGES[kind as NotificationKind]) || MESSAGES[kind as NotificationKind];
+  if (kind in MESSAGES)
+    return (
+      (audience === 'applicant' && APPLICANT_MESSAGES[kind as NotificationKind]) || MESSAGES[kind as NotificationKind]
+    );
   if (kind in REMINDER_KINDS) return { page: 'workbench', ...REMINDER_KINDS[kind as ReminderKind] };
   throw new Error(`unknown message kind ${kind}`);
 }
@@ -233,7 +248,13 @@ function specOf(kind: MessageKind, audience: Recipient['kind']): MessageSpec {
  * The message for a notification, a reminder or a booking event, in our fields (not yet a
  * template). `audience` is the recipient's kind: the applicant may read a step in other words.
  */
-export function draftMessage(kind: MessageKind, facts: MessageFacts, at: Date, pages: MessagePages, audience: Recipient['kind'] = 'staff'): MessageDraft {
+export function draftMessage(
+  kind: MessageKind,
+  facts: MessageFacts,
+  at: Date,
+  pages: MessagePages,
+  audience: Recipient['kind'] = 'staff',
+): MessageDraft {
   if (kind in BOOKING_MESSAGE_KINDS) {
     if (!isBookingFacts(facts)) throw new Error(`${kind} needs a booking`);
     return bookingDraft(kind as BookingMessageKind, facts, pages);
@@ -247,7 +268,10 @@ export function draftMessage(kind: MessageKind, facts: MessageFacts, at: Date, p
     fields: {
       caseNo: facts.caseNo,
       // a settings message is about the center's calendar (caseNo carries the year), not a case
-      matter: spec.page === 'settings' ? '节假日与调休安排' : `${CATEGORY_LABELS[facts.category]}·${SERVICE_MODE_LABELS[facts.mode]}`,
+      matter:
+        spec.page === 'settings'
+          ? '节假日与调休安排'
+          : `${CATEGORY_LABELS[facts.category]}·${SERVICE_MODE_LABELS[facts.mode]}`,
       status: spec.page === 'settings' ? '待录入' : CASE_STATUS_LABELS[facts.status],
       note: spec.note,
       time: formatMessageTime(at),
@@ -257,7 +281,11 @@ export function draftMessage(kind: MessageKind, facts: MessageFacts, at: Date, p
 }
 
 /** Progress messages that ask the applicant to do something: 补正 (theirs or a department's), a longer time limit to confirm. */
-const ASKS_THE_APPLICANT: ReadonlySet<MessageKind> = new Set<MessageKind>(['materials_requested', 'task_materials_requested', 'deadline_extended']);
+const ASKS_THE_APPLICANT: ReadonlySet<MessageKind> = new Set<MessageKind>([
+  'materials_requested',
+  'task_materials_requested',
+  'deadline_extended',
+]);
 
 /**
  * How many one-time grants of its template a message must leave unspent. The applicant grants the
@@ -270,11 +298,19 @@ export function grantsToKeep(kind: MessageKind, purpose: TemplatePurpose): numbe
 }
 
 /** Every message kind there is (for checks that each one fits WeChat's rules). */
-export const MESSAGE_KINDS: readonly MessageKind[] = [...(Object.keys(MESSAGES) as NotificationKind[]), ...(Object.keys(REMINDER_KINDS) as ReminderKind[]), ...(Object.keys(BOOKING_MESSAGE_KINDS) as BookingMessageKind[])];
+export const MESSAGE_KINDS: readonly MessageKind[] = [
+  ...(Object.keys(MESSAGES) as NotificationKind[]),
+  ...(Object.keys(REMINDER_KINDS) as ReminderKind[]),
+  ...(Object.keys(BOOKING_MESSAGE_KINDS) as BookingMessageKind[]),
+];
 
 /** The `data` of subscribeMessage.send for a configured template, every value fitted to its keyword. */
-export function templateData(template: TemplateConfig, fields: Record<MessageField, string>): Record<string, { value: string }> {
+export function templateData(
+  template: TemplateConfig,
+  fields: Record<MessageField, string>,
+): Record<string, { value: string }> {
   const data: Record<string, { value: string }> = {};
-  for (const [field, keyword] of Object.entries(template.keywords) as [MessageField, string][]) data[keyword] = { value: fitKeyword(keyword, fields[field]) };
+  for (const [field, keyword] of Object.entries(template.keywords) as [MessageField, string][])
+    data[keyword] = { value: fitKeyword(keyword, fields[field]) };
   return data;
 }

@@ -50,7 +50,8 @@ export function validationMessage(issue: ValidationIssue): string {
     }
     case 'invalid_format':
       if (issue.format === 'email') return '邮箱格式不正确';
-      if (issue.format === 'date' || issue.format === 'datetime' || issue.format === 'time') return '日期或时间格式不正确';
+      if (issue.format === 'date' || issue.format === 'datetime' || issue.format === 'time')
+        return '日期或时间格式不正确';
       return '格式不正确，请检查';
     case 'invalid_value':
       return '请从给出的选项中选择';

@@ -28,11 +28,22 @@ export const MAX_PERIOD_DAYS = 12;
  * MAX_PERIOD_DAYS, overlapping periods, a make-up working day that is not a weekend day or falls
  * inside a holiday, a year with no holiday at all).
  */
-export function buildYearCalendar(entry: YearCalendarEntry, today: CivilDate): Decision<YearCalendar, YearCalendarCode> {
+export function buildYearCalendar(
+  entry: YearCalendarEntry,
+  today: CivilDate,
+): Decision<YearCalendar, YearCalendarCode> {
   const { year } = entry;
-  if (statutoryYear(year)) return refuse('CALENDAR_YEAR_BUILT_IN', `${year}年的法定节假日已内置（国务院办公厅通知），无需录入；个别日期请用“节假日调整”`, { year });
+  if (statutoryYear(year))
+    return refuse(
+      'CALENDAR_YEAR_BUILT_IN',
+      `${year}年的法定节假日已内置（国务院办公厅通知），无需录入；个别日期请用“节假日调整”`,
+      {
+        year,
+      },
+    );
   const thisYear = yearOf(today);
-  if (!Number.isInteger(year) || year < thisYear || year > thisYear + 2) return refuse('CALENDAR_YEAR_OUT_OF_RANGE', `只能录入${thisYear}年至${thisYear + 2}年的安排`, { year });
+  if (!Number.isInteger(year) || year < thisYear || year > thisYear + 2)
+    return refuse('CALENDAR_YEAR_OUT_OF_RANGE', `只能录入${thisYear}年至${thisYear + 2}年的安排`, { year });
   const problems: string[] = [];
   const inYear = (d: string) => isCivilDate(d) && yearOf(d) === year;
   const holidays: NamedDay[] = [];
@@ -63,7 +74,8 @@ export function buildYearCalendar(entry: YearCalendarEntry, today: CivilDate): D
     else if (taken.has(m.date)) problems.push(`${m.date} 既是放假日又是调休上班日`);
     else makeups.set(m.date, m.name.trim() || '调休上班');
   }
-  if (problems.length > 0) return refuse('CALENDAR_ENTRY_INVALID', [...new Set(problems)].join('；'), { problems: [...new Set(problems)] });
+  if (problems.length > 0)
+    return refuse('CALENDAR_ENTRY_INVALID', [...new Set(problems)].join('；'), { problems: [...new Set(problems)] });
   return allow({
     holidays: holidays.sort((a, b) => a.date.localeCompare(b.date)),
     makeupWorkdays: [...makeups].map(([date, name]) => ({ date, name })).sort((a, b) => a.date.localeCompare(b.date)),
@@ -96,6 +108,11 @@ export function calendarYearsView(center: CenterCalendar, today: CivilDate): Cal
     const builtIn = statutoryYear(year);
     const entered = center.years?.[year];
     const cal = builtIn ?? entered ?? null;
-    return { year, source: builtIn ? 'built_in' : entered ? 'center' : 'missing', periods: cal ? holidayPeriods(cal) : [], makeupWorkdays: cal ? cal.makeupWorkdays : [] };
+    return {
+      year,
+      source: builtIn ? 'built_in' : entered ? 'center' : 'missing',
+      periods: cal ? holidayPeriods(cal) : [],
+      makeupWorkdays: cal ? cal.makeupWorkdays : [],
+    };
   });
 }

@@ -24,10 +24,16 @@ const zodLocalesOnlyEnglish = {
     b.onResolve({ filter: /[\\/]locales[\\/]index\.c?js$/ }, (args) => {
       if (!/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)) return undefined;
       const cjs = args.path.endsWith('.cjs');
-      return { path: path.join(path.dirname(args.importer), cjs ? '../locales/index.cjs' : '../locales/index.js'), namespace: 'zod-locales', pluginData: { dir: path.join(path.dirname(args.importer), '..', 'locales'), cjs } };
+      return {
+        path: path.join(path.dirname(args.importer), cjs ? '../locales/index.cjs' : '../locales/index.js'),
+        namespace: 'zod-locales',
+        pluginData: { dir: path.join(path.dirname(args.importer), '..', 'locales'), cjs },
+      };
     });
     b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, ({ pluginData: { dir, cjs } }) => ({
-      contents: cjs ? `exports.en = require(${JSON.stringify(path.join(dir, 'en.cjs'))}).default;` : `export { default as en } from ${JSON.stringify(path.join(dir, 'en.js'))};`,
+      contents: cjs
+        ? `exports.en = require(${JSON.stringify(path.join(dir, 'en.cjs'))}).default;`
+        : `export { default as en } from ${JSON.stringify(path.join(dir, 'en.js'))};`,
       resolveDir: dir,
       loader: 'js',
     }));

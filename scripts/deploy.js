@@ -50,7 +50,10 @@ async function main(argv) {
 
   const secretId = process.env.TENCENTCLOUD_SECRETID;
   const secretKey = process.env.TENCENTCLOUD_SECRETKEY;
-  if (!secretId || !secretKey) return fail('需要环境变量 TENCENTCLOUD_SECRETID 和 TENCENTCLOUD_SECRETKEY（腾讯云访问管理 › API 密钥）/ credentials missing');
+  if (!secretId || !secretKey)
+    return fail(
+      '需要环境变量 TENCENTCLOUD_SECRETID 和 TENCENTCLOUD_SECRETKEY（腾讯云访问管理 › API 密钥）/ credentials missing',
+    );
   const CloudBase = require('@cloudbase/manager-node');
   const manager = new CloudBase({ secretId, secretKey, envId });
   const log = args.json ? () => {} : (line) => console.log(line);

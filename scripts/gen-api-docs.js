@@ -7,6 +7,15 @@ const esbuild = require('esbuild');
 
 const ROOT = path.join(__dirname, '..');
 const out = path.join(ROOT, '.build', 'api-docs.js');
-esbuild.buildSync({ entryPoints: [path.join(ROOT, 'cloudfunctions-src/api-docs.ts')], outfile: out, bundle: true, platform: 'node', target: 'node20', packages: 'external', format: 'cjs', logLevel: 'warning' });
+esbuild.buildSync({
+  entryPoints: [path.join(ROOT, 'cloudfunctions-src/api-docs.ts')],
+  outfile: out,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  format: 'cjs',
+  logLevel: 'warning',
+});
 fs.writeFileSync(path.join(ROOT, 'docs', 'api.md'), require(out).renderApiDocs());
 console.log('docs/api.md written');

@@ -25,7 +25,13 @@ async function checkCodeQuality(projectDir, appid) {
   const keyPath = path.join(keyDir, 'unused.key');
   fs.writeFileSync(keyPath, '');
   try {
-    const project = new ci.Project({ appid, type: 'miniProgram', projectPath: projectDir, privateKeyPath: keyPath, ignores: ['node_modules/**/*'] });
+    const project = new ci.Project({
+      appid,
+      type: 'miniProgram',
+      projectPath: projectDir,
+      privateKeyPath: keyPath,
+      ignores: ['node_modules/**/*'],
+    });
     return await ci.checkCodeQuality(project);
   } finally {
     fs.rmSync(keyDir, { recursive: true, force: true });
@@ -33,7 +39,9 @@ async function checkCodeQuality(projectDir, appid) {
 }
 
 function listFiles(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 async function release({ env, appid, out }) {
@@ -65,7 +73,12 @@ async function release({ env, appid, out }) {
 
   const checks = await checkCodeQuality(projectDir, appid);
   const failed = checks.filter((c) => !c.success);
-  return { ok: failed.length === 0, checks, problems: failed.map((c) => `代码质量未通过 / code quality failed: ${c.name} ${c.text || ''}`.trim()), distDir };
+  return {
+    ok: failed.length === 0,
+    checks,
+    problems: failed.map((c) => `代码质量未通过 / code quality failed: ${c.name} ${c.text || ''}`.trim()),
+    distDir,
+  };
 }
 
 module.exports = { release };
@@ -75,7 +88,13 @@ if (require.main === module) {
   release({ env: args.env === true ? '' : args.env, appid: args.appid === true ? '' : args.appid, out: args.out })
     .then((r) => {
       if (args.json) {
-        console.log(JSON.stringify({ ok: r.ok, problems: r.problems, checks: (r.checks || []).map((c) => ({ name: c.name, success: c.success })) }));
+        console.log(
+          JSON.stringify({
+            ok: r.ok,
+            problems: r.problems,
+            checks: (r.checks || []).map((c) => ({ name: c.name, success: c.success })),
+          }),
+        );
         process.exit(r.ok ? 0 : 1);
       }
       for (const c of r.checks || []) console.log(`${c.success ? '✓' : '✗'} ${c.name}  ${c.title || ''}`);
@@ -84,7 +103,9 @@ if (require.main === module) {
         console.error('未生成可上传的版本 / release refused');
         process.exit(1);
       }
-      console.log(`\n已为环境 ${args.env}、AppID ${args.appid} 构建 ${path.relative(process.cwd(), r.distDir) || '.'}，微信代码质量检查全部通过。`);
+      console.log(
+        `\n已为环境 ${args.env}、AppID ${args.appid} 构建 ${path.relative(process.cwd(), r.distDir) || '.'}，微信代码质量检查全部通过。`,
+      );
       console.log('用微信开发者工具打开项目根目录上传，或用 miniprogram-ci upload。');
       // miniprogram-ci leaves a file watcher running
       process.exit(0);

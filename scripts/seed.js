@@ -21,11 +21,19 @@ function standInCalendars(now = new Date()) {
   const years = {};
   for (let y = Math.max(...known) + 1; y <= thisYear + 2; y++) {
     if (known.has(y)) continue;
-    const days = (name, month, from, to) => Array.from({ length: to - from + 1 }, (_, i) => ({ date: `${y}-${month}-${String(from + i).padStart(2, '0')}`, name }));
+    const days = (name, month, from, to) =>
+      Array.from({ length: to - from + 1 }, (_, i) => ({
+        date: `${y}-${month}-${String(from + i).padStart(2, '0')}`,
+        name,
+      }));
     // and, as nearly every year has one, a 调休 working Saturday: the first after the National Day break
     let makeup = `${y}-10-08`;
-    while (new Date(`${makeup}T00:00:00Z`).getUTCDay() !== 6) makeup = `${y}-10-${String(Number(makeup.slice(8)) + 1).padStart(2, '0')}`;
-    years[y] = { holidays: [...days('元旦', '01', 1, 1), ...days('劳动节', '05', 1, 3), ...days('国庆节', '10', 1, 7)], makeupWorkdays: [{ date: makeup, name: '国庆节' }] };
+    while (new Date(`${makeup}T00:00:00Z`).getUTCDay() !== 6)
+      makeup = `${y}-10-${String(Number(makeup.slice(8)) + 1).padStart(2, '0')}`;
+    years[y] = {
+      holidays: [...days('元旦', '01', 1, 1), ...days('劳动节', '05', 1, 3), ...days('国庆节', '10', 1, 7)],
+      makeupWorkdays: [{ date: makeup, name: '国庆节' }],
+    };
   }
   return years;
 }
@@ -47,7 +55,10 @@ async function seed(sdkEnv, options = {}) {
     }
   }
   if (options.standInCalendars) {
-    await db.collection('settings').doc('calendar').set({ data: { years: standInCalendars() } });
+    await db
+      .collection('settings')
+      .doc('calendar')
+      .set({ data: { years: standInCalendars() } });
     n++;
   }
   return n;

@@ -19,7 +19,11 @@ const FUNCTIONS = path.join(ROOT, 'cloudfunctions');
 const DUPLICATE = /E11000|duplicate/i;
 
 const errText = (e) => String(e?.errMsg ?? e?.message ?? e);
-const functionNames = () => fs.readdirSync(FUNCTIONS).filter((n) => fs.existsSync(path.join(FUNCTIONS, n, 'config.json'))).sort();
+const functionNames = () =>
+  fs
+    .readdirSync(FUNCTIONS)
+    .filter((n) => fs.existsSync(path.join(FUNCTIONS, n, 'config.json')))
+    .sort();
 const localConfig = (name) => JSON.parse(fs.readFileSync(path.join(FUNCTIONS, name, 'config.json'), 'utf8'));
 
 /**
@@ -39,15 +43,28 @@ async function smoke({ cloud, functionConfig }) {
       results.push({ name, ok: false, detail: errText(e) });
     }
   };
-  const remove = (coll, ids) => Promise.all(ids.map((id) => db.collection(coll).doc(id).remove().catch(() => null)));
+  const remove = (coll, ids) =>
+    Promise.all(
+      ids.map((id) =>
+        db
+          .collection(coll)
+          .doc(id)
+          .remove()
+          .catch(() => null),
+      ),
+    );
   const exists = async (coll, id) => (await db.collection(coll).where({ _id: id }).count()).total === 1;
 
   await check('数据库：同一 _id 写两次，第二次被拒（E11000）', async () => {
     const id = `${tag}-dup`;
     try {
       await db.collection('audit').add({ data: { _id: id, kind: 'smoke', at: new Date() } });
-      const second = await db.collection('audit').add({ data: { _id: id, kind: 'smoke', at: new Date() } }).then(() => null, errText);
-      if (!second || !DUPLICATE.test(second)) throw new Error(`第二次写入${second ? `的错误不含 E11000：${second}` : '成功了'}`);
+      const second = await db
+        .collection('audit')
+        .add({ data: { _id: id, kind: 'smoke', at: new Date() } })
+        .then(() => null, errText);
+      if (!second || !DUPLICATE.test(second))
+        throw new Error(`第二次写入${second ? `的错误不含 E11000：${second}` : '成功了'}`);
       return second.slice(0, 80);
     } finally {
       await remove('audit', [id]);
@@ -59,8 +76,14 @@ async function smoke({ cloud, functionConfig }) {
     const seat = `${tag}#1`;
     try {
       await db.collection('bookings').add({ data: { _id: ids[0], status: 'smoke', seat, holder: `${tag}|a` } });
-      const second = await db.collection('bookings').add({ data: { _id: ids[1], status: 'smoke', seat, holder: `${tag}|b` } }).then(() => null, errText);
-      if (!second || !DUPLICATE.test(second)) throw new Error(`同一座位的第二个预约${second ? `被拒但错误不含 E11000：${second}` : '写入成功：唯一索引不存在，先 npm run deploy'}`);
+      const second = await db
+        .collection('bookings')
+        .add({ data: { _id: ids[1], status: 'smoke', seat, holder: `${tag}|b` } })
+        .then(() => null, errText);
+      if (!second || !DUPLICATE.test(second))
+        throw new Error(
+          `同一座位的第二个预约${second ? `被拒但错误不含 E11000：${second}` : '写入成功：唯一索引不存在，先 npm run deploy'}`,
+        );
       return 'E11000';
     } finally {
       await remove('bookings', ids);
@@ -103,7 +126,9 @@ async function smoke({ cloud, functionConfig }) {
       // (idempotent) sweep instead and answers ok
       const r = await cloud.callFunction({ name, data: { action: '__smoke__', input: {} } });
       const answer = r.result;
-      const uniform = answer && ((answer.ok === false && typeof answer.code === 'string') || (answer.ok === true && 'data' in answer));
+      const uniform =
+        answer &&
+        ((answer.ok === false && typeof answer.code === 'string') || (answer.ok === true && 'data' in answer));
       if (!uniform) throw new Error(`答复不是 {ok, code | data}：${JSON.stringify(answer)?.slice(0, 120)}`);
       return answer.ok ? 'ok' : answer.code;
     });
@@ -115,13 +140,17 @@ async function smoke({ cloud, functionConfig }) {
       const key = (t) => `${t.type}|${t.config}`;
       const wantTriggers = (want.triggers ?? []).map(key).sort();
       const haveTriggers = (have.triggers ?? []).map(key).sort();
-      if (JSON.stringify(wantTriggers) !== JSON.stringify(haveTriggers)) throw new Error(`触发器 ${haveTriggers.join('; ') || '无'}，应为 ${wantTriggers.join('; ') || '无'}`);
+      if (JSON.stringify(wantTriggers) !== JSON.stringify(haveTriggers))
+        throw new Error(`触发器 ${haveTriggers.join('; ') || '无'}，应为 ${wantTriggers.join('; ') || '无'}`);
       return `${timeout} s${wantTriggers.length ? `，${(want.triggers ?? []).map((t) => t.config).join('; ')}` : ''}`;
     });
   }
 
   await check('定时触发：notify 收到定时器事件（Type: Timer）时投递并答复 ok', async () => {
-    const r = await cloud.callFunction({ name: 'notify', data: { Type: 'Timer', TriggerName: 'smoke', Time: new Date().toISOString() } });
+    const r = await cloud.callFunction({
+      name: 'notify',
+      data: { Type: 'Timer', TriggerName: 'smoke', Time: new Date().toISOString() },
+    });
     if (r.result?.ok !== true) throw new Error(`答复 ${JSON.stringify(r.result)?.slice(0, 120)}`);
     return JSON.stringify(r.result.data).slice(0, 80);
   });
@@ -135,16 +164,22 @@ async function smoke({ cloud, functionConfig }) {
   results.push({
     name: '定时触发：小程序用户不能冒充定时器（SOURCE wx_client 被拒）',
     ok: null,
-    detail: '本地由 test/functions/timers.test.ts 覆盖；真实环境在云开发控制台 › 云函数 › notify › 日志 中看到每 2 分钟一次成功的定时调用',
+    detail:
+      '本地由 test/functions/timers.test.ts 覆盖；真实环境在云开发控制台 › 云函数 › notify › 日志 中看到每 2 分钟一次成功的定时调用',
   });
   return results;
 }
 
 function report(results) {
-  const lines = results.map((r) => `${r.ok === true ? '✓' : r.ok === false ? '✗' : '·'} ${r.name}${r.detail ? `  — ${r.detail}` : ''}`);
+  const lines = results.map(
+    (r) => `${r.ok === true ? '✓' : r.ok === false ? '✗' : '·'} ${r.name}${r.detail ? `  — ${r.detail}` : ''}`,
+  );
   const failed = results.filter((r) => r.ok === false).length;
   const manual = results.filter((r) => r.ok === null).length;
-  lines.push('', failed ? `${failed} 项未通过。` : `全部自动检查通过${manual ? `；· 标记的 ${manual} 项请按说明手工确认` : ''}。`);
+  lines.push(
+    '',
+    failed ? `${failed} 项未通过。` : `全部自动检查通过${manual ? `；· 标记的 ${manual} 项请按说明手工确认` : ''}。`,
+  );
   return lines.join('\n');
 }
 
@@ -167,7 +202,10 @@ if (require.main === module) {
   const manager = new CloudBase({ secretId, secretKey, envId });
   const functionConfig = async (name) => {
     const d = await manager.functions.getFunctionDetail(name);
-    return { timeout: d.Timeout, triggers: (d.Triggers ?? []).map((t) => ({ name: t.TriggerName, type: t.Type, config: t.TriggerDesc })) };
+    return {
+      timeout: d.Timeout,
+      triggers: (d.Triggers ?? []).map((t) => ({ name: t.TriggerName, type: t.Type, config: t.TriggerDesc })),
+    };
   };
   smoke({ cloud, functionConfig }).then(
     (results) => {

@@ -21,7 +21,15 @@ async function main() {
   console.log(`cloud functions built (watching): ${names.join(', ')}`);
 
   const out = path.join(ROOT, '.build', 'local-cloud', 'index.js');
-  esbuild.buildSync({ entryPoints: [path.join(ROOT, 'local-cloud/src/index.ts')], outfile: out, bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' });
+  esbuild.buildSync({
+    entryPoints: [path.join(ROOT, 'local-cloud/src/index.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   const { startCloudBase, loadProject } = require(out);
   const cloud = await startCloudBase({
     port: Number(process.env.BANGBAN_CLOUD_PORT || 9000),

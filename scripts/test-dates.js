@@ -37,7 +37,10 @@ const BEIJING = 8 * 3_600_000;
 const GROUPS = {
   core: { config: 'jest.config.js', files: ['test/core'] },
   functions: { config: 'jest.config.js', files: ['test/functions'] },
-  journeys: { config: 'jest.e2e.config.js', files: ['test/e2e/applicant.test.ts', 'test/e2e/staff.test.ts', 'test/e2e/ledger.test.ts'] },
+  journeys: {
+    config: 'jest.e2e.config.js',
+    files: ['test/e2e/applicant.test.ts', 'test/e2e/staff.test.ts', 'test/e2e/ledger.test.ts'],
+  },
 };
 
 /** Beijing wall time → the UTC string faketime takes (run with TZ=UTC). */
@@ -68,18 +71,49 @@ function instants(now = Date.now()) {
   while (weekday(sunday) !== 0) sunday = plus(sunday, 1);
   // the next 调休 working Saturday: chinese-days' own, else the test clouds' stand-in year's (a past
   // one would put the clock before fixtures written with fixed dates, a moment that never comes again)
-  const standIns = Object.values(require('./seed').standInCalendars(new Date(now))).flatMap((y) => y.makeupWorkdays.map((d) => d.date));
-  const saturdays = [...Object.keys(statutory.workdays), ...standIns].filter((d) => weekday(d) === 6 && d > today).sort();
+  const standIns = Object.values(require('./seed').standInCalendars(new Date(now))).flatMap((y) =>
+    y.makeupWorkdays.map((d) => d.date),
+  );
+  const saturdays = [...Object.keys(statutory.workdays), ...standIns]
+    .filter((d) => weekday(d) === 6 && d > today)
+    .sort();
   const makeup = saturdays[0];
   const lastYear = Math.max(...Object.keys(statutory.holidays).map((d) => Number(d.slice(0, 4))));
   return [
-    { name: 'month-start', why: 'the 1st of a month, just past midnight: this month is empty, yesterday is last month', at: utcOf(monthStart, '00:05') },
-    { name: 'month-end', why: "a month's last day, just before midnight: the run crosses into the next month", at: utcOf(lastOfMonth, '23:55') },
+    {
+      name: 'month-start',
+      why: 'the 1st of a month, just past midnight: this month is empty, yesterday is last month',
+      at: utcOf(monthStart, '00:05'),
+    },
+    {
+      name: 'month-end',
+      why: "a month's last day, just before midnight: the run crosses into the next month",
+      at: utcOf(lastOfMonth, '23:55'),
+    },
     { name: 'sunday', why: 'a Sunday: no working day today, the window closed', at: utcOf(sunday, '10:00') },
-    { name: 'before-makeup', groups: CALENDAR_ONLY, why: `the day before the 调休 working Saturday ${makeup}`, at: utcOf(plus(makeup, -1), '10:00') },
-    { name: 'after-makeup', groups: CALENDAR_ONLY, why: `the day after the 调休 working Saturday ${makeup}`, at: utcOf(plus(makeup, 1), '10:00') },
-    { name: 'year-end', why: 'Dec 31 just before midnight: the run crosses into the next year', at: utcOf(`${y}-12-31`, '23:55') },
-    { name: 'data-runs-out', groups: CALENDAR_ONLY, why: `the first day past chinese-days' data (it ends with ${lastYear}): today itself is in a year only the center can enter`, at: utcOf(`${lastYear + 1}-01-01`, '12:00') },
+    {
+      name: 'before-makeup',
+      groups: CALENDAR_ONLY,
+      why: `the day before the 调休 working Saturday ${makeup}`,
+      at: utcOf(plus(makeup, -1), '10:00'),
+    },
+    {
+      name: 'after-makeup',
+      groups: CALENDAR_ONLY,
+      why: `the day after the 调休 working Saturday ${makeup}`,
+      at: utcOf(plus(makeup, 1), '10:00'),
+    },
+    {
+      name: 'year-end',
+      why: 'Dec 31 just before midnight: the run crosses into the next year',
+      at: utcOf(`${y}-12-31`, '23:55'),
+    },
+    {
+      name: 'data-runs-out',
+      groups: CALENDAR_ONLY,
+      why: `the first day past chinese-days' data (it ends with ${lastYear}): today itself is in a year only the center can enter`,
+      at: utcOf(`${lastYear + 1}-01-01`, '12:00'),
+    },
   ];
 }
 
@@ -108,7 +142,11 @@ function buildsFresh() {
   };
   const built = path.join(ROOT, '.build', 'h5-e2e', 'index.html');
   if (!fs.existsSync(built)) return false;
-  const sources = Math.max(newest(path.join(ROOT, 'src')), newest(path.join(ROOT, 'core')), newest(path.join(ROOT, 'config')));
+  const sources = Math.max(
+    newest(path.join(ROOT, 'src')),
+    newest(path.join(ROOT, 'core')),
+    newest(path.join(ROOT, 'config')),
+  );
   return fs.statSync(built).mtimeMs > sources;
 }
 
@@ -116,7 +154,20 @@ function run(job) {
   return new Promise((resolve) => {
     const started = Date.now();
     const env = { ...process.env, TZ: 'UTC', NO_FAKE_STAT: '1', E2E_SKIP_BUILD: '1', FORCE_COLOR: '0' };
-    const child = spawn('faketime', [job.at, process.execPath, JEST, '-c', GROUPS[job.group].config, '--maxWorkers=1', '--ci', ...GROUPS[job.group].files], { cwd: ROOT, env });
+    const child = spawn(
+      'faketime',
+      [
+        job.at,
+        process.execPath,
+        JEST,
+        '-c',
+        GROUPS[job.group].config,
+        '--maxWorkers=1',
+        '--ci',
+        ...GROUPS[job.group].files,
+      ],
+      { cwd: ROOT, env },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -126,9 +177,20 @@ function run(job) {
 
 async function main() {
   const o = args(process.argv.slice(2));
-  let list = o.at ? [{ name: 'chosen', why: 'chosen on the command line', at: utcOf(o.at.slice(0, 10), o.at.slice(11, 16) || '12:00') }] : instants();
+  let list = o.at
+    ? [
+        {
+          name: 'chosen',
+          why: 'chosen on the command line',
+          at: utcOf(o.at.slice(0, 10), o.at.slice(11, 16) || '12:00'),
+        },
+      ]
+    : instants();
   if (o.only) list = list.filter((i) => o.only.includes(i.name));
-  for (const i of list) console.log(`${i.name.padEnd(14)} ${(i.groups ?? Object.keys(GROUPS)).join('+').padEnd(23)} ${i.at} UTC = ${new Date(Date.parse(`${i.at.replace(' ', 'T')}Z`) + BEIJING).toISOString().slice(0, 16).replace('T', ' ')} Beijing · ${i.why}`);
+  for (const i of list)
+    console.log(
+      `${i.name.padEnd(14)} ${(i.groups ?? Object.keys(GROUPS)).join('+').padEnd(23)} ${i.at} UTC = ${new Date(Date.parse(`${i.at.replace(' ', 'T')}Z`) + BEIJING).toISOString().slice(0, 16).replace('T', ' ')} Beijing · ${i.why}`,
+    );
   if (o.list) return;
   const missing = missingTools({ faketime: true, chromium: o.groups.includes('journeys') });
   if (missing.length) {
@@ -137,10 +199,16 @@ async function main() {
   }
   if (o.groups.includes('journeys') && !buildsFresh()) {
     console.log('building the functions and the apps for the journeys (real time)…');
-    spawnSync(process.execPath, ['-e', "require('./test/e2e/global-setup.js')()"], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, E2E_SKIP_BUILD: '' } });
+    spawnSync(process.execPath, ['-e', "require('./test/e2e/global-setup.js')()"], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, E2E_SKIP_BUILD: '' },
+    });
   }
   // two at a time: this machine has two cores and each jest runs one worker
-  const jobs = list.flatMap((i) => o.groups.filter((g) => !i.groups || i.groups.includes(g)).map((group) => ({ ...i, group })));
+  const jobs = list.flatMap((i) =>
+    o.groups.filter((g) => !i.groups || i.groups.includes(g)).map((group) => ({ ...i, group })),
+  );
   const results = [];
   let next = 0;
   const worker = async () => {
@@ -148,12 +216,20 @@ async function main() {
       const job = jobs[next++];
       const r = await run(job);
       const summary = r.out.match(/^Tests:.*$/m)?.[0] ?? '(no summary)';
-      console.log(`${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.name.padEnd(14)} ${r.group.padEnd(10)} ${String(r.seconds).padStart(4)} s  ${summary}`);
+      console.log(
+        `${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.name.padEnd(14)} ${r.group.padEnd(10)} ${String(r.seconds).padStart(4)} s  ${summary}`,
+      );
       if (r.code !== 0) {
         const log = path.join(ROOT, 'test-results', 'test-dates', `${r.name}-${r.group}.log`);
         fs.mkdirSync(path.dirname(log), { recursive: true });
         fs.writeFileSync(log, r.out);
-        console.log(r.out.split('\n').filter((l) => /✕|●|Error|expect|Received|waiting/.test(l)).slice(0, 60).join('\n'));
+        console.log(
+          r.out
+            .split('\n')
+            .filter((l) => /✕|●|Error|expect|Received|waiting/.test(l))
+            .slice(0, 60)
+            .join('\n'),
+        );
         console.log(`whole output: ${path.relative(ROOT, log)}`);
       }
       results.push(r);
@@ -161,13 +237,18 @@ async function main() {
   };
   await Promise.all([worker(), worker()]);
   const failed = results.filter((r) => r.code !== 0);
-  console.log(failed.length ? `test:dates: ${failed.length} of ${results.length} runs failed` : `test:dates: ${results.length} runs passed`);
+  console.log(
+    failed.length
+      ? `test:dates: ${failed.length} of ${results.length} runs failed`
+      : `test:dates: ${results.length} runs passed`,
+  );
   process.exit(failed.length ? 1 : 0);
 }
 
-if (require.main === module) main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 
 module.exports = { instants };

@@ -12,11 +12,16 @@ const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
 
 function loadWeappTools() {
-  if (!fs.existsSync(path.join(DIST, 'app.json'))) throw new Error('dist/ holds no weapp build: run `npm run build:weapp` first');
+  if (!fs.existsSync(path.join(DIST, 'app.json')))
+    throw new Error('dist/ holds no weapp build: run `npm run build:weapp` first');
   const out = path.join(ROOT, '.build', 'weapp-tools.js');
   esbuild.buildSync({
     stdin: {
-      contents: ["export * from './test/e2e/journeys/on-weapp';", "export * from './test/weapp-harness';", "export { startCloudBase, loadProject } from './local-cloud/src';"].join('\n'),
+      contents: [
+        "export * from './test/e2e/journeys/on-weapp';",
+        "export * from './test/weapp-harness';",
+        "export { startCloudBase, loadProject } from './local-cloud/src';",
+      ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -33,7 +38,13 @@ function loadWeappTools() {
 
 async function startAppCloud(tools) {
   require('./build-functions').build();
-  const cloud = await tools.startCloudBase({ port: 0, dataDir: null, functionsDir: path.join(ROOT, 'cloudfunctions'), project: tools.loadProject(path.join(ROOT, 'cloudbase.json')), triggers: false });
+  const cloud = await tools.startCloudBase({
+    port: 0,
+    dataDir: null,
+    functionsDir: path.join(ROOT, 'cloudfunctions'),
+    project: tools.loadProject(path.join(ROOT, 'cloudbase.json')),
+    triggers: false,
+  });
   await require('./seed').seed(cloud.sdkEnv, { standInCalendars: true });
   return cloud;
 }

@@ -1,10 +1,27 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/apply/index', 'pages/my/index', 'pages/eligibility/index', 'pages/book/index', 'pages/case/index', 'pages/rate/index', 'pages/privacy/index', 'pages/messages/index'],
+  pages: [
+    'pages/index/index',
+    'pages/apply/index',
+    'pages/my/index',
+    'pages/eligibility/index',
+    'pages/book/index',
+    'pages/case/index',
+    'pages/rate/index',
+    'pages/privacy/index',
+    'pages/messages/index',
+  ],
   // Staff pages live in a subpackage: citizens never download them.
   subPackages: [
     {
       root: 'packages/staff',
-      pages: ['pages/workbench/index', 'pages/case/index', 'pages/bind/index', 'pages/team/index', 'pages/bad-ratings/index', 'pages/desk/index'],
+      pages: [
+        'pages/workbench/index',
+        'pages/case/index',
+        'pages/bind/index',
+        'pages/team/index',
+        'pages/bad-ratings/index',
+        'pages/desk/index',
+      ],
     },
     // the center administrator's people and settings: only they download it
     {
@@ -27,4 +44,4 @@ export default defineAppConfig({
     backgroundColor: '#f4f6f9',
     backgroundTextStyle: 'dark',
   },
-})
+});

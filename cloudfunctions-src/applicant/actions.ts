@@ -9,8 +9,12 @@ import { loadTemplateRegistry } from '../shared/outbox';
  * appointment, finished): the same registry the notify function sends with — functionEnv
  * BANGBAN_SUBSCRIBE_TEMPLATES, with what the center administrator set in the settings screen.
  */
-const PURPOSES = { acceptResult: 'accept_result', progress: 'progress', bookingReminder: 'appointment', finished: 'finished' } as const;
-
+const PURPOSES = {
+  acceptResult: 'accept_result',
+  progress: 'progress',
+  bookingReminder: 'appointment',
+  finished: 'finished',
+} as const;
 
 export const actions: ActionTable<Database> = {
   privacyStatus: action({
@@ -23,9 +27,16 @@ export const actions: ActionTable<Database> = {
         .collection('consents')
         .doc(caller.openid)
         .get()
-        .then((r) => r.data as { version?: string; agreedAt?: Date } | null, () => null);
+        .then(
+          (r) => r.data as { version?: string; agreedAt?: Date } | null,
+          () => null,
+        );
       const agreed = doc?.version === PRIVACY_VERSION;
-      return { agreed, version: PRIVACY_VERSION, agreedAt: agreed && doc?.agreedAt ? new Date(doc.agreedAt).toISOString() : null };
+      return {
+        agreed,
+        version: PRIVACY_VERSION,
+        agreedAt: agreed && doc?.agreedAt ? new Date(doc.agreedAt).toISOString() : null,
+      };
     },
   }),
 
@@ -35,7 +46,10 @@ export const actions: ActionTable<Database> = {
     input: z.object({ version: z.literal(PRIVACY_VERSION, { message: '隐私保护指引已更新，请重新阅读后同意' }) }),
     output: '{ agreed: true, version, agreedAt }',
     async run({ caller, db, now }) {
-      await db.collection('consents').doc(caller.openid).set({ data: { version: PRIVACY_VERSION, agreedAt: now } });
+      await db
+        .collection('consents')
+        .doc(caller.openid)
+        .set({ data: { version: PRIVACY_VERSION, agreedAt: now } });
       return { agreed: true, version: PRIVACY_VERSION, agreedAt: now.toISOString() };
     },
   }),
@@ -46,7 +60,7 @@ export const actions: ActionTable<Database> = {
     input: z.object({}),
     output: '{ acceptResult, progress, bookingReminder, finished } (模板编号，未配置的为 null)',
     async run({ db }) {
-      const config = await loadTemplateRegistry(db) as Record<string, { id?: string } | undefined>;
+      const config = (await loadTemplateRegistry(db)) as Record<string, { id?: string } | undefined>;
       return Object.fromEntries(Object.entries(PURPOSES).map(([k, purpose]) => [k, config[purpose]?.id || null]));
     },
   }),

@@ -1,13 +1,34 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { assessApplication, beijingDate, beijingInstant, CASE_STATUS_LABELS, CATEGORY_LABELS, checkApplicationLimits, OPEN_STATUSES, openCase, pickAgent, refusalNotice, responsibleUnit, type CaseStatus, type Settings } from '../../core';
+import {
+  assessApplication,
+  beijingDate,
+  beijingInstant,
+  CASE_STATUS_LABELS,
+  CATEGORY_LABELS,
+  checkApplicationLimits,
+  OPEN_STATUSES,
+  openCase,
+  pickAgent,
+  refusalNotice,
+  responsibleUnit,
+  type CaseStatus,
+  type Settings,
+} from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
 import { transitionCase, loadVisibleCase, unitRoster, visibleCasesFilter, type CaseDoc } from '../shared/cases';
 import { caseSummaryView, SUMMARY_FIELDS } from '../shared/views';
 import { fromNotifications } from '../shared/outbox';
 import { outboxSeeds, pendingForInsert } from '../shared/effects';
-import { consentRequired, loadCenterConfig, materialsSchema, PRIVACY_VERSION, settingsOf, signatureFileSchema } from '../shared/applicant';
+import {
+  consentRequired,
+  loadCenterConfig,
+  materialsSchema,
+  PRIVACY_VERSION,
+  settingsOf,
+  signatureFileSchema,
+} from '../shared/applicant';
 import { applicantCaseView, type ApplicantCase } from './applicant-view';
 import { submitInput } from './schemas';
 import { uploadFolders, verifyUploads } from '../shared/uploads';
@@ -26,20 +47,30 @@ function newCaseNo(now: Date): string {
 }
 
 const newCaseId = () => `c${Date.now().toString(36)}${crypto.randomBytes(8).toString('hex')}`;
-const errorText = (e: unknown) => String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e);
+const errorText = (e: unknown) =>
+  String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e);
 const isDuplicate = (e: unknown) => /E11000|duplicate/i.test(errorText(e));
 
 const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
 
 type OwnCase = { status: CaseStatus; submittedAt: Date; requestKey?: string };
-type SubPipeline = { match(q: object): SubPipeline; project(p: object): SubPipeline; limit(n: number): SubPipeline; done(): unknown };
+type SubPipeline = {
+  match(q: object): SubPipeline;
+  project(p: object): SubPipeline;
+  limit(n: number): SubPipeline;
+  done(): unknown;
+};
 
 /**
  * What a submission needs to know about its caller, in ONE request (issue 9: at most four): the
  * consent, with the center's settings and the caller's open cases and those submitted today
  * (Beijing) looked up beside it — what the per-person limits count. Open cases are few by the limit.
  */
-async function callerFacts(db: Database, openid: string, now: Date): Promise<{ consented: boolean; settings: Settings; mine: OwnCase[] }> {
+async function callerFacts(
+  db: Database,
+  openid: string,
+  now: Date,
+): Promise<{ consented: boolean; settings: Settings; mine: OwnCase[] }> {
   const _ = db.command;
   // a sub-pipeline (db.command.aggregate.pipeline()…done()): the SDK builds it, its shape is its business
   const pipeline = () => (_.aggregate as unknown as { pipeline(): SubPipeline }).pipeline();
@@ -52,7 +83,12 @@ async function callerFacts(db: Database, openid: string, now: Date): Promise<{ c
     .lookup({
       from: 'cases',
       pipeline: pipeline()
-        .match(_.and([{ applicantId: openid }, _.or([{ status: _.in([...OPEN_STATUSES]) }, { submittedAt: _.gte(dayStart) }])]) as object)
+        .match(
+          _.and([
+            { applicantId: openid },
+            _.or([{ status: _.in([...OPEN_STATUSES]) }, { submittedAt: _.gte(dayStart) }]),
+          ]) as object,
+        )
         .project({ status: 1, submittedAt: 1, requestKey: 1 })
         .limit(500)
         .done(),
@@ -60,7 +96,11 @@ async function callerFacts(db: Database, openid: string, now: Date): Promise<{ c
     })
     .end();
   const found = list[0] as { version?: string; settingsDocs?: Record<string, unknown>[]; mine?: OwnCase[] } | undefined;
-  return { consented: found?.version === PRIVACY_VERSION, settings: settingsOf(found?.settingsDocs?.[0]), mine: found?.mine ?? [] };
+  return {
+    consented: found?.version === PRIVACY_VERSION,
+    settings: settingsOf(found?.settingsDocs?.[0]),
+    mine: found?.mine ?? [],
+  };
 }
 
 /** Applicant actions act as the applicant even when the caller is also staff. */
@@ -73,16 +113,26 @@ function applicantOnly<C extends ActionContext<Database>>(ctx: C): C {
  * confirmation): read in a transaction, refuse someone else's case as NOT_FOUND, write the patch
  * with the next version so a staff screen holding the old version sees CONFLICT.
  */
-async function applicantUpdate<A>(ctx: ActionContext<Database>, caseId: string, decide: (c: ApplicantCase) => { patch: Partial<ApplicantCase>; answer: A }): Promise<A> {
+async function applicantUpdate<A>(
+  ctx: ActionContext<Database>,
+  caseId: string,
+  decide: (c: ApplicantCase) => { patch: Partial<ApplicantCase>; answer: A },
+): Promise<A> {
   return ctx.transaction(async (t) => {
     const c = (await t
       .collection('cases')
       .doc(caseId)
       .get()
-      .then((r) => r.data, () => null)) as unknown as ApplicantCase | null;
+      .then(
+        (r) => r.data,
+        () => null,
+      )) as unknown as ApplicantCase | null;
     if (!c || c.applicantId !== ctx.caller.openid) throw new AppError('NOT_FOUND', '没有找到这条申请');
     const { patch, answer } = decide(c);
-    await t.collection('cases').doc(caseId).update({ data: { ...patch, version: c.version + 1, updatedAt: ctx.now } });
+    await t
+      .collection('cases')
+      .doc(caseId)
+      .update({ data: { ...patch, version: c.version + 1, updatedAt: ctx.now } });
     return answer;
   });
 }
@@ -99,7 +149,8 @@ export const actions: ActionTable<Database> = {
   }),
 
   submit: action({
-    summary: '提交帮办代办申请：先按§三判断是否属于帮办代办范围（与自测同一规则，不符合的逐条说明理由，不写入任何内容），再查每人在办件数和每日提交次数上限；按事项类别确定责任单位，并分配当班帮代办员（§四、§五(一)）',
+    summary:
+      '提交帮办代办申请：先按§三判断是否属于帮办代办范围（与自测同一规则，不符合的逐条说明理由，不写入任何内容），再查每人在办件数和每日提交次数上限；按事项类别确定责任单位，并分配当班帮代办员（§四、§五(一)）',
     roles: ['applicant'],
     input: submitInput,
     output: '{ caseId, caseNo, status, statusLabel, unitName, agentName | null, repeated: boolean }',
@@ -112,9 +163,17 @@ export const actions: ActionTable<Database> = {
       // §三 at the server, with the self-check's own function (core assessApplication): out of scope
       // is refused with every reason (§五(一) 明确告知理由) before anything is read or written
       const scope = assessApplication(input);
-      if (!scope.eligible) throw new AppError('RULE_REFUSED', refusalNotice(scope)!, Object.fromEntries(scope.reasons.map((r) => [r.code, r.message])));
+      if (!scope.eligible)
+        throw new AppError(
+          'RULE_REFUSED',
+          refusalNotice(scope)!,
+          Object.fromEntries(scope.reasons.map((r) => [r.code, r.message])),
+        );
       const unitId = responsibleUnit(input.category);
-      const [{ consented, settings, mine }, roster] = await Promise.all([callerFacts(db, caller.openid, now), unitRoster(db, unitId)]);
+      const [{ consented, settings, mine }, roster] = await Promise.all([
+        callerFacts(db, caller.openid, now),
+        unitRoster(db, unitId),
+      ]);
       if (!consented) throw consentRequired();
       // limits per person (settings.applications); a retry of a request that already made its case
       // is not a new submission and is answered below by its unique requestKey
@@ -124,14 +183,37 @@ export const actions: ActionTable<Database> = {
       }
       // every file is looked at in storage before anything is written
       const stored = await verifyUploads(caller.openid, [
-        ...input.materials.map((m, i) => ({ path: `materials.${i}`, fileID: m.fileID, folder: 'materials' as const, declared: m.type })),
-        ...(input.mode === 'proxy' && input.mandate ? [{ path: 'mandate.signatureFileID', fileID: input.mandate.signatureFileID, folder: 'signatures' as const, allowed: ['image/png' as const, 'image/jpeg' as const] }] : []),
+        ...input.materials.map((m, i) => ({
+          path: `materials.${i}`,
+          fileID: m.fileID,
+          folder: 'materials' as const,
+          declared: m.type,
+        })),
+        ...(input.mode === 'proxy' && input.mandate
+          ? [
+              {
+                path: 'mandate.signatureFileID',
+                fileID: input.mandate.signatureFileID,
+                folder: 'signatures' as const,
+                allowed: ['image/png' as const, 'image/jpeg' as const],
+              },
+            ]
+          : []),
       ]);
       if (!roster.unitName) throw new AppError('INTERNAL', '责任单位未配置');
       const unitName = roster.unitName;
       const picked = pickAgent(roster.candidates, { unitId, skill: input.category });
       const agent = picked.ok ? picked.value : null;
-      const opened = openCase({ applicantId: caller.openid, category: input.category, mode: input.mode, unitId, agentId: agent?.agentId ?? null }, now);
+      const opened = openCase(
+        {
+          applicantId: caller.openid,
+          category: input.category,
+          mode: input.mode,
+          unitId,
+          agentId: agent?.agentId ?? null,
+        },
+        now,
+      );
       // 幂等: one case per (applicant, requestId): the unique requestKey refuses a second tap or a retry
       const requestKey = `${caller.openid}:${input.requestId}`;
       const requestFp = requestFingerprint(input);
@@ -140,8 +222,22 @@ export const actions: ActionTable<Database> = {
         const c = data[0] as unknown as (CaseDoc & { requestFingerprint?: string }) | undefined;
         // the same key with another body is another application: refuse it (nothing written)
         // rather than answer it with this case; cases stored before fingerprints count as the same
-        if (c?.requestFingerprint && c.requestFingerprint !== requestFp) throw new AppError('IDEMPOTENCY_KEY_REUSED', '这份申请的内容与之前用同一编号提交的申请不同，没有提交。请重新点“提交申请”。');
-        return c ? { caseId: c._id, caseNo: c.caseNo, status: c.status, statusLabel: CASE_STATUS_LABELS[c.status], unitName: c.unitName, agentName: c.agentName, repeated: true } : null;
+        if (c?.requestFingerprint && c.requestFingerprint !== requestFp)
+          throw new AppError(
+            'IDEMPOTENCY_KEY_REUSED',
+            '这份申请的内容与之前用同一编号提交的申请不同，没有提交。请重新点“提交申请”。',
+          );
+        return c
+          ? {
+              caseId: c._id,
+              caseNo: c.caseNo,
+              status: c.status,
+              statusLabel: CASE_STATUS_LABELS[c.status],
+              unitName: c.unitName,
+              agentName: c.agentName,
+              repeated: true,
+            }
+          : null;
       };
       const caseId = newCaseId();
       for (let attempt = 1; ; attempt++) {
@@ -160,7 +256,13 @@ export const actions: ActionTable<Database> = {
           idNumber: input.applicantType === 'person' ? (input.idNumber ?? '').toUpperCase() : null,
           uscc: input.applicantType === 'enterprise' ? (input.uscc ?? '').toUpperCase() : null,
           details: input.details,
-          materials: input.materials.map((m, i) => ({ ...m, size: stored[i].size, type: stored[i].type, at: now, supplement: false })),
+          materials: input.materials.map((m, i) => ({
+            ...m,
+            size: stored[i].size,
+            type: stored[i].type,
+            at: now,
+            supplement: false,
+          })),
           mandate: input.mode === 'proxy' && input.mandate ? { ...input.mandate, signedAt: now } : null,
           commitment: input.commitment === true,
           receipt: null,
@@ -175,10 +277,25 @@ export const actions: ActionTable<Database> = {
           version: 1,
         };
         // §四: the agent (or, with nobody on duty, the unit's leader) hears of the case within seconds
-        const pending = pendingForInsert(now, { ledger: caseId, outbox: outboxSeeds(fromNotifications(opened.notifications), { caseId, caseNo, category: input.category, mode: input.mode, status: 'applied' }, now) });
+        const pending = pendingForInsert(now, {
+          ledger: caseId,
+          outbox: outboxSeeds(
+            fromNotifications(opened.notifications),
+            { caseId, caseNo, category: input.category, mode: input.mode, status: 'applied' },
+            now,
+          ),
+        });
         try {
           await db.collection('cases').add({ data: { ...doc, pending } });
-          return { caseId, caseNo, status: 'applied', statusLabel: CASE_STATUS_LABELS.applied, unitName, agentName: agent?.name ?? null, repeated: false };
+          return {
+            caseId,
+            caseNo,
+            status: 'applied',
+            statusLabel: CASE_STATUS_LABELS.applied,
+            unitName,
+            agentName: agent?.name ?? null,
+            repeated: false,
+          };
         } catch (e) {
           if (!isDuplicate(e)) throw e;
           // the case number was taken today (the error names the index): draw again; otherwise (or
@@ -197,20 +314,34 @@ export const actions: ActionTable<Database> = {
     summary: '我的申请：当前微信用户自己提交的申请，最新的在前',
     roles: ['applicant'],
     input: z.object({}),
-    output: '{ items: [{ caseId, caseNo, matter, category, categoryLabel, status, statusLabel, submittedAt, unitName, agentName }] }',
+    output:
+      '{ items: [{ caseId, caseNo, matter, category, categoryLabel, status, statusLabel, submittedAt, unitName, agentName }] }',
     async run({ caller, db }) {
       const filter = visibleCasesFilter(db, { id: caller.openid, role: 'applicant' })!;
       // only what a row shows: a case document carries its whole timeline and materials
-      const { data } = await db.collection('cases').where(filter).orderBy('submittedAt', 'desc').field(SUMMARY_FIELDS).limit(100).get();
-      return { items: (data as unknown as CaseDoc[]).map((c) => ({ ...caseSummaryView(c), categoryLabel: CATEGORY_LABELS[c.category] })) };
+      const { data } = await db
+        .collection('cases')
+        .where(filter)
+        .orderBy('submittedAt', 'desc')
+        .field(SUMMARY_FIELDS)
+        .limit(100)
+        .get();
+      return {
+        items: (data as unknown as CaseDoc[]).map((c) => ({
+          ...caseSummaryView(c),
+          categoryLabel: CATEGORY_LABELS[c.category],
+        })),
+      };
     },
   }),
 
   get: action({
-    summary: '申请详情：状态、责任单位和帮代办员（首问负责，含办公电话）、时限与是否正常、完整办理记录、现在需要我做的事',
+    summary:
+      '申请详情：状态、责任单位和帮代办员（首问负责，含办公电话）、时限与是否正常、完整办理记录、现在需要我做的事',
     roles: ['applicant'],
     input: caseRef,
-    output: '{ case: { caseId, caseNo, version, status, statusLabel, matter, due: { date, level, levelLabel, remainingWorkingDays, paused } | null, contacts: { unitName, agentName, agentPhone, firstAgentName, firstAgentPhone, unitPhone }, needs: [{ kind: materials|materials_sent|receipt|extension, … }], progress: { steps: [{ key: apply|accept|handle|finish, label, state: done|current|todo|stopped, note }], ended: { kind: refused|withdrawn|terminated, label } | null }, timeline: [{ at, label, statusLabel, by, note }], result, receipt, terminationRequest, canWithdraw, canRequestTermination, canRate } }',
+    output:
+      '{ case: { caseId, caseNo, version, status, statusLabel, matter, due: { date, level, levelLabel, remainingWorkingDays, paused } | null, contacts: { unitName, agentName, agentPhone, firstAgentName, firstAgentPhone, unitPhone }, needs: [{ kind: materials|materials_sent|receipt|extension, … }], progress: { steps: [{ key: apply|accept|handle|finish, label, state: done|current|todo|stopped, note }], ended: { kind: refused|withdrawn|terminated, label } | null }, timeline: [{ at, label, statusLabel, by, note }], result, receipt, terminationRequest, canWithdraw, canRequestTermination, canRate } }',
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
       const doc = (await loadVisibleCase(applicantOnly(ctx), input.caseId)) as ApplicantCase;
@@ -221,17 +352,35 @@ export const actions: ActionTable<Database> = {
               .collection(coll)
               .doc(id)
               .get()
-              .then((r) => ((r.data as { officePhone?: string } | null)?.officePhone ?? null) as string | null, () => null)
+              .then(
+                (r) => ((r.data as { officePhone?: string } | null)?.officePhone ?? null) as string | null,
+                () => null,
+              )
           : Promise.resolve(null);
       // both agents' office phones in one query: four round trips in all (each tens of ms in the cloud)
       const agentIds = [...new Set([doc.agentId, doc.firstAgentId].filter((x): x is string => !!x))];
       const [{ calendar: cal, settings }, agents, unitPhone] = await Promise.all([
         loadCenterConfig(db),
-        agentIds.length ? db.collection('staff').where({ _id: db.command.in(agentIds) }).field({ officePhone: true }).get() : Promise.resolve({ data: [] as Record<string, unknown>[] }),
+        agentIds.length
+          ? db
+              .collection('staff')
+              .where({ _id: db.command.in(agentIds) })
+              .field({ officePhone: true })
+              .get()
+          : Promise.resolve({ data: [] as Record<string, unknown>[] }),
         phoneOf('units', doc.unitId),
       ]);
-      const phoneOfAgent = (id: string | null) => (id ? ((agents.data.find((s) => s._id === id)?.officePhone as string | undefined) ?? null) : null);
-      return { case: applicantCaseView(doc, cal, ctx.now, { agentPhone: phoneOfAgent(doc.agentId), firstAgentPhone: phoneOfAgent(doc.firstAgentId), unitPhone }, settings) };
+      const phoneOfAgent = (id: string | null) =>
+        id ? ((agents.data.find((s) => s._id === id)?.officePhone as string | undefined) ?? null) : null;
+      return {
+        case: applicantCaseView(
+          doc,
+          cal,
+          ctx.now,
+          { agentPhone: phoneOfAgent(doc.agentId), firstAgentPhone: phoneOfAgent(doc.firstAgentId), unitPhone },
+          settings,
+        ),
+      };
     },
   }),
 
@@ -242,11 +391,24 @@ export const actions: ActionTable<Database> = {
     output: '{ receipt: { signedAt } }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'FILE_REJECTED'],
     async run(ctx, input) {
-      await verifyUploads(ctx.caller.openid, [{ path: 'signatureFileID', fileID: input.signatureFileID, folder: 'signatures', allowed: ['image/png', 'image/jpeg'] }]);
+      await verifyUploads(ctx.caller.openid, [
+        {
+          path: 'signatureFileID',
+          fileID: input.signatureFileID,
+          folder: 'signatures',
+          allowed: ['image/png', 'image/jpeg'],
+        },
+      ]);
       return applicantUpdate(ctx, input.caseId, (c) => {
-        if (c.status !== 'finished') throw new AppError('RULE_REFUSED', '办结后才能签收办理结果', { RECEIPT_NOT_FINISHED: '办结后才能签收办理结果' });
+        if (c.status !== 'finished')
+          throw new AppError('RULE_REFUSED', '办结后才能签收办理结果', {
+            RECEIPT_NOT_FINISHED: '办结后才能签收办理结果',
+          });
         if (c.receipt) throw new AppError('RULE_REFUSED', '您已签收过', { RECEIPT_ALREADY_SIGNED: '您已签收过' });
-        return { patch: { receipt: { signatureFileID: input.signatureFileID, signedAt: ctx.now } }, answer: { receipt: { signedAt: ctx.now.toISOString() } } };
+        return {
+          patch: { receipt: { signatureFileID: input.signatureFileID, signedAt: ctx.now } },
+          answer: { receipt: { signedAt: ctx.now.toISOString() } },
+        };
       });
     },
   }),
@@ -258,12 +420,34 @@ export const actions: ActionTable<Database> = {
     output: '{ sentAt, count }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'FILE_REJECTED'],
     async run(ctx, input) {
-      const stored = await verifyUploads(ctx.caller.openid, input.materials.map((m, i) => ({ path: `materials.${i}`, fileID: m.fileID, folder: 'materials' as const, declared: m.type })));
+      const stored = await verifyUploads(
+        ctx.caller.openid,
+        input.materials.map((m, i) => ({
+          path: `materials.${i}`,
+          fileID: m.fileID,
+          folder: 'materials' as const,
+          declared: m.type,
+        })),
+      );
       return applicantUpdate(ctx, input.caseId, (c) => {
-        if (c.status !== 'awaiting_materials') throw new AppError('RULE_REFUSED', '当前不需要补正材料', { NOT_AWAITING_MATERIALS: '当前不需要补正材料' });
-        const materials = [...(c.materials ?? []), ...input.materials.map((m, i) => ({ ...m, size: stored[i].size, type: stored[i].type, at: ctx.now, supplement: true }))];
-        if (materials.length > 40) throw new AppError('INVALID_INPUT', '材料太多，请合并后上传', { materials: '一条申请最多40个文件' });
-        return { patch: { materials, supplementSentAt: ctx.now }, answer: { sentAt: ctx.now.toISOString(), count: input.materials.length } };
+        if (c.status !== 'awaiting_materials')
+          throw new AppError('RULE_REFUSED', '当前不需要补正材料', { NOT_AWAITING_MATERIALS: '当前不需要补正材料' });
+        const materials = [
+          ...(c.materials ?? []),
+          ...input.materials.map((m, i) => ({
+            ...m,
+            size: stored[i].size,
+            type: stored[i].type,
+            at: ctx.now,
+            supplement: true,
+          })),
+        ];
+        if (materials.length > 40)
+          throw new AppError('INVALID_INPUT', '材料太多，请合并后上传', { materials: '一条申请最多40个文件' });
+        return {
+          patch: { materials, supplementSentAt: ctx.now },
+          answer: { sentAt: ctx.now.toISOString(), count: input.materials.length },
+        };
       });
     },
   }),
@@ -276,7 +460,8 @@ export const actions: ActionTable<Database> = {
     errors: ['NOT_FOUND', 'RULE_REFUSED'],
     async run(ctx, input) {
       return applicantUpdate(ctx, input.caseId, (c) => {
-        if (!c.timeline.some((e) => e.seq === input.seq && e.action === 'extend')) throw new AppError('RULE_REFUSED', '没有这次延期记录', { EXTENSION_NOT_FOUND: '没有这次延期记录' });
+        if (!c.timeline.some((e) => e.seq === input.seq && e.action === 'extend'))
+          throw new AppError('RULE_REFUSED', '没有这次延期记录', { EXTENSION_NOT_FOUND: '没有这次延期记录' });
         const confirmations = [...new Set([...(c.extensionConfirmations ?? []), input.seq])];
         return { patch: { extensionConfirmations: confirmations }, answer: { confirmed: input.seq } };
       });
@@ -291,11 +476,21 @@ export const actions: ActionTable<Database> = {
     errors: ['NOT_FOUND', 'RULE_REFUSED'],
     async run(ctx, input) {
       return applicantUpdate(ctx, input.caseId, (c) => {
-        if (c.status === 'applied') throw new AppError('RULE_REFUSED', '尚未受理的申请可以直接撤回', { USE_WITHDRAW: '尚未受理的申请可以直接撤回' });
-        if (!OPEN_STATUSES.includes(c.status)) throw new AppError('RULE_REFUSED', '这条申请已经结束', { CASE_ENDED: '这条申请已经结束' });
-        if (c.terminationRequest) throw new AppError('RULE_REFUSED', '您已申请终止，请等待帮代办员联系', { ALREADY_REQUESTED: '您已申请终止，请等待帮代办员联系' });
+        if (c.status === 'applied')
+          throw new AppError('RULE_REFUSED', '尚未受理的申请可以直接撤回', {
+            USE_WITHDRAW: '尚未受理的申请可以直接撤回',
+          });
+        if (!OPEN_STATUSES.includes(c.status))
+          throw new AppError('RULE_REFUSED', '这条申请已经结束', { CASE_ENDED: '这条申请已经结束' });
+        if (c.terminationRequest)
+          throw new AppError('RULE_REFUSED', '您已申请终止，请等待帮代办员联系', {
+            ALREADY_REQUESTED: '您已申请终止，请等待帮代办员联系',
+          });
         const terminationRequest = { reason: input.reason, at: ctx.now };
-        return { patch: { terminationRequest }, answer: { terminationRequest: { reason: input.reason, at: ctx.now.toISOString() } } };
+        return {
+          patch: { terminationRequest },
+          answer: { terminationRequest: { reason: input.reason, at: ctx.now.toISOString() } },
+        };
       });
     },
   }),
@@ -307,7 +502,10 @@ export const actions: ActionTable<Database> = {
     output: '{ status, statusLabel, version }',
     errors: ['NOT_FOUND', 'CONFLICT', 'RULE_REFUSED'],
     async run(ctx, input) {
-      const { doc } = await transitionCase(applicantOnly(ctx), input.caseId, input.version, { type: 'withdraw', reason: input.reason });
+      const { doc } = await transitionCase(applicantOnly(ctx), input.caseId, input.version, {
+        type: 'withdraw',
+        reason: input.reason,
+      });
       return { status: doc.status, statusLabel: CASE_STATUS_LABELS[doc.status], version: doc.version };
     },
   }),

@@ -1,4 +1,16 @@
-import { APPROVAL_OUTCOME_LABELS, caseProgress, clockStatus, DEFAULT_SETTINGS, ENDED_STATUSES, materialsRequestedAt, OPEN_STATUSES, ratingAttribution, WARNING_LEVEL_LABELS, type Settings, type WorkCalendar } from '../../core';
+import {
+  APPROVAL_OUTCOME_LABELS,
+  caseProgress,
+  clockStatus,
+  DEFAULT_SETTINGS,
+  ENDED_STATUSES,
+  materialsRequestedAt,
+  OPEN_STATUSES,
+  ratingAttribution,
+  WARNING_LEVEL_LABELS,
+  type Settings,
+  type WorkCalendar,
+} from '../../core';
 import type { Material } from '../shared/applicant';
 import type { CaseDoc } from '../shared/cases';
 import { caseDetailView } from '../shared/views';
@@ -36,27 +48,55 @@ export interface Contacts {
  * The applicant's detail screen: status, due date and how it stands (core clockStatus), who is
  * responsible and how to reach them (首问负责), the timeline, and what is needed from them now.
  */
-export function applicantCaseView(c: ApplicantCase, cal: WorkCalendar, now: Date, contacts: Contacts, settings: Settings = DEFAULT_SETTINGS) {
+export function applicantCaseView(
+  c: ApplicantCase,
+  cal: WorkCalendar,
+  now: Date,
+  contacts: Contacts,
+  settings: Settings = DEFAULT_SETTINGS,
+) {
   const base = caseDetailView(c, { id: c.applicantId, role: 'applicant' });
-  let due: null | { date: string | null; level: string; levelLabel: string; remainingWorkingDays: number; paused: boolean } = null;
+  let due: null | {
+    date: string | null;
+    level: string;
+    levelLabel: string;
+    remainingWorkingDays: number;
+    paused: boolean;
+  } = null;
   if (c.clock && OPEN_STATUSES.includes(c.status)) {
     try {
       const s = clockStatus(cal, c.clock, now);
-      due = { date: s.due, level: s.level, levelLabel: WARNING_LEVEL_LABELS[s.level], remainingWorkingDays: s.remainingWorkingDays, paused: s.paused };
+      due = {
+        date: s.due,
+        level: s.level,
+        levelLabel: WARNING_LEVEL_LABELS[s.level],
+        remainingWorkingDays: s.remainingWorkingDays,
+        paused: s.paused,
+      };
     } catch {
       due = null;
     }
   }
   const confirmed = new Set(c.extensionConfirmations ?? []);
   const requestAt = materialsRequestedAt(c);
-  const supplementPending = c.status === 'awaiting_materials' && !(c.supplementSentAt && requestAt && new Date(c.supplementSentAt) >= requestAt);
+  const supplementPending =
+    c.status === 'awaiting_materials' &&
+    !(c.supplementSentAt && requestAt && new Date(c.supplementSentAt) >= requestAt);
   const needs = [
     ...(supplementPending ? [{ kind: 'materials' as const, missing: c.missingMaterials }] : []),
-    ...(c.status === 'awaiting_materials' && !supplementPending ? [{ kind: 'materials_sent' as const, missing: c.missingMaterials }] : []),
+    ...(c.status === 'awaiting_materials' && !supplementPending
+      ? [{ kind: 'materials_sent' as const, missing: c.missingMaterials }]
+      : []),
     ...(c.status === 'finished' && !c.receipt ? [{ kind: 'receipt' as const }] : []),
     ...c.timeline
       .filter((e) => e.action === 'extend' && !confirmed.has(e.seq))
-      .map((e) => ({ kind: 'extension' as const, seq: e.seq, extraWorkingDays: Number(e.data?.extraWorkingDays ?? 0), due: String(e.data?.due ?? ''), explanation: e.note ?? '' })),
+      .map((e) => ({
+        kind: 'extension' as const,
+        seq: e.seq,
+        extraWorkingDays: Number(e.data?.extraWorkingDays ?? 0),
+        due: String(e.data?.due ?? ''),
+        explanation: e.note ?? '',
+      })),
   ];
   return {
     ...base,
@@ -66,12 +106,20 @@ export function applicantCaseView(c: ApplicantCase, cal: WorkCalendar, now: Date
     contacts: { unitName: c.unitName, agentName: c.agentName, firstAgentName: c.firstAgentName, ...contacts },
     needs,
     progress: caseProgress(c),
-    result: c.result ? { outcomeLabel: APPROVAL_OUTCOME_LABELS[c.result.outcome], decidedBy: c.result.decidedBy, documentNo: c.result.documentNo } : null,
+    result: c.result
+      ? {
+          outcomeLabel: APPROVAL_OUTCOME_LABELS[c.result.outcome],
+          decidedBy: c.result.decidedBy,
+          documentNo: c.result.documentNo,
+        }
+      : null,
     termination: c.termination ? { reason: c.termination.reason } : null,
     materials: (c.materials ?? []).map((m) => ({ name: m.name, size: m.size, type: m.type, supplement: m.supplement })),
     mandateSigned: !!c.mandate,
     receipt: c.receipt ? { signedAt: new Date(c.receipt.signedAt).toISOString() } : null,
-    terminationRequest: c.terminationRequest ? { reason: c.terminationRequest.reason, at: new Date(c.terminationRequest.at).toISOString() } : null,
+    terminationRequest: c.terminationRequest
+      ? { reason: c.terminationRequest.reason, at: new Date(c.terminationRequest.at).toISOString() }
+      : null,
     canWithdraw: c.status === 'applied',
     canRequestTermination: OPEN_STATUSES.includes(c.status) && c.status !== 'applied' && !c.terminationRequest,
     // a withdrawal before anyone acted (and before an answer was due) left no service to rate

@@ -1,7 +1,27 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { pendingForInsert } from '../shared/effects';
-import { beijingDate, buildYearCalendar, calendarWarnings, calendarYearsView, createWorkCalendar, CIVIL_DATE_PATTERN, INDUSTRIES, INDUSTRY_LABELS, MESSAGE_FIELDS, ROLE_LABELS, resolveSettings, settingsSchema, TEMPLATE_PURPOSES, type CenterCalendar, type DayOverride, type Industry, type TemplateConfig, type TemplatePurpose, type TemplateRegistry } from '../../core';
+import {
+  beijingDate,
+  buildYearCalendar,
+  calendarWarnings,
+  calendarYearsView,
+  createWorkCalendar,
+  CIVIL_DATE_PATTERN,
+  INDUSTRIES,
+  INDUSTRY_LABELS,
+  MESSAGE_FIELDS,
+  ROLE_LABELS,
+  resolveSettings,
+  settingsSchema,
+  TEMPLATE_PURPOSES,
+  type CenterCalendar,
+  type DayOverride,
+  type Industry,
+  type TemplateConfig,
+  type TemplatePurpose,
+  type TemplateRegistry,
+} from '../../core';
 import { registryWith, templateRegistry } from '../shared/outbox';
 import { action, AppError, type ActionContext, type ActionTable, type StaffRecord } from '../shared/action';
 import { loadSettings, settingsOf } from '../shared/applicant';
@@ -17,7 +37,12 @@ import { reassignCasesOf } from '../shared/cases';
 /** Roles an invite can carry: the three core roles, and the center administrator (a center binding with admin). */
 export const INVITE_ROLES = ['agent', 'leader', 'center', 'admin'] as const;
 export type InviteRole = (typeof INVITE_ROLES)[number];
-export const INVITE_ROLE_LABELS: Record<InviteRole, string> = { agent: ROLE_LABELS.agent, leader: ROLE_LABELS.leader, center: '中心工作人员', admin: '中心管理员' };
+export const INVITE_ROLE_LABELS: Record<InviteRole, string> = {
+  agent: ROLE_LABELS.agent,
+  leader: ROLE_LABELS.leader,
+  center: '中心工作人员',
+  admin: '中心管理员',
+};
 
 const INVITE_DAYS = 7;
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -42,14 +67,31 @@ type StaffDoc = StaffRecord & { active: boolean; admin?: boolean; boundAt?: Date
 
 function requireAdmin(ctx: ActionContext<Database>): StaffDoc {
   const s = ctx.caller.staff as StaffDoc | null;
-  if (!s || s.role !== 'center' || s.admin !== true) throw new AppError('FORBIDDEN', '只有政务服务中心管理员可以修改设置和人员');
+  if (!s || s.role !== 'center' || s.admin !== true)
+    throw new AppError('FORBIDDEN', '只有政务服务中心管理员可以修改设置和人员');
   return s;
 }
 
 /** One audit entry, written with the change it records. */
-function audit(t: Pick<Transaction, 'collection'>, ctx: ActionContext<Database>, what: string, target: { kind: string; id: string }, before: unknown, after: unknown) {
+function audit(
+  t: Pick<Transaction, 'collection'>,
+  ctx: ActionContext<Database>,
+  what: string,
+  target: { kind: string; id: string },
+  before: unknown,
+  after: unknown,
+) {
   const s = ctx.caller.staff!;
-  return t.collection('audit').add({ data: { at: ctx.now, by: { staffId: s._id, name: s.name }, what, target, before: before ?? null, after: after ?? null } });
+  return t.collection('audit').add({
+    data: {
+      at: ctx.now,
+      by: { staffId: s._id, name: s.name },
+      what,
+      target,
+      before: before ?? null,
+      after: after ?? null,
+    },
+  });
 }
 
 function newCode(): string {
@@ -57,12 +99,18 @@ function newCode(): string {
   return Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
 }
 
-async function loadUnit(db: Database, unitId: string): Promise<{ _id: string; name: string; kind: string; industries?: Industry[] }> {
+async function loadUnit(
+  db: Database,
+  unitId: string,
+): Promise<{ _id: string; name: string; kind: string; industries?: Industry[] }> {
   const u = await db
     .collection('units')
     .doc(unitId)
     .get()
-    .then((r) => r.data as { _id: string; name: string; kind: string; industries?: Industry[] } | null, () => null);
+    .then(
+      (r) => r.data as { _id: string; name: string; kind: string; industries?: Industry[] } | null,
+      () => null,
+    );
   if (!u) throw new AppError('INVALID_INPUT', '请选择单位', { unitId: '没有这个单位' });
   return u;
 }
@@ -71,7 +119,12 @@ const staffView = (s: StaffDoc) => ({
   staffId: s._id,
   name: s.name,
   role: s.role,
-  roleLabel: s.role === 'center' && s.admin ? INVITE_ROLE_LABELS.admin : s.role === 'center' ? INVITE_ROLE_LABELS.center : ROLE_LABELS[s.role],
+  roleLabel:
+    s.role === 'center' && s.admin
+      ? INVITE_ROLE_LABELS.admin
+      : s.role === 'center'
+        ? INVITE_ROLE_LABELS.center
+        : ROLE_LABELS[s.role],
   admin: s.admin === true,
   unitId: s.unitId,
   unitName: s.unitName,
@@ -81,13 +134,23 @@ const staffView = (s: StaffDoc) => ({
 
 function strip<T extends object>(doc: T | null): Omit<T, '_id'> | null {
   if (!doc) return null;
-   
+
   const { _id, ...rest } = doc as T & { _id?: string };
   return rest;
 }
 
 /** What an audit entry is about (target.kind), for the audit screen's filter, and each change in words. */
-const AUDIT_KINDS = ['settings', 'calendar', 'serviceItem', 'unit', 'staff', 'invite', 'subscribeTemplate', 'case', 'booking'] as const;
+const AUDIT_KINDS = [
+  'settings',
+  'calendar',
+  'serviceItem',
+  'unit',
+  'staff',
+  'invite',
+  'subscribeTemplate',
+  'case',
+  'booking',
+] as const;
 const AUDIT_LABELS: Record<string, string> = {
   'settings.save': '修改设置',
   'calendar.override': '节假日调整',
@@ -104,7 +167,15 @@ const AUDIT_LABELS: Record<string, string> = {
   'contact.reveal': '查看申请人电话',
 };
 
-const SETTINGS_SECTIONS = ['calendar', 'lifecycle', 'applications', 'booking', 'rating', 'routing', 'location'] as const;
+const SETTINGS_SECTIONS = [
+  'calendar',
+  'lifecycle',
+  'applications',
+  'booking',
+  'rating',
+  'routing',
+  'location',
+] as const;
 
 export interface ServiceItem {
   itemId: string;
@@ -116,12 +187,18 @@ export interface ServiceItem {
   materials?: string[];
 }
 const serviceItemSchema = z.object({
-  itemId: z.string().trim().regex(/^[a-z0-9-]{1,40}$/, '编号只能包含小写字母、数字和连字符'),
+  itemId: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,40}$/, '编号只能包含小写字母、数字和连字符'),
   name: z.string().trim().min(1, '请填写事项名称').max(60),
   unitId: id,
   window: z.string().trim().min(1, '请填写办理窗口').max(60),
   committedWorkingDays: z.number().int().min(0).max(365),
-  materials: z.array(z.string().trim().min(1, '材料名称不能为空').max(80, '每项材料不超过80字')).max(30, '材料清单最多30项').default([]),
+  materials: z
+    .array(z.string().trim().min(1, '材料名称不能为空').max(80, '每项材料不超过80字'))
+    .max(30, '材料清单最多30项')
+    .default([]),
 });
 
 export const actions: ActionTable<Database> = {
@@ -135,14 +212,37 @@ export const actions: ActionTable<Database> = {
     async run(ctx, input) {
       requireAdmin(ctx);
       const unit = await loadUnit(ctx.db, input.unitId);
-      if ((input.role === 'center' || input.role === 'admin') && unit.kind !== 'center') throw new AppError('INVALID_INPUT', '中心工作人员须属于政务服务中心', { unitId: '请选择政务服务中心' });
+      if ((input.role === 'center' || input.role === 'admin') && unit.kind !== 'center')
+        throw new AppError('INVALID_INPUT', '中心工作人员须属于政务服务中心', { unitId: '请选择政务服务中心' });
       const code = newCode();
-      const doc: Omit<InviteDoc, '_id'> = { role: input.role, unitId: unit._id, unitName: unit.name, name: input.name, status: 'open', createdBy: ctx.caller.staff!._id, createdAt: ctx.now, expiresAt: new Date(ctx.now.getTime() + INVITE_DAYS * 86400_000), usedAt: null, staffId: null };
+      const doc: Omit<InviteDoc, '_id'> = {
+        role: input.role,
+        unitId: unit._id,
+        unitName: unit.name,
+        name: input.name,
+        status: 'open',
+        createdBy: ctx.caller.staff!._id,
+        createdAt: ctx.now,
+        expiresAt: new Date(ctx.now.getTime() + INVITE_DAYS * 86400_000),
+        usedAt: null,
+        staffId: null,
+      };
       await ctx.transaction(async (t) => {
         await t.collection('invites').doc(code).set({ data: doc });
-        await audit(t, ctx, 'invite.create', { kind: 'invite', id: code }, null, { name: doc.name, role: doc.role, unitId: doc.unitId });
+        await audit(t, ctx, 'invite.create', { kind: 'invite', id: code }, null, {
+          name: doc.name,
+          role: doc.role,
+          unitId: doc.unitId,
+        });
       });
-      return { code, expiresAt: doc.expiresAt.toISOString(), role: input.role, roleLabel: INVITE_ROLE_LABELS[input.role], unitName: unit.name, name: input.name };
+      return {
+        code,
+        expiresAt: doc.expiresAt.toISOString(),
+        role: input.role,
+        roleLabel: INVITE_ROLE_LABELS[input.role],
+        unitName: unit.name,
+        name: input.name,
+      };
     },
   }),
 
@@ -154,12 +254,24 @@ export const actions: ActionTable<Database> = {
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
-      const [page, total] = await Promise.all([ctx.db.collection('invites').orderBy('createdAt', 'desc').skip(input.offset).limit(input.limit).get(), ctx.db.collection('invites').count()]);
+      const [page, total] = await Promise.all([
+        ctx.db.collection('invites').orderBy('createdAt', 'desc').skip(input.offset).limit(input.limit).get(),
+        ctx.db.collection('invites').count(),
+      ]);
       const label = { open: '未使用', used: '已使用', revoked: '已作废' } as const;
       return {
         items: (page.data as unknown as InviteDoc[]).map((i) => {
           const expired = i.status === 'open' && new Date(i.expiresAt) < ctx.now;
-          return { code: i._id, name: i.name, role: i.role, roleLabel: INVITE_ROLE_LABELS[i.role], unitName: i.unitName, status: expired ? 'expired' : i.status, statusLabel: expired ? '已过期' : label[i.status], expiresAt: new Date(i.expiresAt).toISOString() };
+          return {
+            code: i._id,
+            name: i.name,
+            role: i.role,
+            roleLabel: INVITE_ROLE_LABELS[i.role],
+            unitName: i.unitName,
+            status: expired ? 'expired' : i.status,
+            statusLabel: expired ? '已过期' : label[i.status],
+            expiresAt: new Date(i.expiresAt).toISOString(),
+          };
         }),
         total: total.total,
       };
@@ -175,20 +287,44 @@ export const actions: ActionTable<Database> = {
     async run(ctx, input) {
       requireAdmin(ctx);
       return ctx.transaction(async (t) => {
-        const inv = (await t.collection('invites').doc(input.code).get().catch(() => ({ data: null }))).data as unknown as InviteDoc | null;
+        const inv = (
+          await t
+            .collection('invites')
+            .doc(input.code)
+            .get()
+            .catch(() => ({ data: null }))
+        ).data as unknown as InviteDoc | null;
         if (!inv) throw new AppError('NOT_FOUND', '没有这个邀请码');
         // redeemed a moment ago (its "used" mark is still being settled): the staff record tells
-        const redeemed = await t.collection('staff').doc(`st-${input.code.toLowerCase()}`).get().then((r) => !!r.data, () => false);
+        const redeemed = await t
+          .collection('staff')
+          .doc(`st-${input.code.toLowerCase()}`)
+          .get()
+          .then(
+            (r) => !!r.data,
+            () => false,
+          );
         if (inv.status !== 'open' || redeemed) throw new AppError('CONFLICT', '邀请码已使用或已作废');
-        await t.collection('invites').doc(input.code).update({ data: { status: 'revoked' } });
-        await audit(t, ctx, 'invite.revoke', { kind: 'invite', id: input.code }, { status: 'open' }, { status: 'revoked' });
+        await t
+          .collection('invites')
+          .doc(input.code)
+          .update({ data: { status: 'revoked' } });
+        await audit(
+          t,
+          ctx,
+          'invite.revoke',
+          { kind: 'invite', id: input.code },
+          { status: 'open' },
+          { status: 'revoked' },
+        );
         return { code: input.code, status: 'revoked' };
       });
     },
   }),
 
   redeemInvite: action({
-    summary: '输入邀请码绑定工作人员身份：当前微信（OPENID）成为邀请码上的人员和角色；一个码只能用一次，一个微信只能绑定一个在岗身份',
+    summary:
+      '输入邀请码绑定工作人员身份：当前微信（OPENID）成为邀请码上的人员和角色；一个码只能用一次，一个微信只能绑定一个在岗身份',
     roles: ['applicant'],
     input: z.object({ code: z.string().trim().toUpperCase().min(4, '请输入邀请码').max(16, '邀请码不正确') }),
     output: '{ staff: { name, role, roleLabel, unitName } }',
@@ -196,8 +332,15 @@ export const actions: ActionTable<Database> = {
     async run(ctx, input) {
       const openid = ctx.caller.openid;
       const staffId = `st-${input.code.toLowerCase()}`;
-      const inv = (await ctx.db.collection('invites').doc(input.code).get().catch(() => ({ data: null }))).data as unknown as InviteDoc | null;
-      if (!inv || inv.status === 'revoked') throw new AppError('NOT_FOUND', '邀请码不正确或已作废，请向政务服务中心确认');
+      const inv = (
+        await ctx.db
+          .collection('invites')
+          .doc(input.code)
+          .get()
+          .catch(() => ({ data: null }))
+      ).data as unknown as InviteDoc | null;
+      if (!inv || inv.status === 'revoked')
+        throw new AppError('NOT_FOUND', '邀请码不正确或已作废，请向政务服务中心确认');
       if (inv.status === 'used') throw new AppError('CONFLICT', '这个邀请码已经使用过');
       if (new Date(inv.expiresAt) < ctx.now) throw new AppError('NOT_FOUND', '邀请码已过期，请向政务服务中心重新申请');
       const role = inv.role === 'admin' ? 'center' : inv.role;
@@ -206,9 +349,33 @@ export const actions: ActionTable<Database> = {
       // ride on it (`pending`) and are settled by the notify timer
       const pending = pendingForInsert(ctx.now, {
         updates: [{ collection: 'invites', _id: inv._id, data: { status: 'used', usedAt: ctx.now, staffId } }],
-        inserts: [{ collection: 'audit', _id: `au-bind-${staffId}`, data: { at: ctx.now, by: { staffId, name: inv.name }, what: 'staff.bind', target: { kind: 'staff', id: staffId }, before: null, after: { role: inv.role, unitId: inv.unitId, invite: inv._id } } }],
+        inserts: [
+          {
+            collection: 'audit',
+            _id: `au-bind-${staffId}`,
+            data: {
+              at: ctx.now,
+              by: { staffId, name: inv.name },
+              what: 'staff.bind',
+              target: { kind: 'staff', id: staffId },
+              before: null,
+              after: { role: inv.role, unitId: inv.unitId, invite: inv._id },
+            },
+          },
+        ],
       });
-      const staff: Omit<StaffDoc, '_id'> = { openid, name: inv.name, role, admin: inv.role === 'admin', unitId: inv.unitId, unitName: inv.unitName, onDuty: role === 'agent', active: true, boundAt: ctx.now, unboundAt: null };
+      const staff: Omit<StaffDoc, '_id'> = {
+        openid,
+        name: inv.name,
+        role,
+        admin: inv.role === 'admin',
+        unitId: inv.unitId,
+        unitName: inv.unitName,
+        onDuty: role === 'agent',
+        active: true,
+        boundAt: ctx.now,
+        unboundAt: null,
+      };
       try {
         await ctx.db.collection('staff').add({ data: { _id: staffId, ...staff, pending } });
       } catch (e) {
@@ -225,29 +392,52 @@ export const actions: ActionTable<Database> = {
   listStaff: action({
     summary: '工作人员名单（政务服务中心）：可按单位筛选，含已解绑的',
     roles: ['center'],
-    input: z.object({ unitId: id.optional(), includeInactive: z.boolean().default(false), limit: z.number().int().min(1).max(100).default(50), offset: z.number().int().min(0).default(0) }),
+    input: z.object({
+      unitId: id.optional(),
+      includeInactive: z.boolean().default(false),
+      limit: z.number().int().min(1).max(100).default(50),
+      offset: z.number().int().min(0).default(0),
+    }),
     output: '{ items: [{ staffId, name, role, roleLabel, admin, unitId, unitName, onDuty, active }], total }',
     async run(ctx, input) {
       const where: Record<string, unknown> = {};
       if (input.unitId) where.unitId = input.unitId;
       if (!input.includeInactive) where.active = true;
-      const [page, total] = await Promise.all([ctx.db.collection('staff').where(where).orderBy('unitId', 'asc').skip(input.offset).limit(input.limit).get(), ctx.db.collection('staff').where(where).count()]);
+      const [page, total] = await Promise.all([
+        ctx.db.collection('staff').where(where).orderBy('unitId', 'asc').skip(input.offset).limit(input.limit).get(),
+        ctx.db.collection('staff').where(where).count(),
+      ]);
       return { items: (page.data as unknown as StaffDoc[]).map(staffView), total: total.total };
     },
   }),
 
   updateStaff: action({
-    summary: '调整工作人员（中心管理员）：角色、单位、在岗；或解绑（之后这个微信不再有工作人员身份）。记入审计。帮代办员解绑、离岗、调离或改任其他角色时，其在办案件按规则转派给本单位当班的帮代办员（首问负责人不变），无人可接的转责任领导分派',
+    summary:
+      '调整工作人员（中心管理员）：角色、单位、在岗；或解绑（之后这个微信不再有工作人员身份）。记入审计。帮代办员解绑、离岗、调离或改任其他角色时，其在办案件按规则转派给本单位当班的帮代办员（首问负责人不变），无人可接的转责任领导分派',
     roles: ['center'],
-    input: z.object({ staffId: id, role: z.enum(INVITE_ROLES).optional(), unitId: id.optional(), onDuty: z.boolean().optional(), unbind: z.boolean().optional(), reason: z.string().trim().min(1, '请填写原因').max(200) }),
+    input: z.object({
+      staffId: id,
+      role: z.enum(INVITE_ROLES).optional(),
+      unitId: id.optional(),
+      onDuty: z.boolean().optional(),
+      unbind: z.boolean().optional(),
+      reason: z.string().trim().min(1, '请填写原因').max(200),
+    }),
     output: '{ staff: {…}, reassigned: { moved, waiting, skipped } | null }',
     errors: ['FORBIDDEN', 'NOT_FOUND'],
     async run(ctx, input) {
       const me = requireAdmin(ctx);
-      if (input.staffId === me._id && (input.unbind || (input.role && input.role !== 'admin'))) throw new AppError('INVALID_INPUT', '不能解绑或降低自己的管理员身份', { staffId: '请由另一位管理员操作' });
+      if (input.staffId === me._id && (input.unbind || (input.role && input.role !== 'admin')))
+        throw new AppError('INVALID_INPUT', '不能解绑或降低自己的管理员身份', { staffId: '请由另一位管理员操作' });
       const unit = input.unitId ? await loadUnit(ctx.db, input.unitId) : null;
       const changed = await ctx.transaction(async (t) => {
-        const s = (await t.collection('staff').doc(input.staffId).get().catch(() => ({ data: null }))).data as unknown as StaffDoc | null;
+        const s = (
+          await t
+            .collection('staff')
+            .doc(input.staffId)
+            .get()
+            .catch(() => ({ data: null }))
+        ).data as unknown as StaffDoc | null;
         if (!s || !s.active) throw new AppError('NOT_FOUND', '没有这位在岗的工作人员');
         const before = staffView(s);
         const patch: Partial<StaffDoc> & Record<string, unknown> = {};
@@ -259,7 +449,8 @@ export const actions: ActionTable<Database> = {
           patch.unitId = unit._id;
           patch.unitName = unit.name;
         }
-        if ((patch.role ?? s.role) === 'center' && (patch.unitId ?? s.unitId) !== 'center' && unit?.kind !== 'center') throw new AppError('INVALID_INPUT', '中心工作人员须属于政务服务中心', { unitId: '请选择政务服务中心' });
+        if ((patch.role ?? s.role) === 'center' && (patch.unitId ?? s.unitId) !== 'center' && unit?.kind !== 'center')
+          throw new AppError('INVALID_INPUT', '中心工作人员须属于政务服务中心', { unitId: '请选择政务服务中心' });
         if (input.onDuty !== undefined) patch.onDuty = input.onDuty;
         if (input.unbind) {
           // the openid is released (unique index) but kept for the record in the audit entry
@@ -270,13 +461,24 @@ export const actions: ActionTable<Database> = {
         }
         await t.collection('staff').doc(s._id).update({ data: patch });
         const after = staffView({ ...s, ...patch } as StaffDoc);
-        await audit(t, ctx, input.unbind ? 'staff.unbind' : 'staff.update', { kind: 'staff', id: s._id }, { ...before, reason: undefined }, { ...after, reason: input.reason });
+        await audit(
+          t,
+          ctx,
+          input.unbind ? 'staff.unbind' : 'staff.update',
+          { kind: 'staff', id: s._id },
+          { ...before, reason: undefined },
+          { ...after, reason: input.reason },
+        );
         // an agent who no longer works cases here (unbound, off duty, another unit or role) hands them on
-        const leaves = s.role === 'agent' && (after.active === false || after.onDuty === false || after.role !== 'agent' || after.unitId !== s.unitId);
+        const leaves =
+          s.role === 'agent' &&
+          (after.active === false || after.onDuty === false || after.role !== 'agent' || after.unitId !== s.unitId);
         return { staff: after, leaves, what: input.unbind ? '解绑' : input.onDuty === false ? '离岗' : '调整岗位' };
       });
       // after the change has committed, so routing no longer sees this agent as a candidate
-      const reassigned = changed.leaves ? await reassignCasesOf(ctx, input.staffId, `原帮代办员${changed.what}，按规则转派`) : null;
+      const reassigned = changed.leaves
+        ? await reassignCasesOf(ctx, input.staffId, `原帮代办员${changed.what}，按规则转派`)
+        : null;
       return { staff: changed.staff, reassigned };
     },
   }),
@@ -288,14 +490,20 @@ export const actions: ActionTable<Database> = {
     input: z.object({}),
     output: '{ units: [{ unitId, name, kind, industries: [{ industry, label }] }], industries: [{ industry, label }] }',
     async run(ctx) {
-      const [{ data }, settings] = await Promise.all([ctx.db.collection('units').limit(200).get(), loadSettings(ctx.db)]);
+      const [{ data }, settings] = await Promise.all([
+        ctx.db.collection('units').limit(200).get(),
+        loadSettings(ctx.db),
+      ]);
       const map = settings.routing.industryDepartments;
       return {
         units: data.map((u) => ({
           unitId: String(u._id),
           name: String(u.name),
           kind: String(u.kind),
-          industries: INDUSTRIES.filter((i) => map[i] === u._id).map((industry) => ({ industry, label: INDUSTRY_LABELS[industry] })),
+          industries: INDUSTRIES.filter((i) => map[i] === u._id).map((industry) => ({
+            industry,
+            label: INDUSTRY_LABELS[industry],
+          })),
         })),
         industries: INDUSTRIES.map((industry) => ({ industry, label: INDUSTRY_LABELS[industry] })),
       };
@@ -305,14 +513,34 @@ export const actions: ActionTable<Database> = {
   saveUnit: action({
     summary: '新增或修改单位及其归口行业（中心管理员）：行业归口写入路由设置（§四(一)），记入审计',
     roles: ['center'],
-    input: z.object({ unitId: z.string().trim().regex(/^[a-z0-9-]{2,32}$/, '单位编号只能包含小写字母、数字和连字符'), name: z.string().trim().min(2).max(40), kind: z.enum(['center', 'department']), industries: z.array(z.enum(INDUSTRIES)).max(INDUSTRIES.length) }),
+    input: z.object({
+      unitId: z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9-]{2,32}$/, '单位编号只能包含小写字母、数字和连字符'),
+      name: z.string().trim().min(2).max(40),
+      kind: z.enum(['center', 'department']),
+      industries: z.array(z.enum(INDUSTRIES)).max(INDUSTRIES.length),
+    }),
     output: '{ unitId, name, industries }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
       const saved = await ctx.transaction(async (t) => {
-        const before = (await t.collection('units').doc(input.unitId).get().catch(() => ({ data: null }))).data;
-        const settingsDoc = (await t.collection('settings').doc('center').get().catch(() => ({ data: null }))).data as Record<string, unknown> | null;
+        const before = (
+          await t
+            .collection('units')
+            .doc(input.unitId)
+            .get()
+            .catch(() => ({ data: null }))
+        ).data;
+        const settingsDoc = (
+          await t
+            .collection('settings')
+            .doc('center')
+            .get()
+            .catch(() => ({ data: null }))
+        ).data as Record<string, unknown> | null;
         const current = strip(settingsDoc) ?? {};
         const routing = { ...((current.routing as Record<string, unknown>) ?? {}) };
         const map: Record<string, string> = { ...((routing.industryDepartments as Record<string, string>) ?? {}) };
@@ -320,24 +548,42 @@ export const actions: ActionTable<Database> = {
         for (const k of beforeIndustries) delete map[k];
         for (const i of input.industries) map[i] = input.unitId;
         routing.industryDepartments = map;
-        await t.collection('units').doc(input.unitId).set({ data: { name: input.name, kind: input.kind } });
-        await t.collection('settings').doc('center').set({ data: { ...current, routing } });
-        await audit(t, ctx, 'unit.save', { kind: 'unit', id: input.unitId }, before ? { name: (before as { name?: string }).name, industries: beforeIndustries } : null, { name: input.name, kind: input.kind, industries: input.industries });
+        await t
+          .collection('units')
+          .doc(input.unitId)
+          .set({ data: { name: input.name, kind: input.kind } });
+        await t
+          .collection('settings')
+          .doc('center')
+          .set({ data: { ...current, routing } });
+        await audit(
+          t,
+          ctx,
+          'unit.save',
+          { kind: 'unit', id: input.unitId },
+          before ? { name: (before as { name?: string }).name, industries: beforeIndustries } : null,
+          { name: input.name, kind: input.kind, industries: input.industries },
+        );
         return { unitId: input.unitId, name: input.name, industries: input.industries };
       });
       // staff records carry their unit's name (a new case reads it from its agents: one round trip
       // fewer); a rename reaches them after the unit is saved, and saving again repeats it
-      await ctx.db.collection('staff').where({ unitId: input.unitId }).update({ data: { unitName: input.name } });
+      await ctx.db
+        .collection('staff')
+        .where({ unitId: input.unitId })
+        .update({ data: { unitName: input.name } });
       return saved;
     },
   }),
 
   // ─── 设置 ───────────────────────────────────────────────────────────────────────────────────────
   getSettings: action({
-    summary: '中心设置（工作人员可读）：时限、预约窗口（开放时间、延时/错时、名额）、好差评期限、路由；节假日调整；服务事项及承诺时限',
+    summary:
+      '中心设置（工作人员可读）：时限、预约窗口（开放时间、延时/错时、名额）、好差评期限、路由；节假日调整；服务事项及承诺时限',
     roles: ['agent', 'leader', 'center'],
     input: z.object({}),
-    output: '{ settings: {…resolved}, overrides: [{ date, working, name, regional }], calendarYears: [{ year, source: built_in|center|missing, periods: [{ name, from, to }], makeupWorkdays: [{ date, name }] }], calendarWarnings: [{ code, year, message }], serviceItems: [{ itemId, name, unitId, window, committedWorkingDays, materials }], subscribeTemplates: [{ purpose, label, id, kind, keywords, source: env|settings|none }], canEdit }',
+    output:
+      '{ settings: {…resolved}, overrides: [{ date, working, name, regional }], calendarYears: [{ year, source: built_in|center|missing, periods: [{ name, from, to }], makeupWorkdays: [{ date, name }] }], calendarWarnings: [{ code, year, message }], serviceItems: [{ itemId, name, unitId, window, committedWorkingDays, materials }], subscribeTemplates: [{ purpose, label, id, kind, keywords, source: env|settings|none }], canEdit }',
     async run(ctx) {
       // the four settings documents in one query (one round trip, not five)
       const { data } = await ctx.db
@@ -354,18 +600,38 @@ export const actions: ActionTable<Database> = {
       const s = ctx.caller.staff as StaffDoc | null;
       const subscribeTemplates = (Object.keys(TEMPLATE_PURPOSES) as TemplatePurpose[]).map((purpose) => {
         const t = registry[purpose];
-        return { purpose, label: TEMPLATE_PURPOSES[purpose], id: t?.id ?? null, kind: t?.kind ?? null, keywords: t?.keywords ?? {}, source: saved?.templates?.[purpose] ? 'settings' : t ? 'env' : 'none' };
+        return {
+          purpose,
+          label: TEMPLATE_PURPOSES[purpose],
+          id: t?.id ?? null,
+          kind: t?.kind ?? null,
+          keywords: t?.keywords ?? {},
+          source: saved?.templates?.[purpose] ? 'settings' : t ? 'env' : 'none',
+        };
       });
       // which years deadlines can be counted in, and what the center still has to enter
       const center = (strip(calendar as never) ?? {}) as CenterCalendar;
       const calendarYears = calendarYearsView(center, beijingDate(ctx.now));
-      const warnings = calendarWarnings(createWorkCalendar(center), ctx.now, settings.calendar).map((w) => ({ code: w.code, year: w.year, message: w.message }));
-      return { settings, overrides: calendar?.overrides ?? [], calendarYears, calendarWarnings: warnings, serviceItems: items?.items ?? [], subscribeTemplates, canEdit: s?.role === 'center' && s.admin === true };
+      const warnings = calendarWarnings(createWorkCalendar(center), ctx.now, settings.calendar).map((w) => ({
+        code: w.code,
+        year: w.year,
+        message: w.message,
+      }));
+      return {
+        settings,
+        overrides: calendar?.overrides ?? [],
+        calendarYears,
+        calendarWarnings: warnings,
+        serviceItems: items?.items ?? [],
+        subscribeTemplates,
+        canEdit: s?.role === 'center' && s.admin === true,
+      };
     },
   }),
 
   saveSettings: action({
-    summary: '修改一组中心设置（中心管理员）：calendar、lifecycle、booking（开放时间、延时/错时窗口、名额）、rating（好差评期限）、routing；按规则校验，记入审计（前后值）',
+    summary:
+      '修改一组中心设置（中心管理员）：calendar、lifecycle、booking（开放时间、延时/错时窗口、名额）、rating（好差评期限）、routing；按规则校验，记入审计（前后值）',
     roles: ['center'],
     input: z.object({ section: z.enum(SETTINGS_SECTIONS), value: z.record(z.string(), z.unknown()) }),
     output: '{ section, value }',
@@ -373,9 +639,18 @@ export const actions: ActionTable<Database> = {
     async run(ctx, input) {
       requireAdmin(ctx);
       return ctx.transaction(async (t) => {
-        const doc = (await t.collection('settings').doc('center').get().catch(() => ({ data: null }))).data as Record<string, unknown> | null;
+        const doc = (
+          await t
+            .collection('settings')
+            .doc('center')
+            .get()
+            .catch(() => ({ data: null }))
+        ).data as Record<string, unknown> | null;
         const current = strip(doc) ?? {};
-        const merged = { ...current, [input.section]: { ...((current[input.section] as object) ?? {}), ...input.value } };
+        const merged = {
+          ...current,
+          [input.section]: { ...((current[input.section] as object) ?? {}), ...input.value },
+        };
         const checked = resolveSettings(merged);
         if (!checked.ok) {
           const fields = (checked.details?.fields ?? {}) as Record<string, string>;
@@ -383,8 +658,18 @@ export const actions: ActionTable<Database> = {
         }
         // store only what the schema knows, so a typo'd key cannot linger
         const clean = settingsSchema.shape[input.section].parse(merged[input.section]);
-        await t.collection('settings').doc('center').set({ data: { ...current, [input.section]: clean } });
-        await audit(t, ctx, 'settings.save', { kind: 'settings', id: input.section }, current[input.section] ?? null, clean);
+        await t
+          .collection('settings')
+          .doc('center')
+          .set({ data: { ...current, [input.section]: clean } });
+        await audit(
+          t,
+          ctx,
+          'settings.save',
+          { kind: 'settings', id: input.section },
+          current[input.section] ?? null,
+          clean,
+        );
         return { section: input.section, value: clean };
       });
     },
@@ -393,20 +678,42 @@ export const actions: ActionTable<Database> = {
   saveHolidayOverride: action({
     summary: '节假日调整（中心管理员）：某日放假或上班（如自治区少数民族节日、临时调整）；remove 删除；记入审计',
     roles: ['center'],
-    input: z.object({ date: z.string().regex(CIVIL_DATE_PATTERN, '日期应为 YYYY-MM-DD'), working: z.boolean().default(false), name: z.string().trim().max(20).default(''), regional: z.boolean().default(false), remove: z.boolean().default(false) }),
+    input: z.object({
+      date: z.string().regex(CIVIL_DATE_PATTERN, '日期应为 YYYY-MM-DD'),
+      working: z.boolean().default(false),
+      name: z.string().trim().max(20).default(''),
+      regional: z.boolean().default(false),
+      remove: z.boolean().default(false),
+    }),
     output: '{ overrides: [...] }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
       if (!input.remove && !input.name) throw new AppError('INVALID_INPUT', '请填写名称', { name: '例如 古尔邦节' });
       return ctx.transaction(async (t) => {
-        const doc = (await t.collection('settings').doc('calendar').get().catch(() => ({ data: null }))).data as (CenterCalendar & { _id?: string }) | null;
+        const doc = (
+          await t
+            .collection('settings')
+            .doc('calendar')
+            .get()
+            .catch(() => ({ data: null }))
+        ).data as (CenterCalendar & { _id?: string }) | null;
         const current = strip(doc) ?? {};
         const list = (current.overrides ?? []).filter((o) => o.date !== input.date);
         const before = (current.overrides ?? []).find((o) => o.date === input.date) ?? null;
-        const next: DayOverride | null = input.remove ? null : { date: input.date, working: input.working, name: input.name, ...(input.regional ? { regional: true } : {}) };
+        const next: DayOverride | null = input.remove
+          ? null
+          : {
+              date: input.date,
+              working: input.working,
+              name: input.name,
+              ...(input.regional ? { regional: true } : {}),
+            };
         const overrides = [...list, ...(next ? [next] : [])].sort((a, b) => a.date.localeCompare(b.date));
-        await t.collection('settings').doc('calendar').set({ data: { ...current, overrides } });
+        await t
+          .collection('settings')
+          .doc('calendar')
+          .set({ data: { ...current, overrides } });
         await audit(t, ctx, 'calendar.override', { kind: 'calendar', id: input.date }, before, next);
         return { overrides };
       });
@@ -414,12 +721,28 @@ export const actions: ActionTable<Database> = {
   }),
 
   saveYearCalendar: action({
-    summary: '录入全年法定节假日和调休安排（中心管理员）：chinese-days 尚未收录的年份（如2027年），按国务院办公厅通知逐项填写放假时段和调休上班日；可重新录入更正；记入审计',
+    summary:
+      '录入全年法定节假日和调休安排（中心管理员）：chinese-days 尚未收录的年份（如2027年），按国务院办公厅通知逐项填写放假时段和调休上班日；可重新录入更正；记入审计',
     roles: ['center'],
     input: z.object({
       year: z.number().int().min(2000).max(2100),
-      periods: z.array(z.object({ name: z.string().trim().min(1, '请填写节日名称').max(20), from: z.string().regex(CIVIL_DATE_PATTERN, '日期应为 YYYY-MM-DD'), to: z.string().regex(CIVIL_DATE_PATTERN, '日期应为 YYYY-MM-DD') })).max(20),
-      makeupWorkdays: z.array(z.object({ date: z.string().regex(CIVIL_DATE_PATTERN, '日期应为 YYYY-MM-DD'), name: z.string().trim().max(20).default('') })).max(20),
+      periods: z
+        .array(
+          z.object({
+            name: z.string().trim().min(1, '请填写节日名称').max(20),
+            from: z.string().regex(CIVIL_DATE_PATTERN, '日期应为 YYYY-MM-DD'),
+            to: z.string().regex(CIVIL_DATE_PATTERN, '日期应为 YYYY-MM-DD'),
+          }),
+        )
+        .max(20),
+      makeupWorkdays: z
+        .array(
+          z.object({
+            date: z.string().regex(CIVIL_DATE_PATTERN, '日期应为 YYYY-MM-DD'),
+            name: z.string().trim().max(20).default(''),
+          }),
+        )
+        .max(20),
     }),
     output: '{ year, holidays: number, makeupWorkdays: number }',
     errors: ['FORBIDDEN', 'RULE_REFUSED'],
@@ -428,18 +751,32 @@ export const actions: ActionTable<Database> = {
       const built = buildYearCalendar(input, beijingDate(ctx.now));
       if (!built.ok) throw new AppError('RULE_REFUSED', built.message, { [built.code]: built.message });
       return ctx.transaction(async (t) => {
-        const doc = (await t.collection('settings').doc('calendar').get().catch(() => ({ data: null }))).data as (CenterCalendar & { _id?: string }) | null;
+        const doc = (
+          await t
+            .collection('settings')
+            .doc('calendar')
+            .get()
+            .catch(() => ({ data: null }))
+        ).data as (CenterCalendar & { _id?: string }) | null;
         const current = strip(doc) ?? {};
         const before = current.years?.[input.year] ?? null;
-        await t.collection('settings').doc('calendar').set({ data: { ...current, years: { ...(current.years ?? {}), [input.year]: built.value } } });
+        await t
+          .collection('settings')
+          .doc('calendar')
+          .set({ data: { ...current, years: { ...(current.years ?? {}), [input.year]: built.value } } });
         await audit(t, ctx, 'calendar.year', { kind: 'calendar', id: String(input.year) }, before, built.value);
-        return { year: input.year, holidays: built.value.holidays.length, makeupWorkdays: built.value.makeupWorkdays.length };
+        return {
+          year: input.year,
+          holidays: built.value.holidays.length,
+          makeupWorkdays: built.value.makeupWorkdays.length,
+        };
       });
     },
   }),
 
   centerLocation: action({
-    summary: '政务服务中心的地址与地图位置（公开信息，任何人可看）：申请人导航到中心（openLocation）并看到地址；中心管理员在设置中修改',
+    summary:
+      '政务服务中心的地址与地图位置（公开信息，任何人可看）：申请人导航到中心（openLocation）并看到地址；中心管理员在设置中修改',
     roles: ['applicant'],
     input: z.object({}),
     output: '{ name, address, latitude, longitude }',
@@ -450,7 +787,8 @@ export const actions: ActionTable<Database> = {
   }),
 
   serviceCatalogue: action({
-    summary: '服务事项目录与材料清单（公开信息，任何人可看）：事项名称、负责单位、办理窗口、承诺时限、所需材料；申请表和申请详情页据此显示材料清单',
+    summary:
+      '服务事项目录与材料清单（公开信息，任何人可看）：事项名称、负责单位、办理窗口、承诺时限、所需材料；申请表和申请详情页据此显示材料清单',
     roles: ['applicant'],
     input: z.object({}),
     output: '{ items: [{ itemId, name, unitName, window, committedWorkingDays, materials: string[] }] }',
@@ -460,16 +798,29 @@ export const actions: ActionTable<Database> = {
           .collection('settings')
           .doc('serviceItems')
           .get()
-          .then((r) => r.data as { items?: ServiceItem[] } | null, () => null),
+          .then(
+            (r) => r.data as { items?: ServiceItem[] } | null,
+            () => null,
+          ),
         ctx.db.collection('units').field({ name: true }).limit(100).get(),
       ]);
       const names = Object.fromEntries(units.data.map((u) => [String(u._id), String(u.name)]));
-      return { items: (doc?.items ?? []).map((i) => ({ itemId: i.itemId, name: i.name, unitName: names[i.unitId] ?? null, window: i.window, committedWorkingDays: i.committedWorkingDays, materials: i.materials ?? [] })) };
+      return {
+        items: (doc?.items ?? []).map((i) => ({
+          itemId: i.itemId,
+          name: i.name,
+          unitName: names[i.unitId] ?? null,
+          window: i.window,
+          committedWorkingDays: i.committedWorkingDays,
+          materials: i.materials ?? [],
+        })),
+      };
     },
   }),
 
   saveServiceItem: action({
-    summary: '服务事项、承诺时限与材料清单（中心管理员）：送达窗口时按事项带出窗口和承诺工作日，申请人在申请表和申请详情看到材料清单；remove 删除；记入审计',
+    summary:
+      '服务事项、承诺时限与材料清单（中心管理员）：送达窗口时按事项带出窗口和承诺工作日，申请人在申请表和申请详情看到材料清单；remove 删除；记入审计',
     roles: ['center'],
     input: serviceItemSchema.extend({ remove: z.boolean().default(false) }),
     output: '{ items: [...] }',
@@ -478,28 +829,57 @@ export const actions: ActionTable<Database> = {
       requireAdmin(ctx);
       await loadUnit(ctx.db, input.unitId);
       return ctx.transaction(async (t) => {
-        const doc = (await t.collection('settings').doc('serviceItems').get().catch(() => ({ data: null }))).data as { items?: ServiceItem[] } | null;
+        const doc = (
+          await t
+            .collection('settings')
+            .doc('serviceItems')
+            .get()
+            .catch(() => ({ data: null }))
+        ).data as { items?: ServiceItem[] } | null;
         const items = doc?.items ?? [];
         const before = items.find((i) => i.itemId === input.itemId) ?? null;
-         
+
         const { remove, ...item } = input;
         const next = [...items.filter((i) => i.itemId !== input.itemId), ...(remove ? [] : [item])];
-        await t.collection('settings').doc('serviceItems').set({ data: { items: next } });
-        await audit(t, ctx, 'serviceItem.save', { kind: 'serviceItem', id: input.itemId }, before, remove ? null : item);
+        await t
+          .collection('settings')
+          .doc('serviceItems')
+          .set({ data: { items: next } });
+        await audit(
+          t,
+          ctx,
+          'serviceItem.save',
+          { kind: 'serviceItem', id: input.itemId },
+          before,
+          remove ? null : item,
+        );
         return { items: next };
       });
     },
   }),
 
   saveSubscribeTemplate: action({
-    summary: '订阅消息模板（中心管理员）：为一个用途（受理结果、办理进度、预约提醒、办结通知、待办事项提醒）填写在微信公众平台申请到的模板编号和关键词；reset 恢复为云函数环境变量中的配置；记入审计',
+    summary:
+      '订阅消息模板（中心管理员）：为一个用途（受理结果、办理进度、预约提醒、办结通知、待办事项提醒）填写在微信公众平台申请到的模板编号和关键词；reset 恢复为云函数环境变量中的配置；记入审计',
     roles: ['center'],
     input: z.object({
       purpose: z.enum(Object.keys(TEMPLATE_PURPOSES) as [TemplatePurpose, ...TemplatePurpose[]]),
-      id: z.string().trim().regex(/^[A-Za-z0-9_-]{5,64}$/, '模板编号由字母、数字、下划线或连字符组成（在微信公众平台“订阅消息”中复制）').optional(),
+      id: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9_-]{5,64}$/, '模板编号由字母、数字、下划线或连字符组成（在微信公众平台“订阅消息”中复制）')
+        .optional(),
       kind: z.enum(['one-time', 'long-term']).default('one-time'),
       /** our field → the template's keyword name, e.g. caseNo → character_string1 */
-      keywords: z.partialRecord(z.enum(MESSAGE_FIELDS), z.string().trim().regex(/^[a-z_]+\d+$/, '关键词应形如 thing2、character_string1、time5')).optional(),
+      keywords: z
+        .partialRecord(
+          z.enum(MESSAGE_FIELDS),
+          z
+            .string()
+            .trim()
+            .regex(/^[a-z_]+\d+$/, '关键词应形如 thing2、character_string1、time5'),
+        )
+        .optional(),
       reset: z.boolean().default(false),
     }),
     output: '{ purpose, template: { id, kind, keywords } | null }',
@@ -508,12 +888,21 @@ export const actions: ActionTable<Database> = {
       requireAdmin(ctx);
       if (!input.reset && !input.id) throw new AppError('INVALID_INPUT', '请填写模板编号', { id: '请填写模板编号' });
       return ctx.transaction(async (t) => {
-        const doc = (await t.collection('settings').doc('subscribeTemplates').get().catch(() => ({ data: null }))).data as { templates?: Record<string, TemplateConfig> } | null;
+        const doc = (
+          await t
+            .collection('settings')
+            .doc('subscribeTemplates')
+            .get()
+            .catch(() => ({ data: null }))
+        ).data as { templates?: Record<string, TemplateConfig> } | null;
         const templates = { ...(doc?.templates ?? {}) };
         const before = templates[input.purpose] ?? templateRegistry()[input.purpose] ?? null;
         // keywords default to the ones in force, so changing only the id keeps the mapping
-        const next: TemplateConfig | null = input.reset ? null : { id: input.id!, kind: input.kind, keywords: input.keywords ?? before?.keywords ?? {} };
-        if (next && Object.keys(next.keywords).length === 0) throw new AppError('INVALID_INPUT', '请填写模板的关键词', { keywords: '例如 caseNo=character_string1' });
+        const next: TemplateConfig | null = input.reset
+          ? null
+          : { id: input.id!, kind: input.kind, keywords: input.keywords ?? before?.keywords ?? {} };
+        if (next && Object.keys(next.keywords).length === 0)
+          throw new AppError('INVALID_INPUT', '请填写模板的关键词', { keywords: '例如 caseNo=character_string1' });
         if (next) templates[input.purpose] = next;
         else delete templates[input.purpose];
         await t.collection('settings').doc('subscribeTemplates').set({ data: { templates } });
@@ -524,16 +913,35 @@ export const actions: ActionTable<Database> = {
   }),
 
   listAudit: action({
-    summary: '审计记录（中心管理员）：设置、人员和角色的每次变更，谁、何时、改了什么、前后值；以及工作人员每次查看申请人完整电话（case）',
+    summary:
+      '审计记录（中心管理员）：设置、人员和角色的每次变更，谁、何时、改了什么、前后值；以及工作人员每次查看申请人完整电话（case）',
     roles: ['center'],
-    input: z.object({ kind: z.enum(AUDIT_KINDS).optional(), limit: z.number().int().min(1).max(50).default(20), offset: z.number().int().min(0).default(0) }),
+    input: z.object({
+      kind: z.enum(AUDIT_KINDS).optional(),
+      limit: z.number().int().min(1).max(50).default(20),
+      offset: z.number().int().min(0).default(0),
+    }),
     output: '{ items: [{ at, by, what, whatLabel, target, before, after }], total }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
       const where = input.kind ? { 'target.kind': input.kind } : {};
-      const [page, total] = await Promise.all([ctx.db.collection('audit').where(where).orderBy('at', 'desc').skip(input.offset).limit(input.limit).get(), ctx.db.collection('audit').where(where).count()]);
-      return { items: page.data.map((a) => ({ at: new Date(a.at as string).toISOString(), by: (a.by as { name: string }).name, what: a.what, whatLabel: AUDIT_LABELS[String(a.what)] ?? String(a.what), target: a.target, before: a.before, after: a.after })), total: total.total };
+      const [page, total] = await Promise.all([
+        ctx.db.collection('audit').where(where).orderBy('at', 'desc').skip(input.offset).limit(input.limit).get(),
+        ctx.db.collection('audit').where(where).count(),
+      ]);
+      return {
+        items: page.data.map((a) => ({
+          at: new Date(a.at as string).toISOString(),
+          by: (a.by as { name: string }).name,
+          what: a.what,
+          whatLabel: AUDIT_LABELS[String(a.what)] ?? String(a.what),
+          target: a.target,
+          before: a.before,
+          after: a.after,
+        })),
+        total: total.total,
+      };
     },
   }),
 };

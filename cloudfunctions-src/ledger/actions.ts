@@ -64,7 +64,8 @@ export const periodInput = z
     agentId: id.optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.key && !PERIOD_KEY_PATTERNS[v.period].test(v.key)) ctx.addIssue({ code: 'custom', path: ['key'], message: `期间格式不正确（${PERIOD_LABELS[v.period]}）` });
+    if (v.key && !PERIOD_KEY_PATTERNS[v.period].test(v.key))
+      ctx.addIssue({ code: 'custom', path: ['key'], message: `期间格式不正确（${PERIOD_LABELS[v.period]}）` });
   });
 type PeriodInput = z.infer<typeof periodInput>;
 
@@ -79,7 +80,7 @@ export function scopeOf(ctx: ActionContext<Database>, input: PeriodInput): Scope
   const actor = actorOf(ctx.caller);
   const scope = listScope(actor, 'ledger.view');
   if (!scope) throw new AppError('FORBIDDEN', '只有责任领导和政务服务中心可以查看台账');
-  const unitId = scope.scope === 'unit' ? scope.key : input.unitId ?? null;
+  const unitId = scope.scope === 'unit' ? scope.key : (input.unitId ?? null);
   const where: Record<string, unknown> = {};
   if (unitId) where.unitId = unitId;
   if (input.category) where.category = input.category;
@@ -100,7 +101,14 @@ const SERIES_COUNTERS = ['fin', 'timed', 'onTime', 'used', 'rated', 'sat', 'bad'
  * Matching on the period keys (equality or $in on an indexed field, ak.month etc.) lets the
  * database use an index for the leading $match.
  */
-async function grouped(db: Database, where: Record<string, unknown>, period: Period, keys: string[], by: LedgerDimension, counters: readonly string[] = LEDGER_COUNTERS) {
+async function grouped(
+  db: Database,
+  where: Record<string, unknown>,
+  period: Period,
+  keys: string[],
+  by: LedgerDimension,
+  counters: readonly string[] = LEDGER_COUNTERS,
+) {
   const $ = db.command.aggregate;
   const nameField = by === 'unit' ? '$unitName' : by === 'agent' ? '$agentName' : null;
   const label = nameField ? { label: $.first(nameField) } : {};
@@ -150,8 +158,16 @@ export async function computeStatistics(db: Database, scope: Scope, period: Peri
   ]);
   const trend = statisticsLines(series.received, series.ended, (k) => periodLabel(period, k ?? ''), seriesKeys);
   const current = trend.lines[trend.lines.length - 1];
-  const parts = breakdown ? statisticsLines(breakdown.received, breakdown.ended, (k, seen) => dimensionLabel(by, period, k, seen)) : trend;
-  return { range, series: trend.lines, breakdown: parts.lines, total: breakdown ? parts.total : { ...current, label: '合计' }, reasons };
+  const parts = breakdown
+    ? statisticsLines(breakdown.received, breakdown.ended, (k, seen) => dimensionLabel(by, period, k, seen))
+    : trend;
+  return {
+    range,
+    series: trend.lines,
+    breakdown: parts.lines,
+    total: breakdown ? parts.total : { ...current, label: '合计' },
+    reasons,
+  };
 }
 
 export async function unitList(db: Database) {
@@ -160,11 +176,25 @@ export async function unitList(db: Database) {
 }
 
 export const MEASURES = ['received', 'finished', 'terminated', 'refused', 'late', 'bad'] as const;
-export const MEASURE_LABELS: Record<(typeof MEASURES)[number], string> = { received: '受理', finished: '办结', terminated: '终止', refused: '不予受理', late: '超时办结', bad: '差评' };
+export const MEASURE_LABELS: Record<(typeof MEASURES)[number], string> = {
+  received: '受理',
+  finished: '办结',
+  terminated: '终止',
+  refused: '不予受理',
+  late: '超时办结',
+  bad: '差评',
+};
 
 /** A ledger row as the drill-down list shows it (the applicant is already masked in the row). */
 function rowView(r: LedgerRow, viewer: Actor, settings: Settings, now: Date, units: Record<string, string>) {
-  const rating = r.rating ? { at: beijingInstant(r.rating.on), followUp: r.rating.followUpLevel ? { level: r.rating.followUpLevel, dimensions: {}, tags: [], comment: null, at: now } : null } : null;
+  const rating = r.rating
+    ? {
+        at: beijingInstant(r.rating.on),
+        followUp: r.rating.followUpLevel
+          ? { level: r.rating.followUpLevel, dimensions: {}, tags: [], comment: null, at: now }
+          : null,
+      }
+    : null;
   const shown = ratingVisibleTo(viewer.role, rating, r.badStates, now, settings);
   return {
     caseId: r._id,
@@ -181,18 +211,32 @@ function rowView(r: LedgerRow, viewer: Actor, settings: Settings, now: Date, uni
     onTimeLabel: r.onTime === null ? '' : r.onTime ? '按时' : '超时',
     departments: r.departments.map((d) => units[d] ?? d),
     outcomeLabel: LEDGER_OUTCOME_LABELS[r.outcome],
-    ratingLabel: !r.rating ? '未评价' : shown ? `${RATING_LEVEL_LABELS[r.rating.level]}${r.rating.followUpLevel ? `，追评${RATING_LEVEL_LABELS[r.rating.followUpLevel]}` : ''}` : '已评价（处理结束后可见）',
-    badLabel: shown ? r.badStates.map((s) => BAD_RATING_STATE_LABELS[s]).join('；') : r.badStates.length ? '有差评' : '',
+    ratingLabel: !r.rating
+      ? '未评价'
+      : shown
+        ? `${RATING_LEVEL_LABELS[r.rating.level]}${r.rating.followUpLevel ? `，追评${RATING_LEVEL_LABELS[r.rating.followUpLevel]}` : ''}`
+        : '已评价（处理结束后可见）',
+    badLabel: shown
+      ? r.badStates.map((s) => BAD_RATING_STATE_LABELS[s]).join('；')
+      : r.badStates.length
+        ? '有差评'
+        : '',
   };
 }
 
-function rowsFilter(db: Database, scope: Scope, input: PeriodInput & { measure: (typeof MEASURES)[number]; by?: LedgerDimension; dimKey?: string | null }, key: string): Record<string, unknown> {
+function rowsFilter(
+  db: Database,
+  scope: Scope,
+  input: PeriodInput & { measure: (typeof MEASURES)[number]; by?: LedgerDimension; dimKey?: string | null },
+  key: string,
+): Record<string, unknown> {
   const _ = db.command;
   let periodKey = key;
   const where: Record<string, unknown> = { ...scope.where };
   if (input.by && input.dimKey !== undefined) {
     if (input.by === 'period') {
-      if (!input.dimKey || !PERIOD_KEY_PATTERNS[input.period].test(input.dimKey)) throw new AppError('INVALID_INPUT', '期间格式不正确', { dimKey: '期间格式不正确' });
+      if (!input.dimKey || !PERIOD_KEY_PATTERNS[input.period].test(input.dimKey))
+        throw new AppError('INVALID_INPUT', '期间格式不正确', { dimKey: '期间格式不正确' });
       periodKey = input.dimKey;
     } else if (input.by === 'category') where.category = input.dimKey;
     else if (input.by === 'unit') {
@@ -217,17 +261,22 @@ function rowsFilter(db: Database, scope: Scope, input: PeriodInput & { measure: 
 
 export const actions: ActionTable<Database> = {
   statistics: action({
-    summary: '台账统计（§五(六)）：按周/月/季度/年，按事项类别、责任单位、帮代办员或期间：受理（该期间受理的件数，不含未受理的申请）、办结、终止、不予受理件数，按时办结率，平均办理工作日，满意率（非常满意+满意+基本满意），差评件数、回访率、整改率，常见不予受理/终止/差评原因；近若干期趋势。由数据库聚合计算。责任领导看本单位，政务服务中心看全部',
+    summary:
+      '台账统计（§五(六)）：按周/月/季度/年，按事项类别、责任单位、帮代办员或期间：受理（该期间受理的件数，不含未受理的申请）、办结、终止、不予受理件数，按时办结率，平均办理工作日，满意率（非常满意+满意+基本满意），差评件数、回访率、整改率，常见不予受理/终止/差评原因；近若干期趋势。由数据库聚合计算。责任领导看本单位，政务服务中心看全部',
     roles: ['leader', 'center'],
     input: periodInput.and(z.object({ by: z.enum(LEDGER_DIMENSIONS).default('category') })),
-    output: '{ period, key, label, by, range: { from, to }, prevKey, nextKey, unit: { unitId, name } | null, total: Figures, breakdown: [{ key, label, …Figures }], series: [{ key, label, …Figures }], reasons: { refusal, termination, bad: [{ reason, count }] }, options: { periods, dimensions, units (center only) } }; Figures = { received, finished, terminated, refused, onTimeRate, averageWorkingDays, rated, satisfactionRate, bad, callBackRate, rectificationRate, … }',
+    output:
+      '{ period, key, label, by, range: { from, to }, prevKey, nextKey, unit: { unitId, name } | null, total: Figures, breakdown: [{ key, label, …Figures }], series: [{ key, label, …Figures }], reasons: { refusal, termination, bad: [{ reason, count }] }, options: { periods, dimensions, units (center only) } }; Figures = { received, finished, terminated, refused, onTimeRate, averageWorkingDays, rated, satisfactionRate, bad, callBackRate, rectificationRate, … }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       const scope = scopeOf(ctx, input);
       const key = keyOf(input, ctx.now);
       // current figures: cases still waiting for the notify timer are counted now, not in ten minutes
       await refreshPendingLedger(ctx.db, ctx.transaction, ctx.now, scope.where);
-      const [stats, units] = await Promise.all([computeStatistics(ctx.db, scope, input.period, key, input.by), unitList(ctx.db)]);
+      const [stats, units] = await Promise.all([
+        computeStatistics(ctx.db, scope, input.period, key, input.by),
+        unitList(ctx.db),
+      ]);
       const center = ctx.caller.staff?.role === 'center';
       const next = periodOf(input.period, addDays(stats.range.to, 1));
       return {
@@ -239,7 +288,9 @@ export const actions: ActionTable<Database> = {
         // for the page's ‹ › buttons; nothing after the period we are in
         prevKey: stats.series.length > 1 ? stats.series[stats.series.length - 2].key : null,
         nextKey: periodRange(input.period, next).from <= beijingDate(ctx.now) ? next : null,
-        unit: scope.unitId ? { unitId: scope.unitId, name: units.find((u) => u.unitId === scope.unitId)?.name ?? scope.unitId } : null,
+        unit: scope.unitId
+          ? { unitId: scope.unitId, name: units.find((u) => u.unitId === scope.unitId)?.name ?? scope.unitId }
+          : null,
         options: {
           periods: PERIODS.map((p) => ({ value: p, label: PERIOD_LABELS[p] })),
           dimensions: LEDGER_DIMENSIONS.map((d) => ({ value: d, label: LEDGER_DIMENSION_LABELS[d] })),
@@ -250,7 +301,8 @@ export const actions: ActionTable<Database> = {
   }),
 
   rows: action({
-    summary: '台账明细（查看统计数字背后的案件）：某期间、某统计项（受理/办结/终止/不予受理/超时/差评）、某维度取值的案件；申请人已脱敏；中心设置隐藏评价人时，处理结束前不显示评价',
+    summary:
+      '台账明细（查看统计数字背后的案件）：某期间、某统计项（受理/办结/终止/不予受理/超时/差评）、某维度取值的案件；申请人已脱敏；中心设置隐藏评价人时，处理结束前不显示评价',
     roles: ['leader', 'center'],
     input: periodInput.and(
       z.object({
@@ -261,7 +313,8 @@ export const actions: ActionTable<Database> = {
         offset: z.number().int().min(0).max(5000).default(0),
       }),
     ),
-    output: '{ items: [{ caseId, caseNo, categoryLabel, matter, applicant (masked), unitName, agentName, receivedOn, endedOn, limitDays, usedDays, onTimeLabel, departments, outcomeLabel, ratingLabel, badLabel }], total, measureLabel, label }',
+    output:
+      '{ items: [{ caseId, caseNo, categoryLabel, matter, applicant (masked), unitName, agentName, receivedOn, endedOn, limitDays, usedDays, onTimeLabel, departments, outcomeLabel, ratingLabel, badLabel }], total, measureLabel, label }',
     errors: ['FORBIDDEN', 'INVALID_INPUT'],
     async run(ctx, input) {
       const scope = scopeOf(ctx, input);
@@ -269,7 +322,13 @@ export const actions: ActionTable<Database> = {
       const where = rowsFilter(ctx.db, scope, input, key);
       await refreshPendingLedger(ctx.db, ctx.transaction, ctx.now, scope.where);
       const [page, total, settings, units] = await Promise.all([
-        ctx.db.collection('ledger').where(where).orderBy('receivedOn', 'desc').skip(input.offset).limit(input.limit).get(),
+        ctx.db
+          .collection('ledger')
+          .where(where)
+          .orderBy('receivedOn', 'desc')
+          .skip(input.offset)
+          .limit(input.limit)
+          .get(),
         ctx.db.collection('ledger').where(where).count(),
         loadSettings(ctx.db),
         unitList(ctx.db),
@@ -280,28 +339,44 @@ export const actions: ActionTable<Database> = {
         items: (page.data as unknown as LedgerRow[]).map((r) => rowView(r, viewer, settings, ctx.now, names)),
         total: total.total,
         measureLabel: MEASURE_LABELS[input.measure],
-        label: input.by === 'period' && input.dimKey ? periodLabel(input.period, input.dimKey) : periodLabel(input.period, key),
+        label:
+          input.by === 'period' && input.dimKey
+            ? periodLabel(input.period, input.dimKey)
+            : periodLabel(input.period, key),
       };
     },
   }),
 
   rebuild: action({
-    summary: '重建台账行（中心管理员；上线台账前已有案件的环境用）：按案件编号顺序每次处理一批（一个事务：读取案件、评价和差评并写入台账行）；返回下一批的起点',
+    summary:
+      '重建台账行（中心管理员；上线台账前已有案件的环境用）：按案件编号顺序每次处理一批（一个事务：读取案件、评价和差评并写入台账行）；返回下一批的起点',
     roles: ['center'],
-    input: z.object({ after: z.string().trim().max(64).default(''), limit: z.number().int().min(1).max(50).default(20) }),
+    input: z.object({
+      after: z.string().trim().max(64).default(''),
+      limit: z.number().int().min(1).max(50).default(20),
+    }),
     output: '{ processed, next: string | null }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       if (ctx.caller.staff?.admin !== true) throw new AppError('FORBIDDEN', '只有政务服务中心管理员可以重建台账');
       const _ = ctx.db.command;
       const [cal, settings] = await Promise.all([loadCalendar(ctx.db), loadSettings(ctx.db)]);
-      const { data } = await ctx.db.collection('cases').where({ _id: _.gt(input.after) }).orderBy('_id', 'asc').field({ _id: true }).limit(input.limit).get();
+      const { data } = await ctx.db
+        .collection('cases')
+        .where({ _id: _.gt(input.after) })
+        .orderBy('_id', 'asc')
+        .field({ _id: true })
+        .limit(input.limit)
+        .get();
       const read = <T>(t: Parameters<Parameters<typeof ctx.transaction>[0]>[0], coll: string, id: string) =>
         t
           .collection(coll)
           .doc(id)
           .get()
-          .then((r) => (r.data as unknown as T) ?? null, () => null);
+          .then(
+            (r) => (r.data as unknown as T) ?? null,
+            () => null,
+          );
       // one transaction for the batch: a live change to one of these cases comes before or after it, never half
       await ctx.transaction(async (t) => {
         for (const { _id } of data) {
@@ -309,7 +384,12 @@ export const actions: ActionTable<Database> = {
           const c = await read<CaseDoc>(t, 'cases', id);
           if (!c) continue;
           const rating = await read<Rating>(t, 'ratings', id);
-          const bads = (await Promise.all([read<BadRatingCase>(t, 'badRatings', `${id}-0`), read<BadRatingCase>(t, 'badRatings', `${id}-1`)])).filter((b): b is BadRatingCase => !!b);
+          const bads = (
+            await Promise.all([
+              read<BadRatingCase>(t, 'badRatings', `${id}-0`),
+              read<BadRatingCase>(t, 'badRatings', `${id}-1`),
+            ])
+          ).filter((b): b is BadRatingCase => !!b);
           await putLedgerRow(t, c, rating, bads, cal, ctx.now, settings);
         }
       });

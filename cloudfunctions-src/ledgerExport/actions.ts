@@ -1,4 +1,17 @@
-import { beijingDate, LEDGER_COLUMNS, ledgerSheetRow, PERIOD_LABELS, periodLabel, periodRange, REASON_KIND_LABELS, REASON_KINDS, STATISTICS_COLUMNS, statisticsLines, statisticsSheetRow, type LedgerRow } from '../../core';
+import {
+  beijingDate,
+  LEDGER_COLUMNS,
+  ledgerSheetRow,
+  PERIOD_LABELS,
+  periodLabel,
+  periodRange,
+  REASON_KIND_LABELS,
+  REASON_KINDS,
+  STATISTICS_COLUMNS,
+  statisticsLines,
+  statisticsSheetRow,
+  type LedgerRow,
+} from '../../core';
 import { action, AppError, type ActionTable } from '../shared/action';
 import { cloud, type Database } from '../shared/cloud';
 import { refreshPendingLedger } from '../shared/effects';
@@ -11,7 +24,8 @@ import { computeStatistics, EXPORT_MAX_ROWS, keyOf, periodInput, scopeOf, unitLi
  */
 export const actions: ActionTable<Database> = {
   export: action({
-    summary: '导出台账与统计（.xlsx）：汇总（按事项类别、责任单位、帮代办员、近若干期）、台账明细（该期间申请、受理或办结的案件，个人信息脱敏）、常见问题；保存到云存储，返回临时下载链接',
+    summary:
+      '导出台账与统计（.xlsx）：汇总（按事项类别、责任单位、帮代办员、近若干期）、台账明细（该期间申请、受理或办结的案件，个人信息脱敏）、常见问题；保存到云存储，返回临时下载链接',
     roles: ['leader', 'center'],
     input: periodInput,
     output: '{ fileID, url, fileName, rows }',
@@ -22,10 +36,20 @@ export const actions: ActionTable<Database> = {
       const { period } = input;
       const range = periodRange(period, key);
       const _ = ctx.db.command;
-      const where = _.and([scope.where, _.or([{ [`rk.${period}`]: key }, { [`ak.${period}`]: key }, { [`ek.${period}`]: key }])]) as Record<string, unknown>;
+      const where = _.and([
+        scope.where,
+        _.or([{ [`rk.${period}`]: key }, { [`ak.${period}`]: key }, { [`ek.${period}`]: key }]),
+      ]) as Record<string, unknown>;
       await refreshPendingLedger(ctx.db, ctx.transaction, ctx.now, scope.where);
       const { total } = await ctx.db.collection('ledger').where(where).count();
-      if (total > EXPORT_MAX_ROWS) throw new AppError('RULE_REFUSED', `该期间共${total}件，超过单次导出上限${EXPORT_MAX_ROWS}件，请按月或按单位分别导出`, { EXPORT_TOO_LARGE: String(total) });
+      if (total > EXPORT_MAX_ROWS)
+        throw new AppError(
+          'RULE_REFUSED',
+          `该期间共${total}件，超过单次导出上限${EXPORT_MAX_ROWS}件，请按月或按单位分别导出`,
+          {
+            EXPORT_TOO_LARGE: String(total),
+          },
+        );
       const units = await unitList(ctx.db);
       const unitNames = Object.fromEntries(units.map((u) => [u.unitId, u.name]));
       const [byCategory, byUnit, byAgent, rows] = await Promise.all([
@@ -50,7 +74,7 @@ export const actions: ActionTable<Database> = {
           return out.sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.caseNo.localeCompare(b.caseNo));
         })(),
       ]);
-      const unitName = scope.unitId ? unitNames[scope.unitId] ?? scope.unitId : '全县';
+      const unitName = scope.unitId ? (unitNames[scope.unitId] ?? scope.unitId) : '全县';
       const title = `和硕县帮办代办工作台账（${unitName}，${periodLabel(period, key)}：${range.from}至${range.to}）`;
 
       const { default: ExcelJS } = await import('exceljs');
@@ -61,8 +85,14 @@ export const actions: ActionTable<Database> = {
 
       const summary = wb.addWorksheet('统计汇总');
       summary.addRow([title]).font = { bold: true, size: 14 };
-      summary.addRow([`导出时间：${beijingDate(ctx.now)}；受理件数为该期间受理的件数（按受理日期计，不含不予受理、撤回和尚未受理的申请），其余按办结（终止）日期计；满意率=（非常满意+满意+基本满意）÷评价件数，默认评价与申诉成立的差评不计；个人信息已脱敏。`]);
-      const section = (name: string, lines: ReturnType<typeof statisticsLines>['lines'], totalLine?: ReturnType<typeof statisticsLines>['total']) => {
+      summary.addRow([
+        `导出时间：${beijingDate(ctx.now)}；受理件数为该期间受理的件数（按受理日期计，不含不予受理、撤回和尚未受理的申请），其余按办结（终止）日期计；满意率=（非常满意+满意+基本满意）÷评价件数，默认评价与申诉成立的差评不计；个人信息已脱敏。`,
+      ]);
+      const section = (
+        name: string,
+        lines: ReturnType<typeof statisticsLines>['lines'],
+        totalLine?: ReturnType<typeof statisticsLines>['total'],
+      ) => {
         summary.addRow([]);
         summary.addRow([name]).font = bold;
         summary.addRow([...STATISTICS_COLUMNS]).font = bold;
@@ -89,17 +119,22 @@ export const actions: ActionTable<Database> = {
         { header: '件数', width: 8 },
       ];
       problems.getRow(1).font = bold;
-      for (const kind of REASON_KINDS) for (const r of byCategory.reasons[kind]) problems.addRow([REASON_KIND_LABELS[kind], r.reason, r.count]);
+      for (const kind of REASON_KINDS)
+        for (const r of byCategory.reasons[kind]) problems.addRow([REASON_KIND_LABELS[kind], r.reason, r.count]);
 
       const buffer = Buffer.from(await wb.xlsx.writeBuffer());
       const stamp = ctx.now.toISOString().replace(/[-:]/g, '').slice(0, 15);
       const fileName = `帮办代办台账-${unitName}-${key}.xlsx`;
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const sdk = cloud as any;
-      const { fileID } = (await sdk.uploadFile({ cloudPath: `exports/ledger/${scope.unitId ?? 'all'}/${key}-${stamp}-${ctx.caller.staff!._id}.xlsx`, fileContent: buffer })) as { fileID: string };
-      const temp = (await sdk.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })) as { fileList: { tempFileURL: string }[] };
+      const { fileID } = (await sdk.uploadFile({
+        cloudPath: `exports/ledger/${scope.unitId ?? 'all'}/${key}-${stamp}-${ctx.caller.staff!._id}.xlsx`,
+        fileContent: buffer,
+      })) as { fileID: string };
+      const temp = (await sdk.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })) as {
+        fileList: { tempFileURL: string }[];
+      };
       return { fileID, url: temp.fileList[0]?.tempFileURL ?? '', fileName, rows: rows.length };
     },
   }),
-
 };

@@ -3,18 +3,34 @@ import { action, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
 import { loadTemplateRegistry, type MessageDoc } from '../shared/outbox';
 
-const PUSH_LABELS: Record<string, string> = { pending: '发送中', sent: '已推送到微信', no_grant: '未推送（未授权订阅）', no_template: '未推送（未配置模板）', failed: '推送失败' };
+const PUSH_LABELS: Record<string, string> = {
+  pending: '发送中',
+  sent: '已推送到微信',
+  no_grant: '未推送（未授权订阅）',
+  no_template: '未推送（未配置模板）',
+  failed: '推送失败',
+};
 
 export const actions: ActionTable<Database> = {
   inbox: action({
     summary: '站内消息：推送给我的全部消息（无论微信是否送达），最新的在前',
     roles: ['applicant', 'agent', 'leader', 'center'],
-    input: z.object({ offset: z.number().int().min(0).max(10_000).default(0), limit: z.number().int().min(1).max(50).default(20) }),
+    input: z.object({
+      offset: z.number().int().min(0).max(10_000).default(0),
+      limit: z.number().int().min(1).max(50).default(20),
+    }),
     output: '{ items: [{ id, title, caseNo, matter, status, note, time, page, read, push, pushLabel }], unread }',
     async run({ caller, db }, input) {
       const [list, unread] = await Promise.all([
         // messages delivered in one run share createdAt: within it, the later event comes first
-        db.collection('messages').where({ openid: caller.openid }).orderBy('createdAt', 'desc').orderBy('seq', 'desc').skip(input.offset).limit(input.limit).get(),
+        db
+          .collection('messages')
+          .where({ openid: caller.openid })
+          .orderBy('createdAt', 'desc')
+          .orderBy('seq', 'desc')
+          .skip(input.offset)
+          .limit(input.limit)
+          .get(),
         db.collection('messages').where({ openid: caller.openid, read: false }).count(),
       ]);
       return {
@@ -39,8 +55,13 @@ export const actions: ActionTable<Database> = {
     output: '{ updated }',
     async run({ caller, db }, input) {
       const _ = db.command;
-      const where = input.ids ? { openid: caller.openid, _id: _.in(input.ids) } : { openid: caller.openid, read: false };
-      const r = await db.collection('messages').where(where).update({ data: { read: true } });
+      const where = input.ids
+        ? { openid: caller.openid, _id: _.in(input.ids) }
+        : { openid: caller.openid, read: false };
+      const r = await db
+        .collection('messages')
+        .where(where)
+        .update({ data: { read: true } });
       return { updated: r.stats.updated };
     },
   }),
@@ -64,7 +85,12 @@ export const actions: ActionTable<Database> = {
           await grants.add({ data: { _id: caller.openid, counts: Object.fromEntries(accepted.map((t) => [t, 1])) } });
         } catch (e) {
           // created a moment ago by another call: count on it
-          if (!/E11000|duplicate/i.test(String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e))) throw e;
+          if (
+            !/E11000|duplicate/i.test(
+              String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e),
+            )
+          )
+            throw e;
           await grants.where({ _id: caller.openid }).update({ data: inc });
         }
       }

@@ -19,7 +19,8 @@ const handle = createMain('notify', actions);
 export async function main(event: { Type?: string; Time?: string } & Record<string, unknown>) {
   if (event?.Type !== 'Timer') return handle(event);
   const { SOURCE } = cloud.getWXContext();
-  if (SOURCE && String(SOURCE).split(',')[0] === 'wx_client') return { ok: false, code: 'FORBIDDEN', message: '当前身份无权执行此操作' };
+  if (SOURCE && String(SOURCE).split(',')[0] === 'wx_client')
+    return { ok: false, code: 'FORBIDDEN', message: '当前身份无权执行此操作' };
   const now = event.Time ? new Date(event.Time) : new Date();
   const started = Date.now();
   const counts = await deliver(db, transaction, now, 8_000);

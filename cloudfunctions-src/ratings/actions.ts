@@ -65,7 +65,10 @@ const level = z.enum(RATING_LEVELS, { message: '请选择评价等级' });
 const entryInput = z.object({
   level,
   dimensions: z.partialRecord(z.enum(RATING_DIMENSIONS), level).optional(),
-  tags: z.array(z.enum(Object.keys(RATING_TAGS) as [RatingTag, ...RatingTag[]])).max(12).optional(),
+  tags: z
+    .array(z.enum(Object.keys(RATING_TAGS) as [RatingTag, ...RatingTag[]]))
+    .max(12)
+    .optional(),
   comment: z.string().max(600).optional(),
 });
 const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
@@ -79,18 +82,37 @@ type BadRatingDoc = BadRatingCase & { _id: string; version?: number };
  * served, the agent or unit that owed an answer the applicant gave up waiting for, or nobody when the
  * applicant withdrew before anyone acted and before an answer was due (then there is nothing to rate).
  */
-function ratable(c: CaseDoc, config: { settings: Settings; calendar: WorkCalendar }): RatableCase & { attribution: RatingAttribution | null } {
-  const base = { caseId: c._id, applicantId: c.applicantId, status: c.status, endedAt: c.endedAt ? new Date(c.endedAt) : null, unitId: c.unitId };
+function ratable(
+  c: CaseDoc,
+  config: { settings: Settings; calendar: WorkCalendar },
+): RatableCase & { attribution: RatingAttribution | null } {
+  const base = {
+    caseId: c._id,
+    applicantId: c.applicantId,
+    status: c.status,
+    endedAt: c.endedAt ? new Date(c.endedAt) : null,
+    unitId: c.unitId,
+  };
   const a = ratingAttribution(c, config.calendar, config.settings);
   if (!a.ok) return { ...base, agentIds: [], serviceGiven: false, attribution: null };
   return { ...base, agentIds: a.value.agentIds, unitId: a.value.unitId, attribution: a.value };
 }
 
-function entryView(e: { level: Rating['level']; dimensions: Rating['dimensions']; tags: RatingTag[]; comment: string | null; at: Date }) {
+function entryView(e: {
+  level: Rating['level'];
+  dimensions: Rating['dimensions'];
+  tags: RatingTag[];
+  comment: string | null;
+  at: Date;
+}) {
   return {
     level: e.level,
     levelLabel: RATING_LEVEL_LABELS[e.level],
-    dimensions: Object.entries(e.dimensions ?? {}).map(([d, l]) => ({ dimension: d, label: RATING_DIMENSION_LABELS[d as keyof typeof RATING_DIMENSION_LABELS], levelLabel: RATING_LEVEL_LABELS[l as Rating['level']] })),
+    dimensions: Object.entries(e.dimensions ?? {}).map(([d, l]) => ({
+      dimension: d,
+      label: RATING_DIMENSION_LABELS[d as keyof typeof RATING_DIMENSION_LABELS],
+      levelLabel: RATING_LEVEL_LABELS[l as Rating['level']],
+    })),
     tags: e.tags.map((t) => RATING_TAGS[t]?.label ?? t),
     comment: e.comment,
     at: new Date(e.at).toISOString(),
@@ -103,7 +125,12 @@ function badRatingView(b: BadRatingCase) {
     followUp: b.followUp,
     status: b.status,
     statusLabel: BAD_RATING_STATE_LABELS[b.status],
-    history: b.history.map((h) => ({ label: BAD_RATING_TRANSITIONS[h.action]?.label ?? h.action, statusLabel: BAD_RATING_STATE_LABELS[h.to], at: new Date(h.at).toISOString(), note: badRatingStepText(h) })),
+    history: b.history.map((h) => ({
+      label: BAD_RATING_TRANSITIONS[h.action]?.label ?? h.action,
+      statusLabel: BAD_RATING_STATE_LABELS[h.to],
+      at: new Date(h.at).toISOString(),
+      note: badRatingStepText(h),
+    })),
   };
 }
 
@@ -112,10 +139,25 @@ const readDoc = <T>(t: Pick<Transaction, 'collection'>, coll: string, id: string
     .collection(coll)
     .doc(id)
     .get()
-    .then((r) => (r.data as unknown as T) ?? null, () => null);
+    .then(
+      (r) => (r.data as unknown as T) ?? null,
+      () => null,
+    );
 
-const asRating = (r: RatingDoc | null): Rating | null => (r ? { ...r, at: new Date(r.at), followUp: r.followUp ? { ...r.followUp, at: new Date(r.followUp.at) } : null } : null);
-const asBad = (b: BadRatingDoc | null): BadRatingDoc | null => (b ? { ...b, openedAt: new Date(b.openedAt), history: b.history.map((h) => ({ ...h, at: new Date(h.at), ...(h.data?.calledAt ? { data: { ...h.data, calledAt: new Date(h.data.calledAt) } } : {}) })) } : null);
+const asRating = (r: RatingDoc | null): Rating | null =>
+  r ? { ...r, at: new Date(r.at), followUp: r.followUp ? { ...r.followUp, at: new Date(r.followUp.at) } : null } : null;
+const asBad = (b: BadRatingDoc | null): BadRatingDoc | null =>
+  b
+    ? {
+        ...b,
+        openedAt: new Date(b.openedAt),
+        history: b.history.map((h) => ({
+          ...h,
+          at: new Date(h.at),
+          ...(h.data?.calledAt ? { data: { ...h.data, calledAt: new Date(h.data.calledAt) } } : {}),
+        })),
+      }
+    : null;
 
 type StoredRating = RatingDoc & { pending?: PendingEffects };
 
@@ -125,7 +167,10 @@ type StoredRating = RatingDoc & { pending?: PendingEffects };
  * rating still carries in `pending` (not yet created by the notify timer) counts as existing: the
  * applicant sees it at once, and a 追评 answers with it.
  */
-async function load(ctx: ActionContext<Database>, caseId: string): Promise<{ c: CaseDoc; rating: Rating | null; bads: BadRatingCase[] }> {
+async function load(
+  ctx: ActionContext<Database>,
+  caseId: string,
+): Promise<{ c: CaseDoc; rating: Rating | null; bads: BadRatingCase[] }> {
   const { list } = await ctx.db
     .collection('cases')
     .aggregate()
@@ -133,13 +178,17 @@ async function load(ctx: ActionContext<Database>, caseId: string): Promise<{ c: 
     .lookup({ from: 'ratings', localField: '_id', foreignField: '_id', as: 'ratingDocs' })
     .lookup({ from: 'badRatings', localField: '_id', foreignField: 'caseId', as: 'badRatingDocs' })
     .end();
-  const found = list[0] as unknown as (CaseDoc & { ratingDocs?: StoredRating[]; badRatingDocs?: BadRatingDoc[] }) | undefined;
+  const found = list[0] as unknown as
+    (CaseDoc & { ratingDocs?: StoredRating[]; badRatingDocs?: BadRatingDoc[] }) | undefined;
   const { ratingDocs = [], badRatingDocs = [], ...c } = found ?? ({} as NonNullable<typeof found>);
   const applicant = actorOf({ ...ctx.caller, staff: null });
-  if (!found || !authorize(applicant, 'case.view', caseViewTarget(c as CaseDoc)).ok) throw new AppError('NOT_FOUND', '没有找到这条申请');
+  if (!found || !authorize(applicant, 'case.view', caseViewTarget(c as CaseDoc)).ok)
+    throw new AppError('NOT_FOUND', '没有找到这条申请');
   const stored = ratingDocs[0] ?? null;
   const bads = new Map(badRatingDocs.map((b) => [String(b._id), asBad(b)!]));
-  for (const ins of stored?.pending?.inserts ?? []) if (ins.collection === 'badRatings' && !bads.has(ins._id)) bads.set(ins._id, asBad({ ...(ins.data as unknown as BadRatingCase), _id: ins._id })!);
+  for (const ins of stored?.pending?.inserts ?? [])
+    if (ins.collection === 'badRatings' && !bads.has(ins._id))
+      bads.set(ins._id, asBad({ ...(ins.data as unknown as BadRatingCase), _id: ins._id })!);
   return { c: c as CaseDoc, rating: asRating(stored), bads: [...bads.values()] };
 }
 
@@ -149,18 +198,24 @@ function answerFor(c: RatableCase, rating: Rating | null, bads: readonly BadRati
     canRate: ['finished', 'terminated', 'refused'].includes(c.status) && c.serviceGiven !== false && !rating,
     noServiceReason: c.serviceGiven === false ? RATING_MESSAGES.NO_SERVICE_GIVEN : null,
     canFollowUp: !!rating && !rating.followUp,
-    rating: rating ? { ...entryView(rating), source: rating.source, followUp: rating.followUp ? entryView(rating.followUp) : null } : null,
+    rating: rating
+      ? { ...entryView(rating), source: rating.source, followUp: rating.followUp ? entryView(rating.followUp) : null }
+      : null,
     badRatings: sorted.map(badRatingView),
   };
 }
 
-const refused = (d: { code: string; message: string }) => new AppError('RULE_REFUSED', d.message, { [d.code]: d.message });
+const refused = (d: { code: string; message: string }) =>
+  new AppError('RULE_REFUSED', d.message, { [d.code]: d.message });
 const levelsAndTags = {
   levels: RATING_LEVELS.map((l) => ({ value: l, label: RATING_LEVEL_LABELS[l] })),
   dimensions: RATING_DIMENSIONS.map((d) => ({ value: d, label: RATING_DIMENSION_LABELS[d] })),
   tags: Object.entries(RATING_TAGS).map(([value, t]) => ({ value, label: t.label, polarity: t.polarity })),
 };
-const isDuplicate = (e: unknown) => /E11000|duplicate|exist/i.test(String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e));
+const isDuplicate = (e: unknown) =>
+  /E11000|duplicate|exist/i.test(
+    String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e),
+  );
 
 /**
  * What follows a rating entry, carried in the rating document's `pending` and made real by the
@@ -172,7 +227,13 @@ function effectsOf(c: CaseDoc, badRating: BadRatingCase | null, now: Date) {
   if (!badRating) return { ledger: c._id };
   return {
     ledger: c._id,
-    inserts: [{ collection: 'badRatings', _id: `${c._id}-${badRating.followUp ? 1 : 0}`, data: { ...badRating, version: 1 } as unknown as Record<string, unknown> }],
+    inserts: [
+      {
+        collection: 'badRatings',
+        _id: `${c._id}-${badRating.followUp ? 1 : 0}`,
+        data: { ...badRating, version: 1 } as unknown as Record<string, unknown>,
+      },
+    ],
     outbox: outboxSeeds(badRatingNotices(null, badRating, c.applicantId), caseFacts(c), now),
   };
 }
@@ -180,14 +241,22 @@ function effectsOf(c: CaseDoc, badRating: BadRatingCase | null, now: Date) {
 // ─── staff: 差评 handling ────────────────────────────────────────────────────────────────────────
 
 const badActionInput = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('callBack'), note: text(500), calledAt: z.coerce.date().optional(), channel: z.enum(CONTACT_CHANNELS).optional() }),
+  z.object({
+    type: z.literal('callBack'),
+    note: text(500),
+    calledAt: z.coerce.date().optional(),
+    channel: z.enum(CONTACT_CHANNELS).optional(),
+  }),
   z.object({ type: z.literal('rectify'), measures: text(1000), result: text(500) }),
   z.object({ type: z.literal('verify'), accepted: z.boolean(), note: text(500) }),
   z.object({ type: z.literal('appeal'), grounds: text(1000) }),
   z.object({ type: z.literal('reviewAppeal'), upheld: z.boolean(), note: text(500) }),
 ]) satisfies z.ZodType<BadRatingAction, unknown>;
 
-const badId = z.string().trim().regex(/^[\w-]{1,64}-[01]$/, '差评编号不正确');
+const badId = z
+  .string()
+  .trim()
+  .regex(/^[\w-]{1,64}-[01]$/, '差评编号不正确');
 
 /** Staff may see a 差评 as they may see its case: the agents on it, the unit's leader, the center. */
 function visibleTo(actor: Actor, b: BadRatingCase): boolean {
@@ -213,12 +282,25 @@ function offered(actor: Actor, b: BadRatingCase, settings: Settings): BadRatingA
 async function staffNames(db: Database, ids: string[]): Promise<Record<string, string>> {
   const wanted = [...new Set(ids.filter(Boolean))];
   if (wanted.length === 0) return {};
-  const { data } = await db.collection('staff').where({ _id: db.command.in(wanted) }).limit(100).get();
+  const { data } = await db
+    .collection('staff')
+    .where({ _id: db.command.in(wanted) })
+    .limit(100)
+    .get();
   return Object.fromEntries(data.map((s) => [String(s._id), String(s.name)]));
 }
 
 /** A 差评 as the staff page shows it; with the rater hidden, nothing that tells which case it was. */
-function staffBadView(b: BadRatingDoc, rating: Rating | null, c: Pick<CaseDoc, '_id' | 'caseNo' | 'matter' | 'unitName' | 'agentName'> | null, actor: Actor, settings: Settings, cal: WorkCalendar, now: Date, names: Record<string, string>) {
+function staffBadView(
+  b: BadRatingDoc,
+  rating: Rating | null,
+  c: Pick<CaseDoc, '_id' | 'caseNo' | 'matter' | 'unitName' | 'agentName'> | null,
+  actor: Actor,
+  settings: Settings,
+  cal: WorkCalendar,
+  now: Date,
+  names: Record<string, string>,
+) {
   const entry = b.followUp ? rating?.followUp : rating;
   const shown = ratingVisibleTo(actor.role, rating, [b.status], now, settings);
   const dueOn = badRatingDueOn(cal, b, settings);
@@ -235,11 +317,11 @@ function staffBadView(b: BadRatingDoc, rating: Rating | null, c: Pick<CaseDoc, '
     id: b._id,
     version: b.version ?? 0,
     raterHidden: !shown,
-    caseId: shown ? c?._id ?? null : null,
-    caseNo: shown ? c?.caseNo ?? null : null,
-    matter: shown ? c?.matter ?? null : null,
+    caseId: shown ? (c?._id ?? null) : null,
+    caseNo: shown ? (c?.caseNo ?? null) : null,
+    matter: shown ? (c?.matter ?? null) : null,
     unitName: c?.unitName ?? null,
-    agentName: shown ? c?.agentName ?? null : null,
+    agentName: shown ? (c?.agentName ?? null) : null,
     followUp: b.followUp,
     level: b.level,
     levelLabel: RATING_LEVEL_LABELS[b.level],
@@ -269,7 +351,8 @@ export const actions: ActionTable<Database> = {
     summary: '某条申请的评价：能否评价或追评、已给的评价和追评、差评的回访整改进度；以及可选的等级、维度、标签',
     roles: ['applicant'],
     input: caseRef,
-    output: '{ canRate, noServiceReason, canFollowUp, rating: { levelLabel, dimensions, tags, comment, at, followUp } | null, badRatings: [{ statusLabel, history: [{ label, note, at }] }], options: { levels, dimensions, tags } }',
+    output:
+      '{ canRate, noServiceReason, canFollowUp, rating: { levelLabel, dimensions, tags, comment, at, followUp } | null, badRatings: [{ statusLabel, history: [{ label, note, at }] }], options: { levels, dimensions, tags } }',
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
       const [{ c, rating, bads }, config] = await Promise.all([load(ctx, input.caseId), loadCenterConfig(ctx.db)]);
@@ -278,7 +361,8 @@ export const actions: ActionTable<Database> = {
   }),
 
   submit: action({
-    summary: '评价（好差评）：服务结束后由申请人本人评价一次，五个等级，可选维度、标签和意见；差评须说明原因并转责任单位回访整改',
+    summary:
+      '评价（好差评）：服务结束后由申请人本人评价一次，五个等级，可选维度、标签和意见；差评须说明原因并转责任单位回访整改',
     roles: ['applicant'],
     input: caseRef.extend(entryInput.shape),
     output: '{ canRate: false, canFollowUp, rating, badRatings }',
@@ -295,7 +379,14 @@ export const actions: ActionTable<Database> = {
       // kept with the rating: the 台账 and the 差评 count it against these agents and this unit only
       const attributedTo = subject.attribution;
       try {
-        await ctx.db.collection('ratings').add({ data: { _id: c._id, ...rating, attributedTo, pending: pendingForInsert(ctx.now, effectsOf(c, badRating, ctx.now)) } });
+        await ctx.db.collection('ratings').add({
+          data: {
+            _id: c._id,
+            ...rating,
+            attributedTo,
+            pending: pendingForInsert(ctx.now, effectsOf(c, badRating, ctx.now)),
+          },
+        });
       } catch (e) {
         // the case id is the rating's id: a second tap, or the scheduler's default rating, committed first
         if (!isDuplicate(e)) throw e;
@@ -314,7 +405,10 @@ export const actions: ActionTable<Database> = {
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       // the case with its rating and 差评 records ∥ the settings and calendar, then one conditional update: 3 round trips
-      const [{ c, rating: current, bads }, config] = await Promise.all([load(ctx, input.caseId), loadCenterConfig(ctx.db)]);
+      const [{ c, rating: current, bads }, config] = await Promise.all([
+        load(ctx, input.caseId),
+        loadCenterConfig(ctx.db),
+      ]);
       const { settings } = config;
       const rater = { id: ctx.caller.openid, role: 'applicant' as const };
       const subject = ratable(c, config);
@@ -326,7 +420,12 @@ export const actions: ActionTable<Database> = {
       const { stats } = await ctx.db
         .collection('ratings')
         .where({ _id: c._id, followUp: null })
-        .update({ data: { followUp: _.set(rating.followUp), ...pendingForUpdate(ctx.db, ctx.now, effectsOf(c, badRating, ctx.now)) } });
+        .update({
+          data: {
+            followUp: _.set(rating.followUp),
+            ...pendingForUpdate(ctx.db, ctx.now, effectsOf(c, badRating, ctx.now)),
+          },
+        });
       if (stats.updated !== 1) {
         const again = followUpRating(rater, subject, rating, input, ctx.now, settings);
         throw refused(again.ok ? { code: 'FOLLOW_UP_ALREADY_GIVEN', message: '每项服务只能追评一次。' } : again);
@@ -336,18 +435,33 @@ export const actions: ActionTable<Database> = {
   }),
 
   listBad: action({
-    summary: '差评处理列表（工作人员）：帮代办员看经办案件的差评，责任领导看本单位的，政务服务中心看全部；含当前环节的期限与预警、处理记录、可执行的操作',
+    summary:
+      '差评处理列表（工作人员）：帮代办员看经办案件的差评，责任领导看本单位的，政务服务中心看全部；含当前环节的期限与预警、处理记录、可执行的操作',
     roles: ['agent', 'leader', 'center'],
-    input: z.object({ filter: z.enum(BAD_RATING_FILTERS).default('open'), limit: z.number().int().min(1).max(50).default(20), offset: z.number().int().min(0).max(5000).default(0) }),
-    output: '{ items: [{ id, version, raterHidden, caseId, caseNo, matter, unitName, levelLabel, tags, comment (masked), statusLabel, dueOn, warning, history: [{ label, text, by, at, calledAt }], actions: [{ type, label }] }], total, counts: { open, closed } }',
+    input: z.object({
+      filter: z.enum(BAD_RATING_FILTERS).default('open'),
+      limit: z.number().int().min(1).max(50).default(20),
+      offset: z.number().int().min(0).max(5000).default(0),
+    }),
+    output:
+      '{ items: [{ id, version, raterHidden, caseId, caseNo, matter, unitName, levelLabel, tags, comment (masked), statusLabel, dueOn, warning, history: [{ label, text, by, at, calledAt }], actions: [{ type, label }] }], total, counts: { open, closed } }',
     async run(ctx, input) {
       const actor = actorOf(ctx.caller);
       const scope = scopeFilter(actor);
       if (!scope) return { items: [], total: 0, counts: { open: 0, closed: 0 } };
       const _ = ctx.db.command;
-      const byFilter = (f: (typeof BAD_RATING_FILTERS)[number]) => (f === 'all' ? scope : { ...scope, status: f === 'open' ? _.in([...BAD_RATING_OPEN_STATES]) : _.in(['closed', 'voided']) });
+      const byFilter = (f: (typeof BAD_RATING_FILTERS)[number]) =>
+        f === 'all'
+          ? scope
+          : { ...scope, status: f === 'open' ? _.in([...BAD_RATING_OPEN_STATES]) : _.in(['closed', 'voided']) };
       const [page, total, open, closed, cal, settings] = await Promise.all([
-        ctx.db.collection('badRatings').where(byFilter(input.filter)).orderBy('openedAt', 'desc').skip(input.offset).limit(input.limit).get(),
+        ctx.db
+          .collection('badRatings')
+          .where(byFilter(input.filter))
+          .orderBy('openedAt', 'desc')
+          .skip(input.offset)
+          .limit(input.limit)
+          .get(),
         ctx.db.collection('badRatings').where(byFilter(input.filter)).count(),
         ctx.db.collection('badRatings').where(byFilter('open')).count(),
         ctx.db.collection('badRatings').where(byFilter('closed')).count(),
@@ -358,15 +472,38 @@ export const actions: ActionTable<Database> = {
       const caseIds = [...new Set(bads.map((b) => b.caseId))];
       const [cases, ratings] = caseIds.length
         ? await Promise.all([
-            ctx.db.collection('cases').where({ _id: _.in(caseIds) }).field({ caseNo: true, matter: true, unitName: true, agentName: true }).limit(50).get(),
-            ctx.db.collection('ratings').where({ _id: _.in(caseIds) }).limit(50).get(),
+            ctx.db
+              .collection('cases')
+              .where({ _id: _.in(caseIds) })
+              .field({ caseNo: true, matter: true, unitName: true, agentName: true })
+              .limit(50)
+              .get(),
+            ctx.db
+              .collection('ratings')
+              .where({ _id: _.in(caseIds) })
+              .limit(50)
+              .get(),
           ])
         : [{ data: [] }, { data: [] }];
       const caseById = new Map(cases.data.map((c) => [String(c._id), c as unknown as CaseDoc]));
       const ratingById = new Map(ratings.data.map((r) => [String(r._id), asRating(r as unknown as RatingDoc)]));
-      const names = await staffNames(ctx.db, bads.flatMap((b) => b.history.map((h) => h.by.id)));
+      const names = await staffNames(
+        ctx.db,
+        bads.flatMap((b) => b.history.map((h) => h.by.id)),
+      );
       return {
-        items: bads.map((b) => staffBadView(b, ratingById.get(b.caseId) ?? null, caseById.get(b.caseId) ?? null, actor, settings, cal, ctx.now, names)),
+        items: bads.map((b) =>
+          staffBadView(
+            b,
+            ratingById.get(b.caseId) ?? null,
+            caseById.get(b.caseId) ?? null,
+            actor,
+            settings,
+            cal,
+            ctx.now,
+            names,
+          ),
+        ),
         total: total.total,
         counts: { open: open.total, closed: closed.total },
       };
@@ -374,7 +511,8 @@ export const actions: ActionTable<Database> = {
   }),
 
   handleBad: action({
-    summary: '处理差评（§五(五)）：回访（谁、何时、方式、申请人所说）、整改（措施与结果，告知评价人）、中心核实整改、单位对不实差评申诉、中心复核；每步记入处理记录，期限按工作日计',
+    summary:
+      '处理差评（§五(五)）：回访（谁、何时、方式、申请人所说）、整改（措施与结果，告知评价人）、中心核实整改、单位对不实差评申诉、中心复核；每步记入处理记录，期限按工作日计',
     roles: ['agent', 'leader', 'center'],
     input: z.object({ id: badId, version: z.number().int().min(0), action: badActionInput }),
     output: '{ item: {…as in listBad}, notified: [kind] }',
@@ -386,7 +524,8 @@ export const actions: ActionTable<Database> = {
         const current = asBad(await readDoc<BadRatingDoc>(t, 'badRatings', input.id));
         // someone else's 差评 answers like a missing one
         if (!current || !visibleTo(actor, current)) throw new AppError('NOT_FOUND', '没有找到这条差评');
-        if ((current.version ?? 0) !== input.version) throw new AppError('CONFLICT', '这条差评刚被他人处理，请刷新后再操作');
+        if ((current.version ?? 0) !== input.version)
+          throw new AppError('CONFLICT', '这条差评刚被他人处理，请刷新后再操作');
         const d = applyBadRatingAction(cal, current, input.action, actor, ctx.now, settings);
         if (!d.ok) throw refused(d);
         const next: BadRatingDoc = { ...d.value, _id: current._id, version: (current.version ?? 0) + 1 };
@@ -395,14 +534,22 @@ export const actions: ActionTable<Database> = {
         const c = await readDoc<CaseDoc>(t, 'cases', current.caseId);
         if (!c) throw new AppError('NOT_FOUND', '没有找到这条差评');
         const rating = asRating(await readDoc<RatingDoc>(t, 'ratings', current.caseId));
-        const other = asBad(await readDoc<BadRatingDoc>(t, 'badRatings', `${current.caseId}-${current.followUp ? 0 : 1}`));
+        const other = asBad(
+          await readDoc<BadRatingDoc>(t, 'badRatings', `${current.caseId}-${current.followUp ? 0 : 1}`),
+        );
         await putLedgerRow(t, c, rating, [next, ...(other ? [other] : [])], cal, ctx.now, settings);
         const notices = badRatingNotices(current, next, c.applicantId);
         const outboxIds = await enqueue(t, notices, caseFacts(c), ctx.now);
         return { next, c, rating, notices, outboxIds };
       });
-      const names = await staffNames(ctx.db, out.next.history.map((h) => h.by.id));
-      return { item: staffBadView(out.next, out.rating, out.c, actor, settings, cal, ctx.now, names), notified: out.notices.map((n) => n.kind) };
+      const names = await staffNames(
+        ctx.db,
+        out.next.history.map((h) => h.by.id),
+      );
+      return {
+        item: staffBadView(out.next, out.rating, out.c, actor, settings, cal, ctx.now, names),
+        notified: out.notices.map((n) => n.kind),
+      };
     },
   }),
 };

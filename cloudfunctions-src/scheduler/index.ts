@@ -54,13 +54,20 @@ interface Due {
   facts: MessageFacts;
 }
 
-const isDuplicate = (e: unknown) => /E11000|duplicate/i.test(String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e));
+const isDuplicate = (e: unknown) =>
+  /E11000|duplicate/i.test(String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e));
 
 /** One reminder: its messages, named by its key, in one transaction; false when they exist (sent already). */
 async function remindOne(d: Due, now: Date): Promise<boolean> {
   try {
     await transaction(async (t) => {
-      await enqueue(t, d.to.map((r) => ({ kind: d.kind, to: r })), d.facts, now, d.key);
+      await enqueue(
+        t,
+        d.to.map((r) => ({ kind: d.kind, to: r })),
+        d.facts,
+        now,
+        d.key,
+      );
     });
     return true;
   } catch (e) {
@@ -81,7 +88,12 @@ async function remindAll(items: Due[], now: Date, counts: Counts): Promise<void>
   const existing = new Set<string>();
   for (let i = 0; i < unique.length; i += PAGE) {
     const ids = unique.slice(i, i + PAGE).map((d) => reminderOutboxId(d.key));
-    const { data } = await db.collection('outbox').where({ _id: _.in(ids) }).field({ _id: true }).limit(PAGE).get();
+    const { data } = await db
+      .collection('outbox')
+      .where({ _id: _.in(ids) })
+      .field({ _id: true })
+      .limit(PAGE)
+      .get();
     for (const r of data) existing.add(String(r._id));
   }
   const fresh = unique.filter((d) => !existing.has(reminderOutboxId(d.key)));
@@ -90,7 +102,14 @@ async function remindAll(items: Due[], now: Date, counts: Counts): Promise<void>
     let sent: Due[] = chunk;
     try {
       await transaction(async (t) => {
-        for (const d of chunk) await enqueue(t, d.to.map((r) => ({ kind: d.kind, to: r })), d.facts, now, d.key);
+        for (const d of chunk)
+          await enqueue(
+            t,
+            d.to.map((r) => ({ kind: d.kind, to: r })),
+            d.facts,
+            now,
+            d.key,
+          );
       });
     } catch (e) {
       if (!isDuplicate(e)) throw e;
@@ -103,7 +122,11 @@ async function remindAll(items: Due[], now: Date, counts: Counts): Promise<void>
 }
 
 /** Pages through a query by _id (a get returns at most 1000), every matching document once. */
-async function* pages<T extends { _id: string }>(collection: string, where: Record<string, unknown>, field?: Record<string, boolean>): AsyncGenerator<T[]> {
+async function* pages<T extends { _id: string }>(
+  collection: string,
+  where: Record<string, unknown>,
+  field?: Record<string, boolean>,
+): AsyncGenerator<T[]> {
   const _ = db.command;
   let after = '';
   for (;;) {
@@ -134,17 +157,31 @@ async function caseFactsByIds(ids: string[]): Promise<Map<string, ReturnType<typ
   return out;
 }
 
-const CASE_FIELDS = { _id: true, caseNo: true, category: true, mode: true, status: true, clock: true, agentId: true, unitId: true, lastContactAt: true, submittedAt: true };
+const CASE_FIELDS = {
+  _id: true,
+  caseNo: true,
+  category: true,
+  mode: true,
+  status: true,
+  clock: true,
+  agentId: true,
+  unitId: true,
+  lastContactAt: true,
+  submittedAt: true,
+};
 
 /** Due-soon, overdue and feedback reminders for one open case. */
 function checkCase(c: CaseDoc, calendar: WorkCalendar, settings: Settings, now: Date, due: Due[]): void {
   const facts = caseFacts(c);
-  const agent: Recipient[] = c.agentId ? [{ kind: 'staff', id: c.agentId }] : [{ kind: 'unit_leader', unitId: c.unitId }];
+  const agent: Recipient[] = c.agentId
+    ? [{ kind: 'staff', id: c.agentId }]
+    : [{ kind: 'unit_leader', unitId: c.unitId }];
   if (c.clock) {
     // the center's own settings: how early "due soon" starts, how often feedback is due
     const status = clockStatus(calendar, c.clock, now, settings.calendar);
     if (status.level !== 'on_track' && !status.paused) {
-      const to: Recipient[] = status.level === 'overdue' ? [...agent, { kind: 'unit_leader', unitId: c.unitId }] : agent;
+      const to: Recipient[] =
+        status.level === 'overdue' ? [...agent, { kind: 'unit_leader', unitId: c.unitId }] : agent;
       due.push({ key: `${c._id}:${status.level}:${status.due}`, kind: status.level, to, facts });
     }
   }
@@ -168,7 +205,8 @@ async function caseReminders(calendar: WorkCalendar, settings: Settings, now: Da
       } catch (e) {
         // a deadline in a year nobody entered yet cannot be judged; the administrator is told
         // (calendar_missing) and every other case still gets its reminders
-        if (e instanceof CoreError && e.code === 'CALENDAR_YEAR_MISSING') counts.calendar_unknown = (counts.calendar_unknown ?? 0) + 1;
+        if (e instanceof CoreError && e.code === 'CALENDAR_YEAR_MISSING')
+          counts.calendar_unknown = (counts.calendar_unknown ?? 0) + 1;
         else throw e;
       }
     }
@@ -180,14 +218,26 @@ async function caseReminders(calendar: WorkCalendar, settings: Settings, now: Da
 async function appointmentReminders(settings: Settings, now: Date, counts: Counts): Promise<void> {
   const _ = db.command;
   const horizon = new Date(now.getTime() + settings.booking.remindDayBeforeMinutes * 60_000);
-  for await (const page of pages<BookingDoc>('bookings', { status: 'active', startsAt: _.and(_.gt(now), _.lte(horizon)) })) {
+  for await (const page of pages<BookingDoc>('bookings', {
+    status: 'active',
+    startsAt: _.and(_.gt(now), _.lte(horizon)),
+  })) {
     const found = page.flatMap((b) => {
-      const r = appointmentReminderDue({ id: b._id, status: b.status, startsAt: new Date(b.startsAt), confirmedAt: confirmedAt(b) }, now, settings.booking);
+      const r = appointmentReminderDue(
+        { id: b._id, status: b.status, startsAt: new Date(b.startsAt), confirmedAt: confirmedAt(b) },
+        now,
+        settings.booking,
+      );
       return r ? [{ b, r }] : [];
     });
     const cases = await caseFactsByIds(found.flatMap(({ b }) => (b.caseId ? [b.caseId] : [])));
     await remindAll(
-      found.map(({ b, r }) => ({ key: r.key, kind: r.kind, to: [{ kind: 'applicant', id: b.applicantId }], facts: bookingFacts(b, b.caseId ? (cases.get(b.caseId)?.caseNo ?? null) : null) })),
+      found.map(({ b, r }) => ({
+        key: r.key,
+        kind: r.kind,
+        to: [{ kind: 'applicant', id: b.applicantId }],
+        facts: bookingFacts(b, b.caseId ? (cases.get(b.caseId)?.caseNo ?? null) : null),
+      })),
       now,
       counts,
     );
@@ -208,10 +258,23 @@ async function noShows(settings: Settings, now: Date, counts: Counts): Promise<v
     const cases = await caseFactsByIds(due.flatMap((b) => (b.caseId ? [b.caseId] : [])));
     for (const b of due) {
       const marked = await transaction(async (t) => {
-        const current = (await t.collection('bookings').doc(b._id).get().then((r) => r.data, () => null)) as unknown as BookingDoc | null;
+        const current = (await t
+          .collection('bookings')
+          .doc(b._id)
+          .get()
+          .then(
+            (r) => r.data,
+            () => null,
+          )) as unknown as BookingDoc | null;
         if (!current || current.status !== 'active') return false;
-        await t.collection('bookings').doc(b._id).update({ data: { status: 'no_show', noShowMarkedAt: now } });
-        const facts = bookingFacts({ ...current, _id: b._id, status: 'no_show' }, current.caseId ? (cases.get(current.caseId)?.caseNo ?? null) : null);
+        await t
+          .collection('bookings')
+          .doc(b._id)
+          .update({ data: { status: 'no_show', noShowMarkedAt: now } });
+        const facts = bookingFacts(
+          { ...current, _id: b._id, status: 'no_show' },
+          current.caseId ? (cases.get(current.caseId)?.caseNo ?? null) : null,
+        );
         await enqueue(t, [{ kind: 'booking_no_show', to: { kind: 'applicant', id: current.applicantId } }], facts, now);
         return true;
       });
@@ -232,20 +295,58 @@ async function defaultRatings(calendar: WorkCalendar, settings: Settings, now: D
   // a superset by instants; the core decides by Beijing days
   const latest = new Date(now.getTime() - (days - 1) * 86_400_000);
   const earliest = new Date(now.getTime() - (days + DEFAULT_RATING_LOOKBACK_DAYS) * 86_400_000);
-  const fields = { _id: true, applicantId: true, status: true, endedAt: true, agentId: true, firstAgentId: true, unitId: true, timeline: true };
-  for await (const page of pages<CaseDoc>('cases', { status: _.in([...ENDED_STATUSES]), endedAt: _.and(_.gte(earliest), _.lte(latest)) }, fields)) {
-    const { data } = await db.collection('ratings').where({ _id: _.in(page.map((c) => c._id)) }).field({ _id: true }).limit(PAGE).get();
+  const fields = {
+    _id: true,
+    applicantId: true,
+    status: true,
+    endedAt: true,
+    agentId: true,
+    firstAgentId: true,
+    unitId: true,
+    timeline: true,
+  };
+  for await (const page of pages<CaseDoc>(
+    'cases',
+    { status: _.in([...ENDED_STATUSES]), endedAt: _.and(_.gte(earliest), _.lte(latest)) },
+    fields,
+  )) {
+    const { data } = await db
+      .collection('ratings')
+      .where({ _id: _.in(page.map((c) => c._id)) })
+      .field({ _id: true })
+      .limit(PAGE)
+      .get();
     const rated = new Set(data.map((r) => String(r._id)));
     for (const c of page.filter((x) => !rated.has(x._id))) {
       // a withdrawal nobody had acted on gets no rating, not even a default one
       const served = ratingAttribution(c, calendar, settings).ok;
-      const rating = defaultRatingIfDue({ caseId: c._id, applicantId: c.applicantId, status: c.status, endedAt: c.endedAt ? new Date(c.endedAt) : null, agentIds: [c.agentId, c.firstAgentId], unitId: c.unitId, serviceGiven: served }, null, now, settings);
+      const rating = defaultRatingIfDue(
+        {
+          caseId: c._id,
+          applicantId: c.applicantId,
+          status: c.status,
+          endedAt: c.endedAt ? new Date(c.endedAt) : null,
+          agentIds: [c.agentId, c.firstAgentId],
+          unitId: c.unitId,
+          serviceGiven: served,
+        },
+        null,
+        now,
+        settings,
+      );
       if (!rating) continue;
       try {
         // the rating and the case's 台账 row together; the insert fails (E11000, or a conflict and
         // then E11000 on the retry) if the applicant's own rating was written first
         const written = await transaction(async (t) => {
-          const full = (await t.collection('cases').doc(c._id).get().then((r) => r.data, () => null)) as unknown as CaseDoc | null;
+          const full = (await t
+            .collection('cases')
+            .doc(c._id)
+            .get()
+            .then(
+              (r) => r.data,
+              () => null,
+            )) as unknown as CaseDoc | null;
           if (!full) return false;
           await t.collection('ratings').add({ data: { _id: c._id, ...rating } });
           // nobody rated, so there is no 差评 to count
@@ -262,9 +363,16 @@ async function defaultRatings(calendar: WorkCalendar, settings: Settings, now: D
 }
 
 /** 差评 call-back, rectification and appeal-review deadlines (core badRatingReminder). */
-async function badRatingDeadlines(calendar: WorkCalendar, settings: Settings, now: Date, counts: Counts): Promise<void> {
+async function badRatingDeadlines(
+  calendar: WorkCalendar,
+  settings: Settings,
+  now: Date,
+  counts: Counts,
+): Promise<void> {
   const _ = db.command;
-  for await (const page of pages<BadRatingCase & { _id: string }>('badRatings', { status: _.in(['awaiting_call_back', 'awaiting_rectification', 'under_appeal']) })) {
+  for await (const page of pages<BadRatingCase & { _id: string }>('badRatings', {
+    status: _.in(['awaiting_call_back', 'awaiting_rectification', 'under_appeal']),
+  })) {
     const found: { rec: BadRatingCase; r: NonNullable<ReturnType<typeof badRatingReminder>> }[] = [];
     for (const rec of page) {
       counts.bad_ratings_open = (counts.bad_ratings_open ?? 0) + 1;
@@ -272,7 +380,8 @@ async function badRatingDeadlines(calendar: WorkCalendar, settings: Settings, no
         const r = badRatingReminder(calendar, rec, now, settings);
         if (r) found.push({ rec, r });
       } catch (e) {
-        if (e instanceof CoreError && e.code === 'CALENDAR_YEAR_MISSING') counts.calendar_unknown = (counts.calendar_unknown ?? 0) + 1;
+        if (e instanceof CoreError && e.code === 'CALENDAR_YEAR_MISSING')
+          counts.calendar_unknown = (counts.calendar_unknown ?? 0) + 1;
         else throw e;
       }
     }
@@ -295,7 +404,12 @@ async function badRatingDeadlines(calendar: WorkCalendar, settings: Settings, no
  */
 async function casesOfUnboundAgents(now: Date, counts: Counts): Promise<void> {
   const _ = db.command;
-  const { data: gone } = await db.collection('staff').where({ role: 'agent', active: false }).field({ _id: true }).limit(1000).get();
+  const { data: gone } = await db
+    .collection('staff')
+    .where({ role: 'agent', active: false })
+    .field({ _id: true })
+    .limit(1000)
+    .get();
   if (gone.length === 0) return;
   const { data } = await db
     .collection('cases')
@@ -304,7 +418,11 @@ async function casesOfUnboundAgents(now: Date, counts: Counts): Promise<void> {
     .limit(1000)
     .get();
   const system: ActionContext<Database> = {
-    caller: { openid: 'system', staff: { _id: 'system', openid: 'system', name: '系统', role: 'center', unitId: 'center', unitName: '' }, roles: ['center'] },
+    caller: {
+      openid: 'system',
+      staff: { _id: 'system', openid: 'system', name: '系统', role: 'center', unitId: 'center', unitName: '' },
+      roles: ['center'],
+    },
     db,
     transaction,
     now,
@@ -356,7 +474,8 @@ export async function runScheduler(now: Date): Promise<Counts> {
 export async function main(event: { Type?: string; Time?: string }) {
   const { SOURCE } = cloud.getWXContext();
   // a timer or another function may run it; a mini-program user may not
-  if (SOURCE && String(SOURCE).split(',')[0] === 'wx_client') return { ok: false, code: 'FORBIDDEN', message: '当前身份无权执行此操作' };
+  if (SOURCE && String(SOURCE).split(',')[0] === 'wx_client')
+    return { ok: false, code: 'FORBIDDEN', message: '当前身份无权执行此操作' };
   const now = event?.Time ? new Date(event.Time) : new Date();
   const started = Date.now();
   const counts = await runScheduler(now);

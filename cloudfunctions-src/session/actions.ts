@@ -10,7 +10,10 @@ export const actions: ActionTable<Database> = {
     output: '{ roles: ("applicant"|"agent"|"leader"|"center")[], staff: { name, unitName, role, admin } | null }',
     async run({ caller }) {
       const s = caller.staff;
-      return { roles: caller.roles, staff: s ? { name: s.name, unitName: s.unitName, role: s.role, admin: s.admin === true } : null };
+      return {
+        roles: caller.roles,
+        staff: s ? { name: s.name, unitName: s.unitName, role: s.role, admin: s.admin === true } : null,
+      };
     },
   }),
 };

@@ -49,7 +49,10 @@ export interface CaseDoc extends CaseRecord {
 }
 
 /** The stored due date of a clock; a year without a calendar leaves it unknown rather than failing the step. */
-export function storedDueOn(calendar: ReturnType<typeof createWorkCalendar>, clock: CaseRecord['clock']): string | null {
+export function storedDueOn(
+  calendar: ReturnType<typeof createWorkCalendar>,
+  clock: CaseRecord['clock'],
+): string | null {
   if (!clock) return null;
   try {
     return dueDate(calendar, clock);
@@ -60,7 +63,9 @@ export function storedDueOn(calendar: ReturnType<typeof createWorkCalendar>, clo
 
 /** The core's actor for a caller: staff act as their staff record, everyone else as their openid. */
 export function actorOf(caller: Caller): Actor {
-  return caller.staff ? { id: caller.staff._id, role: caller.staff.role, unitId: caller.staff.unitId } : { id: caller.openid, role: 'applicant' };
+  return caller.staff
+    ? { id: caller.staff._id, role: caller.staff.role, unitId: caller.staff.unitId }
+    : { id: caller.openid, role: 'applicant' };
 }
 
 /** The database filter for the cases an actor may list (core listScope → query). */
@@ -94,12 +99,16 @@ export function readCase(db: Database, caseId: string): Promise<CaseDoc | null> 
     .collection('cases')
     .doc(caseId)
     .get()
-    .then((r) => r.data as unknown as CaseDoc | null, () => null);
+    .then(
+      (r) => r.data as unknown as CaseDoc | null,
+      () => null,
+    );
 }
 
 /** The case if the caller may see it; otherwise NOT_FOUND, the same as for a case that does not exist. */
 export function visibleCase(ctx: ActionContext<Database>, doc: CaseDoc | null): CaseDoc {
-  if (!doc || !authorize(actorOf(ctx.caller), 'case.view', caseViewTarget(doc)).ok) throw new AppError('NOT_FOUND', '没有找到这条申请');
+  if (!doc || !authorize(actorOf(ctx.caller), 'case.view', caseViewTarget(doc)).ok)
+    throw new AppError('NOT_FOUND', '没有找到这条申请');
   return doc;
 }
 
@@ -108,7 +117,10 @@ export async function loadCalendar(db: Database): Promise<ReturnType<typeof crea
     .collection('settings')
     .doc('calendar')
     .get()
-    .then((r) => r.data as unknown as CenterCalendar | null, () => null);
+    .then(
+      (r) => r.data as unknown as CenterCalendar | null,
+      () => null,
+    );
   return createWorkCalendar(stored ?? {});
 }
 
@@ -144,7 +156,8 @@ export async function transitionCase(
 ): Promise<TransitionOutcome> {
   const [current, calendar] = await loaded;
   const key = stepKey(ctx, expectedVersion, action);
-  if (current && current.version !== expectedVersion && isReplay(current, expectedVersion, key)) return replayed(current);
+  if (current && current.version !== expectedVersion && isReplay(current, expectedVersion, key))
+    return replayed(current);
   const { next, decision } = decideStep(ctx, current, expectedVersion, action, calendar, staffNames, extra);
   next.lastStep = { key, notifications: decision.notifications };
   const outbox = outboxSeeds(fromNotifications(decision.notifications), caseFacts(next), ctx.now);
@@ -161,7 +174,12 @@ export async function transitionCase(
     if (latest && isReplay(latest, expectedVersion, key)) return replayed(latest);
     throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
   }
-  return { doc: next, event: decision.event, notifications: decision.notifications, outboxIds: outbox.map((o) => o._id) };
+  return {
+    doc: next,
+    event: decision.event,
+    notifications: decision.notifications,
+    outboxIds: outbox.map((o) => o._id),
+  };
 }
 
 export type StepReads = [CaseDoc | null, ReturnType<typeof createWorkCalendar>];
@@ -179,13 +197,24 @@ export function readForStep(db: Database, caseId: string): Promise<StepReads> {
  */
 function stepKey(ctx: ActionContext<Database>, expectedVersion: number, action: CaseAction): string {
   // the request as the person made it (not `extra`, which carries the time it was made)
-  return crypto.createHash('sha256').update(JSON.stringify([actorOf(ctx.caller).id, expectedVersion, action])).digest('base64url').slice(0, 22);
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([actorOf(ctx.caller).id, expectedVersion, action]))
+    .digest('base64url')
+    .slice(0, 22);
 }
 
-const isReplay = (doc: CaseDoc, expectedVersion: number, key: string) => doc.version === expectedVersion + 1 && doc.lastStep?.key === key;
+const isReplay = (doc: CaseDoc, expectedVersion: number, key: string) =>
+  doc.version === expectedVersion + 1 && doc.lastStep?.key === key;
 
 function replayed(doc: CaseDoc): TransitionOutcome {
-  return { doc, event: doc.timeline[doc.timeline.length - 1], notifications: doc.lastStep?.notifications ?? [], outboxIds: [], replayed: true };
+  return {
+    doc,
+    event: doc.timeline[doc.timeline.length - 1],
+    notifications: doc.lastStep?.notifications ?? [],
+    outboxIds: [],
+    replayed: true,
+  };
 }
 
 /**
@@ -204,7 +233,10 @@ function stepChanges(db: Database, current: CaseDoc, next: CaseDoc): Record<stri
       const old = before[k] as unknown[];
       // the core appends to the timeline it was given: the old events are the very same objects
       // (compared by value only if not, a long timeline costs to serialise)
-      if (v.length > old.length && (old.every((e, i) => e === v[i]) || JSON.stringify(v.slice(0, old.length)) === JSON.stringify(old))) {
+      if (
+        v.length > old.length &&
+        (old.every((e, i) => e === v[i]) || JSON.stringify(v.slice(0, old.length)) === JSON.stringify(old))
+      ) {
         changes[k] = _.push(v.slice(old.length));
         continue;
       }
@@ -218,17 +250,27 @@ function stepChanges(db: Database, current: CaseDoc, next: CaseDoc): Record<stri
 }
 
 /** Permission, version and the core's decision for one step; the next stored record. */
-function decideStep(ctx: ActionContext<Database>, current: CaseDoc | null, expectedVersion: number, action: CaseAction, calendar: ReturnType<typeof createWorkCalendar>, staffNames: Record<string, string> = {}, extra: Record<string, unknown> = {}) {
+function decideStep(
+  ctx: ActionContext<Database>,
+  current: CaseDoc | null,
+  expectedVersion: number,
+  action: CaseAction,
+  calendar: ReturnType<typeof createWorkCalendar>,
+  staffNames: Record<string, string> = {},
+  extra: Record<string, unknown> = {},
+) {
   const actor = actorOf(ctx.caller);
   // visible to whoever may view it or may take this very step (an agent of the unit accepting)
   const permission = CASE_TRANSITIONS[action.type].permission;
-  const visible = (c: CaseDoc) => authorize(actor, 'case.view', caseViewTarget(c)).ok || authorize(actor, permission, caseViewTarget(c)).ok;
+  const visible = (c: CaseDoc) =>
+    authorize(actor, 'case.view', caseViewTarget(c)).ok || authorize(actor, permission, caseViewTarget(c)).ok;
   if (!current || !visible(current)) throw new AppError('NOT_FOUND', '没有找到这条申请');
   if (current.version !== expectedVersion) throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
   const decision = applyCaseAction(current, action, { actor, at: ctx.now, calendar });
   if (!decision.ok) throw new AppError('RULE_REFUSED', decision.message, { [decision.code]: decision.message });
   const record = decision.value.case;
-  const nameOf = (id: string | null, known: string | null, before: string | null) => (id === null ? null : staffNames[id] ?? (id === before ? known : null));
+  const nameOf = (id: string | null, known: string | null, before: string | null) =>
+    id === null ? null : (staffNames[id] ?? (id === before ? known : null));
   const next: CaseDoc = {
     ...current,
     ...extra,
@@ -243,25 +285,42 @@ function decideStep(ctx: ActionContext<Database>, current: CaseDoc | null, expec
 }
 
 function sameLedgerRow(a: CaseDoc, b: CaseDoc, calendar: ReturnType<typeof createWorkCalendar>): boolean {
-  return JSON.stringify(ledgerRow(a as never, null, [], calendar)) === JSON.stringify(ledgerRow(b as never, null, [], calendar));
+  return (
+    JSON.stringify(ledgerRow(a as never, null, [], calendar)) ===
+    JSON.stringify(ledgerRow(b as never, null, [], calendar))
+  );
 }
 
 export function caseFacts(c: CaseDoc) {
   return { caseId: c._id, caseNo: c.caseNo, category: c.category, mode: c.mode, status: c.status };
 }
 
-export const ACTION_LABELS = Object.fromEntries(Object.entries(CASE_TRANSITIONS).map(([k, v]) => [k, v.label])) as Record<keyof typeof CASE_TRANSITIONS, string>;
+export const ACTION_LABELS = Object.fromEntries(
+  Object.entries(CASE_TRANSITIONS).map(([k, v]) => [k, v.label]),
+) as Record<keyof typeof CASE_TRANSITIONS, string>;
 
 /**
  * A unit's roster for routing: its agents with their open-case counts (for the core's pickAgent) and
  * the unit's name, which every staff record of the unit carries (center.saveUnit keeps it). Two
  * queries side by side; the unit document is read only for a unit without any staff.
  */
-export async function unitRoster(db: Database, unitId: string): Promise<{ unitName: string | null; candidates: AgentCandidate[] }> {
+export async function unitRoster(
+  db: Database,
+  unitId: string,
+): Promise<{ unitName: string | null; candidates: AgentCandidate[] }> {
   const _ = db.command;
   const [{ data: staff }, load] = await Promise.all([
-    db.collection('staff').where({ unitId, role: _.in(['agent', 'leader']), active: true }).limit(200).get(),
-    db.collection('cases').aggregate().match({ unitId, status: _.in([...OPEN_STATUSES]) }).group({ _id: '$agentId', n: _.aggregate.sum(1) }).end(),
+    db
+      .collection('staff')
+      .where({ unitId, role: _.in(['agent', 'leader']), active: true })
+      .limit(200)
+      .get(),
+    db
+      .collection('cases')
+      .aggregate()
+      .match({ unitId, status: _.in([...OPEN_STATUSES]) })
+      .group({ _id: '$agentId', n: _.aggregate.sum(1) })
+      .end(),
   ]);
   const open = new Map<string, number>(load.list.map((r) => [String(r._id), Number(r.n)]));
   const named = staff.find((s) => typeof s.unitName === 'string' && s.unitName);
@@ -271,7 +330,10 @@ export async function unitRoster(db: Database, unitId: string): Promise<{ unitNa
         .collection('units')
         .doc(unitId)
         .get()
-        .then((r) => ((r.data as { name?: string } | null)?.name ?? null) as string | null, () => null);
+        .then(
+          (r) => ((r.data as { name?: string } | null)?.name ?? null) as string | null,
+          () => null,
+        );
   const candidates = staff
     .filter((s) => s.role === 'agent')
     .map((s) => ({
@@ -297,15 +359,33 @@ export async function agentCandidates(db: Database, unitId: string): Promise<Age
  * 待分派 (core releaseCase) in one transaction with its message to the unit's leader. The version
  * check keeps it from overwriting a step someone took meanwhile.
  */
-async function releaseOne(ctx: ActionContext<Database>, caseId: string, expectedVersion: number, reason: string): Promise<string[]> {
+async function releaseOne(
+  ctx: ActionContext<Database>,
+  caseId: string,
+  expectedVersion: number,
+  reason: string,
+): Promise<string[]> {
   const calendar = await loadCalendar(ctx.db);
   return ctx.transaction(async (t) => {
-    const current = (await t.collection('cases').doc(caseId).get().then((r) => r.data, () => null)) as unknown as CaseDoc | null;
+    const current = (await t
+      .collection('cases')
+      .doc(caseId)
+      .get()
+      .then(
+        (r) => r.data,
+        () => null,
+      )) as unknown as CaseDoc | null;
     if (!current) throw new AppError('NOT_FOUND', '没有找到这条申请');
     if (current.version !== expectedVersion) throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
     const decision = releaseCase(current, actorOf(ctx.caller), ctx.now, reason);
     if (!decision.ok) throw new AppError('RULE_REFUSED', decision.message, { [decision.code]: decision.message });
-    const next: CaseDoc = { ...current, ...decision.value.case, agentName: null, version: current.version + 1, updatedAt: ctx.now };
+    const next: CaseDoc = {
+      ...current,
+      ...decision.value.case,
+      agentName: null,
+      version: current.version + 1,
+      updatedAt: ctx.now,
+    };
     const { _id, ...body } = next;
     await t.collection('cases').doc(_id).set({ data: body });
     await putLedgerRow(t, next, null, [], calendar, ctx.now);
@@ -328,7 +408,11 @@ export interface ReassignOutcome {
  * when nobody is on duty. Call it after the agent's binding or duty change has committed, so the
  * agent is no longer a candidate; running it again finds nothing left to move.
  */
-export async function reassignCasesOf(ctx: ActionContext<Database>, staffId: string, reason: string): Promise<ReassignOutcome> {
+export async function reassignCasesOf(
+  ctx: ActionContext<Database>,
+  staffId: string,
+  reason: string,
+): Promise<ReassignOutcome> {
   const _ = ctx.db.command;
   const out: ReassignOutcome = { moved: 0, waiting: 0, skipped: 0 };
   const { data } = await ctx.db
@@ -342,7 +426,9 @@ export async function reassignCasesOf(ctx: ActionContext<Database>, staffId: str
   const cases = data as unknown as Pick<CaseDoc, '_id' | 'unitId' | 'category' | 'version'>[];
   if (cases.length === 0) return out;
   const units = [...new Set(cases.map((c) => c.unitId))];
-  const candidates = (await Promise.all(units.map((u) => agentCandidates(ctx.db, u)))).flat().filter((a) => a.id !== staffId);
+  const candidates = (await Promise.all(units.map((u) => agentCandidates(ctx.db, u))))
+    .flat()
+    .filter((a) => a.id !== staffId);
   const plan = planReassignments(
     cases.map((c) => ({ caseId: c._id, unitId: c.unitId, skill: c.category })),
     candidates,
@@ -351,7 +437,13 @@ export async function reassignCasesOf(ctx: ActionContext<Database>, staffId: str
   for (const [i, p] of plan.entries()) {
     try {
       if (p.agentId) {
-        const r = await transitionCase(ctx, p.caseId, cases[i].version, { type: 'reassign', toAgentId: p.agentId, reason }, { [p.agentId]: p.name! });
+        const r = await transitionCase(
+          ctx,
+          p.caseId,
+          cases[i].version,
+          { type: 'reassign', toAgentId: p.agentId, reason },
+          { [p.agentId]: p.name! },
+        );
         outboxIds.push(...r.outboxIds);
         // a scheduler run alongside made the very same move: it is that run's to count
         if (r.replayed) out.skipped++;
@@ -362,7 +454,8 @@ export async function reassignCasesOf(ctx: ActionContext<Database>, staffId: str
       }
     } catch (e) {
       // changed meanwhile: whoever changed it has it in hand; a later run (scheduler) looks again
-      if (e instanceof AppError && (e.code === 'CONFLICT' || e.code === 'RULE_REFUSED' || e.code === 'NOT_FOUND')) out.skipped++;
+      if (e instanceof AppError && (e.code === 'CONFLICT' || e.code === 'RULE_REFUSED' || e.code === 'NOT_FOUND'))
+        out.skipped++;
       else throw e;
     }
   }

@@ -32,7 +32,11 @@ export interface Aggregate {
   project(p: object): Aggregate;
   limit(n: number): Aggregate;
   unwind(path: string | object): Aggregate;
-  lookup(l: { from: string; localField: string; foreignField: string; as: string } | { from: string; pipeline: unknown; as: string; let?: object }): Aggregate;
+  lookup(
+    l:
+      | { from: string; localField: string; foreignField: string; as: string }
+      | { from: string; pipeline: unknown; as: string; let?: object },
+  ): Aggregate;
   end(): Promise<{ list: Record<string, unknown>[] }>;
 }
 export interface Collection extends Query {
@@ -45,7 +49,9 @@ export interface Transaction {
   rollback(reason?: unknown): Promise<void>;
 }
 /** db.command: operators are built by the SDK; their exact shapes are its business. */
-type Command = Record<string, (...args: unknown[]) => unknown> & { aggregate: Record<string, (...args: unknown[]) => unknown> };
+type Command = Record<string, (...args: unknown[]) => unknown> & {
+  aggregate: Record<string, (...args: unknown[]) => unknown>;
+};
 export interface Database {
   collection(name: string): Collection;
   command: Command;
@@ -53,7 +59,9 @@ export interface Database {
   runTransaction<T>(fn: (t: Transaction) => Promise<T>, retries?: number): Promise<T>;
 }
 
-export const cloud = sdk as { getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string; SOURCE?: string } };
+export const cloud = sdk as {
+  getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string; SOURCE?: string };
+};
 export const db: Database = sdk.database();
 
 /**
@@ -65,7 +73,9 @@ export async function transaction<T>(fn: (t: Transaction) => Promise<T>, attempt
     try {
       return await db.runTransaction(fn, 3);
     } catch (e) {
-      const conflict = /conflict/i.test(String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e));
+      const conflict = /conflict/i.test(
+        String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e),
+      );
       if (!conflict || i >= attempts) throw e;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * i));
     }

@@ -7,7 +7,12 @@ import { dispatch } from './outbox';
  * answers: settle one-write commands' effects, then deliver the outbox (inbox messages and
  * subscribe-message pushes). A big day is delivered over several rounds within the budget.
  */
-export async function deliver(db: Database, transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>, now: Date, budgetMs = 30_000): Promise<Record<string, number>> {
+export async function deliver(
+  db: Database,
+  transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>,
+  now: Date,
+  budgetMs = 30_000,
+): Promise<Record<string, number>> {
   const started = Date.now();
   const s = await settle(db, transaction, now);
   const counts: Record<string, number> = { settled: s.settled };

@@ -45,7 +45,11 @@ export const PENDING_COLLECTIONS = ['cases', 'ratings', 'bookings', 'staff'] as 
 export const outboxId = () => `ob-${crypto.randomBytes(12).toString('hex')}`;
 
 /** Outbox entries for notifications, with their ids fixed now (the message ids derive from them). */
-export function outboxSeeds(items: readonly { kind: MessageKind; to: Recipient }[], facts: MessageFacts, at: Date): OutboxSeed[] {
+export function outboxSeeds(
+  items: readonly { kind: MessageKind; to: Recipient }[],
+  facts: MessageFacts,
+  at: Date,
+): OutboxSeed[] {
   return items.map((n) => ({ _id: outboxId(), kind: n.kind, to: n.to, facts, at }));
 }
 
@@ -58,7 +62,11 @@ export function pendingForInsert(at: Date, p: Partial<Omit<PendingEffects, 'at'>
  * Update fields that add effects to an existing document's `pending` (kept with any not yet
  * settled): use them in the same conditional update as the change itself.
  */
-export function pendingForUpdate(db: Database, at: Date, p: Partial<Omit<PendingEffects, 'at'>>): Record<string, unknown> {
+export function pendingForUpdate(
+  db: Database,
+  at: Date,
+  p: Partial<Omit<PendingEffects, 'at'>>,
+): Record<string, unknown> {
   const _ = db.command;
   return {
     'pending.at': at,
@@ -74,25 +82,48 @@ const readDoc = <T>(t: Pick<Transaction, 'collection'>, coll: string, id: string
     .collection(coll)
     .doc(id)
     .get()
-    .then((r) => (r.data ? ({ ...(r.data as object), _id: id } as T) : null), () => null);
+    .then(
+      (r) => (r.data ? ({ ...(r.data as object), _id: id } as T) : null),
+      () => null,
+    );
 
 /**
  * A case's 台账 row, recomputed in `t` from what the case, its rating and its 差评 records are now
  * (never from a snapshot). `known`: documents already read in `t`, by collection; `inserts`: 差评
  * records a `pending` is about to create, counted as if they existed.
  */
-async function recomputeLedgerRow(t: Pick<Transaction, 'collection'>, caseId: string, config: Awaited<ReturnType<typeof loadCenterConfig>>, now: Date, known: Record<string, Record<string, unknown> | null | undefined>, inserts: PendingEffects['inserts']): Promise<void> {
-  const caseDoc = known.cases?._id === caseId ? known.cases : await readDoc<Record<string, unknown>>(t, 'cases', caseId);
+async function recomputeLedgerRow(
+  t: Pick<Transaction, 'collection'>,
+  caseId: string,
+  config: Awaited<ReturnType<typeof loadCenterConfig>>,
+  now: Date,
+  known: Record<string, Record<string, unknown> | null | undefined>,
+  inserts: PendingEffects['inserts'],
+): Promise<void> {
+  const caseDoc =
+    known.cases?._id === caseId ? known.cases : await readDoc<Record<string, unknown>>(t, 'cases', caseId);
   if (!caseDoc) return;
-  const rating = (known.ratings?._id === caseId ? known.ratings : await readDoc<Record<string, unknown>>(t, 'ratings', caseId)) as unknown as Rating | null;
-  const created = new Map(inserts.filter((i) => i.collection === 'badRatings').map((i) => [i._id, { ...i.data, _id: i._id }]));
+  const rating = (known.ratings?._id === caseId
+    ? known.ratings
+    : await readDoc<Record<string, unknown>>(t, 'ratings', caseId)) as unknown as Rating | null;
+  const created = new Map(
+    inserts.filter((i) => i.collection === 'badRatings').map((i) => [i._id, { ...i.data, _id: i._id }]),
+  );
   const bads: BadRatingCase[] = [];
   for (const n of [0, 1]) {
     const bid = `${caseId}-${n}`;
     const b = created.get(bid) ?? (await readDoc<Record<string, unknown>>(t, 'badRatings', bid));
     if (b) bads.push(b as unknown as BadRatingCase);
   }
-  await putLedgerRow(t, caseDoc as never, rating && (rating as { level?: unknown }).level ? rating : null, bads, config.calendar, now, config.settings);
+  await putLedgerRow(
+    t,
+    caseDoc as never,
+    rating && (rating as { level?: unknown }).level ? rating : null,
+    bads,
+    config.calendar,
+    now,
+    config.settings,
+  );
 }
 
 /**
@@ -102,11 +133,22 @@ async function recomputeLedgerRow(t: Pick<Transaction, 'collection'>, caseId: st
  * leader's 台账 once read 0 while two new cases waited for the timer (at night it runs every ten
  * minutes). `where` narrows the cases to the reader's scope (unitId, category, agentId).
  */
-export async function refreshPendingLedger(db: Database, transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>, now: Date, where: Record<string, unknown> = {}, limit = 100): Promise<number> {
+export async function refreshPendingLedger(
+  db: Database,
+  transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>,
+  now: Date,
+  where: Record<string, unknown> = {},
+  limit = 100,
+): Promise<number> {
   const _ = db.command;
   const waiting = { 'pending.ledger': _.neq(null) };
   const [cases, ratings] = await Promise.all([
-    db.collection('cases').where({ ...where, ...waiting }).field({ _id: true }).limit(limit).get(),
+    db
+      .collection('cases')
+      .where({ ...where, ...waiting })
+      .field({ _id: true })
+      .limit(limit)
+      .get(),
     db.collection('ratings').where(waiting).field({ _id: true }).limit(limit).get(),
   ]);
   const ids = [...new Set([...cases.data, ...ratings.data].map((d) => String(d._id)))];
@@ -115,10 +157,20 @@ export async function refreshPendingLedger(db: Database, transaction: <T>(fn: (t
   for (const caseId of ids) {
     try {
       await transaction(async (t) => {
-        const [c, r] = await Promise.all([readDoc<{ _id: string; pending?: PendingEffects }>(t, 'cases', caseId), readDoc<{ _id: string; pending?: PendingEffects }>(t, 'ratings', caseId)]);
+        const [c, r] = await Promise.all([
+          readDoc<{ _id: string; pending?: PendingEffects }>(t, 'cases', caseId),
+          readDoc<{ _id: string; pending?: PendingEffects }>(t, 'ratings', caseId),
+        ]);
         // a 差评 record the rating's (or case's) pending is about to create counts already
         const inserts = [...(c?.pending?.inserts ?? []), ...(r?.pending?.inserts ?? [])];
-        await recomputeLedgerRow(t, caseId, config, now, { cases: c as Record<string, unknown> | null, ratings: r as Record<string, unknown> | null }, inserts);
+        await recomputeLedgerRow(
+          t,
+          caseId,
+          config,
+          now,
+          { cases: c as Record<string, unknown> | null, ratings: r as Record<string, unknown> | null },
+          inserts,
+        );
       });
     } catch (e) {
       // the figures then wait for the timer, as before; the reader still gets an answer
@@ -129,17 +181,31 @@ export async function refreshPendingLedger(db: Database, transaction: <T>(fn: (t
 }
 
 /** Turns one document's `pending` into outbox entries, created documents and its case's 台账 row. */
-async function settleOne(db: Database, transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>, coll: string, id: string, config: Awaited<ReturnType<typeof loadCenterConfig>>, now: Date): Promise<number> {
+async function settleOne(
+  db: Database,
+  transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>,
+  coll: string,
+  id: string,
+  config: Awaited<ReturnType<typeof loadCenterConfig>>,
+  now: Date,
+): Promise<number> {
   const _ = db.command;
   return transaction(async (t) => {
     const doc = await readDoc<{ _id: string; pending?: PendingEffects }>(t, coll, id);
     const p = doc?.pending;
     if (!p) return 0;
-    if (p.outbox?.length) await t.collection('outbox').add({ data: p.outbox.map((e) => ({ ...e, status: 'pending', claimedUntil: new Date(0), createdAt: e.at })) });
+    if (p.outbox?.length)
+      await t
+        .collection('outbox')
+        .add({ data: p.outbox.map((e) => ({ ...e, status: 'pending', claimedUntil: new Date(0), createdAt: e.at })) });
     for (const ins of p.inserts ?? []) await t.collection(ins.collection).doc(ins._id).set({ data: ins.data });
     for (const up of p.updates ?? []) await t.collection(up.collection).doc(up._id).update({ data: up.data });
-    if (p.ledger) await recomputeLedgerRow(t, p.ledger, config, now, { [coll]: doc as Record<string, unknown> }, p.inserts ?? []);
-    await t.collection(coll).doc(id).update({ data: { pending: _.remove() } });
+    if (p.ledger)
+      await recomputeLedgerRow(t, p.ledger, config, now, { [coll]: doc as Record<string, unknown> }, p.inserts ?? []);
+    await t
+      .collection(coll)
+      .doc(id)
+      .update({ data: { pending: _.remove() } });
     return (p.outbox ?? []).length;
   });
 }
@@ -148,7 +214,12 @@ async function settleOne(db: Database, transaction: <T>(fn: (t: Transaction) => 
  * Settles every document with `pending` (oldest first, a page per collection and run). Safe to run
  * from several places at once: a document settled by another run has no `pending` left.
  */
-export async function settle(db: Database, transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>, now: Date, limit = 100): Promise<{ settled: number; messages: number }> {
+export async function settle(
+  db: Database,
+  transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>,
+  now: Date,
+  limit = 100,
+): Promise<{ settled: number; messages: number }> {
   const _ = db.command;
   const found = await Promise.all(
     PENDING_COLLECTIONS.map((coll) =>

@@ -19,7 +19,15 @@ export function createMain(functionName: string, actions: ActionTable<Database>)
     const started = Date.now();
     let actionName = '?';
     const answer = (result: Result<unknown>) => {
-      console.log(JSON.stringify({ fn: functionName, action: actionName, ok: result.ok, code: result.ok ? undefined : result.code, ms: Date.now() - started }));
+      console.log(
+        JSON.stringify({
+          fn: functionName,
+          action: actionName,
+          ok: result.ok,
+          code: result.ok ? undefined : result.code,
+          ms: Date.now() - started,
+        }),
+      );
       return result;
     };
     try {
@@ -29,7 +37,8 @@ export function createMain(functionName: string, actions: ActionTable<Database>)
       const spec = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
       if (!spec) throw new AppError('UNKNOWN_ACTION', `没有这个操作：${actionName}`);
       const parsed = spec.input.safeParse(env.data.input ?? {});
-      if (!parsed.success) throw new AppError('INVALID_INPUT', '填写的内容有误，请按提示修改', fieldErrors(parsed.error));
+      if (!parsed.success)
+        throw new AppError('INVALID_INPUT', '填写的内容有误，请按提示修改', fieldErrors(parsed.error));
 
       const { OPENID } = cloud.getWXContext();
       if (!OPENID) throw new AppError('FORBIDDEN', '请在微信中打开');
@@ -46,8 +55,11 @@ export function createMain(functionName: string, actions: ActionTable<Database>)
       const data = await spec.run({ caller, db, transaction, now, prefetched }, parsed.data);
       return answer({ ok: true, data });
     } catch (e) {
-      if (e instanceof AppError) return answer({ ok: false, code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) });
-      console.error(JSON.stringify({ fn: functionName, action: actionName, error: (e as Error)?.message ?? String(e) }));
+      if (e instanceof AppError)
+        return answer({ ok: false, code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) });
+      console.error(
+        JSON.stringify({ fn: functionName, action: actionName, error: (e as Error)?.message ?? String(e) }),
+      );
       return answer({ ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' });
     }
   };

@@ -1,4 +1,12 @@
-import { DEFAULT_SETTINGS, ledgerRow, type BadRatingCase, type LedgerCase, type Rating, type Settings, type WorkCalendar } from '../../core';
+import {
+  DEFAULT_SETTINGS,
+  ledgerRow,
+  type BadRatingCase,
+  type LedgerCase,
+  type Rating,
+  type Settings,
+  type WorkCalendar,
+} from '../../core';
 import type { Transaction } from './cloud';
 
 /**
@@ -11,7 +19,18 @@ import type { Transaction } from './cloud';
  * case and a leader's or the center's figures never need the cases themselves. The ratings
  * function keeps the rating part current without touching the case (and its version).
  */
-export async function putLedgerRow(t: Pick<Transaction, 'collection'>, c: LedgerCase, rating: Rating | null, badRatings: readonly BadRatingCase[], cal: WorkCalendar, now: Date, settings: Settings = DEFAULT_SETTINGS): Promise<void> {
+export async function putLedgerRow(
+  t: Pick<Transaction, 'collection'>,
+  c: LedgerCase,
+  rating: Rating | null,
+  badRatings: readonly BadRatingCase[],
+  cal: WorkCalendar,
+  now: Date,
+  settings: Settings = DEFAULT_SETTINGS,
+): Promise<void> {
   const { _id, ...row } = ledgerRow(c, rating, badRatings, cal, settings);
-  await t.collection('ledger').doc(_id).set({ data: { ...row, updatedAt: now } });
+  await t
+    .collection('ledger')
+    .doc(_id)
+    .set({ data: { ...row, updatedAt: now } });
 }

@@ -1,5 +1,18 @@
 import crypto from 'node:crypto';
-import { draftMessage, grantsToKeep, isBookingFacts, templateData, type MessageFacts, type MessageKind, type MessagePages, type MessageDraft, type Notification, type Recipient, type TemplateConfig, type TemplateRegistry } from '../../core';
+import {
+  draftMessage,
+  grantsToKeep,
+  isBookingFacts,
+  templateData,
+  type MessageFacts,
+  type MessageKind,
+  type MessagePages,
+  type MessageDraft,
+  type Notification,
+  type Recipient,
+  type TemplateConfig,
+  type TemplateRegistry,
+} from '../../core';
 import { cloud, type Database, type Transaction } from './cloud';
 
 /**
@@ -10,7 +23,12 @@ import { cloud, type Database, type Transaction } from './cloud';
  */
 
 /** Pages messages open: the applicant's case detail, or the staff case page. */
-export const MESSAGE_PAGES: MessagePages = { case: 'pages/case/index?id=', workbench: 'packages/staff/pages/case/index?caseId=', booking: 'pages/book/index?bookingId=', settings: 'packages/center/pages/admin/index?tab=settings' };
+export const MESSAGE_PAGES: MessagePages = {
+  case: 'pages/case/index?id=',
+  workbench: 'packages/staff/pages/case/index?caseId=',
+  booking: 'pages/book/index?bookingId=',
+  settings: 'packages/center/pages/admin/index?tab=settings',
+};
 const MAX_ATTEMPTS = 5;
 /** a claim on a message keeps a second dispatcher off it for this long */
 const CLAIM_MS = 60_000;
@@ -42,7 +60,17 @@ export interface MessageDoc {
   /** when what it tells of happened (its outbox entry's time, ms): orders messages delivered together */
   seq?: number;
   read: boolean;
-  push: { status: PushStatus; purpose: string; attempts: number; nextAttemptAt: Date; claimedUntil: Date; lastError: string | null; msgid: string | null; sentAt: Date | null; /** one-time grants this message must leave unspent (core grantsToKeep) */ keep?: number };
+  push: {
+    status: PushStatus;
+    purpose: string;
+    attempts: number;
+    nextAttemptAt: Date;
+    claimedUntil: Date;
+    lastError: string | null;
+    msgid: string | null;
+    sentAt: Date | null;
+    /** one-time grants this message must leave unspent (core grantsToKeep) */ keep?: number;
+  };
 }
 
 /** Template ids and keywords come from the environment's configuration, never from code. */
@@ -66,7 +94,10 @@ export async function loadTemplateRegistry(db: Database): Promise<TemplateRegist
     .collection('settings')
     .doc('subscribeTemplates')
     .get()
-    .then((r) => r.data as { templates?: TemplateRegistry } | null, () => null);
+    .then(
+      (r) => r.data as { templates?: TemplateRegistry } | null,
+      () => null,
+    );
   return registryWith(stored);
 }
 
@@ -80,8 +111,23 @@ export function registryWith(stored: { templates?: TemplateRegistry } | null | u
  * With a `key` the ids are `rm:<key>:<n>` instead of random: writing the same key twice fails on
  * the id, which is how a reminder is sent once (see `reminderOutboxId`).
  */
-export async function enqueue(t: Pick<Transaction, 'collection'>, items: { kind: MessageKind; to: Recipient }[], facts: MessageFacts, at: Date, key?: string): Promise<string[]> {
-  const docs = items.map((n, i) => ({ _id: key ? reminderOutboxId(key, i) : `ob-${crypto.randomBytes(12).toString('hex')}`, kind: n.kind, to: n.to, facts, at, status: 'pending', claimedUntil: new Date(0), createdAt: at }));
+export async function enqueue(
+  t: Pick<Transaction, 'collection'>,
+  items: { kind: MessageKind; to: Recipient }[],
+  facts: MessageFacts,
+  at: Date,
+  key?: string,
+): Promise<string[]> {
+  const docs = items.map((n, i) => ({
+    _id: key ? reminderOutboxId(key, i) : `ob-${crypto.randomBytes(12).toString('hex')}`,
+    kind: n.kind,
+    to: n.to,
+    facts,
+    at,
+    status: 'pending',
+    claimedUntil: new Date(0),
+    createdAt: at,
+  }));
   // all of a step's messages in one insert (one round trip, however many recipients)
   if (docs.length) await t.collection('outbox').add({ data: docs });
   return docs.map((d) => d._id);
@@ -108,11 +154,20 @@ async function lookup(db: Database, to: Recipient): Promise<string[]> {
       // someone staff booked for by phone (tel:…) has no WeChat identity to message
       return to.id.startsWith('tel:') ? [] : [to.id];
     case 'staff': {
-      const s = await db.collection('staff').doc(to.id).get().then((r) => r.data as { openid?: string; active?: boolean } | null, () => null);
+      const s = await db
+        .collection('staff')
+        .doc(to.id)
+        .get()
+        .then(
+          (r) => r.data as { openid?: string; active?: boolean } | null,
+          () => null,
+        );
       return s?.openid && s.active ? [s.openid] : [];
     }
     case 'unit_leader': {
-      const leaders = openids((await db.collection('staff').where({ unitId: to.unitId, role: 'leader', active: true }).limit(20).get()).data);
+      const leaders = openids(
+        (await db.collection('staff').where({ unitId: to.unitId, role: 'leader', active: true }).limit(20).get()).data,
+      );
       // a unit without a bound leader (the center itself often has none): the center hears it, so an
       // alert meant for "the leader" never goes to nobody
       return leaders.length ? leaders : lookup(db, { kind: 'center' });
@@ -120,14 +175,28 @@ async function lookup(db: Database, to: Recipient): Promise<string[]> {
     case 'center':
       return openids((await db.collection('staff').where({ role: 'center', active: true }).limit(50).get()).data);
     case 'leader_in_charge': {
-      const s = await db.collection('settings').doc('leaderInCharge').get().then((r) => r.data as { openid?: string } | null, () => null);
+      const s = await db
+        .collection('settings')
+        .doc('leaderInCharge')
+        .get()
+        .then(
+          (r) => r.data as { openid?: string } | null,
+          () => null,
+        );
       return s?.openid ? [s.openid] : [];
     }
   }
 }
 
 /** Claims a document for this dispatcher: an atomic conditional update that only one caller wins. */
-async function claim(db: Database, collection: string, id: string, field: string, extra: object, now: Date): Promise<boolean> {
+async function claim(
+  db: Database,
+  collection: string,
+  id: string,
+  field: string,
+  extra: object,
+  now: Date,
+): Promise<boolean> {
   const _ = db.command;
   const r = await db
     .collection(collection)
@@ -149,15 +218,28 @@ async function claimEntries(db: Database, ids: string[], now: Date): Promise<Set
     .collection('outbox')
     .where({ _id: _.in(ids), status: 'pending', claimedUntil: _.lte(now) })
     .update({ data: { claimedUntil: new Date(now.getTime() + CLAIM_MS), claimedBy: token } });
-  const { data } = await db.collection('outbox').where({ _id: _.in(ids), claimedBy: token }).field({ _id: true }).limit(ids.length).get();
+  const { data } = await db
+    .collection('outbox')
+    .where({ _id: _.in(ids), claimedBy: token })
+    .field({ _id: true })
+    .limit(ids.length)
+    .get();
   return new Set(data.map((d) => String(d._id)));
 }
 
 /** The inbox messages of one claimed outbox entry (one per recipient, idempotent by id). */
-async function expand(db: Database, entry: OutboxDoc, now: Date, memo: Map<string, Promise<string[]>> | undefined, registry: TemplateRegistry): Promise<string[]> {
+async function expand(
+  db: Database,
+  entry: OutboxDoc,
+  now: Date,
+  memo: Map<string, Promise<string[]>> | undefined,
+  registry: TemplateRegistry,
+): Promise<string[]> {
   const draft = draftMessage(entry.kind, entry.facts, new Date(entry.at), MESSAGE_PAGES, entry.to.kind);
   // a booking's messages show on its case when it has one
-  const caseId = isBookingFacts(entry.facts) ? (entry.facts.caseId ?? `booking:${entry.facts.bookingId}`) : entry.facts.caseId;
+  const caseId = isBookingFacts(entry.facts)
+    ? (entry.facts.caseId ?? `booking:${entry.facts.bookingId}`)
+    : entry.facts.caseId;
   const ids: string[] = [];
   for (const openid of await resolve(db, entry.to, memo)) {
     const _id = `${entry._id}-${crypto.createHash('sha1').update(openid).digest('hex').slice(0, 12)}`;
@@ -171,7 +253,17 @@ async function expand(db: Database, entry: OutboxDoc, now: Date, memo: Map<strin
       createdAt: now,
       seq: new Date(entry.at).getTime(),
       read: false,
-      push: { status: registry[draft.purpose] ? 'pending' : 'no_template', purpose: draft.purpose, attempts: 0, nextAttemptAt: now, claimedUntil: new Date(0), lastError: null, msgid: null, sentAt: null, keep: grantsToKeep(entry.kind, draft.purpose) },
+      push: {
+        status: registry[draft.purpose] ? 'pending' : 'no_template',
+        purpose: draft.purpose,
+        attempts: 0,
+        nextAttemptAt: now,
+        claimedUntil: new Date(0),
+        lastError: null,
+        msgid: null,
+        sentAt: null,
+        keep: grantsToKeep(entry.kind, draft.purpose),
+      },
     };
     // an earlier, interrupted expansion may have written it already: the same id means the same message
     await db
@@ -188,20 +280,42 @@ async function expand(db: Database, entry: OutboxDoc, now: Date, memo: Map<strin
 /** One push attempt: spend a one-time grant, send, and record what happened. */
 async function push(db: Database, m: MessageDoc, template: TemplateConfig, now: Date): Promise<PushStatus> {
   const _ = db.command;
-  if (!(await claim(db, 'messages', m._id, 'push.claimedUntil', { 'push.status': 'pending' }, now))) return m.push.status;
+  if (!(await claim(db, 'messages', m._id, 'push.claimedUntil', { 'push.status': 'pending' }, now)))
+    return m.push.status;
   // one grants document per person (id = openid): `counts.<templateId>` grants left
   const field = `counts.${template.id}`;
   const finish = (status: PushStatus, extra: Record<string, unknown> = {}) =>
     db
       .collection('messages')
       .doc(m._id)
-      .update({ data: { 'push.status': status, 'push.attempts': m.push.attempts + 1, 'push.claimedUntil': new Date(0), ...extra } })
+      .update({
+        data: {
+          'push.status': status,
+          'push.attempts': m.push.attempts + 1,
+          'push.claimedUntil': new Date(0),
+          ...extra,
+        },
+      })
       .then(() => status);
   // nothing goes out without a grant: one-time grants are spent, long-term ones only checked
   const granted =
     template.kind === 'long-term'
-      ? ((await db.collection('grants').doc(m.openid).get().then((r) => r.data as { counts?: Record<string, number> } | null, () => null))?.counts?.[template.id] ?? 0) > 0
-      : (await db.collection('grants').where({ _id: m.openid, [field]: _.gt(m.push.keep ?? 0) }).update({ data: { [field]: _.inc(-1) } })).stats.updated === 1;
+      ? ((
+          await db
+            .collection('grants')
+            .doc(m.openid)
+            .get()
+            .then(
+              (r) => r.data as { counts?: Record<string, number> } | null,
+              () => null,
+            )
+        )?.counts?.[template.id] ?? 0) > 0
+      : (
+          await db
+            .collection('grants')
+            .where({ _id: m.openid, [field]: _.gt(m.push.keep ?? 0) })
+            .update({ data: { [field]: _.inc(-1) } })
+        ).stats.updated === 1;
   if (!granted) return finish('no_grant', { 'push.lastError': '用户未授权或授权次数已用完' });
   try {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -216,16 +330,28 @@ async function push(db: Database, m: MessageDoc, template: TemplateConfig, now: 
   } catch (e) {
     const err = e as { errCode?: number; errMsg?: string; message?: string };
     const reason = `${err.errCode ?? ''} ${err.errMsg ?? err.message ?? String(e)}`.trim();
-    if (template.kind !== 'long-term') await db.collection('grants').doc(m.openid).update({ data: { [field]: _.inc(1) } }).catch(() => undefined);
+    if (template.kind !== 'long-term')
+      await db
+        .collection('grants')
+        .doc(m.openid)
+        .update({ data: { [field]: _.inc(1) } })
+        .catch(() => undefined);
     if (err.errCode === 43101) {
       // the user refused or used up the grant on WeChat's side: recorded, not retried
-      await db.collection('grants').doc(m.openid).update({ data: { [field]: 0 } }).catch(() => undefined);
+      await db
+        .collection('grants')
+        .doc(m.openid)
+        .update({ data: { [field]: 0 } })
+        .catch(() => undefined);
       return finish('no_grant', { 'push.lastError': reason });
     }
     const attempts = m.push.attempts + 1;
     if (attempts >= MAX_ATTEMPTS) return finish('failed', { 'push.lastError': reason });
     // back off 1, 2, 4, 8 minutes
-    return finish('pending', { 'push.lastError': reason, 'push.nextAttemptAt': new Date(now.getTime() + 60_000 * 2 ** (attempts - 1)) });
+    return finish('pending', {
+      'push.lastError': reason,
+      'push.nextAttemptAt': new Date(now.getTime() + 60_000 * 2 ** (attempts - 1)),
+    });
   }
 }
 
@@ -236,7 +362,9 @@ async function noGrant(db: Database, ids: string[], now: Date): Promise<number> 
   const r = await db
     .collection('messages')
     .where({ _id: _.in(ids), 'push.status': 'pending', 'push.claimedUntil': _.lte(now) })
-    .update({ data: { 'push.status': 'no_grant', 'push.attempts': _.inc(1), 'push.lastError': '用户未授权或授权次数已用完' } });
+    .update({
+      data: { 'push.status': 'no_grant', 'push.attempts': _.inc(1), 'push.lastError': '用户未授权或授权次数已用完' },
+    });
   return r.stats.updated;
 }
 
@@ -244,7 +372,11 @@ async function noGrant(db: Database, ids: string[], now: Date): Promise<number> 
  * Delivers what is due: expands pending outbox entries (optionally only the given ones) and pushes
  * pending messages whose next attempt has come. Safe to run from several places at once.
  */
-export async function dispatch(db: Database, now: Date, only?: string[]): Promise<{ expanded: number; claimed: number; pushed: Record<string, number> }> {
+export async function dispatch(
+  db: Database,
+  now: Date,
+  only?: string[],
+): Promise<{ expanded: number; claimed: number; pushed: Record<string, number> }> {
   const _ = db.command;
   // read only when there is something to expand or push: an idle timer run costs two reads here
   let registryRead: Promise<TemplateRegistry> | null = null;
@@ -257,7 +389,11 @@ export async function dispatch(db: Database, now: Date, only?: string[]): Promis
       .get()
   ).data as unknown as OutboxDoc[];
   const fresh: string[] = [];
-  const mine = await claimEntries(db, entries.map((e) => e._id), now);
+  const mine = await claimEntries(
+    db,
+    entries.map((e) => e._id),
+    now,
+  );
   const memo = new Map<string, Promise<string[]>>();
   const done: string[] = [];
   for (const e of entries.filter((x) => mine.has(x._id))) {
@@ -265,12 +401,20 @@ export async function dispatch(db: Database, now: Date, only?: string[]): Promis
     done.push(e._id);
   }
   // an entry interrupted before this line is expanded again after its claim lapses: same message ids, no duplicates
-  if (done.length) await db.collection('outbox').where({ _id: _.in(done) }).update({ data: { status: 'expanded' } });
+  if (done.length)
+    await db
+      .collection('outbox')
+      .where({ _id: _.in(done) })
+      .update({ data: { status: 'expanded' } });
   const claimed = done.length;
   const due = (
     await db
       .collection('messages')
-      .where(only ? { _id: _.in(fresh.length ? fresh : ['-']), 'push.status': 'pending' } : { 'push.status': 'pending', 'push.nextAttemptAt': _.lte(now) })
+      .where(
+        only
+          ? { _id: _.in(fresh.length ? fresh : ['-']), 'push.status': 'pending' }
+          : { 'push.status': 'pending', 'push.nextAttemptAt': _.lte(now) },
+      )
       .limit(100)
       .get()
   ).data as unknown as MessageDoc[];
@@ -279,11 +423,19 @@ export async function dispatch(db: Database, now: Date, only?: string[]): Promis
   const registry = await templates();
   // most people hold no grant for most templates: one read finds who does, and the rest are
   // settled with a single conditional write each instead of claim, grant check and finish
-  const people = [...new Set(due.filter((m) => registry[m.push.purpose as keyof TemplateRegistry]).map((m) => m.openid))];
+  const people = [
+    ...new Set(due.filter((m) => registry[m.push.purpose as keyof TemplateRegistry]).map((m) => m.openid)),
+  ];
   const granted = new Set<string>();
   if (people.length) {
-    const { data } = await db.collection('grants').where({ _id: _.in(people) }).limit(1000).get();
-    for (const g of data) for (const [templateId, n] of Object.entries((g.counts as Record<string, number> | undefined) ?? {})) if (n > 0) granted.add(`${g._id}_${templateId}`);
+    const { data } = await db
+      .collection('grants')
+      .where({ _id: _.in(people) })
+      .limit(1000)
+      .get();
+    for (const g of data)
+      for (const [templateId, n] of Object.entries((g.counts as Record<string, number> | undefined) ?? {}))
+        if (n > 0) granted.add(`${g._id}_${templateId}`);
   }
   const ungranted: string[] = [];
   for (const m of due) {

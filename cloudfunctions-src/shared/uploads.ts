@@ -40,7 +40,8 @@ export function uploadFolders(openid: string) {
 /** What the first bytes say the file is (magic numbers), whatever its name claims. */
 export function sniffType(head: Buffer): FileType | null {
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
-  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
   if (head.length >= 5 && head.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   return null;
 }
@@ -104,7 +105,16 @@ export interface StoredFile {
  * Checks each file in storage; answers what it really is, or throws FILE_REJECTED with a message
  * per file (keyed by the request's path, e.g. `materials.1`) and the problem's code.
  */
-export async function verifyUploads(openid: string, files: { path: string; fileID: string; folder: 'materials' | 'signatures'; allowed?: FileType[]; declared?: string }[]): Promise<StoredFile[]> {
+export async function verifyUploads(
+  openid: string,
+  files: {
+    path: string;
+    fileID: string;
+    folder: 'materials' | 'signatures';
+    allowed?: FileType[];
+    declared?: string;
+  }[],
+): Promise<StoredFile[]> {
   if (files.length === 0) return [];
   const folders = uploadFolders(openid);
   const problems: Record<string, string> = {};
@@ -118,24 +128,43 @@ export async function verifyUploads(openid: string, files: { path: string; fileI
     const rest = f.fileID.replace(/^cloud:\/\/[^/]+\//, '');
     if (!rest.startsWith(folders[f.folder])) flag(f.path, 'FILE_NOT_YOURS');
   }
-  const sdk = cloud as unknown as { getTempFileURL(o: { fileList: { fileID: string; maxAge: number }[] }): Promise<{ fileList: { fileID: string; tempFileURL?: string; status?: number }[] }> };
+  const sdk = cloud as unknown as {
+    getTempFileURL(o: {
+      fileList: { fileID: string; maxAge: number }[];
+    }): Promise<{ fileList: { fileID: string; tempFileURL?: string; status?: number }[] }>;
+  };
   const mine = files.filter((f) => !problems[f.path]);
-  const urls = mine.length ? (await sdk.getTempFileURL({ fileList: mine.map((f) => ({ fileID: f.fileID, maxAge: 120 })) })).fileList : [];
-  const seen = await Promise.all(mine.map((f, i) => (urls[i]?.status === 0 && urls[i]?.tempFileURL ? probe(urls[i].tempFileURL!) : Promise.resolve(null))));
+  const urls = mine.length
+    ? (await sdk.getTempFileURL({ fileList: mine.map((f) => ({ fileID: f.fileID, maxAge: 120 })) })).fileList
+    : [];
+  const seen = await Promise.all(
+    mine.map((f, i) =>
+      urls[i]?.status === 0 && urls[i]?.tempFileURL ? probe(urls[i].tempFileURL!) : Promise.resolve(null),
+    ),
+  );
   const out: StoredFile[] = [];
   mine.forEach((f, i) => {
     const p = seen[i];
     if (!p) return flag(f.path, 'FILE_MISSING');
     if (p.size <= 0) return flag(f.path, 'FILE_EMPTY');
     const type = sniffType(p.head);
-    if (!type || !(f.allowed ?? (Object.keys(FILE_LIMITS) as FileType[])).includes(type)) return flag(f.path, 'FILE_TYPE');
+    if (!type || !(f.allowed ?? (Object.keys(FILE_LIMITS) as FileType[])).includes(type))
+      return flag(f.path, 'FILE_TYPE');
     if (f.declared && f.declared !== type) return flag(f.path, 'FILE_TYPE_MISMATCH');
-    if (p.size > FILE_LIMITS[type]) return flag(f.path, 'FILE_TOO_LARGE', `${type === 'application/pdf' ? 'PDF 文件' : '照片'}不能超过 ${FILE_LIMITS[type] / 1024 / 1024} MB`);
+    if (p.size > FILE_LIMITS[type])
+      return flag(
+        f.path,
+        'FILE_TOO_LARGE',
+        `${type === 'application/pdf' ? 'PDF 文件' : '照片'}不能超过 ${FILE_LIMITS[type] / 1024 / 1024} MB`,
+      );
     out.push({ fileID: f.fileID, type, size: p.size });
   });
   if (Object.keys(problems).length > 0) {
     const first = Object.values(problems)[0];
-    throw new AppError('FILE_REJECTED', `上传的文件有问题：${first}`, { ...problems, ...Object.fromEntries([...codes].map((c) => [c, FILE_PROBLEMS[c]])) });
+    throw new AppError('FILE_REJECTED', `上传的文件有问题：${first}`, {
+      ...problems,
+      ...Object.fromEntries([...codes].map((c) => [c, FILE_PROBLEMS[c]])),
+    });
   }
   return out;
 }

@@ -2,7 +2,19 @@ import { CASE_STATUS_LABELS, CATEGORY_LABELS, ROLE_LABELS, maskName, maskPhone, 
 import { ACTION_LABELS, type CaseDoc } from './cases';
 
 /** The stored fields a list row needs (a projection for list queries). */
-export const SUMMARY_FIELDS = { _id: true, caseNo: true, version: true, matter: true, category: true, status: true, submittedAt: true, unitName: true, agentName: true, contactName: true, contactPhone: true } as const;
+export const SUMMARY_FIELDS = {
+  _id: true,
+  caseNo: true,
+  version: true,
+  matter: true,
+  category: true,
+  status: true,
+  submittedAt: true,
+  unitName: true,
+  agentName: true,
+  contactName: true,
+  contactPhone: true,
+} as const;
 
 /** What a list row shows; staff lists add the masked applicant. */
 export function caseSummaryView(c: CaseDoc) {

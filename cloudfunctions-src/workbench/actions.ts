@@ -25,7 +25,17 @@ import { action, AppError, type ActionContext, type ActionTable } from '../share
 import { loadCenterConfig, signatureFileSchema } from '../shared/applicant';
 import type { BookingDoc } from '../bookings/facts';
 import type { Database } from '../shared/cloud';
-import { actorOf, loadVisibleCase, readCase, readForStep, transitionCase, visibleCase, visibleCasesFilter, type CaseDoc, type StepReads } from '../shared/cases';
+import {
+  actorOf,
+  loadVisibleCase,
+  readCase,
+  readForStep,
+  transitionCase,
+  visibleCase,
+  visibleCasesFilter,
+  type CaseDoc,
+  type StepReads,
+} from '../shared/cases';
 import { staffCaseRowView } from '../shared/views';
 import { deadlineOf, staffCaseDetailView } from './views';
 import { verifyUploads } from '../shared/uploads';
@@ -38,7 +48,16 @@ const id = z.string().trim().min(1).max(64);
 /** The agent's queues (issue 6 §2): each is one server-side filter; counts come with every page. */
 export const QUEUES = ['open', 'new', 'handling', 'waiting', 'dueSoon', 'overdue', 'ended', 'all'] as const;
 export type Queue = (typeof QUEUES)[number];
-export const QUEUE_LABELS: Record<Queue, string> = { open: '全部在办', new: '新申请', handling: '办理中', waiting: '等申请人', dueSoon: '即将到期', overdue: '已超期', ended: '已结束', all: '全部' };
+export const QUEUE_LABELS: Record<Queue, string> = {
+  open: '全部在办',
+  new: '新申请',
+  handling: '办理中',
+  waiting: '等申请人',
+  dueSoon: '即将到期',
+  overdue: '已超期',
+  ended: '已结束',
+  all: '全部',
+};
 const COUNTED: Queue[] = ['new', 'handling', 'waiting', 'dueSoon', 'overdue'];
 
 interface Today {
@@ -119,7 +138,10 @@ function both(db: Database, ...parts: (Record<string, unknown> | null)[]): Recor
 }
 
 /** Narrowing a leader's or the center's list to one agent or unit (never widening it). */
-function narrowing(ctx: ActionContext<Database>, input: { agentId?: string; unitId?: string }): Record<string, unknown> | null {
+function narrowing(
+  ctx: ActionContext<Database>,
+  input: { agentId?: string; unitId?: string },
+): Record<string, unknown> | null {
   const out: Record<string, unknown> = {};
   if (input.agentId) out.agentId = input.agentId;
   if (input.unitId && ctx.caller.staff?.role === 'center') out.unitId = input.unitId;
@@ -134,14 +156,36 @@ async function unitNames(db: Database): Promise<Record<string, string>> {
 
 /** The fields a list row is made of (staffCaseRowView, deadlineOf, applicantAsks). */
 const ROW_FIELDS = Object.fromEntries(
-  ['caseNo', 'version', 'matter', 'category', 'status', 'submittedAt', 'unitName', 'agentName', 'firstAgentName', 'contactName', 'contactPhone', 'dueOn', 'clock', 'supplementSentAt', 'materialsRequestedAt', 'terminationRequest'].map((f) => [f, true]),
+  [
+    'caseNo',
+    'version',
+    'matter',
+    'category',
+    'status',
+    'submittedAt',
+    'unitName',
+    'agentName',
+    'firstAgentName',
+    'contactName',
+    'contactPhone',
+    'dueOn',
+    'clock',
+    'supplementSentAt',
+    'materialsRequestedAt',
+    'terminationRequest',
+  ].map((f) => [f, true]),
 );
 
 /** What the applicant did from the phone that waits for the staff: 补正 uploads to check, a request to end the mandate. */
 function applicantAsks(c: CaseDoc & ApplicantCaseFields): string[] {
   const asks: string[] = [];
   const requested = materialsRequestedAt(c);
-  if (c.status === 'awaiting_materials' && c.supplementSentAt && (!requested || new Date(c.supplementSentAt) >= requested)) asks.push('申请人已上传补正材料，待核收');
+  if (
+    c.status === 'awaiting_materials' &&
+    c.supplementSentAt &&
+    (!requested || new Date(c.supplementSentAt) >= requested)
+  )
+    asks.push('申请人已上传补正材料，待核收');
   if (c.terminationRequest && OPEN_STATUSES.includes(c.status)) asks.push('申请人申请终止委托');
   return asks;
 }
@@ -154,10 +198,22 @@ function applicantAsks(c: CaseDoc & ApplicantCaseFields): string[] {
  * A reveal of the applicant's phone: the record is written before the number is answered — no
  * reveal without its record (the number itself is in neither the record nor the log).
  */
-async function recordReveal(ctx: ActionContext<Database>, target: { kind: 'case' | 'booking'; id: string }, caseNo: string | null, who: { contactName: string | null; contactPhone: string | null }) {
+async function recordReveal(
+  ctx: ActionContext<Database>,
+  target: { kind: 'case' | 'booking'; id: string },
+  caseNo: string | null,
+  who: { contactName: string | null; contactPhone: string | null },
+) {
   const s = ctx.caller.staff!;
   await ctx.db.collection('audit').add({
-    data: { at: ctx.now, by: { staffId: s._id, name: s.name, role: s.role }, what: 'contact.reveal', target, before: null, after: { caseNo, field: '申请人联系电话' } },
+    data: {
+      at: ctx.now,
+      by: { staffId: s._id, name: s.name, role: s.role },
+      what: 'contact.reveal',
+      target,
+      before: null,
+      after: { caseNo, field: '申请人联系电话' },
+    },
   });
   return { contactName: who.contactName, contactPhone: who.contactPhone, revealedAt: ctx.now.toISOString() };
 }
@@ -165,7 +221,9 @@ async function recordReveal(ctx: ActionContext<Database>, target: { kind: 'case'
 /** A signature drawn on this staff device: an image in the caller's own signatures folder. */
 async function deskSignature(ctx: ActionContext<Database>, deskFileID: string | undefined) {
   if (!deskFileID) return null;
-  await verifyUploads(ctx.caller.openid, [{ path: 'signatureFileID', fileID: deskFileID, folder: 'signatures', allowed: ['image/png', 'image/jpeg'] }]);
+  await verifyUploads(ctx.caller.openid, [
+    { path: 'signatureFileID', fileID: deskFileID, folder: 'signatures', allowed: ['image/png', 'image/jpeg'] },
+  ]);
   return { source: 'desk' as const, fileID: deskFileID, at: ctx.now, staffId: ctx.caller.staff!._id };
 }
 
@@ -176,7 +234,10 @@ async function acceptSignature(ctx: ActionContext<Database>, caseId: string, des
     .collection('cases')
     .doc(caseId)
     .get()
-    .then((r) => r.data as { mandate?: { signatureFileID?: string; signedAt?: Date } | null } | null, () => null);
+    .then(
+      (r) => r.data as { mandate?: { signatureFileID?: string; signedAt?: Date } | null } | null,
+      () => null,
+    );
   const phone = c?.mandate?.signatureFileID;
   return phone ? { source: 'phone' as const, fileID: phone, at: c!.mandate!.signedAt ?? ctx.now, staffId: null } : null;
 }
@@ -187,7 +248,11 @@ async function acceptSignature(ctx: ActionContext<Database>, caseId: string, des
  * still be out) and the declarations to verify against documents before accepting (§五(一) 核实).
  */
 export function scopeCheck(c: CaseDoc & ApplicantCaseFields) {
-  const application = { category: c.category, applicantType: c.applicantType ?? 'person', details: c.details ?? {} } as ScopeApplication;
+  const application = {
+    category: c.category,
+    applicantType: c.applicantType ?? 'person',
+    details: c.details ?? {},
+  } as ScopeApplication;
   const verdict = assessApplication(application);
   return {
     eligible: verdict.eligible,
@@ -209,12 +274,17 @@ function refuseOutOfScope(ctx: ActionContext<Database>, doc: CaseDoc | null): vo
   const check = scopeCheck(doc as CaseDoc & ApplicantCaseFields);
   if (check.eligible) return;
   const notice = refusalNotice({ eligible: false, category: doc.category, reasons: check.reasons as never });
-  throw new AppError('RULE_REFUSED', `不属于帮办代办范围，不能受理，请以“不予受理”告知申请人理由。\n${notice}`, Object.fromEntries(check.reasons.map((r) => [r.code, r.message])));
+  throw new AppError(
+    'RULE_REFUSED',
+    `不属于帮办代办范围，不能受理，请以“不予受理”告知申请人理由。\n${notice}`,
+    Object.fromEntries(check.reasons.map((r) => [r.code, r.message])),
+  );
 }
 
 export const actions: ActionTable<Database> = {
   listCases: action({
-    summary: '工作台案件列表（服务端分页与筛选）：帮代办员看经办和首问的，责任领导看本单位的，政务服务中心看全部；queue 选新申请/办理中/等申请人/即将到期/已超期，附各队列数量',
+    summary:
+      '工作台案件列表（服务端分页与筛选）：帮代办员看经办和首问的，责任领导看本单位的，政务服务中心看全部；queue 选新申请/办理中/等申请人/即将到期/已超期，附各队列数量',
     roles: ['agent', 'leader', 'center'],
     input: z.object({
       queue: z.enum(QUEUES).default('open'),
@@ -223,11 +293,18 @@ export const actions: ActionTable<Database> = {
       limit: z.number().int().min(1).max(50).default(20),
       offset: z.number().int().min(0).max(5000).default(0),
     }),
-    output: '{ items: [{ caseId, caseNo, version, matter, status, statusLabel, applicantName (masked), contactPhone (masked), unitName, agentName, firstAgentName, dueOn, deadline: { level, label }, applicantAsks: string[] }], total, counts: { new, handling, waiting, dueSoon, overdue }, today, queue }',
+    output:
+      '{ items: [{ caseId, caseNo, version, matter, status, statusLabel, applicantName (masked), contactPhone (masked), unitName, agentName, firstAgentName, dueOn, deadline: { level, label }, applicantAsks: string[] }], total, counts: { new, handling, waiting, dueSoon, overdue }, today, queue }',
     async run(ctx, input) {
       const { caller, db } = ctx;
       const scope = visibleCasesFilter(db, actorOf(caller));
-      const empty = { items: [], total: 0, counts: Object.fromEntries(COUNTED.map((q) => [q, 0])), today: beijingDate(ctx.now), queue: input.queue };
+      const empty = {
+        items: [],
+        total: 0,
+        counts: Object.fromEntries(COUNTED.map((q) => [q, 0])),
+        today: beijingDate(ctx.now),
+        queue: input.queue,
+      };
       if (!scope) return empty;
       const narrow = narrowing(ctx, input);
       // every queue's count from one aggregate (cases per status and due date), the calendar and the
@@ -254,9 +331,19 @@ export const actions: ActionTable<Database> = {
           .get();
       const dated = input.queue === 'dueSoon' || input.queue === 'overdue';
       const [t, page, groups] = await Promise.all([todayP, dated ? todayP.then(pageOf) : pageOf(null), groupsP]);
-      const count = (q: Queue) => groups.list.reduce((n, g) => n + (inQueue(q, g._id as { status: string; dueOn?: unknown }, t) ? Number(g.n) : 0), 0);
+      const count = (q: Queue) =>
+        groups.list.reduce(
+          (n, g) => n + (inQueue(q, g._id as { status: string; dueOn?: unknown }, t) ? Number(g.n) : 0),
+          0,
+        );
       return {
-        items: (page.data as unknown as (CaseDoc & ApplicantCaseFields)[]).map((c) => ({ ...staffCaseRowView(c), firstAgentName: c.firstAgentName, dueOn: c.dueOn ?? null, deadline: deadlineOf(c, t.today, t.dueSoonBy), applicantAsks: applicantAsks(c) })),
+        items: (page.data as unknown as (CaseDoc & ApplicantCaseFields)[]).map((c) => ({
+          ...staffCaseRowView(c),
+          firstAgentName: c.firstAgentName,
+          dueOn: c.dueOn ?? null,
+          deadline: deadlineOf(c, t.today, t.dueSoonBy),
+          applicantAsks: applicantAsks(c),
+        })),
         total: count(input.queue),
         counts: Object.fromEntries(COUNTED.map((q) => [q, count(q)])),
         today: t.today,
@@ -266,10 +353,12 @@ export const actions: ActionTable<Database> = {
   }),
 
   get: action({
-    summary: '案件详情（工作人员）：申请表的全部内容（项目名称、投资额、审批层级、特殊群体、统一社会信用代码；身份证号与电话脱敏）、办理记录（含联系记录、督办）、时限与下次定期反馈日、部门任务、会议、协调事项、当前可执行的操作',
+    summary:
+      '案件详情（工作人员）：申请表的全部内容（项目名称、投资额、审批层级、特殊群体、统一社会信用代码；身份证号与电话脱敏）、办理记录（含联系记录、督办）、时限与下次定期反馈日、部门任务、会议、协调事项、当前可执行的操作',
     roles: ['agent', 'leader', 'center'],
     input: caseRef,
-    output: '{ case: {…detail, contactName, contactPhone (masked), application: { applicantType, applicantName, rows: [{ key, label, value }] } (the whole 申请表 in words; 身份证号 masked), dueOn, deadline, nextFeedbackOn, tasks, meetings, escalations}, scope: { eligible, clause, reasons: [{ code, clause, message }], verify: string[] }, actions: [{ type, label, clause }], units: [{ unitId, name }] }',
+    output:
+      '{ case: {…detail, contactName, contactPhone (masked), application: { applicantType, applicantName, rows: [{ key, label, value }] } (the whole 申请表 in words; 身份证号 masked), dueOn, deadline, nextFeedbackOn, tasks, meetings, escalations}, scope: { eligible, clause, reasons: [{ code, clause, message }], verify: string[] }, actions: [{ type, label, clause }], units: [{ unitId, name }] }',
     errors: ['NOT_FOUND'],
     // the case, the calendar and the unit names are read while the caller's staff record is (one
     // wait instead of three); nothing of them is shown before the case is found visible to the caller
@@ -283,14 +372,19 @@ export const actions: ActionTable<Database> = {
       return {
         case: staffCaseDetailView(doc, actor, t, units),
         scope: scopeCheck(doc as CaseDoc & ApplicantCaseFields),
-        actions: offered.map((type: CaseActionType) => ({ type, label: CASE_TRANSITIONS[type].label, clause: CASE_TRANSITIONS[type].clause })),
+        actions: offered.map((type: CaseActionType) => ({
+          type,
+          label: CASE_TRANSITIONS[type].label,
+          clause: CASE_TRANSITIONS[type].clause,
+        })),
         units: Object.entries(units).map(([unitId, name]) => ({ unitId, name })),
       };
     },
   }),
 
   act: action({
-    summary: '执行一步办理操作（认领、受理（重新按§三核对范围，不符合的拒绝并逐条说明理由）、不予受理、送达窗口、补正、中止、续办、延期、联系记录、办结、终止、转派、督办、并联审批…），由规则核心判定；写入办理记录并登记核心要求的通知',
+    summary:
+      '执行一步办理操作（认领、受理（重新按§三核对范围，不符合的拒绝并逐条说明理由）、不予受理、送达窗口、补正、中止、续办、延期、联系记录、办结、终止、转派、督办、并联审批…），由规则核心判定；写入办理记录并登记核心要求的通知',
     roles: ['agent', 'leader', 'center'],
     input: caseRef.extend({
       version: z.number().int().min(1),
@@ -322,15 +416,27 @@ export const actions: ActionTable<Database> = {
         a.applicantSigned = signature !== null;
         // set here only, never taken from the request (the input schema has no such field)
         (a as { receiptOnPhone?: boolean }).receiptOnPhone = signature === null;
-        if (signature) extra = { receipt: { signatureFileID: signature.fileID, signedAt: ctx.now, source: 'desk', staffId: signature.staffId } };
+        if (signature)
+          extra = {
+            receipt: {
+              signatureFileID: signature.fileID,
+              signedAt: ctx.now,
+              source: 'desk',
+              staffId: signature.staffId,
+            },
+          };
       }
       if (a.type === 'reassign') {
         const target = await ctx.db
           .collection('staff')
           .doc(a.toAgentId)
           .get()
-          .then((r) => r.data as { name?: string; role?: string; active?: boolean; unitId?: string } | null, () => null);
-        if (!target?.name || target.role !== 'agent' || target.active !== true) throw new AppError('INVALID_INPUT', '请选择在岗的帮代办员', { 'action.toAgentId': '没有这位帮代办员' });
+          .then(
+            (r) => r.data as { name?: string; role?: string; active?: boolean; unitId?: string } | null,
+            () => null,
+          );
+        if (!target?.name || target.role !== 'agent' || target.active !== true)
+          throw new AppError('INVALID_INPUT', '请选择在岗的帮代办员', { 'action.toAgentId': '没有这位帮代办员' });
         // the agent's unit is where the case goes; only the center may move it to another unit (the core checks)
         if (!a.toUnitId && target.unitId) a.toUnitId = target.unitId;
         names[a.toAgentId] = target.name;
@@ -339,9 +445,21 @@ export const actions: ActionTable<Database> = {
         const units = await unitNames(ctx.db);
         const wanted = a.type === 'addTask' ? [a.departmentId] : a.departmentIds;
         const unknown = wanted.filter((d) => !units[d]);
-        if (unknown.length) throw new AppError('INVALID_INPUT', '请选择已登记的审批部门', { [a.type === 'addTask' ? 'action.departmentId' : 'action.departmentIds']: `没有这个部门：${unknown.join('、')}` });
+        if (unknown.length)
+          throw new AppError('INVALID_INPUT', '请选择已登记的审批部门', {
+            [a.type === 'addTask' ? 'action.departmentId' : 'action.departmentIds']:
+              `没有这个部门：${unknown.join('、')}`,
+          });
       }
-      const { doc, event, notifications } = await transitionCase(ctx, input.caseId, input.version, a, names, extra, ctx.prefetched as Promise<StepReads>);
+      const { doc, event, notifications } = await transitionCase(
+        ctx,
+        input.caseId,
+        input.version,
+        a,
+        names,
+        extra,
+        ctx.prefetched as Promise<StepReads>,
+      );
       return {
         status: doc.status,
         statusLabel: CASE_STATUS_LABELS[doc.status],
@@ -353,7 +471,8 @@ export const actions: ActionTable<Database> = {
   }),
 
   fileLink: action({
-    summary: '查看申请人上传的文件（§五(一) 核实资料）：本案的材料（含补正）、代办委托书签名、签收签名、窗口受理签字，换取短时有效的下载链接；只对能查看该案件的工作人员，且只对属于该案件的文件，其他一律与不存在的案件相同（NOT_FOUND）',
+    summary:
+      '查看申请人上传的文件（§五(一) 核实资料）：本案的材料（含补正）、代办委托书签名、签收签名、窗口受理签字，换取短时有效的下载链接；只对能查看该案件的工作人员，且只对属于该案件的文件，其他一律与不存在的案件相同（NOT_FOUND）',
     roles: ['agent', 'leader', 'center'],
     input: caseRef.extend({
       /** the files to open: one, or every image of the case for a preview that can swipe through them */
@@ -378,7 +497,8 @@ export const actions: ActionTable<Database> = {
   }),
 
   revealContact: action({
-    summary: '查看申请人的完整联系电话，以便主动联系（§五(二)）：只对经办和首问帮代办员、责任单位的责任领导、政务服务中心；每次查看记入审计（谁、何时、哪件案件，不记号码）；其他人与不存在的案件相同（NOT_FOUND）',
+    summary:
+      '查看申请人的完整联系电话，以便主动联系（§五(二)）：只对经办和首问帮代办员、责任单位的责任领导、政务服务中心；每次查看记入审计（谁、何时、哪件案件，不记号码）；其他人与不存在的案件相同（NOT_FOUND）',
     roles: ['agent', 'leader', 'center'],
     input: caseRef,
     output: '{ contactName, contactPhone, revealedAt }',
@@ -386,13 +506,15 @@ export const actions: ActionTable<Database> = {
     reveals: '申请人联系电话',
     async run(ctx, input) {
       const doc = await readCase(ctx.db, input.caseId);
-      if (!doc || !authorize(actorOf(ctx.caller), 'case.revealContact', contactRevealTarget(doc)).ok) throw new AppError('NOT_FOUND', '没有找到这条申请');
+      if (!doc || !authorize(actorOf(ctx.caller), 'case.revealContact', contactRevealTarget(doc)).ok)
+        throw new AppError('NOT_FOUND', '没有找到这条申请');
       return recordReveal(ctx, { kind: 'case', id: doc._id }, doc.caseNo, doc);
     },
   }),
 
   revealBookingContact: action({
-    summary: '预约名单上查看申请人的完整电话（上门服务出发前、到场前联系），与 revealContact 同一规则和记录：关联申请的预约只对该申请的经办和首问帮代办员、责任单位的责任领导、政务服务中心；没有关联申请的预约属于窗口，只对中心单位的帮代办员和责任领导、政务服务中心；每次查看记入审计“查看电话”（谁、何时、哪个预约，不记号码）；其他人与不存在的预约相同（NOT_FOUND）',
+    summary:
+      '预约名单上查看申请人的完整电话（上门服务出发前、到场前联系），与 revealContact 同一规则和记录：关联申请的预约只对该申请的经办和首问帮代办员、责任单位的责任领导、政务服务中心；没有关联申请的预约属于窗口，只对中心单位的帮代办员和责任领导、政务服务中心；每次查看记入审计“查看电话”（谁、何时、哪个预约，不记号码）；其他人与不存在的预约相同（NOT_FOUND）',
     roles: ['agent', 'leader', 'center'],
     input: z.object({ bookingId: id }),
     output: '{ contactName, contactPhone, revealedAt }',
@@ -405,7 +527,10 @@ export const actions: ActionTable<Database> = {
         .collection('bookings')
         .doc(input.bookingId)
         .get()
-        .then((r) => r.data as unknown as BookingDoc | null, () => null);
+        .then(
+          (r) => r.data as unknown as BookingDoc | null,
+          () => null,
+        );
       if (!b) throw missing();
       const doc = b.caseId ? await readCase(ctx.db, b.caseId) : null;
       if (b.caseId && !doc) throw missing();
@@ -414,17 +539,24 @@ export const actions: ActionTable<Database> = {
         : await loadCenterConfig(ctx.db).then(({ settings }) => {
             // a booking without a case is the desk's own: the center unit's agents serve the desk
             const desk = settings.routing.centerUnitId;
-            return (actor.role === 'agent' && actor.unitId === desk) || authorize(actor, 'case.revealContact', { unitIds: [desk] }).ok;
+            return (
+              (actor.role === 'agent' && actor.unitId === desk) ||
+              authorize(actor, 'case.revealContact', { unitIds: [desk] }).ok
+            );
           });
       if (!allowed) throw missing();
       // said only to someone who may see the booking: an applicant's own booking may carry no phone
-      if (!b.contactPhone) throw new AppError('RULE_REFUSED', '这个预约没有登记电话', { NO_CONTACT_PHONE: '这个预约没有登记电话，请按申请编号查看申请' });
+      if (!b.contactPhone)
+        throw new AppError('RULE_REFUSED', '这个预约没有登记电话', {
+          NO_CONTACT_PHONE: '这个预约没有登记电话，请按申请编号查看申请',
+        });
       return recordReveal(ctx, { kind: 'booking', id: b._id }, doc?.caseNo ?? null, b);
     },
   }),
 
   unitLoad: action({
-    summary: '本单位帮代办员的工作量（责任领导看本单位，政务服务中心可选单位）：在办、已超期、等申请人；也是转派时选择接手人的名单',
+    summary:
+      '本单位帮代办员的工作量（责任领导看本单位，政务服务中心可选单位）：在办、已超期、等申请人；也是转派时选择接手人的名单',
     roles: ['leader', 'center'],
     input: z.object({ unitId: id.optional() }),
     output: '{ unitId, agents: [{ staffId, name, onDuty, open, overdue, waiting }] }',

@@ -11,7 +11,8 @@ export interface CaseFile {
   name: string;
 }
 
-type StoredCase = CaseDoc & ApplicantCaseFields & { acceptSignature?: { source: 'desk' | 'phone'; fileID?: string } | null };
+type StoredCase = CaseDoc &
+  ApplicantCaseFields & { acceptSignature?: { source: 'desk' | 'phone'; fileID?: string } | null };
 
 /**
  * Every file a case refers to, by fileID: the materials (application and 补正), the signature on
@@ -20,7 +21,8 @@ type StoredCase = CaseDoc & ApplicantCaseFields & { acceptSignature?: { source: 
  */
 export function caseFiles(c: StoredCase): Map<string, CaseFile> {
   const out = new Map<string, CaseFile>();
-  for (const m of c.materials ?? []) if (m.fileID) out.set(m.fileID, { kind: m.type === 'application/pdf' ? 'pdf' : 'image', name: m.name });
+  for (const m of c.materials ?? [])
+    if (m.fileID) out.set(m.fileID, { kind: m.type === 'application/pdf' ? 'pdf' : 'image', name: m.name });
   if (c.mandate?.signatureFileID) out.set(c.mandate.signatureFileID, { kind: 'image', name: '代办委托书签名' });
   if (c.receipt?.signatureFileID) out.set(c.receipt.signatureFileID, { kind: 'image', name: '签收签名' });
   const accept = c.acceptSignature;
@@ -30,8 +32,14 @@ export function caseFiles(c: StoredCase): Map<string, CaseFile> {
 
 /** Temporary download URLs from storage, in order; null for a file storage no longer has. */
 export async function signFileLinks(fileIDs: string[]): Promise<(string | null)[]> {
-  const sdk = cloud as unknown as { getTempFileURL(o: { fileList: { fileID: string; maxAge: number }[] }): Promise<{ fileList: { fileID: string; tempFileURL?: string; status?: number }[] }> };
-  const { fileList } = await sdk.getTempFileURL({ fileList: fileIDs.map((fileID) => ({ fileID, maxAge: FILE_LINK_MAX_AGE_S })) });
+  const sdk = cloud as unknown as {
+    getTempFileURL(o: {
+      fileList: { fileID: string; maxAge: number }[];
+    }): Promise<{ fileList: { fileID: string; tempFileURL?: string; status?: number }[] }>;
+  };
+  const { fileList } = await sdk.getTempFileURL({
+    fileList: fileIDs.map((fileID) => ({ fileID, maxAge: FILE_LINK_MAX_AGE_S })),
+  });
   return fileIDs.map((id) => {
     const f = fileList.find((x) => x.fileID === id);
     return f && f.status === 0 && f.tempFileURL ? f.tempFileURL : null;

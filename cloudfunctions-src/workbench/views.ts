@@ -22,8 +22,13 @@ import type { ApplicantCaseFields } from '../cases/applicant-view';
 import { caseDetailView } from '../shared/views';
 
 /** The case's deadline as a list shows it: paused, on track, due soon, overdue. */
-export function deadlineOf(c: Pick<CaseDoc, 'dueOn' | 'status' | 'clock'>, today: string, dueSoonBy: string): { level: WarningLevel | 'paused' | 'none'; label: string } {
-  if (!c.clock || !['handling', 'awaiting_materials', 'suspended', 'accepted'].includes(c.status)) return { level: 'none', label: '' };
+export function deadlineOf(
+  c: Pick<CaseDoc, 'dueOn' | 'status' | 'clock'>,
+  today: string,
+  dueSoonBy: string,
+): { level: WarningLevel | 'paused' | 'none'; label: string } {
+  if (!c.clock || !['handling', 'awaiting_materials', 'suspended', 'accepted'].includes(c.status))
+    return { level: 'none', label: '' };
   if (!c.dueOn) return { level: 'paused', label: '暂停计时' };
   const level: WarningLevel = c.dueOn < today ? 'overdue' : c.dueOn <= dueSoonBy ? 'due_soon' : 'on_track';
   return { level, label: `${WARNING_LEVEL_LABELS[level]} · ${c.dueOn}到期` };
@@ -42,13 +47,23 @@ const safeDue = (cal: WorkCalendar, clock: Parameters<typeof dueDate>[1]) => {
  * staff need between phone calls: due date and warning, when the next regular feedback is due
  * (§五(二) 定期反馈), department tasks with their due dates, meetings, escalations, 督办 notes.
  */
-export function staffCaseDetailView(c: CaseDoc & ApplicantCaseFields & { acceptSignature?: { source: 'desk' | 'phone'; at: Date; fileID?: string } | null }, viewer: Actor, t: { today: string; dueSoonBy: string; cal: WorkCalendar; feedbackEvery: number }, units: Record<string, string>) {
+export function staffCaseDetailView(
+  c: CaseDoc &
+    ApplicantCaseFields & { acceptSignature?: { source: 'desk' | 'phone'; at: Date; fileID?: string } | null },
+  viewer: Actor,
+  t: { today: string; dueSoonBy: string; cal: WorkCalendar; feedbackEvery: number },
+  units: Record<string, string>,
+) {
   const base = caseDetailView(c, viewer);
   const reportable = (CASE_TRANSITIONS.reportProgress.from as readonly string[]).includes(c.status);
   let nextFeedbackOn: string | null = null;
   if (reportable) {
     try {
-      nextFeedbackOn = addWorkingDays(t.cal, beijingDate(new Date(c.lastContactAt ?? c.timeline[0].at)), t.feedbackEvery);
+      nextFeedbackOn = addWorkingDays(
+        t.cal,
+        beijingDate(new Date(c.lastContactAt ?? c.timeline[0].at)),
+        t.feedbackEvery,
+      );
     } catch {
       nextFeedbackOn = null;
     }
@@ -68,7 +83,10 @@ export function staffCaseDetailView(c: CaseDoc & ApplicantCaseFields & { acceptS
     timeline: c.timeline.map((e, i) => ({
       ...base.timeline[i],
       action: e.action,
-      channel: e.data && typeof e.data.channel === 'string' ? CONTACT_CHANNEL_LABELS[e.data.channel as ContactChannel] ?? null : null,
+      channel:
+        e.data && typeof e.data.channel === 'string'
+          ? (CONTACT_CHANNEL_LABELS[e.data.channel as ContactChannel] ?? null)
+          : null,
     })),
     unitId: c.unitId,
     firstAgentName: c.firstAgentName,
@@ -79,7 +97,9 @@ export function staffCaseDetailView(c: CaseDoc & ApplicantCaseFields & { acceptS
     lastContactAt: c.lastContactAt ? new Date(c.lastContactAt).toISOString() : null,
     suspensionReason: c.suspensionReason,
     result: c.result ? { ...c.result, outcomeLabel: APPROVAL_OUTCOME_LABELS[c.result.outcome] } : null,
-    termination: c.termination ? { ...c.termination, groundLabel: TERMINATION_GROUND_LABELS[c.termination.ground] } : null,
+    termination: c.termination
+      ? { ...c.termination, groundLabel: TERMINATION_GROUND_LABELS[c.termination.ground] }
+      : null,
     tasks: c.tasks.map((task) => ({
       taskId: task.id,
       departmentId: task.departmentId,
@@ -101,23 +121,83 @@ export function staffCaseDetailView(c: CaseDoc & ApplicantCaseFields & { acceptS
       statusLabel: m.status === 'held' ? '已召开' : '待召开',
       minutes: m.minutes,
     })),
-    escalations: c.escalations.map((e) => ({ escalationId: e.id, issue: e.issue, raisedAt: new Date(e.raisedAt).toISOString(), status: e.status, statusLabel: e.status === 'resolved' ? '已有结果' : '待协调', resolution: e.resolution })),
-    supervisions: c.timeline.filter((e) => e.action === 'supervise').map((e) => ({ at: new Date(e.at).toISOString(), note: e.note })),
+    escalations: c.escalations.map((e) => ({
+      escalationId: e.id,
+      issue: e.issue,
+      raisedAt: new Date(e.raisedAt).toISOString(),
+      status: e.status,
+      statusLabel: e.status === 'resolved' ? '已有结果' : '待协调',
+      resolution: e.resolution,
+    })),
+    supervisions: c.timeline
+      .filter((e) => e.action === 'supervise')
+      .map((e) => ({ at: new Date(e.at).toISOString(), note: e.note })),
     // what the applicant did from the phone and the staff must act on: 补正 uploads, a request to end the mandate
     // fileID: what workbench.fileLink opens (§五(一) 核实资料), only for a file of this very case
-    materials: (c.materials ?? []).map((m) => ({ fileID: m.fileID, name: m.name, size: m.size, type: m.type, supplement: m.supplement, at: new Date(m.at).toISOString() })),
+    materials: (c.materials ?? []).map((m) => ({
+      fileID: m.fileID,
+      name: m.name,
+      size: m.size,
+      type: m.type,
+      supplement: m.supplement,
+      at: new Date(m.at).toISOString(),
+    })),
     /** the applicant's handwritten signatures on this case, to look at (mandate, desk 受理, receipt) */
     signatures: [
-      ...(c.mandate?.signatureFileID ? [{ kind: 'mandate' as const, label: '代办委托书签名（手机）', fileID: c.mandate.signatureFileID, at: new Date(c.mandate.signedAt).toISOString() }] : []),
-      ...(c.acceptSignature?.source === 'desk' && c.acceptSignature.fileID ? [{ kind: 'accept' as const, label: '受理确认签字（窗口当面）', fileID: c.acceptSignature.fileID, at: new Date(c.acceptSignature.at).toISOString() }] : []),
-      ...(c.receipt?.signatureFileID ? [{ kind: 'receipt' as const, label: c.receipt.source === 'desk' ? '签收签名（窗口当面）' : '签收签名（手机）', fileID: c.receipt.signatureFileID, at: new Date(c.receipt.signedAt).toISOString() }] : []),
+      ...(c.mandate?.signatureFileID
+        ? [
+            {
+              kind: 'mandate' as const,
+              label: '代办委托书签名（手机）',
+              fileID: c.mandate.signatureFileID,
+              at: new Date(c.mandate.signedAt).toISOString(),
+            },
+          ]
+        : []),
+      ...(c.acceptSignature?.source === 'desk' && c.acceptSignature.fileID
+        ? [
+            {
+              kind: 'accept' as const,
+              label: '受理确认签字（窗口当面）',
+              fileID: c.acceptSignature.fileID,
+              at: new Date(c.acceptSignature.at).toISOString(),
+            },
+          ]
+        : []),
+      ...(c.receipt?.signatureFileID
+        ? [
+            {
+              kind: 'receipt' as const,
+              label: c.receipt.source === 'desk' ? '签收签名（窗口当面）' : '签收签名（手机）',
+              fileID: c.receipt.signatureFileID,
+              at: new Date(c.receipt.signedAt).toISOString(),
+            },
+          ]
+        : []),
     ],
     supplementSentAt: c.supplementSentAt ? new Date(c.supplementSentAt).toISOString() : null,
-    terminationRequest: c.terminationRequest ? { reason: c.terminationRequest.reason, at: new Date(c.terminationRequest.at).toISOString() } : null,
+    terminationRequest: c.terminationRequest
+      ? { reason: c.terminationRequest.reason, at: new Date(c.terminationRequest.at).toISOString() }
+      : null,
     /** the applicant signed the 代办 mandate on the phone: that signature can stand for 确认签字 at acceptance */
     phoneSignedAt: c.mandate?.signatureFileID ? new Date(c.mandate.signedAt).toISOString() : null,
     /** §五(三) 签收 of a finished case: signed (where, when) or still to be signed on the applicant's phone */
-    receipt: c.status !== 'finished' ? null : c.receipt ? { signed: true, sourceLabel: c.receipt.source === 'desk' ? '窗口当面手写签名' : '申请人在手机上签名', at: new Date(c.receipt.signedAt).toISOString() } : { signed: false, sourceLabel: '待申请人在手机上签收', at: null },
-    acceptSignature: c.acceptSignature ? { source: c.acceptSignature.source, sourceLabel: c.acceptSignature.source === 'desk' ? '窗口当面手写签名' : '申请人在手机上签名', at: new Date(c.acceptSignature.at).toISOString() } : null,
+    receipt:
+      c.status !== 'finished'
+        ? null
+        : c.receipt
+          ? {
+              signed: true,
+              sourceLabel: c.receipt.source === 'desk' ? '窗口当面手写签名' : '申请人在手机上签名',
+              at: new Date(c.receipt.signedAt).toISOString(),
+            }
+          : { signed: false, sourceLabel: '待申请人在手机上签收', at: null },
+    acceptSignature: c.acceptSignature
+      ? {
+          source: c.acceptSignature.source,
+          sourceLabel: c.acceptSignature.source === 'desk' ? '窗口当面手写签名' : '申请人在手机上签名',
+          at: new Date(c.acceptSignature.at).toISOString(),
+        }
+      : null,
   };
 }

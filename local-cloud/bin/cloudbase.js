@@ -16,7 +16,9 @@ esbuild.buildSync({
   logLevel: 'warning',
 });
 process.env.TZ = process.env.TZ || 'UTC';
-require(outfile).main(process.argv.slice(2)).catch((e) => {
-  console.error(e.message);
-  process.exit(1);
-});
+require(outfile)
+  .main(process.argv.slice(2))
+  .catch((e) => {
+    console.error(e.message);
+    process.exit(1);
+  });

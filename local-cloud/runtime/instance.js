@@ -14,10 +14,16 @@ if (workerData.loopbackOnly) require('./loopback-guard').install();
 let currentId = null;
 for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
   // Logs travel on the same port as results, so they stay ordered with the invocation they belong to.
-  console[level] = (...args) => parentPort.postMessage({ type: 'log', id: currentId, level, text: util.format(...args) });
+  console[level] = (...args) =>
+    parentPort.postMessage({ type: 'log', id: currentId, level, text: util.format(...args) });
 }
 process.on('unhandledRejection', (reason) => {
-  parentPort.postMessage({ type: 'log', id: currentId, level: 'error', text: `Unhandled rejection: ${util.inspect(reason)}` });
+  parentPort.postMessage({
+    type: 'log',
+    id: currentId,
+    level: 'error',
+    text: `Unhandled rejection: ${util.inspect(reason)}`,
+  });
 });
 
 const errorInfo = (e) => ({

@@ -26,7 +26,14 @@ export async function main(argv: string[]): Promise<void> {
   console.log(`CloudBase listening on ${cloud.url}`);
   console.log('# point an unmodified wx-server-sdk at it:');
   for (const [k, v] of Object.entries(cloud.sdkEnv)) if (k !== 'PATH') console.log(`export ${k}='${v}'`);
-  console.log(`# console: ${cloud.url}/   functions: ${cloud.host.list().map((f) => f.name).join(', ') || '(none)'}`);
+  console.log(
+    `# console: ${cloud.url}/   functions: ${
+      cloud.host
+        .list()
+        .map((f) => f.name)
+        .join(', ') || '(none)'
+    }`,
+  );
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -31,7 +31,11 @@ function toNative(value: unknown): unknown {
 }
 
 // Mongo's x (extended) and l (locale) flags have no JS equivalent; s and m and i do.
-const jsFlags = (options: string) => options.split('').filter((f) => 'gimsuy'.includes(f)).join('');
+const jsFlags = (options: string) =>
+  options
+    .split('')
+    .filter((f) => 'gimsuy'.includes(f))
+    .join('');
 
 export function stringifyEJSON(value: unknown): string {
   return EJSON.stringify(value as never, { relaxed: false });

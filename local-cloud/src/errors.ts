@@ -23,7 +23,10 @@ export type CloudErrorCode =
   | 'FUNCTION_NOT_FOUND';
 
 export class CloudError extends Error {
-  constructor(readonly code: CloudErrorCode, message: string) {
+  constructor(
+    readonly code: CloudErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'CloudError';
   }

@@ -93,7 +93,8 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
   for (const [name, c] of Object.entries(project.collections ?? {})) indexes[name] = c.indexes ?? [];
 
   const store = new Store({ file: dataDir ? path.join(dataDir, 'database.sqlite') : undefined, indexes });
-  for (const name of Object.keys(project.collections ?? {})) if (!store.hasCollection(name)) store.createCollection(name);
+  for (const name of Object.keys(project.collections ?? {}))
+    if (!store.hasCollection(name)) store.createCollection(name);
   const database = new DatabaseService(store);
   const messages = new SubscribeMessages(store.db, project.subscribeTemplates ?? {});
   let baseUrl = '';
@@ -110,18 +111,32 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
     TZ: 'UTC',
     PATH: process.env.PATH ?? '',
   });
-  const functionEnv = Object.fromEntries(Object.entries(project.functionEnv ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
-  const functions = new FunctionHost({ functionsDir, baseEnv: sdkEnv, functionEnv, log: options.log, maxInstances: options.maxInstances });
+  const functionEnv = Object.fromEntries(
+    Object.entries(project.functionEnv ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+  );
+  const functions = new FunctionHost({
+    functionsDir,
+    baseEnv: sdkEnv,
+    functionEnv,
+    log: options.log,
+    maxInstances: options.maxInstances,
+  });
   const triggers = new TriggerScheduler(functions, options.log);
   const dbFaults: (DatabaseFault & { times: number })[] = [];
   const delayDatabase = (f: DatabaseFault) => {
-    if (!(Number.isFinite(f.delayMs) && f.delayMs >= 0 && f.delayMs <= 600_000)) throw new CloudError('INVALID_PARAM', 'delayMs must be 0–600000');
+    if (!(Number.isFinite(f.delayMs) && f.delayMs >= 0 && f.delayMs <= 600_000))
+      throw new CloudError('INVALID_PARAM', 'delayMs must be 0–600000');
     dbFaults.push({ ...f, times: Math.max(1, Math.floor(f.times ?? 1)) });
   };
   /** the fault a database request meets, spending one use of the first that matches */
   const dbFault = (action: string, params: Record<string, unknown>): { delayMs: number; fail: boolean } | null => {
     const inTx = params.transactionId !== undefined && params.transactionId !== null && params.transactionId !== '';
-    const i = dbFaults.findIndex((f) => (!f.action || f.action === action) && (!f.collection || f.collection === params.collectionName) && (f.inTransaction === undefined || f.inTransaction === inTx));
+    const i = dbFaults.findIndex(
+      (f) =>
+        (!f.action || f.action === action) &&
+        (!f.collection || f.collection === params.collectionName) &&
+        (f.inTransaction === undefined || f.inTransaction === inTx),
+    );
     if (i < 0) return null;
     const f = dbFaults[i];
     if (--f.times <= 0) dbFaults.splice(i, 1);
@@ -176,7 +191,8 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
         for (const [k, v] of binary) if (k !== 'requestData') params[k] = v.toString('utf8');
       } else {
         params = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-        if (!params || typeof params !== 'object' || Array.isArray(params)) throw new Error('body must be a JSON object');
+        if (!params || typeof params !== 'object' || Array.isArray(params))
+          throw new Error('body must be a JSON object');
       }
     } catch (e) {
       return fail(new CloudError('INVALID_PARAM', `malformed request body: ${(e as Error).message}`));
@@ -195,8 +211,13 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
       if (action.startsWith('database.')) {
         const fault = dbFault(action, params);
         if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-        if (fault?.fail) throw new CloudError('DATABASE_REQUEST_FAILED', `injected fault: ${action} on ${String(params.collectionName ?? '')} failed`);
-        const committing = action === 'database.commitTransaction' ? database.transactionCollections(params.transactionId) : [];
+        if (fault?.fail)
+          throw new CloudError(
+            'DATABASE_REQUEST_FAILED',
+            `injected fault: ${action} on ${String(params.collectionName ?? '')} failed`,
+          );
+        const committing =
+          action === 'database.commitTransaction' ? database.transactionCollections(params.transactionId) : [];
         const answer = database.handle(action, params);
         if (invocation) recordWrite(invocation, action, params, answer, committing);
         return reply(answer);
@@ -214,8 +235,13 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
           }
         }
         // a function called by another keeps the original caller, as in the cloud
-        const caller: Caller = invocation ? { ...invocation.caller, source: `${invocation.caller.source},scf` } : { source: 'scf' };
-        const { json } = await functions.invoke(name, event, caller, { parentId: invocation?.id, eventBytes: text.length });
+        const caller: Caller = invocation
+          ? { ...invocation.caller, source: `${invocation.caller.source},scf` }
+          : { source: 'scf' };
+        const { json } = await functions.invoke(name, event, caller, {
+          parentId: invocation?.id,
+          eventBytes: text.length,
+        });
         return reply({ data: { response_data: json } });
       }
       if (action === 'wx.openApi') return openApi(res, params, binary, invocation?.functionName);
@@ -226,19 +252,45 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
   }
 
   /** Counts the atomic writes of an invocation (InvocationRecord.writeUnits). */
-  function recordWrite(invocation: { writeUnits: string[][] }, action: string, params: Record<string, unknown>, answer: Record<string, unknown>, committing: string[]): void {
+  function recordWrite(
+    invocation: { writeUnits: string[][] },
+    action: string,
+    params: Record<string, unknown>,
+    answer: Record<string, unknown>,
+    committing: string[],
+  ): void {
     if (action === 'database.commitTransaction') {
       if (committing.length) invocation.writeUnits.push(committing);
       return;
     }
     const inTx = params.transactionId !== undefined && params.transactionId !== null && params.transactionId !== '';
-    if (inTx || !['database.insertDocument', 'database.modifyDocument', 'database.modifyAndReturnDoc', 'database.removeDocument'].includes(action)) return;
-    const data = (answer.data ?? {}) as { updated?: number; upsert_id?: string | null; deleted?: number; insertedIds?: unknown[] };
-    const wrote = (data.insertedIds?.length ?? 0) > 0 || (data.updated ?? 0) > 0 || !!data.upsert_id || (data.deleted ?? 0) > 0;
+    if (
+      inTx ||
+      ![
+        'database.insertDocument',
+        'database.modifyDocument',
+        'database.modifyAndReturnDoc',
+        'database.removeDocument',
+      ].includes(action)
+    )
+      return;
+    const data = (answer.data ?? {}) as {
+      updated?: number;
+      upsert_id?: string | null;
+      deleted?: number;
+      insertedIds?: unknown[];
+    };
+    const wrote =
+      (data.insertedIds?.length ?? 0) > 0 || (data.updated ?? 0) > 0 || !!data.upsert_id || (data.deleted ?? 0) > 0;
     if (wrote) invocation.writeUnits.push([String(params.collectionName)]);
   }
 
-  function openApi(res: http.ServerResponse, params: Record<string, unknown>, binary: Map<string, Buffer> | null, functionName?: string): void {
+  function openApi(
+    res: http.ServerResponse,
+    params: Record<string, unknown>,
+    binary: Map<string, Buffer> | null,
+    functionName?: string,
+  ): void {
     // the SDK registers its protobuf types when it loads; load it here only when first needed
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('wx-server-sdk');
@@ -246,7 +298,11 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
     const pb = require('protobufjs/minimal') as { roots: { default: Record<string, ProtobufType> } };
     const { CommApiData, CommOpenApiResp } = pb.roots.default;
     const answer = (json: Record<string, unknown>) => {
-      const bytes = CommOpenApiResp.encode({ respData: Buffer.from(JSON.stringify(json)), contentType: 'application/json', httpCode: 200 }).finish();
+      const bytes = CommOpenApiResp.encode({
+        respData: Buffer.from(JSON.stringify(json)),
+        contentType: 'application/json',
+        httpCode: 200,
+      }).finish();
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       res.end(Buffer.from(bytes));
     };
@@ -257,17 +313,22 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
     try {
       const decoded = CommApiData.decode(raw) as { openapiData?: { pairs?: { key: string; value: Uint8Array }[] } };
       fields = {};
-      for (const pair of decoded.openapiData?.pairs ?? []) fields[pair.key] = JSON.parse(Buffer.from(pair.value).toString('utf8'));
+      for (const pair of decoded.openapiData?.pairs ?? [])
+        fields[pair.key] = JSON.parse(Buffer.from(pair.value).toString('utf8'));
     } catch (e) {
       return answer({ errcode: 47001, errmsg: `data format error: ${(e as Error).message}` });
     }
     if (functionName) {
       const allowed = functions.info(functionName)?.config.permissions?.openapi ?? [];
       if (!allowed.includes(apiName)) {
-        return answer({ errcode: -604101, errmsg: `function ${functionName} has no permission to call ${apiName}: add it to permissions.openapi in config.json` });
+        return answer({
+          errcode: -604101,
+          errmsg: `function ${functionName} has no permission to call ${apiName}: add it to permissions.openapi in config.json`,
+        });
       }
     }
-    if (apiName !== 'subscribeMessage.send') return answer({ errcode: 40001, errmsg: `openapi ${apiName} is not emulated locally` });
+    if (apiName !== 'subscribeMessage.send')
+      return answer({ errcode: 40001, errmsg: `openapi ${apiName} is not emulated locally` });
     try {
       const { msgid } = messages.send(fields, functionName);
       answer({ errcode: 0, errmsg: 'ok', msgid });
@@ -284,7 +345,9 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
     const op = kind === 'upload' ? 'put' : 'get';
     if (!storage.verify(cloudPath, op, url.searchParams.get('expires'), url.searchParams.get('sign'))) {
       res.writeHead(403, { 'content-type': 'application/xml' });
-      return void res.end('<?xml version="1.0" encoding="utf-8"?><Error><Code>AccessDenied</Code><Message>signature invalid or expired</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>');
+      return void res.end(
+        '<?xml version="1.0" encoding="utf-8"?><Error><Code>AccessDenied</Code><Message>signature invalid or expired</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>',
+      );
     }
     if (op === 'put' && (req.method === 'PUT' || req.method === 'POST')) {
       storage.put(cloudPath, await readBody(req, LIMITS.upload));
@@ -301,18 +364,31 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
     const clientFail = (api: string, e: unknown, status = 400) => {
       const err = e instanceof CloudError ? e : new CloudError('SYS_ERR', (e as Error)?.message ?? String(e));
       const errCode = CLIENT_ERR_CODES[err.code] ?? -501001;
-      send(res, status, { errCode, errMsg: `${api}:fail Error: errCode: ${errCode} ${err.code.toLowerCase().replace(/_/g, ' ')} | errMsg: ${err.message}` });
+      send(res, status, {
+        errCode,
+        errMsg: `${api}:fail Error: errCode: ${errCode} ${err.code.toLowerCase().replace(/_/g, ' ')} | errMsg: ${err.message}`,
+      });
     };
     try {
       if (url.pathname === '/gateway/callFunction' && req.method === 'POST') {
-        const body = JSON.parse((await readBody(req, LIMITS.clientCall)).toString('utf8')) as { name?: unknown; data?: unknown; openid?: unknown; appid?: unknown };
+        const body = JSON.parse((await readBody(req, LIMITS.clientCall)).toString('utf8')) as {
+          name?: unknown;
+          data?: unknown;
+          openid?: unknown;
+          appid?: unknown;
+        };
         const openid = requireOpenid(body.openid);
         const appid = typeof body.appid === 'string' ? body.appid : 'wx-local-appid';
         const data = body.data && typeof body.data === 'object' ? (body.data as Record<string, unknown>) : {};
         // the cloud adds userInfo to events from the mini-program
         const event = { ...data, userInfo: { appId: appid, openId: openid } };
         try {
-          const { json, record } = await functions.invoke(String(body.name ?? ''), event, { openid, appid, source: 'wx_client', clientIp: '127.0.0.1' }, { eventBytes: JSON.stringify(data).length });
+          const { json, record } = await functions.invoke(
+            String(body.name ?? ''),
+            event,
+            { openid, appid, source: 'wx_client', clientIp: '127.0.0.1' },
+            { eventBytes: JSON.stringify(data).length },
+          );
           return send(res, 200, { result: JSON.parse(json), errMsg: 'cloud.callFunction:ok', requestID: record.id });
         } catch (e) {
           return clientFail('cloud.callFunction', e, 500);
@@ -327,16 +403,29 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
       }
       if (url.pathname === '/gateway/getTempFileURL' && req.method === 'POST') {
         const body = JSON.parse((await readBody(req, LIMITS.clientCall)).toString('utf8')) as { fileList?: unknown[] };
-        const out = storage.handle('storage.batchGetDownloadUrl', { file_list: (body.fileList ?? []).map((f) => ({ fileid: f, max_age: 3600 })) });
-        return send(res, 200, { fileList: (out.data as { download_list: unknown[] }).download_list, errMsg: 'cloud.getTempFileURL:ok' });
+        const out = storage.handle('storage.batchGetDownloadUrl', {
+          file_list: (body.fileList ?? []).map((f) => ({ fileid: f, max_age: 3600 })),
+        });
+        return send(res, 200, {
+          fileList: (out.data as { download_list: unknown[] }).download_list,
+          errMsg: 'cloud.getTempFileURL:ok',
+        });
       }
       if (url.pathname === '/gateway/requestSubscribeMessage' && req.method === 'POST') {
-        const body = JSON.parse((await readBody(req, LIMITS.clientCall)).toString('utf8')) as { openid?: unknown; tmplIds?: unknown; reject?: unknown };
+        const body = JSON.parse((await readBody(req, LIMITS.clientCall)).toString('utf8')) as {
+          openid?: unknown;
+          tmplIds?: unknown;
+          reject?: unknown;
+        };
         const openid = requireOpenid(body.openid);
         if (!Array.isArray(body.tmplIds) || body.tmplIds.length === 0 || body.tmplIds.length > 3) {
           throw new CloudError('INVALID_PARAM', 'tmplIds must list 1–3 template ids');
         }
-        const answers = messages.grant(openid, body.tmplIds.map(String), Array.isArray(body.reject) ? body.reject.map(String) : []);
+        const answers = messages.grant(
+          openid,
+          body.tmplIds.map(String),
+          Array.isArray(body.reject) ? body.reject.map(String) : [],
+        );
         return send(res, 200, { ...answers, errMsg: 'requestSubscribeMessage:ok' });
       }
       send(res, 404, { errCode: -1, errMsg: `no gateway route ${req.method} ${url.pathname}` });
@@ -356,7 +445,12 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
           dataDir,
           functionsDir,
           collections: store.stats(),
-          functions: functions.list().map((f) => ({ name: f.name, timeoutMs: f.timeoutMs, triggers: f.config.triggers ?? [], openapi: f.config.permissions?.openapi ?? [] })),
+          functions: functions.list().map((f) => ({
+            name: f.name,
+            timeoutMs: f.timeoutMs,
+            triggers: f.config.triggers ?? [],
+            openapi: f.config.permissions?.openapi ?? [],
+          })),
           instances: functions.instanceCounts(),
           templates: messages.templateList(),
           files: storage.list(),
@@ -370,7 +464,10 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
         return send(res, 200, { total: docs.length, documents: docs.slice(offset, offset + limit) });
       }
       if (req.method === 'GET' && parts[0] === 'invocations') {
-        const items = functions.history.slice(-200).reverse().map((r) => ({ ...r, caller: undefined }));
+        const items = functions.history
+          .slice(-200)
+          .reverse()
+          .map((r) => ({ ...r, caller: undefined }));
         return send(res, 200, { items });
       }
       if (req.method === 'GET' && parts[0] === 'inbox') {
@@ -378,15 +475,21 @@ export async function startCloudBase(options: CloudBaseOptions = {}): Promise<Cl
       }
       if (req.method === 'POST' && parts[0] === 'triggers' && parts[1] && parts[2] === 'fire') {
         const time = url.searchParams.get('time');
-        if (time !== null && Number.isNaN(Date.parse(time))) throw new CloudError('INVALID_PARAM', 'time must be an ISO date');
+        if (time !== null && Number.isNaN(Date.parse(time)))
+          throw new CloudError('INVALID_PARAM', 'time must be an ISO date');
         const result = await triggers.fire(parts[1], time === null ? {} : { time: new Date(time) });
         return send(res, 200, result);
       }
       if (req.method === 'POST' && parts[0] === 'faults') {
         // fault injection, as LocalStack offers: the next N subscribeMessage.send calls fail, or
         // (with `database`) the next N matching database requests are delayed
-        const body = JSON.parse((await readBody(req, LIMITS.clientCall)).toString('utf8')) as { times?: unknown; errcode?: unknown; database?: DatabaseFault };
-        if (body.database && typeof body.database === 'object') delayDatabase({ ...body.database, delayMs: Number(body.database.delayMs ?? 0) });
+        const body = JSON.parse((await readBody(req, LIMITS.clientCall)).toString('utf8')) as {
+          times?: unknown;
+          errcode?: unknown;
+          database?: DatabaseFault;
+        };
+        if (body.database && typeof body.database === 'object')
+          delayDatabase({ ...body.database, delayMs: Number(body.database.delayMs ?? 0) });
         else messages.failNext(Number(body.times ?? 1), Number(body.errcode ?? -1));
         return send(res, 200, { ok: true });
       }
@@ -431,7 +534,8 @@ interface ProtobufType {
 }
 
 function requireOpenid(v: unknown): string {
-  if (typeof v !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(v)) throw new CloudError('INVALID_PARAM', 'openid of the calling identity is required');
+  if (typeof v !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(v))
+    throw new CloudError('INVALID_PARAM', 'openid of the calling identity is required');
   return v;
 }
 
@@ -480,7 +584,10 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -495,7 +602,14 @@ function cors(req: http.IncomingMessage, res: http.ServerResponse): void {
   }
 }
 
-const TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.pdf': 'application/pdf', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.json': 'application/json',
+};
 const contentType = (p: string) => TYPES[path.extname(p).toLowerCase()] ?? 'application/octet-stream';
 
 export function loadProject(file: string): ProjectConfig {

@@ -12,7 +12,11 @@ export class StorageService {
   private readonly memory = new Map<string, Buffer>();
   private readonly secret = crypto.randomBytes(32);
 
-  constructor(private readonly dir: string | null, private readonly envId: string, private readonly baseUrl: () => string) {
+  constructor(
+    private readonly dir: string | null,
+    private readonly envId: string,
+    private readonly baseUrl: () => string,
+  ) {
     if (dir) fs.mkdirSync(dir, { recursive: true });
   }
 
@@ -22,7 +26,8 @@ export class StorageService {
 
   pathOf(fileId: unknown): string {
     const prefix = `cloud://${this.envId}.local/`;
-    if (typeof fileId !== 'string' || !fileId.startsWith(prefix)) throw new CloudError('STORAGE_FILE_NONEXIST', `not a file of this environment: ${String(fileId)}`);
+    if (typeof fileId !== 'string' || !fileId.startsWith(prefix))
+      throw new CloudError('STORAGE_FILE_NONEXIST', `not a file of this environment: ${String(fileId)}`);
     return checkPath(fileId.slice(prefix.length));
   }
 
@@ -76,7 +81,8 @@ export class StorageService {
       for (const e of fs.readdirSync(d, { withFileTypes: true })) {
         const full = path.join(d, e.name);
         if (e.isDirectory()) walk(full);
-        else if (!e.name.endsWith('.part')) out.push({ path: path.relative(this.dir!, full), bytes: fs.statSync(full).size });
+        else if (!e.name.endsWith('.part'))
+          out.push({ path: path.relative(this.dir!, full), bytes: fs.statSync(full).size });
       }
     };
     walk(this.dir);
@@ -132,7 +138,15 @@ export class StorageService {
 
 /** Cloud paths are relative, without `..`, so nothing escapes the storage folder. */
 export function checkPath(p: unknown): string {
-  if (typeof p !== 'string' || p === '' || p.length > 512 || p.startsWith('/') || /[\\?#%]/.test(p) || [...p].some((c) => c.charCodeAt(0) < 0x20) || p.split('/').some((s) => s === '..' || s === '.' || s === '')) {
+  if (
+    typeof p !== 'string' ||
+    p === '' ||
+    p.length > 512 ||
+    p.startsWith('/') ||
+    /[\\?#%]/.test(p) ||
+    [...p].some((c) => c.charCodeAt(0) < 0x20) ||
+    p.split('/').some((s) => s === '..' || s === '.' || s === '')
+  ) {
     throw new CloudError('INVALID_PARAM', `invalid cloud path: ${String(p)}`);
   }
   return p;

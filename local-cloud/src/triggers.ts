@@ -19,7 +19,10 @@ export class TriggerScheduler {
   private poll: NodeJS.Timeout | null = null;
   private signature = '';
 
-  constructor(private readonly functions: FunctionHost, private readonly log?: (line: string) => void) {}
+  constructor(
+    private readonly functions: FunctionHost,
+    private readonly log?: (line: string) => void,
+  ) {}
 
   start(): void {
     this.refresh(true);
@@ -47,11 +50,18 @@ export class TriggerScheduler {
       const timers = (fn.config.triggers ?? []).filter((t) => t.type === 'timer');
       if (timers.length === 0) continue;
       const t = timers[0];
-      const info: TriggerInfo = { functionName: fn.name, name: t.name, cron: t.config, nextRun: null, lastRun: previous.get(fn.name)?.info.lastRun };
+      const info: TriggerInfo = {
+        functionName: fn.name,
+        name: t.name,
+        cron: t.config,
+        nextRun: null,
+        lastRun: previous.get(fn.name)?.info.lastRun,
+      };
       if (timers.length > 1) info.error = 'CloudBase allows one timer trigger per function; only the first is used';
       let cron: Cron | null = null;
       try {
-        if (t.config.trim().split(/\s+/).length !== 7) throw new Error('cron must have seven fields: second minute hour day month weekday year');
+        if (t.config.trim().split(/\s+/).length !== 7)
+          throw new Error('cron must have seven fields: second minute hour day month weekday year');
         cron = new Cron(t.config, { timezone: 'Asia/Shanghai', paused: !schedule, protect: true }, () => {
           void this.fire(fn.name);
         });
@@ -66,21 +76,37 @@ export class TriggerScheduler {
 
   list(): TriggerInfo[] {
     if (this.jobs.size === 0) this.refresh(false);
-    return [...this.jobs.values()].map(({ cron, info }) => ({ ...info, nextRun: cron?.nextRun()?.toISOString() ?? null }));
+    return [...this.jobs.values()].map(({ cron, info }) => ({
+      ...info,
+      nextRun: cron?.nextRun()?.toISOString() ?? null,
+    }));
   }
 
   /**
    * Runs a function's trigger now, with the event a timer would send. `time` sets the event's Time
    * (tests replay a month of timer runs without waiting for it).
    */
-  async fire(functionName: string, options: { time?: Date } = {}): Promise<{ ok: boolean; result?: unknown; error?: string }> {
+  async fire(
+    functionName: string,
+    options: { time?: Date } = {},
+  ): Promise<{ ok: boolean; result?: unknown; error?: string }> {
     if (this.jobs.size === 0) this.refresh(false);
     const job = this.jobs.get(functionName);
     if (!job) return { ok: false, error: `function ${functionName} has no timer trigger` };
-    const event = { Type: 'Timer', TriggerName: job.info.name, Time: (options.time ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z'), Message: '' };
+    const event = {
+      Type: 'Timer',
+      TriggerName: job.info.name,
+      Time: (options.time ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z'),
+      Message: '',
+    };
     const at = new Date().toISOString();
     try {
-      const { json } = await this.functions.invoke(functionName, event, { source: 'wx_trigger' }, { trigger: job.info.name });
+      const { json } = await this.functions.invoke(
+        functionName,
+        event,
+        { source: 'wx_trigger' },
+        { trigger: job.info.name },
+      );
       job.info.lastRun = { at, status: 'ok' };
       return { ok: true, result: JSON.parse(json) };
     } catch (e) {

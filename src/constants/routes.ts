@@ -10,4 +10,4 @@ export const ROUTES = {
   privacy: '/pages/privacy/index',
   messages: '/pages/messages/index',
   workbench: '/packages/staff/pages/workbench/index',
-} as const
+} as const;

@@ -4,13 +4,13 @@
  * data (scripts/seed-data.js) also exports and npm start prints: the staff among them are
  * seeded people (test/pages/dev-identity.test.tsx).
  */
-import identities from './demoIdentities.json'
+import identities from './demoIdentities.json';
 
 export interface DemoIdentity {
-  openid: string
-  label: string
+  openid: string;
+  label: string;
 }
 
-export const DEMO_IDENTITIES: ReadonlyArray<DemoIdentity> = identities
+export const DEMO_IDENTITIES: ReadonlyArray<DemoIdentity> = identities;
 
-export const DEFAULT_DEMO_OPENID = DEMO_IDENTITIES[0].openid
+export const DEFAULT_DEMO_OPENID = DEMO_IDENTITIES[0].openid;

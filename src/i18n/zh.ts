@@ -3,9 +3,16 @@
  * every key (a missing one fails the typecheck). `{name}` is filled by t(key, { name }).
  * Terms follow docs/glossary.md.
  */
-import type { CaseStatus } from '../../core/case-status'
-import type { Category } from '../constants/categories'
-import type { ApprovalLevel, EligibilityReasonCode, EnterpriseMatter, ExcludedProjectKind, MajorPlanLevel, SpecialGroup } from '../../core/eligibility'
+import type { CaseStatus } from '../../core/case-status';
+import type { Category } from '../constants/categories';
+import type {
+  ApprovalLevel,
+  EligibilityReasonCode,
+  EnterpriseMatter,
+  ExcludedProjectKind,
+  MajorPlanLevel,
+  SpecialGroup,
+} from '../../core/eligibility';
 
 export const zh = {
   'home.elder': '长辈版（大字大按钮）',
@@ -31,17 +38,22 @@ export const zh = {
   'home.workbench': '进入工作台',
   'privacy.title': '用户隐私保护指引',
   'privacy.collect': '收集哪些信息',
-  'privacy.collect.body': '申请帮办代办时：申请人姓名或企业名称、身份证号或统一社会信用代码、联系人姓名和电话、您上传的材料和手写签名；预约上门服务时：上门地址。',
+  'privacy.collect.body':
+    '申请帮办代办时：申请人姓名或企业名称、身份证号或统一社会信用代码、联系人姓名和电话、您上传的材料和手写签名；预约上门服务时：上门地址。',
   'privacy.device': '使用手机的哪些功能',
-  'privacy.device.body': '只在您点按钮上传材料时使用：摄像头（拍下证件、执照等材料）；相册，即您选中的照片（选择已拍好的材料照片）；您选中的文件（从微信聊天中选择 PDF 文件）。不会在您不知道时打开摄像头或读取相册和文件。',
+  'privacy.device.body':
+    '只在您点按钮上传材料时使用：摄像头（拍下证件、执照等材料）；相册，即您选中的照片（选择已拍好的材料照片）；您选中的文件（从微信聊天中选择 PDF 文件）。不会在您不知道时打开摄像头或读取相册和文件。',
   'privacy.use': '用来做什么',
-  'privacy.use.body': '只用于为您办理帮办代办：确认身份、联系您、把材料送到审批窗口、预约和上门服务、通知办理进度。不用于其他用途，不向无关单位提供。',
+  'privacy.use.body':
+    '只用于为您办理帮办代办：确认身份、联系您、把材料送到审批窗口、预约和上门服务、通知办理进度。不用于其他用途，不向无关单位提供。',
   'privacy.protect': '怎样保护',
-  'privacy.protect.body': '信息保存在政务服务中心的云开发环境中；工作人员只看到与其工作有关的申请，页面上的证件号和电话隐去部分号码；系统日志不记录个人信息。',
+  'privacy.protect.body':
+    '信息保存在政务服务中心的云开发环境中；工作人员只看到与其工作有关的申请，页面上的证件号和电话隐去部分号码；系统日志不记录个人信息。',
   'privacy.subscribe': '订阅消息',
   'privacy.subscribe.body': '只有您点“允许”后，才会给您发送受理结果、办理进度、预约提醒和办结通知。',
   'privacy.rights': '您的权利',
-  'privacy.rights.body': '您可以随时查看自己的申请，撤回未受理的申请或申请终止委托；如需更正或删除信息，请联系政务服务中心。',
+  'privacy.rights.body':
+    '您可以随时查看自己的申请，撤回未受理的申请或申请终止委托；如需更正或删除信息，请联系政务服务中心。',
   'common.chosen': '（已选）',
   'common.retry': '重新加载',
   'error.NETWORK': '无法连接到服务，请检查网络后重试。',
@@ -62,15 +74,16 @@ export const zh = {
   'category.investment': '500万元以上（含）投资项目',
   'category.major': '重大项目',
 
-  'yes': '是',
-  'no': '不是',
+  yes: '是',
+  no: '不是',
   'applicantType.person': '个人',
   'applicantType.person.desc': '为自己或家人办理。',
   'applicantType.enterprise': '企业',
   'applicantType.enterprise.desc': '企业经办人为企业办理。',
   'category.livelihood.desc': '行动不便的群众，以及老年人、残疾人等特殊群体办理的民生事项。',
   'category.enterprise.desc': '新办企业设立、变更登记，食品经营许可，以及相关的社保、税务业务。',
-  'category.investment.desc': '由县级部门审批、总投资500万元及以上的投资项目（宏观调控、高耗能、高污染、资源类项目除外）。',
+  'category.investment.desc':
+    '由县级部门审批、总投资500万元及以上的投资项目（宏观调控、高耗能、高污染、资源类项目除外）。',
   'category.major.desc': '列入自治区、州、县年度重大项目投资计划，或县委、县政府督办、指定的项目。',
   'group.mobility_impaired': '行动不便',
   'group.elderly': '老年人',
@@ -96,23 +109,28 @@ export const zh = {
   'plan.prefecture': '自治州重大项目计划',
   'plan.county': '我县重大项目计划',
 
-  'reason.CATEGORY_UNKNOWN': '所办事项不属于帮办代办的四类范围（民生保障类事项、企业开办与变更、500万元以上投资项目、重大项目）。',
+  'reason.CATEGORY_UNKNOWN':
+    '所办事项不属于帮办代办的四类范围（民生保障类事项、企业开办与变更、500万元以上投资项目、重大项目）。',
   'reason.LIVELIHOOD_APPLICANT_NOT_PERSON': '民生保障类帮办代办面向群众个人，企业事项请选择“企业开办与变更”等类别。',
-  'reason.LIVELIHOOD_NOT_SPECIAL_GROUP': '民生保障类帮办代办面向来窗口办事行动不便的群众或老年人、残疾人等其他特殊群众。',
+  'reason.LIVELIHOOD_NOT_SPECIAL_GROUP':
+    '民生保障类帮办代办面向来窗口办事行动不便的群众或老年人、残疾人等其他特殊群众。',
   'reason.LIVELIHOOD_NOT_PUBLIC_SERVICE': '所办事项不属于民生保障类公共服务事项。',
   'reason.ENTERPRISE_APPLICANT_NOT_ENTERPRISE': '企业开办与变更帮办代办须由企业（经办人）申请。',
-  'reason.ENTERPRISE_MATTER_NOT_COVERED': '企业事项的帮办代办限于新注册企业的设立、变更，企业食品经营许可，以及与之相关的社保、税务服务。',
+  'reason.ENTERPRISE_MATTER_NOT_COVERED':
+    '企业事项的帮办代办限于新注册企业的设立、变更，企业食品经营许可，以及与之相关的社保、税务服务。',
   'reason.ENTERPRISE_NOT_NEWLY_REGISTERED': '企业变更登记的帮办代办限于新注册企业。',
   'reason.ENTERPRISE_SERVICE_NOT_RELATED': '社保、税务服务须与企业设立、变更或食品经营许可相关，才属于帮办代办范围。',
   'reason.INVESTMENT_AMOUNT_INVALID': '投资额填写有误，请填写以元为单位的金额。',
-  'reason.INVESTMENT_BELOW_THRESHOLD': '项目投资额不足500万元。投资项目帮办代办限于投资额500万元以上（含500万元）的项目。',
+  'reason.INVESTMENT_BELOW_THRESHOLD':
+    '项目投资额不足500万元。投资项目帮办代办限于投资额500万元以上（含500万元）的项目。',
   'reason.APPROVAL_NOT_COUNTY_LEVEL': '项目审批权限不在县级政府部门，不属于本县帮办代办范围。',
   'reason.INDUSTRIAL_POLICY_MISMATCH': '项目不符合国家、自治区、自治州产业导向规定。',
   'reason.EXCLUDED_MACRO_CONTROL': '国家宏观调控项目不属于帮办代办范围。',
   'reason.EXCLUDED_HIGH_ENERGY': '高耗能项目不属于帮办代办范围。',
   'reason.EXCLUDED_HIGH_POLLUTION': '高污染项目不属于帮办代办范围。',
   'reason.EXCLUDED_RESOURCE': '资源类项目不属于帮办代办范围。',
-  'reason.MAJOR_NOT_DESIGNATED': '项目未列入自治区、自治州或本县重大项目年度投资计划，也不是县委、县人民政府重点督办或县人民政府指定帮办代办的项目。',
+  'reason.MAJOR_NOT_DESIGNATED':
+    '项目未列入自治区、自治州或本县重大项目年度投资计划，也不是县委、县人民政府重点督办或县人民政府指定帮办代办的项目。',
 
   'check.title': '看看能不能申请帮办代办',
   'check.intro': '回答几个问题，马上知道结果。这里不收集任何个人信息。',
@@ -147,7 +165,8 @@ export const zh = {
   'check.no.where': '可以去哪里办',
   'check.no.hotline': '有疑问请拨打政务服务中心热线 {phone}。',
   'elsewhere.livelihood': '普通民生事项可直接到政务服务中心对应窗口办理，窗口工作人员会指导您。',
-  'elsewhere.enterprise': '其他企业事项可到政务服务中心市场监管、税务、社保窗口直接办理，或通过“新疆政务服务网”在线办理。',
+  'elsewhere.enterprise':
+    '其他企业事项可到政务服务中心市场监管、税务、社保窗口直接办理，或通过“新疆政务服务网”在线办理。',
   'elsewhere.investment': '不在范围内的投资项目，可向项目所属行业主管部门或县发展和改革委员会咨询审批流程。',
   'elsewhere.major': '未列入重大项目计划的，可按投资项目（500万元以上）申请，或到县发展和改革委员会咨询。',
   'elsewhere.any': '请到政务服务中心综合咨询窗口或拨打热线咨询。',
@@ -185,10 +204,10 @@ export const zh = {
   'push.no_template': '未推送（未配置模板）',
   'push.failed': '推送失败',
   'messages.push': '微信通知：{push}',
-} as const
+} as const;
 
-export type MessageKey = keyof typeof zh
-export type Messages = Record<MessageKey, string>
+export type MessageKey = keyof typeof zh;
+export type Messages = Record<MessageKey, string>;
 
 // every case status the server can answer has its words (a new status fails the typecheck here)
 zh satisfies Record<
@@ -201,4 +220,4 @@ zh satisfies Record<
   | `plan.${MajorPlanLevel}`
   | `reason.${EligibilityReasonCode}`,
   string
->
+>;

@@ -1,17 +1,17 @@
-import { callCloud, requestSubscribe } from './transport'
+import { callCloud, requestSubscribe } from './transport';
 
 /**
  * 请求订阅消息授权（须在点击中调用），并把用户同意的模板记到云端：云端只在有授权时推送，
  * 没授权的消息仍在「消息」页里。拒绝或失败都不影响当前操作。
  */
 /** WeChat answers 'acceptWithAudio' when the user also turned on the sound reminder: still a yes. */
-export const isAccepted = (answer: string | undefined): boolean => answer === 'accept' || answer === 'acceptWithAudio'
+export const isAccepted = (answer: string | undefined): boolean => answer === 'accept' || answer === 'acceptWithAudio';
 
 export async function askToSubscribe(tmplIds: string[]): Promise<string[]> {
-  const answers = await requestSubscribe(tmplIds)
-  const accepted = tmplIds.filter((id) => isAccepted(answers[id]))
+  const answers = await requestSubscribe(tmplIds);
+  const accepted = tmplIds.filter((id) => isAccepted(answers[id]));
   if (accepted.length > 0) {
-    await callCloud('notify', { action: 'recordGrants', input: { accepted } }).catch(() => undefined)
+    await callCloud('notify', { action: 'recordGrants', input: { accepted } }).catch(() => undefined);
   }
-  return accepted
+  return accepted;
 }

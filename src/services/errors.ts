@@ -1,21 +1,21 @@
-import { AppError } from './result'
-import { translate, type Lang, type MessageKey } from '../i18n'
+import { AppError } from './result';
+import { translate, type Lang, type MessageKey } from '../i18n';
 
 /**
  * A failure below the function's own answer: network, gateway, or the platform's
  * `cloud.callFunction:fail` (which carries a numeric or string errCode).
  */
 export class CloudCallError extends Error {
-  readonly errCode: string | number
+  readonly errCode: string | number;
 
   constructor(errCode: string | number, message: string) {
-    super(message)
-    this.name = 'CloudCallError'
-    this.errCode = errCode
+    super(message);
+    this.name = 'CloudCallError';
+    this.errCode = errCode;
   }
 }
 
-const hasChinese = (s: string) => /[\u4e00-\u9fa5]/.test(s)
+const hasChinese = (s: string) => /[\u4e00-\u9fa5]/.test(s);
 
 const CODE_TEXT: Record<string, MessageKey> = {
   NETWORK: 'error.NETWORK',
@@ -23,7 +23,7 @@ const CODE_TEXT: Record<string, MessageKey> = {
   UNAUTHORIZED: 'error.FORBIDDEN',
   NOT_FOUND: 'error.NOT_FOUND',
   INVALID_INPUT: 'error.INVALID_INPUT',
-}
+};
 
 /**
  * One readable sentence in the reader's language for any error a page may meet, so no page shows a
@@ -32,21 +32,22 @@ const CODE_TEXT: Record<string, MessageKey> = {
  * (someone at hand or at the hotline can read them out).
  */
 export function describeError(err: unknown, lang: Lang = 'zh'): string {
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params)
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
   if (err instanceof AppError) {
-    const known = CODE_TEXT[err.code]
-    if (lang === 'zh') return hasChinese(err.message) ? err.message : known ? t(known) : t('error.failed', { code: err.code })
-    const ours = known ? t(known) : t('error.failed', { code: err.code })
-    return hasChinese(err.message) ? `${ours}\n${err.message}` : ours
+    const known = CODE_TEXT[err.code];
+    if (lang === 'zh')
+      return hasChinese(err.message) ? err.message : known ? t(known) : t('error.failed', { code: err.code });
+    const ours = known ? t(known) : t('error.failed', { code: err.code });
+    return hasChinese(err.message) ? `${ours}\n${err.message}` : ours;
   }
   if (err instanceof CloudCallError) {
-    const known = CODE_TEXT[String(err.errCode)]
-    return known ? t(known) : t('error.unavailable', { code: err.errCode })
+    const known = CODE_TEXT[String(err.errCode)];
+    return known ? t(known) : t('error.unavailable', { code: err.errCode });
   }
-  return t('error.unknown')
+  return t('error.unknown');
 }
 
 export function isForbidden(err: unknown): boolean {
-  const code = err instanceof AppError ? err.code : err instanceof CloudCallError ? String(err.errCode) : ''
-  return code === 'FORBIDDEN' || code === 'UNAUTHORIZED'
+  const code = err instanceof AppError ? err.code : err instanceof CloudCallError ? String(err.errCode) : '';
+  return code === 'FORBIDDEN' || code === 'UNAUTHORIZED';
 }

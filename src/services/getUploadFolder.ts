@@ -1,12 +1,12 @@
-import { callCloud } from './transport'
-import { unwrap, type CloudAnswer } from './result'
+import { callCloud } from './transport';
+import { unwrap, type CloudAnswer } from './result';
 
 export interface UploadFolders {
-  materials: string
-  signatures: string
+  materials: string;
+  signatures: string;
 }
 
-let asked: Promise<UploadFolders> | null = null
+let asked: Promise<UploadFolders> | null = null;
 
 /**
  * 本人的上传目录：the functions accept only files under the caller's own folder, so every upload
@@ -14,10 +14,10 @@ let asked: Promise<UploadFolders> | null = null
  */
 export function getUploadFolder(): Promise<UploadFolders> {
   if (!asked) {
-    asked = callCloud<CloudAnswer<UploadFolders>>('cases', { action: 'uploadFolder', input: {} }).then(unwrap)
+    asked = callCloud<CloudAnswer<UploadFolders>>('cases', { action: 'uploadFolder', input: {} }).then(unwrap);
     asked.catch(() => {
-      asked = null
-    })
+      asked = null;
+    });
   }
-  return asked
+  return asked;
 }

@@ -1,28 +1,28 @@
-import { callCloud } from './transport'
-import { unwrap, type CloudAnswer } from './result'
+import { callCloud } from './transport';
+import { unwrap, type CloudAnswer } from './result';
 
 export interface Message {
-  id: string
-  title: string
-  caseNo: string
-  matter: string
-  status: string
-  note: string
+  id: string;
+  title: string;
+  caseNo: string;
+  matter: string;
+  status: string;
+  note: string;
   /** already formatted in Beijing time by the server, as the push shows it */
-  time: string
+  time: string;
   /** the mini-program page the message opens, with its query */
-  page: string
-  read: boolean
-  push: 'pending' | 'sent' | 'no_grant' | 'no_template' | 'failed'
-  pushLabel: string
+  page: string;
+  read: boolean;
+  push: 'pending' | 'sent' | 'no_grant' | 'no_template' | 'failed';
+  pushLabel: string;
 }
 
 export interface MessageList {
-  items: Message[]
-  unread: number
+  items: Message[];
+  unread: number;
 }
 
 /** 获取我的站内消息 */
 export async function listMessages(offset = 0): Promise<MessageList> {
-  return unwrap(await callCloud<CloudAnswer<MessageList>>('notify', { action: 'inbox', input: { offset, limit: 20 } }))
+  return unwrap(await callCloud<CloudAnswer<MessageList>>('notify', { action: 'inbox', input: { offset, limit: 20 } }));
 }

@@ -1,8 +1,12 @@
-import { callCloud } from './transport'
-import { unwrap, type CloudAnswer } from './result'
-
+import { callCloud } from './transport';
+import { unwrap, type CloudAnswer } from './result';
 
 /** 签收办结结果 */
-export async function signReceipt(input: { caseId: string; signatureFileID: string }): Promise<{ receipt: { signedAt: string } }> {
-  return unwrap(await callCloud<CloudAnswer<{ receipt: { signedAt: string } }>>('cases', { action: 'signReceipt', input: input }))
+export async function signReceipt(input: {
+  caseId: string;
+  signatureFileID: string;
+}): Promise<{ receipt: { signedAt: string } }> {
+  return unwrap(
+    await callCloud<CloudAnswer<{ receipt: { signedAt: string } }>>('cases', { action: 'signReceipt', input: input }),
+  );
 }

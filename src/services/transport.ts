@@ -1,7 +1,7 @@
-import Taro from '@tarojs/taro'
-import { CloudCallError } from './errors'
+import Taro from '@tarojs/taro';
+import { CloudCallError } from './errors';
 
-type Caller = <T>(name: string, data: object) => Promise<T>
+type Caller = <T>(name: string, data: object) => Promise<T>;
 
 // Decided at module load by a plain ternary, not inside the async function: Babel turns
 // async bodies into a state machine where webpack can no longer see a dead `if`. Here the
@@ -11,22 +11,22 @@ const h5Gateway: Caller | null =
   process.env.TARO_ENV === 'h5'
     ? // eslint-disable-next-line @typescript-eslint/no-require-imports
       (require('./h5Gateway') as typeof import('./h5Gateway')).callGateway
-    : null
+    : null;
 
-type Gateway = typeof import('./h5Gateway')
+type Gateway = typeof import('./h5Gateway');
 const h5Files: Pick<Gateway, 'uploadGateway' | 'subscribeGateway'> | null =
   process.env.TARO_ENV === 'h5'
     ? // eslint-disable-next-line @typescript-eslint/no-require-imports
       (require('./h5Gateway') as Gateway)
-    : null
+    : null;
 
 async function callWxCloud<T>(name: string, data: object): Promise<T> {
   try {
-    const res = await Taro.cloud.callFunction({ name, data: data as TaroGeneral.IAnyObject })
-    return res.result as T
+    const res = await Taro.cloud.callFunction({ name, data: data as TaroGeneral.IAnyObject });
+    return res.result as T;
   } catch (e) {
-    const err = e as { errCode?: number | string; errMsg?: string; message?: string }
-    throw new CloudCallError(err.errCode ?? 'CALL_FAILED', err.errMsg ?? err.message ?? 'cloud.callFunction:fail')
+    const err = e as { errCode?: number | string; errMsg?: string; message?: string };
+    throw new CloudCallError(err.errCode ?? 'CALL_FAILED', err.errMsg ?? err.message ?? 'cloud.callFunction:fail');
   }
 }
 
@@ -35,34 +35,45 @@ async function callWxCloud<T>(name: string, data: object): Promise<T> {
  * service from this folder, so every backend call is listed there.
  */
 export function callCloud<T>(name: string, data: object): Promise<T> {
-  return h5Gateway ? h5Gateway<T>(name, data) : callWxCloud<T>(name, data)
+  return h5Gateway ? h5Gateway<T>(name, data) : callWxCloud<T>(name, data);
 }
 
 /**
  * What to upload: in the browser a Blob (a picked file, a canvas drawing); in WeChat a temp file
  * path (chooseMessageFile, chooseMedia, canvasToTempFilePath).
  */
-export type UploadSource = { blob: Blob } | { filePath: string }
+export type UploadSource = { blob: Blob } | { filePath: string };
 
 /**
  * The one way the app puts a file into cloud storage (materials, signatures). Answers the fileID
  * the functions store; `onProgress` gets 0–100.
  */
-export function uploadFile(cloudPath: string, source: UploadSource, onProgress?: (percent: number) => void): Promise<{ fileID: string }> {
+export function uploadFile(
+  cloudPath: string,
+  source: UploadSource,
+  onProgress?: (percent: number) => void,
+): Promise<{ fileID: string }> {
   if (h5Files) {
-    if (!('blob' in source)) return Promise.reject(new CloudCallError('BAD_SOURCE', 'H5 uploads need a Blob'))
-    return h5Files.uploadGateway(cloudPath, source.blob, onProgress)
+    if (!('blob' in source)) return Promise.reject(new CloudCallError('BAD_SOURCE', 'H5 uploads need a Blob'));
+    return h5Files.uploadGateway(cloudPath, source.blob, onProgress);
   }
-  if (!('filePath' in source)) return Promise.reject(new CloudCallError('BAD_SOURCE', 'WeChat uploads need a file path'))
+  if (!('filePath' in source))
+    return Promise.reject(new CloudCallError('BAD_SOURCE', 'WeChat uploads need a file path'));
   return new Promise((resolve, reject) => {
     const task = Taro.cloud.uploadFile({
       cloudPath,
       filePath: source.filePath,
       success: (r) => resolve({ fileID: r.fileID }),
-      fail: (e) => reject(new CloudCallError((e as { errCode?: number }).errCode ?? 'UPLOAD_FAILED', e.errMsg ?? 'cloud.uploadFile:fail')),
-    }) as unknown as { onProgressUpdate?: (cb: (p: { progress: number }) => void) => void } | undefined
-    task?.onProgressUpdate?.((p) => onProgress?.(p.progress))
-  })
+      fail: (e) =>
+        reject(
+          new CloudCallError(
+            (e as { errCode?: number }).errCode ?? 'UPLOAD_FAILED',
+            e.errMsg ?? 'cloud.uploadFile:fail',
+          ),
+        ),
+    }) as unknown as { onProgressUpdate?: (cb: (p: { progress: number }) => void) => void } | undefined;
+    task?.onProgressUpdate?.((p) => onProgress?.(p.progress));
+  });
 }
 
 /**
@@ -70,14 +81,17 @@ export function uploadFile(cloudPath: string, source: UploadSource, onProgress?:
  * acceptWithAudio | reject | ban | filter; a refusal or failure is never an error for the page: it just goes on.
  */
 export async function requestSubscribe(tmplIds: string[]): Promise<Record<string, string>> {
-  if (tmplIds.length === 0) return {}
+  if (tmplIds.length === 0) return {};
   try {
-    if (h5Files) return await h5Files.subscribeGateway(tmplIds)
+    if (h5Files) return await h5Files.subscribeGateway(tmplIds);
     // Taro's type also demands Alipay's entityIds; WeChat takes tmplIds only, so nothing else is sent
-    const option = { tmplIds } as Pick<Taro.requestSubscribeMessage.Option, 'tmplIds'> as Taro.requestSubscribeMessage.Option
-    const r = (await Taro.requestSubscribeMessage(option)) as unknown as Record<string, string>
-    return r
+    const option = { tmplIds } as Pick<
+      Taro.requestSubscribeMessage.Option,
+      'tmplIds'
+    > as Taro.requestSubscribeMessage.Option;
+    const r = (await Taro.requestSubscribeMessage(option)) as unknown as Record<string, string>;
+    return r;
   } catch {
-    return {}
+    return {};
   }
 }

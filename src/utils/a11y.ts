@@ -1,5 +1,18 @@
 /** Roles the pages give to views that act as controls or announce changes. */
-export type A11yRole = 'button' | 'link' | 'dialog' | 'radio' | 'radiogroup' | 'checkbox' | 'group' | 'switch' | 'tab' | 'tablist' | 'alert' | 'status' | 'img'
+export type A11yRole =
+  | 'button'
+  | 'link'
+  | 'dialog'
+  | 'radio'
+  | 'radiogroup'
+  | 'checkbox'
+  | 'group'
+  | 'switch'
+  | 'tab'
+  | 'tablist'
+  | 'alert'
+  | 'status'
+  | 'img';
 
 /**
  * The role attribute for this build, in one place: WeChat's screen reader reads `aria-role` on a view,
@@ -7,5 +20,5 @@ export type A11yRole = 'button' | 'link' | 'dialog' | 'radio' | 'radiogroup' | '
  * it onto the view: `<View {...a11yRole('radio')} aria-checked=…>`.
  */
 export function a11yRole(role: A11yRole): { role: A11yRole } | { 'aria-role': A11yRole } {
-  return process.env.TARO_ENV === 'h5' ? { role } : { 'aria-role': role }
+  return process.env.TARO_ENV === 'h5' ? { role } : { 'aria-role': role };
 }

@@ -17,7 +17,8 @@ const attempt = (id: string) =>
     () => true,
     () => false,
   );
-const value = async (id: string) => (await invoke<{ value: number }>(cloud, 'conformance', { probe: 'docGet', coll: 'counters', id })).value;
+const value = async (id: string) =>
+  (await invoke<{ value: number }>(cloud, 'conformance', { probe: 'docGet', coll: 'counters', id })).value;
 
 test('100 concurrent transactions: final value = number that succeeded', async () => {
   await invoke(cloud, 'conformance', { probe: 'add', coll: 'counters', data: { _id: 'c1', value: 0 } });
@@ -48,7 +49,13 @@ test('with callers retrying what failed, 100 increments end at exactly 100', asy
 test('a plain write racing a transaction makes the transaction conflict, not overwrite it', async () => {
   await invoke(cloud, 'conformance', { probe: 'add', coll: 'counters', data: { _id: 'c3', value: 0 } });
   // the transaction pauses between its read and its write; meanwhile a plain update lands
-  const tx = invoke(cloud, 'conformance', { probe: 'increment', coll: 'counters', id: 'c3', pauseMs: 300, retries: 0 }).then(
+  const tx = invoke(cloud, 'conformance', {
+    probe: 'increment',
+    coll: 'counters',
+    id: 'c3',
+    pauseMs: 300,
+    retries: 0,
+  }).then(
     () => 'committed',
     (e: Error) => e.message,
   );

@@ -11,10 +11,23 @@ const ROOT = path.join(__dirname, '..', '..');
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'local-cloud/bin/cloudbase.js'), '--port', '0', '--data', dataDir, '--functions', path.join(dataDir, 'none'), '--quiet'], {
-      cwd: dataDir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(ROOT, 'local-cloud/bin/cloudbase.js'),
+        '--port',
+        '0',
+        '--data',
+        dataDir,
+        '--functions',
+        path.join(dataDir, 'none'),
+        '--quiet',
+      ],
+      {
+        cwd: dataDir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
@@ -27,7 +40,11 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
 }
 
 async function wire(url: string, body: object): Promise<any> {
-  const res = await fetch(`${url}/admin?env=durable`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/admin?env=durable`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return res.json();
 }
 
@@ -42,7 +59,11 @@ test('acknowledged writes survive kill -9', async () => {
     for (let i = 0; !stop; i++) {
       const id = `w${w}-${i}`;
       try {
-        const r = await wire(url, { action: 'database.insertDocument', collectionName: 'ledger', data: [EJSON.stringify({ _id: id, amount: i, at: new Date() }, { relaxed: false })] });
+        const r = await wire(url, {
+          action: 'database.insertDocument',
+          collectionName: 'ledger',
+          data: [EJSON.stringify({ _id: id, amount: i, at: new Date() }, { relaxed: false })],
+        });
         if (r.data?.insertedIds?.[0] === id) acknowledged.push(id);
       } catch {
         return; // the connection died with the server
@@ -62,7 +83,13 @@ test('acknowledged writes survive kill -9', async () => {
   try {
     const stored = new Set<string>();
     for (let offset = 0; ; offset += 1000) {
-      const r = await wire(url, { action: 'database.getDocument', collectionName: 'ledger', queryType: 'WHERE', limit: 1000, offset });
+      const r = await wire(url, {
+        action: 'database.getDocument',
+        collectionName: 'ledger',
+        queryType: 'WHERE',
+        limit: 1000,
+        offset,
+      });
       for (const s of r.data.list) stored.add(EJSON.parse(s)._id);
       if (r.data.list.length < 1000) break;
     }

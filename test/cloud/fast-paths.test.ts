@@ -22,7 +22,9 @@ const value = fc.oneof(
   fc.constant(new Date(1)),
 );
 const doc = fc.record({ _id: fc.constantFrom('x', 'y'), f: value, g: value }, { requiredKeys: ['_id'] });
-const query = fc.record({ _id: fc.constantFrom('x', 'y', 1), f: scalar, g: scalar }, { requiredKeys: [] }).filter((q) => Object.keys(q).length > 0);
+const query = fc
+  .record({ _id: fc.constantFrom('x', 'y', 1), f: scalar, g: scalar }, { requiredKeys: [] })
+  .filter((q) => Object.keys(q).length > 0);
 
 test('plain equality matches exactly what mingo matches', () => {
   const seen = { matched: 0, byArrayElement: 0, refused: 0 };
@@ -35,7 +37,10 @@ test('plain equality matches exactly what mingo matches', () => {
         const expected = mingo.test(d);
         expect([q, d, plain!(d as never)]).toEqual([q, d, expected]);
         if (!expected) seen.refused++;
-        else if (Object.entries(q).some(([k, v]) => Array.isArray((d as Record<string, unknown>)[k]) && v !== undefined)) seen.byArrayElement++;
+        else if (
+          Object.entries(q).some(([k, v]) => Array.isArray((d as Record<string, unknown>)[k]) && v !== undefined)
+        )
+          seen.byArrayElement++;
         else seen.matched++;
       }
     }),
@@ -48,7 +53,17 @@ test('plain equality matches exactly what mingo matches', () => {
 });
 
 test('anything but plain equality on scalars goes to mingo', () => {
-  for (const q of [{}, { f: null }, { f: { $gt: 1 } }, { 'a.b': 1 }, { $or: [{ f: 1 }] }, { f: [1] }, { f: new Date(1) }, { f: NaN }, { f: { a: 1 } }]) {
+  for (const q of [
+    {},
+    { f: null },
+    { f: { $gt: 1 } },
+    { 'a.b': 1 },
+    { $or: [{ f: 1 }] },
+    { f: [1] },
+    { f: new Date(1) },
+    { f: NaN },
+    { f: { a: 1 } },
+  ]) {
     expect(plainEqualityTest(q as never)).toBeNull();
     const d = { _id: 'x', f: 2, a: { b: 1 } };
     expect(queryTest(q as never)(d as never)).toBe(new Query(q as never).test(d));
@@ -60,7 +75,10 @@ const projection = fc.oneof(
   fc.dictionary(fc.constantFrom('_id', 'f', 'g', 'h'), fc.constantFrom(true, 1), { minKeys: 1 }),
   fc.dictionary(fc.constantFrom('_id', 'f', 'g', 'h'), fc.constantFrom(false, 0), { minKeys: 1 }),
   fc.record({ _id: fc.constantFrom(false, 0, true, 1), f: fc.constantFrom(true, 1) }),
-  fc.record({ _id: fc.constantFrom(false, 0), f: fc.constantFrom(false, 0), g: fc.constantFrom(false, 0) }, { requiredKeys: ['f'] }),
+  fc.record(
+    { _id: fc.constantFrom(false, 0), f: fc.constantFrom(false, 0), g: fc.constantFrom(false, 0) },
+    { requiredKeys: ['f'] },
+  ),
 );
 
 test('a top-level projection keeps and drops exactly what mingo keeps and drops', () => {
@@ -76,5 +94,6 @@ test('a top-level projection keeps and drops exactly what mingo keeps and drops'
 });
 
 test('dotted, operator and mixed projections go to mingo', () => {
-  for (const p of [{}, { 'f.a': 1 }, { f: 1, g: 0 }, { _id: 1, f: 0 }, { f: { $slice: 1 } }, { f: 'yes' }]) expect(topLevelProjection(p as never)).toBeNull();
+  for (const p of [{}, { 'f.a': 1 }, { f: 1, g: 0 }, { _id: 1, f: 0 }, { f: { $slice: 1 } }, { f: 'yes' }])
+    expect(topLevelProjection(p as never)).toBeNull();
 });

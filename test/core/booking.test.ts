@@ -89,18 +89,36 @@ describe('§二(四) 预约、延时、错时服务: the timetable', () => {
   });
 
   test('§二(四) 错时 Saturday sessions open on rest-day Saturdays only; a 调休 Saturday keeps regular hours; holidays are closed', () => {
-    expect(generateSlots(cal, '2026-03-07').map((s) => s.id)).toEqual(['11:00', '11:30', '12:00', '12:30', '13:00', '13:30'].map((t) => `2026-03-07@sat@${t}`));
+    expect(generateSlots(cal, '2026-03-07').map((s) => s.id)).toEqual(
+      ['11:00', '11:30', '12:00', '12:30', '13:00', '13:30'].map((t) => `2026-03-07@sat@${t}`),
+    );
     const makeup = generateSlots(cal, '2026-02-14');
     expect(makeup.some((s) => s.windowId === 'am')).toBe(true);
     expect(makeup.some((s) => s.windowId === 'sat')).toBe(false);
     expect(generateSlots(cal, '2026-02-17')).toEqual([]);
     expect(generateSlots(cal, '2026-03-08')).toEqual([]);
-    const xj = createWorkCalendar({ overrides: [{ date: '2026-05-27', working: false, name: '古尔邦节', regional: true }] });
+    const xj = createWorkCalendar({
+      overrides: [{ date: '2026-05-27', working: false, name: '古尔邦节', regional: true }],
+    });
     expect(generateSlots(xj, '2026-05-27')).toEqual([]);
   });
 
   test('§二(四) the center can add listed service days, e.g. a Sunday before a filing deadline', () => {
-    const custom: BookingSettings = { ...settings, windows: [{ id: 'sun', kind: 'off_peak', label: '周日专场', days: { type: 'dates', dates: ['2026-03-08'] }, start: '11:00', end: '12:00', slotMinutes: 60, capacity: 5 }] };
+    const custom: BookingSettings = {
+      ...settings,
+      windows: [
+        {
+          id: 'sun',
+          kind: 'off_peak',
+          label: '周日专场',
+          days: { type: 'dates', dates: ['2026-03-08'] },
+          start: '11:00',
+          end: '12:00',
+          slotMinutes: 60,
+          capacity: 5,
+        },
+      ],
+    };
     expect(generateSlots(cal, '2026-03-08', custom).map((s) => s.id)).toEqual(['2026-03-08@sun@11:00']);
     expect(generateSlots(cal, '2026-03-09', custom)).toEqual([]);
   });
@@ -120,7 +138,12 @@ describe('§二(四) 预约、延时、错时服务: the timetable', () => {
     expect(slots[0]).toMatchObject({ id: '2026-03-02@noon-winter@14:30', remaining: 2 });
     expect(missingYears).toEqual([]);
     expect(slots.every((s) => s.kind === 'off_peak')).toBe(true);
-    const regular = bookableSlots(cal, now, [booking({ slotId: '2026-03-02@am@13:30', applicantId: 'y' })], settings).slots;
+    const regular = bookableSlots(
+      cal,
+      now,
+      [booking({ slotId: '2026-03-02@am@13:30', applicantId: 'y' })],
+      settings,
+    ).slots;
     expect(regular[0]).toMatchObject({ id: '2026-03-02@noon-winter@14:00', remaining: 2 });
     const december = bookableSlots(cal, at('2026-12-25'), [], settings);
     expect(december.missingYears).toEqual([2027]);
@@ -137,16 +160,34 @@ describe('§二(四) booking rules', () => {
     expect(r).toEqual({
       ok: true,
       value: {
-        booking: expect.objectContaining({ applicantId: 'o_elder', slotId: '2026-03-03@am@10:00', status: 'active', caseId: 'c1', homeAddress: null, bookedBy: { id: 'o_elder', role: 'applicant' }, rescheduleCount: 0 }),
-        notices: [{ kind: 'booking_confirmed', to: { kind: 'applicant', id: 'o_elder' }, params: { date: '2026-03-03', time: '10:00' } }],
+        booking: expect.objectContaining({
+          applicantId: 'o_elder',
+          slotId: '2026-03-03@am@10:00',
+          status: 'active',
+          caseId: 'c1',
+          homeAddress: null,
+          bookedBy: { id: 'o_elder', role: 'applicant' },
+          rescheduleCount: 0,
+        }),
+        notices: [
+          {
+            kind: 'booking_confirmed',
+            to: { kind: 'applicant', id: 'o_elder' },
+            params: { date: '2026-03-03', time: '10:00' },
+          },
+        ],
       },
     });
   });
 
   test('§二(四) staff may book on behalf of an applicant who cannot use the phone; nobody books for someone else', () => {
     expect(code(book(agent, { applicantId: 'o_elder', slot: s1(), category: 'livelihood' }, [], now))).toBe('ALLOWED');
-    expect(code(book(stranger, { applicantId: 'o_elder', slot: s1(), category: 'livelihood' }, [], now))).toBe('NOT_OWN');
-    expect(code(book(leader, { applicantId: 'o_elder', slot: s1(), category: 'livelihood' }, [], now))).toBe('ROLE_NOT_PERMITTED');
+    expect(code(book(stranger, { applicantId: 'o_elder', slot: s1(), category: 'livelihood' }, [], now))).toBe(
+      'NOT_OWN',
+    );
+    expect(code(book(leader, { applicantId: 'o_elder', slot: s1(), category: 'livelihood' }, [], now))).toBe(
+      'ROLE_NOT_PERMITTED',
+    );
   });
 
   test('§二(四) no past slots, a cut-off before the start, and a booking horizon', () => {
@@ -164,17 +205,39 @@ describe('§二(四) booking rules', () => {
     expect(code(book(elder, req, [booking({ slotId: s1().id, status: 'cancelled' })], now))).toBe('ALLOWED');
     const others = Array.from({ length: 4 }, (_, i) => booking({ slotId: s1().id, applicantId: `o_${i}` }));
     expect(code(book(elder, req, others, now))).toBe('SLOT_FULL');
-    const mine = ['2026-03-04@am@10:00', '2026-03-05@am@10:00', '2026-03-06@am@10:00'].map((slotId) => booking({ slotId }));
+    const mine = ['2026-03-04@am@10:00', '2026-03-05@am@10:00', '2026-03-06@am@10:00'].map((slotId) =>
+      booking({ slotId }),
+    );
     expect(code(book(elder, req, mine, now))).toBe('TOO_MANY_BOOKINGS');
     expect(code(book(elder, req, mine.slice(1), now))).toBe('ALLOWED');
   });
 
   test('§三(一) home visits (上门) are for livelihood matters only and need an address', () => {
     const home = slot('2026-03-03@home@16:30');
-    expect(code(book(elder, { applicantId: 'o_elder', slot: home, category: 'enterprise', homeAddress: '和硕县特吾里克镇' }, [], now))).toBe('HOME_VISIT_LIVELIHOOD_ONLY');
-    expect(code(book(elder, { applicantId: 'o_elder', slot: home, category: 'livelihood', homeAddress: ' ' }, [], now))).toBe('HOME_VISIT_ADDRESS_REQUIRED');
-    const r = book(agent, { applicantId: 'o_elder', slot: home, category: 'livelihood', homeAddress: ' 和硕县特吾里克镇幸福路8号 ' }, [], now);
-    expect(r.ok && r.value.booking).toMatchObject({ kind: 'home_visit', homeAddress: '和硕县特吾里克镇幸福路8号', bookedBy: { id: 'st-a', role: 'agent' } });
+    expect(
+      code(
+        book(
+          elder,
+          { applicantId: 'o_elder', slot: home, category: 'enterprise', homeAddress: '和硕县特吾里克镇' },
+          [],
+          now,
+        ),
+      ),
+    ).toBe('HOME_VISIT_LIVELIHOOD_ONLY');
+    expect(
+      code(book(elder, { applicantId: 'o_elder', slot: home, category: 'livelihood', homeAddress: ' ' }, [], now)),
+    ).toBe('HOME_VISIT_ADDRESS_REQUIRED');
+    const r = book(
+      agent,
+      { applicantId: 'o_elder', slot: home, category: 'livelihood', homeAddress: ' 和硕县特吾里克镇幸福路8号 ' },
+      [],
+      now,
+    );
+    expect(r.ok && r.value.booking).toMatchObject({
+      kind: 'home_visit',
+      homeAddress: '和硕县特吾里克镇幸福路8号',
+      bookedBy: { id: 'st-a', role: 'agent' },
+    });
   });
 });
 
@@ -182,12 +245,23 @@ describe('§二(四) cancelling and rescheduling', () => {
   const b = () => booking({ slotId: '2026-03-03@am@10:00' });
 
   test('§二(四) the applicant cancels until the cut-off; after it, only staff can, with a reason the applicant hears', () => {
-    expect(cancelBooking(elder, b(), at('2026-03-03', '09:30'))).toMatchObject({ ok: true, value: { booking: { status: 'cancelled', cancelledAt: at('2026-03-03', '09:30'), cancelReason: null }, notices: [] } });
+    expect(cancelBooking(elder, b(), at('2026-03-03', '09:30'))).toMatchObject({
+      ok: true,
+      value: {
+        booking: { status: 'cancelled', cancelledAt: at('2026-03-03', '09:30'), cancelReason: null },
+        notices: [],
+      },
+    });
     expect(code(cancelBooking(elder, b(), at('2026-03-03', '09:31')))).toBe('CANCEL_TOO_LATE');
     expect(code(cancelBooking(agent, b(), at('2026-03-03', '09:45')))).toBe('CANCEL_REASON_REQUIRED');
     expect(cancelBooking(agent, b(), at('2026-03-03', '09:45'), ' 窗口系统升级 ')).toMatchObject({
       ok: true,
-      value: { booking: { status: 'cancelled', cancelReason: '窗口系统升级' }, notices: [{ kind: 'booking_cancelled', to: { kind: 'applicant', id: 'o_elder' }, params: { reason: '窗口系统升级' } }] },
+      value: {
+        booking: { status: 'cancelled', cancelReason: '窗口系统升级' },
+        notices: [
+          { kind: 'booking_cancelled', to: { kind: 'applicant', id: 'o_elder' }, params: { reason: '窗口系统升级' } },
+        ],
+      },
     });
   });
 
@@ -200,13 +274,23 @@ describe('§二(四) cancelling and rescheduling', () => {
   test('§二(四) rescheduling moves the booking to a free slot, within the cut-off and a limit on moves', () => {
     const to = slot('2026-03-04@am@11:00');
     const r = rescheduleBooking(elder, b(), to, [], at('2026-03-02'));
-    expect(r).toMatchObject({ ok: true, value: { booking: { slotId: '2026-03-04@am@11:00', startsAt: to.startsAt, rescheduleCount: 1, status: 'active' }, notices: [] } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        booking: { slotId: '2026-03-04@am@11:00', startsAt: to.startsAt, rescheduleCount: 1, status: 'active' },
+        notices: [],
+      },
+    });
     expect(code(rescheduleBooking(elder, b(), slot('2026-03-03@am@10:00'), [], at('2026-03-02')))).toBe('SAME_SLOT');
-    expect(code(rescheduleBooking(elder, { ...b(), rescheduleCount: 2 }, to, [], at('2026-03-02')))).toBe('TOO_MANY_RESCHEDULES');
+    expect(code(rescheduleBooking(elder, { ...b(), rescheduleCount: 2 }, to, [], at('2026-03-02')))).toBe(
+      'TOO_MANY_RESCHEDULES',
+    );
     expect(code(rescheduleBooking(elder, b(), to, [], at('2026-03-03', '09:45')))).toBe('CANCEL_TOO_LATE');
     const full = Array.from({ length: 4 }, (_, i) => booking({ slotId: to.id, applicantId: `o_${i}` }));
     expect(code(rescheduleBooking(elder, b(), to, full, at('2026-03-02')))).toBe('SLOT_FULL');
-    expect(code(rescheduleBooking(elder, b(), to, [booking({ slotId: to.id })], at('2026-03-02')))).toBe('DUPLICATE_BOOKING');
+    expect(code(rescheduleBooking(elder, b(), to, [booking({ slotId: to.id })], at('2026-03-02')))).toBe(
+      'DUPLICATE_BOOKING',
+    );
     // moving does not count against the cap on active bookings: the booking itself is not counted twice
     const mine = ['2026-03-05@am@10:00', '2026-03-06@am@10:00'].map((slotId) => booking({ slotId }));
     const own = b();
@@ -218,17 +302,37 @@ describe('§二(四) cancelling and rescheduling', () => {
     const home = slot('2026-03-04@home@16:30');
     expect(code(rescheduleBooking(elder, b(), home, [], at('2026-03-02')))).toBe('HOME_VISIT_ADDRESS_REQUIRED');
     const r = rescheduleBooking(agent, b(), home, [], at('2026-03-02'), settings, '和硕县乌什塔拉乡');
-    expect(r).toMatchObject({ ok: true, value: { booking: { kind: 'home_visit', homeAddress: '和硕县乌什塔拉乡' }, notices: [{ kind: 'booking_rescheduled', params: { date: '2026-03-04', time: '16:30' } }] } });
-    const back = rescheduleBooking(agent, { ...b(), kind: 'home_visit', homeAddress: 'x', slotId: home.id, startsAt: home.startsAt }, slot('2026-03-05@am@10:00'), [], at('2026-03-02'));
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        booking: { kind: 'home_visit', homeAddress: '和硕县乌什塔拉乡' },
+        notices: [{ kind: 'booking_rescheduled', params: { date: '2026-03-04', time: '16:30' } }],
+      },
+    });
+    const back = rescheduleBooking(
+      agent,
+      { ...b(), kind: 'home_visit', homeAddress: 'x', slotId: home.id, startsAt: home.startsAt },
+      slot('2026-03-05@am@10:00'),
+      [],
+      at('2026-03-02'),
+    );
     expect(back.ok && back.value.booking.homeAddress).toBeNull();
   });
 
   test('§五(六) 台账: staff record attendance once the slot has begun', () => {
     expect(code(recordAttendance(agent, b(), true, at('2026-03-03', '09:59')))).toBe('ATTENDANCE_TOO_EARLY');
-    expect(recordAttendance(agent, b(), true, at('2026-03-03', '10:05'))).toMatchObject({ ok: true, value: { status: 'attended' } });
-    expect(recordAttendance(agent, b(), false, at('2026-03-03', '11:00'))).toMatchObject({ ok: true, value: { status: 'no_show' } });
+    expect(recordAttendance(agent, b(), true, at('2026-03-03', '10:05'))).toMatchObject({
+      ok: true,
+      value: { status: 'attended' },
+    });
+    expect(recordAttendance(agent, b(), false, at('2026-03-03', '11:00'))).toMatchObject({
+      ok: true,
+      value: { status: 'no_show' },
+    });
     expect(code(recordAttendance(elder, b(), true, at('2026-03-03', '11:00')))).toBe('ROLE_NOT_PERMITTED');
-    expect(code(recordAttendance(agent, { ...b(), status: 'cancelled' }, true, at('2026-03-03', '11:00')))).toBe('BOOKING_NOT_ACTIVE');
+    expect(code(recordAttendance(agent, { ...b(), status: 'cancelled' }, true, at('2026-03-03', '11:00')))).toBe(
+      'BOOKING_NOT_ACTIVE',
+    );
   });
 });
 
@@ -238,7 +342,24 @@ describe('签到码 (issue 16 item 5)', () => {
   const desk = { id: 'st-agent-center', role: 'agent' as const, unitId: 'center' };
   const at = (iso: string) => new Date(iso);
   const booking = (over: Record<string, unknown> = {}) =>
-    ({ id: 'b1', applicantId: 'o_a', slotId: 's', kind: 'regular', startsAt: at('2026-12-21T08:00:00+08:00'), status: 'active', category: 'livelihood', caseId: null, homeAddress: null, bookedBy: { id: 'o_a', role: 'applicant' }, bookedAt: at('2026-12-18T09:00:00+08:00'), rescheduleCount: 0, cancelledAt: null, cancelReason: null, checkInCode: '031415', ...over }) as never;
+    ({
+      id: 'b1',
+      applicantId: 'o_a',
+      slotId: 's',
+      kind: 'regular',
+      startsAt: at('2026-12-21T08:00:00+08:00'),
+      status: 'active',
+      category: 'livelihood',
+      caseId: null,
+      homeAddress: null,
+      bookedBy: { id: 'o_a', role: 'applicant' },
+      bookedAt: at('2026-12-18T09:00:00+08:00'),
+      rescheduleCount: 0,
+      cancelledAt: null,
+      cancelReason: null,
+      checkInCode: '031415',
+      ...over,
+    }) as never;
 
   it('codes are six digits, zero-padded', () => {
     expect(newCheckInCode(0)).toBe('000000');
@@ -247,12 +368,35 @@ describe('签到码 (issue 16 item 5)', () => {
   });
 
   it('marks arrival on the booking’s own Beijing day, early for the slot too; not the day before, not with another code, not twice', () => {
-    expect(arriveWithCode(desk, booking(), '031415', at('2026-12-21T07:10:00+08:00'))).toMatchObject({ ok: true, value: { status: 'attended' } });
+    expect(arriveWithCode(desk, booking(), '031415', at('2026-12-21T07:10:00+08:00'))).toMatchObject({
+      ok: true,
+      value: { status: 'attended' },
+    });
     expect(arriveWithCode(desk, booking(), '031415', at('2026-12-21T23:50:00+08:00'))).toMatchObject({ ok: true });
-    expect(arriveWithCode(desk, booking(), '031415', at('2026-12-20T23:59:00+08:00'))).toMatchObject({ ok: false, code: 'CHECK_IN_CODE_INVALID' });
-    expect(arriveWithCode(desk, booking(), '031416', at('2026-12-21T08:10:00+08:00'))).toMatchObject({ ok: false, code: 'CHECK_IN_CODE_INVALID' });
-    expect(arriveWithCode(desk, booking({ checkInCode: undefined }), '031415', at('2026-12-21T08:10:00+08:00'))).toMatchObject({ ok: false, code: 'CHECK_IN_CODE_INVALID' });
-    expect(arriveWithCode(desk, booking({ status: 'attended' }), '031415', at('2026-12-21T08:10:00+08:00'))).toMatchObject({ ok: false, code: 'BOOKING_NOT_ACTIVE' });
-    expect(arriveWithCode({ id: 'o_a', role: 'applicant' }, booking(), '031415', at('2026-12-21T08:10:00+08:00'))).toMatchObject({ ok: false });
+    expect(arriveWithCode(desk, booking(), '031415', at('2026-12-20T23:59:00+08:00'))).toMatchObject({
+      ok: false,
+      code: 'CHECK_IN_CODE_INVALID',
+    });
+    expect(arriveWithCode(desk, booking(), '031416', at('2026-12-21T08:10:00+08:00'))).toMatchObject({
+      ok: false,
+      code: 'CHECK_IN_CODE_INVALID',
+    });
+    expect(
+      arriveWithCode(desk, booking({ checkInCode: undefined }), '031415', at('2026-12-21T08:10:00+08:00')),
+    ).toMatchObject({
+      ok: false,
+      code: 'CHECK_IN_CODE_INVALID',
+    });
+    expect(
+      arriveWithCode(desk, booking({ status: 'attended' }), '031415', at('2026-12-21T08:10:00+08:00')),
+    ).toMatchObject({
+      ok: false,
+      code: 'BOOKING_NOT_ACTIVE',
+    });
+    expect(
+      arriveWithCode({ id: 'o_a', role: 'applicant' }, booking(), '031415', at('2026-12-21T08:10:00+08:00')),
+    ).toMatchObject({
+      ok: false,
+    });
   });
 });

@@ -44,8 +44,18 @@ function thrownCode(fn: () => unknown): string | undefined {
 
 describe('working days: statutory holidays and 调休', () => {
   test('§五(二) 2026 Spring Festival is off, and the 调休 Saturday before it is a working day', () => {
-    expect(cal.dayInfo('2026-02-16')).toEqual({ date: '2026-02-16', working: false, kind: 'statutory_holiday', name: '春节' });
-    expect(cal.dayInfo('2026-02-14')).toEqual({ date: '2026-02-14', working: true, kind: 'makeup_workday', name: '春节' });
+    expect(cal.dayInfo('2026-02-16')).toEqual({
+      date: '2026-02-16',
+      working: false,
+      kind: 'statutory_holiday',
+      name: '春节',
+    });
+    expect(cal.dayInfo('2026-02-14')).toEqual({
+      date: '2026-02-14',
+      working: true,
+      kind: 'makeup_workday',
+      name: '春节',
+    });
     expect(cal.dayInfo('2026-03-07')).toEqual({ date: '2026-03-07', working: false, kind: 'weekend', name: null });
     expect(cal.dayInfo('2026-03-09')).toEqual({ date: '2026-03-09', working: true, kind: 'workday', name: null });
   });
@@ -77,7 +87,12 @@ describe('working days: statutory holidays and 调休', () => {
 
   test('§五(二) the center can supply a missing year, which then counts like a statutory one', () => {
     const with2027 = createWorkCalendar({
-      years: { 2027: { holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [{ date: '2027-01-09', name: '元旦' }] } },
+      years: {
+        2027: {
+          holidays: [{ date: '2027-01-01', name: '元旦' }],
+          makeupWorkdays: [{ date: '2027-01-09', name: '元旦' }],
+        },
+      },
     });
     expect(with2027.hasYear(2027)).toBe(true);
     expect(with2027.dayInfo('2027-01-01')).toMatchObject({ working: false, kind: 'statutory_holiday', name: '元旦' });
@@ -94,7 +109,12 @@ describe('working days: statutory holidays and 调休', () => {
         { date: '2027-03-10', working: false, name: '肉孜节', regional: true },
       ],
     });
-    expect(xj.dayInfo('2026-05-27')).toEqual({ date: '2026-05-27', working: false, kind: 'center_holiday', name: '古尔邦节' });
+    expect(xj.dayInfo('2026-05-27')).toEqual({
+      date: '2026-05-27',
+      working: false,
+      kind: 'center_holiday',
+      name: '古尔邦节',
+    });
     expect(xj.dayInfo('2026-03-08')).toMatchObject({ working: true, kind: 'center_workday' });
     // an override pins its own day even in a year nobody supplied; the other days stay unknown
     expect(xj.isWorkingDay('2027-03-10')).toBe(false);
@@ -105,8 +125,14 @@ describe('working days: statutory holidays and 调休', () => {
   });
 
   test('§五(二) malformed center calendar dates are refused when the calendar is built', () => {
-    expect(thrownCode(() => createWorkCalendar({ overrides: [{ date: '2026-02-30', working: false, name: 'x' }] }))).toBe('INVALID_DATE');
-    expect(thrownCode(() => createWorkCalendar({ years: { 2027: { holidays: [{ date: '2028-01-01', name: 'x' }], makeupWorkdays: [] } } }))).toBe('INVALID_DATE');
+    expect(
+      thrownCode(() => createWorkCalendar({ overrides: [{ date: '2026-02-30', working: false, name: 'x' }] })),
+    ).toBe('INVALID_DATE');
+    expect(
+      thrownCode(() =>
+        createWorkCalendar({ years: { 2027: { holidays: [{ date: '2028-01-01', name: 'x' }], makeupWorkdays: [] } } }),
+      ),
+    ).toBe('INVALID_DATE');
   });
 });
 
@@ -118,18 +144,21 @@ describe('Beijing time whatever the server zone', () => {
     expect(beijingInstant('2026-03-02', '10:00').toISOString()).toBe('2026-03-02T02:00:00.000Z');
   });
 
-  test.each(['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Kiritimati'])('§五(二) due dates are the same with TZ=%s', (tz) => {
-    const saved = process.env.TZ;
-    process.env.TZ = tz;
-    try {
-      const clock = startClock(cal, new Date('2026-02-13T16:30:00Z'), 3);
-      expect(clock.receivedOn).toBe('2026-02-14');
-      expect(dueDate(cal, clock)).toBe('2026-02-26');
-      expect(beijingDate(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
-    } finally {
-      process.env.TZ = saved;
-    }
-  });
+  test.each(['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Kiritimati'])(
+    '§五(二) due dates are the same with TZ=%s',
+    (tz) => {
+      const saved = process.env.TZ;
+      process.env.TZ = tz;
+      try {
+        const clock = startClock(cal, new Date('2026-02-13T16:30:00Z'), 3);
+        expect(clock.receivedOn).toBe('2026-02-14');
+        expect(dueDate(cal, clock)).toBe('2026-02-26');
+        expect(beijingDate(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
+      } finally {
+        process.env.TZ = saved;
+      }
+    },
+  );
 
   test('§五(二) date helpers reject what is not a date or a time', () => {
     expect(isCivilDate('2026-02-29')).toBe(false);
@@ -177,7 +206,13 @@ describe('承诺时限: due dates counted from the day after receipt', () => {
   test('§五(二) a calendar with no working day at all stops with CALENDAR_NO_WORKING_DAY instead of spinning', () => {
     const closed: WorkCalendar = { ...cal, isWorkingDay: () => false };
     expect(thrownCode(() => nextWorkingDay(closed, '2026-01-01'))).toBe('CALENDAR_NO_WORKING_DAY');
-    const clock: DeadlineClock = { receivedOn: '2026-01-01', receivedAt: at('2026-01-01'), limitWorkingDays: 1, extraWorkingDays: 0, pauses: [] };
+    const clock: DeadlineClock = {
+      receivedOn: '2026-01-01',
+      receivedAt: at('2026-01-01'),
+      limitWorkingDays: 1,
+      extraWorkingDays: 0,
+      pauses: [],
+    };
     expect(thrownCode(() => dueDate(closed, clock))).toBe('CALENDAR_NO_WORKING_DAY');
   });
 });
@@ -192,7 +227,12 @@ describe('补正 stops the clock; it restarts the day after the materials arrive
     expect(isPaused(paused)).toBe(true);
     expect(dueDate(cal, paused)).toBeNull();
     // 3/3 and 3/4 were used; 3 remain while paused
-    expect(clockStatus(cal, paused, at('2026-03-20'))).toEqual({ paused: true, due: null, level: 'on_track', remainingWorkingDays: 3 });
+    expect(clockStatus(cal, paused, at('2026-03-20'))).toEqual({
+      paused: true,
+      due: null,
+      level: 'on_track',
+      remainingWorkingDays: 3,
+    });
     const resumed = resumeClock(paused, at('2026-03-10'));
     expect(isPaused(resumed)).toBe(false);
     expect(resumed.pauses).toEqual([{ kind: 'materials', from: '2026-03-04', until: '2026-03-10' }]);
@@ -208,18 +248,29 @@ describe('补正 stops the clock; it restarts the day after the materials arrive
   test('§五(二) pausing twice is one pause; a resume stamped before the pause is clamped to it', () => {
     const p = pauseClock(base, at('2026-03-04'), 'materials');
     expect(pauseClock(p, at('2026-03-05'), 'suspension')).toBe(p);
-    expect(resumeClock(p, at('2026-03-01')).pauses[0]).toEqual({ kind: 'materials', from: '2026-03-04', until: '2026-03-04' });
+    expect(resumeClock(p, at('2026-03-01')).pauses[0]).toEqual({
+      kind: 'materials',
+      from: '2026-03-04',
+      until: '2026-03-04',
+    });
   });
 
   test('§五(二) a pause after the deadline passed does not hide that it is overdue', () => {
     const late = pauseClock(base, at('2026-03-11'), 'materials');
     expect(dueDate(cal, late)).toBe('2026-03-09');
-    expect(clockStatus(cal, late, at('2026-03-12'))).toMatchObject({ paused: true, due: '2026-03-09', level: 'overdue' });
+    expect(clockStatus(cal, late, at('2026-03-12'))).toMatchObject({
+      paused: true,
+      due: '2026-03-09',
+      level: 'overdue',
+    });
   });
 
   test('§五(二) few remaining days while paused show as due soon', () => {
     const nearlyUsed = pauseClock(base, at('2026-03-06'), 'materials');
-    expect(clockStatus(cal, nearlyUsed, at('2026-03-20'))).toMatchObject({ level: 'due_soon', remainingWorkingDays: 1 });
+    expect(clockStatus(cal, nearlyUsed, at('2026-03-20'))).toMatchObject({
+      level: 'due_soon',
+      remainingWorkingDays: 1,
+    });
   });
 
   test('§五(二) an extension adds working days to the limit', () => {
@@ -232,26 +283,52 @@ describe('warning levels', () => {
   const clock = startClock(cal, at('2026-03-02'), 5); // due 3/9
 
   test('§五(二) on track, due soon within 2 working days (default), overdue after the due day', () => {
-    expect(clockStatus(cal, clock, at('2026-03-04'))).toEqual({ paused: false, due: '2026-03-09', level: 'on_track', remainingWorkingDays: 3 });
+    expect(clockStatus(cal, clock, at('2026-03-04'))).toEqual({
+      paused: false,
+      due: '2026-03-09',
+      level: 'on_track',
+      remainingWorkingDays: 3,
+    });
     expect(clockStatus(cal, clock, at('2026-03-05'))).toMatchObject({ level: 'due_soon', remainingWorkingDays: 2 });
-    expect(clockStatus(cal, clock, at('2026-03-09', '19:00'))).toMatchObject({ level: 'due_soon', remainingWorkingDays: 0 });
+    expect(clockStatus(cal, clock, at('2026-03-09', '19:00'))).toMatchObject({
+      level: 'due_soon',
+      remainingWorkingDays: 0,
+    });
     expect(clockStatus(cal, clock, at('2026-03-10'))).toMatchObject({ level: 'overdue', remainingWorkingDays: -1 });
   });
 
   test('§五(二) the due-soon threshold is a setting', () => {
-    expect(deadlineLevel(cal, '2026-03-04', '2026-03-09', { ...calendarSettings, dueSoonWithinWorkingDays: 3 }).level).toBe('due_soon');
-    expect(deadlineLevel(cal, '2026-03-05', '2026-03-09', { ...calendarSettings, dueSoonWithinWorkingDays: 0 }).level).toBe('on_track');
+    expect(
+      deadlineLevel(cal, '2026-03-04', '2026-03-09', { ...calendarSettings, dueSoonWithinWorkingDays: 3 }).level,
+    ).toBe('due_soon');
+    expect(
+      deadlineLevel(cal, '2026-03-05', '2026-03-09', { ...calendarSettings, dueSoonWithinWorkingDays: 0 }).level,
+    ).toBe('on_track');
     // overdue on a weekend right after a Friday due date: overdue, no working day lost yet
     expect(deadlineLevel(cal, '2026-03-14', '2026-03-13')).toEqual({ level: 'overdue', remainingWorkingDays: 0 });
   });
 
   test('§五(二) the calendar warns ahead when next year is missing, and when regional holidays are not entered', () => {
-    const xj = createWorkCalendar({ overrides: [{ date: '2026-05-27', working: false, name: '古尔邦节', regional: true }] });
+    const xj = createWorkCalendar({
+      overrides: [{ date: '2026-05-27', working: false, name: '古尔邦节', regional: true }],
+    });
     expect(calendarWarnings(xj, at('2026-06-01'))).toEqual([]);
-    expect(calendarWarnings(xj, at('2026-11-15'))).toEqual([{ code: 'CALENDAR_YEAR_MISSING', year: 2027, message: expect.stringContaining('2027年') }]);
-    expect(calendarWarnings(cal, at('2026-06-01'))).toEqual([{ code: 'REGIONAL_HOLIDAYS_MISSING', year: 2026, message: expect.stringContaining('古尔邦节') }]);
-    expect(calendarWarnings(cal, at('2026-06-01'), { ...calendarSettings, requireRegionalHolidays: false })).toEqual([]);
-    expect(calendarWarnings(cal, at('2026-11-15'), { ...calendarSettings, requireRegionalHolidays: false, warnMissingYearWithinDays: 30 })).toEqual([]);
+    expect(calendarWarnings(xj, at('2026-11-15'))).toEqual([
+      { code: 'CALENDAR_YEAR_MISSING', year: 2027, message: expect.stringContaining('2027年') },
+    ]);
+    expect(calendarWarnings(cal, at('2026-06-01'))).toEqual([
+      { code: 'REGIONAL_HOLIDAYS_MISSING', year: 2026, message: expect.stringContaining('古尔邦节') },
+    ]);
+    expect(calendarWarnings(cal, at('2026-06-01'), { ...calendarSettings, requireRegionalHolidays: false })).toEqual(
+      [],
+    );
+    expect(
+      calendarWarnings(cal, at('2026-11-15'), {
+        ...calendarSettings,
+        requireRegionalHolidays: false,
+        warnMissingYearWithinDays: 30,
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -263,12 +340,21 @@ describe('properties', () => {
 
   test('§五(二) due dates never fall on a non-working day', () => {
     fc.assert(
-      fc.property(day, fc.integer({ min: 0, max: 24 * 60 - 1 }), limit, fc.constantFrom('next_working_day' as const, 'as_is' as const), (d, minute, n, receipt) => {
-        const receivedAt = new Date(beijingInstant(d).getTime() + minute * 60_000);
-        const due = dueDate(cal, startClock(cal, receivedAt, n, { ...calendarSettings, nonWorkingDayReceipt: receipt }))!;
-        expect(cal.isWorkingDay(due)).toBe(true);
-        expect(daysBetween(beijingDate(receivedAt), due)).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        day,
+        fc.integer({ min: 0, max: 24 * 60 - 1 }),
+        limit,
+        fc.constantFrom('next_working_day' as const, 'as_is' as const),
+        (d, minute, n, receipt) => {
+          const receivedAt = new Date(beijingInstant(d).getTime() + minute * 60_000);
+          const due = dueDate(
+            cal,
+            startClock(cal, receivedAt, n, { ...calendarSettings, nonWorkingDayReceipt: receipt }),
+          )!;
+          expect(cal.isWorkingDay(due)).toBe(true);
+          expect(daysBetween(beijingDate(receivedAt), due)).toBeGreaterThanOrEqual(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -285,7 +371,9 @@ describe('properties', () => {
   });
 
   test('§五(二) pausing never shortens a deadline', () => {
-    const pauses = fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 15 })), { maxLength: 4 });
+    const pauses = fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 15 })), {
+      maxLength: 4,
+    });
     fc.assert(
       fc.property(early, fc.integer({ min: 1, max: 30 }), pauses, (d, n, gaps) => {
         const start = startClock(cal, beijingInstant(d, '10:00'), n);
@@ -309,10 +397,15 @@ describe('properties', () => {
 
   test('§五(二) an instant’s Beijing day is its UTC+8 day, for any instant', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }), (d) => {
-        expect(beijingDate(d)).toBe(new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10));
-        expect(beijingInstant(beijingDate(d), beijingClock(d)).getTime()).toBe(d.getTime() - (d.getTime() % 60_000 + 60_000) % 60_000);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }),
+        (d) => {
+          expect(beijingDate(d)).toBe(new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10));
+          expect(beijingInstant(beijingDate(d), beijingClock(d)).getTime()).toBe(
+            d.getTime() - (((d.getTime() % 60_000) + 60_000) % 60_000),
+          );
+        },
+      ),
     );
   });
 });

@@ -13,12 +13,29 @@ import {
 
 const codes = (facts: EligibilityFacts) => assessEligibility(facts).reasons.map((r) => r.code);
 
-const elder: LivelihoodFacts = { category: 'livelihood', applicantType: 'person', specialGroups: ['elderly', 'mobility_impaired'], livelihoodPublicService: true };
-const project: InvestmentFacts = { category: 'investment', applicantType: 'enterprise', investmentYuan: 12_000_000, approvalLevel: 'county', fitsIndustrialPolicy: true, excludedKinds: [] };
+const elder: LivelihoodFacts = {
+  category: 'livelihood',
+  applicantType: 'person',
+  specialGroups: ['elderly', 'mobility_impaired'],
+  livelihoodPublicService: true,
+};
+const project: InvestmentFacts = {
+  category: 'investment',
+  applicantType: 'enterprise',
+  investmentYuan: 12_000_000,
+  approvalLevel: 'county',
+  fitsIndustrialPolicy: true,
+  excludedKinds: [],
+};
 
 describe('§三(一) 民生保障类事项', () => {
   test('§三(一) accepts a person with difficulty moving who needs a livelihood public service', () => {
-    expect(assessEligibility(elder)).toEqual({ eligible: true, category: 'livelihood', clause: '§三(一)', reasons: [] });
+    expect(assessEligibility(elder)).toEqual({
+      eligible: true,
+      category: 'livelihood',
+      clause: '§三(一)',
+      reasons: [],
+    });
   });
 
   test('§三(一) refuses a person in no special group with reason LIVELIHOOD_NOT_SPECIAL_GROUP', () => {
@@ -26,12 +43,19 @@ describe('§三(一) 民生保障类事项', () => {
   });
 
   test('§三(一) refuses a matter that is not a livelihood public service, and an enterprise applicant, listing every reason', () => {
-    expect(codes({ ...elder, applicantType: 'enterprise', specialGroups: [], livelihoodPublicService: false })).toEqual(['LIVELIHOOD_APPLICANT_NOT_PERSON', 'LIVELIHOOD_NOT_SPECIAL_GROUP', 'LIVELIHOOD_NOT_PUBLIC_SERVICE']);
+    expect(codes({ ...elder, applicantType: 'enterprise', specialGroups: [], livelihoodPublicService: false })).toEqual(
+      ['LIVELIHOOD_APPLICANT_NOT_PERSON', 'LIVELIHOOD_NOT_SPECIAL_GROUP', 'LIVELIHOOD_NOT_PUBLIC_SERVICE'],
+    );
   });
 });
 
 describe('§三(二) 企业开办与变更', () => {
-  const base: EnterpriseFacts = { category: 'enterprise', applicantType: 'enterprise', matter: 'establishment', newlyRegistered: true };
+  const base: EnterpriseFacts = {
+    category: 'enterprise',
+    applicantType: 'enterprise',
+    matter: 'establishment',
+    newlyRegistered: true,
+  };
 
   test('§三(二) accepts establishment and the food business licence of any enterprise', () => {
     expect(assessEligibility(base).eligible).toBe(true);
@@ -49,20 +73,34 @@ describe('§三(二) 企业开办与变更', () => {
   });
 
   test('§三(二) refuses other enterprise matters and personal applicants', () => {
-    expect(codes({ ...base, matter: 'other', applicantType: 'person' })).toEqual(['ENTERPRISE_APPLICANT_NOT_ENTERPRISE', 'ENTERPRISE_MATTER_NOT_COVERED']);
+    expect(codes({ ...base, matter: 'other', applicantType: 'person' })).toEqual([
+      'ENTERPRISE_APPLICANT_NOT_ENTERPRISE',
+      'ENTERPRISE_MATTER_NOT_COVERED',
+    ]);
   });
 });
 
 describe('§三(三) 500万元以上投资项目', () => {
   test('§三(三) accepts a project of exactly 5,000,000 yuan: 以上 includes the number', () => {
     expect(INVESTMENT_THRESHOLD_YUAN).toBe(5_000_000);
-    expect(assessEligibility({ ...project, investmentYuan: 5_000_000 })).toEqual({ eligible: true, category: 'investment', clause: '§三(三)', reasons: [] });
+    expect(assessEligibility({ ...project, investmentYuan: 5_000_000 })).toEqual({
+      eligible: true,
+      category: 'investment',
+      clause: '§三(三)',
+      reasons: [],
+    });
   });
 
   test('§三(三) refuses a 4,999,999-yuan project with reason INVESTMENT_BELOW_THRESHOLD', () => {
     const d = assessEligibility({ ...project, investmentYuan: 4_999_999 });
     expect(d.eligible).toBe(false);
-    expect(d.reasons).toEqual([{ code: 'INVESTMENT_BELOW_THRESHOLD', clause: '§三(三)', message: ELIGIBILITY_REASONS.INVESTMENT_BELOW_THRESHOLD.message }]);
+    expect(d.reasons).toEqual([
+      {
+        code: 'INVESTMENT_BELOW_THRESHOLD',
+        clause: '§三(三)',
+        message: ELIGIBILITY_REASONS.INVESTMENT_BELOW_THRESHOLD.message,
+      },
+    ]);
     expect(d.reasons[0].message).toContain('500万元');
   });
 
@@ -75,11 +113,21 @@ describe('§三(三) 500万元以上投资项目', () => {
   });
 
   test('§三(三) excludes macro-control, high-energy, high-pollution and resource projects, each with its own reason', () => {
-    expect(codes({ ...project, excludedKinds: ['resource', 'macro_control', 'high_pollution', 'high_energy'] })).toEqual(['EXCLUDED_MACRO_CONTROL', 'EXCLUDED_HIGH_ENERGY', 'EXCLUDED_HIGH_POLLUTION', 'EXCLUDED_RESOURCE']);
+    expect(
+      codes({ ...project, excludedKinds: ['resource', 'macro_control', 'high_pollution', 'high_energy'] }),
+    ).toEqual(['EXCLUDED_MACRO_CONTROL', 'EXCLUDED_HIGH_ENERGY', 'EXCLUDED_HIGH_POLLUTION', 'EXCLUDED_RESOURCE']);
   });
 
   test('§三(三) lists every failed rule at once', () => {
-    expect(codes({ ...project, investmentYuan: 3_000_000, approvalLevel: 'region', fitsIndustrialPolicy: false, excludedKinds: ['high_energy'] })).toEqual([
+    expect(
+      codes({
+        ...project,
+        investmentYuan: 3_000_000,
+        approvalLevel: 'region',
+        fitsIndustrialPolicy: false,
+        excludedKinds: ['high_energy'],
+      }),
+    ).toEqual([
       'INVESTMENT_BELOW_THRESHOLD',
       'APPROVAL_NOT_COUNTY_LEVEL',
       'INDUSTRIAL_POLICY_MISMATCH',
@@ -100,10 +148,17 @@ describe('§三(三) 500万元以上投资项目', () => {
 });
 
 describe('§三(四) 重大项目', () => {
-  const none: MajorProjectFacts = { category: 'major', applicantType: 'enterprise', annualPlans: [], keySupervised: false, designatedByCountyGovernment: false };
+  const none: MajorProjectFacts = {
+    category: 'major',
+    applicantType: 'enterprise',
+    annualPlans: [],
+    keySupervised: false,
+    designatedByCountyGovernment: false,
+  };
 
   test('§三(四) accepts a project in the region, prefecture or county annual plan', () => {
-    for (const level of ['region', 'prefecture', 'county'] as const) expect(assessEligibility({ ...none, annualPlans: [level] }).eligible).toBe(true);
+    for (const level of ['region', 'prefecture', 'county'] as const)
+      expect(assessEligibility({ ...none, annualPlans: [level] }).eligible).toBe(true);
   });
 
   test('§三(四) accepts a key project supervised by the county, or one the county government designates', () => {
@@ -119,13 +174,24 @@ describe('§三(四) 重大项目', () => {
 
 describe('§五(一) 明确告知理由', () => {
   test('§三 refuses a category outside the four with CATEGORY_UNKNOWN', () => {
-    expect(assessEligibility({ category: 'lottery' } as unknown as EligibilityFacts)).toEqual({ eligible: false, category: null, reasons: [expect.objectContaining({ code: 'CATEGORY_UNKNOWN', clause: '§三' })] });
+    expect(assessEligibility({ category: 'lottery' } as unknown as EligibilityFacts)).toEqual({
+      eligible: false,
+      category: null,
+      reasons: [expect.objectContaining({ code: 'CATEGORY_UNKNOWN', clause: '§三' })],
+    });
   });
 
   test('§五(一) the refusal notice states every reason in plain Chinese, numbered', () => {
-    const notice = refusalNotice(assessEligibility({ ...project, investmentYuan: 4_999_999, excludedKinds: ['high_pollution'] }));
+    const notice = refusalNotice(
+      assessEligibility({ ...project, investmentYuan: 4_999_999, excludedKinds: ['high_pollution'] }),
+    );
     expect(notice).toBe(
-      ['您的申请不符合帮办代办条件，理由如下：', `1. ${ELIGIBILITY_REASONS.INVESTMENT_BELOW_THRESHOLD.message}`, `2. ${ELIGIBILITY_REASONS.EXCLUDED_HIGH_POLLUTION.message}`, '如有疑问，可到政务服务中心帮办代办服务岗咨询。'].join('\n'),
+      [
+        '您的申请不符合帮办代办条件，理由如下：',
+        `1. ${ELIGIBILITY_REASONS.INVESTMENT_BELOW_THRESHOLD.message}`,
+        `2. ${ELIGIBILITY_REASONS.EXCLUDED_HIGH_POLLUTION.message}`,
+        '如有疑问，可到政务服务中心帮办代办服务岗咨询。',
+      ].join('\n'),
     );
     expect(refusalNotice(assessEligibility(project))).toBeNull();
   });

@@ -16,10 +16,37 @@ test('§四(一): center matters stay with the center, projects go to the depart
 });
 
 test('the application form accepts mobiles and landlines, strips unknown keys, explains errors in Chinese', () => {
-  const ok = submitApplicationInput.parse({ category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: '  设立登记  ', contactName: '王海', contactPhone: '0996-6012345', role: 'center' });
-  expect(ok).toEqual({ category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: '设立登记', contactName: '王海', contactPhone: '0996-6012345' });
-  const bad = submitApplicationInput.safeParse({ category: 'x', applicantType: 'person', mode: 'help', matter: '办', contactName: '', contactPhone: '110' });
+  const ok = submitApplicationInput.parse({
+    category: 'enterprise',
+    applicantType: 'enterprise',
+    mode: 'help',
+    matter: '  设立登记  ',
+    contactName: '王海',
+    contactPhone: '0996-6012345',
+    role: 'center',
+  });
+  expect(ok).toEqual({
+    category: 'enterprise',
+    applicantType: 'enterprise',
+    mode: 'help',
+    matter: '设立登记',
+    contactName: '王海',
+    contactPhone: '0996-6012345',
+  });
+  const bad = submitApplicationInput.safeParse({
+    category: 'x',
+    applicantType: 'person',
+    mode: 'help',
+    matter: '办',
+    contactName: '',
+    contactPhone: '110',
+  });
   expect(bad.success).toBe(false);
   const messages = Object.fromEntries(bad.error!.issues.map((i) => [i.path.join('.'), i.message]));
-  expect(messages).toEqual({ category: '请选择办理事项的类别', matter: '请简要说明要办理的事项', contactName: '请填写联系人姓名', contactPhone: '请填写正确的手机号或带区号的固定电话' });
+  expect(messages).toEqual({
+    category: '请选择办理事项的类别',
+    matter: '请简要说明要办理的事项',
+    contactName: '请填写联系人姓名',
+    contactPhone: '请填写正确的手机号或带区号的固定电话',
+  });
 });

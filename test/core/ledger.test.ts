@@ -55,7 +55,13 @@ const base: LedgerCase = {
   submittedAt: at('2026-03-01', '20:00'),
   endedAt: at('2026-03-10', '17:00'),
   // Monday 2 March, 5 working days; 补正 from Tuesday 3rd, materials in on Thursday 5th
-  clock: { receivedOn: '2026-03-02', receivedAt: at('2026-03-02'), limitWorkingDays: 5, extraWorkingDays: 0, pauses: [{ kind: 'materials', from: '2026-03-03', until: '2026-03-05' }] },
+  clock: {
+    receivedOn: '2026-03-02',
+    receivedAt: at('2026-03-02'),
+    limitWorkingDays: 5,
+    extraWorkingDays: 0,
+    pauses: [{ kind: 'materials', from: '2026-03-03', until: '2026-03-05' }],
+  },
   tasks: [{ departmentId: 'scjgj' }, { departmentId: 'swj' }, { departmentId: 'scjgj' }],
   refusalReasons: [],
   termination: null,
@@ -68,7 +74,22 @@ const base: LedgerCase = {
   ],
 };
 
-const rating = (level: Rating['level'], on: string, tags: Rating['tags'] = [], source: Rating['source'] = 'applicant'): Rating => ({ caseId: 'x', raterId: 'o', source, level, dimensions: {}, tags, comment: null, at: at(on), followUp: null });
+const rating = (
+  level: Rating['level'],
+  on: string,
+  tags: Rating['tags'] = [],
+  source: Rating['source'] = 'applicant',
+): Rating => ({
+  caseId: 'x',
+  raterId: 'o',
+  source,
+  level,
+  dimensions: {},
+  tags,
+  comment: null,
+  at: at(on),
+  followUp: null,
+});
 
 describe('§五(六) periods', () => {
   test('§五(六) ISO weeks, months, quarters and years of a Beijing day', () => {
@@ -97,7 +118,12 @@ describe('§五(六) periods', () => {
     expect(periodRange('quarter', '2026-Q3')).toEqual({ from: '2026-07-01', to: '2026-09-30' });
     expect(periodRange('year', '2024')).toEqual({ from: '2024-01-01', to: '2024-12-31' });
     expect(periodOf('quarter', '2026-11-28')).toBe('2026-Q4');
-    expect([periodLabel('week', '2026-W08'), periodLabel('month', '2026-03'), periodLabel('quarter', '2026-Q2'), periodLabel('year', '2026')]).toEqual(['2026年第8周', '2026年3月', '2026年第2季度', '2026年']);
+    expect([
+      periodLabel('week', '2026-W08'),
+      periodLabel('month', '2026-03'),
+      periodLabel('quarter', '2026-Q2'),
+      periodLabel('year', '2026'),
+    ]).toEqual(['2026年第8周', '2026年3月', '2026年第2季度', '2026年']);
   });
 });
 
@@ -123,7 +149,21 @@ describe('§五(六) one ledger row per case', () => {
       ek: { month: '2026-03', week: '2026-W11', quarter: '2026-Q1', year: '2026' },
       reasons: [],
       rating: { level: 'very_satisfied', followUpLevel: null, source: 'applicant', on: '2026-03-11' },
-      n: { fin: 1, ter: 0, ref: 0, timed: 1, onTime: 1, used: 4, rated: 1, sat: 1, bad: 0, cb: 0, cbOnTime: 0, rect: 0, rectOnTime: 0 },
+      n: {
+        fin: 1,
+        ter: 0,
+        ref: 0,
+        timed: 1,
+        onTime: 1,
+        used: 4,
+        rated: 1,
+        sat: 1,
+        bad: 0,
+        cb: 0,
+        cbOnTime: 0,
+        rect: 0,
+        rectOnTime: 0,
+      },
     });
     // the ledger never keeps a phone number, not even inside the matter
     expect(JSON.stringify(row)).not.toMatch(/13899001122|王海/);
@@ -131,62 +171,243 @@ describe('§五(六) one ledger row per case', () => {
   });
 
   test('§五(六) late, with a 差评 called back in time and rectified late; the 差评 tags are its reasons', () => {
-    const late: LedgerCase = { ...base, _id: 'c-b', endedAt: at('2026-03-06', '17:00'), clock: { ...base.clock!, limitWorkingDays: 2, pauses: [] }, tasks: [] };
+    const late: LedgerCase = {
+      ...base,
+      _id: 'c-b',
+      endedAt: at('2026-03-06', '17:00'),
+      clock: { ...base.clock!, limitWorkingDays: 2, pauses: [] },
+      tasks: [],
+    };
     const r = rating('dissatisfied', '2026-03-06', ['slow', 'many_trips']);
-    let bad = openBadRating({ caseId: 'c-b', applicantId: 'o', status: 'finished', endedAt: late.endedAt, agentIds: ['st-a'], unitId: 'center' }, 'dissatisfied', false, at('2026-03-06'));
-    bad = ok(applyBadRatingAction(cal, bad, { type: 'callBack', note: '回访', calledAt: at('2026-03-09', '09:00') }, agent, at('2026-03-09', '18:00')));
+    let bad = openBadRating(
+      {
+        caseId: 'c-b',
+        applicantId: 'o',
+        status: 'finished',
+        endedAt: late.endedAt,
+        agentIds: ['st-a'],
+        unitId: 'center',
+      },
+      'dissatisfied',
+      false,
+      at('2026-03-06'),
+    );
+    bad = ok(
+      applyBadRatingAction(
+        cal,
+        bad,
+        { type: 'callBack', note: '回访', calledAt: at('2026-03-09', '09:00') },
+        agent,
+        at('2026-03-09', '18:00'),
+      ),
+    );
     // rectification due 27 March (15 working days), done 31 March
-    bad = ok(applyBadRatingAction(cal, bad, { type: 'rectify', measures: '告知清单', result: '已改' }, agent, at('2026-03-31')));
+    bad = ok(
+      applyBadRatingAction(
+        cal,
+        bad,
+        { type: 'rectify', measures: '告知清单', result: '已改' },
+        agent,
+        at('2026-03-31'),
+      ),
+    );
     const row = ledgerRow(late, r, [bad], cal);
     expect(row).toMatchObject({ usedDays: 4, limitDays: 2, onTime: false, badStates: ['awaiting_verification'] });
     expect(row.reasons).toEqual([
       { k: 'bad', v: '办理时间长' },
       { k: 'bad', v: '多次跑动' },
     ]);
-    expect(row.n).toMatchObject({ timed: 1, onTime: 0, rated: 1, sat: 0, bad: 1, cb: 1, cbOnTime: 1, rect: 1, rectOnTime: 0 });
+    expect(row.n).toMatchObject({
+      timed: 1,
+      onTime: 0,
+      rated: 1,
+      sat: 0,
+      bad: 1,
+      cb: 1,
+      cbOnTime: 1,
+      rect: 1,
+      rectOnTime: 0,
+    });
     // called back a day late: not in time
-    let slow = openBadRating({ caseId: 'c-b', applicantId: 'o', status: 'finished', endedAt: late.endedAt, agentIds: ['st-a'], unitId: 'center' }, 'dissatisfied', false, at('2026-03-06'));
+    let slow = openBadRating(
+      {
+        caseId: 'c-b',
+        applicantId: 'o',
+        status: 'finished',
+        endedAt: late.endedAt,
+        agentIds: ['st-a'],
+        unitId: 'center',
+      },
+      'dissatisfied',
+      false,
+      at('2026-03-06'),
+    );
     slow = ok(applyBadRatingAction(cal, slow, { type: 'callBack', note: '回访' }, agent, at('2026-03-10')));
-    slow = ok(applyBadRatingAction(cal, slow, { type: 'rectify', measures: '告知清单', result: '已改' }, agent, at('2026-03-11')));
-    slow = ok(applyBadRatingAction(cal, slow, { type: 'verify', accepted: true, note: '属实' }, center, at('2026-03-12')));
-    expect(ledgerRow(late, { ...r, tags: [] }, [slow], cal)).toMatchObject({ reasons: [{ k: 'bad', v: '其他' }], n: { bad: 1, cb: 1, cbOnTime: 0, rect: 1, rectOnTime: 1 } });
+    slow = ok(
+      applyBadRatingAction(
+        cal,
+        slow,
+        { type: 'rectify', measures: '告知清单', result: '已改' },
+        agent,
+        at('2026-03-11'),
+      ),
+    );
+    slow = ok(
+      applyBadRatingAction(cal, slow, { type: 'verify', accepted: true, note: '属实' }, center, at('2026-03-12')),
+    );
+    expect(ledgerRow(late, { ...r, tags: [] }, [slow], cal)).toMatchObject({
+      reasons: [{ k: 'bad', v: '其他' }],
+      n: { bad: 1, cb: 1, cbOnTime: 0, rect: 1, rectOnTime: 1 },
+    });
   });
 
   test('§五(六) refused, terminated and withdrawn cases carry their reasons; default ratings and voided 差评 leave the statistics', () => {
-    const refused = ledgerRow({ ...base, status: 'refused', clock: null, result: null, tasks: [], refusalReasons: [{ message: '不属于新办企业' }, { message: '  ' }, { message: '材料不齐全，'.repeat(10) }] }, null, [], cal);
-    expect(refused).toMatchObject({ outcome: 'refused', limitDays: null, usedDays: null, onTime: null, rating: null, n: { ref: 1, fin: 0, timed: 0, rated: 0 } });
+    const refused = ledgerRow(
+      {
+        ...base,
+        status: 'refused',
+        clock: null,
+        result: null,
+        tasks: [],
+        refusalReasons: [{ message: '不属于新办企业' }, { message: '  ' }, { message: '材料不齐全，'.repeat(10) }],
+      },
+      null,
+      [],
+      cal,
+    );
+    expect(refused).toMatchObject({
+      outcome: 'refused',
+      limitDays: null,
+      usedDays: null,
+      onTime: null,
+      rating: null,
+      n: { ref: 1, fin: 0, timed: 0, rated: 0 },
+    });
     expect(refused.reasons.map((r) => r.v)).toEqual(['不属于新办企业', `${'材料不齐全，'.repeat(7).slice(0, 39)}…`]);
 
-    const terminated = ledgerRow({ ...base, status: 'terminated', result: null, termination: { ground: 'cannot_finish', reason: '项目停建' } }, rating('satisfied', '2026-03-20', [], 'default'), [], cal);
-    expect(terminated).toMatchObject({ outcome: 'terminated', onTime: null, reasons: [{ k: 'termination', v: '业务本身不具备办结条件' }], rating: { source: 'default' }, n: { ter: 1, timed: 0, used: 0, rated: 0, sat: 0 } });
+    const terminated = ledgerRow(
+      { ...base, status: 'terminated', result: null, termination: { ground: 'cannot_finish', reason: '项目停建' } },
+      rating('satisfied', '2026-03-20', [], 'default'),
+      [],
+      cal,
+    );
+    expect(terminated).toMatchObject({
+      outcome: 'terminated',
+      onTime: null,
+      reasons: [{ k: 'termination', v: '业务本身不具备办结条件' }],
+      rating: { source: 'default' },
+      n: { ter: 1, timed: 0, used: 0, rated: 0, sat: 0 },
+    });
 
-    let voided: BadRatingCase = openBadRating({ caseId: 'c-e', applicantId: 'o', status: 'terminated', endedAt: base.endedAt, agentIds: ['st-a'], unitId: 'center' }, 'very_dissatisfied', false, at('2026-03-10'));
+    let voided: BadRatingCase = openBadRating(
+      {
+        caseId: 'c-e',
+        applicantId: 'o',
+        status: 'terminated',
+        endedAt: base.endedAt,
+        agentIds: ['st-a'],
+        unitId: 'center',
+      },
+      'very_dissatisfied',
+      false,
+      at('2026-03-10'),
+    );
     voided = ok(applyBadRatingAction(cal, voided, { type: 'appeal', grounds: '不实' }, agent, at('2026-03-11')));
-    voided = ok(applyBadRatingAction(cal, voided, { type: 'reviewAppeal', upheld: true, note: '成立' }, center, at('2026-03-12')));
-    const withdrawn = ledgerRow({ ...base, status: 'terminated', clock: null, result: null }, rating('very_dissatisfied', '2026-03-10', ['poor_attitude']), [voided], cal);
-    expect(withdrawn).toMatchObject({ reasons: [{ k: 'termination', v: '申请人撤回申请' }], badStates: ['voided'], n: { rated: 0, bad: 0 } });
+    voided = ok(
+      applyBadRatingAction(cal, voided, { type: 'reviewAppeal', upheld: true, note: '成立' }, center, at('2026-03-12')),
+    );
+    const withdrawn = ledgerRow(
+      { ...base, status: 'terminated', clock: null, result: null },
+      rating('very_dissatisfied', '2026-03-10', ['poor_attitude']),
+      [voided],
+      cal,
+    );
+    expect(withdrawn).toMatchObject({
+      reasons: [{ k: 'termination', v: '申请人撤回申请' }],
+      badStates: ['voided'],
+      n: { rated: 0, bad: 0 },
+    });
   });
 
   test('§五(六) 受理件数 is counted by the day a case was accepted; a submission refused, withdrawn or still waiting has no acceptance period', () => {
     // submitted on Sunday 1 March (Beijing 20:00), accepted Monday 2 March: 受理 belongs to the 2nd
-    expect(ledgerRow(base, null, [], cal)).toMatchObject({ receivedOn: '2026-03-01', acceptedOn: '2026-03-02', rk: { week: '2026-W09' }, ak: { week: '2026-W10', month: '2026-03' } });
+    expect(ledgerRow(base, null, [], cal)).toMatchObject({
+      receivedOn: '2026-03-01',
+      acceptedOn: '2026-03-02',
+      rk: { week: '2026-W09' },
+      ak: { week: '2026-W10', month: '2026-03' },
+    });
     const never = [
-      { ...base, status: 'applied' as const, endedAt: null, clock: null, result: null, timeline: base.timeline.slice(0, 1) },
-      { ...base, status: 'refused' as const, clock: null, result: null, refusalReasons: [{ message: '不属于帮办代办范围' }], timeline: [...base.timeline.slice(0, 1), { action: 'refuse', at: at('2026-03-02') }] },
-      { ...base, status: 'terminated' as const, clock: null, result: null, timeline: [...base.timeline.slice(0, 1), { action: 'withdraw', at: at('2026-03-02') }] },
+      {
+        ...base,
+        status: 'applied' as const,
+        endedAt: null,
+        clock: null,
+        result: null,
+        timeline: base.timeline.slice(0, 1),
+      },
+      {
+        ...base,
+        status: 'refused' as const,
+        clock: null,
+        result: null,
+        refusalReasons: [{ message: '不属于帮办代办范围' }],
+        timeline: [...base.timeline.slice(0, 1), { action: 'refuse', at: at('2026-03-02') }],
+      },
+      {
+        ...base,
+        status: 'terminated' as const,
+        clock: null,
+        result: null,
+        timeline: [...base.timeline.slice(0, 1), { action: 'withdraw', at: at('2026-03-02') }],
+      },
     ];
-    for (const c of never) expect(ledgerRow(c, null, [], cal)).toMatchObject({ acceptedOn: null, ak: null, rk: { month: '2026-03' } });
+    for (const c of never)
+      expect(ledgerRow(c, null, [], cal)).toMatchObject({ acceptedOn: null, ak: null, rk: { month: '2026-03' } });
   });
 
   test('§五(六) an open case counts as received only; a year without a calendar leaves the working days unknown', () => {
     const open = ledgerRow({ ...base, status: 'handling', endedAt: null, result: null }, null, [], cal);
-    expect(open).toMatchObject({ outcome: 'open', endedOn: null, ek: null, usedDays: null, dueOn: '2026-03-11', n: { fin: 0, timed: 0 } });
-    const future = ledgerRow({ ...base, clock: { ...base.clock!, receivedOn: '2031-03-03', pauses: [] }, endedAt: at('2031-03-10') }, null, [], cal);
+    expect(open).toMatchObject({
+      outcome: 'open',
+      endedOn: null,
+      ek: null,
+      usedDays: null,
+      dueOn: '2026-03-11',
+      n: { fin: 0, timed: 0 },
+    });
+    const future = ledgerRow(
+      { ...base, clock: { ...base.clock!, receivedOn: '2031-03-03', pauses: [] }, endedAt: at('2031-03-10') },
+      null,
+      [],
+      cal,
+    );
     expect(future).toMatchObject({ dueOn: null, usedDays: null, onTime: null, n: { timed: 0 } });
     // a 差评 whose deadlines cannot be counted is still a 差评
-    const bad = openBadRating({ caseId: 'c', applicantId: 'o', status: 'finished', endedAt: at('2031-03-10'), agentIds: [], unitId: 'center' }, 'dissatisfied', false, at('2031-03-10'));
-    const called = { ...bad, status: 'awaiting_rectification' as const, history: [{ action: 'callBack' as const, from: 'awaiting_call_back' as const, to: 'awaiting_rectification' as const, by: { id: 'st-c', role: 'center' as const }, at: at('2031-03-11'), note: '回访' }] };
-    expect(ledgerRow({ ...base, endedAt: at('2031-03-10') }, rating('dissatisfied', '2031-03-10', ['slow']), [called], cal).n).toMatchObject({ bad: 1, cb: 1, cbOnTime: 0 });
+    const bad = openBadRating(
+      { caseId: 'c', applicantId: 'o', status: 'finished', endedAt: at('2031-03-10'), agentIds: [], unitId: 'center' },
+      'dissatisfied',
+      false,
+      at('2031-03-10'),
+    );
+    const called = {
+      ...bad,
+      status: 'awaiting_rectification' as const,
+      history: [
+        {
+          action: 'callBack' as const,
+          from: 'awaiting_call_back' as const,
+          to: 'awaiting_rectification' as const,
+          by: { id: 'st-c', role: 'center' as const },
+          at: at('2031-03-11'),
+          note: '回访',
+        },
+      ],
+    };
+    expect(
+      ledgerRow({ ...base, endedAt: at('2031-03-10') }, rating('dissatisfied', '2031-03-10', ['slow']), [called], cal)
+        .n,
+    ).toMatchObject({ bad: 1, cb: 1, cbOnTime: 0 });
     expect(badRatingDueOn(cal, bad)).toBeNull();
   });
 });
@@ -199,7 +420,22 @@ describe('§五(六) statistics from aggregation answers', () => {
         { _id: 'fgw', received: 2, label: '发改委' },
       ],
       [
-        { _id: 'center', fin: 3, ter: 1, ref: 1, timed: 3, onTime: 2, used: 14, rated: 4, sat: 3, bad: 1, cb: 1, cbOnTime: 1, rect: 0, rectOnTime: 0 },
+        {
+          _id: 'center',
+          fin: 3,
+          ter: 1,
+          ref: 1,
+          timed: 3,
+          onTime: 2,
+          used: 14,
+          rated: 4,
+          sat: 3,
+          bad: 1,
+          cb: 1,
+          cbOnTime: 1,
+          rect: 0,
+          rectOnTime: 0,
+        },
         { _id: 'swj', fin: 1, timed: 1, onTime: 1, used: 3, label: '税务局' },
       ],
       (k, seen) => seen ?? String(k),
@@ -209,13 +445,44 @@ describe('§五(六) statistics from aggregation answers', () => {
       ['fgw', '发改委', 2, 0],
       ['swj', '税务局', 0, 1],
     ]);
-    expect(lines[0]).toMatchObject({ onTimeRate: 0.6667, averageWorkingDays: 4.7, satisfactionRate: 0.75, callBackRate: 1, callBackOnTimeRate: 1, rectificationRate: 0, rectificationOnTimeRate: 0 });
-    expect(lines[1]).toMatchObject({ onTimeRate: null, averageWorkingDays: null, satisfactionRate: null, callBackRate: null });
-    expect(total).toMatchObject({ label: '合计', received: 8, finished: 4, terminated: 1, refused: 1, timed: 4, onTime: 3, onTimeRate: 0.75, averageWorkingDays: 4.3, rated: 4, satisfactionRate: 0.75, bad: 1 });
+    expect(lines[0]).toMatchObject({
+      onTimeRate: 0.6667,
+      averageWorkingDays: 4.7,
+      satisfactionRate: 0.75,
+      callBackRate: 1,
+      callBackOnTimeRate: 1,
+      rectificationRate: 0,
+      rectificationOnTimeRate: 0,
+    });
+    expect(lines[1]).toMatchObject({
+      onTimeRate: null,
+      averageWorkingDays: null,
+      satisfactionRate: null,
+      callBackRate: null,
+    });
+    expect(total).toMatchObject({
+      label: '合计',
+      received: 8,
+      finished: 4,
+      terminated: 1,
+      refused: 1,
+      timed: 4,
+      onTime: 3,
+      onTimeRate: 0.75,
+      averageWorkingDays: 4.3,
+      rated: 4,
+      satisfactionRate: 0.75,
+      bad: 1,
+    });
   });
 
   test('§五(六) a period series keeps its empty periods in order', () => {
-    const { lines } = statisticsLines([{ _id: '2026-03', received: 2 }], [{ _id: '2026-01', fin: 1 }], (k) => periodLabel('month', k!), ['2026-01', '2026-02', '2026-03']);
+    const { lines } = statisticsLines(
+      [{ _id: '2026-03', received: 2 }],
+      [{ _id: '2026-01', fin: 1 }],
+      (k) => periodLabel('month', k!),
+      ['2026-01', '2026-02', '2026-03'],
+    );
     expect(lines.map((l) => [l.label, l.received, l.finished])).toEqual([
       ['2026年1月', 0, 1],
       ['2026年2月', 0, 0],
@@ -234,11 +501,23 @@ describe('§五(六) statistics from aggregation answers', () => {
       ],
       2,
     );
-    expect(top).toEqual({ refusal: [{ reason: '不属于帮办代办范围', count: 3 }], termination: [], bad: [{ reason: '办理时间长', count: 5 }, { reason: '多次跑动', count: 2 }] });
+    expect(top).toEqual({
+      refusal: [{ reason: '不属于帮办代办范围', count: 3 }],
+      termination: [],
+      bad: [
+        { reason: '办理时间长', count: 5 },
+        { reason: '多次跑动', count: 2 },
+      ],
+    });
   });
 
   test('§五(六) dimensions: which field each groups by, and how keys read', () => {
-    expect([dimensionField('period', 'quarter', 'ek'), dimensionField('category', 'month', 'rk'), dimensionField('unit', 'month', 'rk'), dimensionField('agent', 'month', 'ek')]).toEqual(['ek.quarter', 'category', 'unitId', 'agentId']);
+    expect([
+      dimensionField('period', 'quarter', 'ek'),
+      dimensionField('category', 'month', 'rk'),
+      dimensionField('unit', 'month', 'rk'),
+      dimensionField('agent', 'month', 'ek'),
+    ]).toEqual(['ek.quarter', 'category', 'unitId', 'agentId']);
     expect(dimensionLabel('agent', 'month', null, null)).toBe('未分派');
     expect(dimensionLabel('unit', 'month', '', null)).toBe('未知');
     expect(dimensionLabel('period', 'month', '2026-03', null)).toBe('2026年3月');
@@ -252,7 +531,15 @@ describe('§五(六) statistics from aggregation answers', () => {
 
 describe('§五(六) export columns in Chinese', () => {
   test('§五(六) a ledger sheet row follows the columns; statistics rows show rates as percentages', () => {
-    const row = ledgerRow(base, { ...rating('satisfied', '2026-03-11'), followUp: { level: 'very_satisfied', dimensions: {}, tags: [], comment: null, at: at('2026-03-12') } }, [], cal);
+    const row = ledgerRow(
+      base,
+      {
+        ...rating('satisfied', '2026-03-11'),
+        followUp: { level: 'very_satisfied', dimensions: {}, tags: [], comment: null, at: at('2026-03-12') },
+      },
+      [],
+      cal,
+    );
     const cells = ledgerSheetRow(row, 1, { scjgj: '市场监管局', swj: '税务局' });
     expect(cells).toHaveLength(LEDGER_COLUMNS.length);
     expect(Object.fromEntries(LEDGER_COLUMNS.map((c, i) => [c.header, cells[i]]))).toMatchObject({
@@ -271,29 +558,86 @@ describe('§五(六) export columns in Chinese', () => {
       评价: '满意，追评非常满意',
       差评处理: '',
     });
-    const open = ledgerSheetRow(ledgerRow({ ...base, status: 'handling', endedAt: null, result: null, agentId: null, agentName: null, tasks: [{ departmentId: 'x' }] }, rating('satisfied', '2026-03-11', [], 'default'), [], cal), 2);
+    const open = ledgerSheetRow(
+      ledgerRow(
+        {
+          ...base,
+          status: 'handling',
+          endedAt: null,
+          result: null,
+          agentId: null,
+          agentName: null,
+          tasks: [{ departmentId: 'x' }],
+        },
+        rating('satisfied', '2026-03-11', [], 'default'),
+        [],
+        cal,
+      ),
+      2,
+    );
     expect(open.slice(8, 9)).toEqual(['未分派']);
     expect(open[14]).toBe('');
     expect(open[15]).toBe('x');
     expect(open[16]).toBe('在办（办理中）');
     expect(open[19]).toBe('满意（默认）');
-    const late = ledgerSheetRow(ledgerRow({ ...base, clock: { ...base.clock!, limitWorkingDays: 1 }, status: 'finished' }, null, [], cal), 3);
+    const late = ledgerSheetRow(
+      ledgerRow({ ...base, clock: { ...base.clock!, limitWorkingDays: 1 }, status: 'finished' }, null, [], cal),
+      3,
+    );
     expect([late[14], late[19]]).toEqual(['否', '未评价']);
-    const line = statisticsLines([{ _id: 'center', received: 3 }], [{ _id: 'center', fin: 2, timed: 2, onTime: 1, used: 9, rated: 3, sat: 2, bad: 1, cb: 1 }], () => '政务服务中心').lines[0];
-    expect(statisticsSheetRow(line)).toEqual(['政务服务中心', 3, 2, 0, 0, '50.0%', 4.5, 3, '66.7%', 1, '100.0%', '0.0%']);
+    const line = statisticsLines(
+      [{ _id: 'center', received: 3 }],
+      [{ _id: 'center', fin: 2, timed: 2, onTime: 1, used: 9, rated: 3, sat: 2, bad: 1, cb: 1 }],
+      () => '政务服务中心',
+    ).lines[0];
+    expect(statisticsSheetRow(line)).toEqual([
+      '政务服务中心',
+      3,
+      2,
+      0,
+      0,
+      '50.0%',
+      4.5,
+      3,
+      '66.7%',
+      1,
+      '100.0%',
+      '0.0%',
+    ]);
     expect(statisticsSheetRow(line)).toHaveLength(STATISTICS_COLUMNS.length);
     expect(percent(null)).toBe('—');
   });
 
   test('§五(六) the 差评 page shows the deadline of the current step', () => {
-    const rec = openBadRating({ caseId: 'c', applicantId: 'o', status: 'finished', endedAt: at('2026-03-06'), agentIds: ['st-a'], unitId: 'center' }, 'dissatisfied', false, at('2026-03-06'));
+    const rec = openBadRating(
+      {
+        caseId: 'c',
+        applicantId: 'o',
+        status: 'finished',
+        endedAt: at('2026-03-06'),
+        agentIds: ['st-a'],
+        unitId: 'center',
+      },
+      'dissatisfied',
+      false,
+      at('2026-03-06'),
+    );
     expect(badRatingDueOn(cal, rec)).toBe('2026-03-09');
     const called = ok(applyBadRatingAction(cal, rec, { type: 'callBack', note: '回访' }, agent, at('2026-03-09')));
     expect(badRatingDueOn(cal, called)).toBe('2026-03-27');
-    const fixed = ok(applyBadRatingAction(cal, called, { type: 'rectify', measures: '整改', result: '已改' }, agent, at('2026-03-10')));
+    const fixed = ok(
+      applyBadRatingAction(cal, called, { type: 'rectify', measures: '整改', result: '已改' }, agent, at('2026-03-10')),
+    );
     expect(badRatingDueOn(cal, fixed)).toBe('2026-03-17');
     const appealed = ok(applyBadRatingAction(cal, rec, { type: 'appeal', grounds: '不实' }, agent, at('2026-03-09')));
     expect(badRatingDueOn(cal, appealed)).toBe('2026-03-16');
-    expect(badRatingDueOn(cal, ok(applyBadRatingAction(cal, fixed, { type: 'verify', accepted: true, note: '属实' }, center, at('2026-03-11'))))).toBeNull();
+    expect(
+      badRatingDueOn(
+        cal,
+        ok(
+          applyBadRatingAction(cal, fixed, { type: 'verify', accepted: true, note: '属实' }, center, at('2026-03-11')),
+        ),
+      ),
+    ).toBeNull();
   });
 });

@@ -1,4 +1,16 @@
-import { authorize, can, listScope, PERMISSION_ACTIONS, PERMISSIONS, ROLE_LABELS, scopeOf, SCOPES, type Actor, type PermissionAction, type Role } from '../../core';
+import {
+  authorize,
+  can,
+  listScope,
+  PERMISSION_ACTIONS,
+  PERMISSIONS,
+  ROLE_LABELS,
+  scopeOf,
+  SCOPES,
+  type Actor,
+  type PermissionAction,
+  type Role,
+} from '../../core';
 
 const elder: Actor = { id: 'o_elder', role: 'applicant' };
 const agent: Actor = { id: 'st-a', role: 'agent', unitId: 'center' };
@@ -23,12 +35,32 @@ describe('permissions as data: role × action → ownership', () => {
 
   test('§二(二) 代办不包办: applicants act only on their own matters and never on casework', () => {
     const applicantActions = PERMISSION_ACTIONS.filter((a) => scopeOf('applicant', a));
-    expect(applicantActions).toEqual(['case.apply', 'case.view', 'case.withdraw', 'booking.create', 'booking.cancel', 'booking.reschedule', 'rating.submit', 'rating.followUp']);
-    expect(applicantActions.filter((a) => a !== 'case.apply').every((a) => scopeOf('applicant', a) === 'own')).toBe(true);
+    expect(applicantActions).toEqual([
+      'case.apply',
+      'case.view',
+      'case.withdraw',
+      'booking.create',
+      'booking.cancel',
+      'booking.reschedule',
+      'rating.submit',
+      'rating.followUp',
+    ]);
+    expect(applicantActions.filter((a) => a !== 'case.apply').every((a) => scopeOf('applicant', a) === 'own')).toBe(
+      true,
+    );
   });
 
   test('§五(四) the center alone convenes joint meetings, escalates, reviews 差评 appeals and manages settings', () => {
-    const centerOnly: PermissionAction[] = ['meeting.convene', 'meeting.record', 'case.escalate', 'escalation.resolve', 'badRating.review', 'settings.manage', 'calendar.manage', 'staff.manage'];
+    const centerOnly: PermissionAction[] = [
+      'meeting.convene',
+      'meeting.record',
+      'case.escalate',
+      'escalation.resolve',
+      'badRating.review',
+      'settings.manage',
+      'calendar.manage',
+      'staff.manage',
+    ];
     for (const a of centerOnly) expect(roles.filter((r) => scopeOf(r, a))).toEqual(['center']);
   });
 
@@ -46,7 +78,10 @@ describe('permissions as data: role × action → ownership', () => {
     expect(authorize(agent, 'case.view', target)).toEqual({ ok: true, value: 'assigned' });
     expect(authorize({ ...agent, id: 'st-b' }, 'case.view', target)).toMatchObject({ ok: false, code: 'NOT_ASSIGNED' });
     expect(authorize(leader, 'case.view', target)).toEqual({ ok: true, value: 'unit' });
-    expect(authorize({ ...leader, unitId: null }, 'case.view', target)).toMatchObject({ ok: false, code: 'NOT_OWN_UNIT' });
+    expect(authorize({ ...leader, unitId: null }, 'case.view', target)).toMatchObject({
+      ok: false,
+      code: 'NOT_OWN_UNIT',
+    });
     expect(authorize(center, 'case.view', {})).toEqual({ ok: true, value: 'all' });
     expect(authorize(elder, 'case.view')).toMatchObject({ ok: false, code: 'NOT_OWN' });
     expect(authorize(agent, 'case.view')).toMatchObject({ ok: false, code: 'NOT_ASSIGNED' });
@@ -54,7 +89,12 @@ describe('permissions as data: role × action → ownership', () => {
   });
 
   test('a role without a scope is refused with ROLE_NOT_PERMITTED and says who it is', () => {
-    expect(authorize(leader, 'rating.submit', { applicantId: 'st-lead' })).toEqual({ ok: false, code: 'ROLE_NOT_PERMITTED', message: '责任领导无权执行此操作。', details: { action: 'rating.submit', role: 'leader' } });
+    expect(authorize(leader, 'rating.submit', { applicantId: 'st-lead' })).toEqual({
+      ok: false,
+      code: 'ROLE_NOT_PERMITTED',
+      message: '责任领导无权执行此操作。',
+      details: { action: 'rating.submit', role: 'leader' },
+    });
     expect(authorize({ id: 'x', role: 'guest' as Role }, 'case.view').ok).toBe(false);
     expect(scopeOf('center', 'nope' as PermissionAction)).toBeNull();
     expect(can(center, 'staff.manage')).toBe(true);

@@ -1,4 +1,13 @@
-import { buildYearCalendar, calendarYearsView, createWorkCalendar, holidayPeriods, parseYearCalendarText, statutoryYear, calendarWarnings, beijingInstant } from '../../core';
+import {
+  buildYearCalendar,
+  calendarYearsView,
+  createWorkCalendar,
+  holidayPeriods,
+  parseYearCalendarText,
+  statutoryYear,
+  calendarWarnings,
+  beijingInstant,
+} from '../../core';
 
 // The shape of a State Council notice, as an administrator would paste it (dates for a made-up year)
 const NOTICE = `一、元旦：1月1日（周五）至3日（周日）放假，共3天。
@@ -44,21 +53,69 @@ describe('entering a year the State Council published and chinese-days lacks', (
 
   test('built: the periods become days; refused in words for what no notice says', () => {
     const today = '2026-11-28';
-    const ok = buildYearCalendar({ year: 2027, periods: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }], makeupWorkdays: [{ date: '2027-01-09', name: '元旦调休上班' }] }, today);
-    expect(ok).toEqual({ ok: true, value: { holidays: [{ date: '2027-01-01', name: '元旦' }, { date: '2027-01-02', name: '元旦' }, { date: '2027-01-03', name: '元旦' }], makeupWorkdays: [{ date: '2027-01-09', name: '元旦调休上班' }] } });
+    const ok = buildYearCalendar(
+      {
+        year: 2027,
+        periods: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }],
+        makeupWorkdays: [{ date: '2027-01-09', name: '元旦调休上班' }],
+      },
+      today,
+    );
+    expect(ok).toEqual({
+      ok: true,
+      value: {
+        holidays: [
+          { date: '2027-01-01', name: '元旦' },
+          { date: '2027-01-02', name: '元旦' },
+          { date: '2027-01-03', name: '元旦' },
+        ],
+        makeupWorkdays: [{ date: '2027-01-09', name: '元旦调休上班' }],
+      },
+    });
     const refused = (entry: Parameters<typeof buildYearCalendar>[0]) => {
       const r = buildYearCalendar(entry, today);
       return r.ok ? 'allowed' : `${r.code}: ${r.message}`;
     };
-    expect(refused({ year: 2026, periods: [{ name: '元旦', from: '2026-01-01', to: '2026-01-01' }], makeupWorkdays: [] })).toMatch(/^CALENDAR_YEAR_BUILT_IN: 2026年的法定节假日已内置/);
-    expect(refused({ year: 2030, periods: [{ name: '元旦', from: '2030-01-01', to: '2030-01-01' }], makeupWorkdays: [] })).toBe('CALENDAR_YEAR_OUT_OF_RANGE: 只能录入2026年至2028年的安排');
+    expect(
+      refused({ year: 2026, periods: [{ name: '元旦', from: '2026-01-01', to: '2026-01-01' }], makeupWorkdays: [] }),
+    ).toMatch(/^CALENDAR_YEAR_BUILT_IN: 2026年的法定节假日已内置/);
+    expect(
+      refused({ year: 2030, periods: [{ name: '元旦', from: '2030-01-01', to: '2030-01-01' }], makeupWorkdays: [] }),
+    ).toBe('CALENDAR_YEAR_OUT_OF_RANGE: 只能录入2026年至2028年的安排');
     expect(refused({ year: 2027, periods: [], makeupWorkdays: [] })).toMatch(/至少录入一个放假安排/);
-    expect(refused({ year: 2027, periods: [{ name: '春节', from: '2027-02-14', to: '2027-02-06' }], makeupWorkdays: [] })).toMatch(/春节：结束日期早于开始日期/);
-    expect(refused({ year: 2027, periods: [{ name: '春节', from: '2027-02-01', to: '2027-02-28' }], makeupWorkdays: [] })).toMatch(/放假28天，超过12天/);
-    expect(refused({ year: 2027, periods: [{ name: '春节', from: '2027-02-06', to: '2027-02-14' }, { name: '元宵', from: '2027-02-14', to: '2027-02-14' }], makeupWorkdays: [] })).toMatch(/2027-02-14 同时属于春节和元宵/);
-    expect(refused({ year: 2027, periods: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }], makeupWorkdays: [{ date: '2027-01-06', name: 'x' }] })).toMatch(/调休上班日 2027-01-06 不是周六或周日/);
-    expect(refused({ year: 2027, periods: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }], makeupWorkdays: [{ date: '2027-01-02', name: 'x' }] })).toMatch(/2027-01-02 既是放假日又是调休上班日/);
-    expect(refused({ year: 2027, periods: [{ name: '元旦', from: '2028-01-01', to: '2028-01-01' }], makeupWorkdays: [] })).toMatch(/元旦的日期应在2027年内/);
+    expect(
+      refused({ year: 2027, periods: [{ name: '春节', from: '2027-02-14', to: '2027-02-06' }], makeupWorkdays: [] }),
+    ).toMatch(/春节：结束日期早于开始日期/);
+    expect(
+      refused({ year: 2027, periods: [{ name: '春节', from: '2027-02-01', to: '2027-02-28' }], makeupWorkdays: [] }),
+    ).toMatch(/放假28天，超过12天/);
+    expect(
+      refused({
+        year: 2027,
+        periods: [
+          { name: '春节', from: '2027-02-06', to: '2027-02-14' },
+          { name: '元宵', from: '2027-02-14', to: '2027-02-14' },
+        ],
+        makeupWorkdays: [],
+      }),
+    ).toMatch(/2027-02-14 同时属于春节和元宵/);
+    expect(
+      refused({
+        year: 2027,
+        periods: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }],
+        makeupWorkdays: [{ date: '2027-01-06', name: 'x' }],
+      }),
+    ).toMatch(/调休上班日 2027-01-06 不是周六或周日/);
+    expect(
+      refused({
+        year: 2027,
+        periods: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03' }],
+        makeupWorkdays: [{ date: '2027-01-02', name: 'x' }],
+      }),
+    ).toMatch(/2027-01-02 既是放假日又是调休上班日/);
+    expect(
+      refused({ year: 2027, periods: [{ name: '元旦', from: '2028-01-01', to: '2028-01-01' }], makeupWorkdays: [] }),
+    ).toMatch(/元旦的日期应在2027年内/);
   });
 
   test('once entered, working days count through the new year and the warning goes away', () => {
@@ -68,7 +125,10 @@ describe('entering a year the State Council published and chinese-days lacks', (
     const before = createWorkCalendar();
     const after = createWorkCalendar({ years: { 2027: built.value } });
     const now = beijingInstant('2026-12-20', '10:00');
-    const missing = (cal: typeof before) => calendarWarnings(cal, now).filter((w) => w.code === 'CALENDAR_YEAR_MISSING').map((w) => w.year);
+    const missing = (cal: typeof before) =>
+      calendarWarnings(cal, now)
+        .filter((w) => w.code === 'CALENDAR_YEAR_MISSING')
+        .map((w) => w.year);
     expect(missing(before)).toEqual([2027]);
     expect(missing(after)).toEqual([]);
     expect(after.dayInfo('2027-01-01')).toMatchObject({ working: false, kind: 'statutory_holiday', name: '元旦' });

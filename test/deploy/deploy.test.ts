@@ -21,9 +21,20 @@ const FUNCTIONS = path.join(ROOT, 'cloudfunctions');
 const project = JSON.parse(fs.readFileSync(path.join(ROOT, 'cloudbase.json'), 'utf8'));
 
 type Plan = {
-  collections: { name: string; permission: string; indexes: { name: string; keys: Record<string, number>; unique: boolean }[] }[];
+  collections: {
+    name: string;
+    permission: string;
+    indexes: { name: string; keys: Record<string, number>; unique: boolean }[];
+  }[];
   storage: { acl: string };
-  functions: { name: string; timeout: number; memorySize: number; envVariables: Record<string, string>; triggers: { name: string; type: string; config: string }[]; codeHash: string }[];
+  functions: {
+    name: string;
+    timeout: number;
+    memorySize: number;
+    envVariables: Record<string, string>;
+    triggers: { name: string; type: string; config: string }[];
+    codeHash: string;
+  }[];
 };
 
 beforeAll(() => build());
@@ -33,18 +44,31 @@ describe('the deploy plan', () => {
     const { plan, problems } = buildPlan({ templates: {} }) as { plan: Plan; problems: string[] };
     expect(problems).toEqual([]);
     expect(plan.collections.map((c) => c.name).sort()).toEqual(Object.keys(project.collections).sort());
-    for (const [name, c] of Object.entries(project.collections) as [string, { indexes?: { name: string; keys: Record<string, number>; unique?: boolean }[] }][]) {
+    for (const [name, c] of Object.entries(project.collections) as [
+      string,
+      { indexes?: { name: string; keys: Record<string, number>; unique?: boolean }[] },
+    ][]) {
       const planned = plan.collections.find((p) => p.name === name)!;
       expect(planned.permission).toBe('ADMINONLY');
-      expect(planned.indexes).toEqual((c.indexes ?? []).map((i) => ({ name: i.name, keys: i.keys, unique: i.unique === true })));
+      expect(planned.indexes).toEqual(
+        (c.indexes ?? []).map((i) => ({ name: i.name, keys: i.keys, unique: i.unique === true })),
+      );
     }
-    expect(plan.collections.flatMap((c) => c.indexes).filter((i) => i.unique).map((i) => i.name)).toEqual(expect.arrayContaining(['seat_unique', 'holder_unique', 'requestKey_unique']));
+    expect(
+      plan.collections
+        .flatMap((c) => c.indexes)
+        .filter((i) => i.unique)
+        .map((i) => i.name),
+    ).toEqual(expect.arrayContaining(['seat_unique', 'holder_unique', 'requestKey_unique']));
     expect(plan.storage).toEqual({ acl: 'PRIVATE' });
   });
 
   test('every function folder with its config.json timeout and triggers', () => {
     const { plan } = buildPlan({ templates: {} }) as { plan: Plan };
-    const folders = fs.readdirSync(FUNCTIONS).filter((n) => fs.existsSync(path.join(FUNCTIONS, n, 'config.json'))).sort();
+    const folders = fs
+      .readdirSync(FUNCTIONS)
+      .filter((n) => fs.existsSync(path.join(FUNCTIONS, n, 'config.json')))
+      .sort();
     expect(plan.functions.map((f) => f.name)).toEqual(folders);
     for (const f of plan.functions) {
       const config = JSON.parse(fs.readFileSync(path.join(FUNCTIONS, f.name, 'config.json'), 'utf8'));
@@ -72,13 +96,27 @@ describe('the deploy plan', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangban-plan-'));
     try {
       fs.mkdirSync(path.join(dir, 'probe'));
-      fs.writeFileSync(path.join(dir, 'probe', 'index.js'), 'exports.main = async () => process.env.BANGBAN_NEW_SWITCH || process.env["BANGBAN_MP_STATE"]');
+      fs.writeFileSync(
+        path.join(dir, 'probe', 'index.js'),
+        'exports.main = async () => process.env.BANGBAN_NEW_SWITCH || process.env["BANGBAN_MP_STATE"]',
+      );
       fs.writeFileSync(path.join(dir, 'probe', 'package.json'), '{}');
       fs.writeFileSync(path.join(dir, 'probe', 'config.json'), '{"timeout": 5}');
       const sparse = structuredClone(project);
-      sparse.collections.bookings.indexes.push({ name: 'maybe_unique', keys: { maybe: 1 }, unique: true, sparse: true });
-      const { plan, problems } = buildPlan({ functionsDir: dir, project: sparse, templates: {} }) as { plan: Plan; problems: string[] };
-      expect(problems).toEqual([expect.stringContaining('bookings.maybe_unique'), expect.stringContaining('probe reads BANGBAN_NEW_SWITCH')]);
+      sparse.collections.bookings.indexes.push({
+        name: 'maybe_unique',
+        keys: { maybe: 1 },
+        unique: true,
+        sparse: true,
+      });
+      const { plan, problems } = buildPlan({ functionsDir: dir, project: sparse, templates: {} }) as {
+        plan: Plan;
+        problems: string[];
+      };
+      expect(problems).toEqual([
+        expect.stringContaining('bookings.maybe_unique'),
+        expect.stringContaining('probe reads BANGBAN_NEW_SWITCH'),
+      ]);
       expect(plan.functions[0].envVariables).toEqual({ BANGBAN_MP_STATE: 'formal' });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -86,7 +124,7 @@ describe('the deploy plan', () => {
   });
 
   test("a real environment never gets the local placeholder template ids: the operator's, or none", () => {
-    const none = (buildPlan({}) as { plan: Plan; warnings: string[] });
+    const none = buildPlan({}) as { plan: Plan; warnings: string[] };
     const notify = (p: Plan) => p.functions.find((f) => f.name === 'notify')!.envVariables.BANGBAN_SUBSCRIBE_TEMPLATES;
     expect(notify(none.plan)).toBe('{}');
     expect(none.warnings.join()).toMatch(/订阅消息模板/);
@@ -97,7 +135,15 @@ describe('the deploy plan', () => {
 
   test('--dry-run --json needs no credentials and prints exactly the plan shape', () => {
     const env = { ...process.env, TENCENTCLOUD_SECRETID: '', TENCENTCLOUD_SECRETKEY: '' };
-    const r = spawnSync(process.execPath, ['scripts/deploy.js', '--env', 'bangban-prod-7gq2x1c0', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8', env });
+    const r = spawnSync(
+      process.execPath,
+      ['scripts/deploy.js', '--env', 'bangban-prod-7gq2x1c0', '--dry-run', '--json'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env,
+      },
+    );
     expect(r.status).toBe(0);
     const printed = JSON.parse(r.stdout);
     expect(Object.keys(printed)).toEqual(['collections', 'storage', 'functions']);
@@ -109,10 +155,17 @@ describe('the deploy plan', () => {
   });
 
   test('refuses the local env id, and a real run without credentials, saying why; never echoes a secret', () => {
-    const local = spawnSync(process.execPath, ['scripts/deploy.js', '--env', 'bangban-local', '--dry-run'], { cwd: ROOT, encoding: 'utf8' });
+    const local = spawnSync(process.execPath, ['scripts/deploy.js', '--env', 'bangban-local', '--dry-run'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(local.status).not.toBe(0);
     expect(local.stderr).toMatch(/本地 CloudBase/);
-    const noKey = spawnSync(process.execPath, ['scripts/deploy.js', '--env', 'bangban-prod-7gq2x1c0'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TENCENTCLOUD_SECRETID: 'AKIDsentinel0001', TENCENTCLOUD_SECRETKEY: '' } });
+    const noKey = spawnSync(process.execPath, ['scripts/deploy.js', '--env', 'bangban-prod-7gq2x1c0'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TENCENTCLOUD_SECRETID: 'AKIDsentinel0001', TENCENTCLOUD_SECRETKEY: '' },
+    });
     expect(noKey.status).not.toBe(0);
     expect(noKey.stderr).toMatch(/TENCENTCLOUD_SECRETKEY/);
     expect(noKey.stdout + noKey.stderr).not.toContain('AKIDsentinel0001');
@@ -129,7 +182,13 @@ describe('applying the plan', () => {
     for (const c of plan.collections) {
       expect(state.permissions.get(c.name)).toBe('ADMINONLY');
       const have = state.collections.get(c.name)!.filter((i) => i.Name !== '_id_');
-      expect(have.map((i) => ({ name: i.Name, keys: Object.fromEntries(i.Keys.map((k) => [k.Name, Number(k.Direction)])), unique: i.Unique }))).toEqual(c.indexes);
+      expect(
+        have.map((i) => ({
+          name: i.Name,
+          keys: Object.fromEntries(i.Keys.map((k) => [k.Name, Number(k.Direction)])),
+          unique: i.Unique,
+        })),
+      ).toEqual(c.indexes);
     }
     expect(state.storageAcl).toBe('PRIVATE');
     for (const f of plan.functions) {
@@ -152,11 +211,25 @@ describe('applying the plan', () => {
     state.permissions.set('cases', 'READONLY');
     state.functions.get('notify')!.Triggers = [];
     state.functions.get('cases')!.Timeout = 3;
-    state.collections.set('ratings', state.collections.get('ratings')!.filter((i) => i.Name !== 'rater'));
+    state.collections.set(
+      'ratings',
+      state.collections.get('ratings')!.filter((i) => i.Name !== 'rater'),
+    );
     state.calls.length = 0;
     const changes: string[] = await applyPlan(plan, manager);
     expect(changes).toHaveLength(5);
-    expect(state.writes().map((c) => c.method).sort()).toEqual(['database.updateCollection', 'functions.createFunctionTriggers', 'functions.updateFunctionConfig', 'permission.modifyResourcePermission', 'storage.setStorageAcl']);
+    expect(
+      state
+        .writes()
+        .map((c) => c.method)
+        .sort(),
+    ).toEqual([
+      'database.updateCollection',
+      'functions.createFunctionTriggers',
+      'functions.updateFunctionConfig',
+      'permission.modifyResourcePermission',
+      'storage.setStorageAcl',
+    ]);
     state.calls.length = 0;
     expect(await applyPlan(plan, manager)).toEqual([]);
   });
@@ -165,12 +238,19 @@ describe('applying the plan', () => {
     const { plan } = buildPlan({ templates: {} }) as { plan: Plan };
     const { state, manager } = standInManager();
     await applyPlan(plan, manager);
-    const changed = { ...plan, functions: plan.functions.map((f) => (f.name === 'session' ? { ...f, codeHash: 'feedfacefeedface' } : f)) };
+    const changed = {
+      ...plan,
+      functions: plan.functions.map((f) => (f.name === 'session' ? { ...f, codeHash: 'feedfacefeedface' } : f)),
+    };
     state.calls.length = 0;
     await applyPlan(changed, manager);
-    expect(state.writes().map((c) => `${c.method} ${(c.args[0] as { func?: { name: string }; name?: string }).func?.name ?? (c.args[0] as { name: string }).name}`)).toEqual([
-      'functions.updateFunctionCode session',
-      'functions.updateFunctionConfig session',
-    ]);
+    expect(
+      state
+        .writes()
+        .map(
+          (c) =>
+            `${c.method} ${(c.args[0] as { func?: { name: string }; name?: string }).func?.name ?? (c.args[0] as { name: string }).name}`,
+        ),
+    ).toEqual(['functions.updateFunctionCode session', 'functions.updateFunctionConfig session']);
   });
 });

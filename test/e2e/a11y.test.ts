@@ -33,7 +33,14 @@ beforeAll(async () => {
   await agreePrivacy(e2e.cloud, WHO);
   finishedCaseId = await env.finishedCase(WHO);
   // a second, open case: the case page with its pending steps
-  const r = await submitAs(e2e.cloud, WHO, { category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: '变更登记', contactName: '李明', contactPhone: '13912340000' });
+  const r = await submitAs(e2e.cloud, WHO, {
+    category: 'enterprise',
+    applicantType: 'enterprise',
+    mode: 'help',
+    matter: '变更登记',
+    contactName: '李明',
+    contactPhone: '13912340000',
+  });
   if (!r.ok) throw new Error(`${r.code} ${r.message}`);
   openCaseId = r.data.caseId;
   // the messages page with its messages in it
@@ -54,18 +61,48 @@ async function audit(page: Page, ready: string, plant = false): Promise<Finding[
   await page.locator(`.${ready}:visible`).first().waitFor({ timeout: 30_000 });
   if (plant) {
     // what the pages rendered before this issue (WeChat's attribute on a browser element), and text too light to read
-    await page.evaluate((at) => document.querySelector(`.taro_page_show .${at}`)?.insertAdjacentHTML('beforebegin', '<div aria-role="radio" aria-checked="false">是</div><p style="color:#aaa;background:#fff">浅灰色的字</p>'), ready);
+    await page.evaluate(
+      (at) =>
+        document
+          .querySelector(`.taro_page_show .${at}`)
+          ?.insertAdjacentHTML(
+            'beforebegin',
+            '<div aria-role="radio" aria-checked="false">是</div><p style="color:#aaa;background:#fff">浅灰色的字</p>',
+          ),
+      ready,
+    );
   }
   // axe judges contrast only on text it can see: the whole page in one tall viewport, 375 wide
-  const height = await page.evaluate(() => Math.max(667, ...[...document.querySelectorAll('.taro_page_show, .taro_page_show *')].map((e) => e.scrollHeight)));
+  const height = await page.evaluate(() =>
+    Math.max(667, ...[...document.querySelectorAll('.taro_page_show, .taro_page_show *')].map((e) => e.scrollHeight)),
+  );
   await page.setViewportSize({ width: 375, height: Math.min(height + 200, 12_000) });
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Element, o: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { html: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Element,
+            o: object,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { html: string }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     // the page on screen; Taro H5 keeps earlier pages hidden in the DOM
     const root = document.querySelector('.taro_page_show') ?? document.body;
-    const res = await axe.run(root, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] });
-    return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 160)) }));
+    const res = await axe.run(root, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return res.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 160)),
+    }));
   });
 }
 
@@ -73,7 +110,9 @@ test('the audit sees the page: a planted aria-role and light-grey text are found
   const page = await open('/pages/apply/index', false);
   try {
     const found = await audit(page, 't-submit', true);
-    expect(found.map((f) => `${f.impact} ${f.id}`)).toEqual(expect.arrayContaining(['critical aria-valid-attr', 'serious color-contrast']));
+    expect(found.map((f) => `${f.impact} ${f.id}`)).toEqual(
+      expect.arrayContaining(['critical aria-valid-attr', 'serious color-contrast']),
+    );
   } finally {
     await page.close();
   }
@@ -96,18 +135,25 @@ describe.each([
   ['normal text', false],
   ['长辈版', true],
 ])('%s', (_mode, elder) => {
-  test.each(PAGES.map((p) => [p.name, p] as const))('%s: no critical or serious axe-core violation', async (_name, p) => {
-    const page = await open(p.path(), elder);
-    try {
-      const found = await audit(page, p.ready);
-      const blocking = found.filter((f) => f.impact === 'critical' || f.impact === 'serious');
-      const rest = found.filter((f) => !blocking.includes(f));
-      if (rest.length) console.log(`${p.name}${elder ? ' (长辈版)' : ''}: ${rest.map((f) => `${f.impact} ${f.id} ×${f.nodes.length}`).join('; ')}`);
-      expect(blocking).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  }, 60_000);
+  test.each(PAGES.map((p) => [p.name, p] as const))(
+    '%s: no critical or serious axe-core violation',
+    async (_name, p) => {
+      const page = await open(p.path(), elder);
+      try {
+        const found = await audit(page, p.ready);
+        const blocking = found.filter((f) => f.impact === 'critical' || f.impact === 'serious');
+        const rest = found.filter((f) => !blocking.includes(f));
+        if (rest.length)
+          console.log(
+            `${p.name}${elder ? ' (长辈版)' : ''}: ${rest.map((f) => `${f.impact} ${f.id} ×${f.nodes.length}`).join('; ')}`,
+          );
+        expect(blocking).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    60_000,
+  );
 });
 
 /** Applicant pages already on the dictionary (issue 20): the rest follow. */
@@ -117,16 +163,24 @@ describe.each([
   ['ئۇيغۇرچە', false],
   ['ئۇيغۇرچە 长辈版', true],
 ])('%s', (_mode, elder) => {
-  test.each(UYGHUR_PAGES.map((p) => [p.name, p] as const))('%s: right to left, and no critical or serious axe-core violation', async (name, p) => {
-    const page = await open(p.path(), elder, 'ug');
-    try {
-      await page.locator(`.${p.ready}:visible`).first().waitFor({ timeout: 30_000 });
-      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.taro_page_show .page') as Element).direction)).toBe('rtl');
-      await shot(page, `a11y-ug-${name}${elder ? '-large' : ''}`);
-      const found = await audit(page, p.ready);
-      expect(found.filter((f) => f.impact === 'critical' || f.impact === 'serious')).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  }, 60_000);
+  test.each(UYGHUR_PAGES.map((p) => [p.name, p] as const))(
+    '%s: right to left, and no critical or serious axe-core violation',
+    async (name, p) => {
+      const page = await open(p.path(), elder, 'ug');
+      try {
+        await page.locator(`.${p.ready}:visible`).first().waitFor({ timeout: 30_000 });
+        expect(
+          await page.evaluate(
+            () => getComputedStyle(document.querySelector('.taro_page_show .page') as Element).direction,
+          ),
+        ).toBe('rtl');
+        await shot(page, `a11y-ug-${name}${elder ? '-large' : ''}`);
+        const found = await audit(page, p.ready);
+        expect(found.filter((f) => f.impact === 'critical' || f.impact === 'serious')).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    60_000,
+  );
 });

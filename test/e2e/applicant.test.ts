@@ -11,7 +11,17 @@
 import type { Page } from 'playwright-core';
 import { call } from '../support/app';
 import { shot } from '../support/browser';
-import { elderStepsJourney, eligibilityRefusedJourney, enterpriseUploadsJourney, finishedCaseJourney, homeVisitSlotsJourney, lastSeatJourney, pdfAfterWechatConsentJourney, photographedIdCardJourney, twoApplicationsJourney } from './journeys/applicant';
+import {
+  elderStepsJourney,
+  eligibilityRefusedJourney,
+  enterpriseUploadsJourney,
+  finishedCaseJourney,
+  homeVisitSlotsJourney,
+  lastSeatJourney,
+  pdfAfterWechatConsentJourney,
+  photographedIdCardJourney,
+  twoApplicationsJourney,
+} from './journeys/applicant';
 import { applicantJourneyEnv } from './journeys/applicant-env';
 import { h5Env } from './env';
 
@@ -39,7 +49,6 @@ const v = (page: Page, cls: string) => page.locator(`.${cls}:visible`);
 const tap = (page: Page, cls: string) => v(page, cls).first().click();
 const fill = (page: Page, cls: string, value: string) => v(page, cls).first().locator('input, textarea').fill(value);
 
-
 /** The app scrolls inside its page, so a full-page shot is the viewport: bring the part that matters into it. */
 async function shotAt(page: Page, cls: string, name: string) {
   await v(page, cls).first().scrollIntoViewIfNeeded();
@@ -51,7 +60,6 @@ async function agreePrivacyOnPage(page: Page) {
   await tap(page, 't-privacy-agree');
   await v(page, 't-submit').waitFor();
 }
-
 
 test('a 民生保障类 citizen applies on the phone and asks for a home visit (上门) with an address', async () => {
   const home = await open('/pages/index/index', 'o_citizen_elder');
@@ -102,24 +110,36 @@ test('a 民生保障类 citizen applies on the phone and asks for a home visit (
   expect(confirmed).toContain('本人身份证原件');
   await shot(home, '54-booking-confirmed-home-visit');
   const inbox = await call(e2e.cloud, 'bookings', { action: 'listMine', input: {} }, 'o_citizen_elder');
-  expect(inbox.ok && inbox.data.items[0]).toMatchObject({ kindLabel: '上门', homeAddress: '和硕县特吾里克镇幸福路8号' });
+  expect(inbox.ok && inbox.data.items[0]).toMatchObject({
+    kindLabel: '上门',
+    homeAddress: '和硕县特吾里克镇幸福路8号',
+  });
 });
 
 test('an enterprise 经办人 applies for establishment with uploads and a 代办 mandate signed on the phone', async () => {
   const { usccCheckCharacter } = await import('../../core/identity');
-  await enterpriseUploadsJourney(e2e.driver, env, { uscc: '91652828MA78K3L2P' + usccCheckCharacter('91652828MA78K3L2P') });
+  await enterpriseUploadsJourney(e2e.driver, env, {
+    uscc: '91652828MA78K3L2P' + usccCheckCharacter('91652828MA78K3L2P'),
+  });
 });
 
-test('an investor’s project of 4.99 million yuan is refused by the self-check with the reason and where to go', () => eligibilityRefusedJourney(e2e.driver));
+test('an investor’s project of 4.99 million yuan is refused by the self-check with the reason and where to go', () =>
+  eligibilityRefusedJourney(e2e.driver));
 
-test('booking the last seat of an after-hours (延时) slot; the next person sees it full', () => lastSeatJourney(e2e.driver, env));
+test('booking the last seat of an after-hours (延时) slot; the next person sees it full', () =>
+  lastSeatJourney(e2e.driver, env));
 test('choosing 上门 lists the home-visit slots at once', () => homeVisitSlotsJourney(e2e.driver));
 
-test('a finished case: the applicant signs the receipt on the phone, then rates it and adds a 追评', () => finishedCaseJourney(e2e.driver, env));
-test('two different applications in a row on one phone are two cases (issue 16 item 1)', () => twoApplicationsJourney(e2e.driver, env));
-test('长辈版: an elderly citizen applies one question a screen twice in a row, then rates two services step by step (issue 16 item 3)', () => elderStepsJourney(e2e.driver, env));
-test('a citizen photographs her ID card and submits it (issue 18: an image file input)', () => photographedIdCardJourney(e2e.driver, env));
-test('a PDF picked on a phone where WeChat has no privacy consent yet: one consent, in the app’s card (issue 18)', () => pdfAfterWechatConsentJourney(e2e.driver, env));
+test('a finished case: the applicant signs the receipt on the phone, then rates it and adds a 追评', () =>
+  finishedCaseJourney(e2e.driver, env));
+test('two different applications in a row on one phone are two cases (issue 16 item 1)', () =>
+  twoApplicationsJourney(e2e.driver, env));
+test('长辈版: an elderly citizen applies one question a screen twice in a row, then rates two services step by step (issue 16 item 3)', () =>
+  elderStepsJourney(e2e.driver, env));
+test('a citizen photographs her ID card and submits it (issue 18: an image file input)', () =>
+  photographedIdCardJourney(e2e.driver, env));
+test('a PDF picked on a phone where WeChat has no privacy consent yet: one consent, in the app’s card (issue 18)', () =>
+  pdfAfterWechatConsentJourney(e2e.driver, env));
 
 test('every applicant page at 375×667, in normal and large text (长辈版)', async () => {
   const list = await call(e2e.cloud, 'cases', { action: 'listMine', input: {} }, 'o_citizen_young');

@@ -6,17 +6,31 @@
 import { decodeGrayPng } from '../weapp-harness/canvas';
 import { weappEnv } from './env';
 import { usccCheckCharacter } from '../../core';
-import { elderStepsJourney, eligibilityRefusedJourney, enterpriseUploadsJourney, finishedCaseJourney, homeVisitSlotsJourney, lastSeatJourney, pdfAfterWechatConsentJourney, photographedIdCardJourney, twoApplicationsJourney } from './journeys/applicant';
+import {
+  elderStepsJourney,
+  eligibilityRefusedJourney,
+  enterpriseUploadsJourney,
+  finishedCaseJourney,
+  homeVisitSlotsJourney,
+  lastSeatJourney,
+  pdfAfterWechatConsentJourney,
+  photographedIdCardJourney,
+  twoApplicationsJourney,
+} from './journeys/applicant';
 import { applicantJourneyEnv } from './journeys/applicant-env';
 
 const e2e = weappEnv();
 const env = applicantJourneyEnv(() => e2e.cloud);
 
-test('an investor’s project of 4.99 million yuan is refused by the self-check with the reason and where to go', () => eligibilityRefusedJourney(e2e.driver));
-test('booking the last seat of an after-hours (延时) slot; the next person sees it full', () => lastSeatJourney(e2e.driver, env));
+test('an investor’s project of 4.99 million yuan is refused by the self-check with the reason and where to go', () =>
+  eligibilityRefusedJourney(e2e.driver));
+test('booking the last seat of an after-hours (延时) slot; the next person sees it full', () =>
+  lastSeatJourney(e2e.driver, env));
 test('choosing 上门 lists the home-visit slots at once', () => homeVisitSlotsJourney(e2e.driver));
 test('an enterprise 经办人 applies for establishment with uploads (chooseMedia, chooseMessageFile) and a 代办 mandate signed on a 2d canvas', async () => {
-  await enterpriseUploadsJourney(e2e.driver, env, { uscc: '91652828MA78K3L2P' + usccCheckCharacter('91652828MA78K3L2P') });
+  await enterpriseUploadsJourney(e2e.driver, env, {
+    uscc: '91652828MA78K3L2P' + usccCheckCharacter('91652828MA78K3L2P'),
+  });
   // the signature in storage is the drawing: a PNG with the stroke's ink on a white ground
   const signatures = e2e.cloud.storage.list().filter((f) => f.path.startsWith('signatures/'));
   expect(signatures.length).toBeGreaterThan(0);
@@ -27,8 +41,13 @@ test('an enterprise 经办人 applies for establishment with uploads (chooseMedi
     expect(ink).toBeLessThan(pixels.length / 2);
   }
 });
-test('a finished case: the applicant signs the receipt on the phone, then rates it and adds a 追评', () => finishedCaseJourney(e2e.driver, env));
-test('two different applications in a row on one phone are two cases (issue 16 item 1)', () => twoApplicationsJourney(e2e.driver, env));
-test('长辈版: an elderly citizen applies one question a screen twice in a row, then rates two services step by step (issue 16 item 3)', () => elderStepsJourney(e2e.driver, env));
-test('a citizen photographs her ID card and submits it (issue 18: chooseMedia)', () => photographedIdCardJourney(e2e.driver, env));
-test('a PDF picked on a phone where WeChat has no privacy consent yet: one consent, in the app’s card (issue 18)', () => pdfAfterWechatConsentJourney(e2e.driver, env));
+test('a finished case: the applicant signs the receipt on the phone, then rates it and adds a 追评', () =>
+  finishedCaseJourney(e2e.driver, env));
+test('two different applications in a row on one phone are two cases (issue 16 item 1)', () =>
+  twoApplicationsJourney(e2e.driver, env));
+test('长辈版: an elderly citizen applies one question a screen twice in a row, then rates two services step by step (issue 16 item 3)', () =>
+  elderStepsJourney(e2e.driver, env));
+test('a citizen photographs her ID card and submits it (issue 18: chooseMedia)', () =>
+  photographedIdCardJourney(e2e.driver, env));
+test('a PDF picked on a phone where WeChat has no privacy consent yet: one consent, in the app’s card (issue 18)', () =>
+  pdfAfterWechatConsentJourney(e2e.driver, env));

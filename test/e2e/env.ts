@@ -50,10 +50,18 @@ export function h5Env(): H5Env {
     await cloud?.stop();
   });
   return {
-    get cloud() { return ready(cloud, 'cloud'); },
-    get app() { return ready(app, 'app'); },
-    get browser() { return ready(browser, 'browser'); },
-    get driver() { return ready(driver, 'driver'); },
+    get cloud() {
+      return ready(cloud, 'cloud');
+    },
+    get app() {
+      return ready(app, 'app');
+    },
+    get browser() {
+      return ready(browser, 'browser');
+    },
+    get driver() {
+      return ready(driver, 'driver');
+    },
   };
 }
 
@@ -62,14 +70,22 @@ export function weappEnv(): WeappEnv {
   let driver: WeappDriver | undefined;
   beforeAll(async () => {
     cloud = await startAppCloud();
-    driver = new WeappDriver({ dist: path.join(ROOT, 'dist'), cloud, snapshots: path.join(ROOT, 'test-results', 'weapp') });
+    driver = new WeappDriver({
+      dist: path.join(ROOT, 'dist'),
+      cloud,
+      snapshots: path.join(ROOT, 'test-results', 'weapp'),
+    });
   });
   afterAll(async () => {
     await driver?.close();
     await cloud?.stop();
   });
   return {
-    get cloud() { return ready(cloud, 'cloud'); },
-    get driver() { return ready(driver, 'driver'); },
+    get cloud() {
+      return ready(cloud, 'cloud');
+    },
+    get driver() {
+      return ready(driver, 'driver');
+    },
   };
 }

@@ -11,6 +11,10 @@ module.exports = async () => {
   require('../../scripts/build-functions').build();
   if (process.env.E2E_SKIP_BUILD === '1') return;
   const env = { ...process.env, NODE_ENV: 'production' };
-  execFileSync(process.execPath, [TARO, 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'pipe', env: { ...env, BANGBAN_CLOUD_URL: '', BANGBAN_H5_OUT: '.build/h5-e2e' } });
+  execFileSync(process.execPath, [TARO, 'build', '--type', 'h5'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...env, BANGBAN_CLOUD_URL: '', BANGBAN_H5_OUT: '.build/h5-e2e' },
+  });
   execFileSync(process.execPath, [TARO, 'build', '--type', 'weapp'], { cwd: ROOT, stdio: 'pipe', env });
 };

@@ -8,20 +8,26 @@ import { ledgerJourneyEnv } from './journeys/ledger-env';
 
 const e2e = h5Env();
 
-test('a citizen’s 差评 is called back and rectified by the unit, the citizen reads the outcome, the center sees the ledger change', () => badRatingLedgerJourney(e2e.driver, ledgerJourneyEnv(() => e2e.cloud)));
+test('a citizen’s 差评 is called back and rectified by the unit, the citizen reads the outcome, the center sees the ledger change', () =>
+  badRatingLedgerJourney(
+    e2e.driver,
+    ledgerJourneyEnv(() => e2e.cloud),
+  ));
 
 /**
  * For docs/screenshots/issue8: the charts, breakdown and drill-down of a ledger with half a year
  * of cases (rows made by the core's ledgerRow, as the functions make them), each element in view.
  */
 test('the ledger page with half a year of cases: charts, breakdown, common problems (screenshots)', async () => {
-  const { createWorkCalendar, ledgerRow, beijingInstant, addDays, beijingDate, periodKeys, periodStart, periodLabel } = await import('../../core');
+  const { createWorkCalendar, ledgerRow, beijingInstant, addDays, beijingDate, periodKeys, periodStart, periodLabel } =
+    await import('../../core');
   const cal = createWorkCalendar();
   const today = beijingDate(new Date());
   // The six whole months before this one, twenty cases each, and the test opens last month: on the
   // 1st of a month this month is still empty, so anchoring on today (as before) failed then.
   const months: string[] = [];
-  for (let m = periodKeys(today).month; months.length < 6; ) months.push((m = periodKeys(addDays(periodStart('month', m), -1)).month));
+  for (let m = periodKeys(today).month; months.length < 6;)
+    months.push((m = periodKeys(addDays(periodStart('month', m), -1)).month));
   const units = [
     ['center', '和硕县政务服务中心', 'st-agent-center', '陈静'],
     ['fgw', '和硕县发展和改革委员会', 'st-agent-fgw', '马建军'],
@@ -34,16 +40,55 @@ test('the ledger page with half a year of cases: charts, breakdown, common probl
     const ended = addDays(received, 2 + (i % 9));
     const status = i % 10 === 0 ? 'refused' : i % 13 === 0 ? 'terminated' : i % 11 === 0 ? 'handling' : 'finished';
     const c = {
-      _id: `shot-${i}`, caseNo: `BB${received.replace(/-/g, '')}-${String(900 + i)}`, category: categories[i % 4], mode: 'help' as const, matter: '演示事项', contactName: '李明',
-      unitId, unitName, agentId, agentName, firstAgentId: agentId, status: status as 'finished', submittedAt: beijingInstant(received, '11:00'),
-      endedAt: status === 'handling' || ended > today ? null : beijingInstant(ended, '17:00'), clock: status === 'refused' ? null : { receivedOn: received, receivedAt: beijingInstant(received), limitWorkingDays: 5, extraWorkingDays: 0, pauses: [] },
-      tasks: [], refusalReasons: status === 'refused' ? [{ message: i % 20 ? '不属于帮办代办范围' : '非县级审批权限' }] : [], termination: status === 'terminated' ? { ground: 'applicant_request' as const, reason: '演示' } : null, result: null,
+      _id: `shot-${i}`,
+      caseNo: `BB${received.replace(/-/g, '')}-${String(900 + i)}`,
+      category: categories[i % 4],
+      mode: 'help' as const,
+      matter: '演示事项',
+      contactName: '李明',
+      unitId,
+      unitName,
+      agentId,
+      agentName,
+      firstAgentId: agentId,
+      status: status as 'finished',
+      submittedAt: beijingInstant(received, '11:00'),
+      endedAt: status === 'handling' || ended > today ? null : beijingInstant(ended, '17:00'),
+      clock:
+        status === 'refused'
+          ? null
+          : {
+              receivedOn: received,
+              receivedAt: beijingInstant(received),
+              limitWorkingDays: 5,
+              extraWorkingDays: 0,
+              pauses: [],
+            },
+      tasks: [],
+      refusalReasons: status === 'refused' ? [{ message: i % 20 ? '不属于帮办代办范围' : '非县级审批权限' }] : [],
+      termination: status === 'terminated' ? { ground: 'applicant_request' as const, reason: '演示' } : null,
+      result: null,
       // 受理 the day it came in (受理件数 counts accepted cases); a refused one never was
       timeline: status === 'refused' ? [] : [{ action: 'accept', at: beijingInstant(received, '15:00') }],
     };
     if (!c.endedAt && status !== 'handling') c.status = 'handling' as never;
-    const level = (['very_satisfied', 'satisfied', 'very_satisfied', 'basically_satisfied', 'satisfied', 'dissatisfied'] as const)[i % 6];
-    const rating = c.endedAt && i % 3 ? { caseId: c._id, raterId: 'o', source: 'applicant' as const, level, dimensions: {}, tags: level === 'dissatisfied' ? ['slow' as const] : [], comment: null, at: c.endedAt, followUp: null } : null;
+    const level = (
+      ['very_satisfied', 'satisfied', 'very_satisfied', 'basically_satisfied', 'satisfied', 'dissatisfied'] as const
+    )[i % 6];
+    const rating =
+      c.endedAt && i % 3
+        ? {
+            caseId: c._id,
+            raterId: 'o',
+            source: 'applicant' as const,
+            level,
+            dimensions: {},
+            tags: level === 'dissatisfied' ? ['slow' as const] : [],
+            comment: null,
+            at: c.endedAt,
+            followUp: null,
+          }
+        : null;
     const row = ledgerRow(c, rating, [], cal);
     writes.push({ collection: 'ledger', id: row._id, doc: row as never });
   }

@@ -10,7 +10,10 @@ import { ledgerJourneyEnv } from './journeys/ledger-env';
 const e2e = weappEnv();
 
 test('a citizen’s 差评 is called back and rectified by the unit, the citizen reads the outcome, the center sees the ledger change', async () => {
-  await badRatingLedgerJourney(e2e.driver, ledgerJourneyEnv(() => e2e.cloud));
+  await badRatingLedgerJourney(
+    e2e.driver,
+    ledgerJourneyEnv(() => e2e.cloud),
+  );
   // the center opened the ledger: its subpackage, with the chart library, loaded on the phone
   const ledger = e2e.driver.sessions.filter(({ mp }) => mp.subpackagesLoaded.has('packages/ledger'));
   expect(ledger.length).toBeGreaterThan(0);

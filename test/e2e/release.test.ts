@@ -42,22 +42,41 @@ describe('a release build', () => {
 
   test('passes every item of WeChat checkCodeQuality, carries the env id and the AppID', () => {
     const r = release(['--env', 'bangban-prod-7gq2x1c0', '--appid', 'wx0123456789abcdef', '--out', out, '--json']);
-    const report = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ok: boolean; problems: string[]; checks: { name: string; success: boolean }[] };
+    const report = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+      ok: boolean;
+      problems: string[];
+      checks: { name: string; success: boolean }[];
+    };
     expect(report.problems).toEqual([]);
     expect(r.status).toBe(0);
     // the eleven items of miniprogram-ci 2.1.42, compression and lazyCodeLoading among them
-    expect(report.checks.map((c) => c.name)).toEqual(expect.arrayContaining(['JS_COMPRESS_OPEN', 'WXML_COMPRESS_OPEN', 'WXSS_COMPRESS_OPEN', 'LAZYCODE_LOADING_OPEN', 'PACKAGE_SIZE_LIMIT', 'CONTAINS_UNUSED_CODES']));
+    expect(report.checks.map((c) => c.name)).toEqual(
+      expect.arrayContaining([
+        'JS_COMPRESS_OPEN',
+        'WXML_COMPRESS_OPEN',
+        'WXSS_COMPRESS_OPEN',
+        'LAZYCODE_LOADING_OPEN',
+        'PACKAGE_SIZE_LIMIT',
+        'CONTAINS_UNUSED_CODES',
+      ]),
+    );
     expect(report.checks).toHaveLength(11);
     expect(report.checks.filter((c) => !c.success)).toEqual([]);
 
     const appJson = JSON.parse(fs.readFileSync(path.join(out, 'dist', 'app.json'), 'utf8'));
     expect(appJson.lazyCodeLoading).toBe('requiredComponents');
     expect(fs.existsSync(path.join(out, 'dist', appJson.sitemapLocation))).toBe(true);
-    expect(JSON.parse(fs.readFileSync(path.join(out, 'project.config.json'), 'utf8')).libVersion).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(JSON.parse(fs.readFileSync(path.join(out, 'project.private.config.json'), 'utf8')).appid).toBe('wx0123456789abcdef');
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'project.config.json'), 'utf8')).libVersion).toMatch(
+      /^\d+\.\d+\.\d+$/,
+    );
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'project.private.config.json'), 'utf8')).appid).toBe(
+      'wx0123456789abcdef',
+    );
     const appJs = fs.readFileSync(path.join(out, 'dist', 'app.js'), 'utf8');
     expect(appJs).not.toMatch(/\n\s{2,}\S/); // minified: no indented lines
-    const js = fs.readdirSync(path.join(out, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    const js = fs
+      .readdirSync(path.join(out, 'dist'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.js'));
     const all = js.map((f) => fs.readFileSync(path.join(out, 'dist', f), 'utf8')).join('\n');
     expect(all).toContain('"bangban-prod-7gq2x1c0"');
     expect(all).not.toContain('"bangban-local"');

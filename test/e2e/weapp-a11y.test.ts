@@ -27,10 +27,13 @@ test('every view template of the build binds the aria attributes WeChat reads', 
   const wxml = fs.readFileSync(path.join(DIST, 'base.wxml'), 'utf8');
   // Taro's pure-view and click-view templates are for views with no props beyond class, style and a
   // tap; a view with any aria prop renders through the full view template (and static-view)
-  const views = [...wxml.matchAll(/<template name="(tmpl_\d+_[^"]+)">\s*<view ([^>]*)>/g)].filter(([, , attrs]) => /hover-class=/.test(attrs));
+  const views = [...wxml.matchAll(/<template name="(tmpl_\d+_[^"]+)">\s*<view ([^>]*)>/g)].filter(([, , attrs]) =>
+    /hover-class=/.test(attrs),
+  );
   expect(views.length).toBeGreaterThan(5);
   for (const [, name, attrs] of views) {
-    for (const a of ['aria-role', 'aria-label', 'aria-checked', 'aria-selected', 'aria-disabled', 'aria-hidden']) expect(`${name}: ${attrs.includes(`${a}="{{`)}`).toBe(`${name}: true`);
+    for (const a of ['aria-role', 'aria-label', 'aria-checked', 'aria-selected', 'aria-disabled', 'aria-hidden'])
+      expect(`${name}: ${attrs.includes(`${a}="{{`)}`).toBe(`${name}: true`);
   }
 });
 

@@ -5,14 +5,20 @@ import path from 'node:path';
 const DIST = path.join(__dirname, '..', '..', 'dist');
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 test('app.json lists the applicant pages in the main package and the staff pages in a subpackage', () => {
   const app = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'));
   expect(app.pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/apply/index', 'pages/my/index']));
   expect(app.pages.some((p: string) => p.startsWith('packages/'))).toBe(false);
-  expect(app.subPackages ?? app.subpackages).toEqual(expect.arrayContaining([expect.objectContaining({ root: 'packages/staff', pages: expect.arrayContaining(['pages/workbench/index']) })]));
+  expect(app.subPackages ?? app.subpackages).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ root: 'packages/staff', pages: expect.arrayContaining(['pages/workbench/index']) }),
+    ]),
+  );
   for (const page of app.pages) expect(fs.existsSync(path.join(DIST, `${page}.js`))).toBe(true);
 });
 
@@ -26,7 +32,12 @@ test('nothing local-only reaches the WeChat build: no gateway, no demo identitie
   for (const f of files(DIST).filter((x) => /\.(js|json|wxml)$/.test(x))) {
     const text = fs.readFileSync(f, 'utf8');
     const file = path.relative(DIST, f);
-    expect({ file, gateway: text.includes('/gateway/'), demo: /o_citizen_elder|o_agent_center/.test(text), storage: text.includes('localStorage') }).toEqual({ file, gateway: false, demo: false, storage: false });
+    expect({
+      file,
+      gateway: text.includes('/gateway/'),
+      demo: /o_citizen_elder|o_agent_center/.test(text),
+      storage: text.includes('localStorage'),
+    }).toEqual({ file, gateway: false, demo: false, storage: false });
   }
 });
 

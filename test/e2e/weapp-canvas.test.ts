@@ -8,20 +8,40 @@ import { Canvas2DNode, CanvasRegistry, DEFAULT_CANVAS_SIZE, decodeGrayPng } from
 import type { WxNode } from '../weapp-harness/tree';
 
 const fakeNode = (over: Partial<{ tag: string; sid: string; id: string; style: string; type: string }>): WxNode =>
-  ({ tag: 'canvas', sid: '_n1', id: 'sig-a', style: '', attr: (n: string) => (n === 'type' ? over.type ?? '2d' : undefined), ...over }) as unknown as WxNode;
+  ({
+    tag: 'canvas',
+    sid: '_n1',
+    id: 'sig-a',
+    style: '',
+    attr: (n: string) => (n === 'type' ? (over.type ?? '2d') : undefined),
+    ...over,
+  }) as unknown as WxNode;
 
 function registry(nodes: WxNode[]) {
   const tempFiles = new Map<string, string>();
-  const reg = new CanvasRegistry({ queryPage: (sel) => nodes.filter((n) => sel === `#${n.id}`), tempFiles, guard: (_w, fn) => void fn(), realmData: (v) => v });
+  const reg = new CanvasRegistry({
+    queryPage: (sel) => nodes.filter((n) => sel === `#${n.id}`),
+    tempFiles,
+    guard: (_w, fn) => void fn(),
+    realmData: (v) => v,
+  });
   return { reg, tempFiles };
 }
 const query = (reg: CanvasRegistry, sel: string) =>
   new Promise<{ node: Canvas2DNode | null; width: number; height: number } | null>((resolve) =>
-    reg.createSelectorQuery().select(sel).fields({ node: true, size: true }).exec((r) => resolve((r as never[])[0])),
+    reg
+      .createSelectorQuery()
+      .select(sel)
+      .fields({ node: true, size: true })
+      .exec((r) => resolve((r as never[])[0])),
   );
 
 test('a selector query gives the same node for a 2d canvas, with WeChat’s default size or the inline px size', async () => {
-  const { reg } = registry([fakeNode({}), fakeNode({ sid: '_n2', id: 'sized', style: 'width:320px;height:180px' }), fakeNode({ sid: '_n3', id: 'old', type: '' })]);
+  const { reg } = registry([
+    fakeNode({}),
+    fakeNode({ sid: '_n2', id: 'sized', style: 'width:320px;height:180px' }),
+    fakeNode({ sid: '_n3', id: 'old', type: '' }),
+  ]);
   const a = await query(reg, '#sig-a');
   expect(a).toMatchObject({ width: DEFAULT_CANVAS_SIZE.width, height: DEFAULT_CANVAS_SIZE.height });
   expect(a?.node).toBeInstanceOf(Canvas2DNode);

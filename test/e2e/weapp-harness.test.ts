@@ -9,7 +9,16 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { CloudBase } from '../../local-cloud/src';
 import { startTestCloud } from '../support/cloud';
-import { HarnessError, type LaunchOptions, MiniProgram, TemplateMap, applySetData, parsePath, wxApiList, MODELLED_WX_APIS } from '../weapp-harness';
+import {
+  HarnessError,
+  type LaunchOptions,
+  MiniProgram,
+  TemplateMap,
+  applySetData,
+  parsePath,
+  wxApiList,
+  MODELLED_WX_APIS,
+} from '../weapp-harness';
 
 const FIXTURE = path.join(__dirname, '..', 'weapp-harness', 'fixtures', 'mini');
 const FILES = path.join(__dirname, '..', 'weapp-harness', 'fixtures', 'files');
@@ -36,7 +45,14 @@ afterAll(() => cloud?.stop());
 
 async function launch(pagePath: string, options: Partial<LaunchOptions> = {}): Promise<MiniProgram> {
   // the user agreed to WeChat's privacy popup before, unless a test says otherwise (the privacy tests)
-  const mp = await MiniProgram.launch({ dist: FIXTURE, cloud, openid: 'o_fixture', path: pagePath, privacy: { agreed: true }, ...options });
+  const mp = await MiniProgram.launch({
+    dist: FIXTURE,
+    cloud,
+    openid: 'o_fixture',
+    path: pagePath,
+    privacy: { agreed: true },
+    ...options,
+  });
   opened.push(mp);
   return mp;
 }
@@ -47,7 +63,9 @@ describe('a page that would break in WeChat fails the test, naming the cause', (
   test('touching document', async () => {
     const err = await launch('pages/dom/index').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HarnessError);
-    expect((err as HarnessError).message).toMatch(/pages\/dom\/index onLoad touched `document`, which does not exist in a mini-program/);
+    expect((err as HarnessError).message).toMatch(
+      /pages\/dom\/index onLoad touched `document`, which does not exist in a mini-program/,
+    );
     expect((err as HarnessError).problems.map((p) => p.kind)).toEqual(['browser-global']);
   });
 
@@ -58,7 +76,9 @@ describe('a page that would break in WeChat fails the test, naming the cause', (
 
   test('a wx API the harness does not model, even when the page swallows the error', async () => {
     const mp = await launch('pages/api/index');
-    await expect(mp.tap('.scan')).rejects.toThrow(/\[unmodelled-api\] pages\/api\/index: called wx\.scanCode, which the weapp harness does not model/);
+    await expect(mp.tap('.scan')).rejects.toThrow(
+      /\[unmodelled-api\] pages\/api\/index: called wx\.scanCode, which the weapp harness does not model/,
+    );
     expect(mp.apiCalls.get('scanCode')).toBe(1);
     // WeChat hands uncaught errors to App.onError; this one was caught by the page
     expect(mp.appInstance?.errors).toBeUndefined();
@@ -79,7 +99,9 @@ describe('a page that would break in WeChat fails the test, naming the cause', (
     real.removeAllListeners('unhandledRejection');
     try {
       const mp = await launch('pages/api/index');
-      await expect(mp.tap('.reject')).rejects.toThrow(/\[unhandled-rejection\] pages\/api\/index: unhandled rejection: Error: nobody catches this/);
+      await expect(mp.tap('.reject')).rejects.toThrow(
+        /\[unhandled-rejection\] pages\/api\/index: unhandled rejection: Error: nobody catches this/,
+      );
     } finally {
       for (const l of jestListeners) real.on('unhandledRejection', l as NodeJS.UnhandledRejectionListener);
     }
@@ -91,7 +113,9 @@ describe('a page that would break in WeChat fails the test, naming the cause', (
   });
 
   test('one setData over 1 MB', async () => {
-    await expect(launch('pages/big/index')).rejects.toThrow(/\[setdata-limit\] pages\/big\/index: one setData of 1100 KB exceeds WeChat's 1 MB limit/);
+    await expect(launch('pages/big/index')).rejects.toThrow(
+      /\[setdata-limit\] pages\/big\/index: one setData of 1100 KB exceeds WeChat's 1 MB limit/,
+    );
   });
 });
 
@@ -99,10 +123,21 @@ describe('page stack, tab bar and subpackages follow app.json', () => {
   test('launch and navigateTo run the lifecycles in WeChat order; queries stay raw', async () => {
     const mp = await launch('pages/home/index', { scene: 1047 });
     expect(mp.appInstance?.launch).toMatchObject({ path: 'pages/home/index', scene: 1047 });
-    expect(mp.lifecycleLog).toEqual(['App onLaunch', 'App onShow', 'pages/home/index onLoad', 'pages/home/index onShow', 'pages/home/index onReady']);
+    expect(mp.lifecycleLog).toEqual([
+      'App onLaunch',
+      'App onShow',
+      'pages/home/index onLoad',
+      'pages/home/index onShow',
+      'pages/home/index onReady',
+    ]);
     mp.lifecycleLog.length = 0;
     await mp.tap('.go-detail');
-    expect(mp.lifecycleLog).toEqual(['pages/home/index onHide', 'pages/detail/index onLoad', 'pages/detail/index onShow', 'pages/detail/index onReady']);
+    expect(mp.lifecycleLog).toEqual([
+      'pages/home/index onHide',
+      'pages/detail/index onLoad',
+      'pages/detail/index onShow',
+      'pages/detail/index onReady',
+    ]);
     expect(mp.page.options).toEqual({ id: '7', name: '%E5%BC%A0' });
     expect(mp.page.title).toBe('详情');
     expect(mp.page.byClass('id')[0].text).toBe('id=7 name=%E5%BC%A0');
@@ -234,7 +269,13 @@ describe('modelled wx APIs behave as WeChat documents them', () => {
     const mp = await launch('pages/tools/index');
     mp.pickMedia([path.join(FILES, 'photo.png')]);
     await mp.tap('.photo');
-    expect(JSON.parse(out(mp))).toEqual({ size: 71, width: 3, type: 'image', fileID: 'cloud://fixture-env.local/photos/p.png', http: true });
+    expect(JSON.parse(out(mp))).toEqual({
+      size: 71,
+      width: 3,
+      type: 'image',
+      fileID: 'cloud://fixture-env.local/photos/p.png',
+      http: true,
+    });
     expect(cloud.storage.get('photos/p.png')).toEqual(fs.readFileSync(path.join(FILES, 'photo.png')));
     mp.pickMedia('cancel');
     await mp.tap('.photo');
@@ -309,7 +350,9 @@ describe('WeChat privacy consent (onNeedPrivacyAuthorization)', () => {
   test('without a listener, a privacy API before consent is WeChat showing its own popup: a problem', async () => {
     const mp = await launch('pages/privacy/index', { privacy: { agreed: false } });
     mp.pickMessageFiles([PDF()]);
-    await expect(mp.tap('.pick')).rejects.toThrow(/no wx.onNeedPrivacyAuthorization listener: WeChat shows its own privacy popup/);
+    await expect(mp.tap('.pick')).rejects.toThrow(
+      /no wx.onNeedPrivacyAuthorization listener: WeChat shows its own privacy popup/,
+    );
   });
 
   test('the listener is asked, the API waits, and the agree button lets it go on; consent is kept', async () => {
@@ -369,12 +412,14 @@ describe('WeChat’s own template engine and the page’s WXSS decide what is sh
   });
 
   test('a node whose template does not exist fails with the template engine’s own message', async () => {
-    await expect(launch('pages/render/index?broken=1')).rejects.toThrow(/\[template\] pages\/render\/index: WeChat's template engine: .*Template `r1_zz` not found/);
+    await expect(launch('pages/render/index?broken=1')).rejects.toThrow(
+      /\[template\] pages\/render\/index: WeChat's template engine: .*Template `r1_zz` not found/,
+    );
   });
 });
 
 describe('building blocks', () => {
-  test('setData paths: Taro\'s `a.cn.[1].v` and WeChat\'s `a.b[1].c`', () => {
+  test("setData paths: Taro's `a.cn.[1].v` and WeChat's `a.b[1].c`", () => {
     expect(parsePath('root.cn.[0].cn.[12].v')).toEqual(['root', 'cn', 0, 'cn', 12, 'v']);
     expect(parsePath('list[2].name')).toEqual(['list', 2, 'name']);
     const data: Record<string, unknown> = { root: { cn: [{ v: 'a' }] } };
@@ -382,7 +427,7 @@ describe('building blocks', () => {
     expect(data).toEqual({ root: { cn: [{ v: 'b' }, { v: 'c' }] }, x: { y: [undefined, 2] } });
   });
 
-  test('the app build\'s base.wxml says which node is an input and which pN holds its value', () => {
+  test("the app build's base.wxml says which node is an input and which pN holds its value", () => {
     const templates = TemplateMap.fromDist(DIST);
     const input = templates.kind('33');
     expect(input.tag).toBe('input');

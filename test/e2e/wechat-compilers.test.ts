@@ -48,13 +48,21 @@ describe('what WeChat’s compilers refuse fails the check, naming the file', ()
   test('a style sheet with a broken rule', () => {
     const ok = compileWxss(folder({ 'app.wxss': '.btn { min-height: 96rpx; }\n' }));
     expect(ok.ok).toBe(true);
-    const r = compileWxss(folder({ 'app.wxss': '.btn { min-height: 96rpx; }\n', 'pages/a/index.wxss': '.card { color: #333;\n' }));
+    const r = compileWxss(
+      folder({ 'app.wxss': '.btn { min-height: 96rpx; }\n', 'pages/a/index.wxss': '.card { color: #333;\n' }),
+    );
     expect(r.ok).toBe(false);
     expect(r.error).toMatch(/pages\/a\/index\.wxss/);
   });
 
   test('a tag selector in a custom component’s style sheet: accepted with a warning, as WeChat drops it', () => {
-    const r = compileWxss(folder({ 'comp.json': '{"component": true}', 'comp.wxss': '.a { color: red; }\nview { color: blue; }\n', 'app.wxss': 'view { color: #333; }\n' }));
+    const r = compileWxss(
+      folder({
+        'comp.json': '{"component": true}',
+        'comp.wxss': '.a { color: red; }\nview { color: blue; }\n',
+        'app.wxss': 'view { color: #333; }\n',
+      }),
+    );
     expect(r.ok).toBe(true);
     expect(r.warnings).toEqual([expect.stringMatching(/not allowed in component wxss.*\(comp\.wxss:\d+:\d+\)/)]);
   });

@@ -13,18 +13,37 @@ beforeAll(async () => {
 afterAll(() => cloud.stop());
 
 test('steps delivered in one run reach the applicant newest first', async () => {
-  const r = await submitAs(cloud, 'o_inbox_order', { category: 'enterprise', applicantType: 'enterprise', mode: 'proxy', matter: '食品经营许可', contactName: '王海', contactPhone: '13899001122' });
+  const r = await submitAs(cloud, 'o_inbox_order', {
+    category: 'enterprise',
+    applicantType: 'enterprise',
+    mode: 'proxy',
+    matter: '食品经营许可',
+    contactName: '王海',
+    contactPhone: '13899001122',
+  });
   if (!r.ok) throw new Error(r.message);
   let version = 1;
   const steps = [
-    { type: 'accept', mandateConfirmed: true, processExplained: true, materialsChecked: true, applicantSigned: true, mandateLetterSigned: true },
+    {
+      type: 'accept',
+      mandateConfirmed: true,
+      processExplained: true,
+      materialsChecked: true,
+      applicantSigned: true,
+      mandateLetterSigned: true,
+    },
     { type: 'deliver', window: '市场监管窗口', committedWorkingDays: 5 },
     { type: 'requestMaterials', missing: ['经营场所使用证明'] },
   ];
   for (const action of steps) {
     // a moment apart, as steps at a desk are
     await new Promise((res) => setTimeout(res, 20));
-    const a = await call(cloud, 'workbench', { action: 'act', input: { caseId: r.data.caseId, version, action } }, 'o_agent_center');
+    const a = await call(
+      cloud,
+      'workbench',
+      { action: 'act', input: { caseId: r.data.caseId, version, action } },
+      'o_agent_center',
+    );
     if (!a.ok) throw new Error(`${a.code} ${a.message}`);
     version = a.data.version;
   }

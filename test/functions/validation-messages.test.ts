@@ -35,10 +35,16 @@ test('core: each kind of zod issue in words a citizen or a clerk reads', () => {
 function broken(schema: JsonSchema, depth = 0): unknown {
   if (depth > 4) return null;
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  if (schema.properties) return Object.fromEntries(Object.entries(schema.properties).map(([k, v], i) => [k, i % 2 ? broken(v, depth + 1) : undefined]));
+  if (schema.properties)
+    return Object.fromEntries(
+      Object.entries(schema.properties).map(([k, v], i) => [k, i % 2 ? broken(v, depth + 1) : undefined]),
+    );
   if (type === 'string') return schema.maxLength ? 'x'.repeat(schema.maxLength + 1) : '';
   if (type === 'number' || type === 'integer') return 'not a number';
-  if (type === 'array') return Array.from({ length: (schema.maxItems ?? 0) + 1 }, () => (schema.items ? broken(schema.items, depth + 1) : ''));
+  if (type === 'array')
+    return Array.from({ length: (schema.maxItems ?? 0) + 1 }, () =>
+      schema.items ? broken(schema.items, depth + 1) : '',
+    );
   if (type === 'boolean') return 'yes';
   return '';
 }
@@ -48,7 +54,11 @@ test('every action answers an empty, a wrong-typed and a broken input field by f
   const bad: string[] = [];
   let fields = 0;
   for (const v of variants) {
-    for (const input of [{}, Object.fromEntries(Object.keys(v.schema.properties ?? {}).map((k) => [k, 12345.5])), broken(v.schema)]) {
+    for (const input of [
+      {},
+      Object.fromEntries(Object.keys(v.schema.properties ?? {}).map((k) => [k, 12345.5])),
+      broken(v.schema),
+    ]) {
       const r = await call(cloud, v.fn, { action: v.action, input }, 'o_center_admin');
       if (r.ok || r.code !== 'INVALID_INPUT') continue;
       for (const [field, message] of Object.entries(r.fields ?? {})) {
@@ -64,5 +74,10 @@ test('every action answers an empty, a wrong-typed and a broken input field by f
 
 test('the staff step that showed the English message: an empty required text', async () => {
   const r = await call(cloud, 'workbench', { action: 'get', input: { caseId: '' } }, 'o_agent_center');
-  expect(r).toEqual({ ok: false, code: 'INVALID_INPUT', message: '填写的内容有误，请按提示修改', fields: { caseId: '请填写此项' } });
+  expect(r).toEqual({
+    ok: false,
+    code: 'INVALID_INPUT',
+    message: '填写的内容有误，请按提示修改',
+    fields: { caseId: '请填写此项' },
+  });
 });

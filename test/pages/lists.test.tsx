@@ -1,21 +1,21 @@
-import { act, render, screen } from '@testing-library/react'
-import My from '../../src/pages/my/index'
-import Workbench from '../../src/packages/staff/pages/workbench/index'
-import { listMyApplications } from '../../src/services/listMyApplications'
-import { listWorkbenchCases } from '../../src/services/listWorkbenchCases'
-import { getMyProfile } from '../../src/services/getMyProfile'
-import { CloudCallError } from '../../src/services/errors'
+import { act, render, screen } from '@testing-library/react';
+import My from '../../src/pages/my/index';
+import Workbench from '../../src/packages/staff/pages/workbench/index';
+import { listMyApplications } from '../../src/services/listMyApplications';
+import { listWorkbenchCases } from '../../src/services/listWorkbenchCases';
+import { getMyProfile } from '../../src/services/getMyProfile';
+import { CloudCallError } from '../../src/services/errors';
 
-jest.mock('../../src/services/listMyApplications', () => ({ listMyApplications: jest.fn() }))
-jest.mock('../../src/services/listWorkbenchCases', () => ({ listWorkbenchCases: jest.fn() }))
+jest.mock('../../src/services/listMyApplications', () => ({ listMyApplications: jest.fn() }));
+jest.mock('../../src/services/listWorkbenchCases', () => ({ listWorkbenchCases: jest.fn() }));
 jest.mock('../../src/services/getMyProfile', () => ({
   ...jest.requireActual('../../src/services/getMyProfile'),
   getMyProfile: jest.fn(),
-}))
+}));
 
-const mine = jest.mocked(listMyApplications)
-const cases = jest.mocked(listWorkbenchCases)
-const whoami = jest.mocked(getMyProfile)
+const mine = jest.mocked(listMyApplications);
+const cases = jest.mocked(listWorkbenchCases);
+const whoami = jest.mocked(getMyProfile);
 
 describe('my applications', () => {
   it('lists cases with their status written out and the time in China time', async () => {
@@ -32,38 +32,38 @@ describe('my applications', () => {
           agentName: '陈静',
         },
       ],
-    })
-    render(<My />)
-    expect(await screen.findByText('已受理')).toBeTruthy()
-    expect(screen.getByText(/HS2024-000123/)).toBeTruthy()
-    expect(screen.getByText(/2024-05-07 01:30/)).toBeTruthy()
-    expect(screen.getByText(/民生保障类事项/)).toBeTruthy()
-  })
+    });
+    render(<My />);
+    expect(await screen.findByText('已受理')).toBeTruthy();
+    expect(screen.getByText(/HS2024-000123/)).toBeTruthy();
+    expect(screen.getByText(/2024-05-07 01:30/)).toBeTruthy();
+    expect(screen.getByText(/民生保障类事项/)).toBeTruthy();
+  });
 
   it('says so when there is nothing yet', async () => {
-    mine.mockResolvedValue({ items: [] })
-    render(<My />)
-    expect(await screen.findByText(/还没有提交过/)).toBeTruthy()
-  })
+    mine.mockResolvedValue({ items: [] });
+    render(<My />);
+    expect(await screen.findByText(/还没有提交过/)).toBeTruthy();
+  });
 
   it('shows a readable error and a retry when the backend is down', async () => {
-    mine.mockRejectedValue(new CloudCallError('FUNCTION_NOT_FOUND', 'function cases not found'))
-    render(<My />)
-    expect(await screen.findByText(/服务暂时不可用/)).toBeTruthy()
-    expect(screen.getByText('重新加载')).toBeTruthy()
-  })
-})
+    mine.mockRejectedValue(new CloudCallError('FUNCTION_NOT_FOUND', 'function cases not found'));
+    render(<My />);
+    expect(await screen.findByText(/服务暂时不可用/)).toBeTruthy();
+    expect(screen.getByText('重新加载')).toBeTruthy();
+  });
+});
 
 describe('workbench', () => {
   it('tells a citizen 无权访问 without asking for cases', async () => {
-    whoami.mockResolvedValue({ roles: ['applicant'] })
-    render(<Workbench />)
-    expect(await screen.findByText(/无权访问/)).toBeTruthy()
-    expect(cases).not.toHaveBeenCalled()
-  })
+    whoami.mockResolvedValue({ roles: ['applicant'] });
+    render(<Workbench />);
+    expect(await screen.findByText(/无权访问/)).toBeTruthy();
+    expect(cases).not.toHaveBeenCalled();
+  });
 
   it('lists cases with masked applicant data for an agent', async () => {
-    whoami.mockResolvedValue({ roles: ['agent'], staff: { name: '陈静', unitName: '政务服务中心', role: 'agent' } })
+    whoami.mockResolvedValue({ roles: ['agent'], staff: { name: '陈静', unitName: '政务服务中心', role: 'agent' } });
     cases.mockResolvedValue({
       items: [
         {
@@ -79,10 +79,10 @@ describe('workbench', () => {
           unitName: '政务服务中心',
         },
       ],
-    })
-    render(<Workbench />)
-    expect(await screen.findByText(/张\*兰/)).toBeTruthy()
-    expect(screen.getByText('已受理')).toBeTruthy()
-    await act(async () => {})
-  })
-})
+    });
+    render(<Workbench />);
+    expect(await screen.findByText(/张\*兰/)).toBeTruthy();
+    expect(screen.getByText('已受理')).toBeTruthy();
+    await act(async () => {});
+  });
+});

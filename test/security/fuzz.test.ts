@@ -25,7 +25,13 @@ const by = (key: string) => PERSONAS.find((p) => p.key === key)!;
 
 /** Someone the action's roles admit: the applicant, else an agent, a leader, the administrator. */
 function callerFor(v: ActionVariant): Persona {
-  for (const [role, key] of [['applicant', 'applicant'], ['agent', 'agent'], ['leader', 'leader'], ['center', 'admin']] as const) if (v.spec.roles.includes(role)) return by(key);
+  for (const [role, key] of [
+    ['applicant', 'applicant'],
+    ['agent', 'agent'],
+    ['leader', 'leader'],
+    ['center', 'admin'],
+  ] as const)
+    if (v.spec.roles.includes(role)) return by(key);
   return by('admin');
 }
 
@@ -62,7 +68,14 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
     { 'a.b': 1, $inc: { version: 1 } },
     ['__proto__'],
   ),
-  fc.constantFrom('{"__proto__":{"polluted":"yes","admin":true}}', '{"constructor":{"prototype":{"polluted":"yes"}}}', '{"prototype":{"polluted":"yes"}}', '{"$where":"this.applicantId != null"}').map(json),
+  fc
+    .constantFrom(
+      '{"__proto__":{"polluted":"yes","admin":true}}',
+      '{"constructor":{"prototype":{"polluted":"yes"}}}',
+      '{"prototype":{"polluted":"yes"}}',
+      '{"$where":"this.applicantId != null"}',
+    )
+    .map(json),
   fc.string({ minLength: 5000, maxLength: 5000 }).map((s) => s.repeat(40)),
   fc.integer({ min: 50, max: 400 }).map((depth) => {
     let v: unknown = { leaf: 1 };
@@ -93,11 +106,26 @@ function mutate(sample: Record<string, unknown>): fc.Arbitrary<Record<string, un
 
 /** The sample plus keys a client has no business sending (zod must drop them). */
 const extraKeys = (sample: Record<string, unknown>) =>
-  fc.constantFrom('__proto__', 'constructor', '$where', '_openid', 'openid', 'role', 'applicantId', 'version', 'status').chain((k) =>
-    hostile.map((value) => json(`{${JSON.stringify(k)}: ${JSON.stringify(value ?? null) ?? 'null'}, ${JSON.stringify(sample).slice(1)}`.replace(/, }$/, '}')) as Record<string, unknown>),
-  );
+  fc
+    .constantFrom('__proto__', 'constructor', '$where', '_openid', 'openid', 'role', 'applicantId', 'version', 'status')
+    .chain((k) =>
+      hostile.map(
+        (value) =>
+          json(
+            `{${JSON.stringify(k)}: ${JSON.stringify(value ?? null) ?? 'null'}, ${JSON.stringify(sample).slice(1)}`.replace(
+              /, }$/,
+              '}',
+            ),
+          ) as Record<string, unknown>,
+      ),
+    );
 
-const inputs = (v: ActionVariant) => fc.oneof({ weight: 3, arbitrary: mutate(v.sample) }, { weight: 1, arbitrary: extraKeys(v.sample) }, { weight: 1, arbitrary: fc.oneof(hostile, fc.jsonValue()) as fc.Arbitrary<Record<string, unknown>> });
+const inputs = (v: ActionVariant) =>
+  fc.oneof(
+    { weight: 3, arbitrary: mutate(v.sample) },
+    { weight: 1, arbitrary: extraKeys(v.sample) },
+    { weight: 1, arbitrary: fc.oneof(hostile, fc.jsonValue()) as fc.Arbitrary<Record<string, unknown>> },
+  );
 
 const KNOWN = new Set(Object.keys(ERROR_CODES));
 function problem(answer: unknown): string | null {
@@ -122,11 +150,13 @@ function operatorKeys(): string[] {
   const walk = (v: unknown, where: string, depth: number) => {
     if (!v || typeof v !== 'object' || depth > 30 || v instanceof Date) return;
     for (const k of Object.keys(v)) {
-      if (k.startsWith('$') || k === '__proto__' || k === 'constructor' || k === 'prototype' || k.startsWith('_.')) found.push(`${where}.${k}`);
+      if (k.startsWith('$') || k === '__proto__' || k === 'constructor' || k === 'prototype' || k.startsWith('_.'))
+        found.push(`${where}.${k}`);
       walk((v as Record<string, unknown>)[k], `${where}.${k}`, depth + 1);
     }
   };
-  for (const c of world.cloud.store.collectionNames()) for (const d of world.cloud.store.candidates(c, {}).docs) walk(d, `${c}/${d._id}`, 0);
+  for (const c of world.cloud.store.collectionNames())
+    for (const d of world.cloud.store.candidates(c, {}).docs) walk(d, `${c}/${d._id}`, 0);
   return found;
 }
 
@@ -147,7 +177,10 @@ describe('every action, fuzzed', () => {
           if (p) throw new Error(`${v.key}: ${p}`);
           if (!(answer as { ok: boolean }).ok) {
             const written = changes(before, snapshot(world.cloud));
-            if (written.length) throw new Error(`${v.key} refused (${(answer as { code: string }).code}) but wrote ${written.slice(0, 5).join(', ')}`);
+            if (written.length)
+              throw new Error(
+                `${v.key} refused (${(answer as { code: string }).code}) but wrote ${written.slice(0, 5).join(', ')}`,
+              );
           }
         }),
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
@@ -189,7 +222,11 @@ describe('the envelope', () => {
       for (const event of events) {
         const answer = await invoke(fn, event, by('applicant').openid);
         const p = problem(answer);
-        expect({ fn, event: JSON.stringify(event)?.slice(0, 60), problem: p }).toEqual({ fn, event: JSON.stringify(event)?.slice(0, 60), problem: null });
+        expect({ fn, event: JSON.stringify(event)?.slice(0, 60), problem: p }).toEqual({
+          fn,
+          event: JSON.stringify(event)?.slice(0, 60),
+          problem: null,
+        });
         expect(answer).toMatchObject({ ok: false });
       }
     }

@@ -25,7 +25,13 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => cloud?.stop());
 
-const applicantActions = [...new Set(actionVariants().filter((v) => v.spec.roles.includes('applicant')).map((v) => `${v.fn}.${v.action}`))];
+const applicantActions = [
+  ...new Set(
+    actionVariants()
+      .filter((v) => v.spec.roles.includes('applicant'))
+      .map((v) => `${v.fn}.${v.action}`),
+  ),
+];
 
 test('every applicant-facing action has a scenario here', () => {
   expect(applicantActions.filter((k) => !SCENARIOS[k])).toEqual([]);

@@ -5,7 +5,9 @@ const ROOT = path.join(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { build } = require('../../scripts/build-functions') as { build: () => string[] };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { seed } = require('../../scripts/seed') as { seed: (env: Record<string, string>, options?: { standInCalendars?: boolean }) => Promise<number> };
+const { seed } = require('../../scripts/seed') as {
+  seed: (env: Record<string, string>, options?: { standInCalendars?: boolean }) => Promise<number>;
+};
 
 let built = false;
 
@@ -15,12 +17,21 @@ export async function startAppCloud(options: Pick<CloudBaseOptions, 'maxInstance
     build();
     built = true;
   }
-  const cloud = await startCloudBase({ port: 0, dataDir: null, functionsDir: path.join(ROOT, 'cloudfunctions'), project: loadProject(path.join(ROOT, 'cloudbase.json')), triggers: false, ...options });
+  const cloud = await startCloudBase({
+    port: 0,
+    dataDir: null,
+    functionsDir: path.join(ROOT, 'cloudfunctions'),
+    project: loadProject(path.join(ROOT, 'cloudbase.json')),
+    triggers: false,
+    ...options,
+  });
   await seed(cloud.sdkEnv, { standInCalendars: true });
   // suites and journeys submit dozens of applications as the same few demo users: the per-person
   // limits (settings.applications) are lifted here; the suite that tests them sets them back
   const center = cloud.store.get('settings', 'center')?.doc ?? { _id: 'center' };
-  cloud.store.apply([{ collection: 'settings', id: 'center', doc: { ...center, applications: TEST_APPLICATION_LIMITS } as never }]);
+  cloud.store.apply([
+    { collection: 'settings', id: 'center', doc: { ...center, applications: TEST_APPLICATION_LIMITS } as never },
+  ]);
   return cloud;
 }
 
@@ -32,11 +43,16 @@ export function centerSettingsDoc(settings: Record<string, unknown> | null) {
   return { _id: 'center', applications: TEST_APPLICATION_LIMITS, ...(settings ?? {}) } as never;
 }
 
-export type Answer<T = any> = { ok: true; data: T } | { ok: false; code: string; message: string; fields?: Record<string, string> };
+export type Answer<T = any> =
+  { ok: true; data: T } | { ok: false; code: string; message: string; fields?: Record<string, string> };
 
 /** Calls a function the way the mini-program does: the caller is the openid, never the payload. */
 export async function call<T = any>(cloud: CloudBase, name: string, data: object, openid: string): Promise<Answer<T>> {
-  const { json } = await cloud.host.invoke(name, { ...data, userInfo: { openId: openid, appId: 'wx_test' } }, { openid, appid: 'wx_test', source: 'wx_client' });
+  const { json } = await cloud.host.invoke(
+    name,
+    { ...data, userInfo: { openId: openid, appId: 'wx_test' } },
+    { openid, appid: 'wx_test', source: 'wx_client' },
+  );
   return JSON.parse(json) as Answer<T>;
 }
 
@@ -53,17 +69,27 @@ export function cloudCalendar(cloud: CloudBase) {
  * year's notice); the returned function puts the seeded years back, keeping anything else written since.
  */
 export function withoutYear(cloud: CloudBase, year: number): () => void {
-  const calendarDoc = () => cloud.store.get('settings', 'calendar')!.doc as { _id: string; years: Record<string, unknown> };
+  const calendarDoc = () =>
+    cloud.store.get('settings', 'calendar')!.doc as { _id: string; years: Record<string, unknown> };
   const seededYears = calendarDoc().years;
   const { [String(year)]: _taken, ...others } = seededYears;
   cloud.store.apply([{ collection: 'settings', id: 'calendar', doc: { ...calendarDoc(), years: others } as never }]);
-  return () => cloud.store.apply([{ collection: 'settings', id: 'calendar', doc: { ...calendarDoc(), years: seededYears } as never }]);
+  return () =>
+    cloud.store.apply([
+      { collection: 'settings', id: 'calendar', doc: { ...calendarDoc(), years: seededYears } as never },
+    ]);
 }
 
 const SEEDED_DETAILS = {
   livelihood: { specialGroups: ['mobility_impaired'], livelihoodPublicService: true },
   enterprise: { enterpriseMatter: 'establishment' },
-  investment: { projectName: '农产品加工项目', investmentWan: 1200, approvalLevel: 'county', fitsIndustrialPolicy: true, excludedKinds: [] },
+  investment: {
+    projectName: '农产品加工项目',
+    investmentWan: 1200,
+    approvalLevel: 'county',
+    fitsIndustrialPolicy: true,
+    excludedKinds: [],
+  },
   major: { projectName: '重点项目', annualPlans: ['county'] },
 };
 
@@ -72,14 +98,27 @@ let seeded = 0;
  * Puts a freshly submitted case straight into the database (as `cases.submit` would store it), for
  * tests about what happens after submission; the submit form itself is tested in its own suite.
  */
-export function seedCase(cloud: CloudBase, opts: { applicantId: string; category?: 'livelihood' | 'enterprise' | 'investment' | 'major'; mode?: 'help' | 'proxy'; unitId?: string; agentId?: string | null; at?: Date }) {
+export function seedCase(
+  cloud: CloudBase,
+  opts: {
+    applicantId: string;
+    category?: 'livelihood' | 'enterprise' | 'investment' | 'major';
+    mode?: 'help' | 'proxy';
+    unitId?: string;
+    agentId?: string | null;
+    at?: Date;
+  },
+) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { openCase, CATEGORY_LABELS } = require('../../core') as typeof import('../../core');
   const at = opts.at ?? new Date();
   const category = opts.category ?? 'enterprise';
   const unitId = opts.unitId ?? (category === 'investment' || category === 'major' ? 'fgw' : 'center');
   const agentId = opts.agentId === undefined ? (unitId === 'fgw' ? 'st-agent-fgw' : 'st-agent-center') : opts.agentId;
-  const record = openCase({ applicantId: opts.applicantId, category, mode: opts.mode ?? 'help', unitId, agentId }, at).case;
+  const record = openCase(
+    { applicantId: opts.applicantId, category, mode: opts.mode ?? 'help', unitId, agentId },
+    at,
+  ).case;
   seeded++;
   const id = `seeded-case-${seeded}`;
   const caseNo = `BB20260101-${String(9000 + seeded)}`;

@@ -25,7 +25,12 @@ export function fullApplication(form: Record<string, unknown>): Record<string, u
     // every fixture is within §三: the server refuses anything else (issue 15)
     livelihood: { specialGroups: ['mobility_impaired'], livelihoodPublicService: true },
     enterprise: { enterpriseMatter: 'establishment' },
-    investment: { projectName: '农产品加工项目', investmentWan: 1200, approvalLevel: 'county', fitsIndustrialPolicy: true },
+    investment: {
+      projectName: '农产品加工项目',
+      investmentWan: 1200,
+      approvalLevel: 'county',
+      fitsIndustrialPolicy: true,
+    },
     major: { projectName: '重点项目', annualPlans: ['county'] },
   };
   return {
@@ -33,13 +38,23 @@ export function fullApplication(form: Record<string, unknown>): Record<string, u
     applicantName: form.contactName,
     ...(person ? { idNumber: PERSON_ID } : { uscc: ENTERPRISE_USCC }),
     details: details[String(form.category)] ?? {},
-    ...(form.mode === 'proxy' ? { mandate: { text: '本人委托帮代办员代为办理上述事项，委托期限至办结为止。', signatureFileID: 'cloud://bangban-local.test/signatures/test.png' } } : {}),
+    ...(form.mode === 'proxy'
+      ? {
+          mandate: {
+            text: '本人委托帮代办员代为办理上述事项，委托期限至办结为止。',
+            signatureFileID: 'cloud://bangban-local.test/signatures/test.png',
+          },
+        }
+      : {}),
     ...form,
   };
 }
 
 /** A real (1×1) PNG and a tiny PDF, as a phone would upload them. */
-export const PNG_BYTES = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+export const PNG_BYTES = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 let uploads = 0;
@@ -47,7 +62,13 @@ let uploads = 0;
  * Puts a file into the test cloud's storage the way the phone does: under the folder the cases
  * function gives this WeChat user (cases.uploadFolder). Answers its fileID.
  */
-export async function uploadAs(cloud: CloudBase, openid: string, folder: 'materials' | 'signatures', bytes: Buffer, ext = 'png'): Promise<string> {
+export async function uploadAs(
+  cloud: CloudBase,
+  openid: string,
+  folder: 'materials' | 'signatures',
+  bytes: Buffer,
+  ext = 'png',
+): Promise<string> {
   const r = await call(cloud, 'cases', { action: 'uploadFolder', input: {} }, openid);
   if (!r.ok) throw new Error(r.message);
   const cloudPath = `${r.data[folder]}test-${++uploads}.${ext}`;
@@ -56,14 +77,23 @@ export async function uploadAs(cloud: CloudBase, openid: string, folder: 'materi
 }
 
 /** fullApplication with a real signature uploaded by `openid` for a 代办 mandate. */
-export async function signedApplication(cloud: CloudBase, openid: string, form: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function signedApplication(
+  cloud: CloudBase,
+  openid: string,
+  form: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const input = fullApplication(form);
-  if (input.mandate) input.mandate = { ...(input.mandate as object), signatureFileID: await uploadAs(cloud, openid, 'signatures', PNG_BYTES) };
+  if (input.mandate)
+    input.mandate = {
+      ...(input.mandate as object),
+      signatureFileID: await uploadAs(cloud, openid, 'signatures', PNG_BYTES),
+    };
   return input;
 }
 
 /** A signature drawn on a staff device at the desk (uploaded by that staff member), for 受理. */
-export const deskSignature = (cloud: CloudBase, staffOpenid: string) => uploadAs(cloud, staffOpenid, 'signatures', PNG_BYTES);
+export const deskSignature = (cloud: CloudBase, staffOpenid: string) =>
+  uploadAs(cloud, staffOpenid, 'signatures', PNG_BYTES);
 
 /** Consents (once) and submits; answers the function's answer. */
 export async function submitAs(cloud: CloudBase, openid: string, form: Record<string, unknown>) {

@@ -9,7 +9,14 @@ const ROOT = path.join(__dirname, '..', '..');
 export const H5_DIR = path.join(ROOT, '.build', 'h5-e2e');
 export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
 
 /**
  * Serves the H5 build and forwards /gateway/* to the local CloudBase, so the app (built with a
@@ -19,15 +26,20 @@ export async function serveApp(cloudUrl: string): Promise<{ url: string; close()
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname.startsWith('/gateway/')) {
-      const upstream = http.request(`${cloudUrl}${url.pathname}${url.search}`, { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' } }, (up) => {
-        res.writeHead(up.statusCode ?? 502, { 'content-type': up.headers['content-type'] ?? 'application/json' });
-        up.pipe(res);
-      });
+      const upstream = http.request(
+        `${cloudUrl}${url.pathname}${url.search}`,
+        { method: req.method, headers: { 'content-type': req.headers['content-type'] ?? 'application/json' } },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, { 'content-type': up.headers['content-type'] ?? 'application/json' });
+          up.pipe(res);
+        },
+      );
       req.pipe(upstream);
       return;
     }
     let file = path.join(H5_DIR, decodeURIComponent(url.pathname));
-    if (!file.startsWith(H5_DIR) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(H5_DIR, 'index.html');
+    if (!file.startsWith(H5_DIR) || !fs.existsSync(file) || fs.statSync(file).isDirectory())
+      file = path.join(H5_DIR, 'index.html');
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
@@ -45,7 +57,15 @@ export async function launchBrowser(): Promise<BrowserContext> {
     viewport: { width: 375, height: 667 },
     deviceScaleFactor: 2,
     locale: 'zh-CN',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -54,7 +74,14 @@ export async function launchBrowser(): Promise<BrowserContext> {
  * stationed the document is wider than the screen, and a full-page shot shows that strip.
  */
 export async function pageSettled(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...document.querySelectorAll('.taro_router > .taro_page.taro_page_show')].every((p) => p.classList.contains('taro_page_stationed')), undefined, { timeout: 5000 });
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('.taro_router > .taro_page.taro_page_show')].every((p) =>
+        p.classList.contains('taro_page_stationed'),
+      ),
+    undefined,
+    { timeout: 5000 },
+  );
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -9,7 +9,12 @@ export function startTestCloud(options: CloudBaseOptions = {}): Promise<CloudBas
 }
 
 /** Invokes a function as a mini-program user and parses its answer. */
-export async function invoke<T = unknown>(cloud: CloudBase, name: string, event: object, openid = 'o_test_user'): Promise<T> {
+export async function invoke<T = unknown>(
+  cloud: CloudBase,
+  name: string,
+  event: object,
+  openid = 'o_test_user',
+): Promise<T> {
   const { json } = await cloud.host.invoke(name, event, { openid, appid: 'wx_test_app', source: 'wx_client' });
   return JSON.parse(json) as T;
 }

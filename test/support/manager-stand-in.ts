@@ -5,7 +5,15 @@
  * manager-node's types) and records every call, so a test can see what a deploy changed.
  */
 type Index = { Name: string; Keys: { Name: string; Direction: string }[]; Unique: boolean };
-type Fn = { FunctionName: string; Timeout: number; MemorySize: number; Description: string; Environment: { Variables: { Key: string; Value: string }[] }; Triggers: { TriggerName: string; Type: string; TriggerDesc: string }[]; Runtime: string };
+type Fn = {
+  FunctionName: string;
+  Timeout: number;
+  MemorySize: number;
+  Description: string;
+  Environment: { Variables: { Key: string; Value: string }[] };
+  Triggers: { TriggerName: string; Type: string; TriggerDesc: string }[];
+  Runtime: string;
+};
 
 export class ManagerStandIn {
   readonly calls: { method: string; args: unknown[] }[] = [];
@@ -24,21 +32,38 @@ export class ManagerStandIn {
   }
 
   database = {
-    checkCollectionExists: async (name: string) => (this.record('database.checkCollectionExists', [name]), { Exists: this.collections.has(name) }),
+    checkCollectionExists: async (name: string) => (
+      this.record('database.checkCollectionExists', [name]),
+      { Exists: this.collections.has(name) }
+    ),
     createCollection: async (name: string) => {
       this.record('database.createCollection', [name]);
-      if (this.collections.has(name)) throw Object.assign(new Error(`collection ${name} exists`), { code: 'ResourceInUse' });
+      if (this.collections.has(name))
+        throw Object.assign(new Error(`collection ${name} exists`), { code: 'ResourceInUse' });
       this.collections.set(name, [{ Name: '_id_', Keys: [{ Name: '_id', Direction: '1' }], Unique: true }]);
       this.permissions.set(name, 'CUSTOM');
     },
-    describeCollection: async (name: string) => (this.record('database.describeCollection', [name]), { Indexes: structuredClone(this.collections.get(name) ?? []) }),
-    updateCollection: async (name: string, info: { CreateIndexes?: { IndexName: string; MgoKeySchema: { MgoIsUnique: boolean; MgoIndexKeys: { Name: string; Direction: string }[] } }[]; DropIndexes?: { IndexName: string }[] }) => {
+    describeCollection: async (name: string) => (
+      this.record('database.describeCollection', [name]),
+      { Indexes: structuredClone(this.collections.get(name) ?? []) }
+    ),
+    updateCollection: async (
+      name: string,
+      info: {
+        CreateIndexes?: {
+          IndexName: string;
+          MgoKeySchema: { MgoIsUnique: boolean; MgoIndexKeys: { Name: string; Direction: string }[] };
+        }[];
+        DropIndexes?: { IndexName: string }[];
+      },
+    ) => {
       this.record('database.updateCollection', [name, info]);
       const list = this.collections.get(name);
       if (!list) throw Object.assign(new Error(`no collection ${name}`), { code: 'ResourceNotFound' });
       for (const d of info.DropIndexes ?? []) list.splice(list.findIndex((i) => i.Name === d.IndexName) >>> 0, 1);
       for (const c of info.CreateIndexes ?? []) {
-        if (list.some((i) => i.Name === c.IndexName)) throw Object.assign(new Error(`index ${c.IndexName} exists`), { code: 'ResourceInUse' });
+        if (list.some((i) => i.Name === c.IndexName))
+          throw Object.assign(new Error(`index ${c.IndexName} exists`), { code: 'ResourceInUse' });
         list.push({ Name: c.IndexName, Keys: c.MgoKeySchema.MgoIndexKeys, Unique: c.MgoKeySchema.MgoIsUnique });
       }
     },
@@ -46,7 +71,15 @@ export class ManagerStandIn {
 
   permission = {
     describeResourcePermission: async (o: { resourceType: string; resources: string[] }) => (
-      this.record('permission.describeResourcePermission', [o]), { TotalCount: o.resources.length, PermissionList: o.resources.map((r) => ({ ResourceType: o.resourceType, Resource: r, Permission: this.permissions.get(r) })) }
+      this.record('permission.describeResourcePermission', [o]),
+      {
+        TotalCount: o.resources.length,
+        PermissionList: o.resources.map((r) => ({
+          ResourceType: o.resourceType,
+          Resource: r,
+          Permission: this.permissions.get(r),
+        })),
+      }
     ),
     modifyResourcePermission: async (o: { resourceType: string; resource: string; permission: string }) => {
       this.record('permission.modifyResourcePermission', [o]);
@@ -63,7 +96,17 @@ export class ManagerStandIn {
     },
   };
 
-  toFn(func: { name: string; timeout: number; memorySize: number; description: string; envVariables: Record<string, string>; runtime: string }, triggers: Fn['Triggers']): Fn {
+  toFn(
+    func: {
+      name: string;
+      timeout: number;
+      memorySize: number;
+      description: string;
+      envVariables: Record<string, string>;
+      runtime: string;
+    },
+    triggers: Fn['Triggers'],
+  ): Fn {
     return {
       FunctionName: func.name,
       Timeout: func.timeout,
@@ -83,24 +126,53 @@ export function standInManager() {
     getFunctionDetail: async (name: string) => {
       s.record('functions.getFunctionDetail', [name]);
       const f = s.functions.get(name);
-      if (!f) throw Object.assign(new Error(`[getFunctionDetail] 函数 ${name} 不存在`), { code: 'ResourceNotFound.Function' });
+      if (!f)
+        throw Object.assign(new Error(`[getFunctionDetail] 函数 ${name} 不存在`), {
+          code: 'ResourceNotFound.Function',
+        });
       return structuredClone(f);
     },
-    createFunction: async (p: { func: { name: string; timeout: number; memorySize: number; description: string; envVariables: Record<string, string>; runtime: string; triggers: { name: string; type: string; config: string }[] }; functionRootPath: string }) => {
+    createFunction: async (p: {
+      func: {
+        name: string;
+        timeout: number;
+        memorySize: number;
+        description: string;
+        envVariables: Record<string, string>;
+        runtime: string;
+        triggers: { name: string; type: string; config: string }[];
+      };
+      functionRootPath: string;
+    }) => {
       s.record('functions.createFunction', [p]);
-      s.functions.set(p.func.name, s.toFn(p.func, p.func.triggers.map((t) => ({ TriggerName: t.name, Type: t.type, TriggerDesc: t.config }))));
+      s.functions.set(
+        p.func.name,
+        s.toFn(
+          p.func,
+          p.func.triggers.map((t) => ({ TriggerName: t.name, Type: t.type, TriggerDesc: t.config })),
+        ),
+      );
     },
     updateFunctionCode: async (p: { func: { name: string } }) => {
       s.record('functions.updateFunctionCode', [p]);
     },
-    updateFunctionConfig: async (func: { name: string; timeout: number; memorySize: number; description: string; envVariables: Record<string, string>; runtime: string }) => {
+    updateFunctionConfig: async (func: {
+      name: string;
+      timeout: number;
+      memorySize: number;
+      description: string;
+      envVariables: Record<string, string>;
+      runtime: string;
+    }) => {
       s.record('functions.updateFunctionConfig', [func]);
       const cur = s.functions.get(func.name)!;
       s.functions.set(func.name, s.toFn(func, cur.Triggers));
     },
     createFunctionTriggers: async (name: string, triggers: { name: string; type: string; config: string }[]) => {
       s.record('functions.createFunctionTriggers', [name, triggers]);
-      s.functions.get(name)!.Triggers.push(...triggers.map((t) => ({ TriggerName: t.name, Type: t.type, TriggerDesc: t.config })));
+      s.functions
+        .get(name)!
+        .Triggers.push(...triggers.map((t) => ({ TriggerName: t.name, Type: t.type, TriggerDesc: t.config })));
     },
     deleteFunctionTrigger: async (name: string, trigger: string) => {
       s.record('functions.deleteFunctionTrigger', [name, trigger]);

@@ -31,7 +31,9 @@ export function wxApiList(): WxApiList {
   try {
     pkgFile = require.resolve('miniprogram-api-typings/package.json');
   } catch {
-    throw new Error('weapp harness: miniprogram-api-typings is not installed (it comes with @tarojs/webpack5-runner); it is the list of real wx APIs');
+    throw new Error(
+      'weapp harness: miniprogram-api-typings is not installed (it comes with @tarojs/webpack5-runner); it is the list of real wx APIs',
+    );
   }
   const dir = path.join(path.dirname(pkgFile), 'types', 'wx');
   const version = (JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { version: string }).version;

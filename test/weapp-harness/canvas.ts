@@ -23,7 +23,14 @@ type Point = [number, number];
 
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-const multiply = (m: Matrix, [a, b, c, d, e, f]: Matrix): Matrix => [m[0] * a + m[2] * b, m[1] * a + m[3] * b, m[0] * c + m[2] * d, m[1] * c + m[3] * d, m[0] * e + m[2] * f + m[4], m[1] * e + m[3] * f + m[5]];
+const multiply = (m: Matrix, [a, b, c, d, e, f]: Matrix): Matrix => [
+  m[0] * a + m[2] * b,
+  m[1] * a + m[3] * b,
+  m[0] * c + m[2] * d,
+  m[1] * c + m[3] * d,
+  m[0] * e + m[2] * f + m[4],
+  m[1] * e + m[3] * f + m[5],
+];
 
 /** Drawing state that save()/restore() keep. */
 interface DrawState {
@@ -76,14 +83,36 @@ export class Context2D {
   constructor(private readonly canvas: Canvas2DNode) {}
 
   save(): void {
-    this.stack.push({ matrix: [...this.matrix], lineWidth: this.lineWidth, lineCap: this.lineCap, lineJoin: this.lineJoin, strokeStyle: this.strokeStyle, fillStyle: this.fillStyle, font: this.font, textAlign: this.textAlign, textBaseline: this.textBaseline, globalAlpha: this.globalAlpha, lineDash: [...this.lineDash] });
+    this.stack.push({
+      matrix: [...this.matrix],
+      lineWidth: this.lineWidth,
+      lineCap: this.lineCap,
+      lineJoin: this.lineJoin,
+      strokeStyle: this.strokeStyle,
+      fillStyle: this.fillStyle,
+      font: this.font,
+      textAlign: this.textAlign,
+      textBaseline: this.textBaseline,
+      globalAlpha: this.globalAlpha,
+      lineDash: [...this.lineDash],
+    });
   }
   restore(): void {
     const s = this.stack.pop();
     if (!s) return;
     this.matrix = s.matrix;
     this.lineDash = s.lineDash;
-    Object.assign(this, { lineWidth: s.lineWidth, lineCap: s.lineCap, lineJoin: s.lineJoin, strokeStyle: s.strokeStyle, fillStyle: s.fillStyle, font: s.font, textAlign: s.textAlign, textBaseline: s.textBaseline, globalAlpha: s.globalAlpha });
+    Object.assign(this, {
+      lineWidth: s.lineWidth,
+      lineCap: s.lineCap,
+      lineJoin: s.lineJoin,
+      strokeStyle: s.strokeStyle,
+      fillStyle: s.fillStyle,
+      font: s.font,
+      textAlign: s.textAlign,
+      textBaseline: s.textBaseline,
+      globalAlpha: s.globalAlpha,
+    });
   }
   scale(x: number, y: number): void {
     this.matrix = multiply(this.matrix, [x, 0, 0, y, 0, 0]);
@@ -148,7 +177,8 @@ export class Context2D {
   /** a clip region changes no recorded shape */
   clip(): void {}
   stroke(): void {
-    const width = this.lineWidth * Math.max(Math.hypot(this.matrix[0], this.matrix[1]), Math.hypot(this.matrix[2], this.matrix[3]));
+    const width =
+      this.lineWidth * Math.max(Math.hypot(this.matrix[0], this.matrix[1]), Math.hypot(this.matrix[2], this.matrix[3]));
     for (const sub of this.path) if (sub.length) this.strokes.push({ points: [...sub], width });
   }
   fill(): void {
@@ -156,7 +186,13 @@ export class Context2D {
     if (points.length === 0) return;
     const xs = points.map((p) => p[0]);
     const ys = points.map((p) => p[1]);
-    this.fills.push({ x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys), style: String(this.fillStyle) });
+    this.fills.push({
+      x: Math.min(...xs),
+      y: Math.min(...ys),
+      width: Math.max(...xs) - Math.min(...xs),
+      height: Math.max(...ys) - Math.min(...ys),
+      style: String(this.fillStyle),
+    });
   }
   /**
    * White is paper (the signature pad lays it under the ink): it covers what was drawn there. Any
@@ -193,7 +229,12 @@ export class Context2D {
     return { width: [...String(text)].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? size : size * 0.55), 0) };
   }
   /** pixels are not kept for fills and text: what is read back is transparent (F2 reads it to measure fonts) */
-  getImageData(_x: number, _y: number, w: number, h: number): { width: number; height: number; data: Uint8ClampedArray } {
+  getImageData(
+    _x: number,
+    _y: number,
+    w: number,
+    h: number,
+  ): { width: number; height: number; data: Uint8ClampedArray } {
     const width = Math.max(1, Math.round(w));
     const height = Math.max(1, Math.round(h));
     return { width, height, data: new Uint8ClampedArray(width * height * 4) };
@@ -215,7 +256,11 @@ export class Context2D {
       this.texts.length = 0;
     } else {
       this.strokes.splice(0, this.strokes.length, ...this.strokes.filter((s) => !s.points.every(inside)));
-      this.fills.splice(0, this.fills.length, ...this.fills.filter((f) => !(inside([f.x, f.y]) && inside([f.x + f.width, f.y + f.height]))));
+      this.fills.splice(
+        0,
+        this.fills.length,
+        ...this.fills.filter((f) => !(inside([f.x, f.y]) && inside([f.x + f.width, f.y + f.height]))),
+      );
       this.texts.splice(0, this.texts.length, ...this.texts.filter((t) => !inside([t.x, t.y])));
     }
   }
@@ -231,7 +276,10 @@ export class Canvas2DNode {
   height: number;
   private context: Context2D | null = null;
 
-  constructor(readonly cssWidth: number, readonly cssHeight: number) {
+  constructor(
+    readonly cssWidth: number,
+    readonly cssHeight: number,
+  ) {
     this.width = cssWidth;
     this.height = cssHeight;
   }
@@ -242,10 +290,15 @@ export class Canvas2DNode {
   /** a chart library animates by frames: one about every 16 ms, until cancelled */
   requestAnimationFrame(cb: (time: number) => void): number {
     const id = ++this.frameSeq;
-    this.frames.set(id, setTimeout(() => {
-      this.frames.delete(id);
-      (this.guard ?? ((_w: string, fn: () => unknown) => fn()))('canvas requestAnimationFrame callback', () => cb(Date.now()));
-    }, 16));
+    this.frames.set(
+      id,
+      setTimeout(() => {
+        this.frames.delete(id);
+        (this.guard ?? ((_w: string, fn: () => unknown) => fn()))('canvas requestAnimationFrame callback', () =>
+          cb(Date.now()),
+        );
+      }, 16),
+    );
     return id;
   }
   cancelAnimationFrame(id: number): void {
@@ -321,7 +374,12 @@ export function encodeGrayPng(width: number, height: number, gray: Uint8Array): 
     raw[y * (width + 1)] = 0; // filter: none
     Buffer.from(gray.buffer, gray.byteOffset + y * width, width).copy(raw, y * (width + 1) + 1);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The pixels of a PNG written by encodeGrayPng (for tests that look at what was drawn). */
@@ -338,7 +396,8 @@ export function decodeGrayPng(png: Buffer): Uint8Array {
   }
   const raw = zlib.inflateSync(Buffer.concat(idat));
   const out = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) raw.copy(Buffer.from(out.buffer, y * width, width), 0, y * (width + 1) + 1, (y + 1) * (width + 1));
+  for (let y = 0; y < height; y++)
+    raw.copy(Buffer.from(out.buffer, y * width, width), 0, y * (width + 1) + 1, (y + 1) * (width + 1));
   return out;
 }
 
@@ -367,7 +426,10 @@ export class CanvasRegistry {
     if (n.tag !== 'canvas' || String(n.attr('type') ?? '') !== '2d') return null;
     let node = this.nodes.get(n.sid);
     if (!node) {
-      node = new Canvas2DNode(px(n.style, 'width') ?? DEFAULT_CANVAS_SIZE.width, px(n.style, 'height') ?? DEFAULT_CANVAS_SIZE.height);
+      node = new Canvas2DNode(
+        px(n.style, 'width') ?? DEFAULT_CANVAS_SIZE.width,
+        px(n.style, 'height') ?? DEFAULT_CANVAS_SIZE.height,
+      );
       node.guard = (where, fn) => this.host.guard(where, fn);
       this.nodes.set(n.sid, node);
     }
@@ -425,7 +487,9 @@ export class CanvasRegistry {
             const one = (n: WxNode) => describe(n, r.fields);
             return r.all ? hits.map(one) : hits[0] ? one(hits[0]) : null;
           });
-          results.forEach((res, i) => requests[i].cb && this.host.guard("selector query callback", () => requests[i].cb!(res)));
+          results.forEach(
+            (res, i) => requests[i].cb && this.host.guard('selector query callback', () => requests[i].cb!(res)),
+          );
           // node objects are live handles, not data: keep them as they are
           if (cb) this.host.guard('selector query exec callback', () => cb(results));
         });
@@ -438,8 +502,10 @@ export class CanvasRegistry {
   /** wx.canvasToTempFilePath({ canvas, fileType }): the drawing as a PNG temp file. */
   toTempFile(options: Record<string, unknown>): { tempFilePath: string } {
     const canvas = options.canvas;
-    if (!(canvas instanceof Canvas2DNode)) throw new Error('canvasToTempFilePath:fail canvas is empty (pass the node of a type="2d" canvas)');
-    if (options.fileType && options.fileType !== 'png') throw new Error(`canvasToTempFilePath:fail the harness exports png only, not ${String(options.fileType)}`);
+    if (!(canvas instanceof Canvas2DNode))
+      throw new Error('canvasToTempFilePath:fail canvas is empty (pass the node of a type="2d" canvas)');
+    if (options.fileType && options.fileType !== 'png')
+      throw new Error(`canvasToTempFilePath:fail the harness exports png only, not ${String(options.fileType)}`);
     this.dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-canvas-'));
     const file = path.join(this.dir, `${crypto.randomBytes(8).toString('hex')}.png`);
     fs.writeFileSync(file, canvas.toPng());

@@ -49,6 +49,7 @@ export function summarize(interactions: readonly Interaction[]): InteractionSumm
 /** The largest single setData call over all interactions. */
 export function largestCall(interactions: readonly Interaction[]): (SetDataCall & { label: string }) | null {
   let best: (SetDataCall & { label: string }) | null = null;
-  for (const i of interactions) for (const c of i.calls) if (!best || c.bytes > best.bytes) best = { ...c, label: i.label };
+  for (const i of interactions)
+    for (const c of i.calls) if (!best || c.bytes > best.bytes) best = { ...c, label: i.label };
   return best;
 }

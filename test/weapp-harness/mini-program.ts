@@ -17,7 +17,21 @@ import { TemplateMap } from './templates';
 import { PageTree, WxNode, applySetData } from './tree';
 import { OfficialRenderer, type RenderedPage } from './renderer';
 import { CanvasRegistry } from './canvas';
-import { type CloudTarget, DEFAULT_DEVICE, type DeviceProfile, type FilePick, type ModalAnswer, type NavApi, type Realm, type Scripts, type SubscribeAnswer, type UiState, type WxHost, ApiFail, createWx } from './wx';
+import {
+  type CloudTarget,
+  DEFAULT_DEVICE,
+  type DeviceProfile,
+  type FilePick,
+  type ModalAnswer,
+  type NavApi,
+  type Realm,
+  type Scripts,
+  type SubscribeAnswer,
+  type UiState,
+  type WxHost,
+  ApiFail,
+  createWx,
+} from './wx';
 
 type Fn = (...args: unknown[]) => unknown;
 type Options = Record<string, unknown>;
@@ -77,9 +91,22 @@ export type Target = string | WxNode;
 
 /** Methods WeChat puts on a page instance that the harness does not model. */
 const UNMODELLED_PAGE_METHODS = [
-  'selectComponent', 'selectAllComponents', 'selectOwnerComponent', 'createSelectorQuery', 'createIntersectionObserver',
-  'createMediaQueryObserver', 'getOpenerEventChannel', 'animate', 'clearAnimation', 'getTabBar', 'getPageId',
-  'setUpdatePerformanceListener', 'getRelationNodes', 'setInitialRenderingCache', 'getPassiveEvent', 'setPassiveEvent',
+  'selectComponent',
+  'selectAllComponents',
+  'selectOwnerComponent',
+  'createSelectorQuery',
+  'createIntersectionObserver',
+  'createMediaQueryObserver',
+  'getOpenerEventChannel',
+  'animate',
+  'clearAnimation',
+  'getTabBar',
+  'getPageId',
+  'setUpdatePerformanceListener',
+  'getRelationNodes',
+  'setInitialRenderingCache',
+  'getPassiveEvent',
+  'setPassiveEvent',
 ];
 /** WeChat's page stack holds at most 10 pages. */
 const MAX_STACK = 10;
@@ -94,7 +121,8 @@ const running = new Set<RejectionWatcher>();
 /** Promise.prototype of every realm created, so a late rejection in a closed one is not foreign. */
 const realmPromiseProtos = new WeakSet<object>();
 const onAnyRejection = (reason: unknown, promise: Promise<unknown>) => {
-  const claimed = [...running].some((fn) => fn(reason, promise)) || realmPromiseProtos.has(Object.getPrototypeOf(promise) as object);
+  const claimed =
+    [...running].some((fn) => fn(reason, promise)) || realmPromiseProtos.has(Object.getPrototypeOf(promise) as object);
   // not ours and nobody else listening: keep Node's default (crash) rather than swallow it
   if (!claimed && hostProcess.listenerCount('unhandledRejection') === 1) throw reason;
 };
@@ -259,7 +287,10 @@ export class MiniProgram implements WxHost {
       getApp: () => this.app ?? undefined,
       getCurrentPages: () => this.stack.map((p) => p.instance),
       requirePlugin: (name: unknown) => {
-        this.problem('unmodelled-api', `called requirePlugin("${String(name)}"), which the weapp harness does not model`);
+        this.problem(
+          'unmodelled-api',
+          `called requirePlugin("${String(name)}"), which the weapp harness does not model`,
+        );
         throw this.realm.error(`weapp harness: requirePlugin is not modelled`, { harnessReported: true });
       },
       console: this.makeConsole(),
@@ -275,11 +306,18 @@ export class MiniProgram implements WxHost {
     const RealmDate = vm.runInContext('Date', this.context) as DateConstructor;
     this.realm = {
       data: <T>(v: T): T => (v === undefined ? v : (json.parse(JSON.stringify(v)) as T)),
-      parse: (text, reviver) => json.parse(text, reviver as (this: unknown, key: string, value: unknown) => unknown) as unknown,
+      parse: (text, reviver) =>
+        json.parse(text, reviver as (this: unknown, key: string, value: unknown) => unknown) as unknown,
       Promise: vm.runInContext('Promise', this.context) as PromiseConstructor,
       error: (message, props = {}) => {
         const e = new RealmError(message);
-        for (const [k, v] of Object.entries(props)) Object.defineProperty(e, k, { value: v, enumerable: k !== 'harnessReported', writable: true, configurable: true });
+        for (const [k, v] of Object.entries(props))
+          Object.defineProperty(e, k, {
+            value: v,
+            enumerable: k !== 'harnessReported',
+            writable: true,
+            configurable: true,
+          });
         return e;
       },
       date: (ms) => new RealmDate(ms),
@@ -291,10 +329,14 @@ export class MiniProgram implements WxHost {
       if (!(promise instanceof this.realm.Promise)) return false;
       if (this.closed || (reason as { harnessReported?: boolean } | null)?.harnessReported) return true;
       const p = explain(reason, 'a promise');
-      this.problem(p.kind === 'page-error' ? 'unhandled-rejection' : p.kind, p.kind === 'page-error' ? `unhandled rejection: ${p.message.replace(/^a promise threw /, '')}` : p.message);
+      this.problem(
+        p.kind === 'page-error' ? 'unhandled-rejection' : p.kind,
+        p.kind === 'page-error' ? `unhandled rejection: ${p.message.replace(/^a promise threw /, '')}` : p.message,
+      );
       // WeChat hands these to App.onUnhandledRejection
       const handler = this.app?.onUnhandledRejection;
-      if (typeof handler === 'function') this.guard('App.onUnhandledRejection', () => handler.call(this.app, { reason, promise }));
+      if (typeof handler === 'function')
+        this.guard('App.onUnhandledRejection', () => handler.call(this.app, { reason, promise }));
       return true;
     };
     watchRejections(this.onRejection, true);
@@ -396,13 +438,24 @@ export class MiniProgram implements WxHost {
       this.privacyButtonId = button.id;
       reached += this.fire(page, button, 'agreeprivacyauthorization', {}, false).reached;
     }
-    const form = button && String(button.attr('form-type') ?? '') === 'submit' ? button.ancestors().find((n) => n.tag === 'form') : undefined;
+    const form =
+      button && String(button.attr('form-type') ?? '') === 'submit'
+        ? button.ancestors().find((n) => n.tag === 'form')
+        : undefined;
     if (form) {
-      this.fire(page, form, 'submit', { value: this.formValues(form), target: { id: form.id, dataset: { sid: form.sid } } }, false);
+      this.fire(
+        page,
+        form,
+        'submit',
+        { value: this.formValues(form), target: { id: form.id, dataset: { sid: form.sid } } },
+        false,
+      );
       reached++;
     }
     if (reached === 0 && !allowNoHandler) {
-      throw new HarnessError(`weapp harness: tap ${label(target)} on ${page.route}: nothing handles it (no bindtap/catchtap on ${node.describe()} or its ancestors)`);
+      throw new HarnessError(
+        `weapp harness: tap ${label(target)} on ${page.route}: nothing handles it (no bindtap/catchtap on ${node.describe()} or its ancestors)`,
+      );
     }
     await this.settle();
   }
@@ -417,16 +470,29 @@ export class MiniProgram implements WxHost {
     const hit = this.resolve(page, target, 'draw');
     const canvas = hit.tag === 'canvas' ? hit : hit.descendants().filter((n) => n.tag === 'canvas' && !n.hidden);
     const node = Array.isArray(canvas) ? (canvas.length === 1 ? canvas[0] : null) : canvas;
-    if (!node) throw new HarnessError(`weapp harness: draw ${label(target)} on ${page.route}: ${hit.describe()} is not a canvas and holds ${(canvas as WxNode[]).length} visible canvases`);
+    if (!node)
+      throw new HarnessError(
+        `weapp harness: draw ${label(target)} on ${page.route}: ${hit.describe()} is not a canvas and holds ${(canvas as WxNode[]).length} visible canvases`,
+      );
     if (points.length < 2) throw new HarnessError('weapp harness: draw needs at least two points');
     this.begin(`draw ${label(target)}`, page.route);
     const touch = ([x, y]: [number, number]) => ({ identifier: 0, x, y });
     const [first, ...rest] = points;
-    let reached = this.fire(page, node, 'touchstart', {}, true, { touches: [touch(first)], changedTouches: [touch(first)] }).reached;
-    for (const p of rest) reached += this.fire(page, node, 'touchmove', {}, true, { touches: [touch(p)], changedTouches: [touch(p)] }).reached;
+    let reached = this.fire(page, node, 'touchstart', {}, true, {
+      touches: [touch(first)],
+      changedTouches: [touch(first)],
+    }).reached;
+    for (const p of rest)
+      reached += this.fire(page, node, 'touchmove', {}, true, {
+        touches: [touch(p)],
+        changedTouches: [touch(p)],
+      }).reached;
     const last = points[points.length - 1];
     this.fire(page, node, 'touchend', {}, true, { touches: [], changedTouches: [touch(last)] });
-    if (reached === 0) throw new HarnessError(`weapp harness: draw ${label(target)} on ${page.route}: nothing handles touches on ${node.describe()}`);
+    if (reached === 0)
+      throw new HarnessError(
+        `weapp harness: draw ${label(target)} on ${page.route}: nothing handles touches on ${node.describe()}`,
+      );
     await this.settle();
   }
 
@@ -434,22 +500,36 @@ export class MiniProgram implements WxHost {
   async input(target: Target, value: string): Promise<void> {
     const page = this.page;
     const field = this.field(page, target);
-    if (isTrue(field.attr('disabled'))) throw new HarnessError(`weapp harness: input ${label(target)} on ${page.route}: the field is disabled`);
+    if (isTrue(field.attr('disabled')))
+      throw new HarnessError(`weapp harness: input ${label(target)} on ${page.route}: the field is disabled`);
     const max = Number(field.attr('maxlength') ?? 140);
     const typed = max >= 0 ? [...value].slice(0, max).join('') : value;
     const type = String(field.attr('type') ?? 'text');
     const keyboard: Record<string, RegExp> = { number: /^\d*$/, digit: /^[\d.]*$/, idcard: /^[\dXx]*$/ };
-    if (keyboard[type] && !keyboard[type].test(typed)) throw new HarnessError(`weapp harness: input ${label(target)} on ${page.route}: "${typed}" cannot be typed on WeChat's ${type} keyboard`);
+    if (keyboard[type] && !keyboard[type].test(typed))
+      throw new HarnessError(
+        `weapp harness: input ${label(target)} on ${page.route}: "${typed}" cannot be typed on WeChat's ${type} keyboard`,
+      );
     this.begin(`input ${label(target)}`, page.route);
     const valueKey = field.kind.attrs.get('value')?.key ?? 'value';
     this.fire(page, field, 'focus', { value: String(field.attr('value') ?? ''), height: 0 }, false);
     // the native field shows what was typed whether or not the page sets it back
     field.raw[valueKey] = typed;
-    const { reached, results } = this.fire(page, field, 'input', { value: typed, cursor: typed.length, keyCode: typed ? typed.charCodeAt(typed.length - 1) : 8 }, false);
-    if (reached === 0) throw new HarnessError(`weapp harness: input ${label(target)} on ${page.route}: nothing listens to input on ${field.describe()}`);
+    const { reached, results } = this.fire(
+      page,
+      field,
+      'input',
+      { value: typed, cursor: typed.length, keyCode: typed ? typed.charCodeAt(typed.length - 1) : 8 },
+      false,
+    );
+    if (reached === 0)
+      throw new HarnessError(
+        `weapp harness: input ${label(target)} on ${page.route}: nothing listens to input on ${field.describe()}`,
+      );
     // a bindinput handler may return the value to show instead (WeChat documents this)
     const replaced = results.find((r) => typeof r === 'string' || (r && typeof r === 'object' && 'value' in r));
-    if (replaced !== undefined) field.raw[valueKey] = typeof replaced === 'string' ? replaced : String((replaced as { value: unknown }).value);
+    if (replaced !== undefined)
+      field.raw[valueKey] = typeof replaced === 'string' ? replaced : String((replaced as { value: unknown }).value);
     this.fire(page, field, 'blur', { value: String(field.raw[valueKey]), cursor: typed.length }, false);
     await this.settle();
   }
@@ -460,9 +540,14 @@ export class MiniProgram implements WxHost {
     const node = this.resolve(page, target, 'change');
     this.begin(`change ${label(target)}`, page.route);
     // the native component shows the new state whether or not the page sets it back
-    const shown = node.kind.attrs.get(typeof value === 'boolean' && node.kind.attrs.has('checked') ? 'checked' : 'value');
+    const shown = node.kind.attrs.get(
+      typeof value === 'boolean' && node.kind.attrs.has('checked') ? 'checked' : 'value',
+    );
     if (shown) node.raw[shown.key] = value;
-    if (this.fire(page, node, 'change', { value }, false).reached === 0) throw new HarnessError(`weapp harness: change ${label(target)} on ${page.route}: nothing listens to change on ${node.describe()}`);
+    if (this.fire(page, node, 'change', { value }, false).reached === 0)
+      throw new HarnessError(
+        `weapp harness: change ${label(target)} on ${page.route}: nothing listens to change on ${node.describe()}`,
+      );
     await this.settle();
   }
 
@@ -472,13 +557,19 @@ export class MiniProgram implements WxHost {
     const form = this.resolve(page, target, 'submit');
     this.begin(`submit ${label(target)}`, page.route);
     const detail = { value: this.formValues(form), target: { id: form.id, dataset: { sid: form.sid } } };
-    if (this.fire(page, form, 'submit', detail, false).reached === 0) throw new HarnessError(`weapp harness: submit ${label(target)} on ${page.route}: nothing listens to submit on ${form.describe()}`);
+    if (this.fire(page, form, 'submit', detail, false).reached === 0)
+      throw new HarnessError(
+        `weapp harness: submit ${label(target)} on ${page.route}: nothing listens to submit on ${form.describe()}`,
+      );
     await this.settle();
   }
 
   /** The back button of the navigation bar. */
   async back(): Promise<void> {
-    if (this.stack.length <= 1) throw new HarnessError(`weapp harness: back on ${this.page.route}: the first page has no back button (navigateBack:fail cannot navigate back at first page)`);
+    if (this.stack.length <= 1)
+      throw new HarnessError(
+        `weapp harness: back on ${this.page.route}: the first page has no back button (navigateBack:fail cannot navigate back at first page)`,
+      );
     this.begin('back', this.page.route);
     await this.navigate('navigateBack', { delta: 1 });
     await this.settle();
@@ -487,7 +578,10 @@ export class MiniProgram implements WxHost {
   /** The user pulls the page down; only when the page (or app) enables pull-down refresh. */
   async pullDownRefresh(): Promise<void> {
     const page = this.page;
-    if (page.config.enablePullDownRefresh !== true) throw new HarnessError(`weapp harness: ${page.route} does not enable pull-down refresh (enablePullDownRefresh in its json): the user cannot pull it`);
+    if (page.config.enablePullDownRefresh !== true)
+      throw new HarnessError(
+        `weapp harness: ${page.route} does not enable pull-down refresh (enablePullDownRefresh in its json): the user cannot pull it`,
+      );
     this.begin('pull-down refresh', page.route);
     page.refreshing = true;
     this.lifecycle(page, 'onPullDownRefresh');
@@ -516,7 +610,10 @@ export class MiniProgram implements WxHost {
         quiet = 0;
         await new Promise<void>((resolve) => setTimeout(resolve, 1));
       } else quiet++;
-      if (Date.now() > end) throw new HarnessError(`weapp harness: still busy after ${timeout} ms (${this.pending} API calls, ${this.timers.size} timers pending)`);
+      if (Date.now() > end)
+        throw new HarnessError(
+          `weapp harness: still busy after ${timeout} ms (${this.pending} API calls, ${this.timers.size} timers pending)`,
+        );
     }
   }
 
@@ -533,8 +630,12 @@ export class MiniProgram implements WxHost {
       }
       if (Date.now() > end) {
         // the page as text: shorter than the tree, and what a reader would look at
-        const where = this.stack.length ? `${this.page.route}, which shows:\n${this.page.text().slice(0, 3000)}` : 'no page open';
-        throw new HarnessError(`weapp harness: waited ${timeout} ms for ${typeof what === 'string' ? `"${what}"` : 'a condition'} on ${where}`);
+        const where = this.stack.length
+          ? `${this.page.route}, which shows:\n${this.page.text().slice(0, 3000)}`
+          : 'no page open';
+        throw new HarnessError(
+          `weapp harness: waited ${timeout} ms for ${typeof what === 'string' ? `"${what}"` : 'a condition'} on ${where}`,
+        );
       }
       await new Promise<void>((resolve) => setTimeout(resolve, 10));
     }
@@ -552,7 +653,8 @@ export class MiniProgram implements WxHost {
     if (this.closed) return;
     for (const page of [...this.stack].reverse()) this.unload(page);
     for (const page of this.tabPages.values()) this.unload(page);
-    if (this.app && typeof this.app.onHide === 'function') this.guard('App.onHide', () => (this.app!.onHide as Fn).call(this.app));
+    if (this.app && typeof this.app.onHide === 'function')
+      this.guard('App.onHide', () => (this.app!.onHide as Fn).call(this.app));
     this.closed = true;
     for (const t of this.timers.values()) clearTimeout(t.handle);
     this.timers.clear();
@@ -611,7 +713,10 @@ export class MiniProgram implements WxHost {
     if (this.privacyRecord.agreed) return 'agreed';
     const listener = this.privacyListener;
     if (!listener) {
-      this.problem('misuse', `wx.${api} before the user agreed to the privacy guide, and no wx.onNeedPrivacyAuthorization listener: WeChat shows its own privacy popup on top of the app's gate`);
+      this.problem(
+        'misuse',
+        `wx.${api} before the user agreed to the privacy guide, and no wx.onNeedPrivacyAuthorization listener: WeChat shows its own privacy popup on top of the app's gate`,
+      );
       return 'no-listener';
     }
     // the API now waits for the user, not for work: idle() may settle meanwhile
@@ -625,13 +730,24 @@ export class MiniProgram implements WxHost {
           const o = (r && typeof r === 'object' ? r : {}) as Options;
           if (o.event === 'agree') {
             if (!this.privacyRecord.agreed) {
-              this.problem('misuse', 'onNeedPrivacyAuthorization: resolve({event: "agree"}) without a tap on a <button open-type="agreePrivacyAuthorization">');
+              this.problem(
+                'misuse',
+                'onNeedPrivacyAuthorization: resolve({event: "agree"}) without a tap on a <button open-type="agreePrivacyAuthorization">',
+              );
               return done('disagreed');
             }
-            if (o.buttonId !== this.privacyButtonId) this.problem('misuse', `onNeedPrivacyAuthorization: resolve({event: "agree"}) names buttonId "${String(o.buttonId)}", but the user tapped "${String(this.privacyButtonId)}"`);
+            if (o.buttonId !== this.privacyButtonId)
+              this.problem(
+                'misuse',
+                `onNeedPrivacyAuthorization: resolve({event: "agree"}) names buttonId "${String(o.buttonId)}", but the user tapped "${String(this.privacyButtonId)}"`,
+              );
             return done('agreed');
           }
-          if (o.event !== 'disagree' && o.event !== 'exposureAuthorization') this.problem('misuse', `onNeedPrivacyAuthorization: resolve with event "${String(o.event)}" (agree, disagree or exposureAuthorization)`);
+          if (o.event !== 'disagree' && o.event !== 'exposureAuthorization')
+            this.problem(
+              'misuse',
+              `onNeedPrivacyAuthorization: resolve with event "${String(o.event)}" (agree, disagree or exposureAuthorization)`,
+            );
           if (o.event === 'disagree') done('disagreed');
         };
         this.guard('onNeedPrivacyAuthorization listener', () => listener(resolve, this.realm.data({ referrer: api })));
@@ -674,7 +790,8 @@ export class MiniProgram implements WxHost {
     const isTab = this.isTab(route);
     if (api === 'navigateTo' || api === 'redirectTo') {
       if (isTab) throw new ApiFail(`${api}:fail can not ${api} a tabbar page`);
-      if (api === 'navigateTo' && this.stack.length >= MAX_STACK) throw new ApiFail(`${api}:fail webview count limit exceed`);
+      if (api === 'navigateTo' && this.stack.length >= MAX_STACK)
+        throw new ApiFail(`${api}:fail webview count limit exceed`);
       const page = this.instantiateFor(api, route, query);
       if (api === 'redirectTo' && top) {
         this.stack.pop();
@@ -685,7 +802,8 @@ export class MiniProgram implements WxHost {
     }
     if (api === 'switchTab') {
       if (!isTab) throw new ApiFail(`${api}:fail can not switch to no-tabBar page`);
-      if (Object.keys(query).length > 0) this.warn(`switchTab("${String(options.url)}"): WeChat drops the query of a tabBar url`);
+      if (Object.keys(query).length > 0)
+        this.warn(`switchTab("${String(options.url)}"): WeChat drops the query of a tabBar url`);
       for (const page of [...this.stack].reverse()) {
         if (this.isTab(page.route)) {
           if (page.route !== route && page.state === 'shown') this.hide(page);
@@ -719,7 +837,10 @@ export class MiniProgram implements WxHost {
   // ================================================================== app, pages, modules
 
   private async boot(launchPath: string | undefined, scene: number): Promise<void> {
-    const { route, query } = this.resolveUrl(launchPath ?? this.appJson.entryPagePath ?? this.appJson.pages[0], undefined);
+    const { route, query } = this.resolveUrl(
+      launchPath ?? this.appJson.entryPagePath ?? this.appJson.pages[0],
+      undefined,
+    );
     this.begin(`launch ${route}`, route);
     this.guard('loading app.js', () => this.require(path.join(this.dist, 'app.json'), './app.js'));
     if (!this.app) {
@@ -728,10 +849,15 @@ export class MiniProgram implements WxHost {
     }
     const launch = this.realm.data({ path: route, query, scene, referrerInfo: {}, apiCategory: 'default' });
     this.lifecycleLog.push('App onLaunch', 'App onShow');
-    if (typeof this.app.onLaunch === 'function') this.guard('App.onLaunch', () => (this.app!.onLaunch as Fn).call(this.app, launch));
-    if (typeof this.app.onShow === 'function') this.guard('App.onShow', () => (this.app!.onShow as Fn).call(this.app, launch));
+    if (typeof this.app.onLaunch === 'function')
+      this.guard('App.onLaunch', () => (this.app!.onLaunch as Fn).call(this.app, launch));
+    if (typeof this.app.onShow === 'function')
+      this.guard('App.onShow', () => (this.app!.onShow as Fn).call(this.app, launch));
     if (!this.hasRoute(route)) {
-      if (typeof this.app.onPageNotFound === 'function') this.guard('App.onPageNotFound', () => (this.app!.onPageNotFound as Fn).call(this.app, this.realm.data({ path: route, query, isEntryPage: true })));
+      if (typeof this.app.onPageNotFound === 'function')
+        this.guard('App.onPageNotFound', () =>
+          (this.app!.onPageNotFound as Fn).call(this.app, this.realm.data({ path: route, query, isEntryPage: true })),
+        );
       throw new HarnessError(`weapp harness: launch page "${route}" is not in app.json`);
     }
     try {
@@ -751,7 +877,8 @@ export class MiniProgram implements WxHost {
 
   private registerPage(options: Options): void {
     if (!this.loadingRoute) return this.problem('misuse', 'Page() was called outside a page file');
-    if (this.pageOptions.has(this.loadingRoute)) return this.problem('misuse', `Page() was called twice for ${this.loadingRoute}`);
+    if (this.pageOptions.has(this.loadingRoute))
+      return this.problem('misuse', `Page() was called twice for ${this.loadingRoute}`);
     this.pageOptions.set(this.loadingRoute, options);
   }
 
@@ -770,10 +897,14 @@ export class MiniProgram implements WxHost {
     let file = path.resolve(base, request.replace(/^\//, ''));
     if (!file.endsWith('.js')) file += '.js';
     const rel = path.relative(this.dist, file);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`require("${request}"): ${rel} is outside the mini-program`);
+    if (rel.startsWith('..') || path.isAbsolute(rel))
+      throw new Error(`require("${request}"): ${rel} is outside the mini-program`);
     const fromPkg = this.packageOf(path.relative(this.dist, fromFile));
     const toPkg = this.packageOf(rel);
-    if (toPkg && toPkg !== fromPkg) throw new Error(`require("${request}") from ${path.relative(this.dist, fromFile)}: subpackage ${toPkg} cannot be required from ${fromPkg || 'the main package'}`);
+    if (toPkg && toPkg !== fromPkg)
+      throw new Error(
+        `require("${request}") from ${path.relative(this.dist, fromFile)}: subpackage ${toPkg} cannot be required from ${fromPkg || 'the main package'}`,
+      );
     const cached = this.modules.get(file);
     if (cached) return cached.exports;
     if (!fs.existsSync(file)) throw new Error(`require("${request}"): module ${rel} is not defined`);
@@ -781,7 +912,9 @@ export class MiniProgram implements WxHost {
     const module = { exports: this.realm.data({}) as unknown };
     this.modules.set(file, module);
     const code = fs.readFileSync(file, 'utf8');
-    const fn = new vm.Script(`(function (require, module, exports) {${code}\n})`, { filename: file }).runInContext(this.context) as Fn;
+    const fn = new vm.Script(`(function (require, module, exports) {${code}\n})`, { filename: file }).runInContext(
+      this.context,
+    ) as Fn;
     fn.call(module.exports, (r: unknown) => this.require(file, String(r)), module, module.exports);
     return module.exports;
   }
@@ -797,7 +930,10 @@ export class MiniProgram implements WxHost {
   }
 
   private hasRoute(route: string): boolean {
-    return this.appJson.pages.includes(route) || this.subPackages().some((s) => s.pages.some((p) => `${s.root.replace(/\/$/, '')}/${p}` === route));
+    return (
+      this.appJson.pages.includes(route) ||
+      this.subPackages().some((s) => s.pages.some((p) => `${s.root.replace(/\/$/, '')}/${p}` === route))
+    );
   }
 
   private isTab(route: string): boolean {
@@ -807,7 +943,10 @@ export class MiniProgram implements WxHost {
   /** "/pages/a/index?x=1", or relative to the current page; query values stay as written. */
   private resolveUrl(url: string, from: string | undefined): { route: string; query: Record<string, string> } {
     const [p, qs = ''] = url.split('?');
-    const route = p.startsWith('/') || !from ? p.replace(/^\//, '') : path.posix.normalize(path.posix.join(path.posix.dirname(from), p));
+    const route =
+      p.startsWith('/') || !from
+        ? p.replace(/^\//, '')
+        : path.posix.normalize(path.posix.join(path.posix.dirname(from), p));
     const query: Record<string, string> = {};
     for (const pair of qs.split('&').filter(Boolean)) {
       const at = pair.indexOf('=');
@@ -848,7 +987,8 @@ export class MiniProgram implements WxHost {
     const id = ++this.webviewSeq;
     const instance = Object.create(options) as Options;
     const page = new PageHandle(route, query, instance, data, config, id, this.templates);
-    if (this.official && fs.existsSync(path.join(this.dist, `${route}.wxml`))) page.notShown = (node) => this.notShown(page, node);
+    if (this.official && fs.existsSync(path.join(this.dist, `${route}.wxml`)))
+      page.notShown = (node) => this.notShown(page, node);
     Object.assign(instance, {
       route,
       __route__: route,
@@ -860,7 +1000,10 @@ export class MiniProgram implements WxHost {
     });
     for (const name of UNMODELLED_PAGE_METHODS) {
       instance[name] = () => {
-        this.problem('unmodelled-api', `called this.${name}() on page ${route}, which the weapp harness does not model`);
+        this.problem(
+          'unmodelled-api',
+          `called this.${name}() on page ${route}, which the weapp harness does not model`,
+        );
         throw this.realm.error(`weapp harness: page.${name} is not modelled`, { harnessReported: true });
       };
     }
@@ -872,7 +1015,9 @@ export class MiniProgram implements WxHost {
     const json = readJson(path.join(this.dist, `${owner}.json`));
     for (const ref of Object.values((json.usingComponents ?? {}) as Record<string, string>)) {
       if (ref.startsWith('plugin://')) continue;
-      const comp = ref.startsWith('/') ? ref.slice(1) : path.posix.normalize(path.posix.join(path.posix.dirname(owner), ref));
+      const comp = ref.startsWith('/')
+        ? ref.slice(1)
+        : path.posix.normalize(path.posix.join(path.posix.dirname(owner), ref));
       if (this.componentOptions.has(comp) || this.loadingComponent === comp) continue;
       const previous = this.loadingComponent;
       this.loadingComponent = comp;
@@ -921,13 +1066,22 @@ export class MiniProgram implements WxHost {
   }
 
   private setData(page: PageHandle, payload: unknown, cb: unknown): void {
-    if (!payload || typeof payload !== 'object') return this.problem('misuse', `${page.route}: setData expects an object`);
+    if (!payload || typeof payload !== 'object')
+      return this.problem('misuse', `${page.route}: setData expects an object`);
     const bytes = setDataBytes(payload);
-    this.interactions[this.interactions.length - 1]?.calls.push({ route: page.route, bytes, keys: Object.keys(payload).length });
+    this.interactions[this.interactions.length - 1]?.calls.push({
+      route: page.route,
+      bytes,
+      keys: Object.keys(payload).length,
+    });
     if (bytes > SETDATA_LIMIT_BYTES) {
-      return this.problem('setdata-limit', `${page.route}: one setData of ${(bytes / 1024).toFixed(0)} KB exceeds WeChat's 1 MB limit (keys ${Object.keys(payload).slice(0, 5).join(', ')})`);
+      return this.problem(
+        'setdata-limit',
+        `${page.route}: one setData of ${(bytes / 1024).toFixed(0)} KB exceeds WeChat's 1 MB limit (keys ${Object.keys(payload).slice(0, 5).join(', ')})`,
+      );
     }
-    if (bytes > SETDATA_ADVISED_BYTES) this.warn(`setData of ${(bytes / 1024).toFixed(0)} KB is over WeChat's advised 256 KB`);
+    if (bytes > SETDATA_ADVISED_BYTES)
+      this.warn(`setData of ${(bytes / 1024).toFixed(0)} KB is over WeChat's advised 256 KB`);
     if (page.state === 'unloaded') return this.warn(`setData after onUnload of ${page.route}`);
     applySetData(page.data, payload as Options);
     page.version++;
@@ -946,7 +1100,11 @@ export class MiniProgram implements WxHost {
       const key = `${page.route} ${e}`;
       if (this.reportedTemplateErrors.has(key)) continue;
       this.reportedTemplateErrors.add(key);
-      this.pendingProblems.push({ kind: 'template', message: `${page.route}: WeChat's template engine: ${e}`, route: page.route });
+      this.pendingProblems.push({
+        kind: 'template',
+        message: `${page.route}: WeChat's template engine: ${e}`,
+        route: page.route,
+      });
     }
     return view;
   }
@@ -966,7 +1124,14 @@ export class MiniProgram implements WxHost {
   // ================================================================== events
 
   /** Delivers one event to `eh`: on the node, then (bubbling events) each bound ancestor until a catch. */
-  private fire(page: PageHandle, target: WxNode, type: string, detail: Options, bubbles: boolean, extra: Options = {}): { reached: number; results: unknown[] } {
+  private fire(
+    page: PageHandle,
+    target: WxNode,
+    type: string,
+    detail: Options,
+    bubbles: boolean,
+    extra: Options = {},
+  ): { reached: number; results: unknown[] } {
     const chain = bubbles ? [target, ...target.ancestors()] : [target];
     const results: unknown[] = [];
     let reached = 0;
@@ -988,7 +1153,8 @@ export class MiniProgram implements WxHost {
         ...extra,
       });
       const eh = page.instance.eh;
-      if (typeof eh !== 'function') throw new HarnessError(`weapp harness: ${page.route} has no eh handler for ${type}`);
+      if (typeof eh !== 'function')
+        throw new HarnessError(`weapp harness: ${page.route} has no eh handler for ${type}`);
       results.push(this.guard(`${type} handler on ${page.route}`, () => (eh as Fn).call(page.instance, event)));
       if (how === 'catch') break;
     }
@@ -997,19 +1163,29 @@ export class MiniProgram implements WxHost {
 
   private resolve(page: PageHandle, target: Target, action: string): WxNode {
     if (target instanceof WxNode) {
-      const again = page.tree.all().find((n) => n.sid === target.sid && n.path === target.path) ?? page.tree.all().find((n) => n.sid === target.sid);
-      if (!again) throw new HarnessError(`weapp harness: ${action} ${target.describe()}: the node is no longer on ${page.route}`);
+      const again =
+        page.tree.all().find((n) => n.sid === target.sid && n.path === target.path) ??
+        page.tree.all().find((n) => n.sid === target.sid);
+      if (!again)
+        throw new HarnessError(`weapp harness: ${action} ${target.describe()}: the node is no longer on ${page.route}`);
       if (again.hidden) throw new HarnessError(`weapp harness: ${action} ${again.describe()}: the node is hidden`);
       const why = page.notShown?.(again);
       if (why) throw new HarnessError(`weapp harness: ${action} ${again.describe()} on ${page.route}: ${why}`);
       return again;
     }
-    const hidden = page.notShown ? page.tree.query(target).map((n) => page.notShown!(n)).filter((w): w is string => w !== null) : [];
+    const hidden = page.notShown
+      ? page.tree
+          .query(target)
+          .map((n) => page.notShown!(n))
+          .filter((w): w is string => w !== null)
+      : [];
     const hits = page.query(target);
     if (hits.length !== 1) {
       const listed = hits.map((h) => `\n    ${h.describe()}`).join('');
       const because = hits.length === 0 && hidden.length > 0 ? ` (in WeChat's render: ${hidden.join('; ')})` : '';
-      throw new HarnessError(`weapp harness: ${action} "${target}" on ${page.route}: ${hits.length} visible matches, need exactly one${because}${listed}\n${page.outline(60)}`);
+      throw new HarnessError(
+        `weapp harness: ${action} "${target}" on ${page.route}: ${hits.length} visible matches, need exactly one${because}${listed}\n${page.outline(60)}`,
+      );
     }
     return hits[0];
   }
@@ -1019,7 +1195,10 @@ export class MiniProgram implements WxHost {
     const node = this.resolve(page, target, 'input');
     if (node.tag === 'input' || node.tag === 'textarea') return node;
     const inner = node.descendants().filter((n) => n.tag === 'input' || n.tag === 'textarea');
-    if (inner.length !== 1) throw new HarnessError(`weapp harness: input ${label(target)} on ${page.route}: ${node.describe()} is not an input and holds ${inner.length} fields`);
+    if (inner.length !== 1)
+      throw new HarnessError(
+        `weapp harness: input ${label(target)} on ${page.route}: ${node.describe()} is not an input and holds ${inner.length} fields`,
+      );
     return inner[0];
   }
 
@@ -1065,7 +1244,10 @@ export class MiniProgram implements WxHost {
 
   private startTimer(fn: unknown, ms: unknown, args: unknown[], repeat: boolean): number {
     if (typeof fn !== 'function') {
-      this.problem('misuse', `set${repeat ? 'Interval' : 'Timeout'} with a string: a mini-program cannot evaluate code`);
+      this.problem(
+        'misuse',
+        `set${repeat ? 'Interval' : 'Timeout'} with a string: a mini-program cannot evaluate code`,
+      );
       return 0;
     }
     const id = ++this.timerSeq;
@@ -1104,7 +1286,16 @@ export class MiniProgram implements WxHost {
   }
 
   private makeConsole(): Options {
-    const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : a instanceof Error || (a as Error)?.stack ? String((a as Error).stack) : safeJson(a))).join(' ');
+    const text = (args: unknown[]) =>
+      args
+        .map((a) =>
+          typeof a === 'string'
+            ? a
+            : a instanceof Error || (a as Error)?.stack
+              ? String((a as Error).stack)
+              : safeJson(a),
+        )
+        .join(' ');
     const log = (...args: unknown[]) => {
       if (this.printConsole) console.log('[weapp]', text(args));
     };

@@ -40,12 +40,48 @@ export class HarnessError extends Error {
 
 /** Browser-only globals; a mini-program's JS engine has none of them. */
 export const BROWSER_GLOBALS: ReadonlySet<string> = new Set([
-  'document', 'window', 'navigator', 'location', 'history', 'localStorage', 'sessionStorage', 'indexedDB',
-  'XMLHttpRequest', 'fetch', 'WebSocket', 'EventSource', 'alert', 'confirm', 'prompt', 'getComputedStyle',
-  'matchMedia', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'MutationObserver',
-  'IntersectionObserver', 'ResizeObserver', 'Element', 'HTMLElement', 'Node', 'Event', 'CustomEvent',
-  'Image', 'FileReader', 'Blob', 'File', 'FormData', 'URL', 'URLSearchParams', 'self', 'screen', 'frames',
-  'addEventListener', 'removeEventListener', 'MessageChannel', 'Worker',
+  'document',
+  'window',
+  'navigator',
+  'location',
+  'history',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'XMLHttpRequest',
+  'fetch',
+  'WebSocket',
+  'EventSource',
+  'alert',
+  'confirm',
+  'prompt',
+  'getComputedStyle',
+  'matchMedia',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'MutationObserver',
+  'IntersectionObserver',
+  'ResizeObserver',
+  'Element',
+  'HTMLElement',
+  'Node',
+  'Event',
+  'CustomEvent',
+  'Image',
+  'FileReader',
+  'Blob',
+  'File',
+  'FormData',
+  'URL',
+  'URLSearchParams',
+  'self',
+  'screen',
+  'frames',
+  'addEventListener',
+  'removeEventListener',
+  'MessageChannel',
+  'Worker',
 ]);
 
 /** Turns an exception into a problem, naming a browser global or a missing wx API when that is the cause. */
@@ -55,15 +91,24 @@ export function explain(err: unknown, where: string): Problem {
   const message = typeof e?.message === 'string' ? e.message : String(err);
   const global = /^(\w+) is not defined$/.exec(message)?.[1];
   if (name === 'ReferenceError' && global && BROWSER_GLOBALS.has(global)) {
-    return { kind: 'browser-global', message: `${where} touched \`${global}\`, which does not exist in a mini-program (no DOM, no browser APIs)` };
+    return {
+      kind: 'browser-global',
+      message: `${where} touched \`${global}\`, which does not exist in a mini-program (no DOM, no browser APIs)`,
+    };
   }
   const wxMember = /\bwx\.(\w+) is not a function/.exec(message)?.[1];
-  if (wxMember) return { kind: 'unmodelled-api', message: `${where} called wx.${wxMember}, which WeChat does not have` };
+  if (wxMember)
+    return { kind: 'unmodelled-api', message: `${where} called wx.${wxMember}, which WeChat does not have` };
   const stack = typeof e?.stack === 'string' ? `\n${e.stack.split('\n').slice(1, 6).join('\n')}` : '';
   return { kind: 'page-error', message: `${where} threw ${name || 'an error'}: ${message}${stack}` };
 }
 
 export function formatProblems(problems: readonly Problem[]): string {
   // the route once: many messages already start with "<route> onLoad …"
-  return problems.map((p) => `  - [${p.kind}]${p.route && !p.message.split('\n')[0].includes(p.route) ? ` ${p.route}:` : ''} ${p.message}`).join('\n');
+  return problems
+    .map(
+      (p) =>
+        `  - [${p.kind}]${p.route && !p.message.split('\n')[0].includes(p.route) ? ` ${p.route}:` : ''} ${p.message}`,
+    )
+    .join('\n');
 }

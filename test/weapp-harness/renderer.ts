@@ -48,7 +48,20 @@ export class OfficialRenderer {
     code: string,
   ) {
     const logged = (...args: unknown[]) => this.log.push(args.map(String).join(' '));
-    const sandbox: Record<string, unknown> = { console: { log: logged, warn: logged, error: logged, info: () => undefined, debug: () => undefined, group: () => undefined, groupEnd: () => undefined }, __wxAppCode__: {}, __vd_version_info__: {}, __wxAppCurrentFile__: '' };
+    const sandbox: Record<string, unknown> = {
+      console: {
+        log: logged,
+        warn: logged,
+        error: logged,
+        info: () => undefined,
+        debug: () => undefined,
+        group: () => undefined,
+        groupEnd: () => undefined,
+      },
+      __wxAppCode__: {},
+      __vd_version_info__: {},
+      __wxAppCurrentFile__: '',
+    };
     sandbox.window = sandbox;
     sandbox.global = sandbox;
     const context = vm.createContext(sandbox, { name: 'wcc' });
@@ -82,13 +95,17 @@ export class OfficialRenderer {
     this.log.length = 0;
     const root = this.template(`${route}.wxml`, data);
     const errors = this.log.filter((l) => /WXMLRT|not found|error/i.test(l));
-    const dom = new JSDOM(`<!doctype html><html><head><style>${BASE_CSS}\n${this.styles(route, screenWidth)}</style></head><body></body></html>`);
+    const dom = new JSDOM(
+      `<!doctype html><html><head><style>${BASE_CSS}\n${this.styles(route, screenWidth)}</style></head><body></body></html>`,
+    );
     const document = dom.window.document;
     const body = document.body;
     const add = (parent: Element, n: VNode | string) => {
       if (typeof n === 'string') return void parent.appendChild(document.createTextNode(n));
       if (n.tag === 'virtual' || n.tag === 'block') return void (n.children ?? []).forEach((c) => add(parent, c));
-      const el = document.createElement(/^[a-z][a-z0-9-]*$/.test(n.tag) ? (n.tag.includes('-') ? n.tag : `wx-${n.tag}`) : 'wx-unknown');
+      const el = document.createElement(
+        /^[a-z][a-z0-9-]*$/.test(n.tag) ? (n.tag.includes('-') ? n.tag : `wx-${n.tag}`) : 'wx-unknown',
+      );
       for (const [k, v] of Object.entries(n.attr ?? {})) {
         if (v === undefined || v === null || v === false || typeof v === 'object' || typeof v === 'function') continue;
         if (k === 'hidden' && (v === 'false' || v === '')) continue;
@@ -159,13 +176,19 @@ export class OfficialRenderer {
     // @import inlined; component tags (view, text…) are wx-view, wx-text… in WeChat's view layer
     return fs
       .readFileSync(full, 'utf8')
-      .replace(/@import\s+["']([^"']+)["'];?/g, (_m, rel: string) => this.readWxss(path.relative(this.dist, path.resolve(path.dirname(full), rel)), seen))
-      .replace(/(^|[\s,>+~}])(view|text|button|input|textarea|image|canvas|label|form|switch|scroll-view|picker|navigator)(?=[\s,.:#[{>+~])/g, '$1wx-$2');
+      .replace(/@import\s+["']([^"']+)["'];?/g, (_m, rel: string) =>
+        this.readWxss(path.relative(this.dist, path.resolve(path.dirname(full), rel)), seen),
+      )
+      .replace(
+        /(^|[\s,>+~}])(view|text|button|input|textarea|image|canvas|label|form|switch|scroll-view|picker|navigator)(?=[\s,.:#[{>+~])/g,
+        '$1wx-$2',
+      );
   }
 }
 
 /** WeChat's view layer defaults that matter for visibility. */
-const BASE_CSS = '[hidden] { display: none !important; } wx-view, wx-scroll-view, wx-form, wx-canvas { display: block; } wx-text, wx-label { display: inline; }';
+const BASE_CSS =
+  '[hidden] { display: none !important; } wx-view, wx-scroll-view, wx-form, wx-canvas { display: block; } wx-text, wx-label { display: inline; }';
 
 function describe(el: Element): string {
   const cls = el.getAttribute('class');

@@ -23,7 +23,9 @@ export function scanDistForWxApis(dist: string): Map<string, string[]> {
   for (const file of jsFiles(dist)) {
     const rel = path.relative(dist, file).split(path.sep).join('/');
     const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/\bwx\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*["']([\w$]+)["']\s*\])(?:\s*\.\s*([A-Za-z_$][\w$]*))?/g)) {
+    for (const m of text.matchAll(
+      /\bwx\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*["']([\w$]+)["']\s*\])(?:\s*\.\s*([A-Za-z_$][\w$]*))?/g,
+    )) {
       const name = m[1] ?? m[2];
       if (name === 'webpackJsonp') continue;
       if (name === 'cloud' && m[3] && list.cloud.has(m[3])) add(`cloud.${m[3]}`, rel);
@@ -40,6 +42,8 @@ export function scanDistForWxApis(dist: string): Map<string, string[]> {
 function jsFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? jsFiles(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : []))
+    .flatMap((e) =>
+      e.isDirectory() ? jsFiles(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : [],
+    )
     .sort();
 }

@@ -85,7 +85,13 @@ function parseKind(nn: string, body: string): NodeKind {
       /^\{\{i\.(\w+)\|\|(.*)\}\}$/.exec(value) ??
       /^\{\{i\.(\w+)\}\}$/.exec(value);
     if (!b) continue;
-    const fallback = b[2] === undefined ? undefined : b[2].replace(/^'(.*)'$/, '$1').replace(/^!1$/, 'false').replace(/^!0$/, 'true');
+    const fallback =
+      b[2] === undefined
+        ? undefined
+        : b[2]
+            .replace(/^'(.*)'$/, '$1')
+            .replace(/^!1$/, 'false')
+            .replace(/^!0$/, 'true');
     attrs.set(name, { key: b[1], fallback });
   }
   return { nn, tag, attrs, binds, catches };

@@ -109,7 +109,9 @@ export class WxNode {
 
   /** display:none (or `hidden`) on the node or an ancestor */
   get hidden(): boolean {
-    return [this as WxNode, ...this.ancestors()].some((n) => /display\s*:\s*none/.test(n.style) || n.raw.hidden === true);
+    return [this as WxNode, ...this.ancestors()].some(
+      (n) => /display\s*:\s*none/.test(n.style) || n.raw.hidden === true,
+    );
   }
 
   ancestors(): WxNode[] {
@@ -142,7 +144,10 @@ export class WxNode {
       if (block) parts.push('\n');
     };
     walk(this);
-    return parts.join('').replace(/[ \t]*\n[\s]*/g, '\n').trim();
+    return parts
+      .join('')
+      .replace(/[ \t]*\n[\s]*/g, '\n')
+      .trim();
   }
 
   matches(selector: string): boolean {
@@ -221,12 +226,19 @@ export class PageTree {
     const walk = (n: WxNode, depth: number) => {
       const pad = '  '.repeat(depth);
       if (n.tag === '#text') return void lines.push(`${pad}${String(n.raw.v ?? '')}`);
-      const attrs = [n.className && `class="${n.className}"`, n.tag === 'input' || n.tag === 'textarea' ? `value="${String(n.attr('value') ?? '')}"` : ''].filter(Boolean).join(' ');
+      const attrs = [
+        n.className && `class="${n.className}"`,
+        n.tag === 'input' || n.tag === 'textarea' ? `value="${String(n.attr('value') ?? '')}"` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
       lines.push(`${pad}<${n.tag}${attrs ? ' ' + attrs : ''}>`);
       n.children.forEach((c) => walk(c, depth + 1));
     };
     this.roots().forEach((r) => walk(r, 0));
-    return (lines.length > maxLines ? [...lines.slice(0, maxLines), `… ${lines.length - maxLines} more lines`] : lines).join('\n');
+    return (
+      lines.length > maxLines ? [...lines.slice(0, maxLines), `… ${lines.length - maxLines} more lines`] : lines
+    ).join('\n');
   }
 }
 

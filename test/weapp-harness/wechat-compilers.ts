@@ -71,7 +71,12 @@ const run = (binary: string, args: string[], cwd: string, files: string[]): Comp
   const r = spawnSync(binary, args, { cwd, maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw r.error;
   const ok = r.status === 0;
-  return { ok, files, output: ok ? r.stdout.toString() : '', error: ok ? '' : `${r.stderr.toString()}${r.stdout.toString()}`.trim() || `exit ${r.status}` };
+  return {
+    ok,
+    files,
+    output: ok ? r.stdout.toString() : '',
+    error: ok ? '' : `${r.stderr.toString()}${r.stdout.toString()}`.trim() || `exit ${r.status}`,
+  };
 };
 
 /** Every .wxss under `root` through wcsc, as the developer tools call it (components' styles first). */
@@ -79,9 +84,15 @@ export function compileWxss(root: string): CompileResult {
   const all = listFiles(root, '.wxss');
   // wcsc wants the styles of pages and components (a .json beside them) first, and their count, as
   // miniprogram-compiler passes them; app.wxss (beside app.json) is the app's, shared by all
-  const isComponent = (f: string) => f !== 'app.wxss' && readJson(path.join(root, f.replace(/\.wxss$/, '.json'))) !== null;
+  const isComponent = (f: string) =>
+    f !== 'app.wxss' && readJson(path.join(root, f.replace(/\.wxss$/, '.json'))) !== null;
   const files = [...all.filter(isComponent), ...all.filter((f) => !isComponent(f))];
-  const result = run(compilerBinary('wcsc'), ['-db', '-pc', String(all.filter(isComponent).length), ...files], root, files);
+  const result = run(
+    compilerBinary('wcsc'),
+    ['-db', '-pc', String(all.filter(isComponent).length), ...files],
+    root,
+    files,
+  );
   // what wcsc accepts with a complaint travels inside its output, e.g. "Some selectors are not allowed
   // in component wxss … (comp.wxss:1:40)": a rule WeChat drops on a phone
   const warnings = [...result.output.matchAll(/\\x22([^\\]+?\([\w./-]+\.wxss:\d+:\d+\))\\x22/g)].map((m) => m[1]);
@@ -96,10 +107,14 @@ export function compileWxml(root: string): CompileResult {
   let count = 0;
   for (const f of wxml) {
     const json = readJson(path.join(root, f.replace(/\.wxml$/, '.json')));
-    const components = json && typeof json.usingComponents === 'object' && json.usingComponents ? Object.keys(json.usingComponents) : [];
+    const components =
+      json && typeof json.usingComponents === 'object' && json.usingComponents ? Object.keys(json.usingComponents) : [];
     if (components.length === 0) continue;
     count++;
     using.push(f, String(components.length), ...components);
   }
-  return run(compilerBinary('wcc'), ['-d', '-cc', [count, ...using].join(' '), ...wxml, ...wxs, '-gn', '$gwx'], root, [...wxml, ...wxs]);
+  return run(compilerBinary('wcc'), ['-d', '-cc', [count, ...using].join(' '), ...wxml, ...wxs, '-gn', '$gwx'], root, [
+    ...wxml,
+    ...wxs,
+  ]);
 }

@@ -32,7 +32,7 @@ export function renderWxApisDoc(use: WxApiUse): string {
     '',
     '- **Observed**: called while the journeys of `test/e2e/journeys/` ran on the weapp build (`dist/`) in the',
     '  harness (`test/weapp-harness/`).',
-    '- **Referenced in dist/**: found without running the build: `wx.name` anywhere, and `.name(` in the app\'s',
+    "- **Referenced in dist/**: found without running the build: `wx.name` anywhere, and `.name(` in the app's",
     '  own chunks (Taro maps `Taro.name` onto `wx.name`; taro.js, vendors.js and runtime.js are framework).',
     '- **Harness**: what the harness does for it. Every other wx API is present on `wx` (as on a phone) but',
     '  fails the test by name when called; so does anything WeChat does not have.',
@@ -44,7 +44,11 @@ export function renderWxApisDoc(use: WxApiUse): string {
     '|---|---|---|---|---|',
     ...used.map((api) => {
       const observed = use.observed.get(api)?.join(', ') ?? '—';
-      const referenced = use.referenced.get(api)?.map((f) => `\`${f}\``).join(', ') ?? '—';
+      const referenced =
+        use.referenced
+          .get(api)
+          ?.map((f) => `\`${f}\``)
+          .join(', ') ?? '—';
       const harness = modelled[api] ? `modelled: ${modelled[api]}` : '**not modelled: a test that reaches it fails**';
       return `| \`wx.${api}\` | ${observed} | ${referenced} | ${harness} | ${lib(api)} |`;
     }),

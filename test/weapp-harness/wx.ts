@@ -70,7 +70,8 @@ export interface ModalReply {
 export type ModalAnswer = ModalReply | ((modal: ModalRequest) => ModalReply);
 /** 'acceptWithAudio': the user accepted and also turned on WeChat's sound reminder. */
 export type SubscribeDecision = 'accept' | 'acceptWithAudio' | 'reject';
-export type SubscribeAnswer = Record<string, SubscribeDecision> | ((tmplIds: string[]) => Record<string, SubscribeDecision>);
+export type SubscribeAnswer =
+  Record<string, SubscribeDecision> | ((tmplIds: string[]) => Record<string, SubscribeDecision>);
 /** Files (paths on this machine, e.g. fixtures) the user picks, or the user cancelling. */
 export type FilePick = { files: string[] } | 'cancel';
 
@@ -195,30 +196,46 @@ export const MODELLED_WX_APIS = {
   showLoading: 'recorded; title required',
   hideLoading: 'hides the loading toast',
   showModal: 'answered by the test (answerModal); confirmText/cancelText over 4 characters fail as in WeChat',
-  requestSubscribeMessage: 'only inside a tap; 1–3 template ids, no other parameter (entityIds is Alipay\'s); the test chooses accept/acceptWithAudio/reject and the grant is recorded in the local CloudBase',
-  chooseMedia: 'returns fixture files the test picked (pickMedia) as wxfile:// temp files, or the user cancelling; mediaType/sourceType/sizeType/count must be documented values; asks for privacy consent first (the harness does not re-encode: a "compressed" photo keeps the fixture\'s bytes)',
-  onNeedPrivacyAuthorization: 'the listener WeChat calls, instead of its own popup, when a privacy API (chooseMedia, chooseMessageFile) is used before the user agreed; the API waits until resolve({event:"agree", buttonId}) after a tap on a <button open-type="agreePrivacyAuthorization">, or fails on disagree',
-  chooseMessageFile: 'returns fixture files the test picked (pickMessageFiles); count is required; type filters; extension filters only with type "file" (with another type WeChat ignores it: a misuse that fails the test); asks for privacy consent first',
-  createOffscreenCanvas: 'type "2d" only: a canvas whose 2D context records drawing and measures text from the font size (no fonts: CJK one em, others about half)',
-  compressImage: 'a new wxfile:// temp file of the image; src must be a temp image, quality 0–100 (the harness does not re-encode: the bytes stay the same)',
-  getFileSystemManager: 'getFileInfo({filePath}) answers the size of a wxfile:// temp file; every other method fails as unmodelled',
+  requestSubscribeMessage:
+    "only inside a tap; 1–3 template ids, no other parameter (entityIds is Alipay's); the test chooses accept/acceptWithAudio/reject and the grant is recorded in the local CloudBase",
+  chooseMedia:
+    'returns fixture files the test picked (pickMedia) as wxfile:// temp files, or the user cancelling; mediaType/sourceType/sizeType/count must be documented values; asks for privacy consent first (the harness does not re-encode: a "compressed" photo keeps the fixture\'s bytes)',
+  onNeedPrivacyAuthorization:
+    'the listener WeChat calls, instead of its own popup, when a privacy API (chooseMedia, chooseMessageFile) is used before the user agreed; the API waits until resolve({event:"agree", buttonId}) after a tap on a <button open-type="agreePrivacyAuthorization">, or fails on disagree',
+  chooseMessageFile:
+    'returns fixture files the test picked (pickMessageFiles); count is required; type filters; extension filters only with type "file" (with another type WeChat ignores it: a misuse that fails the test); asks for privacy consent first',
+  createOffscreenCanvas:
+    'type "2d" only: a canvas whose 2D context records drawing and measures text from the font size (no fonts: CJK one em, others about half)',
+  compressImage:
+    'a new wxfile:// temp file of the image; src must be a temp image, quality 0–100 (the harness does not re-encode: the bytes stay the same)',
+  getFileSystemManager:
+    'getFileInfo({filePath}) answers the size of a wxfile:// temp file; every other method fails as unmodelled',
   getAppBaseInfo: 'SDKVersion, language, theme, fontSizeSetting / fontSizeScaleFactor of the launch device profile',
-  getSystemInfoSync: 'screen/window sizes, platform, fontSizeSetting of the device profile (deprecated by WeChat, still called by Taro)',
+  getSystemInfoSync:
+    'screen/window sizes, platform, fontSizeSetting of the device profile (deprecated by WeChat, still called by Taro)',
   pageScrollTo: 'records the page scroll position (scrollTop or selector required)',
-  startPullDownRefresh: 'runs the page\'s onPullDownRefresh',
+  startPullDownRefresh: "runs the page's onPullDownRefresh",
   stopPullDownRefresh: 'ends a pull-down refresh',
-  'cloud.init': 'records the environment; it must be the local CloudBase\'s envId',
-  'cloud.callFunction': 'calls the function on the local CloudBase as the launch identity (the cloud adds userInfo/OPENID)',
-  'cloud.uploadFile': 'uploads a wxfile:// temp file to the local CloudBase storage; with callbacks returns an UploadTask (onProgressUpdate, abort)',
+  'cloud.init': "records the environment; it must be the local CloudBase's envId",
+  'cloud.callFunction':
+    'calls the function on the local CloudBase as the launch identity (the cloud adds userInfo/OPENID)',
+  'cloud.uploadFile':
+    'uploads a wxfile:// temp file to the local CloudBase storage; with callbacks returns an UploadTask (onProgressUpdate, abort)',
   'cloud.getTempFileURL': 'signed local download URLs for cloud:// file IDs',
   getWindowInfo: 'pixelRatio, screen/window sizes and status bar height of the device profile',
-  createSelectorQuery: 'select/selectAll(#id, .class) on the current page; fields/boundingClientRect/node; exec answers a turn later. A type="2d" canvas gives its node (canvas.ts); no layout: sizes come from inline px styles or WeChat\'s default canvas size 300×150',
+  createSelectorQuery:
+    'select/selectAll(#id, .class) on the current page; fields/boundingClientRect/node; exec answers a turn later. A type="2d" canvas gives its node (canvas.ts); no layout: sizes come from inline px styles or WeChat\'s default canvas size 300×150',
   canvasToTempFilePath: 'the drawing of a type="2d" canvas node (its strokes rasterised) as a PNG wxfile:// temp file',
-  previewImage: 'recorded (urls, current); urls must be a non-empty array of http(s)/cloud:///wxfile:// strings; a current not among them warns (WeChat shows the first); every http(s) image is fetched and one that does not load as an image warns',
-  downloadFile: 'fetches the http(s) url into a wxfile:// temp file; success carries statusCode (a 404 is still a success) and tempFilePath; returns a DownloadTask and has no promise form (called without callbacks it is a misuse)',
-  openDocument: 'recorded; filePath must be a wxfile:// temp file; fileType (or the extension) must be doc/docx/xls/xlsx/ppt/pptx/pdf; a file whose bytes are not of that type warns',
-  makePhoneCall: 'recorded (phoneNumber); phoneNumber must be a non-empty string; anything but digits and a leading + warns (the dialer may not take it)',
-  openLocation: 'recorded (latitude, longitude, name, address); latitude must be a number in [-90, 90] and longitude in [-180, 180]',
+  previewImage:
+    'recorded (urls, current); urls must be a non-empty array of http(s)/cloud:///wxfile:// strings; a current not among them warns (WeChat shows the first); every http(s) image is fetched and one that does not load as an image warns',
+  downloadFile:
+    'fetches the http(s) url into a wxfile:// temp file; success carries statusCode (a 404 is still a success) and tempFilePath; returns a DownloadTask and has no promise form (called without callbacks it is a misuse)',
+  openDocument:
+    'recorded; filePath must be a wxfile:// temp file; fileType (or the extension) must be doc/docx/xls/xlsx/ppt/pptx/pdf; a file whose bytes are not of that type warns',
+  makePhoneCall:
+    'recorded (phoneNumber); phoneNumber must be a non-empty string; anything but digits and a leading + warns (the dialer may not take it)',
+  openLocation:
+    'recorded (latitude, longitude, name, address); latitude must be a number in [-90, 90] and longitude in [-180, 180]',
 } as const satisfies Record<string, string>;
 
 export type ModelledApi = keyof typeof MODELLED_WX_APIS;
@@ -267,7 +284,12 @@ export function createWx(host: WxHost): Record<string, unknown> {
    * An asynchronous API as WeChat shapes them: callbacks when any of success/fail/complete is
    * given, a promise otherwise; results carry `errMsg: "<api>:ok"`, failures "<api>:fail …".
    */
-  function asyncApi(name: string, options: unknown, run: (o: ApiOptions) => Promise<Record<string, unknown>> | Record<string, unknown>, style: 'wx' | 'cloud' = 'wx'): unknown {
+  function asyncApi(
+    name: string,
+    options: unknown,
+    run: (o: ApiOptions) => Promise<Record<string, unknown>> | Record<string, unknown>,
+    style: 'wx' | 'cloud' = 'wx',
+  ): unknown {
     const o = opts(options);
     const work = host.track(
       (async () => {
@@ -276,7 +298,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
       })(),
     );
     const failure = (err: unknown): { errMsg: string; errCode?: number } => {
-      if (err instanceof ApiFail) return { errMsg: err.errMsg, ...(err.errCode === undefined ? {} : { errCode: err.errCode }) };
+      if (err instanceof ApiFail)
+        return { errMsg: err.errMsg, ...(err.errCode === undefined ? {} : { errCode: err.errCode }) };
       // not a documented failure: the test scripted something WeChat would not allow, or the
       // local CloudBase is unreachable; the app sees a failure, the test fails on it
       const message = (err as Error)?.message ?? String(err);
@@ -313,10 +336,13 @@ export function createWx(host: WxHost): Record<string, unknown> {
 
   // ------------------------------------------------------------------ storage
   const encode = (data: unknown): string => {
-    if (data === undefined) throw new ApiFail('setStorage:fail parameter error: parameter.data should be not undefined');
+    if (data === undefined)
+      throw new ApiFail('setStorage:fail parameter error: parameter.data should be not undefined');
     return JSON.stringify(data, function (this: Record<string, unknown>, key, value: unknown) {
       const raw = this[key];
-      return Object.prototype.toString.call(raw) === '[object Date]' ? { __harnessDate: (raw as Date).getTime() } : value;
+      return Object.prototype.toString.call(raw) === '[object Date]'
+        ? { __harnessDate: (raw as Date).getTime() }
+        : value;
     });
   };
   const decode = (text: string): unknown =>
@@ -324,21 +350,34 @@ export function createWx(host: WxHost): Record<string, unknown> {
       const date = v && typeof v === 'object' ? (v as { __harnessDate?: unknown }).__harnessDate : undefined;
       return typeof date === 'number' ? realm.date(date) : v;
     });
-  const storageBytes = () => [...host.storage].reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  const storageBytes = () =>
+    [...host.storage].reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
   const checkKey = (api: string, key: unknown): string => {
-    if (typeof key !== 'string' || key === '') throw new ApiFail(`${api}:fail parameter error: parameter.key should be String instead of ${key === '' ? 'empty String' : typeof key};`);
+    if (typeof key !== 'string' || key === '')
+      throw new ApiFail(
+        `${api}:fail parameter error: parameter.key should be String instead of ${key === '' ? 'empty String' : typeof key};`,
+      );
     return key;
   };
   const setItem = (api: string, key: unknown, data: unknown) => {
     const k = checkKey(api, key);
     const text = encode(data);
-    if (Buffer.byteLength(k) + Buffer.byteLength(text) > STORAGE_KEY_LIMIT) throw new ApiFail(`${api}:fail exceed storage item max length`);
+    if (Buffer.byteLength(k) + Buffer.byteLength(text) > STORAGE_KEY_LIMIT)
+      throw new ApiFail(`${api}:fail exceed storage item max length`);
     const before = host.storage.get(k);
-    const total = storageBytes() - (before === undefined ? 0 : Buffer.byteLength(k) + Buffer.byteLength(before)) + Buffer.byteLength(k) + Buffer.byteLength(text);
+    const total =
+      storageBytes() -
+      (before === undefined ? 0 : Buffer.byteLength(k) + Buffer.byteLength(before)) +
+      Buffer.byteLength(k) +
+      Buffer.byteLength(text);
     if (total > STORAGE_TOTAL_LIMIT) throw new ApiFail(`${api}:fail exceed storage max size 10Mb`);
     host.storage.set(k, text);
   };
-  const storageInfo = () => ({ keys: [...host.storage.keys()], currentSize: Math.ceil(storageBytes() / 1024), limitSize: STORAGE_TOTAL_LIMIT / 1024 });
+  const storageInfo = () => ({
+    keys: [...host.storage.keys()],
+    currentSize: Math.ceil(storageBytes() / 1024),
+    limitSize: STORAGE_TOTAL_LIMIT / 1024,
+  });
   /** Sync APIs throw their failure as an Error, as WeChat does. */
   const sync = <T>(fn: () => T): T => {
     try {
@@ -353,25 +392,41 @@ export function createWx(host: WxHost): Record<string, unknown> {
   async function gateway(route: string, body: unknown, query = ''): Promise<Record<string, unknown>> {
     if (!host.cloud) throw new ApiFail(`${route}:fail the harness was launched without a cloud (pass cloud: { url })`);
     const isRaw = Buffer.isBuffer(body);
-    const res = await fetch(`${host.cloud.url}/gateway/${route}${query}`, { method: 'POST', headers: { 'content-type': isRaw ? 'application/octet-stream' : 'application/json' }, body: isRaw ? new Uint8Array(body) : JSON.stringify(body) });
+    const res = await fetch(`${host.cloud.url}/gateway/${route}${query}`, {
+      method: 'POST',
+      headers: { 'content-type': isRaw ? 'application/octet-stream' : 'application/json' },
+      body: isRaw ? new Uint8Array(body) : JSON.stringify(body),
+    });
     const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    if (!res.ok) throw new ApiFail(typeof json.errMsg === 'string' ? json.errMsg : `HTTP ${res.status}`, typeof json.errCode === 'number' ? json.errCode : undefined);
+    if (!res.ok)
+      throw new ApiFail(
+        typeof json.errMsg === 'string' ? json.errMsg : `HTTP ${res.status}`,
+        typeof json.errCode === 'number' ? json.errCode : undefined,
+      );
     return json;
   }
   const requireInit = (api: string) => {
     if (cloudEnv === null) throw new ApiFail(`${api}:fail wx.cloud.init has not been called`);
-    if (host.cloud?.envId && cloudEnv !== host.cloud.envId) throw new ApiFail(`${api}:fail Error: errCode: -501000 | errMsg: [ResourceNotFound] Environment ${cloudEnv} not found`, -501000);
+    if (host.cloud?.envId && cloudEnv !== host.cloud.envId)
+      throw new ApiFail(
+        `${api}:fail Error: errCode: -501000 | errMsg: [ResourceNotFound] Environment ${cloudEnv} not found`,
+        -501000,
+      );
   };
 
   // ------------------------------------------------------------------ pickers
   const nextPick = (api: string, queue: FilePick[], helper: string): string[] => {
     const pick = queue.shift();
     if (pick === undefined) {
-      host.problem('unscripted', `${api} opened a picker but the test picked no files (${helper}(files) or ${helper}('cancel'))`);
+      host.problem(
+        'unscripted',
+        `${api} opened a picker but the test picked no files (${helper}(files) or ${helper}('cancel'))`,
+      );
       throw new ApiFail(`${api}:fail cancel`);
     }
     if (pick === 'cancel') throw new ApiFail(`${api}:fail cancel`);
-    for (const f of pick.files) if (!fs.existsSync(f)) throw new Error(`weapp harness: picked file ${f} does not exist`);
+    for (const f of pick.files)
+      if (!fs.existsSync(f)) throw new Error(`weapp harness: picked file ${f} does not exist`);
     return pick.files;
   };
   /** downloaded temp files → the URL they came from */
@@ -407,7 +462,14 @@ export function createWx(host: WxHost): Record<string, unknown> {
       theme: d.theme,
       enableDebug: false,
       deviceOrientation: 'portrait',
-      safeArea: { left: 0, right: d.screenWidth, top: d.statusBarHeight, bottom: d.screenHeight, width: d.screenWidth, height: d.screenHeight - d.statusBarHeight },
+      safeArea: {
+        left: 0,
+        right: d.screenWidth,
+        top: d.statusBarHeight,
+        bottom: d.screenHeight,
+        width: d.screenWidth,
+        height: d.screenHeight - d.statusBarHeight,
+      },
     };
   };
 
@@ -418,22 +480,27 @@ export function createWx(host: WxHost): Record<string, unknown> {
 
   /** WeChat's privacy check before a privacy API; a refusal fails the call as documented (errno 104). */
   const consent = async (api: string) => {
-    if ((await host.privacy(api)) === 'disagreed') throw new ApiFail(`${api}:fail privacy permission is not authorized`, 104);
+    if ((await host.privacy(api)) === 'disagreed')
+      throw new ApiFail(`${api}:fail privacy permission is not authorized`, 104);
   };
 
   const modelled: Record<ModelledApi, (...args: unknown[]) => unknown> = {
     onNeedPrivacyAuthorization: (listener) => {
-      if (typeof listener !== 'function') throw new ApiFail('onNeedPrivacyAuthorization:fail parameter error: listener should be Function');
+      if (typeof listener !== 'function')
+        throw new ApiFail('onNeedPrivacyAuthorization:fail parameter error: listener should be Function');
       host.privacyListener = listener as (...args: unknown[]) => unknown;
     },
 
     // navigation: the page stack lives in MiniProgram
-    ...(Object.fromEntries(NAV_APIS.map((api) => [api, (o: unknown) => asyncApi(api, o, (x) => host.navigate(api, x))])) as Record<NavApi, (o: unknown) => unknown>),
+    ...(Object.fromEntries(
+      NAV_APIS.map((api) => [api, (o: unknown) => asyncApi(api, o, (x) => host.navigate(api, x))]),
+    ) as Record<NavApi, (o: unknown) => unknown>),
 
-    getStorageSync: (key) => sync(() => {
-      const text = host.storage.get(checkKey('getStorageSync', key));
-      return text === undefined ? '' : decode(text);
-    }),
+    getStorageSync: (key) =>
+      sync(() => {
+        const text = host.storage.get(checkKey('getStorageSync', key));
+        return text === undefined ? '' : decode(text);
+      }),
     setStorageSync: (key, data) => sync(() => setItem('setStorageSync', key, data)),
     removeStorageSync: (key) => sync(() => void host.storage.delete(checkKey('removeStorageSync', key))),
     clearStorageSync: () => host.storage.clear(),
@@ -445,7 +512,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
         return { data: decode(text) };
       }),
     setStorage: (o) => asyncApi('setStorage', o, (x) => (setItem('setStorage', x.key, x.data), {})),
-    removeStorage: (o) => asyncApi('removeStorage', o, (x) => (host.storage.delete(checkKey('removeStorage', x.key)), {})),
+    removeStorage: (o) =>
+      asyncApi('removeStorage', o, (x) => (host.storage.delete(checkKey('removeStorage', x.key)), {})),
     clearStorage: (o) => asyncApi('clearStorage', o, () => (host.storage.clear(), {})),
     getStorageInfo: (o) => asyncApi('getStorageInfo', o, () => storageInfo()),
 
@@ -460,16 +528,27 @@ export function createWx(host: WxHost): Record<string, unknown> {
         host.ui.log.push({ api: 'showToast', route: host.route(), title, icon });
         return {};
       }),
-    hideToast: (o) => asyncApi('hideToast', o, () => ((host.ui.toast = null), host.ui.log.push({ api: 'hideToast', route: host.route() }), {})),
+    hideToast: (o) =>
+      asyncApi(
+        'hideToast',
+        o,
+        () => ((host.ui.toast = null), host.ui.log.push({ api: 'hideToast', route: host.route() }), {}),
+      ),
     showLoading: (o) =>
       asyncApi('showLoading', o, (x) => {
-        if (typeof x.title !== 'string') throw new ApiFail('showLoading:fail parameter error: parameter.title should be String');
+        if (typeof x.title !== 'string')
+          throw new ApiFail('showLoading:fail parameter error: parameter.title should be String');
         host.ui.loading = { title: x.title };
         host.ui.toast = null;
         host.ui.log.push({ api: 'showLoading', route: host.route(), title: x.title });
         return {};
       }),
-    hideLoading: (o) => asyncApi('hideLoading', o, () => ((host.ui.loading = null), host.ui.log.push({ api: 'hideLoading', route: host.route() }), {})),
+    hideLoading: (o) =>
+      asyncApi(
+        'hideLoading',
+        o,
+        () => ((host.ui.loading = null), host.ui.log.push({ api: 'hideLoading', route: host.route() }), {}),
+      ),
     showModal: (o) =>
       asyncApi('showModal', o, (x) => {
         const modal: ModalRequest = {
@@ -480,16 +559,27 @@ export function createWx(host: WxHost): Record<string, unknown> {
           cancelText: String(x.cancelText ?? '取消'),
           editable: x.editable === true,
         };
-        if ([...modal.confirmText].length > 4) throw new ApiFail('showModal:fail confirmText length should not larger than 4 Chinese characters');
-        if ([...modal.cancelText].length > 4) throw new ApiFail('showModal:fail cancelText length should not larger than 4 Chinese characters');
+        if ([...modal.confirmText].length > 4)
+          throw new ApiFail('showModal:fail confirmText length should not larger than 4 Chinese characters');
+        if ([...modal.cancelText].length > 4)
+          throw new ApiFail('showModal:fail cancelText length should not larger than 4 Chinese characters');
         const answer = host.scripts.modals.shift();
         if (answer === undefined) {
-          host.problem('unscripted', `showModal("${modal.title}", "${modal.content}") opened but the test scripted no answer (answerModal)`);
+          host.problem(
+            'unscripted',
+            `showModal("${modal.title}", "${modal.content}") opened but the test scripted no answer (answerModal)`,
+          );
           throw new ApiFail('showModal:fail no answer scripted by the test');
         }
         const reply = typeof answer === 'function' ? answer(modal) : answer;
         const confirm = reply.confirm && true;
-        host.ui.log.push({ api: 'showModal', route: host.route(), title: modal.title, content: modal.content, answer: reply });
+        host.ui.log.push({
+          api: 'showModal',
+          route: host.route(),
+          title: modal.title,
+          content: modal.content,
+          answer: reply,
+        });
         return { confirm, cancel: !confirm, ...(modal.editable ? { content: reply.content ?? '' } : {}) };
       }),
 
@@ -503,13 +593,20 @@ export function createWx(host: WxHost): Record<string, unknown> {
         }
         // WeChat's parameters; anything else (Alipay's entityIds, a typo) is a misuse
         const unknown = Object.keys(x).filter((k) => !['tmplIds', 'success', 'fail', 'complete'].includes(k));
-        if (unknown.length > 0) host.problem('misuse', `requestSubscribeMessage: ${unknown.join(', ')} is not a WeChat parameter (entityIds is Alipay's)`);
+        if (unknown.length > 0)
+          host.problem(
+            'misuse',
+            `requestSubscribeMessage: ${unknown.join(', ')} is not a WeChat parameter (entityIds is Alipay's)`,
+          );
         const ids = Array.isArray(x.tmplIds) ? x.tmplIds.map(String) : [];
-        if (ids.length === 0) throw new ApiFail('requestSubscribeMessage:fail TmplIds can\'t be empty', 10001);
+        if (ids.length === 0) throw new ApiFail("requestSubscribeMessage:fail TmplIds can't be empty", 10001);
         if (ids.length > 3) throw new ApiFail('requestSubscribeMessage:fail Templates count out of max bounds', 20003);
         const answer = host.scripts.subscribe.shift();
         if (answer === undefined) {
-          host.problem('unscripted', `requestSubscribeMessage(${ids.join(', ')}) asked the user but the test chose no answer (answerSubscribe)`);
+          host.problem(
+            'unscripted',
+            `requestSubscribeMessage(${ids.join(', ')}) asked the user but the test chose no answer (answerSubscribe)`,
+          );
           throw new ApiFail('requestSubscribeMessage:fail no answer scripted by the test');
         }
         const decided = typeof answer === 'function' ? answer(ids) : answer;
@@ -517,7 +614,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
         const res = await gateway('requestSubscribeMessage', { openid: host.openid, tmplIds: ids, reject });
         delete res.errMsg;
         // the local CloudBase records a grant either way; WeChat tells the app which kind of yes
-        for (const id of ids) if (decided[id] === 'acceptWithAudio' && res[id] === 'accept') res[id] = 'acceptWithAudio';
+        for (const id of ids)
+          if (decided[id] === 'acceptWithAudio' && res[id] === 'accept') res[id] = 'acceptWithAudio';
         host.ui.log.push({ api: 'requestSubscribeMessage', route: host.route(), answer: res });
         return res;
       });
@@ -528,53 +626,90 @@ export function createWx(host: WxHost): Record<string, unknown> {
         // documented values only: WeChat fails a call with others, so a typo never reaches a phone
         const listOf = (key: string, allowed: string[], fallback: string[]) => {
           if (x[key] === undefined) return fallback;
-          if (!Array.isArray(x[key])) throw new ApiFail(`chooseMedia:fail parameter error: parameter.${key} should be Array`);
+          if (!Array.isArray(x[key]))
+            throw new ApiFail(`chooseMedia:fail parameter error: parameter.${key} should be Array`);
           const values = (x[key] as unknown[]).map(String);
           const bad = values.find((v) => !allowed.includes(v));
-          if (bad !== undefined || values.length === 0) throw new ApiFail(`chooseMedia:fail parameter error: parameter.${key} "${bad ?? ''}" is not one of ${allowed.join('/')}`);
+          if (bad !== undefined || values.length === 0)
+            throw new ApiFail(
+              `chooseMedia:fail parameter error: parameter.${key} "${bad ?? ''}" is not one of ${allowed.join('/')}`,
+            );
           return values;
         };
         const types = listOf('mediaType', ['image', 'video', 'mix'], ['image', 'video']);
         listOf('sourceType', ['album', 'camera'], ['album', 'camera']);
         listOf('sizeType', ['original', 'compressed'], ['original', 'compressed']);
-        if (x.count !== undefined && (typeof x.count !== 'number' || x.count < 1 || x.count > 20)) throw new ApiFail('chooseMedia:fail parameter error: parameter.count should be a Number from 1 to 20');
+        if (x.count !== undefined && (typeof x.count !== 'number' || x.count < 1 || x.count > 20))
+          throw new ApiFail('chooseMedia:fail parameter error: parameter.count should be a Number from 1 to 20');
         await consent('chooseMedia');
         const files = nextPick('chooseMedia', host.scripts.media, 'pickMedia');
         const count = typeof x.count === 'number' ? x.count : 9;
-        if (files.length > count) throw new Error(`weapp harness: picked ${files.length} files but chooseMedia allows ${count}`);
+        if (files.length > count)
+          throw new Error(`weapp harness: picked ${files.length} files but chooseMedia allows ${count}`);
         const kinds = files.map(fileKind);
         kinds.forEach((k, i) => {
-          if (k === 'file' || (!types.includes(k) && !types.includes('mix'))) throw new Error(`weapp harness: chooseMedia(mediaType ${types.join('/')}) cannot return ${files[i]}`);
+          if (k === 'file' || (!types.includes(k) && !types.includes('mix')))
+            throw new Error(`weapp harness: chooseMedia(mediaType ${types.join('/')}) cannot return ${files[i]}`);
         });
         return {
           type: new Set(kinds).size > 1 ? 'mix' : kinds[0],
-          tempFiles: files.map((f, i) => ({ tempFilePath: tempFile(f), size: fs.statSync(f).size, fileType: kinds[i], ...(kinds[i] === 'image' ? imageSize(f) : {}) })),
+          tempFiles: files.map((f, i) => ({
+            tempFilePath: tempFile(f),
+            size: fs.statSync(f).size,
+            fileType: kinds[i],
+            ...(kinds[i] === 'image' ? imageSize(f) : {}),
+          })),
         };
       }),
     chooseMessageFile: (o) =>
       asyncApi('chooseMessageFile', o, async (x) => {
-        if (typeof x.count !== 'number' || x.count < 1 || x.count > 100) throw new ApiFail('chooseMessageFile:fail parameter error: parameter.count should be a Number from 1 to 100');
+        if (typeof x.count !== 'number' || x.count < 1 || x.count > 100)
+          throw new ApiFail('chooseMessageFile:fail parameter error: parameter.count should be a Number from 1 to 100');
         const type = x.type === undefined ? 'all' : String(x.type);
-        if (!['all', 'video', 'image', 'file'].includes(type)) throw new ApiFail(`chooseMessageFile:fail parameter error: parameter.type "${type}" is not one of all/video/image/file`);
-        const exts = Array.isArray(x.extension) ? x.extension.map((e) => String(e).replace(/^\./, '').toLowerCase()) : null;
+        if (!['all', 'video', 'image', 'file'].includes(type))
+          throw new ApiFail(
+            `chooseMessageFile:fail parameter error: parameter.type "${type}" is not one of all/video/image/file`,
+          );
+        const exts = Array.isArray(x.extension)
+          ? x.extension.map((e) => String(e).replace(/^\./, '').toLowerCase())
+          : null;
         // WeChat documents extension as applying only with type 'file': elsewhere the user sees every file
-        if (exts && type !== 'file') host.problem('misuse', `chooseMessageFile: extension (${exts.join('/')}) is ignored with type '${type}' — WeChat filters by extension only with type 'file', so the user may pick any file`);
+        if (exts && type !== 'file')
+          host.problem(
+            'misuse',
+            `chooseMessageFile: extension (${exts.join('/')}) is ignored with type '${type}' — WeChat filters by extension only with type 'file', so the user may pick any file`,
+          );
         await consent('chooseMessageFile');
         const files = nextPick('chooseMessageFile', host.scripts.messageFiles, 'pickMessageFiles');
         const count = x.count;
-        if (files.length > count) throw new Error(`weapp harness: picked ${files.length} files but chooseMessageFile allows ${count}`);
+        if (files.length > count)
+          throw new Error(`weapp harness: picked ${files.length} files but chooseMessageFile allows ${count}`);
         for (const f of files) {
           const kind = fileKind(f);
-          if (type !== 'all' && kind !== type) throw new Error(`weapp harness: chooseMessageFile(type ${type}) cannot return ${f}`);
-          if (type === 'file' && exts && !exts.includes(path.extname(f).slice(1).toLowerCase())) throw new Error(`weapp harness: chooseMessageFile(extension ${exts.join('/')}) cannot return ${f}`);
+          if (type !== 'all' && kind !== type)
+            throw new Error(`weapp harness: chooseMessageFile(type ${type}) cannot return ${f}`);
+          if (type === 'file' && exts && !exts.includes(path.extname(f).slice(1).toLowerCase()))
+            throw new Error(`weapp harness: chooseMessageFile(extension ${exts.join('/')}) cannot return ${f}`);
         }
-        return { tempFiles: files.map((f) => ({ path: tempFile(f), size: fs.statSync(f).size, name: path.basename(f), type: fileKind(f), time: Math.floor(fs.statSync(f).mtimeMs / 1000) })) };
+        return {
+          tempFiles: files.map((f) => ({
+            path: tempFile(f),
+            size: fs.statSync(f).size,
+            name: path.basename(f),
+            type: fileKind(f),
+            time: Math.floor(fs.statSync(f).mtimeMs / 1000),
+          })),
+        };
       }),
 
     createOffscreenCanvas: (o) => {
       const x = opts(o);
-      if (x.type !== undefined && x.type !== '2d') throw new ApiFail(`createOffscreenCanvas:fail type "${String(x.type)}" is not modelled (only "2d")`);
-      const node = new Canvas2DNode(typeof x.width === 'number' ? x.width : 300, typeof x.height === 'number' ? x.height : 150);
+      if (x.type !== undefined && x.type !== '2d')
+        throw new ApiFail(`createOffscreenCanvas:fail type "${String(x.type)}" is not modelled (only "2d")`);
+      const node = new Canvas2DNode(
+        typeof x.width === 'number' ? x.width : 300,
+        typeof x.height === 'number' ? x.height : 150,
+      );
       return node;
     },
     compressImage: (o) =>
@@ -583,7 +718,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
         const local = host.tempFiles.get(src);
         if (!local || !fs.existsSync(local)) throw new ApiFail(`compressImage:fail file not found: ${src}`);
         if (fileKind(local) !== 'image') throw new ApiFail(`compressImage:fail ${src} is not an image`);
-        if (x.quality !== undefined && (typeof x.quality !== 'number' || x.quality < 0 || x.quality > 100)) throw new ApiFail('compressImage:fail parameter error: parameter.quality should be a Number from 0 to 100');
+        if (x.quality !== undefined && (typeof x.quality !== 'number' || x.quality < 0 || x.quality > 100))
+          throw new ApiFail('compressImage:fail parameter error: parameter.quality should be a Number from 0 to 100');
         // no JPEG encoder here: the "compressed" temp file keeps the original bytes (a phone's is smaller)
         return { tempFilePath: tempFile(`${local}`) };
       }),
@@ -593,7 +729,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
           asyncApi('FileSystemManager.getFileInfo', o, (x) => {
             const filePath = typeof x.filePath === 'string' ? x.filePath : '';
             const local = host.tempFiles.get(filePath);
-            if (!local || !fs.existsSync(local)) throw new ApiFail(`getFileInfo:fail no such file or directory ${filePath}`);
+            if (!local || !fs.existsSync(local))
+              throw new ApiFail(`getFileInfo:fail no such file or directory ${filePath}`);
             return { size: fs.statSync(local).size };
           }),
       };
@@ -601,19 +738,40 @@ export function createWx(host: WxHost): Record<string, unknown> {
         get(t, key) {
           if (typeof key === 'symbol' || key in t) return t[key as string];
           host.observe(`FileSystemManager.${key}`);
-          host.problem('unmodelled-api', `used FileSystemManager.${key}, which the weapp harness does not model (only getFileInfo)`);
+          host.problem(
+            'unmodelled-api',
+            `used FileSystemManager.${key}, which the weapp harness does not model (only getFileInfo)`,
+          );
           throw realm.error(`weapp harness: FileSystemManager.${key} is not modelled`, { harnessReported: true });
         },
       });
     },
     getAppBaseInfo: () => {
       const d = host.device;
-      return realm.data({ SDKVersion: d.SDKVersion, enableDebug: false, host: { appId: 'wx_harness_host' }, language: d.language, version: d.version, theme: d.theme, fontSizeSetting: d.fontSizeSetting, fontSizeScaleFactor: d.fontSizeScaleFactor });
+      return realm.data({
+        SDKVersion: d.SDKVersion,
+        enableDebug: false,
+        host: { appId: 'wx_harness_host' },
+        language: d.language,
+        version: d.version,
+        theme: d.theme,
+        fontSizeSetting: d.fontSizeSetting,
+        fontSizeScaleFactor: d.fontSizeScaleFactor,
+      });
     },
     getSystemInfoSync: () => realm.data(systemInfo()),
     getWindowInfo: () => {
       const i = systemInfo() as Record<string, unknown>;
-      return realm.data({ pixelRatio: i.pixelRatio, screenWidth: i.screenWidth, screenHeight: i.screenHeight, windowWidth: i.windowWidth, windowHeight: i.windowHeight, statusBarHeight: i.statusBarHeight, safeArea: i.safeArea, screenTop: 0 });
+      return realm.data({
+        pixelRatio: i.pixelRatio,
+        screenWidth: i.screenWidth,
+        screenHeight: i.screenHeight,
+        windowWidth: i.windowWidth,
+        windowHeight: i.windowHeight,
+        statusBarHeight: i.statusBarHeight,
+        safeArea: i.safeArea,
+        screenTop: 0,
+      });
     },
     createSelectorQuery: () => host.canvases.createSelectorQuery(),
     canvasToTempFilePath: (o) =>
@@ -627,18 +785,28 @@ export function createWx(host: WxHost): Record<string, unknown> {
 
     previewImage: (o) =>
       asyncApi('previewImage', o, async (x) => {
-        if (!Array.isArray(x.urls)) throw new ApiFail(`previewImage:fail parameter error: parameter.urls should be Array instead of ${x.urls === undefined ? 'Undefined' : typeof x.urls};`);
+        if (!Array.isArray(x.urls))
+          throw new ApiFail(
+            `previewImage:fail parameter error: parameter.urls should be Array instead of ${x.urls === undefined ? 'Undefined' : typeof x.urls};`,
+          );
         const urls = x.urls.map((u) => (typeof u === 'string' ? u : ''));
-        if (urls.length === 0) throw new ApiFail('previewImage:fail parameter error: parameter.urls should not be empty');
+        if (urls.length === 0)
+          throw new ApiFail('previewImage:fail parameter error: parameter.urls should not be empty');
         const bad = urls.find((u) => !/^(https?:\/\/|cloud:\/\/|wxfile:\/\/)/.test(u));
         if (bad !== undefined) throw new ApiFail(`previewImage:fail invalid url "${bad}"`);
         const current = typeof x.current === 'string' ? x.current : urls[0];
-        if (!urls.includes(current)) host.warn(`previewImage: current "${current}" is not among urls; WeChat shows the first image`);
+        if (!urls.includes(current))
+          host.warn(`previewImage: current "${current}" is not among urls; WeChat shows the first image`);
         // WeChat loads each image: one that does not load shows as a broken picture
         for (const u of urls.filter((v) => /^https?:/.test(v))) {
           const res = await fetch(u).catch(() => null);
           const head = res && res.ok ? Buffer.from(await res.arrayBuffer()).subarray(0, 8) : null;
-          const image = !!head && ((head[0] === 0xff && head[1] === 0xd8) || head.readUInt32BE(0) === 0x89504e47 || head.subarray(0, 3).toString('latin1') === 'GIF' || head.subarray(0, 4).toString('latin1') === 'RIFF');
+          const image =
+            !!head &&
+            ((head[0] === 0xff && head[1] === 0xd8) ||
+              head.readUInt32BE(0) === 0x89504e47 ||
+              head.subarray(0, 3).toString('latin1') === 'GIF' ||
+              head.subarray(0, 4).toString('latin1') === 'RIFF');
           if (!image) host.warn(`previewImage: ${u} does not load as an image (HTTP ${res?.status ?? 'error'})`);
         }
         host.ui.log.push({ api: 'previewImage', route: host.route(), urls, current });
@@ -648,7 +816,10 @@ export function createWx(host: WxHost): Record<string, unknown> {
       const x = opts(o);
       const { task, progress, aborted } = transferTask();
       if (typeof x.success !== 'function' && typeof x.fail !== 'function' && typeof x.complete !== 'function') {
-        host.problem('misuse', 'wx.downloadFile was called without success/fail/complete: it returns a DownloadTask, never a promise, so nobody hears the result');
+        host.problem(
+          'misuse',
+          'wx.downloadFile was called without success/fail/complete: it returns a DownloadTask, never a promise, so nobody hears the result',
+        );
       }
       asyncApi('downloadFile', { ...x, success: x.success ?? (() => undefined) }, async () => {
         const url = typeof x.url === 'string' ? x.url : '';
@@ -662,7 +833,10 @@ export function createWx(host: WxHost): Record<string, unknown> {
         fs.writeFileSync(local, bytes);
         const temp = tempFile(local);
         downloaded.set(temp, url);
-        for (const cb of progress) host.guard('downloadFile progress callback', () => cb(realm.data({ progress: 100, totalBytesWritten: bytes.length, totalBytesExpectedToWrite: bytes.length })));
+        for (const cb of progress)
+          host.guard('downloadFile progress callback', () =>
+            cb(realm.data({ progress: 100, totalBytesWritten: bytes.length, totalBytesExpectedToWrite: bytes.length })),
+          );
         host.ui.log.push({ api: 'downloadFile', route: host.route(), url, statusCode: res.status, filePath: temp });
         return { tempFilePath: temp, statusCode: res.status, dataLength: bytes.length };
       });
@@ -674,35 +848,54 @@ export function createWx(host: WxHost): Record<string, unknown> {
         const local = host.tempFiles.get(filePath);
         if (!local || !fs.existsSync(local)) throw new ApiFail(`openDocument:fail file not found: ${filePath}`);
         const fileType = typeof x.fileType === 'string' ? x.fileType : path.extname(local).slice(1).toLowerCase();
-        if (!DOCUMENT_TYPES.includes(fileType)) throw new ApiFail(`openDocument:fail filetype not supported: ${fileType || '(none)'}`);
+        if (!DOCUMENT_TYPES.includes(fileType))
+          throw new ApiFail(`openDocument:fail filetype not supported: ${fileType || '(none)'}`);
         const head = fs.readFileSync(local).subarray(0, 5);
         const zip = head.subarray(0, 2).toString('latin1') === 'PK';
         const fits = fileType === 'pdf' ? head.toString('latin1') === '%PDF-' : fileType.endsWith('x') ? zip : true;
         if (!fits) host.warn(`openDocument: ${filePath} is not a ${fileType} file (WeChat cannot show it)`);
-        host.ui.log.push({ api: 'openDocument', route: host.route(), filePath, fileType, ...(downloaded.has(filePath) ? { url: downloaded.get(filePath) } : {}) });
+        host.ui.log.push({
+          api: 'openDocument',
+          route: host.route(),
+          filePath,
+          fileType,
+          ...(downloaded.has(filePath) ? { url: downloaded.get(filePath) } : {}),
+        });
         return {};
       }),
     makePhoneCall: (o) =>
       asyncApi('makePhoneCall', o, (x) => {
-        if (typeof x.phoneNumber !== 'string' || x.phoneNumber === '') throw new ApiFail('makePhoneCall:fail parameter error: parameter.phoneNumber should be String');
+        if (typeof x.phoneNumber !== 'string' || x.phoneNumber === '')
+          throw new ApiFail('makePhoneCall:fail parameter error: parameter.phoneNumber should be String');
         if (!/^\+?\d+$/.test(x.phoneNumber)) host.warn(`makePhoneCall: "${x.phoneNumber}" is not only digits`);
         host.ui.log.push({ api: 'makePhoneCall', route: host.route(), phoneNumber: x.phoneNumber });
         return {};
       }),
     openLocation: (o) =>
       asyncApi('openLocation', o, (x) => {
-        if (typeof x.latitude !== 'number' || x.latitude < -90 || x.latitude > 90) throw new ApiFail('openLocation:fail parameter error: parameter.latitude should be Number');
-        if (typeof x.longitude !== 'number' || x.longitude < -180 || x.longitude > 180) throw new ApiFail('openLocation:fail parameter error: parameter.longitude should be Number');
-        host.ui.log.push({ api: 'openLocation', route: host.route(), latitude: x.latitude, longitude: x.longitude, name: typeof x.name === 'string' ? x.name : undefined, address: typeof x.address === 'string' ? x.address : undefined });
+        if (typeof x.latitude !== 'number' || x.latitude < -90 || x.latitude > 90)
+          throw new ApiFail('openLocation:fail parameter error: parameter.latitude should be Number');
+        if (typeof x.longitude !== 'number' || x.longitude < -180 || x.longitude > 180)
+          throw new ApiFail('openLocation:fail parameter error: parameter.longitude should be Number');
+        host.ui.log.push({
+          api: 'openLocation',
+          route: host.route(),
+          latitude: x.latitude,
+          longitude: x.longitude,
+          name: typeof x.name === 'string' ? x.name : undefined,
+          address: typeof x.address === 'string' ? x.address : undefined,
+        });
         return {};
       }),
     pageScrollTo: (o) =>
       asyncApi('pageScrollTo', o, (x) => {
-        if (typeof x.scrollTop !== 'number' && typeof x.selector !== 'string') throw new ApiFail('pageScrollTo:fail scrollTop or selector is required');
+        if (typeof x.scrollTop !== 'number' && typeof x.selector !== 'string')
+          throw new ApiFail('pageScrollTo:fail scrollTop or selector is required');
         host.scrollTo(typeof x.scrollTop === 'number' ? x.scrollTop : 0);
         return {};
       }),
-    startPullDownRefresh: (o) => asyncApi('startPullDownRefresh', o, () => (host.refreshApi('startPullDownRefresh'), {})),
+    startPullDownRefresh: (o) =>
+      asyncApi('startPullDownRefresh', o, () => (host.refreshApi('startPullDownRefresh'), {})),
     stopPullDownRefresh: (o) => asyncApi('stopPullDownRefresh', o, () => (host.refreshApi('stopPullDownRefresh'), {})),
 
     'cloud.init': (config) => {
@@ -715,7 +908,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
         o,
         async (x) => {
           requireInit('cloud.callFunction');
-          if (typeof x.name !== 'string' || x.name === '') throw new ApiFail('cloud.callFunction:fail parameter.name should be String');
+          if (typeof x.name !== 'string' || x.name === '')
+            throw new ApiFail('cloud.callFunction:fail parameter.name should be String');
           const res = await gateway('callFunction', { name: x.name, data: x.data ?? {}, openid: host.openid });
           return { result: res.result, requestID: res.requestID };
         },
@@ -731,11 +925,19 @@ export function createWx(host: WxHost): Record<string, unknown> {
           requireInit('cloud.uploadFile');
           const local = typeof x.filePath === 'string' ? host.tempFiles.get(x.filePath) : undefined;
           if (!local) throw new ApiFail(`cloud.uploadFile:fail file not found: ${String(x.filePath)}`);
-          if (typeof x.cloudPath !== 'string') throw new ApiFail('cloud.uploadFile:fail parameter.cloudPath should be String');
+          if (typeof x.cloudPath !== 'string')
+            throw new ApiFail('cloud.uploadFile:fail parameter.cloudPath should be String');
           if (aborted()) throw new ApiFail('cloud.uploadFile:fail abort');
           const bytes = fs.readFileSync(local);
-          const res = await gateway('uploadFile', bytes, `?openid=${encodeURIComponent(host.openid)}&cloudPath=${encodeURIComponent(x.cloudPath)}`);
-          for (const cb of progress) host.guard('cloud.uploadFile progress callback', () => cb(realm.data({ progress: 100, totalBytesSent: bytes.length, totalBytesExpectedToSend: bytes.length })));
+          const res = await gateway(
+            'uploadFile',
+            bytes,
+            `?openid=${encodeURIComponent(host.openid)}&cloudPath=${encodeURIComponent(x.cloudPath)}`,
+          );
+          for (const cb of progress)
+            host.guard('cloud.uploadFile progress callback', () =>
+              cb(realm.data({ progress: 100, totalBytesSent: bytes.length, totalBytesExpectedToSend: bytes.length })),
+            );
           return { fileID: res.fileID, statusCode: 200 };
         },
         'cloud',
@@ -748,7 +950,9 @@ export function createWx(host: WxHost): Record<string, unknown> {
         o,
         async (x) => {
           requireInit('cloud.getTempFileURL');
-          const fileList = (Array.isArray(x.fileList) ? x.fileList : []).map((f: unknown) => (f && typeof f === 'object' ? (f as { fileID: unknown }).fileID : f));
+          const fileList = (Array.isArray(x.fileList) ? x.fileList : []).map((f: unknown) =>
+            f && typeof f === 'object' ? (f as { fileID: unknown }).fileID : f,
+          );
           const res = await gateway('getTempFileURL', { fileList });
           const list = (res.fileList as { fileID: string; tempFileURL: string; code: string }[]).map((f) => ({
             fileID: f.fileID,
@@ -771,7 +975,10 @@ export function createWx(host: WxHost): Record<string, unknown> {
   const unmodelled = (name: string) =>
     function () {
       host.observe(name);
-      host.problem('unmodelled-api', `called wx.${name}, which the weapp harness does not model: model it in test/weapp-harness/wx.ts as WeChat documents it, or do without it`);
+      host.problem(
+        'unmodelled-api',
+        `called wx.${name}, which the weapp harness does not model: model it in test/weapp-harness/wx.ts as WeChat documents it, or do without it`,
+      );
       throw realm.error(`weapp harness: wx.${name} is not modelled`, { harnessReported: true });
     };
   /** A data member nobody modelled (wx.router, wx.worklet): reading any of its fields fails by name. */
@@ -792,7 +999,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
   const cloud: Record<string, unknown> = {};
   for (const [name, info] of list.cloud) {
     const key = `cloud.${name}` as ModelledApi;
-    cloud[name] = key in modelled ? observed(key, modelled[key]) : info.callable ? unmodelled(key) : unmodelledObject(key);
+    cloud[name] =
+      key in modelled ? observed(key, modelled[key]) : info.callable ? unmodelled(key) : unmodelledObject(key);
   }
   const wx: Record<string, unknown> = {};
   for (const [name, info] of list.wx) {
@@ -802,7 +1010,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
     else wx[name] = info.callable ? unmodelled(name) : unmodelledObject(name);
   }
   for (const name of Object.keys(modelled)) {
-    if (!name.startsWith('cloud.') && !list.wx.has(name)) throw new Error(`weapp harness: models wx.${name}, which ${list.source} does not list`);
+    if (!name.startsWith('cloud.') && !list.wx.has(name))
+      throw new Error(`weapp harness: models wx.${name}, which ${list.source} does not list`);
   }
   return wx;
 }
@@ -810,14 +1019,16 @@ export function createWx(host: WxHost): Record<string, unknown> {
 /** Width/height of a PNG or JPEG, as chooseMedia reports them. */
 function imageSize(file: string): { width?: number; height?: number } {
   const b = fs.readFileSync(file);
-  if (b.length > 24 && b.readUInt32BE(0) === 0x89504e47) return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+  if (b.length > 24 && b.readUInt32BE(0) === 0x89504e47)
+    return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
   if (b[0] === 0xff && b[1] === 0xd8) {
     let i = 2;
     while (i + 9 < b.length) {
       if (b[i] !== 0xff) return {};
       const marker = b[i + 1];
       const len = b.readUInt16BE(i + 2);
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+        return { height: b.readUInt16BE(i + 5), width: b.readUInt16BE(i + 7) };
       i += 2 + len;
     }
   }

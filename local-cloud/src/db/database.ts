@@ -42,7 +42,10 @@ export class DatabaseService {
    */
   private readonly compiled = new Map<string, Query>();
 
-  constructor(private readonly store: Store, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   readonly actions: Record<string, (p: Params) => Reply> = {
     'database.addCollection': (p) => {
@@ -74,7 +77,10 @@ export class DatabaseService {
       if (e instanceof CloudError) throw e;
       // mingo reports unknown or malformed operators with plain Errors
       const message = (e as Error).message ?? String(e);
-      throw new CloudError(/operator/i.test(message) ? 'DATABASE_INVALID_OPERRATOR' : 'DATABASE_REQUEST_FAILED', message);
+      throw new CloudError(
+        /operator/i.test(message) ? 'DATABASE_INVALID_OPERRATOR' : 'DATABASE_REQUEST_FAILED',
+        message,
+      );
     }
   }
 
@@ -144,7 +150,10 @@ export class DatabaseService {
     // as in MongoDB, a leading $match may use an index: only its candidates enter the pipeline,
     // where the $match itself still runs, so the answer is the same as over the whole collection
     const lead = (pipeline[0] as { $match?: unknown } | undefined)?.$match;
-    const source = lead && typeof lead === 'object' && !Array.isArray(lead) ? this.store.candidates(coll, lead as Record<string, unknown>).docs : this.store.candidates(coll, {}).docs;
+    const source =
+      lead && typeof lead === 'object' && !Array.isArray(lead)
+        ? this.store.candidates(coll, lead as Record<string, unknown>).docs
+        : this.store.candidates(coll, {}).docs;
     const list = (groupFastPath(source as never, pipeline as never) ?? agg.run(source)) as unknown[];
     return { data: { list: list.map(stringifyEJSON) } };
   }
@@ -153,11 +162,13 @@ export class DatabaseService {
 
   private insertDocument(p: Params): Reply {
     const coll = collectionName(p);
-    if (!Array.isArray(p.data) || p.data.length === 0) throw new CloudError('INVALID_PARAM', 'data must be a non-empty array');
+    if (!Array.isArray(p.data) || p.data.length === 0)
+      throw new CloudError('INVALID_PARAM', 'data must be a non-empty array');
     const docs = p.data.map((d, i) => {
       const doc = this.parseObject(d, `data[${i}]`) as Partial<Doc>;
       if (doc._id === undefined) doc._id = newDocId();
-      if (typeof doc._id !== 'string' || doc._id === '') throw new CloudError('INVALID_PARAM', '_id must be a non-empty string');
+      if (typeof doc._id !== 'string' || doc._id === '')
+        throw new CloudError('INVALID_PARAM', '_id must be a non-empty string');
       return doc as Doc;
     });
     const tx = this.transactionOf(p);
@@ -165,7 +176,10 @@ export class DatabaseService {
     for (const doc of docs) {
       const exists = tx ? this.readInTx(tx, coll, doc._id) !== null : this.store.get(coll, doc._id) !== undefined;
       if (exists || seen.has(doc._id)) {
-        throw new CloudError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: ${JSON.stringify(doc._id)} }`);
+        throw new CloudError(
+          'DATABASE_REQUEST_FAILED',
+          `E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: ${JSON.stringify(doc._id)} }`,
+        );
       }
       seen.add(doc._id);
     }
@@ -196,7 +210,10 @@ export class DatabaseService {
     if (isOperatorUpdate && Object.keys(data).some((k) => !k.startsWith('$'))) {
       throw new CloudError('DATABASE_INVALID_OPERRATOR', 'update mixes operators and plain fields');
     }
-    if ('_id' in data || (isOperatorUpdate && Object.values(data).some((v) => v && typeof v === 'object' && '_id' in v))) {
+    if (
+      '_id' in data ||
+      (isOperatorUpdate && Object.values(data).some((v) => v && typeof v === 'object' && '_id' in v))
+    ) {
       throw new CloudError('INVALID_PARAM', '不能更新_id的值');
     }
     const modifier = merge ? (isOperatorUpdate ? data : { $set: data }) : null;
@@ -240,7 +257,9 @@ export class DatabaseService {
     let upsertId: string | undefined;
     if (matched.length === 0 && upsert) {
       const base: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(query)) if (!k.startsWith('$') && !k.includes('.') && (v === null || typeof v !== 'object' || v instanceof Date)) base[k] = v;
+      for (const [k, v] of Object.entries(query))
+        if (!k.startsWith('$') && !k.includes('.') && (v === null || typeof v !== 'object' || v instanceof Date))
+          base[k] = v;
       const id = typeof base._id === 'string' ? base._id : newDocId();
       const seed = { ...base, _id: id } as Doc;
       const created = modifier ? rewrite(seed).next : ({ ...structuredClone(data), _id: id } as Doc);
@@ -308,7 +327,11 @@ export class DatabaseService {
       return null;
     }
     const tx = this.transactions.get(String(p.transactionId));
-    if (!tx) throw new CloudError('DATABASE_TRANSACTION_FAIL', `transaction ${String(p.transactionId)} does not exist (committed, aborted or expired)`);
+    if (!tx)
+      throw new CloudError(
+        'DATABASE_TRANSACTION_FAIL',
+        `transaction ${String(p.transactionId)} does not exist (committed, aborted or expired)`,
+      );
     tx.lastUsed = this.now();
     return tx;
   }
@@ -331,7 +354,10 @@ export class DatabaseService {
 
   private conflict(tx: Transaction): never {
     this.transactions.delete(tx.id);
-    throw new CloudError('DATABASE_TRANSACTION_CONFLICT', 'database transaction conflict: a document was changed by another request; retry');
+    throw new CloudError(
+      'DATABASE_TRANSACTION_CONFLICT',
+      'database transaction conflict: a document was changed by another request; retry',
+    );
   }
 
   private readInTx(tx: Transaction, collection: string, id: string): Doc | null {
@@ -370,7 +396,8 @@ export class DatabaseService {
   private parseObject(text: unknown, what: string): Record<string, unknown> {
     if (text === undefined || text === null || text === '') return {};
     const value = this.parseValue(text, what);
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new CloudError('INVALID_PARAM', `${what} must be an object`);
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      throw new CloudError('INVALID_PARAM', `${what} must be an object`);
     return value as Record<string, unknown>;
   }
 }
@@ -387,14 +414,18 @@ function collectionName(p: Params): string {
 function singleDocId(query: Record<string, unknown>): string {
   const keys = Object.keys(query);
   if (keys.length !== 1 || keys[0] !== '_id' || typeof query._id !== 'string') {
-    throw new CloudError('DATABASE_REQUEST_FAILED', 'transactions support single-document operations only: use collection.doc(id)');
+    throw new CloudError(
+      'DATABASE_REQUEST_FAILED',
+      'transactions support single-document operations only: use collection.doc(id)',
+    );
   }
   return query._id;
 }
 
 function intParam(v: unknown, what: string, fallback: number, min: number): number {
   if (v === undefined || v === null) return fallback;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new CloudError('INVALID_PARAM', `${what} must be an integer ≥ ${min}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
+    throw new CloudError('INVALID_PARAM', `${what} must be an integer ≥ ${min}`);
   return v;
 }
 
@@ -410,7 +441,8 @@ function sortSpec(order: unknown): Record<string, 1 | -1> {
   }
   if (!order || typeof order !== 'object') throw new CloudError('INVALID_PARAM', 'order must be an object');
   for (const [f, d] of Object.entries(order)) {
-    if (d !== 1 && d !== -1 && d !== 'asc' && d !== 'desc') throw new CloudError('INVALID_PARAM', `order of ${f} must be 1 or -1`);
+    if (d !== 1 && d !== -1 && d !== 'asc' && d !== 'desc')
+      throw new CloudError('INVALID_PARAM', `order of ${f} must be 1 or -1`);
     out[f] = d === -1 || d === 'desc' ? -1 : 1;
   }
   return out;
@@ -447,7 +479,10 @@ export function plainEqualityTest(query: Record<string, unknown>): ((doc: Doc) =
 }
 
 /** The test of a query: the plain-equality one where it applies, mingo's otherwise (compiled by `compile`, e.g. from the cache). */
-export function queryTest(query: Record<string, unknown>, compile: (query: Record<string, unknown>) => Query = (x) => new Query(x)): (doc: Doc) => boolean {
+export function queryTest(
+  query: Record<string, unknown>,
+  compile: (query: Record<string, unknown>) => Query = (x) => new Query(x),
+): (doc: Doc) => boolean {
   const plain = plainEqualityTest(query);
   if (plain) return plain;
   const q = compile(query);
@@ -466,7 +501,10 @@ export function topLevelProjection(projection: Record<string, unknown>): ((doc: 
   const off = (v: unknown) => v === false || v === 0;
   for (const [k, v] of entries) if (k.startsWith('$') || k.includes('.') || !(on(v) || off(v))) return null;
   const rest = entries.filter(([k]) => k !== '_id');
-  if (rest.length === 0) return on(projection._id) ? (doc) => ({ _id: doc._id }) as Doc : (doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => k !== '_id')) as Doc;
+  if (rest.length === 0)
+    return on(projection._id)
+      ? (doc) => ({ _id: doc._id }) as Doc
+      : (doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => k !== '_id')) as Doc;
   const including = rest.every(([, v]) => on(v));
   // `_id` may be dropped from an inclusion, not kept in an exclusion (mingo refuses that mix)
   const excluding = rest.every(([, v]) => off(v)) && !on(projection._id);

@@ -15,7 +15,9 @@ type Doc = Record<string, unknown>;
 const UNSUPPORTED = Symbol('unsupported');
 
 function pathOf(expr: unknown): string[] | null {
-  return typeof expr === 'string' && expr.startsWith('$') && !expr.startsWith('$$') && expr.length > 1 ? expr.slice(1).split('.') : null;
+  return typeof expr === 'string' && expr.startsWith('$') && !expr.startsWith('$$') && expr.length > 1
+    ? expr.slice(1).split('.')
+    : null;
 }
 
 function valueAt(doc: Doc, path: string[]): unknown {
@@ -28,12 +30,28 @@ function valueAt(doc: Doc, path: string[]): unknown {
   return Array.isArray(v) ? UNSUPPORTED : v;
 }
 
-const keyPart = (v: unknown): string => (v === undefined || v === null ? 'null' : v instanceof Date ? `d:${v.getTime()}` : typeof v === 'object' ? UNSUPPORTED_KEY : `${typeof v}:${String(v)}`);
+const keyPart = (v: unknown): string =>
+  v === undefined || v === null
+    ? 'null'
+    : v instanceof Date
+      ? `d:${v.getTime()}`
+      : typeof v === 'object'
+        ? UNSUPPORTED_KEY
+        : `${typeof v}:${String(v)}`;
 const UNSUPPORTED_KEY = '\u0000unsupported';
 
-type Acc = { field: string; kind: 'count'; n: number } | { field: string; kind: 'sum'; path: string[] } | { field: string; kind: 'first'; path: string[] };
+type Acc =
+  | { field: string; kind: 'count'; n: number }
+  | { field: string; kind: 'sum'; path: string[] }
+  | { field: string; kind: 'first'; path: string[] };
 
-function plan(group: Doc): { id: { kind: 'const'; value: unknown } | { kind: 'path'; path: string[] } | { kind: 'object'; parts: [string, string[]][] }; accs: Acc[] } | null {
+function plan(group: Doc): {
+  id:
+    | { kind: 'const'; value: unknown }
+    | { kind: 'path'; path: string[] }
+    | { kind: 'object'; parts: [string, string[]][] };
+  accs: Acc[];
+} | null {
   const rawId = group._id;
   let id: NonNullable<ReturnType<typeof plan>>['id'];
   const idPath = pathOf(rawId);
@@ -65,9 +83,15 @@ function plan(group: Doc): { id: { kind: 'const'; value: unknown } | { kind: 'pa
 }
 
 type Prim = string | number | boolean | Date | null;
-const isPrim = (v: unknown): v is Prim => v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date;
+const isPrim = (v: unknown): v is Prim =>
+  v === null || ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date;
 const same = (a: unknown, b: Prim) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
-const ORDER = { $gt: (c: number) => c > 0, $gte: (c: number) => c >= 0, $lt: (c: number) => c < 0, $lte: (c: number) => c <= 0 } as const;
+const ORDER = {
+  $gt: (c: number) => c > 0,
+  $gte: (c: number) => c >= 0,
+  $lt: (c: number) => c < 0,
+  $lte: (c: number) => c <= 0,
+} as const;
 
 /**
  * A $match of plain conditions (equality, $in, $ne, $gt/$gte/$lt/$lte, $exists on primitive values)
@@ -79,7 +103,14 @@ function compileMatch(match: Doc): ((doc: Doc) => boolean | undefined) | null {
   for (const [field, cond] of Object.entries(match)) {
     if (field.startsWith('$')) return null;
     const path = field.split('.');
-    const ops: [string, unknown][] = cond !== null && typeof cond === 'object' && !(cond instanceof Date) && !Array.isArray(cond) && Object.keys(cond).every((k) => k.startsWith('$')) ? Object.entries(cond as Doc) : [['$eq', cond]];
+    const ops: [string, unknown][] =
+      cond !== null &&
+      typeof cond === 'object' &&
+      !(cond instanceof Date) &&
+      !Array.isArray(cond) &&
+      Object.keys(cond).every((k) => k.startsWith('$'))
+        ? Object.entries(cond as Doc)
+        : [['$eq', cond]];
     if (ops.length === 0) return null;
     for (const [op, arg] of ops) {
       if (op === '$eq' || op === '$ne') {
@@ -96,7 +127,11 @@ function compileMatch(match: Doc): ((doc: Doc) => boolean | undefined) | null {
         tests.push((doc) => {
           const v = valueAt(doc, path);
           if (v === UNSUPPORTED || (v !== null && typeof v === 'object' && !(v instanceof Date))) return undefined;
-          return v !== undefined && v !== null && set.has(v instanceof Date ? `d:${v.getTime()}` : `${typeof v}:${String(v)}`);
+          return (
+            v !== undefined &&
+            v !== null &&
+            set.has(v instanceof Date ? `d:${v.getTime()}` : `${typeof v}:${String(v)}`)
+          );
         });
       } else if (op === '$exists') {
         if (typeof arg !== 'boolean') return null;
@@ -132,7 +167,8 @@ function compileMatch(match: Doc): ((doc: Doc) => boolean | undefined) | null {
 export function groupFastPath(docs: Doc[], pipeline: Doc[]): unknown[] | null {
   const at = pipeline[0] && '$match' in pipeline[0] ? 1 : 0;
   const group = pipeline[at]?.$group as Doc | undefined;
-  if (!group || Object.keys(pipeline[at]).length !== 1 || (at === 1 && Object.keys(pipeline[0]).length !== 1)) return null;
+  if (!group || Object.keys(pipeline[at]).length !== 1 || (at === 1 && Object.keys(pipeline[0]).length !== 1))
+    return null;
   const p = plan(group);
   if (!p) return null;
   const matchDoc = at === 1 ? (pipeline[0].$match as Doc) : null;

@@ -55,7 +55,9 @@ export function valuesAtPath(doc: unknown, dotted: string): unknown[] {
     for (const v of current) {
       if (Array.isArray(v)) {
         if (/^\d+$/.test(part)) next.push(v[Number(part)]);
-        else for (const item of v) if (item && typeof item === 'object') next.push((item as Record<string, unknown>)[part]);
+        else
+          for (const item of v)
+            if (item && typeof item === 'object') next.push((item as Record<string, unknown>)[part]);
       } else if (v && typeof v === 'object') {
         next.push((v as Record<string, unknown>)[part]);
       }
@@ -123,7 +125,10 @@ class IndexState {
 export class CollectionState {
   readonly docs = new Map<string, Entry>();
   readonly indexes: IndexState[] = [];
-  constructor(readonly name: string, readonly createdAt: number) {}
+  constructor(
+    readonly name: string,
+    readonly createdAt: number,
+  ) {}
 
   indexFor(field: string): IndexState | undefined {
     return this.indexes.find((i) => i.fields[0] === field);
@@ -184,12 +189,20 @@ export class Store {
   }
 
   private load(): void {
-    for (const row of this.db.prepare('SELECT name, created_at FROM collections').all() as { name: string; created_at: number }[]) {
+    for (const row of this.db.prepare('SELECT name, created_at FROM collections').all() as {
+      name: string;
+      created_at: number;
+    }[]) {
       this.attach(row.name, row.created_at);
     }
     const rows = this.db
       .prepare('SELECT collection, id, version, body FROM documents ORDER BY created_seq')
-      .iterate() as Iterable<{ collection: string; id: string; version: number; body: string }>;
+      .iterate() as Iterable<{
+      collection: string;
+      id: string;
+      version: number;
+      body: string;
+    }>;
     for (const row of rows) {
       const coll = this.collections.get(row.collection);
       if (!coll) continue;
@@ -212,7 +225,9 @@ export class Store {
       for (const { doc } of coll.docs.values()) {
         const key = index.spec.unique ? index.uniqueKey(doc) : null;
         if (key !== null && index.owners.has(key)) {
-          throw new Error(`unique index ${coll.name}.${index.spec.name} is violated by stored documents ${index.owners.get(key)} and ${doc._id}`);
+          throw new Error(
+            `unique index ${coll.name}.${index.spec.name} is violated by stored documents ${index.owners.get(key)} and ${doc._id}`,
+          );
         }
         index.add(doc);
       }
@@ -238,7 +253,8 @@ export class Store {
   }
 
   createCollection(name: string): void {
-    if (this.collections.has(name)) throw new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `collection ${name} already exists`);
+    if (this.collections.has(name))
+      throw new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `collection ${name} already exists`);
     const now = Date.now();
     this.stmt.addCollection.run(name, now);
     this.buildIndexes(this.attach(name, now));
@@ -259,7 +275,9 @@ export class Store {
 
   /** A document's version; deleted and never-seen documents have versions too (0 = never seen). */
   versionOf(collection: string, id: string): number {
-    return this.collections.get(collection)?.docs.get(id)?.version ?? this.tombstones.get(`${collection}\u0000${id}`) ?? 0;
+    return (
+      this.collections.get(collection)?.docs.get(id)?.version ?? this.tombstones.get(`${collection}\u0000${id}`) ?? 0
+    );
   }
 
   /**
@@ -336,9 +354,12 @@ export class Store {
           const key = index.uniqueKey(w.doc);
           if (key === null) continue;
           const other = claimed.get(key) ?? index.owners.get(key);
-          const otherStillThere = other !== undefined && other !== w.id && (claimed.get(key) === other || !touched.has(other));
+          const otherStillThere =
+            other !== undefined && other !== w.id && (claimed.get(key) === other || !touched.has(other));
           if (otherStillThere) {
-            const fields = index.fields.map((f) => `${f}: ${JSON.stringify(valuesAtPath(w.doc, f)[0] ?? null)}`).join(', ');
+            const fields = index.fields
+              .map((f) => `${f}: ${JSON.stringify(valuesAtPath(w.doc, f)[0] ?? null)}`)
+              .join(', ');
             throw new CloudError(
               'DATABASE_REQUEST_FAILED',
               `E11000 duplicate key error collection: ${name} index: ${index.spec.name} dup key: { ${fields} }`,
@@ -359,7 +380,11 @@ export class Store {
 }
 
 /** The smallest set of ids an index gives for a query (see Store.candidates), or null: scan everything. */
-function narrowest(coll: CollectionState, query: Record<string, unknown>, depth: number): { ids: Set<string>; index: string } | null {
+function narrowest(
+  coll: CollectionState,
+  query: Record<string, unknown>,
+  depth: number,
+): { ids: Set<string>; index: string } | null {
   let best: { ids: Set<string>; index: string } | null = null;
   const consider = (ids: Set<string> | null, index: string) => {
     if (ids && (!best || ids.size < best.ids.size)) best = { ids, index };
@@ -370,7 +395,11 @@ function narrowest(coll: CollectionState, query: Record<string, unknown>, depth:
     for (const [field, cond] of Object.entries(clause)) {
       if (field === '$or' && Array.isArray(cond) && cond.length > 0 && depth < 4) {
         // every branch must narrow, or a document matching an unindexed branch would be missed
-        const branches = cond.map((b) => (b && typeof b === 'object' && !Array.isArray(b) ? narrowest(coll, b as Record<string, unknown>, depth + 1) : null));
+        const branches = cond.map((b) =>
+          b && typeof b === 'object' && !Array.isArray(b)
+            ? narrowest(coll, b as Record<string, unknown>, depth + 1)
+            : null,
+        );
         if (branches.every((b) => b !== null)) {
           const ids = new Set<string>();
           for (const b of branches) for (const id of b!.ids) ids.add(id);
@@ -404,8 +433,10 @@ function equalityValues(cond: unknown): unknown[] | null {
   const keys = Object.keys(ops);
   if (keys.length === 0 || !keys.every((k) => k.startsWith('$'))) return null;
   if ('$eq' in ops && !isPlainObjectOrArray(ops.$eq)) return [ops.$eq];
-  if (Array.isArray(ops.$in) && ops.$in.every((v) => !isPlainObjectOrArray(v) && !(v instanceof RegExp))) return ops.$in;
+  if (Array.isArray(ops.$in) && ops.$in.every((v) => !isPlainObjectOrArray(v) && !(v instanceof RegExp)))
+    return ops.$in;
   return null;
 }
 
-const isPlainObjectOrArray = (v: unknown) => Array.isArray(v) || (v !== null && typeof v === 'object' && !(v instanceof Date));
+const isPlainObjectOrArray = (v: unknown) =>
+  Array.isArray(v) || (v !== null && typeof v === 'object' && !(v instanceof Date));

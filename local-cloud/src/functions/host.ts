@@ -81,7 +81,9 @@ interface Instance {
   currentRecord?: InvocationRecord;
 }
 
-type ResultMessage = { type: 'result'; id: string; ok: true; json: string } | { type: 'result'; id: string; ok: false; error: { name: string; message: string; stack?: string } };
+type ResultMessage =
+  | { type: 'result'; id: string; ok: true; json: string }
+  | { type: 'result'; id: string; ok: false; error: { name: string; message: string; stack?: string } };
 
 export interface HostOptions {
   functionsDir: string;
@@ -99,7 +101,10 @@ export interface HostOptions {
 /** runtime/instance.js, found from the sources (src/functions) or from the esbuild bundle (.build) */
 const RUNTIME = (() => {
   for (let dir = __dirname, i = 0; i < 4; i++, dir = path.dirname(dir)) {
-    for (const candidate of [path.join(dir, 'runtime', 'instance.js'), path.join(dir, 'local-cloud', 'runtime', 'instance.js')]) {
+    for (const candidate of [
+      path.join(dir, 'runtime', 'instance.js'),
+      path.join(dir, 'local-cloud', 'runtime', 'instance.js'),
+    ]) {
       if (fs.existsSync(candidate)) return candidate;
     }
   }
@@ -150,7 +155,10 @@ export class FunctionHost {
       try {
         config = JSON.parse(fs.readFileSync(configFile, 'utf8')) as FunctionConfig;
       } catch (e) {
-        throw new CloudError('FUNCTIONS_REQUEST_FAIL', `${name}/config.json is not valid JSON: ${(e as Error).message}`);
+        throw new CloudError(
+          'FUNCTIONS_REQUEST_FAIL',
+          `${name}/config.json is not valid JSON: ${(e as Error).message}`,
+        );
       }
     }
     const timeoutS = typeof config.timeout === 'number' && config.timeout > 0 ? config.timeout : DEFAULT_TIMEOUT_S;
@@ -236,7 +244,12 @@ export class FunctionHost {
         finish('timeout', `timed out after ${fn.timeoutMs / 1000} seconds`);
         // the cloud stops a timed-out instance; so do we, and it is not reused
         this.retire(name, instance);
-        reject(new CloudError('FUNCTIONS_TIME_LIMIT_EXCEEDED', `Invoking task timed out after ${fn.timeoutMs / 1000} seconds`));
+        reject(
+          new CloudError(
+            'FUNCTIONS_TIME_LIMIT_EXCEEDED',
+            `Invoking task timed out after ${fn.timeoutMs / 1000} seconds`,
+          ),
+        );
         this.release(name);
       }, fn.timeoutMs);
       instance.onResult = (msg) => {
@@ -316,25 +329,48 @@ export class FunctionHost {
       SCF_FUNCTIONNAME: fn.name,
       SCF_FUNCTIONVERSION: '$LATEST',
     };
-    const worker = new Worker(RUNTIME, { workerData: { functionDir: fn.dir, loopbackOnly: this.options.loopbackOnly !== false }, env, stdout: false, stderr: false });
-    const instance: Instance = { worker, busy: false, lastUsed: Date.now(), mtimeMs: fn.mtimeMs, served: 0, ready: Promise.resolve() };
+    const worker = new Worker(RUNTIME, {
+      workerData: { functionDir: fn.dir, loopbackOnly: this.options.loopbackOnly !== false },
+      env,
+      stdout: false,
+      stderr: false,
+    });
+    const instance: Instance = {
+      worker,
+      busy: false,
+      lastUsed: Date.now(),
+      mtimeMs: fn.mtimeMs,
+      served: 0,
+      ready: Promise.resolve(),
+    };
     instance.ready = new Promise<void>((resolve, reject) => {
-      worker.on('message', (msg: { type: string; id?: string; level?: string; text?: string; error?: { message: string; stack?: string } }) => {
-        if (msg.type === 'ready') resolve();
-        else if (msg.type === 'loadError') {
-          const text = msg.error?.stack ?? msg.error?.message ?? 'load failed';
-          this.options.log?.(`[${fn.name}] failed to load: ${text}`);
-          this.retire(fn.name, instance);
-          reject(new CloudError('FUNCTIONS_EXECUTE_FAIL', `function ${fn.name} failed to load: ${msg.error?.message}`));
-        } else if (msg.type === 'log') {
-          const line = { level: msg.level ?? 'log', text: msg.text ?? '', at: Date.now() };
-          const record = instance.currentRecord;
-          if (record) record.logs.push(line);
-          this.options.log?.(`[${fn.name}] ${line.text}`);
-        } else if (msg.type === 'result') {
-          instance.onResult?.(msg as ResultMessage);
-        }
-      });
+      worker.on(
+        'message',
+        (msg: {
+          type: string;
+          id?: string;
+          level?: string;
+          text?: string;
+          error?: { message: string; stack?: string };
+        }) => {
+          if (msg.type === 'ready') resolve();
+          else if (msg.type === 'loadError') {
+            const text = msg.error?.stack ?? msg.error?.message ?? 'load failed';
+            this.options.log?.(`[${fn.name}] failed to load: ${text}`);
+            this.retire(fn.name, instance);
+            reject(
+              new CloudError('FUNCTIONS_EXECUTE_FAIL', `function ${fn.name} failed to load: ${msg.error?.message}`),
+            );
+          } else if (msg.type === 'log') {
+            const line = { level: msg.level ?? 'log', text: msg.text ?? '', at: Date.now() };
+            const record = instance.currentRecord;
+            if (record) record.logs.push(line);
+            this.options.log?.(`[${fn.name}] ${line.text}`);
+          } else if (msg.type === 'result') {
+            instance.onResult?.(msg as ResultMessage);
+          }
+        },
+      );
     });
     // a failed load rejects `ready`; whoever awaits it gets the error, nobody else must crash
     instance.ready.catch(() => undefined);

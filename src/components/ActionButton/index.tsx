@@ -1,15 +1,15 @@
-import type { ReactNode } from 'react'
-import { View } from '@tarojs/components'
-import { a11yRole } from '../../utils/a11y'
+import type { ReactNode } from 'react';
+import { View } from '@tarojs/components';
+import { a11yRole } from '../../utils/a11y';
 
 interface Props {
-  children: ReactNode
-  onClick?: () => void
+  children: ReactNode;
+  onClick?: () => void;
   /** Primary buttons are filled; secondary ones outlined. Both read as buttons by their words. */
-  kind?: 'primary' | 'secondary'
-  disabled?: boolean
+  kind?: 'primary' | 'secondary';
+  disabled?: boolean;
   /** Extra class, e.g. a `t-*` test hook. */
-  className?: string
+  className?: string;
 }
 
 /**
@@ -26,5 +26,5 @@ export default function ActionButton({ children, onClick, kind = 'primary', disa
     >
       {children}
     </View>
-  )
+  );
 }

@@ -1,17 +1,17 @@
-import { useState } from 'react'
-import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import ActionButton from '../ActionButton'
-import { a11yRole } from '../../utils/a11y'
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import ActionButton from '../ActionButton';
+import { a11yRole } from '../../utils/a11y';
 
 /** What the phone dials: digits (and a leading +) only, so "0996-5012345" dials as written. */
-export const dialable = (phone: string) => phone.replace(/[^\d+]/g, '')
+export const dialable = (phone: string) => phone.replace(/[^\d+]/g, '');
 
 interface Props {
-  phone: string
+  phone: string;
   /** what the button says, e.g. "拨打帮代办员 陈静" */
-  label: string
-  className?: string
+  label: string;
+  className?: string;
 }
 
 /**
@@ -19,23 +19,23 @@ interface Props {
  * dialer is not an error; a phone that cannot call says so in words, with the number to dial.
  */
 export default function CallButton({ phone, label, className }: Props) {
-  const [failed, setFailed] = useState(false)
+  const [failed, setFailed] = useState(false);
   const call = () => {
-    setFailed(false)
+    setFailed(false);
     Taro.makePhoneCall({ phoneNumber: dialable(phone) }).catch((e: { errMsg?: string }) => {
-      if (!/cancel/i.test(e?.errMsg ?? '')) setFailed(true)
-    })
-  }
+      if (!/cancel/i.test(e?.errMsg ?? '')) setFailed(true);
+    });
+  };
   return (
     <View>
-      <ActionButton kind='secondary' className={`btn--small${className ? ` ${className}` : ''}`} onClick={call}>
+      <ActionButton kind="secondary" className={`btn--small${className ? ` ${className}` : ''}`} onClick={call}>
         ☎ {label}
       </ActionButton>
       {failed ? (
-        <View className='field-error' {...a11yRole('alert')}>
+        <View className="field-error" {...a11yRole('alert')}>
           这台设备不能直接拨号，请手动拨打 {phone}。
         </View>
       ) : null}
     </View>
-  )
+  );
 }

@@ -1,49 +1,61 @@
-import { useState } from 'react'
-import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import ActionButton from '../ActionButton'
-import { CENTER_HOURS } from '../../constants/center'
-import { useAsync } from '../../hooks/useAsync'
-import { getCenterLocation, type CenterLocation } from '../../services/getCenterLocation'
-import { a11yRole } from '../../utils/a11y'
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import ActionButton from '../ActionButton';
+import { CENTER_HOURS } from '../../constants/center';
+import { useAsync } from '../../hooks/useAsync';
+import { getCenterLocation, type CenterLocation } from '../../services/getCenterLocation';
+import { a11yRole } from '../../utils/a11y';
 
 /** A map page for the browser build, where there is no openLocation map. */
-export const mapLink = (l: CenterLocation) => `https://uri.amap.com/marker?position=${l.longitude},${l.latitude}&name=${encodeURIComponent(l.name)}&coordinate=gaode&callnative=1`
+export const mapLink = (l: CenterLocation) =>
+  `https://uri.amap.com/marker?position=${l.longitude},${l.latitude}&name=${encodeURIComponent(l.name)}&coordinate=gaode&callnative=1`;
 
 /**
  * 到中心怎么走: the address and hours in words, and one tap to the map (WeChat: openLocation with
  * the center's point from its settings; H5: a map link). Nothing shows when the location cannot be read.
  */
 export default function CenterDirections() {
-  const loc = useAsync(getCenterLocation)
-  const [failed, setFailed] = useState(false)
-  const l = loc.data
-  if (!l) return null
+  const loc = useAsync(getCenterLocation);
+  const [failed, setFailed] = useState(false);
+  const l = loc.data;
+  if (!l) return null;
   const open = () => {
-    setFailed(false)
+    setFailed(false);
     if (process.env.TARO_ENV === 'h5') {
-      window.open(mapLink(l), '_blank')
-      return
+      window.open(mapLink(l), '_blank');
+      return;
     }
-    Taro.openLocation({ latitude: l.latitude, longitude: l.longitude, name: l.name, address: l.address, scale: 17 }).catch((e: { errMsg?: string }) => {
-      if (!/cancel/i.test(e?.errMsg ?? '')) setFailed(true)
-    })
-  }
+    Taro.openLocation({
+      latitude: l.latitude,
+      longitude: l.longitude,
+      name: l.name,
+      address: l.address,
+      scale: 17,
+    }).catch((e: { errMsg?: string }) => {
+      if (!/cancel/i.test(e?.errMsg ?? '')) setFailed(true);
+    });
+  };
   return (
-    <View className='card t-directions'>
-      <View className='card__title'>到中心办理</View>
-      <View className='t-center-address'>
+    <View className="card t-directions">
+      <View className="card__title">到中心办理</View>
+      <View className="t-center-address">
         {l.name}：{l.address}
       </View>
-      <View className='muted'>开放时间：{CENTER_HOURS.filter((h) => h.kind === '常规').map((h) => `${h.days} ${h.periods.join('；')}`).join('')}</View>
-      <ActionButton kind='secondary' className='btn--small t-open-map' onClick={open}>
+      <View className="muted">
+        开放时间：
+        {CENTER_HOURS.filter((h) => h.kind === '常规')
+          .map((h) => `${h.days} ${h.periods.join('；')}`)
+          .join('')}
+      </View>
+      <ActionButton kind="secondary" className="btn--small t-open-map" onClick={open}>
         导航到政务服务中心 ›
       </ActionButton>
       {failed ? (
-        <View className='field-error' {...a11yRole('alert')}>
+        <View className="field-error" {...a11yRole('alert')}>
           地图打不开，请按地址前往：{l.address}
         </View>
       ) : null}
     </View>
-  )
+  );
 }

@@ -1,23 +1,23 @@
-import { useState, type ComponentType } from 'react'
-import { View } from '@tarojs/components'
-import ActionButton from '../ActionButton'
-import FieldError from '../FieldError'
-import { describeError } from '../../services/errors'
-import { checkFile, MAX_FILES, uploadMaterial, type MaterialMeta } from '../../services/uploadMaterial'
-import type { UploadSource } from '../../services/transport'
-import { a11yRole } from '../../utils/a11y'
+import { useState, type ComponentType } from 'react';
+import { View } from '@tarojs/components';
+import ActionButton from '../ActionButton';
+import FieldError from '../FieldError';
+import { describeError } from '../../services/errors';
+import { checkFile, MAX_FILES, uploadMaterial, type MaterialMeta } from '../../services/uploadMaterial';
+import type { UploadSource } from '../../services/transport';
+import { a11yRole } from '../../utils/a11y';
 
 export interface PickedFile {
-  name: string
-  size: number
-  mime?: string
-  source: UploadSource
+  name: string;
+  size: number;
+  mime?: string;
+  source: UploadSource;
 }
 
 export interface PickerProps {
   /** test-hook prefix: the photo picker gets `-photo`, the PDF picker `-pdf` */
-  className: string
-  onPicked: (files: PickedFile[]) => void
+  className: string;
+  onPicked: (files: PickedFile[]) => void;
 }
 
 // Each build carries only its own way to pick files (H5: <input type=file>; WeChat: chooseMedia for
@@ -27,80 +27,89 @@ const Picker: ComponentType<PickerProps> =
     ? // eslint-disable-next-line @typescript-eslint/no-require-imports
       (require('./picker.h5') as typeof import('./picker.h5')).default
     : // eslint-disable-next-line @typescript-eslint/no-require-imports
-      (require('./picker.weapp') as typeof import('./picker.weapp')).default
+      (require('./picker.weapp') as typeof import('./picker.weapp')).default;
 
 interface Props {
-  name: string
-  label: string
-  hint?: string
-  files: MaterialMeta[]
-  onChange: (files: MaterialMeta[]) => void
-  error?: string
+  name: string;
+  label: string;
+  hint?: string;
+  files: MaterialMeta[];
+  onChange: (files: MaterialMeta[]) => void;
+  error?: string;
   /** files the server refused, by their index in `files`: shown on the file itself, by name */
-  refused?: Record<number, string>
+  refused?: Record<number, string>;
 }
 
-const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`)
+const sizeText = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 /**
  * 上传材料: photos (JPG, PNG ≤ 5 MB) and PDF files (≤ 10 MB), each uploaded to cloud storage at once
  * with its progress shown in words; a file that is too big or of another kind is refused by name.
  */
 export default function MaterialsPicker({ name, label, hint, files, onChange, error, refused = {} }: Props) {
-  const [progress, setProgress] = useState<{ name: string; percent: number }[]>([])
-  const [problems, setProblems] = useState<string[]>([])
+  const [progress, setProgress] = useState<{ name: string; percent: number }[]>([]);
+  const [problems, setProblems] = useState<string[]>([]);
 
   const picked = async (chosen: PickedFile[]) => {
-    const errs: string[] = []
+    const errs: string[] = [];
     const ok = chosen.filter((f) => {
-      const p = checkFile(f.name, f.size, f.mime)
-      if (p) errs.push(p)
-      return !p
-    })
-    const room = MAX_FILES - files.length
-    if (ok.length > room) errs.push(`最多上传${MAX_FILES}个文件，多出的没有上传。`)
-    const todo = ok.slice(0, Math.max(0, room))
-    setProgress(todo.map((f) => ({ name: f.name, percent: 0 })))
-    const done: MaterialMeta[] = []
+      const p = checkFile(f.name, f.size, f.mime);
+      if (p) errs.push(p);
+      return !p;
+    });
+    const room = MAX_FILES - files.length;
+    if (ok.length > room) errs.push(`最多上传${MAX_FILES}个文件，多出的没有上传。`);
+    const todo = ok.slice(0, Math.max(0, room));
+    setProgress(todo.map((f) => ({ name: f.name, percent: 0 })));
+    const done: MaterialMeta[] = [];
     for (const f of todo) {
       try {
-        done.push(await uploadMaterial(f, (percent) => setProgress((list) => list.map((x) => (x.name === f.name ? { ...x, percent } : x)))))
+        done.push(
+          await uploadMaterial(f, (percent) =>
+            setProgress((list) => list.map((x) => (x.name === f.name ? { ...x, percent } : x))),
+          ),
+        );
       } catch (e) {
-        errs.push(`“${f.name}”没有上传成功：${describeError(e)}`)
+        errs.push(`“${f.name}”没有上传成功：${describeError(e)}`);
       }
     }
-    setProgress([])
-    setProblems(errs)
-    if (done.length > 0) onChange([...files, ...done])
-  }
+    setProgress([]);
+    setProblems(errs);
+    if (done.length > 0) onChange([...files, ...done]);
+  };
 
   return (
     <View className={`field t-materials-${name}${error ? ' field--invalid' : ''}`}>
-      <View className='field__label'>{label}</View>
-      {hint ? <View className='field__hint'>{hint}</View> : null}
-      {files.length === 0 && progress.length === 0 ? <View className='muted'>还没有上传文件。</View> : null}
+      <View className="field__label">{label}</View>
+      {hint ? <View className="field__hint">{hint}</View> : null}
+      {files.length === 0 && progress.length === 0 ? <View className="muted">还没有上传文件。</View> : null}
       {files.map((f, i) => (
         <View key={f.fileID} className={`file t-file${refused[i] ? ' t-file-refused' : ''}`}>
           {/* uploaded is not accepted: a file the server refused says so, by name, instead of ✓ */}
           {refused[i] ? (
-            <View className='file__name field-error' {...a11yRole('alert')}>
+            <View className="file__name field-error" {...a11yRole('alert')}>
               ✗ “{f.name}”不能提交：{refused[i]}。请删除后重新选择。
             </View>
           ) : (
-            <View className='file__name'>
+            <View className="file__name">
               ✓ {f.name}（{sizeText(f.size)}，已上传）
             </View>
           )}
-          <ActionButton kind='secondary' className={`btn--small t-file-remove-${i}`} onClick={() => onChange(files.filter((x) => x.fileID !== f.fileID))}>
+          <ActionButton
+            kind="secondary"
+            className={`btn--small t-file-remove-${i}`}
+            onClick={() => onChange(files.filter((x) => x.fileID !== f.fileID))}
+          >
             删除“{f.name}”
           </ActionButton>
         </View>
       ))}
       {progress.map((p) => (
-        <View key={p.name} className='file t-upload-progress' {...a11yRole('status')}>
+        <View key={p.name} className="file t-upload-progress" {...a11yRole('status')}>
           正在上传“{p.name}”：{p.percent}%
-          <View className='progress'>
-            <View className='progress__bar' style={{ width: `${p.percent}%` }} />
+          <View className="progress">
+            <View className="progress__bar" style={{ width: `${p.percent}%` }} />
           </View>
         </View>
       ))}
@@ -110,5 +119,5 @@ export default function MaterialsPicker({ name, label, hint, files, onChange, er
       ))}
       <FieldError name={name} text={error} />
     </View>
-  )
+  );
 }

@@ -1,5 +1,5 @@
-import type { ChangeEvent } from 'react'
-import type { PickerProps } from './index'
+import type { ChangeEvent } from 'react';
+import type { PickerProps } from './index';
 
 /**
  * H5: real file inputs behind large buttons, matching the WeChat build's two ways: photos (a phone's
@@ -7,20 +7,32 @@ import type { PickerProps } from './index'
  */
 export default function PickerH5({ className, onPicked }: PickerProps) {
   const change = (e: ChangeEvent<HTMLInputElement>) => {
-    const list = Array.from(e.target.files ?? [])
-    e.target.value = ''
-    if (list.length > 0) onPicked(list.map((f) => ({ name: f.name, size: f.size, mime: f.type, source: { blob: f } })))
-  }
+    const list = Array.from(e.target.files ?? []);
+    e.target.value = '';
+    if (list.length > 0) onPicked(list.map((f) => ({ name: f.name, size: f.size, mime: f.type, source: { blob: f } })));
+  };
   return (
     <>
       <label className={`btn btn--secondary ${className}-photo`}>
         拍照或选择照片
-        <input type='file' multiple accept='image/jpeg,image/png' className='visually-hidden t-file-input' onChange={change} />
+        <input
+          type="file"
+          multiple
+          accept="image/jpeg,image/png"
+          className="visually-hidden t-file-input"
+          onChange={change}
+        />
       </label>
       <label className={`btn btn--secondary ${className}-pdf`}>
         选择 PDF 文件
-        <input type='file' multiple accept='application/pdf' className='visually-hidden t-file-input' onChange={change} />
+        <input
+          type="file"
+          multiple
+          accept="application/pdf"
+          className="visually-hidden t-file-input"
+          onChange={change}
+        />
       </label>
     </>
-  )
+  );
 }

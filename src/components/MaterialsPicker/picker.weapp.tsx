@@ -1,12 +1,12 @@
-import { useRef } from 'react'
-import Taro from '@tarojs/taro'
-import ActionButton from '../ActionButton'
-import WxPrivacyPrompt from '../WxPrivacyPrompt'
-import { FILE_LIMITS } from '../../services/uploadMaterial'
-import type { PickedFile, PickerProps } from './index'
+import { useRef } from 'react';
+import Taro from '@tarojs/taro';
+import ActionButton from '../ActionButton';
+import WxPrivacyPrompt from '../WxPrivacyPrompt';
+import { FILE_LIMITS } from '../../services/uploadMaterial';
+import type { PickedFile, PickerProps } from './index';
 
 /** Quality WeChat's compressImage is asked for when a photo is still over the limit. */
-const RECOMPRESS_QUALITY = 60
+const RECOMPRESS_QUALITY = 60;
 
 /**
  * WeChat: photos from the camera or the album (chooseMedia, compressed by WeChat; the usual way to
@@ -15,55 +15,64 @@ const RECOMPRESS_QUALITY = 60
  */
 export default function PickerWeapp({ className, onPicked }: PickerProps) {
   // chooseMedia gives temp paths without a name: the applicant and staff see 照片1.jpg, 照片2.jpg…
-  const taken = useRef(0)
+  const taken = useRef(0);
 
   const photos = async () => {
-    let r: Taro.chooseMedia.SuccessCallbackResult
+    let r: Taro.chooseMedia.SuccessCallbackResult;
     try {
-      r = await Taro.chooseMedia({ count: 9, mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] })
+      r = await Taro.chooseMedia({
+        count: 9,
+        mediaType: ['image'],
+        sourceType: ['camera', 'album'],
+        sizeType: ['compressed'],
+      });
     } catch {
-      return // the applicant closed the camera or the album
+      return; // the applicant closed the camera or the album
     }
-    const files: PickedFile[] = []
+    const files: PickedFile[] = [];
     for (const f of r.tempFiles) {
-      const ext = /\.png$/i.test(f.tempFilePath) ? 'png' : 'jpg'
-      let filePath = f.tempFilePath
-      let size = f.size
+      const ext = /\.png$/i.test(f.tempFilePath) ? 'png' : 'jpg';
+      let filePath = f.tempFilePath;
+      let size = f.size;
       // a photo still over the server's limit: WeChat re-compresses it to a JPEG rather than refuse it
       if (size > FILE_LIMITS['image/jpeg']) {
         try {
-          filePath = (await Taro.compressImage({ src: filePath, quality: RECOMPRESS_QUALITY })).tempFilePath
-          size = (await statSize(filePath)) ?? size
+          filePath = (await Taro.compressImage({ src: filePath, quality: RECOMPRESS_QUALITY })).tempFilePath;
+          size = (await statSize(filePath)) ?? size;
         } catch {
           // keep the original: the size check names it as too big
         }
       }
-      taken.current += 1
-      files.push({ name: `照片${taken.current}.${filePath === f.tempFilePath ? ext : 'jpg'}`, size, source: { filePath } })
+      taken.current += 1;
+      files.push({
+        name: `照片${taken.current}.${filePath === f.tempFilePath ? ext : 'jpg'}`,
+        size,
+        source: { filePath },
+      });
     }
-    if (files.length > 0) onPicked(files)
-  }
+    if (files.length > 0) onPicked(files);
+  };
 
   const pdfs = async () => {
     try {
-      const r = await Taro.chooseMessageFile({ count: 9, type: 'file', extension: ['pdf'] })
-      onPicked(r.tempFiles.map((f) => ({ name: f.name, size: f.size, source: { filePath: f.path } })))
+      const r = await Taro.chooseMessageFile({ count: 9, type: 'file', extension: ['pdf'] });
+      onPicked(r.tempFiles.map((f) => ({ name: f.name, size: f.size, source: { filePath: f.path } })));
     } catch {
       // the applicant closed the picker: nothing to do
     }
-  }
+  };
 
   return (
     <>
-      <ActionButton kind='secondary' className={`${className}-photo`} onClick={photos}>
+      <ActionButton kind="secondary" className={`${className}-photo`} onClick={photos}>
         拍照或从相册选照片
       </ActionButton>
-      <ActionButton kind='secondary' className={`${className}-pdf`} onClick={pdfs}>
+      <ActionButton kind="secondary" className={`${className}-pdf`} onClick={pdfs}>
         从微信聊天中选 PDF 文件
       </ActionButton>
-      <WxPrivacyPrompt uses='拍照、从相册选照片和从聊天中选文件，需要使用摄像头、相册和您选中的文件' />
+      <WxPrivacyPrompt uses="拍照、从相册选照片和从聊天中选文件，需要使用摄像头、相册和您选中的文件" />
     </>
-  )
+  );
 }
 
 /** The size of a temp file (after compressImage, which does not say it). */
@@ -73,6 +82,6 @@ function statSize(filePath: string): Promise<number | null> {
       filePath,
       success: (r) => resolve(r.size),
       fail: () => resolve(null),
-    })
-  })
+    });
+  });
 }

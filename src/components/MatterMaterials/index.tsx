@@ -1,24 +1,24 @@
-import { useState } from 'react'
-import { View } from '@tarojs/components'
-import { useAsync } from '../../hooks/useAsync'
-import { getServiceCatalogue, itemForMatter, type CatalogueItem } from '../../services/getServiceCatalogue'
-import { a11yRole } from '../../utils/a11y'
+import { useState } from 'react';
+import { View } from '@tarojs/components';
+import { useAsync } from '../../hooks/useAsync';
+import { getServiceCatalogue, itemForMatter, type CatalogueItem } from '../../services/getServiceCatalogue';
+import { a11yRole } from '../../utils/a11y';
 
 function List({ item }: { item: CatalogueItem }) {
   return (
-    <View className='t-matter-materials-list'>
-      <View className='strong'>办理“{item.name}”需要准备：</View>
+    <View className="t-matter-materials-list">
+      <View className="strong">办理“{item.name}”需要准备：</View>
       {item.materials.map((m, i) => (
         <View key={i}>
           {i + 1}. {m}
         </View>
       ))}
-      <View className='muted'>
+      <View className="muted">
         {item.unitName ? `${item.unitName} · ` : ''}
         {item.window}，承诺 {item.committedWorkingDays} 个工作日
       </View>
     </View>
-  )
+  );
 }
 
 /**
@@ -27,21 +27,27 @@ function List({ item }: { item: CatalogueItem }) {
  * catalogue cannot be read: it is a help, never a step in the way.
  */
 export default function MatterMaterials({ matter, browse = false }: { matter: string; browse?: boolean }) {
-  const catalogue = useAsync(getServiceCatalogue)
-  const [picked, setPicked] = useState<string | null>(null)
-  const items = (catalogue.data?.items ?? []).filter((i) => i.materials.length > 0)
-  if (items.length === 0) return null
-  const named = itemForMatter(items, matter)
-  const shown = items.find((i) => i.itemId === picked) ?? named
-  if (!browse && !named) return null
+  const catalogue = useAsync(getServiceCatalogue);
+  const [picked, setPicked] = useState<string | null>(null);
+  const items = (catalogue.data?.items ?? []).filter((i) => i.materials.length > 0);
+  if (items.length === 0) return null;
+  const named = itemForMatter(items, matter);
+  const shown = items.find((i) => i.itemId === picked) ?? named;
+  if (!browse && !named) return null;
   return (
-    <View className='card t-matter-materials'>
-      <View className='card__title'>材料清单</View>
-      {shown ? <List item={shown} /> : <View className='muted'>选择事项，查看需要准备的材料：</View>}
+    <View className="card t-matter-materials">
+      <View className="card__title">材料清单</View>
+      {shown ? <List item={shown} /> : <View className="muted">选择事项，查看需要准备的材料：</View>}
       {browse ? (
-        <View className='chips'>
+        <View className="chips">
           {items.map((i) => (
-            <View key={i.itemId} className={`chip t-matter-item t-matter-item-${i.itemId}${shown?.itemId === i.itemId ? ' chip--on' : ''}`} onClick={() => setPicked(i.itemId)} {...a11yRole('radio')} aria-checked={shown?.itemId === i.itemId ? 'true' : 'false'}>
+            <View
+              key={i.itemId}
+              className={`chip t-matter-item t-matter-item-${i.itemId}${shown?.itemId === i.itemId ? ' chip--on' : ''}`}
+              onClick={() => setPicked(i.itemId)}
+              {...a11yRole('radio')}
+              aria-checked={shown?.itemId === i.itemId ? 'true' : 'false'}
+            >
               {shown?.itemId === i.itemId ? '✓ ' : ''}
               {i.name}
             </View>
@@ -49,5 +55,5 @@ export default function MatterMaterials({ matter, browse = false }: { matter: st
         </View>
       ) : null}
     </View>
-  )
+  );
 }

@@ -1,13 +1,13 @@
-import type { ReactNode } from 'react'
-import { Button } from '@tarojs/components'
-import ActionButton from '../ActionButton'
-import { PRIVACY_AGREE_BUTTON_ID } from '../../utils/wxPrivacy'
+import type { ReactNode } from 'react';
+import { Button } from '@tarojs/components';
+import ActionButton from '../ActionButton';
+import { PRIVACY_AGREE_BUTTON_ID } from '../../utils/wxPrivacy';
 
 interface Props {
-  children: ReactNode
-  onAgree: () => void
-  disabled?: boolean
-  className?: string
+  children: ReactNode;
+  onAgree: () => void;
+  disabled?: boolean;
+  className?: string;
 }
 
 /**
@@ -21,17 +21,17 @@ export default function PrivacyAgreeButton({ children, onAgree, disabled, classN
       <ActionButton className={className} disabled={disabled} onClick={onAgree}>
         {children}
       </ActionButton>
-    )
+    );
   }
   return (
     <Button
       id={PRIVACY_AGREE_BUTTON_ID}
       className={`btn btn--primary btn--native${disabled ? ' btn--disabled' : ''}${className ? ` ${className}` : ''}`}
-      openType='agreePrivacyAuthorization'
+      openType="agreePrivacyAuthorization"
       disabled={disabled}
       onAgreePrivacyAuthorization={disabled ? undefined : onAgree}
     >
       {children}
     </Button>
-  )
+  );
 }

@@ -1,16 +1,16 @@
-import { useState, type ReactNode } from 'react'
-import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import ActionButton from '../ActionButton'
-import Notice from '../Notice'
-import { ROUTES } from '../../constants/routes'
-import { useAsync } from '../../hooks/useAsync'
-import { agreePrivacy } from '../../services/agreePrivacy'
-import { describeError } from '../../services/errors'
-import { getPrivacyStatus } from '../../services/getPrivacyStatus'
-import LoadError from '../LoadError'
-import { a11yRole } from '../../utils/a11y'
-import PrivacyAgreeButton from '../PrivacyAgreeButton'
+import { useState, type ReactNode } from 'react';
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import ActionButton from '../ActionButton';
+import Notice from '../Notice';
+import { ROUTES } from '../../constants/routes';
+import { useAsync } from '../../hooks/useAsync';
+import { agreePrivacy } from '../../services/agreePrivacy';
+import { describeError } from '../../services/errors';
+import { getPrivacyStatus } from '../../services/getPrivacyStatus';
+import LoadError from '../LoadError';
+import { a11yRole } from '../../utils/a11y';
+import PrivacyAgreeButton from '../PrivacyAgreeButton';
 
 /**
  * Nothing personal is asked before the applicant has agreed to the 用户隐私保护指引: the children
@@ -18,43 +18,55 @@ import PrivacyAgreeButton from '../PrivacyAgreeButton'
  * agree button is also WeChat's own consent record, so WeChat's popup never asks a second time.
  */
 export default function PrivacyGate({ purpose, children }: { purpose: string; children: ReactNode }) {
-  const status = useAsync(getPrivacyStatus)
-  const [agreed, setAgreed] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  const status = useAsync(getPrivacyStatus);
+  const [agreed, setAgreed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
 
-  if (agreed || (status.status === 'ok' && status.data.agreed)) return <>{children}</>
-  if (status.status === 'loading') return <Notice kind='loading'>正在加载…</Notice>
-  if (status.status === 'error')
-    return (
-      <LoadError error={status.error} onRetry={status.reload} />
-    )
+  if (agreed || (status.status === 'ok' && status.data.agreed)) return <>{children}</>;
+  if (status.status === 'loading') return <Notice kind="loading">正在加载…</Notice>;
+  if (status.status === 'error') return <LoadError error={status.error} onRetry={status.reload} />;
   const agree = async () => {
-    setBusy(true)
-    setError('')
+    setBusy(true);
+    setError('');
     try {
-      await agreePrivacy(status.data.version)
-      setAgreed(true)
+      await agreePrivacy(status.data.version);
+      setAgreed(true);
     } catch (e) {
-      setError(describeError(e))
+      setError(describeError(e));
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
-  }
+  };
   return (
-    <View className='card t-privacy'>
-      <View className='card__title'>使用前请阅读《用户隐私保护指引》</View>
-      <View>{purpose}需要收集您的姓名、证件号码和联系电话。这些信息只用于帮办代办服务，显示时隐去部分号码，不会用于其他用途。</View>
-      <View className='link t-privacy-read' {...a11yRole('link')} onClick={() => Taro.navigateTo({ url: ROUTES.privacy })}>
+    <View className="card t-privacy">
+      <View className="card__title">使用前请阅读《用户隐私保护指引》</View>
+      <View>
+        {purpose}
+        需要收集您的姓名、证件号码和联系电话。这些信息只用于帮办代办服务，显示时隐去部分号码，不会用于其他用途。
+      </View>
+      <View
+        className="link t-privacy-read"
+        {...a11yRole('link')}
+        onClick={() => Taro.navigateTo({ url: ROUTES.privacy })}
+      >
         阅读《用户隐私保护指引》全文 ›
       </View>
-      {error ? <View className='form-error' {...a11yRole('alert')}>⚠ {error}</View> : null}
-      <PrivacyAgreeButton className='t-privacy-agree' disabled={busy} onAgree={agree}>
+      {error ? (
+        <View className="form-error" {...a11yRole('alert')}>
+          ⚠ {error}
+        </View>
+      ) : null}
+      <PrivacyAgreeButton className="t-privacy-agree" disabled={busy} onAgree={agree}>
         {busy ? '正在保存…' : '我已阅读并同意'}
       </PrivacyAgreeButton>
-      <ActionButton kind='secondary' className='t-privacy-decline' onClick={() => Taro.navigateBack().catch(() => Taro.reLaunch({ url: ROUTES.home }))}>
+      <ActionButton
+        kind="secondary"
+        className="t-privacy-decline"
+        onClick={() => Taro.navigateBack().catch(() => Taro.reLaunch({ url: ROUTES.home }))}
+      >
         不同意，返回
       </ActionButton>
     </View>
-  )
+  );
 }

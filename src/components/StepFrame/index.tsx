@@ -1,19 +1,19 @@
-import type { ReactNode } from 'react'
-import { View } from '@tarojs/components'
-import ActionButton from '../ActionButton'
+import type { ReactNode } from 'react';
+import { View } from '@tarojs/components';
+import ActionButton from '../ActionButton';
 
 interface Props {
   /** 0-based place of the step shown */
-  index: number
-  total: number
-  children: ReactNode
-  onBack?: () => void
-  onNext: () => void
+  index: number;
+  total: number;
+  children: ReactNode;
+  onBack?: () => void;
+  onNext: () => void;
   /** the last step's button (提交申请 / 提交评价); earlier steps say 下一步 */
-  submitLabel: string
+  submitLabel: string;
   /** test hook of the last step's button, e.g. t-submit */
-  submitClass: string
-  busy?: boolean
+  submitClass: string;
+  busy?: boolean;
 }
 
 /**
@@ -21,33 +21,33 @@ interface Props {
  * one large 下一步 (提交 on the last step) with 上一步 under it.
  */
 export default function StepFrame({ index, total, children, onBack, onNext, submitLabel, submitClass, busy }: Props) {
-  const last = index >= total - 1
-  const percent = Math.round(((index + 1) / total) * 100)
+  const last = index >= total - 1;
+  const percent = Math.round(((index + 1) / total) * 100);
   return (
-    <View className='steps'>
-      <View className='steps__head t-step-progress' aria-label={`第 ${index + 1} 步，共 ${total} 步`}>
-        <View className='steps__count'>
+    <View className="steps">
+      <View className="steps__head t-step-progress" aria-label={`第 ${index + 1} 步，共 ${total} 步`}>
+        <View className="steps__count">
           第 {index + 1} 步，共 {total} 步
         </View>
-        <View className='progress steps__bar'>
-          <View className='progress__bar' style={{ width: `${percent}%` }} />
+        <View className="progress steps__bar">
+          <View className="progress__bar" style={{ width: `${percent}%` }} />
         </View>
       </View>
-      <View className='steps__body'>{children}</View>
+      <View className="steps__body">{children}</View>
       {last ? (
         <ActionButton className={submitClass} disabled={busy} onClick={onNext}>
           {busy ? '正在提交…' : submitLabel}
         </ActionButton>
       ) : (
-        <ActionButton className='t-step-next' onClick={onNext}>
+        <ActionButton className="t-step-next" onClick={onNext}>
           下一步
         </ActionButton>
       )}
       {index > 0 && onBack ? (
-        <ActionButton kind='secondary' className='t-step-back' disabled={busy} onClick={onBack}>
+        <ActionButton kind="secondary" className="t-step-back" disabled={busy} onClick={onBack}>
           上一步
         </ActionButton>
       ) : null}
     </View>
-  )
+  );
 }

@@ -3,40 +3,41 @@
  * workbench function sends to the core. "One tap plus what must be typed": actions without fields
  * (认领, 收到补正材料) submit from the first tap.
  */
-export type FieldKind = 'text' | 'textarea' | 'number' | 'check' | 'choice' | 'multi' | 'lines' | 'date' | 'time' | 'signature'
+export type FieldKind =
+  'text' | 'textarea' | 'number' | 'check' | 'choice' | 'multi' | 'lines' | 'date' | 'time' | 'signature';
 
 export interface Field {
-  key: string
-  label: string
-  kind: FieldKind
+  key: string;
+  label: string;
+  kind: FieldKind;
   /** choices; `from` names a list the page fills in (agents, departments, tasks, meetings, escalations) */
-  options?: { value: string; label: string }[]
-  from?: 'agents' | 'departments' | 'openTasks' | 'waitingTasks' | 'scheduledMeetings' | 'openEscalations'
-  placeholder?: string
-  initial?: string | boolean
+  options?: { value: string; label: string }[];
+  from?: 'agents' | 'departments' | 'openTasks' | 'waitingTasks' | 'scheduledMeetings' | 'openEscalations';
+  placeholder?: string;
+  initial?: string | boolean;
 }
 
 export interface ActionForm {
-  fields: Field[]
-  build: (v: Record<string, unknown>) => Record<string, unknown>
+  fields: Field[];
+  build: (v: Record<string, unknown>) => Record<string, unknown>;
   /** a short confirmation of what the tap did */
-  hint?: string
+  hint?: string;
 }
 
-const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '')
-const n = (v: unknown) => (s(v) === '' ? NaN : Number(s(v)))
+const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const n = (v: unknown) => (s(v) === '' ? NaN : Number(s(v)));
 const lines = (v: unknown) =>
   s(v)
     .split(/[\n；;]/)
     .map((x) => x.trim())
-    .filter(Boolean)
-const yes = (v: unknown) => v === true
-const uid = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`
+    .filter(Boolean);
+const yes = (v: unknown) => v === true;
+const uid = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
 const OUTCOMES = [
   { value: 'approved', label: '准予办理' },
   { value: 'not_approved', label: '不予办理' },
-]
+];
 
 export const ACTION_FORMS: Record<string, ActionForm> = {
   take: { fields: [], build: () => ({}) },
@@ -51,7 +52,14 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'note', label: '备注（可不填）', kind: 'text' },
     ],
     // applicantSigned is decided by the server from the signature it can see (desk or phone)
-    build: (v) => ({ mandateConfirmed: yes(v.mandateConfirmed), processExplained: yes(v.processExplained), materialsChecked: yes(v.materialsChecked), applicantSigned: s(v.signatureFileID) !== '', mandateLetterSigned: yes(v.mandateLetterSigned), ...(s(v.note) ? { note: s(v.note) } : {}) }),
+    build: (v) => ({
+      mandateConfirmed: yes(v.mandateConfirmed),
+      processExplained: yes(v.processExplained),
+      materialsChecked: yes(v.materialsChecked),
+      applicantSigned: s(v.signatureFileID) !== '',
+      mandateLetterSigned: yes(v.mandateLetterSigned),
+      ...(s(v.note) ? { note: s(v.note) } : {}),
+    }),
   },
   refuse: {
     fields: [{ key: 'reasons', label: '不予受理的理由（每行一条，申请人会看到）', kind: 'lines' }],
@@ -63,11 +71,25 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'committedWorkingDays', label: '窗口承诺时限（工作日）', kind: 'number' },
       { key: 'note', label: '备注（可不填）', kind: 'text' },
     ],
-    build: (v) => ({ window: s(v.window), committedWorkingDays: n(v.committedWorkingDays), ...(s(v.note) ? { note: s(v.note) } : {}) }),
+    build: (v) => ({
+      window: s(v.window),
+      committedWorkingDays: n(v.committedWorkingDays),
+      ...(s(v.note) ? { note: s(v.note) } : {}),
+    }),
   },
   reportProgress: {
     fields: [
-      { key: 'channel', label: '联系方式', kind: 'choice', options: [{ value: 'phone', label: '电话' }, { value: 'visit', label: '面谈/上门' }, { value: 'message', label: '消息' }], initial: 'phone' },
+      {
+        key: 'channel',
+        label: '联系方式',
+        kind: 'choice',
+        options: [
+          { value: 'phone', label: '电话' },
+          { value: 'visit', label: '面谈/上门' },
+          { value: 'message', label: '消息' },
+        ],
+        initial: 'phone',
+      },
       { key: 'note', label: '联系内容（申请人会看到）', kind: 'textarea' },
     ],
     build: (v) => ({ channel: s(v.channel) || 'phone', note: s(v.note) }),
@@ -88,7 +110,11 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'explanation', label: '情况说明（申请人会看到）', kind: 'textarea' },
       { key: 'explainedToApplicant', label: '已向申请人做好解释说明', kind: 'check' },
     ],
-    build: (v) => ({ extraWorkingDays: n(v.extraWorkingDays), explanation: s(v.explanation), explainedToApplicant: yes(v.explainedToApplicant) }),
+    build: (v) => ({
+      extraWorkingDays: n(v.extraWorkingDays),
+      explanation: s(v.explanation),
+      explainedToApplicant: yes(v.explainedToApplicant),
+    }),
   },
   finish: {
     fields: [
@@ -102,7 +128,11 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     ],
     // applicantSigned is decided by the server from the signature it can see
     build: (v) => ({
-      result: { outcome: s(v.outcome) || 'approved', decidedBy: s(v.decidedBy), ...(s(v.documentNo) ? { documentNo: s(v.documentNo) } : {}) },
+      result: {
+        outcome: s(v.outcome) || 'approved',
+        decidedBy: s(v.decidedBy),
+        ...(s(v.documentNo) ? { documentNo: s(v.documentNo) } : {}),
+      },
       resultHandedOver: yes(v.resultHandedOver),
       originalsReturned: yes(v.originalsReturned),
       applicantSigned: s(v.signatureFileID) !== '',
@@ -110,12 +140,26 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
   },
   terminate: {
     fields: [
-      { key: 'ground', label: '终止原因', kind: 'choice', options: [{ value: 'applicant_request', label: '申请人主动要求终止委托' }, { value: 'cannot_finish', label: '业务本身不具备办结条件' }], initial: 'applicant_request' },
+      {
+        key: 'ground',
+        label: '终止原因',
+        kind: 'choice',
+        options: [
+          { value: 'applicant_request', label: '申请人主动要求终止委托' },
+          { value: 'cannot_finish', label: '业务本身不具备办结条件' },
+        ],
+        initial: 'applicant_request',
+      },
       { key: 'reason', label: '具体说明', kind: 'text' },
       { key: 'materialsReturned', label: '已向申请人移交相关资料', kind: 'check' },
       { key: 'applicantSigned', label: '申请人已签字确认', kind: 'check' },
     ],
-    build: (v) => ({ ground: s(v.ground) || 'applicant_request', reason: s(v.reason), materialsReturned: yes(v.materialsReturned), applicantSigned: yes(v.applicantSigned) }),
+    build: (v) => ({
+      ground: s(v.ground) || 'applicant_request',
+      reason: s(v.reason),
+      materialsReturned: yes(v.materialsReturned),
+      applicantSigned: yes(v.applicantSigned),
+    }),
   },
   reassign: {
     fields: [
@@ -124,14 +168,22 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     ],
     build: (v) => ({ toAgentId: s(v.toAgentId), reason: s(v.reason) }),
   },
-  supervise: { fields: [{ key: 'note', label: '督办意见（帮代办员会看到）', kind: 'textarea' }], build: (v) => ({ note: s(v.note) }) },
+  supervise: {
+    fields: [{ key: 'note', label: '督办意见（帮代办员会看到）', kind: 'textarea' }],
+    build: (v) => ({ note: s(v.note) }),
+  },
   addTask: {
     fields: [
       { key: 'departmentId', label: '审批部门', kind: 'choice', from: 'departments' },
       { key: 'matter', label: '审批事项', kind: 'text' },
       { key: 'committedWorkingDays', label: '承诺时限（工作日）', kind: 'number' },
     ],
-    build: (v) => ({ taskId: uid('t'), departmentId: s(v.departmentId), matter: s(v.matter), committedWorkingDays: n(v.committedWorkingDays) }),
+    build: (v) => ({
+      taskId: uid('t'),
+      departmentId: s(v.departmentId),
+      matter: s(v.matter),
+      committedWorkingDays: n(v.committedWorkingDays),
+    }),
   },
   requestTaskMaterials: {
     fields: [
@@ -140,14 +192,21 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     ],
     build: (v) => ({ taskId: s(v.taskId), missing: lines(v.missing) }),
   },
-  receiveTaskMaterials: { fields: [{ key: 'taskId', label: '部门任务', kind: 'choice', from: 'waitingTasks' }], build: (v) => ({ taskId: s(v.taskId) }) },
+  receiveTaskMaterials: {
+    fields: [{ key: 'taskId', label: '部门任务', kind: 'choice', from: 'waitingTasks' }],
+    build: (v) => ({ taskId: s(v.taskId) }),
+  },
   completeTask: {
     fields: [
       { key: 'taskId', label: '部门任务', kind: 'choice', from: 'openTasks' },
       { key: 'outcome', label: '部门审批结果', kind: 'choice', options: OUTCOMES, initial: 'approved' },
       { key: 'note', label: '备注（可不填）', kind: 'text' },
     ],
-    build: (v) => ({ taskId: s(v.taskId), outcome: s(v.outcome) || 'approved', ...(s(v.note) ? { note: s(v.note) } : {}) }),
+    build: (v) => ({
+      taskId: s(v.taskId),
+      outcome: s(v.outcome) || 'approved',
+      ...(s(v.note) ? { note: s(v.note) } : {}),
+    }),
   },
   cancelTask: {
     fields: [
@@ -164,7 +223,13 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'time', label: '时间（HH:mm，北京时间）', kind: 'time', initial: '10:30' },
       { key: 'place', label: '地点', kind: 'text', initial: '政务服务中心会议室' },
     ],
-    build: (v) => ({ meetingId: uid('m'), departmentIds: (v.departmentIds as string[]) ?? [], topic: s(v.topic), scheduledFor: `${s(v.date)}T${s(v.time) || '10:30'}:00+08:00`, place: s(v.place) }),
+    build: (v) => ({
+      meetingId: uid('m'),
+      departmentIds: (v.departmentIds as string[]) ?? [],
+      topic: s(v.topic),
+      scheduledFor: `${s(v.date)}T${s(v.time) || '10:30'}:00+08:00`,
+      place: s(v.place),
+    }),
   },
   recordJointMeeting: {
     fields: [
@@ -173,7 +238,10 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     ],
     build: (v) => ({ meetingId: s(v.meetingId), minutes: s(v.minutes) }),
   },
-  escalate: { fields: [{ key: 'issue', label: '报请分管领导协调的问题', kind: 'textarea' }], build: (v) => ({ escalationId: uid('e'), issue: s(v.issue) }) },
+  escalate: {
+    fields: [{ key: 'issue', label: '报请分管领导协调的问题', kind: 'textarea' }],
+    build: (v) => ({ escalationId: uid('e'), issue: s(v.issue) }),
+  },
   resolveEscalation: {
     fields: [
       { key: 'escalationId', label: '协调事项', kind: 'choice', from: 'openEscalations' },
@@ -181,7 +249,15 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     ],
     build: (v) => ({ escalationId: s(v.escalationId), resolution: s(v.resolution) }),
   },
-}
+};
 
 /** Actions shown as the quiet second row (they do not move the case on). */
-export const SECONDARY = new Set(['reportProgress', 'supervise', 'reassign', 'extend', 'suspend', 'escalate', 'cancelTask'])
+export const SECONDARY = new Set([
+  'reportProgress',
+  'supervise',
+  'reassign',
+  'extend',
+  'suspend',
+  'escalate',
+  'cancelTask',
+]);

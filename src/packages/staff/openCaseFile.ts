@@ -1,13 +1,13 @@
-import Taro from '@tarojs/taro'
-import { getFileLinks } from '../../services/getFileLinks'
+import Taro from '@tarojs/taro';
+import { getFileLinks } from '../../services/getFileLinks';
 
 /** A file of the case the staff page lists: a material or one of the applicant's signatures. */
 export interface CaseFileRef {
-  fileID: string
-  kind: 'image' | 'pdf'
+  fileID: string;
+  kind: 'image' | 'pdf';
 }
 
-export const fileKindOf = (type: string): CaseFileRef['kind'] => (type === 'application/pdf' ? 'pdf' : 'image')
+export const fileKindOf = (type: string): CaseFileRef['kind'] => (type === 'application/pdf' ? 'pdf' : 'image');
 
 /**
  * Opens a file the applicant uploaded (§五(一) 核实资料). An image opens in the image viewer with
@@ -17,27 +17,30 @@ export const fileKindOf = (type: string): CaseFileRef['kind'] => (type === 'appl
  */
 export async function openCaseFile(caseId: string, files: CaseFileRef[], tapped: CaseFileRef): Promise<void> {
   if (tapped.kind === 'image') {
-    const images = [...new Set(files.filter((f) => f.kind === 'image').map((f) => f.fileID))]
-    const { files: links } = await getFileLinks(caseId, images.includes(tapped.fileID) ? images : [tapped.fileID, ...images])
-    const current = links.find((l) => l.fileID === tapped.fileID)?.url ?? links[0].url
-    await Taro.previewImage({ urls: links.map((l) => l.url), current })
-    return
+    const images = [...new Set(files.filter((f) => f.kind === 'image').map((f) => f.fileID))];
+    const { files: links } = await getFileLinks(
+      caseId,
+      images.includes(tapped.fileID) ? images : [tapped.fileID, ...images],
+    );
+    const current = links.find((l) => l.fileID === tapped.fileID)?.url ?? links[0].url;
+    await Taro.previewImage({ urls: links.map((l) => l.url), current });
+    return;
   }
   if (process.env.TARO_ENV === 'h5') {
     // opened inside the tap, then pointed at the link: a tab opened after an await is blocked as a popup
-    const tab = window.open('', '_blank')
+    const tab = window.open('', '_blank');
     try {
-      const { files: links } = await getFileLinks(caseId, [tapped.fileID])
-      if (tab) tab.location.href = links[0].url
-      else window.location.assign(links[0].url)
+      const { files: links } = await getFileLinks(caseId, [tapped.fileID]);
+      if (tab) tab.location.href = links[0].url;
+      else window.location.assign(links[0].url);
     } catch (e) {
-      tab?.close()
-      throw e
+      tab?.close();
+      throw e;
     }
-    return
+    return;
   }
-  const { files: links } = await getFileLinks(caseId, [tapped.fileID])
-  const downloaded = await Taro.downloadFile({ url: links[0].url })
-  if (downloaded.statusCode !== 200) throw new Error(`下载失败（${downloaded.statusCode}）`)
-  await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType: 'pdf', showMenu: true })
+  const { files: links } = await getFileLinks(caseId, [tapped.fileID]);
+  const downloaded = await Taro.downloadFile({ url: links[0].url });
+  if (downloaded.statusCode !== 200) throw new Error(`下载失败（${downloaded.statusCode}）`);
+  await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType: 'pdf', showMenu: true });
 }

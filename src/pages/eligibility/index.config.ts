@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '帮办代办自测',
-})
+});

@@ -1,61 +1,67 @@
-import { View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import ActionButton from '../../components/ActionButton'
-import Notice from '../../components/Notice'
-import PageShell from '../../components/PageShell'
-import { useAsync } from '../../hooks/useAsync'
-import { listMessages } from '../../services/listMessages'
-import { markMessagesRead } from '../../services/markMessagesRead'
-import LoadError from '../../components/LoadError'
-import { useLang } from '../../i18n'
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import ActionButton from '../../components/ActionButton';
+import Notice from '../../components/Notice';
+import PageShell from '../../components/PageShell';
+import { useAsync } from '../../hooks/useAsync';
+import { listMessages } from '../../services/listMessages';
+import { markMessagesRead } from '../../services/markMessagesRead';
+import LoadError from '../../components/LoadError';
+import { useLang } from '../../i18n';
 
 /**
  * 消息: everything the system told me, whether or not WeChat delivered the push, so a refused
  * subscription or a lost push never leaves anyone uninformed.
  */
 export default function Messages() {
-  const list = useAsync(() => listMessages())
-  const items = list.data?.items ?? []
-  const { t } = useLang()
+  const list = useAsync(() => listMessages());
+  const items = list.data?.items ?? [];
+  const { t } = useLang();
 
   const open = (page: string, id: string) => {
-    void markMessagesRead([id]).catch(() => undefined)
-    void Taro.navigateTo({ url: `/${page}` })
-  }
+    void markMessagesRead([id]).catch(() => undefined);
+    void Taro.navigateTo({ url: `/${page}` });
+  };
 
   return (
     <PageShell>
-      <View className='title'>{t('messages.title')}</View>
+      <View className="title">{t('messages.title')}</View>
       {list.data && list.data.unread > 0 ? (
-        <View className='muted'>
+        <View className="muted">
           {t('messages.unread', { n: list.data.unread })}
-          <ActionButton kind='secondary' className='t-mark-all-read' onClick={() => void markMessagesRead().then(list.reload)}>
+          <ActionButton
+            kind="secondary"
+            className="t-mark-all-read"
+            onClick={() => void markMessagesRead().then(list.reload)}
+          >
             {t('messages.markAllRead')}
           </ActionButton>
         </View>
       ) : null}
 
-      {list.status === 'loading' && !list.data ? <Notice kind='loading'>{t('common.loading')}</Notice> : null}
-      {list.status === 'error' ? (
-        <LoadError error={list.error} onRetry={list.reload} />
-      ) : null}
-      {list.status === 'ok' && items.length === 0 ? <Notice kind='empty'>{t('messages.empty')}</Notice> : null}
+      {list.status === 'loading' && !list.data ? <Notice kind="loading">{t('common.loading')}</Notice> : null}
+      {list.status === 'error' ? <LoadError error={list.error} onRetry={list.reload} /> : null}
+      {list.status === 'ok' && items.length === 0 ? <Notice kind="empty">{t('messages.empty')}</Notice> : null}
 
       {items.map((m) => (
-        <View key={m.id} className={`case t-message ${m.read ? '' : 'case--unread'}`} onClick={() => open(m.page, m.id)}>
-          <View className='case__head'>
-            <View className='case__no'>
+        <View
+          key={m.id}
+          className={`case t-message ${m.read ? '' : 'case--unread'}`}
+          onClick={() => open(m.page, m.id)}
+        >
+          <View className="case__head">
+            <View className="case__no">
               {m.read ? '' : t('messages.unreadTag')}
               {m.title}
             </View>
           </View>
-          <View className='case__matter'>{m.note}</View>
-          <View className='muted'>{t('messages.caseNo', { caseNo: m.caseNo })}</View>
-          <View className='muted'>{t('messages.matter', { matter: m.matter })}</View>
-          <View className='muted'>{t('messages.time', { time: m.time })}</View>
-          <View className='muted'>{t('messages.push', { push: t(`push.${m.push}`) })}</View>
+          <View className="case__matter">{m.note}</View>
+          <View className="muted">{t('messages.caseNo', { caseNo: m.caseNo })}</View>
+          <View className="muted">{t('messages.matter', { matter: m.matter })}</View>
+          <View className="muted">{t('messages.time', { time: m.time })}</View>
+          <View className="muted">{t('messages.push', { push: t(`push.${m.push}`) })}</View>
         </View>
       ))}
     </PageShell>
-  )
+  );
 }

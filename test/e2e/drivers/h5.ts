@@ -26,8 +26,11 @@ export class H5Driver implements Driver {
     const page = await this.browser.newPage();
     const errors: string[] = [];
     // E2E_STACKS=1: each page error's stack as well (the message alone rarely says where)
-    page.on('pageerror', (e) => { errors.push(e.message); if (process.env.E2E_STACKS) console.log('PAGEERROR', path, e.stack); });
-    await page.goto(`${this.appUrl}/#${path}${path.includes("?") ? "&" : "?"}as=${openid}`);
+    page.on('pageerror', (e) => {
+      errors.push(e.message);
+      if (process.env.E2E_STACKS) console.log('PAGEERROR', path, e.stack);
+    });
+    await page.goto(`${this.appUrl}/#${path}${path.includes('?') ? '&' : '?'}as=${openid}`);
     return new H5Session(page, errors);
   }
 }
@@ -48,7 +51,9 @@ class H5Session implements Session {
     const viewers = await this.page.evaluate(() =>
       [...document.querySelectorAll('.preview-image')].map((el) => {
         const urls = [...el.querySelectorAll('img')].map((i) => i.src);
-        const at = Number((el.querySelector('taro-swiper-core') as unknown as { current?: number } | null)?.current ?? 0);
+        const at = Number(
+          (el.querySelector('taro-swiper-core') as unknown as { current?: number } | null)?.current ?? 0,
+        );
         return { urls, current: urls[at] ?? urls[0] ?? '' };
       }),
     );
@@ -123,7 +128,9 @@ class H5Session implements Session {
   }
 
   async dialed(): Promise<string[]> {
-    throw new Error('h5: Taro H5 dials by pointing the page at a tel: link, which a headless browser cannot follow (a weapp-only check: wrap it in only(d, \'weapp\', …))');
+    throw new Error(
+      "h5: Taro H5 dials by pointing the page at a tel: link, which a headless browser cannot follow (a weapp-only check: wrap it in only(d, 'weapp', …))",
+    );
   }
 
   async overflowX(): Promise<number> {
@@ -131,7 +138,9 @@ class H5Session implements Session {
     // a page scrolls inside its .taro_page, which clips (overflow-x: hidden): measure both
     return this.page.evaluate(() => {
       const doc = document.documentElement;
-      const current = [...document.querySelectorAll<HTMLElement>('.taro_router > .taro_page')].filter((p) => getComputedStyle(p).display !== 'none').pop();
+      const current = [...document.querySelectorAll<HTMLElement>('.taro_router > .taro_page')]
+        .filter((p) => getComputedStyle(p).display !== 'none')
+        .pop();
       return Math.max(doc.scrollWidth - doc.clientWidth, current ? current.scrollWidth - current.clientWidth : 0);
     });
   }

@@ -5,7 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { type CloudTarget, type DeviceProfile, type Interaction, MiniProgram, type PrivacyRecord, formatProblems } from '../../weapp-harness';
+import {
+  type CloudTarget,
+  type DeviceProfile,
+  type Interaction,
+  MiniProgram,
+  type PrivacyRecord,
+  formatProblems,
+} from '../../weapp-harness';
 import { runNotifyTimer, ZIGZAG, type Driver, type Opened, type Session } from '../journeys/driver';
 
 export interface WeappDriverOptions {
@@ -33,14 +40,24 @@ export class WeappDriver implements Driver {
   async open(path: string, openid: string): Promise<Session> {
     if (!this.storages.has(openid)) this.storages.set(openid, new Map());
     if (!this.privacies.has(openid)) this.privacies.set(openid, { agreed: false });
-    const mp = await MiniProgram.launch({ dist: this.options.dist, cloud: this.options.cloud, openid, path: path.replace(/^\//, ''), storage: this.storages.get(openid), privacy: this.privacies.get(openid), device: this.options.device });
+    const mp = await MiniProgram.launch({
+      dist: this.options.dist,
+      cloud: this.options.cloud,
+      openid,
+      path: path.replace(/^\//, ''),
+      storage: this.storages.get(openid),
+      privacy: this.privacies.get(openid),
+      device: this.options.device,
+    });
     this.sessions.push({ openid, mp });
     return new WeappSession(mp, this.options.snapshots);
   }
 
   /** Every interaction of every session, labelled with who did it. */
   interactions(): Interaction[] {
-    return this.sessions.flatMap(({ openid, mp }) => mp.interactions.map((i) => ({ ...i, label: `${openid}: ${i.label}` })));
+    return this.sessions.flatMap(({ openid, mp }) =>
+      mp.interactions.map((i) => ({ ...i, label: `${openid}: ${i.label}` })),
+    );
   }
 
   /** wx APIs called by any session. */
@@ -63,7 +80,8 @@ class WeappSession implements Session {
     if (index === undefined) return this.mp.tap(`.${cls}`);
     const hits = this.mp.page.byClass(cls);
     const hit = hits.at(index);
-    if (!hit) throw new Error(`weapp: no visible .${cls} at index ${index} on ${this.mp.page.route} (${hits.length} visible)`);
+    if (!hit)
+      throw new Error(`weapp: no visible .${cls} at index ${index} on ${this.mp.page.route} (${hits.length} visible)`);
     return this.mp.tap(hit);
   }
 
@@ -128,11 +146,16 @@ class WeappSession implements Session {
     if (!this.snapshots) return;
     fs.mkdirSync(this.snapshots, { recursive: true });
     const page = this.mp.page;
-    fs.writeFileSync(path.join(this.snapshots, `${name}.wxml.txt`), `<!-- ${page.route} (${page.title}) -->\n${page.outline(10000)}\n`);
+    fs.writeFileSync(
+      path.join(this.snapshots, `${name}.wxml.txt`),
+      `<!-- ${page.route} (${page.title}) -->\n${page.outline(10000)}\n`,
+    );
   }
 
   async overflowX(): Promise<number> {
-    throw new Error('weapp: the harness does no layout, so it cannot measure widths (an H5-only check: wrap it in only(d, \'h5\', …))');
+    throw new Error(
+      "weapp: the harness does no layout, so it cannot measure widths (an H5-only check: wrap it in only(d, 'h5', …))",
+    );
   }
 
   errors(): string[] {

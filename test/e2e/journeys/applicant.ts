@@ -32,12 +32,19 @@ async function until(what: string, check: () => Promise<boolean>, ms = 30000): P
 export async function sign(s: Session, name: string): Promise<void> {
   await s.draw(`t-signature-${name}`);
   await s.tap(`t-signature-confirm-${name}`);
-  await until(`the ${name} signature saved`, async () => (await s.count('t-signature-done')) > 0 || (await s.count(`t-error-signature-${name}`)) > 0);
+  await until(
+    `the ${name} signature saved`,
+    async () => (await s.count('t-signature-done')) > 0 || (await s.count(`t-error-signature-${name}`)) > 0,
+  );
   assert.equal(await s.count(`t-error-signature-${name}`), 0, await s.pageText());
 }
 
 /** An enterprise 经办人 applies for establishment with uploads and a 代办 mandate signed on the phone. */
-export async function enterpriseUploadsJourney(d: Driver, env: ApplicantJourneyEnv, ids: { uscc: string }): Promise<void> {
+export async function enterpriseUploadsJourney(
+  d: Driver,
+  env: ApplicantJourneyEnv,
+  ids: { uscc: string },
+): Promise<void> {
   const files = journeyFiles();
   const page = await d.open('/pages/apply/index', 'o_enterprise');
   await page.waitFor('t-privacy-agree');
@@ -77,7 +84,11 @@ export async function enterpriseUploadsJourney(d: Driver, env: ApplicantJourneyE
   await page.shot('56-apply-submitted');
   const list = await env.call('cases', { action: 'listMine', input: {} }, 'o_enterprise');
   assert.ok(list.ok, JSON.stringify(list));
-  const detail = await env.call('cases', { action: 'get', input: { caseId: list.data.items[0].caseId } }, 'o_enterprise');
+  const detail = await env.call(
+    'cases',
+    { action: 'get', input: { caseId: list.data.items[0].caseId } },
+    'o_enterprise',
+  );
   assert.ok(detail.ok, JSON.stringify(detail));
   assert.equal(detail.data.case.mandateSigned, true);
   assert.deepEqual(
@@ -151,12 +162,17 @@ export async function pdfAfterWechatConsentJourney(d: Driver, env: ApplicantJour
   assert.equal(await page.count('t-privacy-agree'), 0, 'consent on the server: no gate before the form');
   await fillCitizenForm(page, env, '办理残疾人两项补贴，附证明 PDF');
   await page.chooseFiles('t-pick-materials-pdf', [files.pdf]);
-  await only(d, 'weapp', 'WeChat’s own privacy consent (onNeedPrivacyAuthorization) exists only in WeChat', async () => {
-    await page.waitFor('t-wx-privacy-agree');
-    assert.equal(await page.count('t-file'), 0, 'the picker waits for consent');
-    assert.match(await page.text('t-wx-privacy'), /相册|摄像头|文件/);
-    await page.tap('t-wx-privacy-agree');
-  });
+  await only(
+    d,
+    'weapp',
+    'WeChat’s own privacy consent (onNeedPrivacyAuthorization) exists only in WeChat',
+    async () => {
+      await page.waitFor('t-wx-privacy-agree');
+      assert.equal(await page.count('t-file'), 0, 'the picker waits for consent');
+      assert.match(await page.text('t-wx-privacy'), /相册|摄像头|文件/);
+      await page.tap('t-wx-privacy-agree');
+    },
+  );
   await until('the PDF uploaded', async () => (await page.count('t-file')) === 1);
   assert.equal(await page.count('t-wx-privacy'), 0);
   // submitted without typing again: the card opened over the form and left it as it was
@@ -193,7 +209,10 @@ export async function twoApplicationsJourney(d: Driver, env: ApplicantJourneyEnv
   assert.notEqual(numbers[0], numbers[1], `two applications, two case numbers: ${numbers.join(' / ')}`);
   const list = await env.call('cases', { action: 'listMine', input: {} }, who);
   assert.ok(list.ok, JSON.stringify(list));
-  assert.deepEqual(list.data.items.map((i: { caseNo: string; matter: string }) => `${i.caseNo} ${i.matter}`).sort(), [`${numbers[0]} 办理高龄津贴申领`, `${numbers[1]} 办理残疾人两项补贴`].sort());
+  assert.deepEqual(
+    list.data.items.map((i: { caseNo: string; matter: string }) => `${i.caseNo} ${i.matter}`).sort(),
+    [`${numbers[0]} 办理高龄津贴申领`, `${numbers[1]} 办理残疾人两项补贴`].sort(),
+  );
   assert.deepEqual(page.errors(), []);
 }
 
@@ -276,7 +295,11 @@ export async function lastSeatJourney(d: Driver, env: ApplicantJourneyEnv): Prom
   const day = days[days.length - 1];
   const slot = day.slots[day.slots.length - 1];
   for (let i = 0; i < slot.capacity - 1; i++) {
-    const r = await env.call('bookings', { action: 'book', input: { slotId: slot.slotId, category: 'enterprise' } }, `o_e2e_${i}`);
+    const r = await env.call(
+      'bookings',
+      { action: 'book', input: { slotId: slot.slotId, category: 'enterprise' } },
+      `o_e2e_${i}`,
+    );
     assert.ok(r.ok, JSON.stringify(r));
   }
 
@@ -425,7 +448,8 @@ export async function elderStepsJourney(d: Driver, env: ApplicantJourneyEnv): Pr
     await atStep(s, total, total);
     const review = await s.text('t-review');
     if (i === 0) await s.shot('84-elder-apply-review');
-    for (const answer of ['张桂兰', env.personId, matter, '13912345678', i === 0 ? '帮办' : '已签名']) assert.ok(review.includes(answer), `the read-back has ${answer}: ${review}`);
+    for (const answer of ['张桂兰', env.personId, matter, '13912345678', i === 0 ? '帮办' : '已签名'])
+      assert.ok(review.includes(answer), `the read-back has ${answer}: ${review}`);
     s.willAnswerSubscribe('reject');
     await s.tap('t-submit');
     await s.waitFor('t-case-no');
@@ -437,7 +461,10 @@ export async function elderStepsJourney(d: Driver, env: ApplicantJourneyEnv): Pr
   assert.notEqual(numbers[0], numbers[1], `two applications, two case numbers: ${numbers.join(' / ')}`);
   const list = await env.call('cases', { action: 'listMine', input: {} }, who);
   assert.ok(list.ok, JSON.stringify(list));
-  assert.deepEqual(list.data.items.map((c: { caseNo: string; matter: string }) => `${c.caseNo} ${c.matter}`).sort(), [`${numbers[0]} 办理高龄津贴申领`, `${numbers[1]} 办理残疾人两项补贴`].sort());
+  assert.deepEqual(
+    list.data.items.map((c: { caseNo: string; matter: string }) => `${c.caseNo} ${c.matter}`).sort(),
+    [`${numbers[0]} 办理高龄津贴申领`, `${numbers[1]} 办理残疾人两项补贴`].sort(),
+  );
 
   // two finished services, rated one after the other: 总体评价, three dimensions, reasons, comment
   for (const [i, level] of ['very_satisfied', 'dissatisfied'].entries()) {
@@ -473,7 +500,9 @@ export async function elderStepsJourney(d: Driver, env: ApplicantJourneyEnv): Pr
     assert.ok((await r.text('t-rating-given')).includes(i === 0 ? '非常满意' : '不满意'));
     const rated = await env.call('ratings', { action: 'getForCase', input: { caseId } }, who);
     assert.ok(rated.ok && rated.data.rating, JSON.stringify(rated));
-    const dims = rated.data.rating.dimensions.map((x: { label: string; levelLabel: string }) => `${x.label}${x.levelLabel}`).sort();
+    const dims = rated.data.rating.dimensions
+      .map((x: { label: string; levelLabel: string }) => `${x.label}${x.levelLabel}`)
+      .sort();
     const label = i === 0 ? '非常满意' : '不满意';
     assert.deepEqual(dims, [`服务态度${label}`, `服务效率${label}`].sort());
   }

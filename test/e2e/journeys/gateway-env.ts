@@ -9,12 +9,17 @@ import type { ApplicantJourneyEnv } from './applicant';
 export function gatewayApplicantEnv(cloud: { url: string }): ApplicantJourneyEnv {
   return {
     async call(name, data, openid) {
-      const res = await fetch(`${cloud.url.replace(/\/$/, '')}/gateway/callFunction`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, data, openid }) });
+      const res = await fetch(`${cloud.url.replace(/\/$/, '')}/gateway/callFunction`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, data, openid }),
+      });
       if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
       // parsed by this realm's JSON: under jest, fetch's own objects fail deepStrictEqual against the test's
       return (JSON.parse(await res.text()) as { result: never }).result;
     },
     personId: '65282819550312002' + idNumberCheckDigit('65282819550312002'),
-    finishedCase: () => Promise.reject(new Error('gatewayApplicantEnv: finishedCase is not available over the gateway')),
+    finishedCase: () =>
+      Promise.reject(new Error('gatewayApplicantEnv: finishedCase is not available over the gateway')),
   };
 }

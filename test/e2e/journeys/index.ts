@@ -8,8 +8,14 @@ import { gatewayApplicantEnv } from './gateway-env';
 import { ELDER_MODE, SLICE } from './slice';
 
 /** Issue 18: the camera (chooseMedia) and WeChat's privacy question before a PDF (chooseMessageFile). */
-const ID_CARD_PHOTO: Journey = { name: 'id-card-photo', run: (d, cloud) => photographedIdCardJourney(d, gatewayApplicantEnv(cloud)) };
-const PDF_AFTER_CONSENT: Journey = { name: 'pdf-after-consent', run: (d, cloud) => pdfAfterWechatConsentJourney(d, gatewayApplicantEnv(cloud)) };
+const ID_CARD_PHOTO: Journey = {
+  name: 'id-card-photo',
+  run: (d, cloud) => photographedIdCardJourney(d, gatewayApplicantEnv(cloud)),
+};
+const PDF_AFTER_CONSENT: Journey = {
+  name: 'pdf-after-consent',
+  run: (d, cloud) => pdfAfterWechatConsentJourney(d, gatewayApplicantEnv(cloud)),
+};
 
 export const JOURNEYS: readonly Journey[] = [SLICE, ELDER_MODE, ID_CARD_PHOTO, PDF_AFTER_CONSENT];
 export { only, type Build, type Driver, type Journey, type Session } from './driver';

@@ -28,7 +28,13 @@ const number = async (s: Session, cls: string) => Number((await s.text(cls)).mat
 
 async function figures(s: Session) {
   await s.waitFor('t-fig-bad');
-  return { received: await number(s, 't-fig-received'), finished: await number(s, 't-fig-finished'), bad: await number(s, 't-fig-bad'), callback: await s.text('t-fig-callback'), rectified: await s.text('t-fig-rectified') };
+  return {
+    received: await number(s, 't-fig-received'),
+    finished: await number(s, 't-fig-finished'),
+    bad: await number(s, 't-fig-bad'),
+    callback: await s.text('t-fig-callback'),
+    rectified: await s.text('t-fig-rectified'),
+  };
 }
 
 async function openRating(d: Driver, openid: string): Promise<Session> {
@@ -83,22 +89,39 @@ export async function badRatingLedgerJourney(d: Driver, env: LedgerJourneyEnv): 
   assert.match(await wb.text('t-bad-item-0'), /多次跑动/);
   assert.match(await wb.text('t-bad-due'), /前/);
   await wb.shot('82-agent-bad-rating-to-call-back');
-  await only(d, 'h5', 'widths need a layout, which the weapp harness does not do', async () => assert.equal(await wb.overflowX(), 0, 'the 差评 page fits a 375px screen'));
+  await only(d, 'h5', 'widths need a layout, which the weapp harness does not do', async () =>
+    assert.equal(await wb.overflowX(), 0, 'the 差评 page fits a 375px screen'),
+  );
   // a long unbroken run in what the agent types (a file number) wraps in the card
-  assert.match(await step(wb, 'callBack', { note: '电话联系申请人，了解到窗口两次要求补交同一份证明（证明编号ZM20261128093000011389900112209965012345）' }, ['channel-phone']), /已记录：回访/);
+  assert.match(
+    await step(
+      wb,
+      'callBack',
+      { note: '电话联系申请人，了解到窗口两次要求补交同一份证明（证明编号ZM20261128093000011389900112209965012345）' },
+      ['channel-phone'],
+    ),
+    /已记录：回访/,
+  );
   assert.match(await wb.text('t-bad-status'), /待整改/);
-  assert.match(await step(wb, 'rectify', { measures: '窗口改为一次性告知清单并当场核对', result: '已向申请人致歉，证照已送达' }), /已通知评价人/);
+  assert.match(
+    await step(wb, 'rectify', { measures: '窗口改为一次性告知清单并当场核对', result: '已向申请人致歉，证照已送达' }),
+    /已通知评价人/,
+  );
   assert.match(await wb.text('t-bad-status'), /待中心核实/);
   const history = await wb.texts('t-bad-step');
   assert.ok(history.some((h) => /帮代办员 陈静：电话回访：电话联系申请人/.test(h)));
-  await only(d, 'h5', 'widths need a layout, which the weapp harness does not do', async () => assert.equal(await wb.overflowX(), 0, 'the 差评 page with its history fits a 375px screen'));
+  await only(d, 'h5', 'widths need a layout, which the weapp harness does not do', async () =>
+    assert.equal(await wb.overflowX(), 0, 'the 差评 page with its history fits a 375px screen'),
+  );
   await wb.shot('83-agent-rectified');
   await wb.close();
 
   // the citizen reads what was done
   const back = await openRating(d, citizen);
   await back.waitFor('t-bad-rating');
-  await until('the outcome on the rating page', async () => /整改结果：已向申请人致歉，证照已送达/.test(await back.text('t-bad-rating')));
+  await until('the outcome on the rating page', async () =>
+    /整改结果：已向申请人致歉，证照已送达/.test(await back.text('t-bad-rating')),
+  );
   assert.match(await back.text('t-bad-rating-status'), /待中心核实/);
   await back.shot('84-citizen-sees-outcome');
   await back.close();

@@ -21,7 +21,12 @@ export async function runJourneysOnWeapp(dist: string, cloud: CloudTarget): Prom
     const driver = new WeappDriver({ dist, cloud });
     try {
       await journey.run(driver, cloud);
-      runs.push({ journey: journey.name, apis: driver.apiCalls(), interactions: driver.interactions(), skipped: driver.skipped });
+      runs.push({
+        journey: journey.name,
+        apis: driver.apiCalls(),
+        interactions: driver.interactions(),
+        skipped: driver.skipped,
+      });
     } finally {
       await driver.close();
     }

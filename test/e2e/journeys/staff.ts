@@ -9,14 +9,22 @@ import { PDF_BYTES, PNG_BYTES } from '../../support/applicant';
 
 export interface StaffJourneyEnv {
   /** submits an application as `openid` and answers its case number; `withFiles`: with a photo and a PDF (journeyFileBytes) */
-  newCase(openid: string, kind: 'enterprise' | 'investment' | 'walkIn', options?: { withFiles?: boolean }): Promise<string>;
+  newCase(
+    openid: string,
+    kind: 'enterprise' | 'investment' | 'walkIn',
+    options?: { withFiles?: boolean },
+  ): Promise<string>;
   /**
    * Today's booking of someone who phoned yesterday, whose slot began an hour ago (so the desk can
    * check them in; the clock cannot be moved in a journey). Answers the masked name the desk shows.
    */
   bookingUnderWay(name: string, phone: string): Promise<string>;
   /** calls a cloud function as `openid` (to check what was stored) */
-  call(name: string, data: object, openid: string): Promise<{ ok: boolean; data?: any; code?: string; message?: string }>;
+  call(
+    name: string,
+    data: object,
+    openid: string,
+  ): Promise<{ ok: boolean; data?: any; code?: string; message?: string }>;
 }
 
 const WB = '/packages/staff/pages/workbench/index';
@@ -55,7 +63,10 @@ async function act(s: Session, step: Step): Promise<string> {
     for (const k of step.pick ?? []) await s.tap(`t-f-${k}`);
     await s.tap('t-submit-action');
   }
-  await until(`${step.type} on the timeline`, async () => (await s.count('t-event')) === before + 1 && (await s.count('t-done')) > 0);
+  await until(
+    `${step.type} on the timeline`,
+    async () => (await s.count('t-event')) === before + 1 && (await s.count('t-done')) > 0,
+  );
   return s.text('t-done');
 }
 
@@ -84,15 +95,26 @@ export async function agentFullJourney(d: Driver, env: StaffJourneyEnv): Promise
   await s.tap('t-submit-action');
   await until('accepted', async () => (await s.text('t-status')) === '已受理');
 
-  assert.match(await act(s, { type: 'deliver', fill: { window: '市场监管窗口', committedWorkingDays: '5' } }), /已送达审批窗口.*已通知/);
+  assert.match(
+    await act(s, { type: 'deliver', fill: { window: '市场监管窗口', committedWorkingDays: '5' } }),
+    /已送达审批窗口.*已通知/,
+  );
   assert.match(await s.text('t-deadline'), /到期/);
   await act(s, { type: 'requestMaterials', fill: { missing: '经营场所使用证明\n法定代表人身份证复印件' } });
   assert.match(await s.text('t-missing'), /经营场所使用证明、法定代表人身份证复印件/);
   await s.shot('12-agent-materials-requested');
   await act(s, { type: 'receiveMaterials' });
-  await act(s, { type: 'reportProgress', pick: ['channel-phone'], fill: { note: '电话告知补正材料已收到，窗口继续办理' } });
+  await act(s, {
+    type: 'reportProgress',
+    pick: ['channel-phone'],
+    fill: { note: '电话告知补正材料已收到，窗口继续办理' },
+  });
   assert.match(await s.text('t-next-feedback'), /下次定期反馈：\d{4}-\d{2}-\d{2}/);
-  await act(s, { type: 'finish', fill: { decidedBy: '和硕县市场监督管理局', documentNo: 'JY16528280000001' }, tick: ['resultHandedOver', 'originalsReturned'] });
+  await act(s, {
+    type: 'finish',
+    fill: { decidedBy: '和硕县市场监督管理局', documentNo: 'JY16528280000001' },
+    tick: ['resultHandedOver', 'originalsReturned'],
+  });
   assert.equal(await s.text('t-status'), '已办结');
   // no tick claims the receipt: without a signature drawn at the desk it waits for the applicant's phone
   assert.match(await s.text('t-receipt-state'), /待申请人在手机上签收/);
@@ -143,14 +165,18 @@ export async function deskJourney(d: Driver, env: StaffJourneyEnv): Promise<void
   await s.tap('t-go-desk');
   await s.waitFor('t-desk-list');
   // today: the walk-in whose slot began is there, with a check-in
-  await until('the booking under way listed', async () => (await s.texts('t-desk-booking')).some((t) => t.includes(arrived)));
+  await until('the booking under way listed', async () =>
+    (await s.texts('t-desk-booking')).some((t) => t.includes(arrived)),
+  );
   await s.shot('22-desk-today');
   // only a slot that has begun can be checked in: theirs is the one
   assert.equal(await s.count('t-checkin-yes'), 1);
   await s.tap('t-checkin-yes');
   await s.waitFor('t-desk-done');
   assert.match(await s.text('t-desk-done'), /已到场/);
-  await until('the list shows it', async () => (await s.texts('t-desk-booking-attended')).some((t) => t.includes(arrived)));
+  await until('the list shows it', async () =>
+    (await s.texts('t-desk-booking-attended')).some((t) => t.includes(arrived)),
+  );
 
   // a phone call: 吐尔逊 books for tomorrow or later
   await s.tap('t-walkin-open');
@@ -164,7 +190,10 @@ export async function deskJourney(d: Driver, env: StaffJourneyEnv): Promise<void
   let day = 0;
   for (; day < 7; day++) {
     await s.tap(`t-desk-day-${day}`);
-    await until('slots for the day', async () => (await s.count('t-walkin-slot')) > 0 || (await s.count('t-walkin-noslots')) > 0);
+    await until(
+      'slots for the day',
+      async () => (await s.count('t-walkin-slot')) > 0 || (await s.count('t-walkin-noslots')) > 0,
+    );
     if ((await s.count('t-walkin-slot')) > 0) break;
   }
   assert.ok(day < 7, 'a day with slots within a week');
@@ -173,10 +202,18 @@ export async function deskJourney(d: Driver, env: StaffJourneyEnv): Promise<void
   await s.tap('t-walkin-submit');
   await s.waitFor('t-desk-done');
   assert.match(await s.text('t-desk-done'), /已为 吐尔逊 预约 \d{4}-\d{2}-\d{2} \d{2}:\d{2}–\d{2}:\d{2}/);
-  await until('the caller on the day list', async () => (await s.texts('t-desk-booking')).some((t) => t.includes('吐**') && t.includes('137****1111') && t.includes('工作人员代约')));
+  await until('the caller on the day list', async () =>
+    (await s.texts('t-desk-booking')).some(
+      (t) => t.includes('吐**') && t.includes('137****1111') && t.includes('工作人员代约'),
+    ),
+  );
   await s.shot('24-desk-booked');
   // the same person, reached by phone, has the booking the center made
-  const list = await env.call('bookings', { action: 'listDay', input: { date: (await s.text('t-desk-done')).match(/\d{4}-\d{2}-\d{2}/)![0] } }, 'o_center_admin');
+  const list = await env.call(
+    'bookings',
+    { action: 'listDay', input: { date: (await s.text('t-desk-done')).match(/\d{4}-\d{2}-\d{2}/)![0] } },
+    'o_center_admin',
+  );
   assert.ok(list.ok && JSON.stringify(list.data).includes('吐**'));
 
   const leader = await d.open('/packages/staff/pages/desk/index', 'o_leader_fgw');
@@ -189,12 +226,17 @@ export async function deskJourney(d: Driver, env: StaffJourneyEnv): Promise<void
 const DESK = '/packages/staff/pages/desk/index';
 const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 /** Days from today (Beijing) to `date`: the desk's day tab. */
-const dayOffset = (date: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${beijingToday()}T00:00:00Z`)) / 86400_000);
+const dayOffset = (date: string) =>
+  Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${beijingToday()}T00:00:00Z`)) / 86400_000);
 /** The 预约提醒 message's time: 2026年12月1日 10:00. */
-const messageTime = (date: string, time: string) => `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${time}`;
+const messageTime = (date: string, time: string) =>
+  `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日 ${time}`;
 
 /** A free slot within the desk's week, other than those `taken` (asked as staff, like the desk's own picker). */
-async function freeSlot(env: StaffJourneyEnv, taken: { date: string; start: string }[] = []): Promise<{ slotId: string; date: string; start: string }> {
+async function freeSlot(
+  env: StaffJourneyEnv,
+  taken: { date: string; start: string }[] = [],
+): Promise<{ slotId: string; date: string; start: string }> {
   const r = await env.call('bookings', { action: 'listSlots', input: {} }, 'o_agent_center');
   assert.ok(r.ok, JSON.stringify(r));
   for (const day of r.data.days as { date: string; slots: { slotId: string; start: string; remaining: number }[] }[]) {
@@ -218,11 +260,18 @@ export async function deskChangeJourney(d: Driver, env: StaffJourneyEnv): Promis
   const first = await freeSlot(env);
   const found = await env.call('bookings', { action: 'findCase', input: { caseNo } }, 'o_agent_center');
   assert.ok(found.ok && found.data.case.contactPhone === '138****1122', JSON.stringify(found));
-  const called = await env.call('bookings', { action: 'bookFor', input: { slotId: first.slotId, caseId: found.data.case.caseId } }, 'o_agent_center');
+  const called = await env.call(
+    'bookings',
+    { action: 'bookFor', input: { slotId: first.slotId, caseId: found.data.case.caseId } },
+    'o_agent_center',
+  );
   assert.ok(called.ok, JSON.stringify(called));
   const movedId = called.data.booking.bookingId as string;
   const his = await env.call('bookings', { action: 'listMine', input: {} }, applicant);
-  assert.ok(his.ok && his.data.items.some((b: { bookingId: string }) => b.bookingId === movedId), 'the booking made for his case is his');
+  assert.ok(
+    his.ok && his.data.items.some((b: { bookingId: string }) => b.bookingId === movedId),
+    'the booking made for his case is his',
+  );
 
   const s = await d.open(DESK, 'o_agent_center');
   await s.waitFor('t-desk-list');
@@ -241,7 +290,9 @@ export async function deskChangeJourney(d: Driver, env: StaffJourneyEnv): Promis
   await s.shot('29-desk-move-picker');
   await s.tap('t-move-confirm');
   await until('moved', async () => (await s.count('t-desk-done')) > 0);
-  const moved = (await s.text('t-desk-done')).match(/已将 王\*+ 的预约改到 (\d{4}-\d{2}-\d{2})（星期.）(\d{2}:\d{2})–\d{2}:\d{2}/);
+  const moved = (await s.text('t-desk-done')).match(
+    /已将 王\*+ 的预约改到 (\d{4}-\d{2}-\d{2})（星期.）(\d{2}:\d{2})–\d{2}:\d{2}/,
+  );
   assert.ok(moved, await s.text('t-desk-done'));
   const [, newDate, newStart] = moved;
   // the desk went to the new day, where the booking is listed with its buttons
@@ -249,7 +300,11 @@ export async function deskChangeJourney(d: Driver, env: StaffJourneyEnv): Promis
 
   // 取消预约 of another of his bookings, with a reason he is told
   const second = await freeSlot(env, [first, { date: newDate, start: newStart }]);
-  const own = await env.call('bookings', { action: 'book', input: { slotId: second.slotId, category: 'enterprise' } }, applicant);
+  const own = await env.call(
+    'bookings',
+    { action: 'book', input: { slotId: second.slotId, category: 'enterprise' } },
+    applicant,
+  );
   assert.ok(own.ok, JSON.stringify(own));
   const cancelledId = own.data.booking.bookingId as string;
   await s.tap(`t-desk-day-${(dayOffset(second.date) + 1) % 7}`);
@@ -265,7 +320,10 @@ export async function deskChangeJourney(d: Driver, env: StaffJourneyEnv): Promis
   await s.tap('t-cancel-next');
   await s.waitFor('t-cancel-confirm');
   await s.tap('t-cancel-confirm');
-  await until('the server’s refusal', async () => (await s.count('t-change-error')) > 0 && (await s.count('t-cancel-reason')) > 0);
+  await until(
+    'the server’s refusal',
+    async () => (await s.count('t-change-error')) > 0 && (await s.count('t-cancel-reason')) > 0,
+  );
   assert.match(await s.text('t-change-error'), /请填写取消原因，申请人会收到/);
   const reason = '临时停电闭厅，请改约其他时间';
   await s.fill('t-cancel-reason', reason);
@@ -276,13 +334,15 @@ export async function deskChangeJourney(d: Driver, env: StaffJourneyEnv): Promis
   await s.tap('t-cancel-confirm');
   await until('cancelled', async () => (await s.count('t-desk-done')) > 0);
   assert.match(await s.text('t-desk-done'), /已取消 \S+ \d+月\d+日 \d{2}:\d{2} 的预约，系统会把原因通知申请人/);
-  await until('shown as cancelled with its reason', async () => (await s.texts('t-desk-booking-cancelled')).some((t) => t.includes(`取消原因：${reason}`)));
+  await until('shown as cancelled with its reason', async () =>
+    (await s.texts('t-desk-booking-cancelled')).some((t) => t.includes(`取消原因：${reason}`)),
+  );
   assert.equal(await s.count(`t-desk-cancel-${cancelledId}`), 0);
 
   const leader = await d.open(DESK, 'o_leader_fgw');
   await leader.waitFor('t-desk-list');
   await leader.tap(`t-desk-day-${dayOffset(newDate)}`);
-  await until('the leader’s list', async () => (await leader.texts('t-desk-booking')).some((t) => t.includes("王*")));
+  await until('the leader’s list', async () => (await leader.texts('t-desk-booking')).some((t) => t.includes('王*')));
   assert.equal(await leader.count('t-desk-move'), 0);
   assert.equal(await leader.count('t-desk-cancel'), 0);
 
@@ -292,15 +352,28 @@ export async function deskChangeJourney(d: Driver, env: StaffJourneyEnv): Promis
   await my.waitFor('t-go-my-bookings');
   await my.tap('t-go-my-bookings');
   await my.waitFor('t-my-bookings');
-  await until('his booking at the new time', async () => (await my.texts('t-booking')).some((t) => t.includes(newDate) && t.includes(newStart)));
-  await until('the cancellation with its reason', async () => (await my.texts('t-booking-cancelled')).some((t) => t.includes(second.date) && t.includes(reason)));
+  await until('his booking at the new time', async () =>
+    (await my.texts('t-booking')).some((t) => t.includes(newDate) && t.includes(newStart)),
+  );
+  await until('the cancellation with its reason', async () =>
+    (await my.texts('t-booking-cancelled')).some((t) => t.includes(second.date) && t.includes(reason)),
+  );
   const inbox = await d.open('/pages/messages/index', applicant);
   await until('his messages', async () => (await inbox.count('t-message')) > 0);
   const messages = await inbox.texts('t-message');
-  assert.ok(messages.some((m) => m.includes('预约时间已调整') && m.includes(messageTime(newDate, newStart))), messages.join(' | '));
-  assert.ok(messages.some((m) => m.includes('预约已被工作人员取消') && m.includes(messageTime(second.date, second.start))), messages.join(' | '));
+  assert.ok(
+    messages.some((m) => m.includes('预约时间已调整') && m.includes(messageTime(newDate, newStart))),
+    messages.join(' | '),
+  );
+  assert.ok(
+    messages.some((m) => m.includes('预约已被工作人员取消') && m.includes(messageTime(second.date, second.start))),
+    messages.join(' | '),
+  );
   // the message opens his bookings with that booking standing out
-  await inbox.tap('t-message', messages.findIndex((m) => m.includes('预约时间已调整')));
+  await inbox.tap(
+    't-message',
+    messages.findIndex((m) => m.includes('预约时间已调整')),
+  );
   await inbox.waitFor('t-booking-focus');
   const focused = await inbox.texts('t-booking-focus');
   assert.equal(focused.length, 1, focused.join(' | '));
@@ -325,40 +398,67 @@ export async function settingsJourney(d: Driver, env: StaffJourneyEnv): Promise<
 
   await a.fill('t-a-tpl-progress', 'TPL_PROGRESS_2027');
   await a.tap('t-save-tpl-progress');
-  await until('template saved', async () => (await a.texts('t-template')).some((t) => t.includes('TPL_PROGRESS_2027') && t.includes('在此设置')));
+  await until('template saved', async () =>
+    (await a.texts('t-template')).some((t) => t.includes('TPL_PROGRESS_2027') && t.includes('在此设置')),
+  );
   await a.shot('25-settings-templates');
 
   const cap = (await a.texts('t-window')).find((t) => t.includes('19:30–20:30'))!;
   const seats = Number(cap.match(/(\d+) 人/)![1]);
   await a.tap('t-cap-eve-winter-up');
-  await until('seats saved', async () => (await a.texts('t-window')).some((t) => t.includes('延时服务') && t.includes('19:30–20:30') && t.includes(`${seats + 1} 人`)));
+  await until('seats saved', async () =>
+    (await a.texts('t-window')).some(
+      (t) => t.includes('延时服务') && t.includes('19:30–20:30') && t.includes(`${seats + 1} 人`),
+    ),
+  );
 
   await a.fill('t-a-hDate', '2027-06-16');
   await a.fill('t-a-hName', '古尔邦节');
   await a.tap('t-holiday-off');
-  await until('holiday listed', async () => (await a.texts('t-holiday')).some((t) => t.includes('2027-06-16 古尔邦节 · 放假')));
+  await until('holiday listed', async () =>
+    (await a.texts('t-holiday')).some((t) => t.includes('2027-06-16 古尔邦节 · 放假')),
+  );
   await a.shot('26-settings');
 
   // next year's State Council notice, pasted: a line it cannot read is named, and it saves what the preview shows
   const y = Number(beijingToday().slice(0, 4)) + 1;
-  const saturday = [...Array(7).keys()].map((i) => `${y}-02-${15 + i}`).find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6)!;
-  const notice = (national: string) => `一、元旦：1月1日至3日放假，共3天。\n二、春节：2月6日至14日放假调休，共9天。2月${Number(saturday.slice(8))}日上班。\n${national}`;
+  const saturday = [...Array(7).keys()]
+    .map((i) => `${y}-02-${15 + i}`)
+    .find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6)!;
+  const notice = (national: string) =>
+    `一、元旦：1月1日至3日放假，共3天。\n二、春节：2月6日至14日放假调休，共9天。2月${Number(saturday.slice(8))}日上班。\n${national}`;
   await a.tap(`t-enter-year-${y}`);
   await a.waitFor('t-year-form');
   await a.fill('t-a-yText', notice('三、国庆节：10月1日至7号放假'));
-  await until('the unreadable line named', async () => (await a.texts('t-year-error')).some((t) => t.includes('第3行') && t.includes('至')));
+  await until('the unreadable line named', async () =>
+    (await a.texts('t-year-error')).some((t) => t.includes('第3行') && t.includes('至')),
+  );
   await a.fill('t-a-yText', notice('三、国庆节：10月1日至7日放假'));
   await until('read', async () => (await a.count('t-year-error')) === 0 && (await a.count('t-year-preview')) > 0);
-  assert.match(await a.text('t-year-preview'), new RegExp(`元旦 1月1日至1月3日；春节 2月6日至2月14日；国庆节 10月1日至10月7日；调休上班 2月${Number(saturday.slice(8))}日`));
+  assert.match(
+    await a.text('t-year-preview'),
+    new RegExp(
+      `元旦 1月1日至1月3日；春节 2月6日至2月14日；国庆节 10月1日至10月7日；调休上班 2月${Number(saturday.slice(8))}日`,
+    ),
+  );
   await a.shot('26b-settings-year-notice');
   await a.tap('t-save-year');
-  await until('the year entered', async () => (await a.text(`t-calendar-year-${y}`)).includes('已由中心录入') && (await a.text(`t-calendar-year-${y}`)).includes('春节 2月6日至2月14日'));
+  await until(
+    'the year entered',
+    async () =>
+      (await a.text(`t-calendar-year-${y}`)).includes('已由中心录入') &&
+      (await a.text(`t-calendar-year-${y}`)).includes('春节 2月6日至2月14日'),
+  );
   assert.equal(await a.count('t-year-form'), 0);
 
   await a.tap('t-tab-audit');
   await a.waitFor('t-audit');
   const all = await a.texts('t-audit');
-  for (const what of ['修改设置', '订阅消息模板', '节假日调整', '录入全年节假日安排']) assert.ok(all.some((t) => t.includes(what)), `${what} audited: ${all.join('|')}`);
+  for (const what of ['修改设置', '订阅消息模板', '节假日调整', '录入全年节假日安排'])
+    assert.ok(
+      all.some((t) => t.includes(what)),
+      `${what} audited: ${all.join('|')}`,
+    );
   await a.tap('t-audit-kind-subscribeTemplate');
   await until('filtered', async () => (await a.texts('t-audit')).every((t) => t.includes('订阅消息模板')));
   assert.match((await a.texts('t-audit'))[0], /TPL_PROGRESS_2027/);
@@ -384,8 +484,16 @@ export async function refuseJourney(d: Driver, env: StaffJourneyEnv): Promise<vo
 export async function terminateJourney(d: Driver, env: StaffJourneyEnv): Promise<void> {
   const caseNo = await env.newCase('o_enterprise', 'enterprise');
   const s = await openCase(d, 'o_agent_center', caseNo, 'new');
-  await act(s, { type: 'accept', tick: ['mandateConfirmed', 'processExplained', 'materialsChecked', 'mandateLetterSigned'] });
-  await act(s, { type: 'terminate', pick: ['ground-applicant_request'], fill: { reason: '申请人决定暂不开办企业' }, tick: ['materialsReturned', 'applicantSigned'] });
+  await act(s, {
+    type: 'accept',
+    tick: ['mandateConfirmed', 'processExplained', 'materialsChecked', 'mandateLetterSigned'],
+  });
+  await act(s, {
+    type: 'terminate',
+    pick: ['ground-applicant_request'],
+    fill: { reason: '申请人决定暂不开办企业' },
+    tick: ['materialsReturned', 'applicantSigned'],
+  });
   assert.equal(await s.text('t-status'), '已终止');
   assert.match(await s.pageText(), /申请人主动要求终止委托，申请人决定暂不开办企业/);
   await s.shot('15-agent-terminated');
@@ -421,23 +529,36 @@ export async function leaderReassignJourney(d: Driver, env: StaffJourneyEnv): Pr
 
   const caseNo = await env.newCase('o_citizen_young', 'investment');
   const agent = await openCase(d, 'o_agent_fgw', caseNo, 'new');
-  await act(agent, { type: 'accept', tick: ['mandateConfirmed', 'processExplained', 'materialsChecked', 'mandateLetterSigned'] });
+  await act(agent, {
+    type: 'accept',
+    tick: ['mandateConfirmed', 'processExplained', 'materialsChecked', 'mandateLetterSigned'],
+  });
 
   const team = await d.open('/packages/staff/pages/team/index', 'o_leader_fgw');
   await team.waitFor('t-agent');
   const rows = await team.texts('t-agent');
-  assert.ok(rows.some((r) => r.includes('马建军') && /在办 [1-9]/.test(r)), rows.join('|'));
+  assert.ok(
+    rows.some((r) => r.includes('马建军') && /在办 [1-9]/.test(r)),
+    rows.join('|'),
+  );
   assert.ok(rows.some((r) => r.includes('吐尔逊')));
   await team.shot('18-leader-team-load');
   // one agent's cases: the workbench filtered on the server
-  await team.tap('t-agent', rows.findIndex((r) => r.includes('马建军')));
+  await team.tap(
+    't-agent',
+    rows.findIndex((r) => r.includes('马建军')),
+  );
   await team.waitFor('t-agent-filter');
   assert.match(await team.text('t-agent-filter'), /马建军/);
   await team.waitFor(`t-case-${caseNo}`);
 
   const leader = await openCase(d, 'o_leader_fgw', caseNo);
   await act(leader, { type: 'supervise', fill: { note: '请本周内送达投资项目审批窗口' } });
-  await act(leader, { type: 'reassign', pick: ['toAgentId-st-' + code.toLowerCase()], fill: { reason: '马建军出差，转吐尔逊跟进' } });
+  await act(leader, {
+    type: 'reassign',
+    pick: ['toAgentId-st-' + code.toLowerCase()],
+    fill: { reason: '马建军出差，转吐尔逊跟进' },
+  });
   assert.match(await leader.text('t-agents'), /吐尔逊（首问：马建军）/);
   await leader.shot('19-leader-reassigned');
 
@@ -450,19 +571,40 @@ export async function leaderReassignJourney(d: Driver, env: StaffJourneyEnv): Pr
 export async function parallelApprovalJourney(d: Driver, env: StaffJourneyEnv): Promise<void> {
   const caseNo = await env.newCase('o_citizen_young', 'investment');
   const agent = await openCase(d, 'o_agent_fgw', caseNo, 'new');
-  await act(agent, { type: 'accept', tick: ['mandateConfirmed', 'processExplained', 'materialsChecked', 'mandateLetterSigned'] });
+  await act(agent, {
+    type: 'accept',
+    tick: ['mandateConfirmed', 'processExplained', 'materialsChecked', 'mandateLetterSigned'],
+  });
   await act(agent, { type: 'deliver', fill: { window: '投资项目审批窗口', committedWorkingDays: '20' } });
 
   const c = await openCase(d, 'o_center_admin', caseNo);
-  await act(c, { type: 'addTask', pick: ['departmentId-zrzy'], fill: { matter: '用地预审与选址意见', committedWorkingDays: '10' } });
-  await act(c, { type: 'addTask', pick: ['departmentId-scjg'], fill: { matter: '食品生产许可预审', committedWorkingDays: '8' } });
-  await act(c, { type: 'conveneJointMeeting', pick: ['departmentIds-zrzy', 'departmentIds-scjg'], fill: { topic: '用地与生产许可衔接', date: '2026-06-10', time: '10:30', place: '中心三楼会议室' } });
-  await act(c, { type: 'recordJointMeeting', fill: { minutes: '自然资源局10个工作日内出具用地预审意见；市场监管局同步预审' } });
+  await act(c, {
+    type: 'addTask',
+    pick: ['departmentId-zrzy'],
+    fill: { matter: '用地预审与选址意见', committedWorkingDays: '10' },
+  });
+  await act(c, {
+    type: 'addTask',
+    pick: ['departmentId-scjg'],
+    fill: { matter: '食品生产许可预审', committedWorkingDays: '8' },
+  });
+  await act(c, {
+    type: 'conveneJointMeeting',
+    pick: ['departmentIds-zrzy', 'departmentIds-scjg'],
+    fill: { topic: '用地与生产许可衔接', date: '2026-06-10', time: '10:30', place: '中心三楼会议室' },
+  });
+  await act(c, {
+    type: 'recordJointMeeting',
+    fill: { minutes: '自然资源局10个工作日内出具用地预审意见；市场监管局同步预审' },
+  });
   await act(c, { type: 'escalate', fill: { issue: '用地指标需县政府协调' } });
   await act(c, { type: 'resolveEscalation', fill: { resolution: '分管副县长同意优先安排用地指标' } });
   const tasks = await c.texts('t-task');
   assert.equal(tasks.length, 2);
-  assert.ok(tasks.every((t) => /\d{4}-\d{2}-\d{2}到期/.test(t)), tasks.join('|'));
+  assert.ok(
+    tasks.every((t) => /\d{4}-\d{2}-\d{2}到期/.test(t)),
+    tasks.join('|'),
+  );
   assert.match(await c.text('t-meeting'), /中心三楼会议室.*已召开/s);
   await c.shot('20-center-parallel-approval');
   assert.deepEqual(c.errors(), []);
@@ -490,7 +632,10 @@ export async function agentViewsFilesJourney(d: Driver, env: StaffJourneyEnv): P
   await s.tap('t-view-file', 1);
   await until('the PDF opened', async () => (await s.opened()).some((o) => o.kind === 'document'));
   const doc = (await s.opened()).find((o) => o.kind === 'document')!;
-  assert.ok(doc.kind === 'document' && (await bytes(doc.url)).equals(PDF_BYTES), `the document opened is the uploaded PDF: ${doc.kind === 'document' ? doc.url : ''}`);
+  assert.ok(
+    doc.kind === 'document' && (await bytes(doc.url)).equals(PDF_BYTES),
+    `the document opened is the uploaded PDF: ${doc.kind === 'document' ? doc.url : ''}`,
+  );
 
   // the photo: the image viewer, with the case's images, starting at the tapped one
   await s.tap('t-view-file', 0);
@@ -514,7 +659,8 @@ export async function agentCallsApplicantJourney(d: Driver, env: StaffJourneyEnv
   const s = await openCase(d, 'o_agent_fgw', caseNo, 'new');
   await s.waitFor('t-application');
   const application = await s.text('t-application');
-  for (const part of ['番茄酱加工项目', '12,000 万元', '县级部门审批', '统一社会信用代码', '代办委托书']) assert.ok(application.includes(part), `${part} in: ${application}`);
+  for (const part of ['番茄酱加工项目', '12,000 万元', '县级部门审批', '统一社会信用代码', '代办委托书'])
+    assert.ok(application.includes(part), `${part} in: ${application}`);
   assert.equal(await s.text('t-contact-phone'), '139****7766');
   await s.shot('33-agent-case-application');
   await s.tap('t-reveal-phone');
@@ -528,7 +674,14 @@ export async function agentCallsApplicantJourney(d: Driver, env: StaffJourneyEnv
     assert.deepEqual(await s.dialed(), ['13999887766']);
   });
   const audit = await env.call('center', { action: 'listAudit', input: { kind: 'case' } }, 'o_center_admin');
-  assert.ok(audit.ok && audit.data.items.some((i: { whatLabel: string; by: string; after: { caseNo?: string } }) => i.whatLabel === '查看申请人电话' && i.by === '马建军' && i.after?.caseNo === caseNo), JSON.stringify(audit));
+  assert.ok(
+    audit.ok &&
+      audit.data.items.some(
+        (i: { whatLabel: string; by: string; after: { caseNo?: string } }) =>
+          i.whatLabel === '查看申请人电话' && i.by === '马建军' && i.after?.caseNo === caseNo,
+      ),
+    JSON.stringify(audit),
+  );
   assert.ok(!JSON.stringify(audit).includes('13999887766'));
   assert.deepEqual(s.errors(), []);
 }
@@ -538,12 +691,24 @@ export const STAFF_JOURNEYS: [string, (d: Driver, env: StaffJourneyEnv) => Promi
   ['agent: accept (checklist) → window → 补正 → materials received → contact → finish', agentFullJourney],
   ['agent: refuse with reasons', refuseJourney],
   ['agent: terminate at the applicant’s request', terminateJourney],
-  ['center invites, the person binds; leader sees load, supervises and reassigns within the unit', leaderReassignJourney],
+  [
+    'center invites, the person binds; leader sees load, supervises and reassigns within the unit',
+    leaderReassignJourney,
+  ],
   ['center: two-department parallel approval with a joint meeting and an escalation', parallelApprovalJourney],
   ['agent: a 帮办 request accepted with the applicant’s signature drawn at the desk', deskSignatureAcceptJourney],
   ['desk: the day per window, a walk-in checked in, a caller booked by an agent; the leader only reads', deskJourney],
-  ['desk: an agent moves a caller’s booking and cancels another with a reason; the applicant sees both and is told', deskChangeJourney],
-  ['settings: rating deadline, subscribe template id, window seats and a holiday, each in the audit list', settingsJourney],
+  [
+    'desk: an agent moves a caller’s booking and cancels another with a reason; the applicant sees both and is told',
+    deskChangeJourney,
+  ],
+  [
+    'settings: rating deadline, subscribe template id, window seats and a holiday, each in the audit list',
+    settingsJourney,
+  ],
   ['agent: opens the applicant’s files (a PDF as a document, photos in the image viewer)', agentViewsFilesJourney],
-  ['agent: reads the whole application, reveals the applicant’s phone (recorded) and calls', agentCallsApplicantJourney],
+  [
+    'agent: reads the whole application, reveals the applicant’s phone (recorded) and calls',
+    agentCallsApplicantJourney,
+  ],
 ];

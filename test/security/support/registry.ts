@@ -49,7 +49,8 @@ export interface ActionVariant {
   sample: Record<string, unknown>;
 }
 
-export const jsonSchemaOf = (spec: ActionSpec<z.ZodType, unknown>) => z.toJSONSchema(spec.input, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
+export const jsonSchemaOf = (spec: ActionSpec<z.ZodType, unknown>) =>
+  z.toJSONSchema(spec.input, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
 
 /** Values for fields whose rules live in refinements JSON Schema cannot show (check digits, phone numbers, dates). */
 const FIELD_SAMPLES: Record<string, unknown> = {
@@ -65,14 +66,26 @@ const FIELD_SAMPLES: Record<string, unknown> = {
 
 /** Whole inputs for actions a field-by-field sample cannot satisfy (cross-field rules). */
 const ACTION_SAMPLES: Record<string, () => Record<string, unknown>> = {
-  'cases.submit': () => fullApplication({ category: 'enterprise', applicantType: 'enterprise', mode: 'help', matter: '企业设立登记（样例）', contactName: '样例', contactPhone: '13800138000' }),
+  'cases.submit': () =>
+    fullApplication({
+      category: 'enterprise',
+      applicantType: 'enterprise',
+      mode: 'help',
+      matter: '企业设立登记（样例）',
+      contactName: '样例',
+      contactPhone: '13800138000',
+    }),
   // a file the world's cases of the applicant really carry: related staff get a link (positive control), the rest NOT_FOUND
   'workbench.fileLink': () => ({ caseId: 'sample-case', fileIDs: [worldCaseFile()] }),
   // exactly one of a confirmed case or a walk-in held on the desk
-  'bookings.bookFor': () => ({ slotId: '2026-12-21@am@10:00', walkIn: { name: '样例', phone: '13800138000', category: 'livelihood' } }),
+  'bookings.bookFor': () => ({
+    slotId: '2026-12-21@am@10:00',
+    walkIn: { name: '样例', phone: '13800138000', category: 'livelihood' },
+  }),
 };
 
-const sampleOf = (s: JsonSchema, arb: fc.Arbitrary<unknown>) => fc.sample(arb, { seed: 20261128, numRuns: 1 })[0] ?? s.default;
+const sampleOf = (s: JsonSchema, arb: fc.Arbitrary<unknown>) =>
+  fc.sample(arb, { seed: 20261128, numRuns: 1 })[0] ?? s.default;
 
 /** A plain valid value for a schema (the smallest that says something), or undefined when none can be made. */
 export function minimalValue(s: JsonSchema, field = ''): unknown {
@@ -86,7 +99,9 @@ export function minimalValue(s: JsonSchema, field = ''): unknown {
     case 'string': {
       if (s.pattern) {
         const re = new RegExp(s.pattern);
-        const candidates = fc.sample(fc.stringMatching(re), { seed: 7, numRuns: 50 }).filter((v) => v.trim() === v && v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? Infinity));
+        const candidates = fc
+          .sample(fc.stringMatching(re), { seed: 7, numRuns: 50 })
+          .filter((v) => v.trim() === v && v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? Infinity));
         return candidates.sort((a, b) => a.length - b.length)[0];
       }
       const min = Math.max(s.minLength ?? 0, 4);
@@ -110,7 +125,8 @@ export function minimalValue(s: JsonSchema, field = ''): unknown {
     }
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(s.properties ?? {})) if ((s.required ?? []).includes(k)) out[k] = minimalValue(v, k);
+      for (const [k, v] of Object.entries(s.properties ?? {}))
+        if ((s.required ?? []).includes(k)) out[k] = minimalValue(v, k);
       return out;
     }
     default:
@@ -125,7 +141,11 @@ export function actionVariants(functions = FUNCTIONS): ActionVariant[] {
     for (const [action, spec] of Object.entries(table)) {
       const schema = jsonSchemaOf(spec);
       const base = (ACTION_SAMPLES[`${fn}.${action}`]?.() ?? minimalValue(schema)) as Record<string, unknown>;
-      const unionField = Object.entries(schema.properties ?? {}).find(([, p]) => (p.oneOf ?? p.anyOf)?.every((b) => b.properties && Object.values(b.properties).some((x) => x.const !== undefined)));
+      const unionField = Object.entries(schema.properties ?? {}).find(([, p]) =>
+        (p.oneOf ?? p.anyOf)?.every(
+          (b) => b.properties && Object.values(b.properties).some((x) => x.const !== undefined),
+        ),
+      );
       if (!unionField) {
         out.push({ fn, action, key: `${fn}.${action}`, branch: null, spec, schema, sample: base });
         continue;
@@ -134,7 +154,15 @@ export function actionVariants(functions = FUNCTIONS): ActionVariant[] {
       for (const b of union.oneOf ?? union.anyOf ?? []) {
         const disc = Object.entries(b.properties ?? {}).find(([, x]) => x.const !== undefined)!;
         const branch = String(disc[1].const);
-        out.push({ fn, action, key: `${fn}.${action}[${branch}]`, branch, spec, schema, sample: { ...base, [field]: minimalValue(b) } });
+        out.push({
+          fn,
+          action,
+          key: `${fn}.${action}[${branch}]`,
+          branch,
+          spec,
+          schema,
+          sample: { ...base, [field]: minimalValue(b) },
+        });
       }
     }
   }
@@ -143,7 +171,12 @@ export function actionVariants(functions = FUNCTIONS): ActionVariant[] {
 
 /** Variants whose sample does not pass their own schema: the builder needs a FIELD_SAMPLES entry. */
 export function invalidSamples(variants: ActionVariant[]): string[] {
-  return variants.filter((v) => !v.spec.input.safeParse(v.sample).success).map((v) => `${v.key} (give the field a value in FIELD_SAMPLES or the action one in ACTION_SAMPLES, test/security/support/registry.ts): ${JSON.stringify(v.spec.input.safeParse(v.sample).error?.issues.map((i) => `${i.path.join('.')} ${i.message}`))}`);
+  return variants
+    .filter((v) => !v.spec.input.safeParse(v.sample).success)
+    .map(
+      (v) =>
+        `${v.key} (give the field a value in FIELD_SAMPLES or the action one in ACTION_SAMPLES, test/security/support/registry.ts): ${JSON.stringify(v.spec.input.safeParse(v.sample).error?.issues.map((i) => `${i.path.join('.')} ${i.message}`))}`,
+    );
 }
 
 export type ResourceKind = 'case' | 'booking' | 'badRating';

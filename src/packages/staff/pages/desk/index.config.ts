@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '预约签到与代客预约' })
+export default definePageConfig({ navigationBarTitleText: '预约签到与代客预约' });
