@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { find, Query } from 'mingo';
-import { plainEqualityTest, queryTest, topLevelProjection } from '../../local-cloud/src/db/database';
+import { plainEqualityTest, queryTest, topLevelProjection } from '../../local-cloud/src/db/query-fast-paths';
 
 // a small pool of values, so that queries and documents meet often (a value of another type with
 // the "same" look — '1' and 1, 0 and false — is there to be told apart)

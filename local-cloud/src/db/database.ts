@@ -4,26 +4,15 @@ import { groupFastPath } from './group-fast-path';
 import { CloudError } from '../errors';
 import { parseEJSON, stringifyEJSON, substituteServerDate } from '../ejson';
 import { Doc, Store, Write } from './store';
+import { DEFAULT_LIMIT, MAX_LIMIT, collectionName, intParam, singleDocId, sortSpec } from './params';
+import { TRANSACTION_IDLE_MS, Transaction, key } from './transaction';
+import { plainEqualityTest, queryTest, topLevelProjection } from './query-fast-paths';
+
+export { DEFAULT_LIMIT, MAX_LIMIT } from './params';
 
 type Params = Record<string, unknown>;
 type Reply = Record<string, unknown>;
 
-/** CloudBase's own caps: `get` returns 100 by default and never more than 1000. */
-export const DEFAULT_LIMIT = 100;
-export const MAX_LIMIT = 1000;
-/** An idle transaction is aborted after this long, as MongoDB does (transactionLifetimeLimitSeconds). */
-const TRANSACTION_IDLE_MS = 60_000;
-
-interface Transaction {
-  id: string;
-  lastUsed: number;
-  /** version of each document when the transaction first touched it */
-  seen: Map<string, number>;
-  /** the transaction's own view of documents it wrote (null = deleted) */
-  writes: Map<string, Write>;
-}
-
-const key = (collection: string, id: string) => `${collection}\u0000${id}`;
 export const newDocId = () => crypto.randomBytes(16).toString('hex');
 
 /**
@@ -400,128 +389,4 @@ export class DatabaseService {
       throw new CloudError('INVALID_PARAM', `${what} must be an object`);
     return value as Record<string, unknown>;
   }
-}
-
-function collectionName(p: Params): string {
-  const name = p.collectionName;
-  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(name)) {
-    throw new CloudError('INVALID_PARAM', 'collectionName must be 1–64 letters, digits, _ or -');
-  }
-  return name;
-}
-
-/** Transactions work on single documents only, as in the cloud. */
-function singleDocId(query: Record<string, unknown>): string {
-  const keys = Object.keys(query);
-  if (keys.length !== 1 || keys[0] !== '_id' || typeof query._id !== 'string') {
-    throw new CloudError(
-      'DATABASE_REQUEST_FAILED',
-      'transactions support single-document operations only: use collection.doc(id)',
-    );
-  }
-  return query._id;
-}
-
-function intParam(v: unknown, what: string, fallback: number, min: number): number {
-  if (v === undefined || v === null) return fallback;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
-    throw new CloudError('INVALID_PARAM', `${what} must be an integer ≥ ${min}`);
-  return v;
-}
-
-/** The SDK sends `{field: 1|-1}`; older clients send `[{field, direction}]`. */
-function sortSpec(order: unknown): Record<string, 1 | -1> {
-  const out: Record<string, 1 | -1> = {};
-  if (Array.isArray(order)) {
-    for (const o of order as { field?: unknown; direction?: unknown }[]) {
-      if (typeof o?.field !== 'string') throw new CloudError('INVALID_PARAM', 'order items need a field');
-      out[o.field] = o.direction === 'desc' || o.direction === -1 ? -1 : 1;
-    }
-    return out;
-  }
-  if (!order || typeof order !== 'object') throw new CloudError('INVALID_PARAM', 'order must be an object');
-  for (const [f, d] of Object.entries(order)) {
-    if (d !== 1 && d !== -1 && d !== 'asc' && d !== 'desc')
-      throw new CloudError('INVALID_PARAM', `order of ${f} must be 1 or -1`);
-    out[f] = d === -1 || d === 'desc' ? -1 : 1;
-  }
-  return out;
-}
-
-/**
- * A query that is only top-level equalities on strings, booleans and finite numbers (`{_id}`,
- * `{_id, version}`, `{openid}`) tested without mingo: building a mingo Query copies its whole
- * operator table, which costs more than the lookup it serves. The semantics are MongoDB's: a field
- * holding an array matches when an element equals the value; a field holding anything else that
- * is not a plain value (a sub-document, a BSON number type) is left to mingo. Anything else: null.
- */
-export function plainEqualityTest(query: Record<string, unknown>): ((doc: Doc) => boolean) | null {
-  const entries = Object.entries(query);
-  if (entries.length === 0) return null;
-  for (const [k, v] of entries) {
-    if (k.startsWith('$') || k.includes('.')) return null;
-    if (typeof v !== 'string' && typeof v !== 'boolean' && !(typeof v === 'number' && Number.isFinite(v))) return null;
-  }
-  let slow: Query | null = null;
-  return (doc) => {
-    for (const [k, v] of entries) {
-      const d = (doc as Record<string, unknown>)[k];
-      if (d === v) continue;
-      if (Array.isArray(d)) {
-        if (d.includes(v)) continue;
-        return false;
-      }
-      if (d !== null && typeof d === 'object') return (slow ??= new Query(query)).test(doc);
-      return false;
-    }
-    return true;
-  };
-}
-
-/** The test of a query: the plain-equality one where it applies, mingo's otherwise (compiled by `compile`, e.g. from the cache). */
-export function queryTest(
-  query: Record<string, unknown>,
-  compile: (query: Record<string, unknown>) => Query = (x) => new Query(x),
-): (doc: Doc) => boolean {
-  const plain = plainEqualityTest(query);
-  if (plain) return plain;
-  const q = compile(query);
-  return (doc) => q.test(doc);
-}
-
-/**
- * A projection that only lists top-level fields, all to include or all to exclude (`_id` may be
- * excluded from an inclusion), as `.field({...})` sends it: applied directly. Anything else
- * (dotted paths, operators, mixed lists): null, and mingo projects.
- */
-export function topLevelProjection(projection: Record<string, unknown>): ((doc: Doc) => Doc) | null {
-  const entries = Object.entries(projection);
-  if (entries.length === 0) return null;
-  const on = (v: unknown) => v === true || v === 1;
-  const off = (v: unknown) => v === false || v === 0;
-  for (const [k, v] of entries) if (k.startsWith('$') || k.includes('.') || !(on(v) || off(v))) return null;
-  const rest = entries.filter(([k]) => k !== '_id');
-  if (rest.length === 0)
-    return on(projection._id)
-      ? (doc) => ({ _id: doc._id }) as Doc
-      : (doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => k !== '_id')) as Doc;
-  const including = rest.every(([, v]) => on(v));
-  // `_id` may be dropped from an inclusion, not kept in an exclusion (mingo refuses that mix)
-  const excluding = rest.every(([, v]) => off(v)) && !on(projection._id);
-  if (!including && !excluding) return null;
-  const dropId = off(projection._id);
-  if (including) {
-    const fields = rest.map(([k]) => k);
-    return (doc) => {
-      const out: Record<string, unknown> = dropId ? {} : { _id: doc._id };
-      for (const f of fields) if (f in doc) out[f] = (doc as Record<string, unknown>)[f];
-      return out as Doc;
-    };
-  }
-  const drop = new Set(entries.filter(([, v]) => off(v)).map(([k]) => k));
-  return (doc) => {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(doc)) if (!drop.has(k)) out[k] = v;
-    return out as Doc;
-  };
 }
