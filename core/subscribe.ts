@@ -130,7 +130,7 @@ export const REMINDER_KINDS = {
   regional_holidays_missing: { purpose: 'staff_task', note: '该年少数民族节日放假未录入', page: 'settings' },
   // §四: the agent left or went off duty and nobody eligible is on duty: the leader assigns it
   case_waiting_assignment: { purpose: 'staff_task', note: '帮代办员离岗，案件待分派' },
-  // 差评 handling deadlines (core/rating.ts badRatingWarning), to the unit's leader and, overdue, the center
+  // 差评 handling deadlines (core/rating/ badRatingWarning), to the unit's leader and, overdue, the center
   bad_rating_call_back_due_soon: { purpose: 'staff_task', note: '差评回访即将到期' },
   bad_rating_call_back_overdue: { purpose: 'staff_task', note: '差评回访已超期' },
   bad_rating_rectify_due_soon: { purpose: 'staff_task', note: '差评整改即将到期' },

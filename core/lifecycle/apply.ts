@@ -2,17 +2,16 @@ import { CASE_STATUS_LABELS } from '../case-status';
 import { authorize, type Actor } from '../permissions';
 import { allow, guarded, refuse, type Decision, type Refusal } from '../result';
 import { DEFAULT_SETTINGS } from '../settings';
-import { ownership, type Handler, type Handlers, type TransitionContext } from './effects';
+import { no, ownership, type Handler, type Handlers } from './effects';
 import { clockHandlers } from './handlers/clock';
 import { departmentHandlers } from './handlers/departments';
 import { endingHandlers } from './handlers/ending';
 import { intakeHandlers } from './handlers/intake';
 import { staffingHandlers } from './handlers/staffing';
 import { supplementHandlers } from './handlers/supplement';
-import { no } from './messages';
 import type { TransitionResult } from './open-case';
 import { CASE_ACTION_TYPES, CASE_TRANSITIONS, type TransitionSpec } from './transitions';
-import type { CaseAction, CaseActionType, CaseRecord, TimelineEvent } from './types';
+import type { CaseAction, CaseActionType, CaseRecord, TimelineEvent, TransitionContext } from './types';
 
 const handlers: Handlers = {
   ...intakeHandlers,

@@ -1,18 +1,12 @@
-import { dueDate, type DeadlineClock, type WorkCalendar } from '../calendar';
-import type { Actor, OwnershipTarget } from '../permissions';
-import { allow, filled, type Decision } from '../result';
-import type { Settings } from '../settings';
-import { no } from './messages';
+import { dueDate, type DeadlineClock } from '../calendar';
+import type { OwnershipTarget } from '../permissions';
+import { allow, filled, refuse, type Decision, type Refusal } from '../result';
+import { LIFECYCLE_MESSAGES } from './messages';
 import type { Notification, Recipient } from './notifications';
-import type { CaseAction, CaseActionType, CaseRecord, DepartmentTask, TaskStatus } from './types';
+import type { CaseAction, CaseActionType, CaseRecord, DepartmentTask, TaskStatus, TransitionContext } from './types';
 
-// ─── Applying an action ──────────────────────────────────────────────────────────────────────────
-
-export interface TransitionContext {
-  actor: Actor;
-  at: Date;
-  calendar: WorkCalendar;
-  settings?: Settings;
+export function no(code: keyof typeof LIFECYCLE_MESSAGES, details?: Record<string, unknown>): Refusal {
+  return refuse(code, LIFECYCLE_MESSAGES[code], details);
 }
 
 interface Effect {
@@ -25,11 +19,6 @@ interface Effect {
 export const effect = (e: Effect): Decision<Effect> => allow(e);
 
 export type Handler<A extends CaseAction> = (c: CaseRecord, a: A, ctx: Required<TransitionContext>) => Decision<Effect>;
-
-/** 首问负责: the applicant's accountable contact is the first agent, whoever works the case now. */
-export function accountableAgent(c: CaseRecord): string | null {
-  return c.firstAgentId ?? c.agentId;
-}
 
 export function applicant(c: CaseRecord): Recipient {
   return { kind: 'applicant', id: c.applicantId };

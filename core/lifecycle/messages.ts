@@ -1,5 +1,3 @@
-import { refuse, type Refusal } from '../result';
-
 // ─── Messages ────────────────────────────────────────────────────────────────────────────────────
 
 export const LIFECYCLE_MESSAGES = {
@@ -50,7 +48,3 @@ export type LifecycleCode =
   | 'TIME_LIMIT_INVALID'
   | 'EXTENSION_INVALID'
   | 'CALENDAR_YEAR_MISSING';
-
-export function no(code: keyof typeof LIFECYCLE_MESSAGES, details?: Record<string, unknown>): Refusal {
-  return refuse(code, LIFECYCLE_MESSAGES[code], details);
-}

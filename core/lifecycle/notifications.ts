@@ -30,7 +30,7 @@ export const NOTIFICATION_KINDS = {
   escalated: '需分管领导协调',
   escalation_resolved: '协调结果',
   case_supervised: '责任领导督办',
-  // 好差评 (core/rating.ts badRatingNotices)
+  // 好差评 (core/rating/ badRatingNotices)
   bad_rating_opened: '收到差评，请回访整改',
   bad_rating_rectified: '差评整改结果',
   bad_rating_appealed: '差评申诉待复核',

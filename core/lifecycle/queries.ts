@@ -6,6 +6,11 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { CASE_TRANSITIONS } from './transitions';
 import type { CaseRecord, TimelineEvent } from './types';
 
+/** 首问负责: the applicant's accountable contact is the first agent, whoever works the case now. */
+export function accountableAgent(c: CaseRecord): string | null {
+  return c.firstAgentId ?? c.agentId;
+}
+
 /** Who may see a case: the applicant, its agents, its unit and the departments with a task, the center. */
 export function caseViewTarget(c: CaseRecord): OwnershipTarget {
   return {

@@ -1,7 +1,9 @@
-import type { DeadlineClock } from '../calendar';
+import type { DeadlineClock, WorkCalendar } from '../calendar';
 import type { CaseStatus } from '../case-status';
+import type { Actor } from '../permissions';
 import type { Role } from '../roles';
 import type { Category, ServiceMode } from '../scope';
+import type { Settings } from '../settings';
 
 // ─── Data ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -185,3 +187,10 @@ export type CaseAction =
   | { type: 'supervise'; note: string };
 
 export type CaseActionType = CaseAction['type'];
+
+export interface TransitionContext {
+  actor: Actor;
+  at: Date;
+  calendar: WorkCalendar;
+  settings?: Settings;
+}

@@ -1,7 +1,6 @@
 import { extendClock, pauseClock, resumeClock } from '../../calendar';
 import { filled, refuse } from '../../result';
-import { agentsExcept, applicant, dueParam, effect, type Handlers } from '../effects';
-import { no } from '../messages';
+import { agentsExcept, applicant, dueParam, effect, no, type Handlers } from '../effects';
 import { CONTACT_CHANNELS } from '../types';
 
 /** The time limit: suspension, resumption, extension, and the progress reports while it runs. */

@@ -1,8 +1,7 @@
 import { beijingDate } from '../../beijing-time';
 import { pauseClock, resumeClock, startClock } from '../../calendar';
 import { filled, refuse } from '../../result';
-import { agentsExcept, applicant, dueParam, effect, nonEmptyList, type Handlers, updateTask } from '../effects';
-import { no } from '../messages';
+import { agentsExcept, applicant, dueParam, effect, no, nonEmptyList, type Handlers, updateTask } from '../effects';
 import { APPROVAL_OUTCOMES, type DepartmentTask, type Escalation, type JointMeeting } from '../types';
 
 /** §五(四) 并联审批: department tasks, joint meetings and escalations. */

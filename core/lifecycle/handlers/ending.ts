@@ -1,6 +1,5 @@
 import { filled } from '../../result';
-import { applicant, effect, type Handlers } from '../effects';
-import { no } from '../messages';
+import { applicant, effect, no, type Handlers } from '../effects';
 import { TERMINATION_GROUNDS } from '../types';
 
 /** The two ends of a case under way: 办结 with its approval result, and 终止. */

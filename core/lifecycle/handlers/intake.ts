@@ -1,7 +1,6 @@
 import { startClock } from '../../calendar';
 import { filled, refuse } from '../../result';
-import { applicant, dueParam, effect, type Handlers } from '../effects';
-import { no } from '../messages';
+import { applicant, dueParam, effect, no, type Handlers } from '../effects';
 
 /** §五(一) 受理/不予受理, withdrawal and delivery to the window. */
 export const intakeHandlers: Pick<Handlers, 'accept' | 'refuse' | 'withdraw' | 'deliver'> = {

@@ -1,6 +1,6 @@
 import { filled } from '../../result';
-import { accountableAgent, agentsExcept, applicant, effect, type Handlers } from '../effects';
-import { no } from '../messages';
+import { agentsExcept, applicant, effect, no, type Handlers } from '../effects';
+import { accountableAgent } from '../queries';
 
 /** Who works the case: reassignment, taking a request up, and the center's supervision. */
 export const staffingHandlers: Pick<Handlers, 'reassign' | 'take' | 'supervise'> = {

@@ -1,6 +1,5 @@
 import { pauseClock, resumeClock } from '../../calendar';
-import { applicant, dueParam, effect, nonEmptyList, type Handlers } from '../effects';
-import { no } from '../messages';
+import { applicant, dueParam, effect, no, nonEmptyList, type Handlers } from '../effects';
 
 /** 补正: one request listing every missing material (一次性告知), and its answer. */
 export const supplementHandlers: Pick<Handlers, 'requestMaterials' | 'receiveMaterials'> = {
