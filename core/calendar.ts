@@ -57,7 +57,7 @@ export interface WorkCalendar {
 }
 
 type StatutoryData = { holidays: Record<string, string>; workdays: Record<string, string> };
-const STATUTORY = statutory as unknown as StatutoryData;
+const STATUTORY: StatutoryData = statutory;
 
 /** "Spring Festival,春节,4" → 春节 */
 function chineseName(entry: string): string {
