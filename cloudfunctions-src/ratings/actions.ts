@@ -46,7 +46,7 @@ import { enqueue } from '../shared/outbox';
 
 /**
  * 好差评 (§五(五)). The applicant rates an ended service once and may add one 追评, decided by the
- * core (core/rating/). Ratings are stored in `ratings` with the case id as document id, so "once
+ * core (core/rating.ts). Ratings are stored in `ratings` with the case id as document id, so "once
  * per case" holds even for two taps at once; staff have no action that writes a rating. A 差评
  * opens a record in `badRatings` (`<caseId>-0`, or `-1` for a 追评) that the unit handles here:
  * call-back, rectification, the center's verification, or an appeal the center reviews.

@@ -66,7 +66,9 @@ export function ledgerSheetRow(
       .map((x) => x.v)
       .join('；'),
     r.rating
-      ? `${RATING_LEVEL_LABELS[r.rating.level]}${r.rating.source === 'default' ? '（默认）' : ''}${r.rating.followUpLevel ? `，追评${RATING_LEVEL_LABELS[r.rating.followUpLevel]}` : ''}`
+      ? RATING_LEVEL_LABELS[r.rating.level] +
+        (r.rating.source === 'default' ? '（默认）' : '') +
+        (r.rating.followUpLevel ? `，追评${RATING_LEVEL_LABELS[r.rating.followUpLevel]}` : '')
       : '未评价',
     r.badStates.map((s) => BAD_RATING_STATE_LABELS[s]).join('；'),
   ];
