@@ -337,8 +337,12 @@ export function eligibilityFactsOf(a: ScopeApplication): EligibilityFacts {
         keySupervised: d.keySupervised === true,
         designatedByCountyGovernment: d.designatedByCountyGovernment === true,
       };
-    default:
-      return { category: a.category } as unknown as EligibilityFacts;
+    default: {
+      // a category outside the type (an old or tampered form): only the category, which
+      // assessEligibility refuses as CATEGORY_UNKNOWN
+      const unknownCategory: Pick<EligibilityFacts, 'category'> = { category: a.category };
+      return unknownCategory as EligibilityFacts;
+    }
   }
 }
 

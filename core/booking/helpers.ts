@@ -1,6 +1,8 @@
 import { refuse, type Refusal } from '../result';
 import { BOOKING_MESSAGES, type Booking } from './types';
 
+/** Refusals and slot helpers the booking rules share (internal: not re-exported by index.ts). */
+
 export type BookingCode =
   | keyof typeof BOOKING_MESSAGES
   | 'BOOKING_CLOSED'

@@ -5,6 +5,8 @@ import { LIFECYCLE_MESSAGES } from './messages';
 import type { Notification, Recipient } from './notifications';
 import type { CaseAction, CaseActionType, CaseRecord, DepartmentTask, TaskStatus, TransitionContext } from './types';
 
+/** Helpers the action handlers share (internal: not re-exported by index.ts). */
+
 export function no(code: keyof typeof LIFECYCLE_MESSAGES, details?: Record<string, unknown>): Refusal {
   return refuse(code, LIFECYCLE_MESSAGES[code], details);
 }

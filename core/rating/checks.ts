@@ -12,6 +12,8 @@ import {
   type RatingInput,
 } from './levels';
 
+/** The checks rating and 追评 share (internal: not re-exported by index.ts). */
+
 const POLARITY: Record<RatingLevel, readonly ('positive' | 'negative' | 'any')[]> = {
   very_satisfied: ['positive', 'any'],
   satisfied: ['positive', 'any'],
