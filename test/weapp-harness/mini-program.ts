@@ -5,17 +5,18 @@
  * (see wx.ts) and setTimeout. There is no `document`, `window` or `fetch`, as on a phone; using
  * one, or a wx API nobody modelled, is recorded as a problem and fails the next action.
  *
- * The view layer is modelled by each page's data (what setData sent) read through base.wxml
- * (see tree.ts); taps and input reach Taro's `eh` handler the way WeChat delivers them.
+ * The view layer is WeChat's own template engine: each page's data (what setData sent) rendered by
+ * the `$gwx` of the official compiler with the build's WXSS (renderer.ts). Queries, taps and input
+ * go through the rendered elements (view.ts) and reach the handler their bind/catch attribute names.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { type Interaction, SETDATA_ADVISED_BYTES, SETDATA_LIMIT_BYTES, setDataBytes } from './measure';
 import { HarnessError, type Problem, type ProblemKind, explain, formatProblems } from './problems';
-import { TemplateMap } from './templates';
-import { PageTree, WxNode, applySetData } from './tree';
-import { OfficialRenderer, type RenderedPage } from './renderer';
+import { applySetData } from './tree';
+import { type NativeState, OfficialRenderer, type RenderedPage } from './renderer';
+import { WxNode } from './view';
 import { CanvasRegistry } from './canvas';
 import {
   type CloudTarget,
@@ -69,11 +70,6 @@ export interface LaunchOptions {
   strict?: boolean;
   /** print the app's console.log (default: keep quiet) */
   printConsole?: boolean;
-  /**
-   * Render each page that has its own .wxml with WeChat's template engine and the build's WXSS
-   * (renderer.ts): template errors fail, and what WXSS hides is not visible. Default true.
-   */
-  officialRenderer?: boolean;
   /**
    * WeChat's own record that this user agreed to the mini-program's privacy guide (kept by WeChat
    * per user, not in app storage); pass the same object to relaunch with it. Default: not agreed.
@@ -137,19 +133,15 @@ const SHORT_TIMER_MS = 2000;
 
 export type PageState = 'loaded' | 'shown' | 'hidden' | 'unloaded';
 
-/** One page of the stack: its instance, its data (= what the view shows) and queries over it. */
+/** One page of the stack: its instance, its data, and what WeChat renders from it (queries). */
 export class PageHandle {
   state: PageState = 'loaded';
   scrollTop = 0;
   refreshing = false;
-  readonly tree: PageTree;
-  /** bumped by every setData: the official render is redone only when the data changed */
+  /** bumped by every setData and every native change: the render is redone only then */
   version = 0;
-  /**
-   * Set by MiniProgram when WeChat's own template engine renders this page (renderer.ts): why a
-   * node is not shown there (not rendered, display:none from WXSS…), or null when it is.
-   */
-  notShown: ((node: WxNode) => string | null) | null = null;
+  /** what native fields show that the data does not say (typed text, a flipped switch) */
+  readonly native: NativeState = new Map();
 
   constructor(
     readonly route: string,
@@ -160,43 +152,42 @@ export class PageHandle {
     /** app.json window merged with the page's json */
     readonly config: Options,
     readonly webviewId: number,
-    templates: TemplateMap,
-  ) {
-    this.tree = new PageTree(data, templates);
-  }
+    /** WeChat's template engine over the page's current data (cached per version) */
+    private readonly render: (page: PageHandle) => RenderedPage,
+  ) {}
 
   get title(): string {
     return String(this.config.navigationBarTitleText ?? '');
   }
 
+  /** The page as rendered now: WeChat's template engine, the build's WXSS. */
+  get rendered(): RenderedPage {
+    return this.render(this);
+  }
+
   text(): string {
-    return this.tree.text();
+    return this.rendered.view.text();
   }
 
-  /** only what the person sees: the official render's verdict on top of the tree's own */
-  private shown(nodes: WxNode[]): WxNode[] {
-    const notShown = this.notShown;
-    return notShown ? nodes.filter((n) => notShown(n) === null) : nodes;
-  }
-
-  query(selector: string): WxNode[] {
-    return this.shown(this.tree.query(selector));
+  /** Visible elements matching a selector (`includeHidden`: also those WXSS hides). */
+  query(selector: string, options?: { includeHidden?: boolean }): WxNode[] {
+    return this.rendered.view.query(selector, options);
   }
 
   byClass(cls: string): WxNode[] {
-    return this.shown(this.tree.byClass(cls));
+    return this.rendered.view.byClass(cls);
   }
 
   byText(text: string | RegExp): WxNode[] {
-    return this.shown(this.tree.byText(text));
+    return this.rendered.view.byText(text);
   }
 
   byTag(tag: string): WxNode[] {
-    return this.shown(this.tree.byTag(tag));
+    return this.rendered.view.byTag(tag);
   }
 
   outline(maxLines?: number): string {
-    return this.tree.outline(maxLines);
+    return this.rendered.view.outline(maxLines);
   }
 }
 
@@ -219,7 +210,8 @@ export class MiniProgram implements WxHost {
   readonly realm: Realm;
   /** type="2d" canvases of the pages, their drawings and exports (canvas.ts) */
   readonly canvases: CanvasRegistry = new CanvasRegistry({
-    queryPage: (selector) => (this.stack.length ? this.page.tree.query(selector) : []),
+    // a selector query finds elements whatever their visibility, as WeChat's does
+    queryPage: (selector) => (this.stack.length ? this.page.query(selector, { includeHidden: true }) : []),
     tempFiles: this.tempFiles,
     guard: (where, fn) => void this.guard(where, fn),
     realmData: (v) => this.realm.data(v),
@@ -240,12 +232,11 @@ export class MiniProgram implements WxHost {
   /** id of the agreePrivacyAuthorization button the user tapped last */
   private privacyButtonId: string | null = null;
 
-  private readonly official: OfficialRenderer | null;
+  private readonly official: OfficialRenderer;
   private readonly renders = new WeakMap<PageHandle, { version: number; view: RenderedPage }>();
   private readonly reportedTemplateErrors = new Set<string>();
   private readonly strict: boolean;
   private readonly printConsole: boolean;
-  private readonly templates: TemplateMap;
   private readonly context: vm.Context;
   private readonly modules = new Map<string, { exports: unknown }>();
   private readonly pageOptions = new Map<string, Options>();
@@ -276,8 +267,7 @@ export class MiniProgram implements WxHost {
     this.privacyRecord = options.privacy ?? { agreed: false };
     this.strict = options.strict !== false;
     this.printConsole = options.printConsole === true;
-    this.templates = TemplateMap.fromDist(this.dist);
-    this.official = options.officialRenderer === false ? null : OfficialRenderer.forDist(this.dist);
+    this.official = OfficialRenderer.forDist(this.dist);
 
     const sandbox: Options = {
       App: (o: Options) => this.registerApp(o),
@@ -447,7 +437,7 @@ export class MiniProgram implements WxHost {
         page,
         form,
         'submit',
-        { value: this.formValues(form), target: { id: form.id, dataset: { sid: form.sid } } },
+        { value: this.formValues(form), target: { id: form.id, dataset: form.dataset } },
         false,
       );
       reached++;
@@ -511,13 +501,13 @@ export class MiniProgram implements WxHost {
         `weapp harness: input ${label(target)} on ${page.route}: "${typed}" cannot be typed on WeChat's ${type} keyboard`,
       );
     this.begin(`input ${label(target)}`, page.route);
-    const valueKey = field.kind.attrs.get('value')?.key ?? 'value';
     this.fire(page, field, 'focus', { value: String(field.attr('value') ?? ''), height: 0 }, false);
     // the native field shows what was typed whether or not the page sets it back
-    field.raw[valueKey] = typed;
+    const typing = this.current(page, field) ?? field;
+    this.keepNative(page, typing, 'value', typed);
     const { reached, results } = this.fire(
       page,
-      field,
+      typing,
       'input',
       { value: typed, cursor: typed.length, keyCode: typed ? typed.charCodeAt(typed.length - 1) : 8 },
       false,
@@ -528,9 +518,16 @@ export class MiniProgram implements WxHost {
       );
     // a bindinput handler may return the value to show instead (WeChat documents this)
     const replaced = results.find((r) => typeof r === 'string' || (r && typeof r === 'object' && 'value' in r));
-    if (replaced !== undefined)
-      field.raw[valueKey] = typeof replaced === 'string' ? replaced : String((replaced as { value: unknown }).value);
-    this.fire(page, field, 'blur', { value: String(field.raw[valueKey]), cursor: typed.length }, false);
+    const after = this.current(page, typing);
+    if (replaced !== undefined && after)
+      this.keepNative(
+        page,
+        after,
+        'value',
+        typeof replaced === 'string' ? replaced : String((replaced as { value: unknown }).value),
+      );
+    const shown = this.current(page, typing);
+    if (shown) this.fire(page, shown, 'blur', { value: String(shown.attr('value') ?? ''), cursor: typed.length }, false);
     await this.settle();
   }
 
@@ -540,10 +537,7 @@ export class MiniProgram implements WxHost {
     const node = this.resolve(page, target, 'change');
     this.begin(`change ${label(target)}`, page.route);
     // the native component shows the new state whether or not the page sets it back
-    const shown = node.kind.attrs.get(
-      typeof value === 'boolean' && node.kind.attrs.has('checked') ? 'checked' : 'value',
-    );
-    if (shown) node.raw[shown.key] = value;
+    this.keepNative(page, node, typeof value === 'boolean' && node.attr('checked') !== undefined ? 'checked' : 'value', value);
     if (this.fire(page, node, 'change', { value }, false).reached === 0)
       throw new HarnessError(
         `weapp harness: change ${label(target)} on ${page.route}: nothing listens to change on ${node.describe()}`,
@@ -556,7 +550,7 @@ export class MiniProgram implements WxHost {
     const page = this.page;
     const form = this.resolve(page, target, 'submit');
     this.begin(`submit ${label(target)}`, page.route);
-    const detail = { value: this.formValues(form), target: { id: form.id, dataset: { sid: form.sid } } };
+    const detail = { value: this.formValues(form), target: { id: form.id, dataset: form.dataset } };
     if (this.fire(page, form, 'submit', detail, false).reached === 0)
       throw new HarnessError(
         `weapp harness: submit ${label(target)} on ${page.route}: nothing listens to submit on ${form.describe()}`,
@@ -986,9 +980,7 @@ export class MiniProgram implements WxHost {
     const data = JSON.parse(JSON.stringify(options.data ?? {})) as Options;
     const id = ++this.webviewSeq;
     const instance = Object.create(options) as Options;
-    const page = new PageHandle(route, query, instance, data, config, id, this.templates);
-    if (this.official && fs.existsSync(path.join(this.dist, `${route}.wxml`)))
-      page.notShown = (node) => this.notShown(page, node);
+    const page = new PageHandle(route, query, instance, data, config, id, (p) => this.officialView(p));
     Object.assign(instance, {
       route,
       __route__: route,
@@ -1090,11 +1082,11 @@ export class MiniProgram implements WxHost {
 
   // ================================================================== WeChat's own render
 
-  /** The page as WeChat's template engine renders its data now (cached until the next setData). */
+  /** The page as WeChat's template engine renders its data now (cached until the next change). */
   private officialView(page: PageHandle): RenderedPage {
     const cached = this.renders.get(page);
     if (cached && cached.version === page.version) return cached.view;
-    const view = this.official!.render(page.route, page.data, this.device.screenWidth);
+    const view = this.official.render(page.route, page.data, this.device.screenWidth, page.native);
     this.renders.set(page, { version: page.version, view });
     for (const e of view.errors) {
       const key = `${page.route} ${e}`;
@@ -1109,21 +1101,29 @@ export class MiniProgram implements WxHost {
     return view;
   }
 
-  /** Why WeChat would not show this node of the page's tree, or null when it does. */
-  private notShown(page: PageHandle, node: WxNode): string | null {
-    const view = this.officialView(page);
-    // a text node has no element of its own: its nearest ancestor's decides
-    let holder: WxNode | null = node;
-    while (holder && holder.tag === '#text') holder = holder.parent;
-    const el = holder ? view.bySid(holder.sid) : null;
-    if (!el) return `WeChat's template renders no element for ${node.describe()}`;
-    const hidden = view.hiddenBecause(el);
-    return hidden ? `hidden by WXSS: ${hidden}` : null;
+  /** A native field now shows `value` for `attr` (typed text, a switched switch) until the page sets it. */
+  private keepNative(page: PageHandle, node: WxNode, attr: string, value: unknown): void {
+    let kept = page.native.get(node.sid);
+    if (!kept) page.native.set(node.sid, (kept = new Map()));
+    // the value the page's data gives: the render shows ours while the data still gives that one
+    const base = kept.has(attr) ? kept.get(attr)!.base : node.attr(attr);
+    kept.set(attr, { base, value });
+    page.version++;
+  }
+
+  /** The element for `node` in the page's render now (a handler may have re-rendered it). */
+  private current(page: PageHandle, node: WxNode): WxNode | null {
+    const el = page.rendered.bySid(node.sid);
+    return el ? (page.rendered.view.all().find((n) => n.el === el) ?? null) : null;
   }
 
   // ================================================================== events
 
-  /** Delivers one event to `eh`: on the node, then (bubbling events) each bound ancestor until a catch. */
+  /**
+   * Delivers one event as WeChat does: to the handler the element's bind/catch attribute names, then
+   * (bubbling events) to each ancestor's, stopping at a catch; target and currentTarget carry the
+   * rendered id and dataset (data-*), mark:* is merged from the target up.
+   */
   private fire(
     page: PageHandle,
     target: WxNode,
@@ -1136,53 +1136,58 @@ export class MiniProgram implements WxHost {
     const results: unknown[] = [];
     let reached = 0;
     const stamp = Math.round(performance.now());
-    // with WeChat's render, the bindings are those of the rendered elements, not the template map's
-    const view = page.notShown ? this.officialView(page) : null;
+    const mark: Options = {};
     for (const node of chain) {
-      const how = view ? renderedBinding(view, node, type) : node.handles(type);
-      if (!how) continue;
+      for (const [k, v] of Object.entries(node.marks)) if (!(k in mark)) mark[k] = v;
+      const binding = node.handles(type);
+      if (!binding) continue;
       reached++;
       const event = this.realm.data({
         type,
         timeStamp: stamp,
-        target: { id: target.id, offsetLeft: 0, offsetTop: 0, dataset: { sid: target.sid } },
-        currentTarget: { id: node.id, offsetLeft: 0, offsetTop: 0, dataset: { sid: node.sid } },
+        target: { id: target.id, offsetLeft: 0, offsetTop: 0, dataset: target.dataset },
+        currentTarget: { id: node.id, offsetLeft: 0, offsetTop: 0, dataset: node.dataset },
         detail,
-        mark: {},
+        mark,
         mut: false,
         ...extra,
       });
-      const eh = page.instance.eh;
-      if (typeof eh !== 'function')
-        throw new HarnessError(`weapp harness: ${page.route} has no eh handler for ${type}`);
-      results.push(this.guard(`${type} handler on ${page.route}`, () => (eh as Fn).call(page.instance, event)));
-      if (how === 'catch') break;
+      const handler = page.instance[binding.handler];
+      if (typeof handler !== 'function') {
+        // WeChat warns and drops the event; a journey relying on it would silently do nothing
+        this.problem(
+          'misuse',
+          `${page.route}: ${binding.how}${type}="${binding.handler}" on ${node.describe()}, but the page has no method ${binding.handler}`,
+        );
+        continue;
+      }
+      results.push(this.guard(`${type} handler on ${page.route}`, () => (handler as Fn).call(page.instance, event)));
+      if (binding.how === 'catch') break;
     }
     return { reached, results };
   }
 
+  /** The one visible element a user action goes to: a selector's only visible match, or a node still rendered. */
   private resolve(page: PageHandle, target: Target, action: string): WxNode {
     if (target instanceof WxNode) {
-      const again =
-        page.tree.all().find((n) => n.sid === target.sid && n.path === target.path) ??
-        page.tree.all().find((n) => n.sid === target.sid);
+      const again = this.current(page, target);
       if (!again)
         throw new HarnessError(`weapp harness: ${action} ${target.describe()}: the node is no longer on ${page.route}`);
-      if (again.hidden) throw new HarnessError(`weapp harness: ${action} ${again.describe()}: the node is hidden`);
-      const why = page.notShown?.(again);
-      if (why) throw new HarnessError(`weapp harness: ${action} ${again.describe()} on ${page.route}: ${why}`);
+      const why = again.hiddenBecause;
+      if (why) throw new HarnessError(`weapp harness: ${action} ${again.describe()} on ${page.route}: hidden by WXSS: ${why}`);
       return again;
     }
-    const hidden = page.notShown
-      ? page.tree
-          .query(target)
-          .map((n) => page.notShown!(n))
-          .filter((w): w is string => w !== null)
-      : [];
     const hits = page.query(target);
     if (hits.length !== 1) {
+      const hidden =
+        hits.length === 0
+          ? page
+              .query(target, { includeHidden: true })
+              .map((n) => n.hiddenBecause)
+              .filter((w): w is string => w !== null)
+          : [];
       const listed = hits.map((h) => `\n    ${h.describe()}`).join('');
-      const because = hits.length === 0 && hidden.length > 0 ? ` (in WeChat's render: ${hidden.join('; ')})` : '';
+      const because = hidden.length > 0 ? ` (in WeChat's render: ${hidden.map((w) => `hidden by WXSS: ${w}`).join('; ')})` : '';
       throw new HarnessError(
         `weapp harness: ${action} "${target}" on ${page.route}: ${hits.length} visible matches, need exactly one${because}${listed}\n${page.outline(60)}`,
       );
@@ -1223,7 +1228,7 @@ export class MiniProgram implements WxHost {
     await this.idle();
     // what the person now sees goes through WeChat's template engine: its errors are this action's
     const top = this.stack[this.stack.length - 1];
-    if (top?.notShown && !this.closed) this.officialView(top);
+    if (top && !this.closed) this.officialView(top);
     if (this.strict) this.check();
   }
 
@@ -1338,13 +1343,4 @@ function safeJson(v: unknown): string {
   } catch {
     return String(v);
   }
-}
-
-/** How the element WeChat rendered for `node` binds `type` (bindtap / catchtap… to eh), if at all. */
-function renderedBinding(view: RenderedPage, node: WxNode, type: string): 'bind' | 'catch' | null {
-  const el = view.bySid(node.sid);
-  if (!el) return null;
-  if (el.getAttribute(`catch${type}`) === 'eh') return 'catch';
-  if (el.getAttribute(`bind${type}`) === 'eh') return 'bind';
-  return null;
 }
