@@ -395,7 +395,9 @@ describe('WeChat’s own template engine and the page’s WXSS decide what is sh
     await mp.tap('.go');
     expect(out(mp)).toBe('tapped');
     // the bindings are the rendered element's: base.wxml binds no tap on this kind, the page's template does
-    expect(fs.readFileSync(path.join(FIXTURE, 'base.wxml'), 'utf8')).toMatch(/name="tmpl_0_b"><view style="\{\{i.st\}\}"\n/);
+    expect(fs.readFileSync(path.join(FIXTURE, 'base.wxml'), 'utf8')).toMatch(
+      /name="tmpl_0_b"><view style="\{\{i.st\}\}"\n/,
+    );
     expect(mp.page.byClass('plain')[0].handles('tap')).toEqual({ how: 'bind', handler: 'eh' });
     await mp.tap('.plain');
     expect(out(mp)).toBe('plain tapped');
@@ -430,7 +432,12 @@ describe('building blocks', () => {
 
   test("the app build's templates, run by WeChat's engine, render an input bound to Taro's eh, and text", () => {
     const page = OfficialRenderer.forDist(DIST).render('pages/index/index', {
-      root: { cn: [{ nn: '33', sid: '_n1', cl: 'field' }, { nn: '9', sid: '_n2', v: '你好' }] },
+      root: {
+        cn: [
+          { nn: '33', sid: '_n1', cl: 'field' },
+          { nn: '9', sid: '_n2', v: '你好' },
+        ],
+      },
     });
     expect(page.errors).toEqual([]);
     const [input] = page.view.byClass('field');

@@ -527,7 +527,8 @@ export class MiniProgram implements WxHost {
         typeof replaced === 'string' ? replaced : String((replaced as { value: unknown }).value),
       );
     const shown = this.current(page, typing);
-    if (shown) this.fire(page, shown, 'blur', { value: String(shown.attr('value') ?? ''), cursor: typed.length }, false);
+    if (shown)
+      this.fire(page, shown, 'blur', { value: String(shown.attr('value') ?? ''), cursor: typed.length }, false);
     await this.settle();
   }
 
@@ -537,7 +538,12 @@ export class MiniProgram implements WxHost {
     const node = this.resolve(page, target, 'change');
     this.begin(`change ${label(target)}`, page.route);
     // the native component shows the new state whether or not the page sets it back
-    this.keepNative(page, node, typeof value === 'boolean' && node.attr('checked') !== undefined ? 'checked' : 'value', value);
+    this.keepNative(
+      page,
+      node,
+      typeof value === 'boolean' && node.attr('checked') !== undefined ? 'checked' : 'value',
+      value,
+    );
     if (this.fire(page, node, 'change', { value }, false).reached === 0)
       throw new HarnessError(
         `weapp harness: change ${label(target)} on ${page.route}: nothing listens to change on ${node.describe()}`,
@@ -1174,7 +1180,8 @@ export class MiniProgram implements WxHost {
       if (!again)
         throw new HarnessError(`weapp harness: ${action} ${target.describe()}: the node is no longer on ${page.route}`);
       const why = again.hiddenBecause;
-      if (why) throw new HarnessError(`weapp harness: ${action} ${again.describe()} on ${page.route}: hidden by WXSS: ${why}`);
+      if (why)
+        throw new HarnessError(`weapp harness: ${action} ${again.describe()} on ${page.route}: hidden by WXSS: ${why}`);
       return again;
     }
     const hits = page.query(target);
@@ -1187,7 +1194,8 @@ export class MiniProgram implements WxHost {
               .filter((w): w is string => w !== null)
           : [];
       const listed = hits.map((h) => `\n    ${h.describe()}`).join('');
-      const because = hidden.length > 0 ? ` (in WeChat's render: ${hidden.map((w) => `hidden by WXSS: ${w}`).join('; ')})` : '';
+      const because =
+        hidden.length > 0 ? ` (in WeChat's render: ${hidden.map((w) => `hidden by WXSS: ${w}`).join('; ')})` : '';
       throw new HarnessError(
         `weapp harness: ${action} "${target}" on ${page.route}: ${hits.length} visible matches, need exactly one${because}${listed}\n${page.outline(60)}`,
       );

@@ -130,7 +130,10 @@ export class OfficialRenderer {
         if (k === 'hidden' && (v === 'false' || v === '')) continue;
         try {
           // wcc hands properties camelCased (openType): the document spells them as written (open-type)
-          el.setAttribute(k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), String(v));
+          el.setAttribute(
+            k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+            String(v),
+          );
         } catch {
           // an attribute name the DOM cannot hold (bind:tap…): kept in the typed attributes only
         }

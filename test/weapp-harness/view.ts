@@ -63,7 +63,12 @@ export class WxNode {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(this.facts.attrs(this.el))) {
       if (!k.startsWith('data-')) continue;
-      out[k.slice(5).toLowerCase().replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())] = v;
+      out[
+        k
+          .slice(5)
+          .toLowerCase()
+          .replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
+      ] = v;
     }
     return out;
   }
