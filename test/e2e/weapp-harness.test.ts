@@ -414,6 +414,29 @@ describe('WeChat’s own template engine and the page’s WXSS decide what is sh
     expect(out(mp)).toBe('');
   });
 
+  test('visibility:hidden (inherited, unless set back) and a box of no size hide what is inside them', async () => {
+    const mp = await launch('pages/render/index');
+    expect(mp.page.byClass('ghost-label')).toEqual([]);
+    await expect(mp.tap('.ghost-label')).rejects.toThrow(
+      /hidden by WXSS: <view class="ghost-label"> has visibility:hidden/,
+    );
+    // a descendant that sets visibility back is seen and can be tapped
+    await mp.tap('.seen');
+    expect(out(mp)).toBe('seen tapped');
+    await expect(mp.tap('.in-flat')).rejects.toThrow(
+      /hidden by WXSS: <view class="flat"> has no size \(height:0 with overflow:hidden\)/,
+    );
+    expect(mp.page.text()).not.toMatch(/隐形|压扁|看不见的按钮/);
+    expect(mp.page.text()).toContain('看得见');
+  });
+
+  test('a binding that names a method the page lacks fails the tap, naming it', async () => {
+    const mp = await launch('pages/render/index');
+    await expect(mp.tap('.unbound')).rejects.toThrow(
+      /\[misuse\] pages\/render\/index: bindtap="onPress" on <view class="unbound".*the page has no method onPress/,
+    );
+  });
+
   test('a node whose template does not exist fails with the template engine’s own message', async () => {
     await expect(launch('pages/render/index?broken=1')).rejects.toThrow(
       /\[template\] pages\/render\/index: WeChat's template engine: .*Template `r1_zz` not found/,

@@ -168,7 +168,7 @@ export class OfficialRenderer {
     // visibility is inherited, and a descendant may set it back to visible: the element's computed value decides
     const hiddenBecause = (el: Element): string | null =>
       gone(el) ?? (style(el).visibility === 'hidden' ? `${describe(el)} has visibility:hidden` : null);
-    const facts = { attrs: (el: Element) => typed.get(el) ?? {}, hiddenBecause };
+    const facts = { attrs: (el: Element) => typed.get(el) ?? {}, hiddenBecause, gone };
     return {
       errors,
       root,

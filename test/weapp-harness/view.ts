@@ -12,6 +12,8 @@ export interface ElementFacts {
   attrs(el: Element): Readonly<Record<string, unknown>>;
   /** why the element is not shown (its own or an ancestor's style), or null when it is */
   hiddenBecause(el: Element): string | null;
+  /** why the element and all inside it are out (display:none, hidden, no size), or null */
+  gone(el: Element): string | null;
 }
 
 /** Components that flow inline in WeChat; everything else starts a new line in `text`. */
@@ -123,12 +125,14 @@ export class WxNode {
     const parts: string[] = [];
     const walk = (el: Element) => {
       const node = new WxNode(el, this.facts);
-      if (el !== this.el && node.hidden) return;
+      if (el !== this.el && this.facts.gone(el)) return;
+      // visibility:hidden hides the element's own text; a descendant may be visible again
+      const seen = el === this.el || !node.hidden;
       const block = !INLINE.has(node.tag);
       if (block) parts.push('\n');
-      if (node.tag === 'input' || node.tag === 'textarea') parts.push(String(node.attr('value') ?? ''));
+      if (seen && (node.tag === 'input' || node.tag === 'textarea')) parts.push(String(node.attr('value') ?? ''));
       for (const c of el.childNodes) {
-        if (c.nodeType === 3) parts.push(c.textContent ?? '');
+        if (c.nodeType === 3) parts.push(seen ? (c.textContent ?? '') : '');
         else if (c.nodeType === 1) walk(c as Element);
       }
       if (block) parts.push('\n');
@@ -197,7 +201,7 @@ export class PageView {
 
   text(): string {
     return this.wrap(this.body.children)
-      .filter((n) => !n.hidden)
+      .filter((n) => !this.facts.gone(n.el))
       .map((n) => n.text)
       .join('\n')
       .trim();
