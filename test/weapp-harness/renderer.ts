@@ -179,6 +179,13 @@ export class OfficialRenderer {
     };
   }
 
+  /** wcc's compiled template of `file` as a function of data, for another runtime (exparser in a test). */
+  templateFunction(file: string): (data: unknown) => VNode {
+    const gen = this.gwx(file);
+    if (typeof gen !== 'function') throw new Error(`wcc compiled no template ${file}`);
+    return (data) => gen(this.json.parse(JSON.stringify(data ?? {})), {}, undefined, {});
+  }
+
   /** One template file rendered, custom components (Taro's comp fallback) expanded in place. */
   private template(file: string, data: unknown, depth = 0): VNode {
     const gen = this.gwx(file);
