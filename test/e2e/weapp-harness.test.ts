@@ -430,6 +430,14 @@ describe('WeChat’s own template engine and the page’s WXSS decide what is sh
     expect(mp.page.text()).toContain('看得见');
   });
 
+  test('an element with the hidden attribute is not visible and cannot be tapped', async () => {
+    const mp = await launch('pages/bubble/index');
+    expect(mp.page.query('.folded', { includeHidden: true })).toHaveLength(1);
+    expect(mp.page.byClass('folded')).toEqual([]);
+    await expect(mp.tap('.folded')).rejects.toThrow(/hidden by WXSS: <view class="folded"> has hidden/);
+    expect(mp.page.text()).not.toContain('收起的');
+  });
+
   test('a binding that names a method the page lacks fails the tap, naming it', async () => {
     const mp = await launch('pages/render/index');
     await expect(mp.tap('.unbound')).rejects.toThrow(
