@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { Canvas2DNode, CanvasRegistry, DEFAULT_CANVAS_SIZE, decodeGrayPng } from '../weapp-harness/canvas';
-import type { WxNode } from '../weapp-harness/tree';
+import type { WxNode } from '../weapp-harness/view';
 
 const fakeNode = (over: Partial<{ tag: string; sid: string; id: string; style: string; type: string }>): WxNode =>
   ({

@@ -13,7 +13,7 @@ import {
   HarnessError,
   type LaunchOptions,
   MiniProgram,
-  TemplateMap,
+  OfficialRenderer,
   applySetData,
   parsePath,
   wxApiList,
@@ -395,20 +395,54 @@ describe('WeChat’s own template engine and the page’s WXSS decide what is sh
     await mp.tap('.go');
     expect(out(mp)).toBe('tapped');
     // the bindings are the rendered element's: base.wxml binds no tap on this kind, the page's template does
-    expect(mp.page.tree.byClass('plain')[0].handles('tap')).toBeNull();
+    expect(fs.readFileSync(path.join(FIXTURE, 'base.wxml'), 'utf8')).toMatch(
+      /name="tmpl_0_b"><view style="\{\{i.st\}\}"\n/,
+    );
+    expect(mp.page.byClass('plain')[0].handles('tap')).toEqual({ how: 'bind', handler: 'eh' });
     await mp.tap('.plain');
     expect(out(mp)).toBe('plain tapped');
   });
 
   test('an element hidden by WXSS is not visible and cannot be tapped, naming the rule’s effect', async () => {
     const mp = await launch('pages/render/index');
-    // the data tree alone would show it: only the WXSS hides it
-    expect(mp.page.tree.byClass('secret')).toHaveLength(1);
+    // WeChat renders it: only the WXSS hides it
+    expect(mp.page.query('.secret', { includeHidden: true })).toHaveLength(1);
     expect(mp.page.byClass('secret')).toEqual([]);
     await expect(mp.tap('.secret')).rejects.toThrow(/hidden by WXSS: <view class="secret"> has display:none/);
     // hidden through an ancestor (a descendant selector of the page's WXSS)
     await expect(mp.tap('.inside-secret')).rejects.toThrow(/hidden by WXSS: <view class="box"> has display:none/);
     expect(out(mp)).toBe('');
+  });
+
+  test('visibility:hidden (inherited, unless set back) and a box of no size hide what is inside them', async () => {
+    const mp = await launch('pages/render/index');
+    expect(mp.page.byClass('ghost-label')).toEqual([]);
+    await expect(mp.tap('.ghost-label')).rejects.toThrow(
+      /hidden by WXSS: <view class="ghost-label"> has visibility:hidden/,
+    );
+    // a descendant that sets visibility back is seen and can be tapped
+    await mp.tap('.seen');
+    expect(out(mp)).toBe('seen tapped');
+    await expect(mp.tap('.in-flat')).rejects.toThrow(
+      /hidden by WXSS: <view class="flat"> has no size \(height:0 with overflow:hidden\)/,
+    );
+    expect(mp.page.text()).not.toMatch(/隐形|压扁|看不见的按钮/);
+    expect(mp.page.text()).toContain('看得见');
+  });
+
+  test('an element with the hidden attribute is not visible and cannot be tapped', async () => {
+    const mp = await launch('pages/bubble/index');
+    expect(mp.page.query('.folded', { includeHidden: true })).toHaveLength(1);
+    expect(mp.page.byClass('folded')).toEqual([]);
+    await expect(mp.tap('.folded')).rejects.toThrow(/hidden by WXSS: <view class="folded"> has hidden/);
+    expect(mp.page.text()).not.toContain('收起的');
+  });
+
+  test('a binding that names a method the page lacks fails the tap, naming it', async () => {
+    const mp = await launch('pages/render/index');
+    await expect(mp.tap('.unbound')).rejects.toThrow(
+      /\[misuse\] pages\/render\/index: bindtap="onPress" on <view class="unbound".*the page has no method onPress/,
+    );
   });
 
   test('a node whose template does not exist fails with the template engine’s own message', async () => {
@@ -427,13 +461,22 @@ describe('building blocks', () => {
     expect(data).toEqual({ root: { cn: [{ v: 'b' }, { v: 'c' }] }, x: { y: [undefined, 2] } });
   });
 
-  test("the app build's base.wxml says which node is an input and which pN holds its value", () => {
-    const templates = TemplateMap.fromDist(DIST);
-    const input = templates.kind('33');
+  test("the app build's templates, run by WeChat's engine, render an input bound to Taro's eh, and text", () => {
+    const page = OfficialRenderer.forDist(DIST).render('pages/index/index', {
+      root: {
+        cn: [
+          { nn: '33', sid: '_n1', cl: 'field' },
+          { nn: '9', sid: '_n2', v: '你好' },
+        ],
+      },
+    });
+    expect(page.errors).toEqual([]);
+    const [input] = page.view.byClass('field');
     expect(input.tag).toBe('input');
-    expect(input.attrs.get('value')?.key).toMatch(/^p\d+$/);
-    expect(input.binds.has('input')).toBe(true);
-    expect(templates.kind('9').tag).toBe('#text');
+    expect(input.sid).toBe('_n1');
+    expect(input.handles('input')).toEqual({ how: 'bind', handler: 'eh' });
+    expect(input.dataset).toEqual({ sid: '_n1' });
+    expect(page.view.text()).toBe('你好');
   });
 
   test('wx carries every API WeChat lists; each modelled one is real', () => {

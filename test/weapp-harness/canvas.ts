@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type { WxNode } from './tree';
+import type { WxNode } from './view';
 
 /** WeChat's default canvas size (css px) when nothing sets one. */
 export const DEFAULT_CANVAS_SIZE = { width: 300, height: 150 };

@@ -1,6 +1,6 @@
 /**
  * A WeChat mini-program harness in Node: runs the production weapp build (dist/) with modelled
- * wx APIs, a page stack and a view model, so journeys run on the code WeChat runs.
+ * wx APIs, a page stack and WeChat's own template engine as the view, so journeys run on the code WeChat runs.
  * See README.md in this folder.
  */
 export {
@@ -12,8 +12,9 @@ export {
   type AppJson,
   type PageState,
 } from './mini-program';
-export { WxNode, PageTree, applySetData, parsePath, type RawNode } from './tree';
-export { TemplateMap, parseBaseWxml, type NodeKind } from './templates';
+export { applySetData, parsePath, type RawNode } from './tree';
+export { WxNode, PageView, componentSelector, type Binding } from './view';
+export { OfficialRenderer, type RenderedPage, type NativeState } from './renderer';
 export { HarnessError, BROWSER_GLOBALS, explain, formatProblems, type Problem, type ProblemKind } from './problems';
 export {
   SETDATA_ADVISED_BYTES,

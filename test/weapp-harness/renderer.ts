@@ -11,6 +11,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { JSDOM } from 'jsdom';
 import { compileWxml } from './wechat-compilers';
+import { PageView } from './view';
 
 /** A node as WeChat's template runtime produces it (text nodes are strings). */
 export interface VNode {
@@ -25,11 +26,19 @@ export interface RenderedPage {
   root: VNode;
   /** the page as a document with the build's styles applied */
   document: Document;
+  /** queries over the rendered elements (view.ts) */
+  view: PageView;
   /** the element rendered for the node with this Taro sid, if any */
   bySid(sid: string): Element | null;
-  /** why the element is not shown (display:none, visibility:hidden, hidden), or null when it is */
+  /** why the element is not shown (display:none, visibility:hidden, hidden, no size), or null when it is */
   hiddenBecause(el: Element): string | null;
 }
+
+/**
+ * What a native field shows after the person typed or switched it, by data-sid and attribute: the
+ * view keeps it until the page's data for that attribute changes (WeChat's input is not controlled).
+ */
+export type NativeState = Map<string, Map<string, { base: unknown; value: unknown }>>;
 
 type Gwx = (file: string) => ((data: unknown, env: unknown, a?: unknown, global?: unknown) => VNode) | undefined;
 
@@ -91,7 +100,7 @@ export class OfficialRenderer {
   }
 
   /** Renders `route`.wxml with the page's data, as WeChat's view layer would. */
-  render(route: string, data: unknown, screenWidth = 375): RenderedPage {
+  render(route: string, data: unknown, screenWidth = 375, native: NativeState = new Map()): RenderedPage {
     this.log.length = 0;
     const root = this.template(`${route}.wxml`, data);
     const errors = this.log.filter((l) => /WXMLRT|not found|error/i.test(l));
@@ -100,41 +109,81 @@ export class OfficialRenderer {
     );
     const document = dom.window.document;
     const body = document.body;
+    const typed = new WeakMap<Element, Record<string, unknown>>();
     const add = (parent: Element, n: VNode | string) => {
       if (typeof n === 'string') return void parent.appendChild(document.createTextNode(n));
       if (n.tag === 'virtual' || n.tag === 'block') return void (n.children ?? []).forEach((c) => add(parent, c));
       const el = document.createElement(
         /^[a-z][a-z0-9-]*$/.test(n.tag) ? (n.tag.includes('-') ? n.tag : `wx-${n.tag}`) : 'wx-unknown',
       );
-      for (const [k, v] of Object.entries(n.attr ?? {})) {
+      const attrs = { ...n.attr };
+      const sid = attrs['data-sid'];
+      const kept = typeof sid === 'string' ? native.get(sid) : undefined;
+      for (const [k, s] of kept ?? []) {
+        // the page set this attribute itself since: its value wins, as on a phone
+        if (JSON.stringify(attrs[k]) === JSON.stringify(s.base)) attrs[k] = s.value;
+        else kept!.delete(k);
+      }
+      typed.set(el, attrs);
+      for (const [k, v] of Object.entries(attrs)) {
         if (v === undefined || v === null || v === false || typeof v === 'object' || typeof v === 'function') continue;
         if (k === 'hidden' && (v === 'false' || v === '')) continue;
         try {
-          el.setAttribute(k, String(v));
+          // wcc hands properties camelCased (openType): the document spells them as written (open-type)
+          el.setAttribute(
+            k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`),
+            String(v),
+          );
         } catch {
-          // an attribute name the DOM cannot hold (bind:tap…): not a style fact
+          // an attribute name the DOM cannot hold (bind:tap…): kept in the typed attributes only
         }
       }
       parent.appendChild(el);
       (n.children ?? []).forEach((c) => add(el, c));
     };
     add(body, root);
-    const view = dom.window;
+    const win = dom.window;
+    const styleOf = new WeakMap<Element, CSSStyleDeclaration>();
+    const style = (el: Element) => {
+      let s = styleOf.get(el);
+      if (!s) styleOf.set(el, (s = win.getComputedStyle(el)));
+      return s;
+    };
+    const verdicts = new WeakMap<Element, string | null>();
+    // display:none, hidden and no size take a whole subtree out: the element's own reason or an ancestor's
+    const gone = (el: Element): string | null => {
+      if (el === body || !el.parentElement) return null;
+      const known = verdicts.get(el);
+      if (known !== undefined) return known;
+      const s = style(el);
+      let why: string | null = null;
+      if (el.hasAttribute('hidden')) why = `${describe(el)} has hidden`;
+      else if (s.display === 'none') why = `${describe(el)} has display:none`;
+      else if (s.overflow === 'hidden' && (s.width === '0px' || s.height === '0px'))
+        why = `${describe(el)} has no size (${s.width === '0px' ? 'width' : 'height'}:0 with overflow:hidden)`;
+      why ??= gone(el.parentElement);
+      verdicts.set(el, why);
+      return why;
+    };
+    // visibility is inherited, and a descendant may set it back to visible: the element's computed value decides
+    const hiddenBecause = (el: Element): string | null =>
+      gone(el) ?? (style(el).visibility === 'hidden' ? `${describe(el)} has visibility:hidden` : null);
+    const facts = { attrs: (el: Element) => typed.get(el) ?? {}, hiddenBecause, gone };
     return {
       errors,
       root,
       document,
+      view: new PageView(body, facts),
       bySid: (sid) => document.querySelector(`[data-sid="${sid.replace(/["\\]/g, '\\$&')}"]`),
-      hiddenBecause: (el) => {
-        for (let e: Element | null = el; e && e !== body; e = e.parentElement) {
-          if (e.hasAttribute('hidden')) return `${describe(e)} has hidden`;
-          const style = view.getComputedStyle(e);
-          if (style.display === 'none') return `${describe(e)} has display:none`;
-        }
-        if (view.getComputedStyle(el).visibility === 'hidden') return `${describe(el)} has visibility:hidden`;
-        return null;
-      },
+      hiddenBecause,
     };
+  }
+
+  /** wcc's compiled template of `file` as a function of data, for another runtime (exparser in a test). */
+  templateFunction(file: string): (data: unknown) => VNode {
+    const gen = this.gwx(file);
+    if (typeof gen !== 'function') throw new Error(`wcc compiled no template ${file}`);
+    return (data) => gen(this.json.parse(JSON.stringify(data ?? {})), {}, undefined, {});
   }
 
   /** One template file rendered, custom components (Taro's comp fallback) expanded in place. */
@@ -180,7 +229,7 @@ export class OfficialRenderer {
         this.readWxss(path.relative(this.dist, path.resolve(path.dirname(full), rel)), seen),
       )
       .replace(
-        /(^|[\s,>+~}])(view|text|button|input|textarea|image|canvas|label|form|switch|scroll-view|picker|navigator)(?=[\s,.:#[{>+~])/g,
+        /(^|[\s,>+~}])(page|view|text|button|input|textarea|image|canvas|label|form|switch|scroll-view|picker|navigator)(?=[\s,.:#[{>+~])/g,
         '$1wx-$2',
       );
   }
