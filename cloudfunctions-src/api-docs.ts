@@ -78,7 +78,7 @@ export function renderApiDocs(): string {
         '',
         `- 可调用角色：${spec.roles.map((r) => ROLE_LABELS[r]).join('、')}`,
       );
-      lines.push(`- 返回：\`${spec.output}\``);
+      if (spec.returns) lines.push(`- 返回：\`${spec.returns}\``);
       if (spec.reveals) lines.push(`- 答复含完整个人信息：${spec.reveals}（每次调用留记录，日志不记内容）`);
       lines.push(
         `- 错误码：${['INVALID_INPUT', 'UNKNOWN_ACTION', 'FORBIDDEN', ...(spec.errors ?? []), 'INTERNAL']

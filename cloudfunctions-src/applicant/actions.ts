@@ -16,12 +16,13 @@ const PURPOSES = {
   finished: 'finished',
 } as const;
 
-export const actions: ActionTable<Database> = {
+export const actions = {
   privacyStatus: action({
     summary: '是否已同意当前版本的《用户隐私保护指引》（收集任何个人信息之前先问）',
     roles: ['applicant'],
     input: z.object({}),
-    output: '{ agreed: boolean, version, agreedAt | null }',
+    output: z.unknown(),
+    returns: '{ agreed: boolean, version, agreedAt | null }',
     async run({ caller, db }) {
       const doc = await db
         .collection('consents')
@@ -44,7 +45,8 @@ export const actions: ActionTable<Database> = {
     summary: '同意《用户隐私保护指引》：按微信用户记录同意的版本和时间',
     roles: ['applicant'],
     input: z.object({ version: z.literal(PRIVACY_VERSION, { message: '隐私保护指引已更新，请重新阅读后同意' }) }),
-    output: '{ agreed: true, version, agreedAt }',
+    output: z.unknown(),
+    returns: '{ agreed: true, version, agreedAt }',
     async run({ caller, db, now }) {
       await db
         .collection('consents')
@@ -58,10 +60,11 @@ export const actions: ActionTable<Database> = {
     summary: '订阅消息模板编号（受理结果、办理进度、预约提醒、办结通知）：云函数环境变量，中心管理员在设置中修改的优先',
     roles: ['applicant'],
     input: z.object({}),
-    output: '{ acceptResult, progress, bookingReminder, finished } (模板编号，未配置的为 null)',
+    output: z.unknown(),
+    returns: '{ acceptResult, progress, bookingReminder, finished } (模板编号，未配置的为 null)',
     async run({ db }) {
       const config = (await loadTemplateRegistry(db)) as Record<string, { id?: string } | undefined>;
       return Object.fromEntries(Object.entries(PURPOSES).map(([k, purpose]) => [k, config[purpose]?.id || null]));
     },
   }),
-};
+} satisfies ActionTable<Database>;

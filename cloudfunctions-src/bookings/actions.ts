@@ -475,12 +475,13 @@ async function moveIt(
   return { booking: bookingView(doc, now, config.settings.booking.cancelCutoffMinutes, viewerOf(ctx, applicantId)) };
 }
 
-export const actions: ActionTable<Database> = {
+export const actions = {
   listSlots: action({
     summary: '可预约时段：今天起14天内，每个时段标明常规／延时／错时（或上门）与剩余名额；已截止的不列出',
     roles: ['applicant', 'agent', 'leader', 'center'],
     input: z.object({ kind: z.enum(['regular', 'after_hours', 'off_peak', 'home_visit']).optional() }),
-    output:
+    output: z.unknown(),
+    returns:
       '{ days: [{ date, weekday, slots: [{ slotId, kind, kindLabel, label, start, end, capacity, remaining }] }], missingYears: number[] }',
     async run({ db, now }, input) {
       const _ = db.command;
@@ -538,7 +539,8 @@ export const actions: ActionTable<Database> = {
       category: z.enum(CATEGORIES, { message: '请选择办理事项的类别' }).optional(),
       caseId: z.string().trim().min(1).max(64).optional(),
     }),
-    output:
+    output: z.unknown(),
+    returns:
       '{ booking: { bookingId, date, weekday, start, end, kind, kindLabel, status, place, bring: string[], canChange } }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
@@ -579,7 +581,8 @@ export const actions: ActionTable<Database> = {
       caseId: z.string().trim().min(1, '请选择要上门办理的申请').max(64),
       address: z.string().trim().min(5, '请填写详细地址（乡镇、村或小区、门牌号）').max(200, '地址不超过200字'),
     }),
-    output: '{ booking: { bookingId, date, start, end, kind: "home_visit", place, homeAddress, bring } }',
+    output: z.unknown(),
+    returns: '{ booking: { bookingId, date, start, end, kind: "home_visit", place, homeAddress, bring } }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       const [c, read] = await Promise.all([
@@ -610,7 +613,8 @@ export const actions: ActionTable<Database> = {
     summary: '取消自己的预约（开始前30分钟截止，之后请致电中心）',
     roles: ['applicant'],
     input: bookingRef,
-    output: '{ booking: {…, status: "cancelled"} }',
+    output: z.unknown(),
+    returns: '{ booking: {…, status: "cancelled"} }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       return cancelIt(ctx, input.bookingId, ctx.caller.openid, { id: ctx.caller.openid, role: 'applicant' }, null);
@@ -621,7 +625,8 @@ export const actions: ActionTable<Database> = {
     summary: '改约：把自己的预约改到另一个时段（每个预约最多改2次，开始前30分钟截止）',
     roles: ['applicant'],
     input: bookingRef.extend({ slotId: slotIdSchema }),
-    output: '{ booking: {…新时段} }',
+    output: z.unknown(),
+    returns: '{ booking: {…新时段} }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       return moveIt(ctx, input.bookingId, input.slotId, ctx.caller.openid, {
@@ -637,7 +642,8 @@ export const actions: ActionTable<Database> = {
     input: bookingRef.extend({
       reason: z.string().trim().min(2, '请填写取消原因，申请人会收到').max(100, '原因不超过100字'),
     }),
-    output: '{ booking: {…, status: "cancelled"} }',
+    output: z.unknown(),
+    returns: '{ booking: {…, status: "cancelled"} }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       return cancelIt(ctx, input.bookingId, null, actorOf(ctx.caller), input.reason);
@@ -648,7 +654,8 @@ export const actions: ActionTable<Database> = {
     summary: '改约（工作人员）：把申请人的预约改到另一个时段，系统通知申请人新时间',
     roles: ['agent', 'center'],
     input: bookingRef.extend({ slotId: slotIdSchema }),
-    output: '{ booking: {…新时段} }',
+    output: z.unknown(),
+    returns: '{ booking: {…新时段} }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       return moveIt(ctx, input.bookingId, input.slotId, null, actorOf(ctx.caller));
@@ -659,7 +666,8 @@ export const actions: ActionTable<Database> = {
     summary: '我的预约：时间、地点、要带的材料，能否取消或改约',
     roles: ['applicant'],
     input: z.object({}),
-    output:
+    output: z.unknown(),
+    returns:
       '{ items: [{ bookingId, date, weekday, start, end, kind, kindLabel, status, statusLabel, place, bring, homeAddress, canChange }] }',
     async run({ caller, db, now }) {
       const settings = await loadSettings(db);
@@ -680,7 +688,8 @@ export const actions: ActionTable<Database> = {
       '按申请编号查找申请（工作人员代为预约前确认对象）：只按系统发出的申请编号精确查找，显示脱敏的姓名和电话供与来电人核对；不能按电话、姓名等申请人填写的内容查找',
     roles: ['agent', 'center'],
     input: z.object({ caseNo: caseNoSchema }),
-    output:
+    output: z.unknown(),
+    returns:
       '{ case: { caseId, caseNo, category, categoryLabel, statusLabel, open, applicantName (masked), contactName (masked), contactPhone (masked) } }',
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
@@ -742,7 +751,8 @@ export const actions: ActionTable<Database> = {
         if (!v.caseId === !v.walkIn)
           issue.addIssue({ code: 'custom', path: ['caseId'], message: '请选择已核对的申请，或按来人登记（二选一）' });
       }),
-    output: '{ booking: {…} }',
+    output: z.unknown(),
+    returns: '{ booking: {…} }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       const actor = actorOf(ctx.caller);
@@ -802,7 +812,8 @@ export const actions: ActionTable<Database> = {
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD'),
       windowId: z.string().trim().max(40).optional(),
     }),
-    output:
+    output: z.unknown(),
+    returns:
       '{ date, windows: [{ windowId, label, kindLabel }], slots: [{ slotId, windowId, label, kindLabel, start, end, capacity, bookings: [{ bookingId, status, statusLabel, categoryLabel, contactName (masked), contactPhone (masked), homeAddress, bookedByStaff, cancelReason, canCheckIn, canCancel, canReschedule, canChange }] }], canCheckIn, canChange }',
     async run(ctx, input) {
       const { calendar: cal, settings } = await loadCenterConfig(ctx.db);
@@ -888,7 +899,8 @@ export const actions: ActionTable<Database> = {
         .trim()
         .regex(/^\d{6}$/, '请输入6位数字签到码'),
     }),
-    output: '{ bookingId, status, statusLabel, contactName (masked), start, end, windowLabel }',
+    output: z.unknown(),
+    returns: '{ bookingId, status, statusLabel, contactName (masked), start, end, windowLabel }',
     errors: ['RULE_REFUSED'],
     async run(ctx, input) {
       const today = beijingDate(ctx.now);
@@ -942,7 +954,8 @@ export const actions: ActionTable<Database> = {
     summary: '登记到场（工作人员）：时段开始后登记申请人到场或未到场（台账）；系统自动标记的未到场可改登为到场',
     roles: ['agent', 'center'],
     input: bookingRef.extend({ attended: z.boolean() }),
-    output: '{ status, statusLabel }',
+    output: z.unknown(),
+    returns: '{ status, statusLabel }',
     errors: ['NOT_FOUND', 'RULE_REFUSED'],
     async run(ctx, input) {
       return inTransaction<{ status: string; statusLabel: string }>(ctx, async (t) => {
@@ -963,4 +976,4 @@ export const actions: ActionTable<Database> = {
       });
     },
   }),
-};
+} satisfies ActionTable<Database>;

@@ -201,13 +201,14 @@ const serviceItemSchema = z.object({
     .default([]),
 });
 
-export const actions: ActionTable<Database> = {
+export const actions = {
   // ─── 绑定 ───────────────────────────────────────────────────────────────────────────────────────
   createInvite: action({
     summary: '中心管理员为一个人、一个角色发放一次性邀请码（7天内有效），对方在小程序输入后绑定身份',
     roles: ['center'],
     input: z.object({ name, role: z.enum(INVITE_ROLES), unitId: id }),
-    output: '{ code, expiresAt, role, roleLabel, unitName, name }',
+    output: z.unknown(),
+    returns: '{ code, expiresAt, role, roleLabel, unitName, name }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -250,7 +251,8 @@ export const actions: ActionTable<Database> = {
     summary: '邀请码列表（中心管理员）：未使用、已使用、已作废',
     roles: ['center'],
     input: z.object({ limit: z.number().int().min(1).max(50).default(20), offset: z.number().int().min(0).default(0) }),
-    output: '{ items: [{ code, name, roleLabel, unitName, status, statusLabel, expiresAt }], total }',
+    output: z.unknown(),
+    returns: '{ items: [{ code, name, roleLabel, unitName, status, statusLabel, expiresAt }], total }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -282,7 +284,8 @@ export const actions: ActionTable<Database> = {
     summary: '作废一个未使用的邀请码（中心管理员）',
     roles: ['center'],
     input: z.object({ code: z.string().trim().toUpperCase().min(4).max(16) }),
-    output: '{ code, status }',
+    output: z.unknown(),
+    returns: '{ code, status }',
     errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -327,7 +330,8 @@ export const actions: ActionTable<Database> = {
       '输入邀请码绑定工作人员身份：当前微信（OPENID）成为邀请码上的人员和角色；一个码只能用一次，一个微信只能绑定一个在岗身份',
     roles: ['applicant'],
     input: z.object({ code: z.string().trim().toUpperCase().min(4, '请输入邀请码').max(16, '邀请码不正确') }),
-    output: '{ staff: { name, role, roleLabel, unitName } }',
+    output: z.unknown(),
+    returns: '{ staff: { name, role, roleLabel, unitName } }',
     errors: ['NOT_FOUND', 'CONFLICT'],
     async run(ctx, input) {
       const openid = ctx.caller.openid;
@@ -398,7 +402,8 @@ export const actions: ActionTable<Database> = {
       limit: z.number().int().min(1).max(100).default(50),
       offset: z.number().int().min(0).default(0),
     }),
-    output: '{ items: [{ staffId, name, role, roleLabel, admin, unitId, unitName, onDuty, active }], total }',
+    output: z.unknown(),
+    returns: '{ items: [{ staffId, name, role, roleLabel, admin, unitId, unitName, onDuty, active }], total }',
     async run(ctx, input) {
       const where: Record<string, unknown> = {};
       if (input.unitId) where.unitId = input.unitId;
@@ -423,7 +428,8 @@ export const actions: ActionTable<Database> = {
       unbind: z.boolean().optional(),
       reason: z.string().trim().min(1, '请填写原因').max(200),
     }),
-    output: '{ staff: {…}, reassigned: { moved, waiting, skipped } | null }',
+    output: z.unknown(),
+    returns: '{ staff: {…}, reassigned: { moved, waiting, skipped } | null }',
     errors: ['FORBIDDEN', 'NOT_FOUND'],
     async run(ctx, input) {
       const me = requireAdmin(ctx);
@@ -488,7 +494,9 @@ export const actions: ActionTable<Database> = {
     summary: '单位及其归口行业（工作人员）：用于部门任务、会议和设置',
     roles: ['agent', 'leader', 'center'],
     input: z.object({}),
-    output: '{ units: [{ unitId, name, kind, industries: [{ industry, label }] }], industries: [{ industry, label }] }',
+    output: z.unknown(),
+    returns:
+      '{ units: [{ unitId, name, kind, industries: [{ industry, label }] }], industries: [{ industry, label }] }',
     async run(ctx) {
       const [{ data }, settings] = await Promise.all([
         ctx.db.collection('units').limit(200).get(),
@@ -522,7 +530,8 @@ export const actions: ActionTable<Database> = {
       kind: z.enum(['center', 'department']),
       industries: z.array(z.enum(INDUSTRIES)).max(INDUSTRIES.length),
     }),
-    output: '{ unitId, name, industries }',
+    output: z.unknown(),
+    returns: '{ unitId, name, industries }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -582,7 +591,8 @@ export const actions: ActionTable<Database> = {
       '中心设置（工作人员可读）：时限、预约窗口（开放时间、延时/错时、名额）、好差评期限、路由；节假日调整；服务事项及承诺时限',
     roles: ['agent', 'leader', 'center'],
     input: z.object({}),
-    output:
+    output: z.unknown(),
+    returns:
       '{ settings: {…resolved}, overrides: [{ date, working, name, regional }], calendarYears: [{ year, source: built_in|center|missing, periods: [{ name, from, to }], makeupWorkdays: [{ date, name }] }], calendarWarnings: [{ code, year, message }], serviceItems: [{ itemId, name, unitId, window, committedWorkingDays, materials }], subscribeTemplates: [{ purpose, label, id, kind, keywords, source: env|settings|none }], canEdit }',
     async run(ctx) {
       // the four settings documents in one query (one round trip, not five)
@@ -634,7 +644,8 @@ export const actions: ActionTable<Database> = {
       '修改一组中心设置（中心管理员）：calendar、lifecycle、booking（开放时间、延时/错时窗口、名额）、rating（好差评期限）、routing；按规则校验，记入审计（前后值）',
     roles: ['center'],
     input: z.object({ section: z.enum(SETTINGS_SECTIONS), value: z.record(z.string(), z.unknown()) }),
-    output: '{ section, value }',
+    output: z.unknown(),
+    returns: '{ section, value }',
     errors: ['FORBIDDEN', 'RULE_REFUSED'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -685,7 +696,8 @@ export const actions: ActionTable<Database> = {
       regional: z.boolean().default(false),
       remove: z.boolean().default(false),
     }),
-    output: '{ overrides: [...] }',
+    output: z.unknown(),
+    returns: '{ overrides: [...] }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -744,7 +756,8 @@ export const actions: ActionTable<Database> = {
         )
         .max(20),
     }),
-    output: '{ year, holidays: number, makeupWorkdays: number }',
+    output: z.unknown(),
+    returns: '{ year, holidays: number, makeupWorkdays: number }',
     errors: ['FORBIDDEN', 'RULE_REFUSED'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -779,7 +792,8 @@ export const actions: ActionTable<Database> = {
       '政务服务中心的地址与地图位置（公开信息，任何人可看）：申请人导航到中心（openLocation）并看到地址；中心管理员在设置中修改',
     roles: ['applicant'],
     input: z.object({}),
-    output: '{ name, address, latitude, longitude }',
+    output: z.unknown(),
+    returns: '{ name, address, latitude, longitude }',
     async run(ctx) {
       const settings = await loadSettings(ctx.db);
       return settings.location;
@@ -791,7 +805,8 @@ export const actions: ActionTable<Database> = {
       '服务事项目录与材料清单（公开信息，任何人可看）：事项名称、负责单位、办理窗口、承诺时限、所需材料；申请表和申请详情页据此显示材料清单',
     roles: ['applicant'],
     input: z.object({}),
-    output: '{ items: [{ itemId, name, unitName, window, committedWorkingDays, materials: string[] }] }',
+    output: z.unknown(),
+    returns: '{ items: [{ itemId, name, unitName, window, committedWorkingDays, materials: string[] }] }',
     async run(ctx) {
       const [doc, units] = await Promise.all([
         ctx.db
@@ -823,7 +838,8 @@ export const actions: ActionTable<Database> = {
       '服务事项、承诺时限与材料清单（中心管理员）：送达窗口时按事项带出窗口和承诺工作日，申请人在申请表和申请详情看到材料清单；remove 删除；记入审计',
     roles: ['center'],
     input: serviceItemSchema.extend({ remove: z.boolean().default(false) }),
-    output: '{ items: [...] }',
+    output: z.unknown(),
+    returns: '{ items: [...] }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -882,7 +898,8 @@ export const actions: ActionTable<Database> = {
         .optional(),
       reset: z.boolean().default(false),
     }),
-    output: '{ purpose, template: { id, kind, keywords } | null }',
+    output: z.unknown(),
+    returns: '{ purpose, template: { id, kind, keywords } | null }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -921,7 +938,8 @@ export const actions: ActionTable<Database> = {
       limit: z.number().int().min(1).max(50).default(20),
       offset: z.number().int().min(0).default(0),
     }),
-    output: '{ items: [{ at, by, what, whatLabel, target, before, after }], total }',
+    output: z.unknown(),
+    returns: '{ items: [{ at, by, what, whatLabel, target, before, after }], total }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -944,4 +962,4 @@ export const actions: ActionTable<Database> = {
       };
     },
   }),
-};
+} satisfies ActionTable<Database>;

@@ -259,13 +259,14 @@ function rowsFilter(
   }
 }
 
-export const actions: ActionTable<Database> = {
+export const actions = {
   statistics: action({
     summary:
       '台账统计（§五(六)）：按周/月/季度/年，按事项类别、责任单位、帮代办员或期间：受理（该期间受理的件数，不含未受理的申请）、办结、终止、不予受理件数，按时办结率，平均办理工作日，满意率（非常满意+满意+基本满意），差评件数、回访率、整改率，常见不予受理/终止/差评原因；近若干期趋势。由数据库聚合计算。责任领导看本单位，政务服务中心看全部',
     roles: ['leader', 'center'],
     input: periodInput.and(z.object({ by: z.enum(LEDGER_DIMENSIONS).default('category') })),
-    output:
+    output: z.unknown(),
+    returns:
       '{ period, key, label, by, range: { from, to }, prevKey, nextKey, unit: { unitId, name } | null, total: Figures, breakdown: [{ key, label, …Figures }], series: [{ key, label, …Figures }], reasons: { refusal, termination, bad: [{ reason, count }] }, options: { periods, dimensions, units (center only) } }; Figures = { received, finished, terminated, refused, onTimeRate, averageWorkingDays, rated, satisfactionRate, bad, callBackRate, rectificationRate, … }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
@@ -313,7 +314,8 @@ export const actions: ActionTable<Database> = {
         offset: z.number().int().min(0).max(5000).default(0),
       }),
     ),
-    output:
+    output: z.unknown(),
+    returns:
       '{ items: [{ caseId, caseNo, categoryLabel, matter, applicant (masked), unitName, agentName, receivedOn, endedOn, limitDays, usedDays, onTimeLabel, departments, outcomeLabel, ratingLabel, badLabel }], total, measureLabel, label }',
     errors: ['FORBIDDEN', 'INVALID_INPUT'],
     async run(ctx, input) {
@@ -355,7 +357,8 @@ export const actions: ActionTable<Database> = {
       after: z.string().trim().max(64).default(''),
       limit: z.number().int().min(1).max(50).default(20),
     }),
-    output: '{ processed, next: string | null }',
+    output: z.unknown(),
+    returns: '{ processed, next: string | null }',
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       if (ctx.caller.staff?.admin !== true) throw new AppError('FORBIDDEN', '只有政务服务中心管理员可以重建台账');
@@ -396,4 +399,4 @@ export const actions: ActionTable<Database> = {
       return { processed: data.length, next: data.length === input.limit ? String(data[data.length - 1]._id) : null };
     },
   }),
-};
+} satisfies ActionTable<Database>;

@@ -346,12 +346,13 @@ function staffBadView(
 
 export const BAD_RATING_FILTERS = ['open', 'closed', 'all'] as const;
 
-export const actions: ActionTable<Database> = {
+export const actions = {
   getForCase: action({
     summary: '某条申请的评价：能否评价或追评、已给的评价和追评、差评的回访整改进度；以及可选的等级、维度、标签',
     roles: ['applicant'],
     input: caseRef,
-    output:
+    output: z.unknown(),
+    returns:
       '{ canRate, noServiceReason, canFollowUp, rating: { levelLabel, dimensions, tags, comment, at, followUp } | null, badRatings: [{ statusLabel, history: [{ label, note, at }] }], options: { levels, dimensions, tags } }',
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
@@ -365,7 +366,8 @@ export const actions: ActionTable<Database> = {
       '评价（好差评）：服务结束后由申请人本人评价一次，五个等级，可选维度、标签和意见；差评须说明原因并转责任单位回访整改',
     roles: ['applicant'],
     input: caseRef.extend(entryInput.shape),
-    output: '{ canRate: false, canFollowUp, rating, badRatings }',
+    output: z.unknown(),
+    returns: '{ canRate: false, canFollowUp, rating, badRatings }',
     errors: ['NOT_FOUND', 'RULE_REFUSED'],
     async run(ctx, input) {
       // the case with any rating ∥ the settings and calendar (one query), then one insert: 3 round trips
@@ -401,7 +403,8 @@ export const actions: ActionTable<Database> = {
     summary: '追评：评价后可追加一次评价（默认90天内）；追评为差评同样转回访整改',
     roles: ['applicant'],
     input: caseRef.extend(entryInput.shape),
-    output: '{ canRate: false, canFollowUp: false, rating: {…, followUp}, badRatings }',
+    output: z.unknown(),
+    returns: '{ canRate: false, canFollowUp: false, rating: {…, followUp}, badRatings }',
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       // the case with its rating and 差评 records ∥ the settings and calendar, then one conditional update: 3 round trips
@@ -443,7 +446,8 @@ export const actions: ActionTable<Database> = {
       limit: z.number().int().min(1).max(50).default(20),
       offset: z.number().int().min(0).max(5000).default(0),
     }),
-    output:
+    output: z.unknown(),
+    returns:
       '{ items: [{ id, version, raterHidden, caseId, caseNo, matter, unitName, levelLabel, tags, comment (masked), statusLabel, dueOn, warning, history: [{ label, text, by, at, calledAt }], actions: [{ type, label }] }], total, counts: { open, closed } }',
     async run(ctx, input) {
       const actor = actorOf(ctx.caller);
@@ -515,7 +519,8 @@ export const actions: ActionTable<Database> = {
       '处理差评（§五(五)）：回访（谁、何时、方式、申请人所说）、整改（措施与结果，告知评价人）、中心核实整改、单位对不实差评申诉、中心复核；每步记入处理记录，期限按工作日计',
     roles: ['agent', 'leader', 'center'],
     input: z.object({ id: badId, version: z.number().int().min(0), action: badActionInput }),
-    output: '{ item: {…as in listBad}, notified: [kind] }',
+    output: z.unknown(),
+    returns: '{ item: {…as in listBad}, notified: [kind] }',
     errors: ['NOT_FOUND', 'CONFLICT', 'RULE_REFUSED'],
     async run(ctx, input) {
       const actor = actorOf(ctx.caller);
@@ -552,4 +557,4 @@ export const actions: ActionTable<Database> = {
       };
     },
   }),
-};
+} satisfies ActionTable<Database>;
