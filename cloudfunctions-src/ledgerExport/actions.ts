@@ -29,8 +29,7 @@ export const actions = {
       '导出台账与统计（.xlsx）：汇总（按事项类别、责任单位、帮代办员、近若干期）、台账明细（该期间申请、受理或办结的案件，个人信息脱敏）、常见问题；保存到云存储，返回临时下载链接',
     roles: ['leader', 'center'],
     input: periodInput,
-    output: z.unknown(),
-    returns: '{ fileID, url, fileName, rows }',
+    output: z.object({ fileID: z.string(), url: z.string(), fileName: z.string(), rows: z.number() }),
     errors: ['FORBIDDEN', 'RULE_REFUSED'],
     async run(ctx, input) {
       const scope = scopeOf(ctx, input);

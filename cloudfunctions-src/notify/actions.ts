@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { action, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { loadTemplateRegistry, type MessageDoc } from '../shared/outbox';
+import { loadTemplateRegistry, PUSH_STATUSES, type MessageDoc } from '../shared/outbox';
 
 const PUSH_LABELS: Record<string, string> = {
   pending: '发送中',
@@ -19,8 +19,24 @@ export const actions = {
       offset: z.number().int().min(0).max(10_000).default(0),
       limit: z.number().int().min(1).max(50).default(20),
     }),
-    output: z.unknown(),
-    returns: '{ items: [{ id, title, caseNo, matter, status, note, time, page, read, push, pushLabel }], unread }',
+    output: z.object({
+      items: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          caseNo: z.string(),
+          matter: z.string(),
+          status: z.string(),
+          note: z.string(),
+          time: z.string(),
+          page: z.string(),
+          read: z.boolean(),
+          push: z.enum(PUSH_STATUSES),
+          pushLabel: z.string(),
+        }),
+      ),
+      unread: z.number(),
+    }),
     async run({ caller, db }, input) {
       const [list, unread] = await Promise.all([
         // messages delivered in one run share createdAt: within it, the later event comes first
@@ -53,8 +69,7 @@ export const actions = {
     summary: '把我的消息标为已读（不传 ids 则全部已读）',
     roles: ['applicant', 'agent', 'leader', 'center'],
     input: z.object({ ids: z.array(z.string().max(100)).max(50).optional() }),
-    output: z.unknown(),
-    returns: '{ updated }',
+    output: z.object({ updated: z.number() }),
     async run({ caller, db }, input) {
       const _ = db.command;
       const where = input.ids
@@ -72,8 +87,7 @@ export const actions = {
     summary: '记录用户在 wx.requestSubscribeMessage 中同意的模板（一次性订阅每次同意可发一条）',
     roles: ['applicant', 'agent', 'leader', 'center'],
     input: z.object({ accepted: z.array(z.string().min(1).max(64)).max(3) }),
-    output: z.unknown(),
-    returns: '{ recorded }',
+    output: z.object({ recorded: z.number() }),
     async run({ caller, db }, input) {
       const _ = db.command;
       const known = new Set(Object.values(await loadTemplateRegistry(db)).map((t) => t!.id));
