@@ -1,3 +1,4 @@
+import { COLL, type CollectionName } from '../shared/db';
 import { z } from 'zod';
 import {
   addDays,
@@ -117,13 +118,13 @@ async function grouped(
   const inKeys = keys.length === 1 ? keys[0] : db.command.in(keys);
   const [received, ended] = await Promise.all([
     db
-      .collection('ledger')
+      .collection(COLL.ledger)
       .aggregate()
       .match({ [`ak.${period}`]: inKeys, ...where })
       .group({ _id: `$${dimensionField(by, period, 'ak')}`, received: $.sum(1), ...label })
       .end(),
     db
-      .collection('ledger')
+      .collection(COLL.ledger)
       .aggregate()
       .match({ [`ek.${period}`]: inKeys, ...where })
       .group({ _id: `$${dimensionField(by, period, 'ek')}`, ...sums, ...label })
@@ -135,7 +136,7 @@ async function grouped(
 async function reasonsIn(db: Database, where: Record<string, unknown>, period: Period, key: string) {
   const $ = db.command.aggregate;
   const r = await db
-    .collection('ledger')
+    .collection(COLL.ledger)
     .aggregate()
     .match({ [`ek.${period}`]: key, ...where, 'reasons.0': db.command.exists(true) })
     .project({ reasons: 1 })
@@ -172,7 +173,7 @@ export async function computeStatistics(db: Database, scope: Scope, period: Peri
 }
 
 export async function unitList(db: Database) {
-  const { data } = await db.collection('units').limit(200).get();
+  const { data } = await db.collection(COLL.units).limit(200).get();
   return data.map((u) => ({ unitId: String(u._id), name: String(u.name) }));
 }
 
@@ -393,13 +394,13 @@ export const actions = {
       await refreshPendingLedger(ctx.db, ctx.transaction, ctx.now, scope.where);
       const [page, total, settings, units] = await Promise.all([
         ctx.db
-          .collection('ledger')
+          .collection(COLL.ledger)
           .where(where)
           .orderBy('receivedOn', 'desc')
           .skip(input.offset)
           .limit(input.limit)
           .get(),
-        ctx.db.collection('ledger').where(where).count(),
+        ctx.db.collection(COLL.ledger).where(where).count(),
         loadSettings(ctx.db),
         unitList(ctx.db),
       ]);
@@ -432,13 +433,13 @@ export const actions = {
       const _ = ctx.db.command;
       const [cal, settings] = await Promise.all([loadCalendar(ctx.db), loadSettings(ctx.db)]);
       const { data } = await ctx.db
-        .collection('cases')
+        .collection(COLL.cases)
         .where({ _id: _.gt(input.after) })
         .orderBy('_id', 'asc')
         .field({ _id: true })
         .limit(input.limit)
         .get();
-      const read = <T>(t: Parameters<Parameters<typeof ctx.transaction>[0]>[0], coll: string, id: string) =>
+      const read = <T>(t: Parameters<Parameters<typeof ctx.transaction>[0]>[0], coll: CollectionName, id: string) =>
         t
           .collection(coll)
           .doc(id)

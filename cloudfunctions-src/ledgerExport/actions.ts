@@ -1,3 +1,4 @@
+import { COLL } from '../shared/db';
 import { z } from 'zod';
 import {
   beijingDate,
@@ -42,7 +43,7 @@ export const actions = {
         _.or([{ [`rk.${period}`]: key }, { [`ak.${period}`]: key }, { [`ek.${period}`]: key }]),
       ]) as Record<string, unknown>;
       await refreshPendingLedger(ctx.db, ctx.transaction, ctx.now, scope.where);
-      const { total } = await ctx.db.collection('ledger').where(where).count();
+      const { total } = await ctx.db.collection(COLL.ledger).where(where).count();
       if (total > EXPORT_MAX_ROWS)
         throw new AppError(
           'RULE_REFUSED',
@@ -63,7 +64,7 @@ export const actions = {
           let after = '';
           for (;;) {
             const { data } = await ctx.db
-              .collection('ledger')
+              .collection(COLL.ledger)
               .where(_.and([where, { _id: _.gt(after) }]) as Record<string, unknown>)
               .orderBy('_id', 'asc')
               .limit(1000)

@@ -1,3 +1,4 @@
+import { COLL } from './db';
 import { z } from 'zod';
 import {
   createWorkCalendar,
@@ -21,7 +22,7 @@ export const PRIVACY_VERSION = '2026-11-01';
 
 export async function hasConsent(db: Database, openid: string): Promise<boolean> {
   const doc = await db
-    .collection('consents')
+    .collection(COLL.consents)
     .doc(openid)
     .get()
     .then(
@@ -78,7 +79,7 @@ export const materialsSchema = z.array(materialSchema).max(MAX_FILES, `最多上
 /** The center's settings (collection settings, document "center"), completed with defaults. */
 export async function loadSettings(db: Database): Promise<Settings> {
   const stored = await db
-    .collection('settings')
+    .collection(COLL.settings)
     .doc('center')
     .get()
     .then(
@@ -101,7 +102,7 @@ export function settingsOf(stored: Record<string, unknown> | null | undefined): 
  */
 export async function loadCenterConfig(db: Database): Promise<{ settings: Settings; calendar: WorkCalendar }> {
   const { data } = await db
-    .collection('settings')
+    .collection(COLL.settings)
     .where({ _id: db.command.in(['center', 'calendar']) })
     .limit(2)
     .get();

@@ -1,3 +1,5 @@
+import type { CaseDoc } from './db/documents';
+import { COLL } from './db';
 import crypto from 'node:crypto';
 import {
   applyCaseAction,
@@ -25,28 +27,7 @@ import { putLedgerRow } from './ledger';
 import { enqueue, fromNotifications } from './outbox';
 import { outboxSeeds, pendingForUpdate } from './effects';
 
-/** A case as stored: the core's CaseRecord plus what the application form collected. */
-export interface CaseDoc extends CaseRecord {
-  _id: string;
-  caseNo: string;
-  applicantType: string;
-  matter: string;
-  contactName: string;
-  contactPhone: string;
-  unitName: string;
-  agentName: string | null;
-  firstAgentName: string | null;
-  submittedAt: Date;
-  updatedAt: Date;
-  /** optimistic version: a screen sends the version it showed; a stale one gets CONFLICT */
-  version: number;
-  /** the case clock's due date (Beijing YYYY-MM-DD) after the last step, null while paused or before 送达; lists filter on it */
-  dueOn?: string | null;
-  /** effects of a one-write step still to be settled (shared/effects.ts) */
-  pending?: unknown;
-  /** the last step's fingerprint and the messages it sent: a retry of it is answered, not refused (transitionCase) */
-  lastStep?: { key: string; notifications: Notification[] };
-}
+export type { CaseDoc } from './db/documents';
 
 /** The stored due date of a clock; a year without a calendar leaves it unknown rather than failing the step. */
 export function storedDueOn(
@@ -96,7 +77,7 @@ export async function loadVisibleCase(ctx: ActionContext<Database>, caseId: stri
 /** A case by id, or null (a missing id answers like someone else's case, so get() must not fail). */
 export function readCase(db: Database, caseId: string): Promise<CaseDoc | null> {
   return db
-    .collection('cases')
+    .collection(COLL.cases)
     .doc(caseId)
     .get()
     .then(
@@ -114,7 +95,7 @@ export function visibleCase(ctx: ActionContext<Database>, doc: CaseDoc | null): 
 
 export async function loadCalendar(db: Database): Promise<ReturnType<typeof createWorkCalendar>> {
   const stored = await db
-    .collection('settings')
+    .collection(COLL.settings)
     .doc('calendar')
     .get()
     .then(
@@ -165,7 +146,7 @@ export async function transitionCase(
   const ledger = sameLedgerRow(current!, next, calendar) ? null : caseId;
   const effects = outbox.length || ledger ? pendingForUpdate(ctx.db, ctx.now, { ledger, outbox }) : {};
   const r = await ctx.db
-    .collection('cases')
+    .collection(COLL.cases)
     .where({ _id: caseId, version: expectedVersion })
     .update({ data: { ...stepChanges(ctx.db, current!, next), ...effects } });
   if (r.stats.updated !== 1) {
@@ -311,12 +292,12 @@ export async function unitRoster(
   const _ = db.command;
   const [{ data: staff }, load] = await Promise.all([
     db
-      .collection('staff')
+      .collection(COLL.staff)
       .where({ unitId, role: _.in(['agent', 'leader']), active: true })
       .limit(200)
       .get(),
     db
-      .collection('cases')
+      .collection(COLL.cases)
       .aggregate()
       .match({ unitId, status: _.in([...OPEN_STATUSES]) })
       .group({ _id: '$agentId', n: _.aggregate.sum(1) })
@@ -327,7 +308,7 @@ export async function unitRoster(
   const unitName = named
     ? String(named.unitName)
     : await db
-        .collection('units')
+        .collection(COLL.units)
         .doc(unitId)
         .get()
         .then(
@@ -368,7 +349,7 @@ async function releaseOne(
   const calendar = await loadCalendar(ctx.db);
   return ctx.transaction(async (t) => {
     const current = (await t
-      .collection('cases')
+      .collection(COLL.cases)
       .doc(caseId)
       .get()
       .then(
@@ -387,7 +368,7 @@ async function releaseOne(
       updatedAt: ctx.now,
     };
     const { _id, ...body } = next;
-    await t.collection('cases').doc(_id).set({ data: body });
+    await t.collection(COLL.cases).doc(_id).set({ data: body });
     await putLedgerRow(t, next, null, [], calendar, ctx.now);
     return enqueue(t, decision.value.notifications, caseFacts(next), ctx.now);
   });
@@ -416,7 +397,7 @@ export async function reassignCasesOf(
   const _ = ctx.db.command;
   const out: ReassignOutcome = { moved: 0, waiting: 0, skipped: 0 };
   const { data } = await ctx.db
-    .collection('cases')
+    .collection(COLL.cases)
     .where({ agentId: staffId, status: _.in([...OPEN_STATUSES]) })
     .field({ _id: true, unitId: true, category: true, version: true })
     // oldest first: the longest-waiting applicant gets the least busy colleague

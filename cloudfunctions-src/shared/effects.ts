@@ -1,3 +1,4 @@
+import { COLL, type CollectionName } from './db';
 import crypto from 'node:crypto';
 import { type MessageFacts, type MessageKind, type Rating, type Recipient, type BadRatingCase } from '../../core';
 import { loadCenterConfig } from './applicant';
@@ -34,9 +35,9 @@ export interface PendingEffects {
   /** the case whose 台账 row is recomputed from the case, its rating and its 差评 records */
   ledger: string | null;
   /** documents to create (each id fixed, so a settle that is retried cannot create two) */
-  inserts: { collection: string; _id: string; data: Record<string, unknown> }[];
+  inserts: { collection: CollectionName; _id: string; data: Record<string, unknown> }[];
   /** fields to set on other documents (an invite marked used by the staff record it became) */
-  updates?: { collection: string; _id: string; data: Record<string, unknown> }[];
+  updates?: { collection: CollectionName; _id: string; data: Record<string, unknown> }[];
 }
 
 /** Collections whose documents may carry `pending`. */
@@ -77,7 +78,7 @@ export function pendingForUpdate(
   };
 }
 
-const readDoc = <T>(t: Pick<Transaction, 'collection'>, coll: string, id: string) =>
+const readDoc = <T>(t: Pick<Transaction, 'collection'>, coll: CollectionName, id: string) =>
   t
     .collection(coll)
     .doc(id)
@@ -144,12 +145,12 @@ export async function refreshPendingLedger(
   const waiting = { 'pending.ledger': _.neq(null) };
   const [cases, ratings] = await Promise.all([
     db
-      .collection('cases')
+      .collection(COLL.cases)
       .where({ ...where, ...waiting })
       .field({ _id: true })
       .limit(limit)
       .get(),
-    db.collection('ratings').where(waiting).field({ _id: true }).limit(limit).get(),
+    db.collection(COLL.ratings).where(waiting).field({ _id: true }).limit(limit).get(),
   ]);
   const ids = [...new Set([...cases.data, ...ratings.data].map((d) => String(d._id)))];
   if (ids.length === 0) return 0;
@@ -184,7 +185,7 @@ export async function refreshPendingLedger(
 async function settleOne(
   db: Database,
   transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>,
-  coll: string,
+  coll: CollectionName,
   id: string,
   config: Awaited<ReturnType<typeof loadCenterConfig>>,
   now: Date,
@@ -196,7 +197,7 @@ async function settleOne(
     if (!p) return 0;
     if (p.outbox?.length)
       await t
-        .collection('outbox')
+        .collection(COLL.outbox)
         .add({ data: p.outbox.map((e) => ({ ...e, status: 'pending', claimedUntil: new Date(0), createdAt: e.at })) });
     for (const ins of p.inserts ?? []) await t.collection(ins.collection).doc(ins._id).set({ data: ins.data });
     for (const up of p.updates ?? []) await t.collection(up.collection).doc(up._id).update({ data: up.data });

@@ -1,3 +1,4 @@
+import { COLL } from './db';
 import { z } from 'zod';
 import { STAFF_ROLES, validationMessage, type Role, type ValidationIssue } from '../../core';
 import { AppError, type ActionTable, type Caller, type Result, type StaffRecord } from './action';
@@ -82,7 +83,7 @@ export function createMain(functionName: string, actions: ActionTable<Database>)
 }
 
 async function findStaff(openid: string): Promise<StaffRecord | null> {
-  const { data } = await db.collection('staff').where({ openid, active: true }).limit(1).get();
+  const { data } = await db.collection(COLL.staff).where({ openid, active: true }).limit(1).get();
   const staff = (data[0] as unknown as StaffRecord | undefined) ?? null;
   return staff && (STAFF_ROLES as readonly string[]).includes(staff.role) ? staff : null;
 }
