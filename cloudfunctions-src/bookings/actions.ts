@@ -38,7 +38,7 @@ import {
 } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { loadCenterConfig, loadSettings } from '../shared/applicant';
+import { loadCenterConfig, loadSettings } from '../shared/config';
 import { actorOf, loadVisibleCase, readCase, type CaseDoc } from '../shared/cases';
 import { outboxSeeds, pendingForInsert, pendingForUpdate } from '../shared/effects';
 import { bookingFacts } from '../shared/booking-facts';
@@ -144,7 +144,7 @@ async function activeAround(
     .where(_.or(wanted) as object)
     .limit(1000)
     .get();
-  return data.map((d) => ({ ...d, _id: String(d._id) }) as unknown as BookingDoc);
+  return data.map((d) => ({ ...d, _id: String(d._id) }) as BookingDoc);
 }
 
 /**
@@ -199,7 +199,7 @@ async function changedMeanwhile(db: Database, bookingId: string): Promise<AppErr
     .doc(bookingId)
     .get()
     .then(
-      (r) => r.data as unknown as BookingDoc | null,
+      (r) => r.data as BookingDoc | null,
       () => null,
     );
   if (!now || now.status !== 'active')
@@ -712,7 +712,7 @@ export const actions = {
         .limit(50)
         .get();
       return {
-        items: (data as unknown as BookingDoc[]).map((b) => bookingView(b, now, settings.booking.cancelCutoffMinutes)),
+        items: (data as BookingDoc[]).map((b) => bookingView(b, now, settings.booking.cancelCutoffMinutes)),
       };
     },
   }),
@@ -904,9 +904,7 @@ export const actions = {
       const mayCheckIn = ctx.caller.staff?.role === 'agent' || ctx.caller.staff?.role === 'center';
       // 取消／改约 as staff: the core's rules for this caller (leaders may not; staff until the start)
       const actor = actorOf(ctx.caller);
-      const docs = (data as unknown as BookingDoc[]).filter(
-        (b) => !input.windowId || b.slotId.split('@')[1] === input.windowId,
-      );
+      const docs = (data as BookingDoc[]).filter((b) => !input.windowId || b.slotId.split('@')[1] === input.windowId);
       const view = (b: BookingDoc) => {
         const may = bookingChanges(actor, toBooking(b), ctx.now, settings.booking);
         return {
@@ -982,7 +980,7 @@ export const actions = {
         .where({ checkInCode: input.code, date: today })
         .limit(5)
         .get();
-      const found = (data as unknown as BookingDoc[]).filter(
+      const found = (data as BookingDoc[]).filter(
         (b) =>
           arriveWithCode(actorOf(ctx.caller), { ...toBooking(b), checkInCode: b.checkInCode }, input.code, ctx.now).ok,
       );

@@ -23,14 +23,8 @@ import { transitionCase, loadVisibleCase, unitRoster, visibleCasesFilter, type C
 import { caseSummarySchema, caseSummaryView, SUMMARY_FIELDS } from '../shared/views';
 import { fromNotifications } from '../shared/outbox';
 import { outboxSeeds, pendingForInsert } from '../shared/effects';
-import {
-  consentRequired,
-  loadCenterConfig,
-  materialsSchema,
-  PRIVACY_VERSION,
-  settingsOf,
-  signatureFileSchema,
-} from '../shared/applicant';
+import { consentRequired, materialsSchema, PRIVACY_VERSION, signatureFileSchema } from '../shared/applicant';
+import { loadCenterConfig, settingsOf } from '../shared/config';
 import { applicantCaseSchema, applicantCaseView, type ApplicantCase } from './applicant-view';
 import { submitInput } from './schemas';
 import { uploadFolders, verifyUploads } from '../shared/uploads';
@@ -72,7 +66,7 @@ async function callerFacts(
 ): Promise<{ consented: boolean; settings: Settings; mine: OwnCase[] }> {
   const _ = db.command;
   // a sub-pipeline (db.command.aggregate.pipeline()…done()): the SDK builds it, its shape is its business
-  const pipeline = () => (_.aggregate as unknown as { pipeline(): SubPipeline }).pipeline();
+  const pipeline = () => (_.aggregate as { pipeline(): SubPipeline }).pipeline();
   const dayStart = beijingInstant(beijingDate(now));
   const { list } = await db
     .collection(COLL.consents)
@@ -125,7 +119,7 @@ async function applicantUpdate<A>(
       .then(
         (r) => r.data,
         () => null,
-      )) as unknown as ApplicantCase | null;
+      )) as ApplicantCase | null;
     if (!c || c.applicantId !== ctx.caller.openid) throw new AppError('NOT_FOUND', '没有找到这条申请');
     const { patch, answer } = decide(c);
     await t
@@ -226,7 +220,7 @@ export const actions = {
       const requestFp = requestFingerprint(input);
       const earlier = async () => {
         const { data } = await db.collection(COLL.cases).where({ requestKey }).limit(1).get();
-        const c = data[0] as unknown as (CaseDoc & { requestFingerprint?: string }) | undefined;
+        const c = data[0] as (CaseDoc & { requestFingerprint?: string }) | undefined;
         // the same key with another body is another application: refuse it (nothing written)
         // rather than answer it with this case; cases stored before fingerprints count as the same
         if (c?.requestFingerprint && c.requestFingerprint !== requestFp)
@@ -333,7 +327,7 @@ export const actions = {
         .limit(100)
         .get();
       return {
-        items: (data as unknown as CaseDoc[]).map((c) => ({
+        items: (data as CaseDoc[]).map((c) => ({
           ...caseSummaryView(c),
           categoryLabel: CATEGORY_LABELS[c.category],
         })),
@@ -373,7 +367,7 @@ export const actions = {
               .field({ officePhone: true })
               .get()
           : Promise.resolve({ data: [] as Record<string, unknown>[] }),
-        phoneOf('units', doc.unitId),
+        phoneOf(COLL.units, doc.unitId),
       ]);
       const phoneOfAgent = (id: string | null) =>
         id ? ((agents.data.find((s) => s._id === id)?.officePhone as string | undefined) ?? null) : null;

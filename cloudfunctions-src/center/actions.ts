@@ -27,7 +27,7 @@ import {
 } from '../../core';
 import { registryWith, templateRegistry } from '../shared/outbox';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
-import { loadSettings, settingsOf } from '../shared/applicant';
+import { loadSettings, settingsOf } from '../shared/config';
 import type { Database, Transaction } from '../shared/cloud';
 import { reassignCasesOf } from '../shared/cases';
 
@@ -298,7 +298,7 @@ export const actions = {
       ]);
       const label = { open: '未使用', used: '已使用', revoked: '已作废' } as const;
       return {
-        items: (page.data as unknown as InviteDoc[]).map((i) => {
+        items: (page.data as InviteDoc[]).map((i) => {
           const expired = i.status === 'open' && new Date(i.expiresAt) < ctx.now;
           return {
             code: i._id,
@@ -331,7 +331,7 @@ export const actions = {
             .doc(input.code)
             .get()
             .catch(() => ({ data: null }))
-        ).data as unknown as InviteDoc | null;
+        ).data as InviteDoc | null;
         if (!inv) throw new AppError('NOT_FOUND', '没有这个邀请码');
         // redeemed a moment ago (its "used" mark is still being settled): the staff record tells
         const redeemed = await t
@@ -383,7 +383,7 @@ export const actions = {
           .doc(input.code)
           .get()
           .catch(() => ({ data: null }))
-      ).data as unknown as InviteDoc | null;
+      ).data as InviteDoc | null;
       if (!inv || inv.status === 'revoked')
         throw new AppError('NOT_FOUND', '邀请码不正确或已作废，请向政务服务中心确认');
       if (inv.status === 'used') throw new AppError('CONFLICT', '这个邀请码已经使用过');
@@ -393,10 +393,10 @@ export const actions = {
       // unique openid index makes a WeChat bind once; the invite's "used" mark and the audit entry
       // ride on it (`pending`) and are settled by the notify timer
       const pending = pendingForInsert(ctx.now, {
-        updates: [{ collection: 'invites', _id: inv._id, data: { status: 'used', usedAt: ctx.now, staffId } }],
+        updates: [{ collection: COLL.invites, _id: inv._id, data: { status: 'used', usedAt: ctx.now, staffId } }],
         inserts: [
           {
-            collection: 'audit',
+            collection: COLL.audit,
             _id: `au-bind-${staffId}`,
             data: {
               at: ctx.now,
@@ -451,7 +451,7 @@ export const actions = {
         ctx.db.collection(COLL.staff).where(where).orderBy('unitId', 'asc').skip(input.offset).limit(input.limit).get(),
         ctx.db.collection(COLL.staff).where(where).count(),
       ]);
-      return { items: (page.data as unknown as StaffDoc[]).map(staffView), total: total.total };
+      return { items: (page.data as StaffDoc[]).map(staffView), total: total.total };
     },
   }),
 
@@ -484,7 +484,7 @@ export const actions = {
             .doc(input.staffId)
             .get()
             .catch(() => ({ data: null }))
-        ).data as unknown as StaffDoc | null;
+        ).data as StaffDoc | null;
         if (!s || !s.active) throw new AppError('NOT_FOUND', '没有这位在岗的工作人员');
         const before = staffView(s);
         const patch: Partial<StaffDoc> & Record<string, unknown> = {};
@@ -1035,7 +1035,7 @@ export const actions = {
         ctx.db.collection(COLL.audit).where(where).count(),
       ]);
       return {
-        items: (page.data as unknown as AuditDoc[]).map((a) => ({
+        items: (page.data as AuditDoc[]).map((a) => ({
           at: new Date(a.at).toISOString(),
           by: a.by.name,
           what: a.what,

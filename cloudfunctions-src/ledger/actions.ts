@@ -38,8 +38,9 @@ import {
   type Settings,
 } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
-import { loadSettings } from '../shared/applicant';
-import { actorOf, loadCalendar, type CaseDoc } from '../shared/cases';
+import { loadSettings } from '../shared/config';
+import { actorOf, type CaseDoc } from '../shared/cases';
+import { loadCalendar } from '../shared/config';
 import { putLedgerRow } from '../shared/ledger';
 import { refreshPendingLedger } from '../shared/effects';
 import type { Database } from '../shared/cloud';
@@ -122,15 +123,15 @@ async function grouped(
       .aggregate()
       .match({ [`ak.${period}`]: inKeys, ...where })
       .group({ _id: `$${dimensionField(by, period, 'ak')}`, received: $.sum(1), ...label })
-      .end(),
+      .end<GroupedReceived>(),
     db
       .collection(COLL.ledger)
       .aggregate()
       .match({ [`ek.${period}`]: inKeys, ...where })
       .group({ _id: `$${dimensionField(by, period, 'ek')}`, ...sums, ...label })
-      .end(),
+      .end<GroupedEnded>(),
   ]);
-  return { received: received.list as unknown as GroupedReceived[], ended: ended.list as unknown as GroupedEnded[] };
+  return { received: received.list, ended: ended.list };
 }
 
 async function reasonsIn(db: Database, where: Record<string, unknown>, period: Period, key: string) {
@@ -144,8 +145,8 @@ async function reasonsIn(db: Database, where: Record<string, unknown>, period: P
     .group({ _id: { k: '$reasons.k', v: '$reasons.v' }, n: $.sum(1) })
     .sort({ n: -1 })
     .limit(100)
-    .end();
-  return topReasons(r.list as unknown as { _id: { k: string; v: string }; n: number }[]);
+    .end<{ _id: { k: string; v: string }; n: number }>();
+  return topReasons(r.list);
 }
 
 /** One period's figures by a dimension, the trend over the last periods, and the common problems. */
@@ -407,7 +408,7 @@ export const actions = {
       const names = Object.fromEntries(units.map((u) => [u.unitId, u.name]));
       const viewer = actorOf(ctx.caller);
       return {
-        items: (page.data as unknown as LedgerRow[]).map((r) => rowView(r, viewer, settings, ctx.now, names)),
+        items: (page.data as LedgerRow[]).map((r) => rowView(r, viewer, settings, ctx.now, names)),
         total: total.total,
         measureLabel: MEASURE_LABELS[input.measure],
         label:
@@ -445,20 +446,20 @@ export const actions = {
           .doc(id)
           .get()
           .then(
-            (r) => (r.data as unknown as T) ?? null,
+            (r) => (r.data as T) ?? null,
             () => null,
           );
       // one transaction for the batch: a live change to one of these cases comes before or after it, never half
       await ctx.transaction(async (t) => {
         for (const { _id } of data) {
           const id = String(_id);
-          const c = await read<CaseDoc>(t, 'cases', id);
+          const c = await read<CaseDoc>(t, COLL.cases, id);
           if (!c) continue;
-          const rating = await read<Rating>(t, 'ratings', id);
+          const rating = await read<Rating>(t, COLL.ratings, id);
           const bads = (
             await Promise.all([
-              read<BadRatingCase>(t, 'badRatings', `${id}-0`),
-              read<BadRatingCase>(t, 'badRatings', `${id}-1`),
+              read<BadRatingCase>(t, COLL.badRatings, `${id}-0`),
+              read<BadRatingCase>(t, COLL.badRatings, `${id}-1`),
             ])
           ).filter((b): b is BadRatingCase => !!b);
           await putLedgerRow(t, c, rating, bads, cal, ctx.now, settings);

@@ -53,7 +53,7 @@ export const actions = {
       ]);
       return {
         unread: unread.total,
-        items: (list.data as unknown as MessageDoc[]).map((m) => ({
+        items: (list.data as MessageDoc[]).map((m) => ({
           id: m._id,
           title: m.title,
           ...m.fields,

@@ -41,8 +41,9 @@ import {
 } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database, Transaction } from '../shared/cloud';
-import { loadCenterConfig, loadSettings } from '../shared/applicant';
-import { actorOf, caseFacts, loadCalendar, type CaseDoc } from '../shared/cases';
+import { loadCenterConfig, loadSettings } from '../shared/config';
+import { actorOf, caseFacts, type CaseDoc } from '../shared/cases';
+import { loadCalendar } from '../shared/config';
 import { outboxSeeds, pendingForInsert, pendingForUpdate, type PendingEffects } from '../shared/effects';
 import { putLedgerRow } from '../shared/ledger';
 import { enqueue } from '../shared/outbox';
@@ -203,7 +204,7 @@ const readDoc = <T>(t: Pick<Transaction, 'collection'>, coll: CollectionName, id
     .doc(id)
     .get()
     .then(
-      (r) => (r.data as unknown as T) ?? null,
+      (r) => (r.data as T) ?? null,
       () => null,
     );
 
@@ -250,8 +251,8 @@ async function load(
   const stored = ratingDocs[0] ?? null;
   const bads = new Map(badRatingDocs.map((b) => [String(b._id), asBad(b)!]));
   for (const ins of stored?.pending?.inserts ?? [])
-    if (ins.collection === 'badRatings' && !bads.has(ins._id))
-      bads.set(ins._id, asBad({ ...(ins.data as unknown as BadRatingCase), _id: ins._id })!);
+    if (ins.collection === COLL.badRatings && !bads.has(ins._id))
+      bads.set(ins._id, asBad({ ...(ins.data as BadRatingCase), _id: ins._id })!);
   return { c: c as CaseDoc, rating: asRating(stored), bads: [...bads.values()] };
 }
 
@@ -290,7 +291,7 @@ function effectsOf(c: CaseDoc, badRating: BadRatingCase | null, now: Date) {
       {
         collection: COLL.badRatings,
         _id: `${c._id}-${badRating.followUp ? 1 : 0}`,
-        data: { ...badRating, version: 1 } as unknown as Record<string, unknown>,
+        data: { ...badRating, version: 1 } as Record<string, unknown>,
       },
     ],
     outbox: outboxSeeds(badRatingNotices(null, badRating, c.applicantId), caseFacts(c), now),
@@ -529,7 +530,7 @@ export const actions = {
         loadCalendar(ctx.db),
         loadSettings(ctx.db),
       ]);
-      const bads = (page.data as unknown as BadRatingDoc[]).map((b) => asBad(b)!);
+      const bads = (page.data as BadRatingDoc[]).map((b) => asBad(b)!);
       const caseIds = [...new Set(bads.map((b) => b.caseId))];
       const [cases, ratings] = caseIds.length
         ? await Promise.all([
@@ -546,8 +547,8 @@ export const actions = {
               .get(),
           ])
         : [{ data: [] }, { data: [] }];
-      const caseById = new Map(cases.data.map((c) => [String(c._id), c as unknown as CaseDoc]));
-      const ratingById = new Map(ratings.data.map((r) => [String(r._id), asRating(r as unknown as RatingDoc)]));
+      const caseById = new Map(cases.data.map((c) => [String(c._id), c as CaseDoc]));
+      const ratingById = new Map(ratings.data.map((r) => [String(r._id), asRating(r as RatingDoc)]));
       const names = await staffNames(
         ctx.db,
         bads.flatMap((b) => b.history.map((h) => h.by.id)),
@@ -582,7 +583,7 @@ export const actions = {
       const actor = actorOf(ctx.caller);
       const [cal, settings] = await Promise.all([loadCalendar(ctx.db), loadSettings(ctx.db)]);
       const out = await ctx.transaction(async (t) => {
-        const current = asBad(await readDoc<BadRatingDoc>(t, 'badRatings', input.id));
+        const current = asBad(await readDoc<BadRatingDoc>(t, COLL.badRatings, input.id));
         // someone else's 差评 answers like a missing one
         if (!current || !visibleTo(actor, current)) throw new AppError('NOT_FOUND', '没有找到这条差评');
         if ((current.version ?? 0) !== input.version)
@@ -592,11 +593,11 @@ export const actions = {
         const next: BadRatingDoc = { ...d.value, _id: current._id, version: (current.version ?? 0) + 1 };
         const { _id, ...body } = next;
         await t.collection(COLL.badRatings).doc(_id).set({ data: body });
-        const c = await readDoc<CaseDoc>(t, 'cases', current.caseId);
+        const c = await readDoc<CaseDoc>(t, COLL.cases, current.caseId);
         if (!c) throw new AppError('NOT_FOUND', '没有找到这条差评');
-        const rating = asRating(await readDoc<RatingDoc>(t, 'ratings', current.caseId));
+        const rating = asRating(await readDoc<RatingDoc>(t, COLL.ratings, current.caseId));
         const other = asBad(
-          await readDoc<BadRatingDoc>(t, 'badRatings', `${current.caseId}-${current.followUp ? 0 : 1}`),
+          await readDoc<BadRatingDoc>(t, COLL.badRatings, `${current.caseId}-${current.followUp ? 0 : 1}`),
         );
         await putLedgerRow(t, c, rating, [next, ...(other ? [other] : [])], cal, ctx.now, settings);
         const notices = badRatingNotices(current, next, c.applicantId);

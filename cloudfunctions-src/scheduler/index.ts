@@ -20,7 +20,7 @@ import {
   type WorkCalendar,
 } from '../../core';
 import type { ActionContext } from '../shared/action';
-import { loadCenterConfig } from '../shared/applicant';
+import { loadCenterConfig } from '../shared/config';
 import { cloud, db, transaction, type Database } from '../shared/cloud';
 import { caseFacts, reassignCasesOf, type CaseDoc } from '../shared/cases';
 import { putLedgerRow } from '../shared/ledger';
@@ -132,7 +132,7 @@ async function* pages<T extends { _id: string }>(
     let q = db.collection(collection).where({ ...where, _id: _.gt(after) });
     if (field) q = q.field(field);
     const { data } = await q.orderBy('_id', 'asc').limit(PAGE).get();
-    const page = data as unknown as T[];
+    const page = data as T[];
     if (page.length) yield page;
     if (page.length < PAGE) return;
     after = page[page.length - 1]._id;
@@ -151,7 +151,7 @@ async function caseFactsByIds(ids: string[]): Promise<Map<string, ReturnType<typ
       .field({ _id: true, caseNo: true, category: true, mode: true, status: true })
       .limit(PAGE)
       .get();
-    for (const c of data as unknown as CaseDoc[]) out.set(c._id, caseFacts(c));
+    for (const c of data as CaseDoc[]) out.set(c._id, caseFacts(c));
   }
   return out;
 }
@@ -185,7 +185,7 @@ function checkCase(c: CaseDoc, calendar: WorkCalendar, settings: Settings, now: 
     }
   }
   // the scan reads no timeline; the submission is its first event
-  const record = { ...c, timeline: [{ at: c.submittedAt }] } as unknown as CaseDoc;
+  const record = { ...c, timeline: [{ at: c.submittedAt }] } as CaseDoc;
   // one feedback reminder per silence: the key is the last contact (or the submission)
   if (progressReportDue(calendar, record, now, settings)) {
     const since = new Date(c.lastContactAt ?? c.submittedAt);
@@ -195,7 +195,7 @@ function checkCase(c: CaseDoc, calendar: WorkCalendar, settings: Settings, now: 
 
 async function caseReminders(calendar: WorkCalendar, settings: Settings, now: Date, counts: Counts): Promise<void> {
   const _ = db.command;
-  for await (const page of pages<CaseDoc>('cases', { status: _.in(OPEN_WITH_CLOCK) }, CASE_FIELDS)) {
+  for await (const page of pages<CaseDoc>(COLL.cases, { status: _.in(OPEN_WITH_CLOCK) }, CASE_FIELDS)) {
     const due: Due[] = [];
     for (const c of page) {
       counts.scanned++;
@@ -217,7 +217,7 @@ async function caseReminders(calendar: WorkCalendar, settings: Settings, now: Da
 async function appointmentReminders(settings: Settings, now: Date, counts: Counts): Promise<void> {
   const _ = db.command;
   const horizon = new Date(now.getTime() + settings.booking.remindDayBeforeMinutes * 60_000);
-  for await (const page of pages<BookingDoc>('bookings', {
+  for await (const page of pages<BookingDoc>(COLL.bookings, {
     status: 'active',
     startsAt: _.and(_.gt(now), _.lte(horizon)),
   })) {
@@ -252,7 +252,7 @@ async function noShows(settings: Settings, now: Date, counts: Counts): Promise<v
   const _ = db.command;
   // a slot ends after it starts, so anything due started at least the grace ago
   const startedBy = new Date(now.getTime() - settings.booking.noShowGraceMinutes * 60_000);
-  for await (const page of pages<BookingDoc>('bookings', { status: 'active', startsAt: _.lte(startedBy) })) {
+  for await (const page of pages<BookingDoc>(COLL.bookings, { status: 'active', startsAt: _.lte(startedBy) })) {
     const due = page.filter((b) => noShowDue({ status: b.status, endsAt: endsAt(b) }, now, settings.booking));
     const cases = await caseFactsByIds(due.flatMap((b) => (b.caseId ? [b.caseId] : [])));
     for (const b of due) {
@@ -264,7 +264,7 @@ async function noShows(settings: Settings, now: Date, counts: Counts): Promise<v
           .then(
             (r) => r.data,
             () => null,
-          )) as unknown as BookingDoc | null;
+          )) as BookingDoc | null;
         if (!current || current.status !== 'active') return false;
         await t
           .collection(COLL.bookings)
@@ -305,7 +305,7 @@ async function defaultRatings(calendar: WorkCalendar, settings: Settings, now: D
     timeline: true,
   };
   for await (const page of pages<CaseDoc>(
-    'cases',
+    COLL.cases,
     { status: _.in([...ENDED_STATUSES]), endedAt: _.and(_.gte(earliest), _.lte(latest)) },
     fields,
   )) {
@@ -345,7 +345,7 @@ async function defaultRatings(calendar: WorkCalendar, settings: Settings, now: D
             .then(
               (r) => r.data,
               () => null,
-            )) as unknown as CaseDoc | null;
+            )) as CaseDoc | null;
           if (!full) return false;
           await t.collection(COLL.ratings).add({ data: { _id: c._id, ...rating } });
           // nobody rated, so there is no 差评 to count
@@ -369,7 +369,7 @@ async function badRatingDeadlines(
   counts: Counts,
 ): Promise<void> {
   const _ = db.command;
-  for await (const page of pages<BadRatingCase & { _id: string }>('badRatings', {
+  for await (const page of pages<BadRatingCase & { _id: string }>(COLL.badRatings, {
     status: _.in(['awaiting_call_back', 'awaiting_rectification', 'under_appeal']),
   })) {
     const found: { rec: BadRatingCase; r: NonNullable<ReturnType<typeof badRatingReminder>> }[] = [];

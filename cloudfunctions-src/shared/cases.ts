@@ -17,12 +17,12 @@ import {
   type AgentCandidate,
   type CaseAction,
   type CaseRecord,
-  type CenterCalendar,
   type Notification,
   type TimelineEvent,
 } from '../../core';
 import { AppError, type ActionContext, type Caller } from './action';
 import type { Database } from './cloud';
+import { loadCalendar } from './config';
 import { putLedgerRow } from './ledger';
 import { enqueue, fromNotifications } from './outbox';
 import { outboxSeeds, pendingForUpdate } from './effects';
@@ -81,7 +81,7 @@ export function readCase(db: Database, caseId: string): Promise<CaseDoc | null> 
     .doc(caseId)
     .get()
     .then(
-      (r) => r.data as unknown as CaseDoc | null,
+      (r) => r.data as CaseDoc | null,
       () => null,
     );
 }
@@ -91,18 +91,6 @@ export function visibleCase(ctx: ActionContext<Database>, doc: CaseDoc | null): 
   if (!doc || !authorize(actorOf(ctx.caller), 'case.view', caseViewTarget(doc)).ok)
     throw new AppError('NOT_FOUND', '没有找到这条申请');
   return doc;
-}
-
-export async function loadCalendar(db: Database): Promise<ReturnType<typeof createWorkCalendar>> {
-  const stored = await db
-    .collection(COLL.settings)
-    .doc('calendar')
-    .get()
-    .then(
-      (r) => r.data as unknown as CenterCalendar | null,
-      () => null,
-    );
-  return createWorkCalendar(stored ?? {});
 }
 
 export interface TransitionOutcome {
@@ -207,7 +195,7 @@ function replayed(doc: CaseDoc): TransitionOutcome {
 function stepChanges(db: Database, current: CaseDoc, next: CaseDoc): Record<string, unknown> {
   const _ = db.command;
   const changes: Record<string, unknown> = {};
-  const before = current as unknown as Record<string, unknown>;
+  const before: Record<string, unknown> = { ...current };
   for (const [k, v] of Object.entries(next)) {
     if (k === '_id' || k === 'pending' || v === before[k]) continue;
     if (k === 'timeline' && Array.isArray(v) && Array.isArray(before[k])) {
@@ -355,7 +343,7 @@ async function releaseOne(
       .then(
         (r) => r.data,
         () => null,
-      )) as unknown as CaseDoc | null;
+      )) as CaseDoc | null;
     if (!current) throw new AppError('NOT_FOUND', '没有找到这条申请');
     if (current.version !== expectedVersion) throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
     const decision = releaseCase(current, actorOf(ctx.caller), ctx.now, reason);
@@ -404,7 +392,7 @@ export async function reassignCasesOf(
     .orderBy('submittedAt', 'asc')
     .limit(1000)
     .get();
-  const cases = data as unknown as Pick<CaseDoc, '_id' | 'unitId' | 'category' | 'version'>[];
+  const cases = data as Pick<CaseDoc, '_id' | 'unitId' | 'category' | 'version'>[];
   if (cases.length === 0) return out;
   const units = [...new Set(cases.map((c) => c.unitId))];
   const candidates = (await Promise.all(units.map((u) => agentCandidates(ctx.db, u))))

@@ -42,7 +42,8 @@ export interface Aggregate {
       | { from: CollectionName; localField: string; foreignField: string; as: string }
       | { from: CollectionName; pipeline: unknown; as: string; let?: object },
   ): Aggregate;
-  end(): Promise<{ list: Record<string, unknown>[] }>;
+  /** R: the shape the pipeline's last stage answers (the caller's pipeline decides it) */
+  end<R = Record<string, unknown>>(): Promise<{ list: R[] }>;
 }
 export interface Collection<T = Record<string, unknown>> extends Query<T> {
   doc(id: string): DocRef<T>;
@@ -67,8 +68,14 @@ export interface Database {
   runTransaction<T>(fn: (t: Transaction) => Promise<T>, retries?: number): Promise<T>;
 }
 
+/** The SDK's storage answers, as the functions use them. */
+export interface TempFileList {
+  fileList: { fileID: string; tempFileURL?: string; status?: number }[];
+}
 export const cloud = sdk as {
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string; SOURCE?: string };
+  getTempFileURL(o: { fileList: { fileID: string; maxAge: number }[] }): Promise<TempFileList>;
+  uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
 };
 export const db: Database = sdk.database();
 

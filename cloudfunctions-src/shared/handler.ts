@@ -5,7 +5,7 @@ import { AppError, type ActionTable, type Caller, type Result, type StaffRecord 
 import { cloud, db, transaction, type Database } from './cloud';
 
 // every rule without a message of its own answers in plain Chinese, never in zod's English
-z.config({ customError: (issue) => validationMessage(issue as unknown as ValidationIssue) });
+z.config({ customError: (issue) => validationMessage(issue as ValidationIssue) });
 
 /**
  * Tests set BANGBAN_CHECK_OUTPUTS=1 (test/support/app.ts) so every answer is parsed with its action's
@@ -84,7 +84,7 @@ export function createMain(functionName: string, actions: ActionTable<Database>)
 
 async function findStaff(openid: string): Promise<StaffRecord | null> {
   const { data } = await db.collection(COLL.staff).where({ openid, active: true }).limit(1).get();
-  const staff = (data[0] as unknown as StaffRecord | undefined) ?? null;
+  const staff = (data[0] as StaffRecord | undefined) ?? null;
   return staff && (STAFF_ROLES as readonly string[]).includes(staff.role) ? staff : null;
 }
 

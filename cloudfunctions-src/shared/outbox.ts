@@ -245,7 +245,7 @@ async function expand(
 /** One push attempt: spend a one-time grant, send, and record what happened. */
 async function push(db: Database, m: MessageDoc, template: TemplateConfig, now: Date): Promise<PushStatus> {
   const _ = db.command;
-  if (!(await claim(db, 'messages', m._id, 'push.claimedUntil', { 'push.status': 'pending' }, now)))
+  if (!(await claim(db, COLL.messages, m._id, 'push.claimedUntil', { 'push.status': 'pending' }, now)))
     return m.push.status;
   // one grants document per person (id = openid): `counts.<templateId>` grants left
   const field = `counts.${template.id}`;
@@ -352,7 +352,7 @@ export async function dispatch(
       .where(only ? { _id: _.in(only), status: 'pending' } : { status: 'pending' })
       .limit(100)
       .get()
-  ).data as unknown as OutboxDoc[];
+  ).data as OutboxDoc[];
   const fresh: string[] = [];
   const mine = await claimEntries(
     db,
@@ -382,7 +382,7 @@ export async function dispatch(
       )
       .limit(100)
       .get()
-  ).data as unknown as MessageDoc[];
+  ).data as MessageDoc[];
   const pushed: Record<string, number> = {};
   if (due.length === 0) return { expanded: entries.length, claimed, pushed };
   const registry = await templates();

@@ -25,7 +25,8 @@ import {
   type WorkCalendar,
 } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
-import { loadCenterConfig, signatureFileSchema } from '../shared/applicant';
+import { signatureFileSchema } from '../shared/applicant';
+import { loadCenterConfig } from '../shared/config';
 import type { BookingDoc } from '../shared/db';
 import type { Database } from '../shared/cloud';
 import {
@@ -357,7 +358,7 @@ export const actions = {
           0,
         );
       return {
-        items: (page.data as unknown as (CaseDoc & ApplicantCaseFields)[]).map((c) => ({
+        items: (page.data as (CaseDoc & ApplicantCaseFields)[]).map((c) => ({
           ...staffCaseRowView(c),
           firstAgentName: c.firstAgentName,
           dueOn: c.dueOn ?? null,
@@ -569,7 +570,7 @@ export const actions = {
         .doc(input.bookingId)
         .get()
         .then(
-          (r) => r.data as unknown as BookingDoc | null,
+          (r) => r.data as BookingDoc | null,
           () => null,
         );
       if (!b) throw missing();

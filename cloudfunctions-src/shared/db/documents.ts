@@ -11,6 +11,7 @@ import type {
   Recipient,
 } from '../../../core';
 import type { Material } from '../applicant';
+import type { PendingEffects } from '../effects';
 import type { CollectionName } from './collections';
 
 /**
@@ -36,7 +37,7 @@ export interface CaseDoc extends CaseRecord {
   /** the case clock's due date (Beijing YYYY-MM-DD) after the last step, null while paused or before 送达; lists filter on it */
   dueOn?: string | null;
   /** effects of a one-write step still to be settled (shared/effects.ts) */
-  pending?: unknown;
+  pending?: PendingEffects;
   /** the last step's fingerprint and the messages it sent: a retry of it is answered, not refused (transitionCase) */
   lastStep?: { key: string; notifications: Notification[] };
 }
@@ -88,7 +89,7 @@ export interface BookingDoc extends Omit<Booking, 'id'> {
   /** 签到码 the applicant shows at the desk (absent on bookings stored before it was kept) */
   checkInCode?: string | null;
   /** effects not yet settled (shared/effects.ts) */
-  pending?: unknown;
+  pending?: PendingEffects;
 }
 
 export interface OutboxDoc {
@@ -171,7 +172,7 @@ export interface AuditDoc {
   after: unknown;
 }
 
-export type RatingDoc = Rating & { _id: string };
+export type RatingDoc = Rating & { _id: string; pending?: PendingEffects };
 
 export type BadRatingDoc = BadRatingCase & { _id: string; version?: number };
 
@@ -201,7 +202,7 @@ export type SettingsDoc = { _id: string } & Record<string, unknown>;
 export type LedgerDoc = LedgerRow & { _id: string };
 
 /** A stored staff binding, as center and the handler read it. */
-export type StaffDocument = StaffDoc & { officePhone?: string; skills?: string[] };
+export type StaffDocument = StaffDoc & { officePhone?: string; skills?: string[]; pending?: PendingEffects };
 
 /** Collection name → the type of its documents. */
 export interface Documents {
