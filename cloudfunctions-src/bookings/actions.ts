@@ -1,8 +1,8 @@
 import type { Database } from '../shared/cloud';
 import type { ActionTable } from '../shared/action';
-import { applicantActionsActions } from './applicant-actions';
-import { staffActionsActions } from './staff-actions';
-import { deskActionsActions } from './desk-actions';
+import { applicantActions } from './applicant-actions';
+import { staffActions } from './staff-actions';
+import { deskActions } from './desk-actions';
 
 export * from './common';
 export * from './views';
@@ -10,7 +10,7 @@ export * from './changes';
 
 /** The function's action table, composed from its groups (order kept: docs/api.md lists them so). */
 export const actions = {
-  ...applicantActionsActions,
-  ...staffActionsActions,
-  ...deskActionsActions,
+  ...applicantActions,
+  ...staffActions,
+  ...deskActions,
 } satisfies ActionTable<Database>;

@@ -8,7 +8,7 @@ import { KIND_SHORT, WEEKDAYS } from './common';
 import { slotViewSchema, bookingAnswer, readForBooking, placeBooking } from './views';
 import { slotIdSchema, bookingRef, ownCase, cancelIt, moveIt } from './changes';
 
-export const applicantActionsActions = {
+export const applicantActions = {
   listSlots: action({
     summary: '可预约时段：今天起14天内，每个时段标明常规／延时／错时（或上门）与剩余名额；已截止的不列出',
     roles: ['applicant', 'agent', 'leader', 'center'],

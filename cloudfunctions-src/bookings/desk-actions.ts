@@ -26,7 +26,7 @@ import { KIND_SHORT, refused, inTransaction, toBooking } from './common';
 import { bookingView, bookingViewSchema } from './views';
 import { bookingRef, loadOwnBooking } from './changes';
 
-export const deskActionsActions = {
+export const deskActions = {
   listDay: action({
     summary:
       '某日预约名单（工作人员）：按时段（窗口）列出，可按窗口筛选，申请人信息脱敏；上门地址仅帮代办员可见；时段已不在开放时间表中的预约另列，不会被漏掉',

@@ -17,7 +17,7 @@ import type { BookingDoc } from '../shared/db';
 import { bookingViewSchema, bookingAnswer, bookingView, readForBooking, placeBooking } from './views';
 import { slotIdSchema, bookingRef, phoneSchema, caseNoSchema, cancelIt, moveIt } from './changes';
 
-export const staffActionsActions = {
+export const staffActions = {
   staffCancel: action({
     summary: '取消预约（工作人员）：在开始前取消申请人的预约（如临时闭厅），须填写原因，系统通知申请人',
     roles: ['agent', 'center'],

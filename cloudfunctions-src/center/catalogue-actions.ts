@@ -25,7 +25,7 @@ import {
   keywordsSchema,
 } from './common';
 
-export const catalogueActionsActions = {
+export const catalogueActions = {
   centerLocation: action({
     summary:
       '政务服务中心的地址与地图位置（公开信息，任何人可看）：申请人导航到中心（openLocation）并看到地址；中心管理员在设置中修改',

@@ -35,7 +35,7 @@ import {
   keywordsSchema,
 } from './common';
 
-export const settingsActionsActions = {
+export const settingsActions = {
   // ─── 单位与行业 ─────────────────────────────────────────────────────────────────────────────────
   listUnits: action({
     summary: '单位及其归口行业（工作人员）：用于部门任务、会议和设置',

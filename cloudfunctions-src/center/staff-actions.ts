@@ -20,7 +20,7 @@ import {
   staffViewSchema,
 } from './common';
 
-export const staffActionsActions = {
+export const staffActions = {
   // ─── 绑定 ───────────────────────────────────────────────────────────────────────────────────────
   createInvite: action({
     summary: '中心管理员为一个人、一个角色发放一次性邀请码（7天内有效），对方在小程序输入后绑定身份',
