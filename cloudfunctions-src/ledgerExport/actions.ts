@@ -1,3 +1,5 @@
+import { COLL } from '../shared/db';
+import { z } from 'zod';
 import {
   beijingDate,
   LEDGER_COLUMNS,
@@ -22,13 +24,13 @@ import { computeStatistics, EXPORT_MAX_ROWS, keyOf, periodInput, scopeOf, unitLi
  * statistics call of the ledger function would otherwise load it at a cold start. The figures come
  * from the same aggregation as ledger.statistics (imported from it), so both always agree.
  */
-export const actions: ActionTable<Database> = {
+export const actions = {
   export: action({
     summary:
       '导出台账与统计（.xlsx）：汇总（按事项类别、责任单位、帮代办员、近若干期）、台账明细（该期间申请、受理或办结的案件，个人信息脱敏）、常见问题；保存到云存储，返回临时下载链接',
     roles: ['leader', 'center'],
     input: periodInput,
-    output: '{ fileID, url, fileName, rows }',
+    output: z.object({ fileID: z.string(), url: z.string(), fileName: z.string(), rows: z.number() }),
     errors: ['FORBIDDEN', 'RULE_REFUSED'],
     async run(ctx, input) {
       const scope = scopeOf(ctx, input);
@@ -41,7 +43,7 @@ export const actions: ActionTable<Database> = {
         _.or([{ [`rk.${period}`]: key }, { [`ak.${period}`]: key }, { [`ek.${period}`]: key }]),
       ]) as Record<string, unknown>;
       await refreshPendingLedger(ctx.db, ctx.transaction, ctx.now, scope.where);
-      const { total } = await ctx.db.collection('ledger').where(where).count();
+      const { total } = await ctx.db.collection(COLL.ledger).where(where).count();
       if (total > EXPORT_MAX_ROWS)
         throw new AppError(
           'RULE_REFUSED',
@@ -62,12 +64,12 @@ export const actions: ActionTable<Database> = {
           let after = '';
           for (;;) {
             const { data } = await ctx.db
-              .collection('ledger')
+              .collection(COLL.ledger)
               .where(_.and([where, { _id: _.gt(after) }]) as Record<string, unknown>)
               .orderBy('_id', 'asc')
               .limit(1000)
               .get();
-            out.push(...(data as unknown as LedgerRow[]));
+            out.push(...(data as LedgerRow[]));
             if (data.length < 1000) break;
             after = String(data[data.length - 1]._id);
           }
@@ -125,16 +127,12 @@ export const actions: ActionTable<Database> = {
       const buffer = Buffer.from(await wb.xlsx.writeBuffer());
       const stamp = ctx.now.toISOString().replace(/[-:]/g, '').slice(0, 15);
       const fileName = `帮办代办台账-${unitName}-${key}.xlsx`;
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const sdk = cloud as any;
-      const { fileID } = (await sdk.uploadFile({
+      const { fileID } = await cloud.uploadFile({
         cloudPath: `exports/ledger/${scope.unitId ?? 'all'}/${key}-${stamp}-${ctx.caller.staff!._id}.xlsx`,
         fileContent: buffer,
-      })) as { fileID: string };
-      const temp = (await sdk.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })) as {
-        fileList: { tempFileURL: string }[];
-      };
+      });
+      const temp = await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] });
       return { fileID, url: temp.fileList[0]?.tempFileURL ?? '', fileName, rows: rows.length };
     },
   }),
-};
+} satisfies ActionTable<Database>;

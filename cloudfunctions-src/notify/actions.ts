@@ -1,7 +1,9 @@
+import { COLL, isDuplicateKey } from '../shared/db';
 import { z } from 'zod';
 import { action, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { loadTemplateRegistry, type MessageDoc } from '../shared/outbox';
+import { PUSH_STATUSES, type MessageDoc } from '../shared/db';
+import { loadTemplateRegistry } from '../shared/templates';
 
 const PUSH_LABELS: Record<string, string> = {
   pending: '发送中',
@@ -11,7 +13,7 @@ const PUSH_LABELS: Record<string, string> = {
   failed: '推送失败',
 };
 
-export const actions: ActionTable<Database> = {
+export const actions = {
   inbox: action({
     summary: '站内消息：推送给我的全部消息（无论微信是否送达），最新的在前',
     roles: ['applicant', 'agent', 'leader', 'center'],
@@ -19,23 +21,40 @@ export const actions: ActionTable<Database> = {
       offset: z.number().int().min(0).max(10_000).default(0),
       limit: z.number().int().min(1).max(50).default(20),
     }),
-    output: '{ items: [{ id, title, caseNo, matter, status, note, time, page, read, push, pushLabel }], unread }',
+    output: z.object({
+      items: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          caseNo: z.string(),
+          matter: z.string(),
+          status: z.string(),
+          note: z.string(),
+          time: z.string(),
+          page: z.string(),
+          read: z.boolean(),
+          push: z.enum(PUSH_STATUSES),
+          pushLabel: z.string(),
+        }),
+      ),
+      unread: z.number(),
+    }),
     async run({ caller, db }, input) {
       const [list, unread] = await Promise.all([
         // messages delivered in one run share createdAt: within it, the later event comes first
         db
-          .collection('messages')
+          .collection(COLL.messages)
           .where({ openid: caller.openid })
           .orderBy('createdAt', 'desc')
           .orderBy('seq', 'desc')
           .skip(input.offset)
           .limit(input.limit)
           .get(),
-        db.collection('messages').where({ openid: caller.openid, read: false }).count(),
+        db.collection(COLL.messages).where({ openid: caller.openid, read: false }).count(),
       ]);
       return {
         unread: unread.total,
-        items: (list.data as unknown as MessageDoc[]).map((m) => ({
+        items: (list.data as MessageDoc[]).map((m) => ({
           id: m._id,
           title: m.title,
           ...m.fields,
@@ -52,14 +71,14 @@ export const actions: ActionTable<Database> = {
     summary: '把我的消息标为已读（不传 ids 则全部已读）',
     roles: ['applicant', 'agent', 'leader', 'center'],
     input: z.object({ ids: z.array(z.string().max(100)).max(50).optional() }),
-    output: '{ updated }',
+    output: z.object({ updated: z.number() }),
     async run({ caller, db }, input) {
       const _ = db.command;
       const where = input.ids
         ? { openid: caller.openid, _id: _.in(input.ids) }
         : { openid: caller.openid, read: false };
       const r = await db
-        .collection('messages')
+        .collection(COLL.messages)
         .where(where)
         .update({ data: { read: true } });
       return { updated: r.stats.updated };
@@ -70,7 +89,7 @@ export const actions: ActionTable<Database> = {
     summary: '记录用户在 wx.requestSubscribeMessage 中同意的模板（一次性订阅每次同意可发一条）',
     roles: ['applicant', 'agent', 'leader', 'center'],
     input: z.object({ accepted: z.array(z.string().min(1).max(64)).max(3) }),
-    output: '{ recorded }',
+    output: z.object({ recorded: z.number() }),
     async run({ caller, db }, input) {
       const _ = db.command;
       const known = new Set(Object.values(await loadTemplateRegistry(db)).map((t) => t!.id));
@@ -79,18 +98,13 @@ export const actions: ActionTable<Database> = {
       // one grants document per person: each accepted template counts one more send, atomically
       // ($inc), so two grants recorded at once both count; the first grant creates the document
       const inc = Object.fromEntries(accepted.map((t) => [`counts.${t}`, _.inc(1)]));
-      const grants = db.collection('grants');
+      const grants = db.collection(COLL.grants);
       if ((await grants.where({ _id: caller.openid }).update({ data: inc })).stats.updated === 0) {
         try {
           await grants.add({ data: { _id: caller.openid, counts: Object.fromEntries(accepted.map((t) => [t, 1])) } });
         } catch (e) {
           // created a moment ago by another call: count on it
-          if (
-            !/E11000|duplicate/i.test(
-              String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e),
-            )
-          )
-            throw e;
+          if (!isDuplicateKey(e)) throw e;
           await grants.where({ _id: caller.openid }).update({ data: inc });
         }
       }
@@ -98,4 +112,4 @@ export const actions: ActionTable<Database> = {
       return { recorded };
     },
   }),
-};
+} satisfies ActionTable<Database>;

@@ -1,3 +1,4 @@
+import type { StaffRecord } from './db/documents';
 import type { z } from 'zod';
 import type { Role } from '../../core';
 import type { Transaction } from './cloud';
@@ -13,7 +14,8 @@ export const ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED:
     '这个请求编号（requestId）已用于内容不同的另一份申请：不写入任何内容，也不答复那份申请的结果；请换一个新的请求编号再提交',
   FILE_REJECTED:
-    '上传的文件不符合要求（不存在、不是本人上传、类型或大小不符）：fields 按文件位置给出说明，并列出问题代码（FILE_MISSING、FILE_NOT_YOURS、FILE_TYPE、FILE_TYPE_MISMATCH、FILE_TOO_LARGE、FILE_EMPTY）；不写入任何内容',
+    '上传的文件不符合要求（不存在、不是本人上传、类型或大小不符）：fields 按文件位置给出说明，并列出问题代码（FILE_MISSING、FILE_NOT_YOURS、' +
+    'FILE_TYPE、FILE_TYPE_MISMATCH、FILE_TOO_LARGE、FILE_EMPTY）；不写入任何内容',
   INTERNAL: '系统繁忙，请稍后再试',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -31,18 +33,7 @@ export class AppError extends Error {
 export type Result<T> =
   { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };
 
-export interface StaffRecord {
-  _id: string;
-  openid: string;
-  name: string;
-  role: 'agent' | 'leader' | 'center';
-  unitId: string;
-  unitName: string;
-  onDuty?: boolean;
-  /** 中心管理员: a center binding that may change settings and staff */
-  admin?: boolean;
-  active?: boolean;
-}
+export type { StaffRecord } from './db/documents';
 
 /** What an action knows about its caller: taken from getWXContext and the staff binding only. */
 export interface Caller {
@@ -62,13 +53,19 @@ export interface ActionContext<Db> {
   prefetched?: Promise<unknown>;
 }
 
-export interface ActionSpec<I extends z.ZodType, O, Db = unknown> {
+export interface ActionSpec<I extends z.ZodType, O extends z.ZodType, Db = unknown> {
   summary: string;
   /** roles allowed to call; 'applicant' means any WeChat user */
   roles: Role[];
   input: I;
-  /** one line on the answer's shape, for docs/api.md */
-  output: string;
+  /**
+   * The answer's `data`, declared once: `run` must return it (checked by tsc), the client's typed
+   * call infers it (cloudfunctions-src/api.ts), docs/api.md shows it, and under test the wrapper
+   * parses every answer with it (BANGBAN_CHECK_OUTPUTS). No transforms: production sends `run`'s value as is.
+   */
+  output: O;
+  /** a short note on the answer for docs/api.md, where the schema alone does not say enough */
+  returns?: string;
   /** error codes this action can answer besides INVALID_INPUT/UNKNOWN_ACTION/INTERNAL */
   errors?: ErrorCode[];
   /**
@@ -82,13 +79,13 @@ export interface ActionSpec<I extends z.ZodType, O, Db = unknown> {
    * what the caller may see or do; a refused caller's prefetch is dropped unread.
    */
   prefetch?(db: Db, input: z.infer<I>, now: Date): Promise<unknown>;
-  run(ctx: ActionContext<Db>, input: z.infer<I>): Promise<O>;
+  run(ctx: ActionContext<Db>, input: z.infer<I>): Promise<z.output<O>>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ActionTable<Db = any> = Record<string, ActionSpec<z.ZodType, unknown, Db>>;
+export type ActionTable<Db = any> = Record<string, ActionSpec<z.ZodType, z.ZodType, Db>>;
 
-/** Keeps each action's input type while collecting them into one table. */
-export function action<I extends z.ZodType, O, Db>(spec: ActionSpec<I, O, Db>): ActionSpec<I, O, Db> {
+/** Keeps each action's input and output types while collecting them into one table. */
+export function action<I extends z.ZodType, O extends z.ZodType, Db>(spec: ActionSpec<I, O, Db>): ActionSpec<I, O, Db> {
   return spec;
 }

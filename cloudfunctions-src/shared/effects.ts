@@ -1,11 +1,15 @@
+import { COLL, type CaseDoc, type CollectionName, type DocumentOf, type RatingDoc } from './db';
 import crypto from 'node:crypto';
-import { type MessageFacts, type MessageKind, type Rating, type Recipient, type BadRatingCase } from '../../core';
-import { loadCenterConfig } from './applicant';
+import { type MessageFacts, type MessageKind, type Recipient, type BadRatingCase } from '../../core';
+import { loadCenterConfig } from './config';
 import type { Database, Transaction } from './cloud';
 import { putLedgerRow } from './ledger';
 
 /**
- * Effects that follow a one-write command.
+ * Effects: what a command leaves to do after its answer (its messages, its case's 台账 row,
+ * documents it creates). The one name for them in the code; their stages are: recorded with the
+ * command's write, settled into real documents (`settle`), delivered (shared/outbox.ts `dispatch`,
+ * both run by shared/deliver.ts from the notify timer and the scheduler).
  *
  * In CloudBase a transaction costs a round trip to start, one per operation and one to commit, each
  * tens of milliseconds; a tap must not wait for seven of them. So an applicant's command
@@ -15,9 +19,10 @@ import { putLedgerRow } from './ledger';
  * create (a 差评's handling record). The write and its consequences are therefore atomic: none is
  * lost, none happens without the write. `settle` (run by the notify function's timer every few
  * seconds and by the scheduler) turns `pending` into real documents in one transaction per source
- * document, then the outbox is delivered as before. A staff member's step on a case is written the
- * same way (shared/cases.ts transitionCase); the few writes nobody waits for at a screen (the
- * scheduler's sweeps, a ledger rebuild, 差评 handling) keep their transactions.
+ * document, then the outbox is delivered. A staff member's step on a case is written the same way
+ * (shared/cases.ts transitionCase); the few writes nobody waits for at a screen (the scheduler's
+ * sweeps, a reassignment, 差评 handling) keep their transactions and record their messages in them
+ * with `enqueue`. Either way outbox entries are written by one function, `writeOutbox`, below.
  */
 
 export interface OutboxSeed {
@@ -34,13 +39,14 @@ export interface PendingEffects {
   /** the case whose 台账 row is recomputed from the case, its rating and its 差评 records */
   ledger: string | null;
   /** documents to create (each id fixed, so a settle that is retried cannot create two) */
-  inserts: { collection: string; _id: string; data: Record<string, unknown> }[];
+  inserts: { collection: CollectionName; _id: string; data: object }[];
   /** fields to set on other documents (an invite marked used by the staff record it became) */
-  updates?: { collection: string; _id: string; data: Record<string, unknown> }[];
+  updates?: { collection: CollectionName; _id: string; data: object }[];
 }
 
 /** Collections whose documents may carry `pending`. */
-export const PENDING_COLLECTIONS = ['cases', 'ratings', 'bookings', 'staff'] as const;
+export const PENDING_COLLECTIONS = [COLL.cases, COLL.ratings, COLL.bookings, COLL.staff] as const;
+type PendingCollection = (typeof PENDING_COLLECTIONS)[number];
 
 export const outboxId = () => `ob-${crypto.randomBytes(12).toString('hex')}`;
 
@@ -77,13 +83,17 @@ export function pendingForUpdate(
   };
 }
 
-const readDoc = <T>(t: Pick<Transaction, 'collection'>, coll: string, id: string) =>
+const readDoc = <N extends CollectionName>(
+  t: Pick<Transaction, 'collection'>,
+  coll: N,
+  id: string,
+): Promise<DocumentOf<N> | null> =>
   t
     .collection(coll)
     .doc(id)
     .get()
     .then(
-      (r) => (r.data ? ({ ...(r.data as object), _id: id } as T) : null),
+      (r) => (r.data ? { ...r.data, _id: id } : null),
       () => null,
     );
 
@@ -97,27 +107,27 @@ async function recomputeLedgerRow(
   caseId: string,
   config: Awaited<ReturnType<typeof loadCenterConfig>>,
   now: Date,
-  known: Record<string, Record<string, unknown> | null | undefined>,
+  known: { cases?: CaseDoc | null; ratings?: RatingDoc | null },
   inserts: PendingEffects['inserts'],
 ): Promise<void> {
-  const caseDoc =
-    known.cases?._id === caseId ? known.cases : await readDoc<Record<string, unknown>>(t, 'cases', caseId);
+  const caseDoc = known.cases?._id === caseId ? known.cases : await readDoc(t, COLL.cases, caseId);
   if (!caseDoc) return;
-  const rating = (known.ratings?._id === caseId
-    ? known.ratings
-    : await readDoc<Record<string, unknown>>(t, 'ratings', caseId)) as unknown as Rating | null;
+  const rating = known.ratings?._id === caseId ? known.ratings : await readDoc(t, COLL.ratings, caseId);
+  // 差评 records this very settle creates count as if they existed
   const created = new Map(
-    inserts.filter((i) => i.collection === 'badRatings').map((i) => [i._id, { ...i.data, _id: i._id }]),
+    inserts
+      .filter((i) => i.collection === COLL.badRatings)
+      .map((i) => [i._id, { ...(i.data as BadRatingCase), _id: i._id }]),
   );
   const bads: BadRatingCase[] = [];
   for (const n of [0, 1]) {
     const bid = `${caseId}-${n}`;
-    const b = created.get(bid) ?? (await readDoc<Record<string, unknown>>(t, 'badRatings', bid));
-    if (b) bads.push(b as unknown as BadRatingCase);
+    const b = created.get(bid) ?? (await readDoc(t, COLL.badRatings, bid));
+    if (b) bads.push(b);
   }
   await putLedgerRow(
     t,
-    caseDoc as never,
+    caseDoc,
     rating && (rating as { level?: unknown }).level ? rating : null,
     bads,
     config.calendar,
@@ -144,12 +154,12 @@ export async function refreshPendingLedger(
   const waiting = { 'pending.ledger': _.neq(null) };
   const [cases, ratings] = await Promise.all([
     db
-      .collection('cases')
+      .collection(COLL.cases)
       .where({ ...where, ...waiting })
       .field({ _id: true })
       .limit(limit)
       .get(),
-    db.collection('ratings').where(waiting).field({ _id: true }).limit(limit).get(),
+    db.collection(COLL.ratings).where(waiting).field({ _id: true }).limit(limit).get(),
   ]);
   const ids = [...new Set([...cases.data, ...ratings.data].map((d) => String(d._id)))];
   if (ids.length === 0) return 0;
@@ -157,20 +167,10 @@ export async function refreshPendingLedger(
   for (const caseId of ids) {
     try {
       await transaction(async (t) => {
-        const [c, r] = await Promise.all([
-          readDoc<{ _id: string; pending?: PendingEffects }>(t, 'cases', caseId),
-          readDoc<{ _id: string; pending?: PendingEffects }>(t, 'ratings', caseId),
-        ]);
+        const [c, r] = await Promise.all([readDoc(t, COLL.cases, caseId), readDoc(t, COLL.ratings, caseId)]);
         // a 差评 record the rating's (or case's) pending is about to create counts already
         const inserts = [...(c?.pending?.inserts ?? []), ...(r?.pending?.inserts ?? [])];
-        await recomputeLedgerRow(
-          t,
-          caseId,
-          config,
-          now,
-          { cases: c as Record<string, unknown> | null, ratings: r as Record<string, unknown> | null },
-          inserts,
-        );
+        await recomputeLedgerRow(t, caseId, config, now, { cases: c, ratings: r }, inserts);
       });
     } catch (e) {
       // the figures then wait for the timer, as before; the reader still gets an answer
@@ -184,24 +184,28 @@ export async function refreshPendingLedger(
 async function settleOne(
   db: Database,
   transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>,
-  coll: string,
+  coll: PendingCollection,
   id: string,
   config: Awaited<ReturnType<typeof loadCenterConfig>>,
   now: Date,
 ): Promise<number> {
   const _ = db.command;
   return transaction(async (t) => {
-    const doc = await readDoc<{ _id: string; pending?: PendingEffects }>(t, coll, id);
+    const doc = await readDoc(t, coll, id);
     const p = doc?.pending;
     if (!p) return 0;
-    if (p.outbox?.length)
-      await t
-        .collection('outbox')
-        .add({ data: p.outbox.map((e) => ({ ...e, status: 'pending', claimedUntil: new Date(0), createdAt: e.at })) });
+    await writeOutbox(t, p.outbox ?? []);
     for (const ins of p.inserts ?? []) await t.collection(ins.collection).doc(ins._id).set({ data: ins.data });
     for (const up of p.updates ?? []) await t.collection(up.collection).doc(up._id).update({ data: up.data });
     if (p.ledger)
-      await recomputeLedgerRow(t, p.ledger, config, now, { [coll]: doc as Record<string, unknown> }, p.inserts ?? []);
+      await recomputeLedgerRow(
+        t,
+        p.ledger,
+        config,
+        now,
+        coll === COLL.cases ? { cases: doc as CaseDoc } : coll === COLL.ratings ? { ratings: doc as RatingDoc } : {},
+        p.inserts ?? [],
+      );
     await t
       .collection(coll)
       .doc(id)
@@ -248,4 +252,42 @@ export async function settle(
     }
   }
   return { settled, messages };
+}
+
+/**
+ * The one write of outbox entries: what `settle` makes of a document's `pending`, and what a
+ * transaction that already holds its documents (a scheduler sweep, 差评 handling) writes at once.
+ * All of a step's messages go in one insert (one round trip, however many recipients).
+ */
+async function writeOutbox(t: Pick<Transaction, 'collection'>, seeds: OutboxSeed[]): Promise<void> {
+  if (seeds.length)
+    await t
+      .collection(COLL.outbox)
+      .add({ data: seeds.map((e) => ({ ...e, status: 'pending', claimedUntil: new Date(0), createdAt: e.at })) });
+}
+
+/** The outbox id of a reminder's n-th message: the first one existing means the reminder went out. */
+export const reminderOutboxId = (key: string, n = 0) => `rm:${key}:${n}`;
+
+/**
+ * Writes one outbox entry per notification inside the caller's transaction; returns their ids.
+ * With a `key` the ids are `rm:<key>:<n>` instead of random: writing the same key twice fails on
+ * the id, which is how a reminder is sent once (see `reminderOutboxId`).
+ */
+export async function enqueue(
+  t: Pick<Transaction, 'collection'>,
+  items: { kind: MessageKind; to: Recipient }[],
+  facts: MessageFacts,
+  at: Date,
+  key?: string,
+): Promise<string[]> {
+  const seeds = items.map((n, i) => ({
+    _id: key ? reminderOutboxId(key, i) : outboxId(),
+    kind: n.kind,
+    to: n.to,
+    facts,
+    at,
+  }));
+  await writeOutbox(t, seeds);
+  return seeds.map((d) => d._id);
 }

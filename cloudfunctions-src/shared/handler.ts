@@ -1,10 +1,26 @@
+import { COLL } from './db';
 import { z } from 'zod';
 import { STAFF_ROLES, validationMessage, type Role, type ValidationIssue } from '../../core';
 import { AppError, type ActionTable, type Caller, type Result, type StaffRecord } from './action';
 import { cloud, db, transaction, type Database } from './cloud';
 
 // every rule without a message of its own answers in plain Chinese, never in zod's English
-z.config({ customError: (issue) => validationMessage(issue as unknown as ValidationIssue) });
+z.config({ customError: (issue) => validationMessage(issue as ValidationIssue) });
+
+/**
+ * Tests set BANGBAN_CHECK_OUTPUTS=1 (test/support/app.ts) so every answer is parsed with its action's
+ * output schema; production sets 0 (cloudbase.json functionEnv) and pays one comparison per call.
+ */
+const checkOutputs = process.env.BANGBAN_CHECK_OUTPUTS === '1';
+
+/** An answer that breaks its declared output fails the call loudly (INTERNAL, logged) under test. */
+function checkOutput(schema: z.ZodType, data: unknown): void {
+  const r = schema.safeParse(data);
+  if (!r.success)
+    throw new Error(
+      `output does not match its schema: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+}
 
 const envelope = z.object({ action: z.string().min(1), input: z.unknown().optional() });
 
@@ -53,6 +69,7 @@ export function createMain(functionName: string, actions: ActionTable<Database>)
       const caller: Caller = { openid: String(OPENID), staff, roles };
       // messages are not delivered here: the notify timer settles and delivers after the answer
       const data = await spec.run({ caller, db, transaction, now, prefetched }, parsed.data);
+      if (checkOutputs) checkOutput(spec.output, data);
       return answer({ ok: true, data });
     } catch (e) {
       if (e instanceof AppError)
@@ -66,8 +83,8 @@ export function createMain(functionName: string, actions: ActionTable<Database>)
 }
 
 async function findStaff(openid: string): Promise<StaffRecord | null> {
-  const { data } = await db.collection('staff').where({ openid, active: true }).limit(1).get();
-  const staff = (data[0] as unknown as StaffRecord | undefined) ?? null;
+  const { data } = await db.collection(COLL.staff).where({ openid, active: true }).limit(1).get();
+  const staff = (data[0] as StaffRecord | undefined) ?? null;
   return staff && (STAFF_ROLES as readonly string[]).includes(staff.role) ? staff : null;
 }
 
