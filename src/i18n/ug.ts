@@ -1,4 +1,6 @@
 import type { Messages } from './zh';
+import { ugCase } from './ug-case';
+import { ugForms } from './ug-forms';
 
 /**
  * ئۇيغۇرچە (Arabic script, right to left). Every key of zh.ts, checked by the typecheck. Names of
@@ -217,4 +219,6 @@ export const ug: Messages = {
   'push.no_template': 'يوللانمىدى (ئۇقتۇرۇش قېلىپى تەڭشەلمىگەن)',
   'push.failed': 'يوللاش مەغلۇپ بولدى',
   'messages.push': 'ئۈندىدار ئۇقتۇرۇشى: {push}',
+  ...ugForms,
+  ...ugCase,
 };

@@ -13,6 +13,8 @@ import type {
   MajorPlanLevel,
   SpecialGroup,
 } from '../../core/eligibility';
+import { zhCase } from './zh-case';
+import { zhForms } from './zh-forms';
 
 export const zh = {
   'home.elder': '长辈版（大字大按钮）',
@@ -204,6 +206,8 @@ export const zh = {
   'push.no_template': '未推送（未配置模板）',
   'push.failed': '推送失败',
   'messages.push': '微信通知：{push}',
+  ...zhForms,
+  ...zhCase,
 } as const;
 
 export type MessageKey = keyof typeof zh;
