@@ -55,7 +55,6 @@ export const ugForms: Record<keyof typeof zhForms, string> = {
   'apply.q.excluded': 'تۈر تۆۋەندىكىلەرنىڭ بىرىگە كىرەمدۇ (ھېچقايسىسى بولمىسا تاللىماڭ)',
   'apply.q.plans':
     'قايسى دەرىجىلىك مۇھىم تۈر يىللىق پىلانىغا كىرگۈزۈلگەن (بىر نەچچىنى تاللىسىڭىز بولىدۇ، بولمىسا تاللىماڭ)',
-  'apply.plan': '{level} مۇھىم تۈر پىلانى',
   'apply.q.keySupervised': 'ناھىيەلىك پارتكوم، ناھىيەلىك ھۆكۈمەت مەخسۇس نازارەت قىلىدىغان تۈرمۇ',
   'apply.q.designated': 'ناھىيەلىك ھۆكۈمەت ياردەم بېرىشنى بەلگىلىگەن تۈرمۇ',
   'apply.q.matter': 'قانداق ئىش بېجىرمەكچى، قانداق ياردەم كېرەك *',
@@ -96,6 +95,7 @@ export const ugForms: Record<keyof typeof zhForms, string> = {
   'apply.review.category': 'ئىشنىڭ تۈرى',
   'apply.review.applicant': 'ئىلتىماس قىلغۇچى',
   'apply.review.name': 'ئىسمى',
+  'apply.review.enterpriseName': 'كارخانىنىڭ نامى',
   'apply.review.idNumber': 'كىملىك نومۇرى',
   'apply.review.uscc': 'ئىجتىمائىي ئىناۋەت كودى',
   'apply.review.groups': 'ئەھۋالىڭىز',
