@@ -108,6 +108,7 @@ export function applicantCaseView(
     progress: caseProgress(c),
     result: c.result
       ? {
+          outcome: c.result.outcome,
           outcomeLabel: APPROVAL_OUTCOME_LABELS[c.result.outcome],
           decidedBy: c.result.decidedBy,
           documentNo: c.result.documentNo,

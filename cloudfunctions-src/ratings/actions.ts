@@ -111,9 +111,12 @@ function entryView(e: {
     dimensions: Object.entries(e.dimensions ?? {}).map(([d, l]) => ({
       dimension: d,
       label: RATING_DIMENSION_LABELS[d as keyof typeof RATING_DIMENSION_LABELS],
+      level: l,
       levelLabel: RATING_LEVEL_LABELS[l as Rating['level']],
     })),
     tags: e.tags.map((t) => RATING_TAGS[t]?.label ?? t),
+    // the codes beside the words, for the reader's language on the phone
+    tagCodes: e.tags,
     comment: e.comment,
     at: new Date(e.at).toISOString(),
   };

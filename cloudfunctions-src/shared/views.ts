@@ -63,6 +63,11 @@ export function caseDetailView(c: CaseDoc, viewer: Actor) {
       statusLabel: CASE_STATUS_LABELS[e.to],
       by: who(e.actor),
       note: e.note,
+      // codes beside the words: the applicant's phone says them in the reader's language
+      action: e.action,
+      to: e.to,
+      byRole: e.actor.role,
+      byName: e.actor.id === c.agentId ? c.agentName : e.actor.id === c.firstAgentId ? c.firstAgentName : null,
     })),
   };
 }
