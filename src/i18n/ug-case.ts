@@ -139,6 +139,7 @@ export const ugCase: Record<keyof typeof zhCase, string> = {
   'book.when': '{date} ({weekday}) {start}–{end}',
   'book.kind': 'تۈرى: ',
   'book.place': 'ئورنى: {place}',
+  'book.place.home': 'ئۆيگە بېرىپ مۇلازىمەت (خادىملار سىز يازغان ئادرېسقا بارىدۇ)',
   'book.homeAddress': 'ئۆي ئادرېسى: {address}',
   'book.bring': 'ئېلىپ كېلىڭ:',
   'book.changeRule':

@@ -134,6 +134,7 @@ export const zhCase = {
   'book.when': '{date}（{weekday}）{start}–{end}',
   'book.kind': '类型：',
   'book.place': '地点：{place}',
+  'book.place.home': '上门服务（工作人员到您填写的地址）',
   'book.homeAddress': '上门地址：{address}',
   'book.bring': '请带上：',
   'book.changeRule': '如需取消或改约，请在开始前30分钟以前在“我的预约”里操作；之后请致电中心。',
