@@ -19,7 +19,8 @@ export const actions: ActionTable<Database> = {
       offset: z.number().int().min(0).max(10_000).default(0),
       limit: z.number().int().min(1).max(50).default(20),
     }),
-    output: '{ items: [{ id, title, caseNo, matter, status, note, time, page, read, push, pushLabel }], unread }',
+    output:
+      '{ items: [{ id, title, caseNo, matter, status, note, time, page, read, push, pushLabel, purpose, kind, audience, facts, at }], unread }',
     async run({ caller, db }, input) {
       const [list, unread] = await Promise.all([
         // messages delivered in one run share createdAt: within it, the later event comes first
@@ -43,6 +44,12 @@ export const actions: ActionTable<Database> = {
           read: m.read,
           push: m.push.status,
           pushLabel: PUSH_LABELS[m.push.status],
+          // the same message by code, for the reader's language (null on messages from before)
+          purpose: m.push.purpose,
+          kind: m.kind ?? null,
+          audience: m.audience ?? null,
+          facts: m.facts ?? null,
+          at: m.seq ? new Date(m.seq).toISOString() : null,
         })),
       };
     },

@@ -1,6 +1,7 @@
 import type { Messages } from './zh';
 import { ugCase } from './ug-case';
 import { ugForms } from './ug-forms';
+import { ugInbox } from './ug-inbox';
 
 /**
  * ئۇيغۇرچە (Arabic script, right to left). Every key of zh.ts, checked by the typecheck. Names of
@@ -221,4 +222,5 @@ export const ug: Messages = {
   'messages.push': 'ئۈندىدار ئۇقتۇرۇشى: {push}',
   ...ugForms,
   ...ugCase,
+  ...ugInbox,
 };

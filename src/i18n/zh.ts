@@ -13,8 +13,14 @@ import type {
   MajorPlanLevel,
   SpecialGroup,
 } from '../../core/eligibility';
+import type { BookingStatus } from '../../core/booking';
+import type { ApprovalOutcome } from '../../core/lifecycle';
+import type { BadRatingState, RatingDimension, RatingLevel, RatingTag } from '../../core/rating';
+import type { ServiceWindowKind } from '../../core/settings';
+import type { BookingMessageKind, TemplatePurpose } from '../../core/subscribe';
 import { zhCase } from './zh-case';
 import { zhForms } from './zh-forms';
+import { zhInbox } from './zh-inbox';
 
 export const zh = {
   'home.elder': '长辈版（大字大按钮）',
@@ -208,6 +214,7 @@ export const zh = {
   'messages.push': '微信通知：{push}',
   ...zhForms,
   ...zhCase,
+  ...zhInbox,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -222,6 +229,16 @@ zh satisfies Record<
   | `approval.${ApprovalLevel}`
   | `excluded.${ExcludedProjectKind}`
   | `plan.${MajorPlanLevel}`
-  | `reason.${EligibilityReasonCode}`,
+  | `reason.${EligibilityReasonCode}`
+  | `level.${RatingLevel}`
+  | `dim.${RatingDimension}`
+  | `tag.${RatingTag}`
+  | `bad.${BadRatingState}`
+  | `booking.${BookingStatus}`
+  | `slot.${ServiceWindowKind}`
+  | `outcome.${ApprovalOutcome}`
+  | `msg.purpose.${TemplatePurpose}`
+  | `msg.${BookingMessageKind}`
+  | `msg.${BookingMessageKind}.home`,
   string
 >;

@@ -10,7 +10,8 @@ import Apply from '../../src/pages/apply/index';
 import { localizeFields } from '../../src/pages/apply/draft';
 import CaseDetailPage from '../../src/pages/case/index';
 import Rate from '../../src/pages/rate/index';
-import { resetLangCache, setLang } from '../../src/i18n';
+import { resetLangCache, setLang, translate } from '../../src/i18n';
+import { messageWords } from '../../src/pages/messages/words';
 import { ug } from '../../src/i18n/ug';
 import { zh } from '../../src/i18n/zh';
 import { getCase } from '../../src/services/getCase';
@@ -195,5 +196,66 @@ describe('rating in Uyghur', () => {
     await act(async () => void fireEvent.click(container.querySelector('.t-rate-submit')!));
     expect(container.textContent).toContain(ug['rate.err.level']);
     expect(ownText(container, [])).not.toMatch(HAN);
+  });
+});
+
+describe('the inbox follows the reader’s language', () => {
+  const stored = {
+    id: 'm1',
+    title: '受理结果通知',
+    caseNo: 'BB20261128-000123',
+    matter: '民生保障类事项·帮办',
+    status: '已受理',
+    note: '已受理，帮代办员将全程跟进',
+    time: '2026年11月28日 11:00',
+    page: 'pages/case/index?id=c1',
+    read: false,
+    push: 'sent' as const,
+    pushLabel: '已推送到微信',
+  };
+  const coded = {
+    ...stored,
+    purpose: 'accept_result',
+    kind: 'case_accepted',
+    audience: 'applicant',
+    facts: { category: 'livelihood', mode: 'help', status: 'accepted' },
+    at: '2026-11-28T03:00:00Z',
+  };
+  const t = (key: keyof typeof ug, params?: Record<string, string | number>) => translate('ug', key, params);
+
+  it('says a message by its code in Uyghur, the time left to right', () => {
+    expect(messageWords(coded, t, 'ug')).toEqual({
+      title: ug['msg.purpose.accept_result'],
+      note: ug['msg.case_accepted'],
+      matter: `${ug['category.livelihood']} · ${ug['mode.help']}`,
+      time: '2026-11-28 11:00',
+    });
+  });
+
+  it('a booking’s message for a home visit says so, with the appointment’s day and time', () => {
+    const booking = {
+      ...coded,
+      purpose: 'appointment',
+      kind: 'booking_confirmed',
+      facts: {
+        bookingId: 'b1',
+        category: 'livelihood',
+        kind: 'home_visit',
+        status: 'active',
+        date: '2026-12-01',
+        start: '16:30',
+      },
+    };
+    expect(messageWords(booking, t, 'ug')).toMatchObject({
+      note: ug['msg.booking_confirmed.home'],
+      time: '2026-12-01 16:30',
+    });
+  });
+
+  it('keeps the stored Chinese for Chinese readers, old messages and a staff reminder', () => {
+    const words = { title: stored.title, note: stored.note, matter: stored.matter, time: stored.time };
+    expect(messageWords(coded, (k, p) => translate('zh', k, p), 'zh')).toEqual(words);
+    expect(messageWords(stored, t, 'ug')).toEqual(words);
+    expect(messageWords({ ...coded, kind: 'due_soon', purpose: 'staff_task' }, t, 'ug')).toEqual(words);
   });
 });

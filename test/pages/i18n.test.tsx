@@ -33,6 +33,7 @@ const NOT_ARABIC = new Set([
   'case.event',
   'book.when',
   'rate.dimLine',
+  'msg.matter',
 ]);
 /** the switch's spoken label says the other language's name in its own script */
 const MAY_NAME_CHINESE = new Set(['lang.switch']);
@@ -40,6 +41,7 @@ const MAY_NAME_CHINESE = new Set(['lang.switch']);
 const DICTIONARY_PAGES = [
   'src/pages/my/index.tsx',
   'src/pages/messages/index.tsx',
+  'src/pages/messages/words.ts',
   'src/pages/eligibility/index.tsx',
   'src/pages/index/index.tsx',
   'src/pages/privacy/index.tsx',
