@@ -67,7 +67,7 @@ export const ugForms: Record<keyof typeof zhForms, string> = {
   'apply.hint.contactName':
     'خادىملار مۇشۇ كىشى بىلەن ئالاقىلىشىدۇ. ئائىلىڭىزدىكىلەر ياردەملەشسە، ئۇلارنىڭ ئىسمىنى يازسىڭىز بولىدۇ.',
   'apply.q.contactPhone': 'ئالاقە تېلېفونى *',
-  'apply.hint.contactPhone': 'يانفون نومۇرى ياكى رايون نومۇرى بار مۇقىم تېلېفون (مەسىلەن 0996-5012345).',
+  'apply.hint.contactPhone': 'يانفون نومۇرى ياكى رايون نومۇرى بار مۇقىم تېلېفون (مەسىلەن {example}).',
   'apply.ph.contactPhone': 'يانفون ياكى رايون نومۇرى بار مۇقىم تېلېفون',
   'apply.q.mode': 'قايسى خىل مۇلازىمەت كېرەك *',
   'mode.help': 'ياردەملىشىپ بېجىرىش',

@@ -60,7 +60,7 @@ export const zhForms = {
   'apply.q.contactName': '联系人姓名 *',
   'apply.hint.contactName': '工作人员会联系这个人。家人帮您办的，可以填家人的姓名。',
   'apply.q.contactPhone': '联系电话 *',
-  'apply.hint.contactPhone': '手机号，或带区号的固定电话（如 0996-5012345）。',
+  'apply.hint.contactPhone': '手机号，或带区号的固定电话（如 {example}）。',
   'apply.ph.contactPhone': '手机号或带区号的固定电话',
   'apply.q.mode': '需要哪种服务 *',
   'mode.help': '帮办',

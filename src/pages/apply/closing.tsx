@@ -5,6 +5,7 @@ import MatterMaterials from '../../components/MatterMaterials';
 import SignaturePad from '../../components/SignaturePad';
 import ChoiceGroup from '../../components/ChoiceGroup';
 import { MATTER_MAX_LENGTH, SERVICE_MODES } from '../../constants/categories';
+import { CENTER_HOTLINE } from '../../constants/center';
 import { a11yRole } from '../../utils/a11y';
 import { mandateText } from './draft';
 import { TextField, type Question } from './fields';
@@ -64,7 +65,7 @@ export function closingQuestions(x: QuestionContext, person: boolean): Question[
           name="contactPhone"
           hook="t-contact-phone"
           label={t('apply.q.contactPhone')}
-          hint={t('apply.hint.contactPhone')}
+          hint={t('apply.hint.contactPhone', { example: CENTER_HOTLINE })}
           type="text"
           value={d.contactPhone}
           error={fe.contactPhone}
