@@ -136,7 +136,7 @@ export const ugCase: Record<keyof typeof zhCase, string> = {
   'book.checkin.show': 'كۆزنەككە كەلگەندە كىرىش كودىنى كۆرسىتىڭ:',
   'book.checkin.today': 'پەقەت بەلگىلەنگەن كۈنىلا ئىناۋەتلىك.',
   'book.done': '✓ ۋاقىت بەلگىلەندى',
-  'book.when': '{date} ({weekday}) {start}–{end}',
+  'book.when': '{date} ({weekday}) {time}',
   'book.kind': 'تۈرى: ',
   'book.place': 'ئورنى: {place}',
   'book.place.home': 'ئۆيگە بېرىپ مۇلازىمەت (خادىملار سىز يازغان ئادرېسقا بارىدۇ)',

@@ -131,7 +131,7 @@ export const zhCase = {
   'book.checkin.show': '到窗口时请出示签到码：',
   'book.checkin.today': '只在预约当天有效。',
   'book.done': '✓ 预约成功',
-  'book.when': '{date}（{weekday}）{start}–{end}',
+  'book.when': '{date}（{weekday}）{time}',
   'book.kind': '类型：',
   'book.place': '地点：{place}',
   'book.place.home': '上门服务（工作人员到您填写的地址）',

@@ -199,6 +199,16 @@ describe('rating in Uyghur', () => {
   });
 });
 
+describe('a booking’s time in Uyghur', () => {
+  it('keeps the range in one left-to-right run, so 17:30–18:00 does not read 18:00–17:30', () => {
+    const text = translate('ug', 'book.when', { date: '2026-12-03', weekday: ug['weekday.4'], time: '17:30–18:00' });
+    expect(text).toContain('\u206617:30–18:00\u2069');
+    expect(translate('zh', 'book.when', { date: '2026-12-03', weekday: '星期四', time: '17:30–18:00' })).toBe(
+      '2026-12-03（星期四）17:30–18:00',
+    );
+  });
+});
+
 describe('the inbox follows the reader’s language', () => {
   const stored = {
     id: 'm1',

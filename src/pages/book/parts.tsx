@@ -24,13 +24,13 @@ export const kindWord = (t: T, lang: Lang, kind: string, server: string) =>
 export const bookingStatusWord = (t: T, lang: Lang, status: string, server: string) =>
   lang === 'zh' || !isMessageKey(`booking.${status}`) ? server : t(`booking.${status as 'active'}`);
 
-/** 2026-12-03（星期四）10:00–10:30 (translate keeps the numbers left to right in Uyghur). */
+/** 2026-12-03（星期四）10:00–10:30 (translate keeps the date and the range left to right in Uyghur). */
 export function when(t: T, lang: Lang, b: Pick<BookingView, 'date' | 'weekday' | 'start' | 'end'>) {
   return t('book.when', {
     date: b.date,
     weekday: weekdayOf(t, lang, b.date, b.weekday),
-    start: b.start,
-    end: b.end,
+    // one range, isolated as a whole: separately the two times swap places in a right-to-left line
+    time: `${b.start}–${b.end}`,
   });
 }
 
@@ -49,6 +49,7 @@ export function CheckInCode({ code }: { code: string }) {
 /** The booking confirmation: date, time, place and what to bring, in words. */
 export function Confirmation({ b }: { b: BookingView }) {
   const { t, lang } = useLang();
+  // the center names its windows in Chinese (下午, 晚间窗口): other readers get the kind in their words
   const kind = kindWord(t, lang, b.kind, b.kindLabel);
   return (
     <View className="card t-booking-confirmed" {...a11yRole('status')}>
@@ -56,7 +57,7 @@ export function Confirmation({ b }: { b: BookingView }) {
       <View className="strong t-booking-when">{when(t, lang, b)}</View>
       <View className="t-booking-kind">
         {t('book.kind')}
-        <Text className="tag tag--kind">{windowTitle(kind, b.windowLabel)}</Text>
+        <Text className="tag tag--kind">{lang === 'zh' ? windowTitle(kind, b.windowLabel) : kind}</Text>
       </View>
       <View className="t-booking-place">
         {t('book.place', { place: b.kind === 'home_visit' ? t('book.place.home') : b.place })}

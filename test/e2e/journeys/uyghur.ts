@@ -30,6 +30,12 @@ export async function uyghurJourney(d: Driver, env: ApplicantJourneyEnv): Promis
   const who = 'o_citizen_uyghur';
   const lang = { lang: 'ug' as const };
 
+  // the whole form on one screen (长辈版 has its own journey): large text off if the phone had it on
+  const home = await d.open('/pages/index/index', who, lang);
+  await home.waitFor('t-elder-toggle');
+  if ((await home.text('t-elder-toggle')).includes(ug['home.elder.on'])) await home.tap('t-elder-toggle');
+  await until('large text off', async () => (await home.text('t-elder-toggle')).includes(ug['home.elder.off']));
+
   // apply: the form and its validation messages in Uyghur
   const page = await d.open('/pages/apply/index', who, lang);
   await page.waitFor('t-privacy-agree');
@@ -114,5 +120,5 @@ export async function uyghurJourney(d: Driver, env: ApplicantJourneyEnv): Promis
   await rate.waitFor('t-rating-given');
   await includes(rate, 't-rating-given', ug['level.very_satisfied']);
   await includes(rate, 't-rating-given', COMMENT);
-  for (const s of [page, my, detail, inbox, rate]) assert.deepEqual(s.errors(), []);
+  for (const s of [home, page, my, detail, inbox, rate]) assert.deepEqual(s.errors(), []);
 }
