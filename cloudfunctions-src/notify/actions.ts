@@ -20,7 +20,8 @@ export const actions: ActionTable<Database> = {
       limit: z.number().int().min(1).max(50).default(20),
     }),
     output:
-      '{ items: [{ id, title, caseNo, matter, status, note, time, page, read, push, pushLabel, purpose, kind, audience, facts, at }], unread }',
+      '{ items: [{ id, title, caseNo, matter, status, note, time, page, read, push, pushLabel, ' +
+      'purpose, kind, audience, facts, at }], unread }',
     async run({ caller, db }, input) {
       const [list, unread] = await Promise.all([
         // messages delivered in one run share createdAt: within it, the later event comes first
