@@ -1,5 +1,6 @@
 import type { Messages } from './zh';
 import { ugCase } from './ug-case';
+import { ugErrors } from './ug-errors';
 import { ugForms } from './ug-forms';
 import { ugInbox } from './ug-inbox';
 
@@ -223,4 +224,5 @@ export const ug: Messages = {
   ...ugForms,
   ...ugCase,
   ...ugInbox,
+  ...ugErrors,
 };

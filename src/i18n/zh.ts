@@ -19,6 +19,7 @@ import type { BadRatingState, RatingDimension, RatingLevel, RatingTag } from '..
 import type { ServiceWindowKind } from '../../core/settings';
 import type { BookingMessageKind, TemplatePurpose } from '../../core/subscribe';
 import { zhCase } from './zh-case';
+import { zhErrors } from './zh-errors';
 import { zhForms } from './zh-forms';
 import { zhInbox } from './zh-inbox';
 
@@ -215,6 +216,7 @@ export const zh = {
   ...zhForms,
   ...zhCase,
   ...zhInbox,
+  ...zhErrors,
 } as const;
 
 export type MessageKey = keyof typeof zh;

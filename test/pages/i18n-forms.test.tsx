@@ -12,6 +12,8 @@ import CaseDetailPage from '../../src/pages/case/index';
 import Rate from '../../src/pages/rate/index';
 import { resetLangCache, setLang, translate } from '../../src/i18n';
 import { messageWords } from '../../src/pages/messages/words';
+import { describeError } from '../../src/services/errors';
+import { AppError } from '../../src/services/result';
 import { ug } from '../../src/i18n/ug';
 import { zh } from '../../src/i18n/zh';
 import { getCase } from '../../src/services/getCase';
@@ -196,6 +198,23 @@ describe('rating in Uyghur', () => {
     await act(async () => void fireEvent.click(container.querySelector('.t-rate-submit')!));
     expect(container.textContent).toContain(ug['rate.err.level']);
     expect(ownText(container, [])).not.toMatch(HAN);
+  });
+});
+
+describe('what the functions answer, in the reader’s language', () => {
+  it('says a refused rule by its code, and keeps the server’s words for Chinese readers', () => {
+    const full = new AppError('RULE_REFUSED', '该时段已约满，请选择其他时段。', {
+      SLOT_FULL: '该时段已约满，请选择其他时段。',
+    });
+    expect(describeError(full, 'ug')).toBe(ug['error.SLOT_FULL']);
+    expect(describeError(full, 'zh')).toBe('该时段已约满，请选择其他时段。');
+    expect(describeError(new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作'), 'ug')).toBe(
+      ug['error.CONFLICT'],
+    );
+    // a code the dictionary does not know: our sentence with the code, and the server's words to read out
+    const odd = describeError(new AppError('SOMETHING_NEW', '新的规则'), 'ug');
+    expect(odd).toContain('SOMETHING_NEW');
+    expect(odd).toContain('新的规则');
   });
 });
 
