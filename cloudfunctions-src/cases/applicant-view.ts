@@ -2,6 +2,7 @@ import type { ApplicantCase } from '../shared/db/documents';
 import { z } from 'zod';
 import {
   APPROVAL_OUTCOME_LABELS,
+  APPROVAL_OUTCOMES,
   caseProgress,
   clockStatus,
   DEFAULT_SETTINGS,
@@ -63,7 +64,14 @@ export const applicantCaseSchema = caseDetailSchema.extend({
     ),
     ended: z.object({ kind: z.enum(['refused', 'withdrawn', 'terminated']), label: z.string() }).nullable(),
   }),
-  result: z.object({ outcomeLabel: z.string(), decidedBy: z.string(), documentNo: z.string().nullable() }).nullable(),
+  result: z
+    .object({
+      outcome: z.enum(APPROVAL_OUTCOMES),
+      outcomeLabel: z.string(),
+      decidedBy: z.string(),
+      documentNo: z.string().nullable(),
+    })
+    .nullable(),
   termination: z.object({ reason: z.string() }).nullable(),
   materials: z.array(z.object({ name: z.string(), size: z.number(), type: z.string(), supplement: z.boolean() })),
   mandateSigned: z.boolean(),
@@ -140,6 +148,7 @@ export function applicantCaseView(
     progress: caseProgress(c),
     result: c.result
       ? {
+          outcome: c.result.outcome,
           outcomeLabel: APPROVAL_OUTCOME_LABELS[c.result.outcome],
           decidedBy: c.result.decidedBy,
           documentNo: c.result.documentNo,

@@ -1,5 +1,6 @@
 import { COLL, isDuplicateKey } from '../shared/db';
 import { z } from 'zod';
+import type { MessageFacts, MessageKind, Recipient } from '../../core';
 import { action, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
 import { PUSH_STATUSES, type MessageDoc } from '../shared/db';
@@ -35,6 +36,12 @@ export const actions = {
           read: z.boolean(),
           push: z.enum(PUSH_STATUSES),
           pushLabel: z.string(),
+          // the same message by code, for the reader's language (null on messages stored before)
+          purpose: z.string(),
+          kind: z.custom<MessageKind>((v) => typeof v === 'string').nullable(),
+          audience: z.custom<Recipient['kind']>((v) => typeof v === 'string').nullable(),
+          facts: z.custom<MessageFacts>((v) => typeof v === 'object' && v !== null).nullable(),
+          at: z.string().nullable(),
         }),
       ),
       unread: z.number(),
@@ -62,6 +69,12 @@ export const actions = {
           read: m.read,
           push: m.push.status,
           pushLabel: PUSH_LABELS[m.push.status],
+          // the same message by code, for the reader's language (null on messages from before)
+          purpose: m.push.purpose,
+          kind: m.kind ?? null,
+          audience: m.audience ?? null,
+          facts: m.facts ?? null,
+          at: m.seq ? new Date(m.seq).toISOString() : null,
         })),
       };
     },

@@ -72,8 +72,11 @@ export const BAD_RATING_ACTION_TYPES = [
 export const entrySchema = z.object({
   level: z.enum(RATING_LEVELS),
   levelLabel: z.string(),
-  dimensions: z.array(z.object({ dimension: z.string(), label: z.string(), levelLabel: z.string() })),
+  dimensions: z.array(
+    z.object({ dimension: z.string(), label: z.string(), level: z.enum(RATING_LEVELS), levelLabel: z.string() }),
+  ),
   tags: z.array(z.string()),
+  tagCodes: z.array(z.custom<RatingTag>((v) => typeof v === 'string')),
   comment: z.string().nullable(),
   at: z.string(),
 });
@@ -157,9 +160,12 @@ export function entryView(e: {
     dimensions: Object.entries(e.dimensions ?? {}).map(([d, l]) => ({
       dimension: d,
       label: RATING_DIMENSION_LABELS[d as keyof typeof RATING_DIMENSION_LABELS],
+      level: l,
       levelLabel: RATING_LEVEL_LABELS[l as Rating['level']],
     })),
     tags: e.tags.map((t) => RATING_TAGS[t]?.label ?? t),
+    // the codes beside the words, for the reader's language on the phone
+    tagCodes: e.tags,
     comment: e.comment,
     at: new Date(e.at).toISOString(),
   };

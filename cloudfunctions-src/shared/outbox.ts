@@ -155,6 +155,9 @@ async function expand(
       page: draft.page,
       createdAt: now,
       seq: new Date(entry.at).getTime(),
+      kind: entry.kind,
+      audience: entry.to.kind,
+      facts: entry.facts,
       read: false,
       push: {
         status: registry[draft.purpose] ? 'pending' : 'no_template',

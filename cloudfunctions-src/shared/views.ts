@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CASE_ACTION_TYPES,
   CASE_STATUS_LABELS,
   CASE_STATUSES,
   CATEGORIES,
@@ -34,6 +35,11 @@ export const timelineEntrySchema = z.object({
   statusLabel: z.string(),
   by: z.string(),
   note: z.string().nullable(),
+  // codes beside the words: the applicant's phone says them in the reader's language
+  action: z.enum([...CASE_ACTION_TYPES, 'apply']),
+  to: z.enum(CASE_STATUSES),
+  byRole: z.string(),
+  byName: z.string().nullable(),
 });
 export const caseDetailSchema = caseSummarySchema.extend({
   mode: z.enum(SERVICE_MODES),
@@ -108,6 +114,11 @@ export function caseDetailView(c: CaseDoc, viewer: Actor) {
       statusLabel: CASE_STATUS_LABELS[e.to],
       by: who(e.actor),
       note: e.note,
+      // codes beside the words: the applicant's phone says them in the reader's language
+      action: e.action,
+      to: e.to,
+      byRole: e.actor.role,
+      byName: e.actor.id === c.agentId ? c.agentName : e.actor.id === c.firstAgentId ? c.firstAgentName : null,
     })),
   };
 }

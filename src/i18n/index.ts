@@ -82,6 +82,16 @@ export function ltr(text: string | number): string {
   return `\u2066${text}\u2069`;
 }
 
+/** Whether a key built from a server code (an event, a status) has words in the dictionary. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in zh;
+}
+
+/** A number, date or code standing alone: isolated left to right in Uyghur, as it is in Chinese. */
+export function isolate(lang: Lang, text: string | number): string {
+  return lang === 'zh' ? String(text) : ltr(text);
+}
+
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
   const text = DICTIONARIES[lang][key];
   if (!params) return text;

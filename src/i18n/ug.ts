@@ -1,4 +1,8 @@
 import type { Messages } from './zh';
+import { ugCase } from './ug-case';
+import { ugErrors } from './ug-errors';
+import { ugForms } from './ug-forms';
+import { ugInbox } from './ug-inbox';
 
 /**
  * ئۇيغۇرچە (Arabic script, right to left). Every key of zh.ts, checked by the typecheck. Names of
@@ -217,4 +221,8 @@ export const ug: Messages = {
   'push.no_template': 'يوللانمىدى (ئۇقتۇرۇش قېلىپى تەڭشەلمىگەن)',
   'push.failed': 'يوللاش مەغلۇپ بولدى',
   'messages.push': 'ئۈندىدار ئۇقتۇرۇشى: {push}',
+  ...ugForms,
+  ...ugCase,
+  ...ugInbox,
+  ...ugErrors,
 };

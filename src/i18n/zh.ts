@@ -13,6 +13,15 @@ import type {
   MajorPlanLevel,
   SpecialGroup,
 } from '../../core/eligibility';
+import type { BookingStatus } from '../../core/booking';
+import type { ApprovalOutcome } from '../../core/lifecycle';
+import type { BadRatingState, RatingDimension, RatingLevel, RatingTag } from '../../core/rating';
+import type { ServiceWindowKind } from '../../core/settings';
+import type { BookingMessageKind, TemplatePurpose } from '../../core/subscribe';
+import { zhCase } from './zh-case';
+import { zhErrors } from './zh-errors';
+import { zhForms } from './zh-forms';
+import { zhInbox } from './zh-inbox';
 
 export const zh = {
   'home.elder': '长辈版（大字大按钮）',
@@ -204,6 +213,10 @@ export const zh = {
   'push.no_template': '未推送（未配置模板）',
   'push.failed': '推送失败',
   'messages.push': '微信通知：{push}',
+  ...zhForms,
+  ...zhCase,
+  ...zhInbox,
+  ...zhErrors,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -218,6 +231,16 @@ zh satisfies Record<
   | `approval.${ApprovalLevel}`
   | `excluded.${ExcludedProjectKind}`
   | `plan.${MajorPlanLevel}`
-  | `reason.${EligibilityReasonCode}`,
+  | `reason.${EligibilityReasonCode}`
+  | `level.${RatingLevel}`
+  | `dim.${RatingDimension}`
+  | `tag.${RatingTag}`
+  | `bad.${BadRatingState}`
+  | `booking.${BookingStatus}`
+  | `slot.${ServiceWindowKind}`
+  | `outcome.${ApprovalOutcome}`
+  | `msg.purpose.${TemplatePurpose}`
+  | `msg.${BookingMessageKind}`
+  | `msg.${BookingMessageKind}.home`,
   string
 >;

@@ -16,6 +16,7 @@ export interface CaseDetail {
   status: string;
   statusLabel: string;
   submittedAt: string;
+  mode?: string;
   modeLabel: string;
   applicantName: string;
   due: {
@@ -36,8 +37,19 @@ export interface CaseDetail {
   needs: Need[];
   /** 申请 → 受理 → 办理 → 办结, where the case is; a case that ended short of 办结 says where and why */
   progress: CaseProgress;
-  timeline: { at: string; label: string; statusLabel: string; by: string; note: string | null }[];
-  result: { outcomeLabel: string; decidedBy: string; documentNo: string | null } | null;
+  /** the words in Chinese, and the codes the phone says them by (absent from older servers) */
+  timeline: {
+    at: string;
+    label: string;
+    statusLabel: string;
+    by: string;
+    note: string | null;
+    action?: string;
+    to?: string;
+    byRole?: string;
+    byName?: string | null;
+  }[];
+  result: { outcome?: string; outcomeLabel: string; decidedBy: string; documentNo: string | null } | null;
   refusalReasons: { code: string; message: string }[];
   termination: { reason: string } | null;
   materials: { name: string; size: number; type: string; supplement: boolean }[];

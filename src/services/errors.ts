@@ -1,5 +1,5 @@
 import { AppError } from './result';
-import { translate, type Lang, type MessageKey } from '../i18n';
+import { isMessageKey, translate, type Lang, type MessageKey } from '../i18n';
 
 /**
  * A failure below the function's own answer: network, gateway, or the platform's
@@ -28,8 +28,8 @@ const CODE_TEXT: Record<string, MessageKey> = {
 /**
  * One readable sentence in the reader's language for any error a page may meet, so no page shows a
  * stack trace or an English platform message to a citizen. The code stays visible for staff. The
- * functions answer in Chinese: a Uyghur reader gets our sentence, and the server's own words after it
- * (someone at hand or at the hotline can read them out).
+ * functions answer in Chinese: a Uyghur reader gets the rule's words by its code (dictionary `error.*`),
+ * or else our sentence with the server's own words after it (someone at hand can read them out).
  */
 export function describeError(err: unknown, lang: Lang = 'zh'): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
@@ -37,6 +37,9 @@ export function describeError(err: unknown, lang: Lang = 'zh'): string {
     const known = CODE_TEXT[err.code];
     if (lang === 'zh')
       return hasChinese(err.message) ? err.message : known ? t(known) : t('error.failed', { code: err.code });
+    // a rule the server named (its code, or a rule code among the fields) says itself in the reader's words
+    const rule = [...Object.keys(err.fields), ...(known ? [] : [err.code])].map((c) => `error.${c}`).find(isMessageKey);
+    if (rule) return t(rule);
     const ours = known ? t(known) : t('error.failed', { code: err.code });
     return hasChinese(err.message) ? `${ours}\n${err.message}` : ours;
   }

@@ -15,6 +15,23 @@ export interface Message {
   read: boolean;
   push: 'pending' | 'sent' | 'no_grant' | 'no_template' | 'failed';
   pushLabel: string;
+  /** the same message by code, for the reader's language; null on messages stored before (issue 20) */
+  purpose?: string;
+  kind?: string | null;
+  audience?: string | null;
+  facts?: MessageCodes | null;
+  at?: string | null;
+}
+
+/** What a message is about, by code: a case's (category, mode, status) or a booking's (kind, date, start). */
+export interface MessageCodes {
+  category?: string;
+  mode?: string;
+  status?: string;
+  bookingId?: string;
+  kind?: string;
+  date?: string;
+  start?: string;
 }
 
 export interface MessageList {

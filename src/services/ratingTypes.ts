@@ -1,7 +1,9 @@
 export interface RatingEntryView {
+  level?: string;
   levelLabel: string;
-  dimensions: { dimension: string; label: string; levelLabel: string }[];
+  dimensions: { dimension: string; label: string; level?: string; levelLabel: string }[];
   tags: string[];
+  tagCodes?: string[];
   comment: string | null;
   at: string;
 }
@@ -13,6 +15,7 @@ export interface RatingState {
   rating: (RatingEntryView & { followUp: RatingEntryView | null }) | null;
   badRatings: {
     followUp: boolean;
+    status?: string;
     statusLabel: string;
     history: { label: string; statusLabel: string; at: string; note: string }[];
   }[];

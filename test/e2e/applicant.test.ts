@@ -10,7 +10,8 @@
  */
 import type { Page } from 'playwright-core';
 import { call } from '../support/app';
-import { shot } from '../support/browser';
+import fs from 'node:fs';
+import { pageSettled, shot } from '../support/browser';
 import {
   elderStepsJourney,
   eligibilityRefusedJourney,
@@ -23,6 +24,7 @@ import {
   twoApplicationsJourney,
 } from './journeys/applicant';
 import { applicantJourneyEnv } from './journeys/applicant-env';
+import { uyghurJourney } from './journeys/uyghur';
 import { h5Env } from './env';
 
 const e2e = h5Env();
@@ -174,4 +176,43 @@ test('every applicant page at 375×667, in normal and large text (长辈版)', a
       await page.close();
     }
   }
+});
+
+test('in Uyghur (?lang=ug): apply, book, follow the case and the inbox, rate (issue 20)', () =>
+  uyghurJourney(e2e.driver, env));
+
+/** Issue 20: five applicant pages in Uyghur at 375×667, normal and large text, kept in docs/screenshots/issue20. */
+test('five applicant pages in Uyghur, in normal and large text (长辈版)', async () => {
+  const list = await call(e2e.cloud, 'cases', { action: 'listMine', input: {} }, 'o_citizen_uyghur');
+  const items: { caseId: string; status: string }[] = list.ok ? list.data.items : [];
+  const open_ = items.find((c) => c.status !== 'finished')?.caseId ?? '';
+  const finished = items.find((c) => c.status === 'finished')?.caseId ?? '';
+  const targets: [string, string, string][] = [
+    ['home', '/pages/index/index', 't-go-apply'],
+    ['apply', '/pages/apply/index', 't-category-livelihood'],
+    ['book', '/pages/book/index', 't-my-bookings'],
+    ['case', `/pages/case/index?id=${open_}`, 't-timeline'],
+    ['rate', `/pages/rate/index?id=${finished}`, 't-rating-given'],
+  ];
+  for (const elder of [false, true]) {
+    for (const [name, path, ready] of targets) {
+      const page = await open(`${path}${path.includes('?') ? '&' : '?'}lang=ug`, 'o_citizen_uyghur', elder);
+      await page.setViewportSize({ width: 375, height: 667 });
+      await v(page, ready).first().waitFor();
+      if (name === 'book') await tap(page, 't-way-center');
+      if (name === 'book') await v(page, 't-slot').first().waitFor();
+      expect(await page.locator('.page.lang-ug').count()).toBe(1);
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.page')!).direction)).toBe('rtl');
+      // nothing wider than the phone: no clipped Arabic, no sideways scrolling
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await pageSettled(page);
+      const file = `${name}-${elder ? 'large' : 'normal'}.png`;
+      await page.screenshot({ path: `test-results/screenshots/9x-ug-${file}` });
+      fs.mkdirSync('docs/screenshots/issue20', { recursive: true });
+      fs.copyFileSync(`test-results/screenshots/9x-ug-${file}`, `docs/screenshots/issue20/ug-${file}`);
+      await page.close();
+    }
+  }
+  // the browser remembers ?lang=ug like a phone does: back to Chinese for whatever runs next
+  await (await open('/pages/index/index?lang=zh', 'o_citizen_uyghur')).close();
 });

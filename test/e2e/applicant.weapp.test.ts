@@ -18,6 +18,7 @@ import {
   twoApplicationsJourney,
 } from './journeys/applicant';
 import { applicantJourneyEnv } from './journeys/applicant-env';
+import { uyghurJourney } from './journeys/uyghur';
 
 const e2e = weappEnv();
 const env = applicantJourneyEnv(() => e2e.cloud);
@@ -51,3 +52,5 @@ test('a citizen photographs her ID card and submits it (issue 18: chooseMedia)',
   photographedIdCardJourney(e2e.driver, env));
 test('a PDF picked on a phone where WeChat has no privacy consent yet: one consent, in the app’s card (issue 18)', () =>
   pdfAfterWechatConsentJourney(e2e.driver, env));
+test('in Uyghur (the stored setting): apply, book, follow the case and the inbox, rate (issue 20)', () =>
+  uyghurJourney(e2e.driver, env));

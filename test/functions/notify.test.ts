@@ -79,6 +79,14 @@ test('acceptance is pushed to the applicant with WeChat-valid keywords and no pe
   expect(JSON.stringify(pushed)).not.toMatch(/王海|13899001122/);
   const [mine] = await inbox('o_grant_user');
   expect(mine).toMatchObject({ title: '受理结果通知', caseNo: c.caseNo, push: 'sent', read: false });
+  // the same message by code, so the inbox can follow the reader's language (issue 20)
+  expect(mine).toMatchObject({
+    purpose: 'accept_result',
+    kind: 'case_accepted',
+    audience: 'applicant',
+    facts: { category: 'enterprise', mode: 'help', status: 'accepted' },
+    at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+  });
   // the grant was one-time: it is spent
   expect(cloud.messages.remaining('o_grant_user', TPL_ACCEPT)).toBe(0);
 });

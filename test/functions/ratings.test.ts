@@ -109,7 +109,12 @@ test('not before the service ends; then once, with level, dimensions, tags and c
         levelLabel: '非常满意',
         tags: ['一次办成', '服务热情周到'],
         comment: '陈静很耐心',
-        dimensions: expect.arrayContaining([{ dimension: 'attitude', label: '服务态度', levelLabel: '满意' }]),
+        dimensions: expect.arrayContaining([
+          { dimension: 'attitude', label: '服务态度', level: 'satisfied', levelLabel: '满意' },
+        ]),
+        // the codes beside the words, for the reader's language (issue 20)
+        level: 'very_satisfied',
+        tagCodes: ['one_visit', 'attentive'],
       },
       badRatings: [],
     },

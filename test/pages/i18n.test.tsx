@@ -20,17 +20,63 @@ const mine = jest.mocked(listMyApplications);
 
 const ARABIC = /[\u0600-\u06ff]/;
 const HAN = /[\u3400-\u9fff]/;
-/** entries whose Uyghur is not Arabic script on purpose: the switch back names Chinese in Chinese, an arrow */
-const NOT_ARABIC = new Set(['lang.switch', 'common.moreArrow']);
+/**
+ * entries whose Uyghur is not Arabic script on purpose: the switch back names Chinese in Chinese, an
+ * arrow, and patterns that only order other words (a number before a question, a star after it)
+ */
+const NOT_ARABIC = new Set([
+  'lang.switch',
+  'common.moreArrow',
+  'apply.numbered',
+  'apply.required',
+  'case.stepAria',
+  'case.event',
+  'book.when',
+  'rate.dimLine',
+  'msg.matter',
+]);
 /** the switch's spoken label says the other language's name in its own script */
 const MAY_NAME_CHINESE = new Set(['lang.switch']);
 /** applicant pages whose every word comes from the dictionary (the rest follow, issue 20) */
 const DICTIONARY_PAGES = [
   'src/pages/my/index.tsx',
   'src/pages/messages/index.tsx',
+  'src/pages/messages/words.ts',
   'src/pages/eligibility/index.tsx',
   'src/pages/index/index.tsx',
   'src/pages/privacy/index.tsx',
+  'src/pages/apply/index.tsx',
+  'src/pages/apply/draft.ts',
+  'src/pages/apply/fields.tsx',
+  'src/pages/apply/questions.tsx',
+  'src/pages/apply/closing.tsx',
+  'src/pages/apply/Submitted.tsx',
+  'src/pages/book/index.tsx',
+  'src/pages/book/parts.tsx',
+  'src/pages/case/index.tsx',
+  'src/pages/case/needs.tsx',
+  'src/pages/case/progress.tsx',
+  'src/pages/rate/index.tsx',
+  // the components applicant pages are built of
+  'src/components/StepFrame/index.tsx',
+  'src/components/SignaturePad/index.tsx',
+  'src/components/MaterialsPicker/index.tsx',
+  'src/components/MaterialsPicker/picker.h5.tsx',
+  'src/components/MaterialsPicker/picker.weapp.tsx',
+  'src/components/MatterMaterials/index.tsx',
+  'src/components/CenterDirections/index.tsx',
+  'src/components/CallButton/index.tsx',
+  'src/components/PrivacyGate/index.tsx',
+  'src/components/WxPrivacyPrompt/index.tsx',
+  'src/components/ChoiceGroup/index.tsx',
+  'src/components/CheckGroup/index.tsx',
+  'src/components/FieldError/index.tsx',
+  'src/components/Notice/index.tsx',
+  'src/components/LoadError/index.tsx',
+  'src/components/SubscribeNote/index.tsx',
+  'src/components/PageShell/index.tsx',
+  'src/components/ActionButton/index.tsx',
+  'src/components/LangSwitch/index.tsx',
 ];
 
 afterEach(() => {

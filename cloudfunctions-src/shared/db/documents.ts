@@ -119,6 +119,13 @@ export interface MessageDoc {
   createdAt: Date;
   /** when what it tells of happened (its outbox entry's time, ms): orders messages delivered together */
   seq?: number;
+  /**
+   * what it says by code (issue 20): the phone renders the inbox in the reader's language from
+   * these; title and fields stay the Chinese the WeChat template carries. Absent on older messages.
+   */
+  kind?: MessageKind;
+  audience?: Recipient['kind'];
+  facts?: MessageFacts;
   read: boolean;
   push: {
     status: PushStatus;

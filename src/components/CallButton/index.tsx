@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import ActionButton from '../ActionButton';
 import { a11yRole } from '../../utils/a11y';
+import { useLang } from '../../i18n';
 
 /** What the phone dials: digits (and a leading +) only, so "0996-5012345" dials as written. */
 export const dialable = (phone: string) => phone.replace(/[^\d+]/g, '');
@@ -20,6 +21,7 @@ interface Props {
  */
 export default function CallButton({ phone, label, className }: Props) {
   const [failed, setFailed] = useState(false);
+  const { t } = useLang();
   const call = () => {
     setFailed(false);
     Taro.makePhoneCall({ phoneNumber: dialable(phone) }).catch((e: { errMsg?: string }) => {
@@ -33,7 +35,7 @@ export default function CallButton({ phone, label, className }: Props) {
       </ActionButton>
       {failed ? (
         <View className="field-error" {...a11yRole('alert')}>
-          这台设备不能直接拨号，请手动拨打 {phone}。
+          {t('call.failed', { phone })}
         </View>
       ) : null}
     </View>

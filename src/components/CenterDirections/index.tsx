@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import ActionButton from '../ActionButton';
-import { CENTER_HOURS } from '../../constants/center';
+import { CENTER_TEXT } from '../../constants/center';
 import { useAsync } from '../../hooks/useAsync';
 import { getCenterLocation, type CenterLocation } from '../../services/getCenterLocation';
 import { a11yRole } from '../../utils/a11y';
+import { useLang } from '../../i18n';
 
 /** A map page for the browser build, where there is no openLocation map. */
 export const mapLink = (l: CenterLocation) =>
@@ -18,6 +19,7 @@ export const mapLink = (l: CenterLocation) =>
 export default function CenterDirections() {
   const loc = useAsync(getCenterLocation);
   const [failed, setFailed] = useState(false);
+  const { t, lang } = useLang();
   const l = loc.data;
   if (!l) return null;
   const open = () => {
@@ -38,22 +40,21 @@ export default function CenterDirections() {
   };
   return (
     <View className="card t-directions">
-      <View className="card__title">到中心办理</View>
+      <View className="card__title">{t('directions.title')}</View>
       <View className="t-center-address">
         {l.name}：{l.address}
       </View>
       <View className="muted">
-        开放时间：
-        {CENTER_HOURS.filter((h) => h.kind === '常规')
-          .map((h) => `${h.days} ${h.periods.join('；')}`)
-          .join('')}
+        {t('directions.hours')}
+        {/* the regular hours come first in each language's list */}
+        {[CENTER_TEXT[lang].hours[0]].map((h) => `${h.days} ${h.periods.join(lang === 'zh' ? '；' : '؛ ')}`)}
       </View>
       <ActionButton kind="secondary" className="btn--small t-open-map" onClick={open}>
-        导航到政务服务中心 ›
+        {t('directions.go')}
       </ActionButton>
       {failed ? (
         <View className="field-error" {...a11yRole('alert')}>
-          地图打不开，请按地址前往：{l.address}
+          {t('directions.failed', { address: l.address })}
         </View>
       ) : null}
     </View>

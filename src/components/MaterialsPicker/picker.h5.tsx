@@ -1,11 +1,13 @@
 import type { ChangeEvent } from 'react';
 import type { PickerProps } from './index';
+import { useLang } from '../../i18n';
 
 /**
  * H5: real file inputs behind large buttons, matching the WeChat build's two ways: photos (a phone's
  * browser offers the camera or the gallery) and PDF files.
  */
 export default function PickerH5({ className, onPicked }: PickerProps) {
+  const { t } = useLang();
   const change = (e: ChangeEvent<HTMLInputElement>) => {
     const list = Array.from(e.target.files ?? []);
     e.target.value = '';
@@ -14,7 +16,7 @@ export default function PickerH5({ className, onPicked }: PickerProps) {
   return (
     <>
       <label className={`btn btn--secondary ${className}-photo`}>
-        拍照或选择照片
+        {t('files.photo')}
         <input
           type="file"
           multiple
@@ -24,7 +26,7 @@ export default function PickerH5({ className, onPicked }: PickerProps) {
         />
       </label>
       <label className={`btn btn--secondary ${className}-pdf`}>
-        选择 PDF 文件
+        {t('files.pdf')}
         <input
           type="file"
           multiple

@@ -4,6 +4,7 @@ import ActionButton from '../ActionButton';
 import WxPrivacyPrompt from '../WxPrivacyPrompt';
 import { FILE_LIMITS } from '../../services/uploadMaterial';
 import type { PickedFile, PickerProps } from './index';
+import { useLang } from '../../i18n';
 
 /** Quality WeChat's compressImage is asked for when a photo is still over the limit. */
 const RECOMPRESS_QUALITY = 60;
@@ -16,6 +17,7 @@ const RECOMPRESS_QUALITY = 60;
 export default function PickerWeapp({ className, onPicked }: PickerProps) {
   // chooseMedia gives temp paths without a name: the applicant and staff see 照片1.jpg, 照片2.jpg…
   const taken = useRef(0);
+  const { t } = useLang();
 
   const photos = async () => {
     let r: Taro.chooseMedia.SuccessCallbackResult;
@@ -45,7 +47,7 @@ export default function PickerWeapp({ className, onPicked }: PickerProps) {
       }
       taken.current += 1;
       files.push({
-        name: `照片${taken.current}.${filePath === f.tempFilePath ? ext : 'jpg'}`,
+        name: `${t('files.photoName', { n: taken.current })}.${filePath === f.tempFilePath ? ext : 'jpg'}`,
         size,
         source: { filePath },
       });
@@ -65,12 +67,12 @@ export default function PickerWeapp({ className, onPicked }: PickerProps) {
   return (
     <>
       <ActionButton kind="secondary" className={`${className}-photo`} onClick={photos}>
-        拍照或从相册选照片
+        {t('files.photo.weapp')}
       </ActionButton>
       <ActionButton kind="secondary" className={`${className}-pdf`} onClick={pdfs}>
-        从微信聊天中选 PDF 文件
+        {t('files.pdf.weapp')}
       </ActionButton>
-      <WxPrivacyPrompt uses="拍照、从相册选照片和从聊天中选文件，需要使用摄像头、相册和您选中的文件" />
+      <WxPrivacyPrompt uses={t('files.uses')} />
     </>
   );
 }

@@ -3,11 +3,13 @@ import { View } from '@tarojs/components';
 import { useAsync } from '../../hooks/useAsync';
 import { getServiceCatalogue, itemForMatter, type CatalogueItem } from '../../services/getServiceCatalogue';
 import { a11yRole } from '../../utils/a11y';
+import { useLang } from '../../i18n';
 
 function List({ item }: { item: CatalogueItem }) {
+  const { t } = useLang();
   return (
     <View className="t-matter-materials-list">
-      <View className="strong">办理“{item.name}”需要准备：</View>
+      <View className="strong">{t('materials.for', { name: item.name })}</View>
       {item.materials.map((m, i) => (
         <View key={i}>
           {i + 1}. {m}
@@ -15,7 +17,7 @@ function List({ item }: { item: CatalogueItem }) {
       ))}
       <View className="muted">
         {item.unitName ? `${item.unitName} · ` : ''}
-        {item.window}，承诺 {item.committedWorkingDays} 个工作日
+        {t('materials.promise', { window: item.window, days: item.committedWorkingDays })}
       </View>
     </View>
   );
@@ -29,6 +31,7 @@ function List({ item }: { item: CatalogueItem }) {
 export default function MatterMaterials({ matter, browse = false }: { matter: string; browse?: boolean }) {
   const catalogue = useAsync(getServiceCatalogue);
   const [picked, setPicked] = useState<string | null>(null);
+  const { t } = useLang();
   const items = (catalogue.data?.items ?? []).filter((i) => i.materials.length > 0);
   if (items.length === 0) return null;
   const named = itemForMatter(items, matter);
@@ -36,8 +39,8 @@ export default function MatterMaterials({ matter, browse = false }: { matter: st
   if (!browse && !named) return null;
   return (
     <View className="card t-matter-materials">
-      <View className="card__title">材料清单</View>
-      {shown ? <List item={shown} /> : <View className="muted">选择事项，查看需要准备的材料：</View>}
+      <View className="card__title">{t('materials.title')}</View>
+      {shown ? <List item={shown} /> : <View className="muted">{t('materials.pick')}</View>}
       {browse ? (
         <View className="chips">
           {items.map((i) => (

@@ -11,6 +11,7 @@ import { getPrivacyStatus } from '../../services/getPrivacyStatus';
 import LoadError from '../LoadError';
 import { a11yRole } from '../../utils/a11y';
 import PrivacyAgreeButton from '../PrivacyAgreeButton';
+import { useLang } from '../../i18n';
 
 /**
  * Nothing personal is asked before the applicant has agreed to the 用户隐私保护指引: the children
@@ -22,9 +23,10 @@ export default function PrivacyGate({ purpose, children }: { purpose: string; ch
   const [agreed, setAgreed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const { t, lang } = useLang();
 
   if (agreed || (status.status === 'ok' && status.data.agreed)) return <>{children}</>;
-  if (status.status === 'loading') return <Notice kind="loading">正在加载…</Notice>;
+  if (status.status === 'loading') return <Notice kind="loading">{t('common.loading')}</Notice>;
   if (status.status === 'error') return <LoadError error={status.error} onRetry={status.reload} />;
   const agree = async () => {
     setBusy(true);
@@ -33,24 +35,25 @@ export default function PrivacyGate({ purpose, children }: { purpose: string; ch
       await agreePrivacy(status.data.version);
       setAgreed(true);
     } catch (e) {
-      setError(describeError(e));
+      setError(describeError(e, lang));
     } finally {
       setBusy(false);
     }
   };
   return (
     <View className="card t-privacy">
-      <View className="card__title">使用前请阅读《用户隐私保护指引》</View>
+      <View className="card__title">{t('privacyGate.title')}</View>
       <View>
         {purpose}
-        需要收集您的姓名、证件号码和联系电话。这些信息只用于帮办代办服务，显示时隐去部分号码，不会用于其他用途。
+        {lang === 'zh' ? '' : ': '}
+        {t('privacyGate.body')}
       </View>
       <View
         className="link t-privacy-read"
         {...a11yRole('link')}
         onClick={() => Taro.navigateTo({ url: ROUTES.privacy })}
       >
-        阅读《用户隐私保护指引》全文 ›
+        {t('privacyGate.read')}
       </View>
       {error ? (
         <View className="form-error" {...a11yRole('alert')}>
@@ -58,14 +61,14 @@ export default function PrivacyGate({ purpose, children }: { purpose: string; ch
         </View>
       ) : null}
       <PrivacyAgreeButton className="t-privacy-agree" disabled={busy} onAgree={agree}>
-        {busy ? '正在保存…' : '我已阅读并同意'}
+        {busy ? t('privacyGate.saving') : t('privacyGate.agree')}
       </PrivacyAgreeButton>
       <ActionButton
         kind="secondary"
         className="t-privacy-decline"
         onClick={() => Taro.navigateBack().catch(() => Taro.reLaunch({ url: ROUTES.home }))}
       >
-        不同意，返回
+        {t('privacyGate.back')}
       </ActionButton>
     </View>
   );

@@ -6,6 +6,7 @@ import { describeError } from '../../services/errors';
 import { uploadSignature } from '../../services/uploadMaterial';
 import type { UploadSource } from '../../services/transport';
 import { a11yRole } from '../../utils/a11y';
+import { useLang } from '../../i18n';
 
 /** What a platform's drawing surface offers: it draws, says whether anything was drawn, exports. */
 export interface SurfaceProps {
@@ -44,17 +45,19 @@ interface Props {
 
 /**
  * 手写签名: draw with a finger in the box, then 确认签名 (or the form's own submit, through
- * `controlRef`) saves the drawing as an image in cloud storage (H5: canvas → Blob → gateway; WeChat: canvasToTempFilePath → cloud.uploadFile).
+ * `controlRef`) saves the drawing as an image in cloud storage (H5: canvas → Blob → gateway;
+ * WeChat: canvasToTempFilePath → cloud.uploadFile).
  */
 export default function SignaturePad({ name, label, hint, signed, error, onSigned, onReset, controlRef }: Props) {
   const [drawn, setDrawn] = useState(false);
+  const { t, lang } = useLang();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
   const [api, setApi] = useState<{ exportImage: () => Promise<UploadSource>; clear: () => void } | null>(null);
 
   const save = async (): Promise<string | null> => {
     if (!drawn || !api) {
-      setProblem('请先在方框内写下您的姓名。');
+      setProblem(t('sign.empty'));
       return null;
     }
     setBusy(true);
@@ -64,7 +67,7 @@ export default function SignaturePad({ name, label, hint, signed, error, onSigne
       onSigned(fileID);
       return fileID;
     } catch (e) {
-      setProblem(`签名没有保存成功：${describeError(e)}`);
+      setProblem(t('sign.failed', { error: describeError(e, lang) }));
       return null;
     } finally {
       setBusy(false);
@@ -83,32 +86,32 @@ export default function SignaturePad({ name, label, hint, signed, error, onSigne
       {hint ? <View className="field__hint">{hint}</View> : null}
       {signed ? (
         <View className="signature__done t-signature-done" {...a11yRole('status')}>
-          ✓ 已签名并保存
+          {t('sign.done')}
         </View>
       ) : null}
       <View
         className={signed ? 'signature__pad signature__pad--hidden' : 'signature__pad'}
-        aria-label={`${label}：签名区域，用手指写下姓名`}
+        aria-label={t('sign.area', { label })}
       >
         <Surface canvasId={`sig-${name}`} onStroke={() => setDrawn(true)} bind={(a) => setApi(() => a)} />
       </View>
       {signed ? (
         <ActionButton kind="secondary" className={`t-signature-again-${name}`} onClick={again}>
-          重新签名
+          {t('sign.again')}
         </ActionButton>
       ) : controlRef ? (
         <View className="row-buttons">
           <ActionButton kind="secondary" className={`t-signature-clear-${name}`} onClick={again}>
-            清除重写
+            {t('sign.clear')}
           </ActionButton>
         </View>
       ) : (
         <View className="row-buttons">
           <ActionButton kind="secondary" className={`t-signature-clear-${name}`} onClick={again}>
-            清除重写
+            {t('sign.clear')}
           </ActionButton>
           <ActionButton className={`t-signature-confirm-${name}`} disabled={busy} onClick={() => void save()}>
-            {busy ? '正在保存签名…' : '确认签名'}
+            {busy ? t('sign.saving') : t('sign.confirm')}
           </ActionButton>
         </View>
       )}

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import ActionButton from '../ActionButton';
+import { useLang } from '../../i18n';
 
 interface Props {
   /** 0-based place of the step shown */
@@ -23,12 +24,12 @@ interface Props {
 export default function StepFrame({ index, total, children, onBack, onNext, submitLabel, submitClass, busy }: Props) {
   const last = index >= total - 1;
   const percent = Math.round(((index + 1) / total) * 100);
+  const { t } = useLang();
+  const count = t('step.count', { n: index + 1, total });
   return (
     <View className="steps">
-      <View className="steps__head t-step-progress" aria-label={`第 ${index + 1} 步，共 ${total} 步`}>
-        <View className="steps__count">
-          第 {index + 1} 步，共 {total} 步
-        </View>
+      <View className="steps__head t-step-progress" aria-label={count}>
+        <View className="steps__count">{count}</View>
         <View className="progress steps__bar">
           <View className="progress__bar" style={{ width: `${percent}%` }} />
         </View>
@@ -36,16 +37,16 @@ export default function StepFrame({ index, total, children, onBack, onNext, subm
       <View className="steps__body">{children}</View>
       {last ? (
         <ActionButton className={submitClass} disabled={busy} onClick={onNext}>
-          {busy ? '正在提交…' : submitLabel}
+          {busy ? t('apply.submitting') : submitLabel}
         </ActionButton>
       ) : (
         <ActionButton className="t-step-next" onClick={onNext}>
-          下一步
+          {t('step.next')}
         </ActionButton>
       )}
       {index > 0 && onBack ? (
         <ActionButton kind="secondary" className="t-step-back" disabled={busy} onClick={onBack}>
-          上一步
+          {t('step.back')}
         </ActionButton>
       ) : null}
     </View>

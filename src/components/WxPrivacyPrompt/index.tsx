@@ -6,6 +6,7 @@ import PrivacyAgreeButton from '../PrivacyAgreeButton';
 import { ROUTES } from '../../constants/routes';
 import { answerPrivacy, watchPrivacyNeeded } from '../../utils/wxPrivacy';
 import { a11yRole } from '../../utils/a11y';
+import { useLang } from '../../i18n';
 
 /**
  * Shown only when WeChat asks for consent before a privacy API (wx.onNeedPrivacyAuthorization):
@@ -14,24 +15,25 @@ import { a11yRole } from '../../utils/a11y';
  */
 export default function WxPrivacyPrompt({ uses }: { uses: string }) {
   const [asked, setAsked] = useState(false);
+  const { t } = useLang();
   useEffect(() => watchPrivacyNeeded(setAsked), []);
   if (!asked) return null;
   return (
     <View className="card privacy-over t-wx-privacy" {...a11yRole('dialog')}>
-      <View className="card__title">请先同意《用户隐私保护指引》</View>
-      <View>{uses}。这些只用于帮办代办服务，不会用于其他用途。</View>
+      <View className="card__title">{t('privacyGate.first')}</View>
+      <View>{t('privacyGate.uses', { uses })}</View>
       <View
         className="link t-privacy-read"
         {...a11yRole('link')}
         onClick={() => Taro.navigateTo({ url: ROUTES.privacy })}
       >
-        阅读《用户隐私保护指引》全文 ›
+        {t('privacyGate.read')}
       </View>
       <PrivacyAgreeButton className="t-wx-privacy-agree" onAgree={() => answerPrivacy(true)}>
-        我已阅读并同意
+        {t('privacyGate.agree')}
       </PrivacyAgreeButton>
       <ActionButton kind="secondary" className="t-wx-privacy-decline" onClick={() => answerPrivacy(false)}>
-        不同意
+        {t('privacyGate.refuse')}
       </ActionButton>
     </View>
   );

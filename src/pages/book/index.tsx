@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import ActionButton from '../../components/ActionButton';
 import ChoiceGroup from '../../components/ChoiceGroup';
@@ -17,63 +17,17 @@ import { getSubscribeTemplates } from '../../services/getSubscribeTemplates';
 import { listMyApplications } from '../../services/listMyApplications';
 import { listMyBookings } from '../../services/listMyBookings';
 import { listSlots } from '../../services/listSlots';
-import { windowTitle } from '../../utils/format';
 import { requestHomeVisit } from '../../services/requestHomeVisit';
 import { rescheduleBooking } from '../../services/rescheduleBooking';
 import { askToSubscribe } from '../../services/askToSubscribe';
 import { a11yRole } from '../../utils/a11y';
 import CenterDirections from '../../components/CenterDirections';
+import { isolate, useLang } from '../../i18n';
+import { bookingStatusWord, CheckInCode, Confirmation, kindWord, shortWeekday, when } from './parts';
 
 type Way = 'center' | 'home';
 /** Today in Beijing, YYYY-MM-DD (the center keeps Beijing time). */
 const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const WAYS = [
-  {
-    value: 'center' as Way,
-    label: '到政务服务中心办理',
-    description: '选择常规、延时（下班后）或错时（午间、周六）时段。',
-  },
-  {
-    value: 'home' as Way,
-    label: '请工作人员上门',
-    description: '限行动不便的老人、残疾人等特殊群众的民生事项，须先提交民生保障类申请。',
-  },
-];
-
-/** 签到码: big digits to show at the desk, where staff type them in to mark arrival. */
-function CheckInCode({ code }: { code: string }) {
-  return (
-    <View className="checkin t-checkin-code" aria-label={`签到码 ${code.split('').join(' ')}`}>
-      <View className="muted">到窗口时请出示签到码：</View>
-      <View className="checkin__code">{code.replace(/(\d{3})(\d{3})/, '$1 $2')}</View>
-      <View className="muted">只在预约当天有效。</View>
-    </View>
-  );
-}
-
-/** The booking confirmation: date, time, place and what to bring, in words. */
-function Confirmation({ b }: { b: BookingView }) {
-  return (
-    <View className="card t-booking-confirmed" {...a11yRole('status')}>
-      <View className="title">✓ 预约成功</View>
-      <View className="strong t-booking-when">
-        {b.date}（{b.weekday}）{b.start}–{b.end}
-      </View>
-      <View className="t-booking-kind">
-        类型：<Text className="tag tag--kind">{windowTitle(b.kindLabel, b.windowLabel)}</Text>
-      </View>
-      <View className="t-booking-place">地点：{b.place}</View>
-      {b.checkInCode && b.kind !== 'home_visit' ? <CheckInCode code={b.checkInCode} /> : null}
-      {b.homeAddress ? <View>上门地址：{b.homeAddress}</View> : null}
-      <View className="card__title">请带上：</View>
-      {b.bring.map((x) => (
-        <View key={x}>· {x}</View>
-      ))}
-      <View className="muted">如需取消或改约，请在开始前30分钟以前在“我的预约”里操作；之后请致电中心。</View>
-    </View>
-  );
-}
-
 export default function Book() {
   const params = useRouter().params;
   const [way, setWay] = useState<Way | undefined>(params.way === 'home' ? 'home' : undefined);
@@ -88,6 +42,11 @@ export default function Book() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<BookingView | null>(null);
   const templates = useAsync(getSubscribeTemplates);
+  const { t, lang } = useLang();
+  const WAYS = [
+    { value: 'center' as Way, label: t('book.way.center'), description: t('book.way.center.desc') },
+    { value: 'home' as Way, label: t('book.way.home'), description: t('book.way.home.desc') },
+  ];
   const mine = useAsync(listMyBookings);
   const cases = useAsync(listMyApplications);
   const kind = way === 'home' ? 'home_visit' : undefined;
@@ -107,14 +66,14 @@ export default function Book() {
 
   const confirm = async () => {
     const e: Record<string, string> = {};
-    if (!moving && !way) e.way = '请选择办理方式';
-    if (!slot) e.slot = '请先选择日期和时段';
-    if (!moving && way === 'center' && !caseId && !category) e.category = '请选择要办理的事项类别';
-    if (!moving && way === 'home' && !caseId) e.caseId = '请选择要上门办理的申请（没有的话请先提交民生保障类申请）';
-    if (!moving && way === 'home' && address.trim().length < 5) e.address = '请填写详细地址（乡镇、村或小区、门牌号）';
+    if (!moving && !way) e.way = t('book.err.way');
+    if (!slot) e.slot = t('book.err.slot');
+    if (!moving && way === 'center' && !caseId && !category) e.category = t('book.err.category');
+    if (!moving && way === 'home' && !caseId) e.caseId = t('book.err.case');
+    if (!moving && way === 'home' && address.trim().length < 5) e.address = t('book.err.address');
     setErrors(e);
     if (Object.keys(e).length > 0 || !slot) {
-      setFormError('还有内容没有选好，请按红字提示修改。');
+      setFormError(t('book.err.form'));
       return;
     }
     const reminder = templates.status === 'ok' ? templates.data.bookingReminder : null;
@@ -134,7 +93,7 @@ export default function Book() {
       slots.reload();
       Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
     } catch (err) {
-      setFormError(describeError(err));
+      setFormError(describeError(err, lang));
       slots.reload();
     } finally {
       setBusy(false);
@@ -143,10 +102,10 @@ export default function Book() {
 
   const cancel = async (b: BookingView) => {
     const ok = await Taro.showModal({
-      title: '取消预约',
-      content: `确定取消 ${b.date} ${b.start} 的预约吗？`,
-      confirmText: '确定取消',
-      cancelText: '不取消',
+      title: t('book.cancel.title'),
+      content: t('book.cancel.ask', { date: b.date, start: b.start }),
+      confirmText: t('book.cancel.yes'),
+      cancelText: t('book.cancel.no'),
     }).then(
       (r) => r.confirm,
       () => true,
@@ -160,7 +119,7 @@ export default function Book() {
       mine.reload();
       slots.reload();
     } catch (err) {
-      setFormError(describeError(err));
+      setFormError(describeError(err, lang));
     }
   };
 
@@ -176,29 +135,30 @@ export default function Book() {
 
   return (
     <PageShell>
-      <View className="title">预约办理</View>
+      <View className="title">{t('book.title')}</View>
       {done ? <Confirmation b={done} /> : null}
 
       <View className="card t-my-bookings">
-        <View className="card__title">我的预约</View>
-        {mine.status === 'loading' && !mine.data ? <View className="muted">正在加载…</View> : null}
-        {mine.status === 'error' ? <View className="field-error">⚠ {describeError(mine.error)}</View> : null}
-        {mine.status === 'ok' && active.length === 0 ? <View className="muted">暂无有效预约。</View> : null}
+        <View className="card__title">{t('book.mine')}</View>
+        {mine.status === 'loading' && !mine.data ? <View className="muted">{t('common.loading')}</View> : null}
+        {mine.status === 'error' ? <View className="field-error">⚠ {describeError(mine.error, lang)}</View> : null}
+        {mine.status === 'ok' && active.length === 0 ? <View className="muted">{t('book.none')}</View> : null}
         {cancelledByCenter.map((b) => (
           <View key={b.bookingId} className={`booking t-booking-cancelled${focus(b)}`}>
             <View className="strong">
-              {b.date}（{b.weekday}）{b.start}–{b.end} <View className="tag tag--warn">{b.statusLabel}</View>
+              {when(t, lang, b)}{' '}
+              <View className="tag tag--warn">{bookingStatusWord(t, lang, b.status, b.statusLabel)}</View>
             </View>
-            <View>中心取消了这个预约，原因：{b.cancelReason}</View>
-            <View className="muted">需要的话，请在下面重新预约或致电中心。</View>
+            <View>{t('book.cancelledBy', { reason: b.cancelReason ?? '' })}</View>
+            <View className="muted">{t('book.rebook')}</View>
           </View>
         ))}
         {active.map((b) => (
           <View key={b.bookingId} className={`booking t-booking${focus(b)}`}>
             <View className="strong">
-              {b.date}（{b.weekday}）{b.start}–{b.end} <View className="tag tag--kind">{b.kindLabel}</View>
+              {when(t, lang, b)} <View className="tag tag--kind">{kindWord(t, lang, b.kind, b.kindLabel)}</View>
             </View>
-            <View className="muted">{b.place}</View>
+            <View className="muted">{b.kind === 'home_visit' ? t('book.place.home') : b.place}</View>
             {b.checkInCode && b.kind !== 'home_visit' ? <CheckInCode code={b.checkInCode} /> : null}
             {b.canChange ? (
               <View className="row-buttons">
@@ -211,14 +171,14 @@ export default function Book() {
                     setSlot(null);
                   }}
                 >
-                  改约
+                  {t('book.move')}
                 </ActionButton>
                 <ActionButton kind="secondary" className="t-booking-cancel" onClick={() => cancel(b)}>
-                  取消预约
+                  {t('book.cancel')}
                 </ActionButton>
               </View>
             ) : (
-              <View className="muted">开始前30分钟内不能在线取消或改约，请致电中心。</View>
+              <View className="muted">{t('book.tooLate')}</View>
             )}
           </View>
         ))}
@@ -228,16 +188,16 @@ export default function Book() {
 
       {moving ? (
         <View className="notice t-moving">
-          正在为 {moving.date} {moving.start} 的预约改约，请选择新的时段。
+          {t('book.moving', { date: moving.date, start: moving.start })}
           <ActionButton kind="secondary" onClick={() => setMoving(null)}>
-            不改了
+            {t('book.moving.stop')}
           </ActionButton>
         </View>
       ) : (
         <View>
           <ChoiceGroup
             name="way"
-            label="1. 办理方式"
+            label={t('book.q.way')}
             options={WAYS}
             value={way}
             onChange={chooseWay}
@@ -246,8 +206,12 @@ export default function Book() {
           {way === 'center' && !caseId ? (
             <ChoiceGroup
               name="category"
-              label="2. 要办理的事项类别"
-              options={CATEGORIES}
+              label={t('book.q.category')}
+              options={CATEGORIES.map((c) => ({
+                ...c,
+                label: t(`category.${c.value}`),
+                description: t(`category.${c.value}.desc`),
+              }))}
               value={category}
               onChange={setCategory}
               error={errors.category}
@@ -256,15 +220,15 @@ export default function Book() {
           {way === 'home' ? (
             <View>
               {cases.status === 'ok' && livelihoodCases.length === 0 ? (
-                <Notice kind="empty">您还没有民生保障类的申请。上门服务须先提交申请，工作人员核实后上门。</Notice>
+                <Notice kind="empty">{t('book.noCase')}</Notice>
               ) : (
                 <ChoiceGroup
                   name="caseId"
-                  label="2. 为哪条申请上门"
+                  label={t('book.q.case')}
                   options={livelihoodCases.map((c) => ({
                     value: c.caseId,
                     label: `${c.caseNo} ${c.matter}`,
-                    description: c.statusLabel,
+                    description: t(`status.${c.status}`),
                   }))}
                   value={caseId}
                   onChange={setCaseId}
@@ -272,13 +236,13 @@ export default function Book() {
                 />
               )}
               <View className={`field${errors.address ? ' field--invalid' : ''}`}>
-                <View className="field__label">3. 上门地址</View>
+                <View className="field__label">{t('book.q.address')}</View>
                 <Textarea
                   className="textarea t-address"
                   value={address}
                   maxlength={200}
-                  placeholder="乡镇、村或小区、门牌号"
-                  aria-label="上门地址"
+                  placeholder={t('book.ph.address')}
+                  aria-label={t('book.aria.address')}
                   onInput={(e) => setAddress(e.detail.value)}
                 />
                 <FieldError name="address" text={errors.address} />
@@ -290,24 +254,22 @@ export default function Book() {
 
       {way || moving ? (
         <View className={`field${errors.slot ? ' field--invalid' : ''}`}>
-          <View className="field__label">选择日期和时段（今天起14天内）</View>
-          {slots.status === 'loading' && !slots.data ? <Notice kind="loading">正在加载可预约的时段…</Notice> : null}
+          <View className="field__label">{t('book.q.slot')}</View>
+          {slots.status === 'loading' && !slots.data ? <Notice kind="loading">{t('book.loadingSlots')}</Notice> : null}
           {slots.status === 'error' ? (
             <Notice
               kind="error"
               action={
                 <ActionButton kind="secondary" onClick={slots.reload}>
-                  重新加载
+                  {t('common.retry')}
                 </ActionButton>
               }
             >
-              {describeError(slots.error)}
+              {describeError(slots.error, lang)}
             </Notice>
           ) : null}
-          {slots.status === 'ok' && days.length === 0 ? (
-            <Notice kind="empty">14天内没有可预约的时段，请致电中心。</Notice>
-          ) : null}
-          <View className="days" {...a11yRole('tablist')} aria-label="日期">
+          {slots.status === 'ok' && days.length === 0 ? <Notice kind="empty">{t('book.noSlots')}</Notice> : null}
+          <View className="days" {...a11yRole('tablist')} aria-label={t('book.days')}>
             {days.map((d) => {
               const on = d.date === shownDay?.date;
               const left = d.slots.reduce((n, s) => n + s.remaining, 0);
@@ -322,15 +284,15 @@ export default function Book() {
                     setSlot(null);
                   }}
                 >
-                  <View className="strong">{d.date.slice(5).replace('-', '月')}日</View>
-                  <View>{d.weekday.replace('星期', '周')}</View>
-                  <View className="day__left">{left > 0 ? `余${left}` : '约满'}</View>
+                  <View className="strong">{t('book.day', { m: d.date.slice(5, 7), d: d.date.slice(8) })}</View>
+                  <View>{shortWeekday(t, d.date)}</View>
+                  <View className="day__left">{left > 0 ? t('book.left', { n: left }) : t('book.full')}</View>
                 </View>
               );
             })}
           </View>
           {shownDay ? (
-            <View className="slots" {...a11yRole('radiogroup')} aria-label={`${shownDay.date} 的时段`}>
+            <View className="slots" {...a11yRole('radiogroup')} aria-label={t('book.slotsOf', { date: shownDay.date })}>
               {shownDay.slots.map((s) => {
                 const on = slot?.slotId === s.slotId;
                 const full = s.remaining === 0;
@@ -343,13 +305,11 @@ export default function Book() {
                     aria-disabled={full ? 'true' : 'false'}
                     onClick={() => (full ? undefined : setSlot(s))}
                   >
-                    <View className="tag tag--kind">{s.kindLabel}</View>
-                    <View className="slot__time">
-                      {s.start}–{s.end}
-                    </View>
+                    <View className="tag tag--kind">{kindWord(t, lang, s.kind, s.kindLabel)}</View>
+                    <View className="slot__time">{isolate(lang, `${s.start}–${s.end}`)}</View>
                     <View className="slot__left">
-                      {full ? '已约满' : `剩余${s.remaining}个`}
-                      {on ? '（已选）' : ''}
+                      {full ? t('book.slotFull') : t('book.slotLeft', { n: s.remaining })}
+                      {on ? t('common.chosen') : ''}
                     </View>
                   </View>
                 );
@@ -367,9 +327,15 @@ export default function Book() {
       ) : null}
       {way || moving ? (
         <View>
-          <SubscribeNote>确认时微信会问您是否接收“预约提醒”，用于在预约前提醒您。不接收也不影响预约。</SubscribeNote>
+          <SubscribeNote>{t('book.subscribe')}</SubscribeNote>
           <ActionButton className="t-book-confirm" disabled={busy} onClick={confirm}>
-            {busy ? '正在预约…' : moving ? '确认改到这个时段' : way === 'home' ? '确认申请上门服务' : '确认预约'}
+            {busy
+              ? t('book.booking')
+              : moving
+                ? t('book.confirm.move')
+                : way === 'home'
+                  ? t('book.confirm.home')
+                  : t('book.confirm')}
           </ActionButton>
         </View>
       ) : null}

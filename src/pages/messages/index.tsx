@@ -8,6 +8,7 @@ import { listMessages } from '../../services/listMessages';
 import { markMessagesRead } from '../../services/markMessagesRead';
 import LoadError from '../../components/LoadError';
 import { useLang } from '../../i18n';
+import { messageWords } from './words';
 
 /**
  * 消息: everything the system told me, whether or not WeChat delivered the push, so a refused
@@ -16,7 +17,7 @@ import { useLang } from '../../i18n';
 export default function Messages() {
   const list = useAsync(() => listMessages());
   const items = list.data?.items ?? [];
-  const { t } = useLang();
+  const { t, lang } = useLang();
 
   const open = (page: string, id: string) => {
     void markMessagesRead([id]).catch(() => undefined);
@@ -43,25 +44,27 @@ export default function Messages() {
       {list.status === 'error' ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       {list.status === 'ok' && items.length === 0 ? <Notice kind="empty">{t('messages.empty')}</Notice> : null}
 
-      {items.map((m) => (
-        <View
-          key={m.id}
-          className={`case t-message ${m.read ? '' : 'case--unread'}`}
-          onClick={() => open(m.page, m.id)}
-        >
-          <View className="case__head">
-            <View className="case__no">
-              {m.read ? '' : t('messages.unreadTag')}
-              {m.title}
+      {items
+        .map((m) => ({ m, w: messageWords(m, t, lang) }))
+        .map(({ m, w }) => (
+          <View
+            key={m.id}
+            className={`case t-message ${m.read ? '' : 'case--unread'}`}
+            onClick={() => open(m.page, m.id)}
+          >
+            <View className="case__head">
+              <View className="case__no">
+                {m.read ? '' : t('messages.unreadTag')}
+                {w.title}
+              </View>
             </View>
+            <View className="case__matter">{w.note}</View>
+            <View className="muted">{t('messages.caseNo', { caseNo: m.caseNo })}</View>
+            <View className="muted">{t('messages.matter', { matter: w.matter })}</View>
+            <View className="muted">{t('messages.time', { time: w.time })}</View>
+            <View className="muted">{t('messages.push', { push: t(`push.${m.push}`) })}</View>
           </View>
-          <View className="case__matter">{m.note}</View>
-          <View className="muted">{t('messages.caseNo', { caseNo: m.caseNo })}</View>
-          <View className="muted">{t('messages.matter', { matter: m.matter })}</View>
-          <View className="muted">{t('messages.time', { time: m.time })}</View>
-          <View className="muted">{t('messages.push', { push: t(`push.${m.push}`) })}</View>
-        </View>
-      ))}
+        ))}
     </PageShell>
   );
 }

@@ -17,6 +17,11 @@ import type { RatingEntryView, RatingState } from '../../services/ratingTypes';
 import { submitRating } from '../../services/submitRating';
 import { formatChinaDateTime } from '../../utils/format';
 import { a11yRole } from '../../utils/a11y';
+import { isMessageKey, isolate, useLang, type MessageKey } from '../../i18n';
+
+type T = ReturnType<typeof useLang>['t'];
+/** A server label by its code, when the dictionary has the code (the server's word otherwise). */
+const word = (t: T, key: string, server: string) => (isMessageKey(key) ? t(key as MessageKey) : server);
 
 const BAD = ['dissatisfied', 'very_dissatisfied'];
 const POLARITY: Record<string, string[]> = {
@@ -28,18 +33,23 @@ const POLARITY: Record<string, string[]> = {
 };
 
 function Given({ title, e }: { title: string; e: RatingEntryView }) {
+  const { t, lang } = useLang();
+  const tags = e.tagCodes ? e.tagCodes.map((c, i) => word(t, `tag.${c}`, e.tags[i] ?? c)) : e.tags;
   return (
     <View className="card t-rating-given">
       <View className="card__title">{title}</View>
-      <View className="strong">{e.levelLabel}</View>
+      <View className="strong">{word(t, `level.${e.level}`, e.levelLabel)}</View>
       {e.dimensions.map((d) => (
         <View key={d.dimension}>
-          {d.label}：{d.levelLabel}
+          {t('rate.dimLine', {
+            dim: word(t, `dim.${d.dimension}`, d.label),
+            level: word(t, `level.${d.level}`, d.levelLabel),
+          })}
         </View>
       ))}
-      {e.tags.length > 0 ? <View>标签：{e.tags.join('、')}</View> : null}
-      {e.comment ? <View>意见：{e.comment}</View> : null}
-      <View className="muted">{formatChinaDateTime(e.at)}</View>
+      {tags.length > 0 ? <View>{t('rate.tags', { tags: tags.join(t('apply.review.join')) })}</View> : null}
+      {e.comment ? <View>{t('rate.comment', { comment: e.comment })}</View> : null}
+      <View className="muted">{isolate(lang, formatChinaDateTime(e.at))}</View>
     </View>
   );
 }
@@ -65,18 +75,22 @@ function RatingForm({
   const [formError, setFormError] = useState('');
   const [step, setStep] = useState(0);
   const [elder] = useElderMode();
+  const { t, lang } = useLang();
+  const levelWord = (l: { value: string; label: string }) => word(t, `level.${l.value}`, l.label);
   const levels = options.levels.map((l) => ({
     ...l,
-    description: BAD.includes(l.value) ? '差评：中心会回访您并整改' : '',
+    label: levelWord(l),
+    description: BAD.includes(l.value) ? t('rate.bad') : '',
   }));
-  const fitting = options.tags.filter((t) => !level || POLARITY[level].includes(t.polarity));
+  const fitting = options.tags
+    .filter((x) => !level || POLARITY[level].includes(x.polarity))
+    .map((x) => ({ ...x, label: word(t, `tag.${x.value}`, x.label) }));
   /** `onInvalid`: 长辈版 shows the step whose answer is missing. */
   const send = async (onInvalid?: (e: Record<string, string>) => void) => {
     const e: Record<string, string> = {};
-    if (!level) e.level = '请选择评价等级';
-    if (level && BAD.includes(level) && tags.length === 0 && !comment.trim())
-      e.reason = '选择“不满意”或“非常不满意”时，请至少选一个原因或写几句意见，以便我们回访整改。';
-    if ([...comment].length > 500) e.comment = '意见建议不超过500字';
+    if (!level) e.level = t('rate.err.level');
+    if (level && BAD.includes(level) && tags.length === 0 && !comment.trim()) e.reason = t('rate.err.reason');
+    if ([...comment].length > 500) e.comment = t('rate.err.comment');
     setErrors(e);
     if (Object.keys(e).length > 0) {
       onInvalid?.(e);
@@ -94,7 +108,7 @@ function RatingForm({
       };
       onDone(await (followUp ? followUpRating(input) : submitRating(input)));
     } catch (err) {
-      setFormError(describeError(err));
+      setFormError(describeError(err, lang));
     } finally {
       setBusy(false);
     }
@@ -114,7 +128,7 @@ function RatingForm({
         <ChoiceGroup
           key="level"
           name="level"
-          label={followUp ? '追评：现在您的评价是' : elder ? '总体评价' : '1. 总体评价'}
+          label={followUp ? t('rate.q.followUp') : elder ? t('rate.q.level') : t('rate.q.level.n')}
           options={levels}
           value={level}
           onChange={pickLevel}
@@ -129,8 +143,12 @@ function RatingForm({
             <ChoiceGroup
               key={d.value}
               name={`dim-${d.value}`}
-              label={elder ? `${d.label}（可不选）` : `${i + 2}. ${d.label}（可选）`}
-              options={options.levels.map((l) => ({ ...l, description: '' }))}
+              label={
+                elder
+                  ? t('rate.q.dim.elder', { dim: word(t, `dim.${d.value}`, d.label) })
+                  : t('rate.q.dim', { n: i + 2, dim: word(t, `dim.${d.value}`, d.label) })
+              }
+              options={options.levels.map((l) => ({ ...l, label: levelWord(l), description: '' }))}
               value={dims[d.value]}
               onChange={(v) => setDims((x) => ({ ...x, [d.value]: v }))}
             />
@@ -143,7 +161,7 @@ function RatingForm({
         <CheckGroup
           key="tags"
           name="tags"
-          label={elder && level && BAD.includes(level) ? '为什么不满意（可多选）' : '原因标签（可多选）'}
+          label={elder && level && BAD.includes(level) ? t('rate.q.why') : t('rate.q.tags')}
           options={fitting}
           value={tags}
           onChange={setTags}
@@ -155,13 +173,13 @@ function RatingForm({
       id: 'comment',
       node: (
         <View key="comment" className={`field${errors.comment ? ' field--invalid' : ''}`}>
-          <View className="field__label">意见建议（可选）</View>
+          <View className="field__label">{t('rate.q.comment')}</View>
           <Textarea
             className="textarea t-comment"
             value={comment}
             maxlength={500}
-            placeholder="想对我们说的话"
-            aria-label="意见建议"
+            placeholder={t('rate.ph.comment')}
+            aria-label={t('rate.aria.comment')}
             onInput={(e) => setComment(e.detail.value)}
           />
           <FieldError name="comment" text={errors.comment} />
@@ -169,7 +187,7 @@ function RatingForm({
       ),
     },
   ];
-  const note = <View className="muted">评价由您本人自愿作出，任何人不得干预。</View>;
+  const note = <View className="muted">{t('rate.note')}</View>;
   const failed = formError ? (
     <View className="form-error t-form-error" {...a11yRole('alert')}>
       ⚠ {formError}
@@ -189,7 +207,7 @@ function RatingForm({
         );
       }
       if (current.id === 'level' && !level) {
-        setErrors({ level: '请选择评价等级' });
+        setErrors({ level: t('rate.err.level') });
         return;
       }
       setErrors({});
@@ -202,7 +220,7 @@ function RatingForm({
           total={questions.length}
           onBack={() => go(step - 1)}
           onNext={next}
-          submitLabel={followUp ? '提交追评' : '提交评价'}
+          submitLabel={followUp ? t('rate.submitFollowUp') : t('rate.submit')}
           submitClass="t-rate-submit"
           busy={busy}
         >
@@ -219,7 +237,7 @@ function RatingForm({
       {note}
       {failed}
       <ActionButton className="t-rate-submit" disabled={busy} onClick={() => send()}>
-        {busy ? '正在提交…' : followUp ? '提交追评' : '提交评价'}
+        {busy ? t('apply.submitting') : followUp ? t('rate.submitFollowUp') : t('rate.submit')}
       </ActionButton>
     </View>
   );
@@ -231,45 +249,52 @@ export default function Rate() {
   const [override, setOverride] = useState<RatingState | null>(null);
   const [following, setFollowing] = useState(false);
   const s = override ?? state.data;
+  const { t, lang } = useLang();
   return (
     <PageShell>
-      <View className="title">评价这次服务</View>
-      {state.status === 'loading' && !s ? <Notice kind="loading">正在加载…</Notice> : null}
+      <View className="title">{t('rate.title')}</View>
+      {state.status === 'loading' && !s ? <Notice kind="loading">{t('common.loading')}</Notice> : null}
       {state.status === 'error' ? (
         <Notice
           kind="error"
           action={
             <ActionButton kind="secondary" onClick={state.reload}>
-              重新加载
+              {t('common.retry')}
             </ActionButton>
           }
         >
-          {describeError(state.error)}
+          {describeError(state.error, lang)}
         </Notice>
       ) : null}
       {s ? (
         <View>
-          {!s.rating && !s.canRate ? <Notice kind="empty">{s.noServiceReason ?? '服务结束后才能评价。'}</Notice> : null}
+          {!s.rating && !s.canRate ? (
+            <Notice kind="empty">
+              {s.noServiceReason ? (lang === 'zh' ? s.noServiceReason : t('rate.noService')) : t('rate.cannot')}
+            </Notice>
+          ) : null}
           {s.canRate && state.data?.options ? (
             <RatingForm caseId={caseId} options={state.data.options} followUp={false} onDone={setOverride} />
           ) : null}
-          {s.rating ? <Given title="您的评价" e={s.rating} /> : null}
-          {s.rating?.followUp ? <Given title="您的追评" e={s.rating.followUp} /> : null}
+          {s.rating ? <Given title={t('rate.mine')} e={s.rating} /> : null}
+          {s.rating?.followUp ? <Given title={t('rate.mineFollowUp')} e={s.rating.followUp} /> : null}
           {s.badRatings.map((b, i) => (
             <View key={i} className="card t-bad-rating">
-              <View className="card__title">差评处理情况{b.followUp ? '（追评）' : ''}</View>
-              <View className="strong t-bad-rating-status">当前：{b.statusLabel}</View>
-              {b.history.length === 0 ? <View className="muted">中心会尽快回访您，了解情况并整改。</View> : null}
+              <View className="card__title">{t(b.followUp ? 'rate.badTitle.followUp' : 'rate.badTitle')}</View>
+              <View className="strong t-bad-rating-status">
+                {t('rate.badNow', { status: word(t, `bad.${b.status}`, b.statusLabel) })}
+              </View>
+              {b.history.length === 0 ? <View className="muted">{t('rate.badWait')}</View> : null}
               {b.history.map((h, j) => (
                 <View key={j} className="t-bad-rating-step">
-                  {formatChinaDateTime(h.at)} {h.note}
+                  {isolate(lang, formatChinaDateTime(h.at))} {h.note}
                 </View>
               ))}
             </View>
           ))}
           {s.canFollowUp && !following ? (
             <ActionButton kind="secondary" className="t-go-follow-up" onClick={() => setFollowing(true)}>
-              追评一次
+              {t('rate.followUp')}
             </ActionButton>
           ) : null}
           {s.canFollowUp && following && state.data?.options ? (
@@ -283,7 +308,7 @@ export default function Rate() {
               }}
             />
           ) : null}
-          {s.rating && !s.canFollowUp ? <View className="muted t-rated-done">感谢您的评价！</View> : null}
+          {s.rating && !s.canFollowUp ? <View className="muted t-rated-done">{t('rate.thanks')}</View> : null}
         </View>
       ) : null}
     </PageShell>

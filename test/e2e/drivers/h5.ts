@@ -4,7 +4,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { pageSettled, shot } from '../../support/browser';
-import { runNotifyTimer, ZIGZAG, type Driver, type Opened, type Session } from '../journeys/driver';
+import { runNotifyTimer, ZIGZAG, type Driver, type OpenOptions, type Opened, type Session } from '../journeys/driver';
 
 export class H5Driver implements Driver {
   readonly build = 'h5' as const;
@@ -22,7 +22,7 @@ export class H5Driver implements Driver {
     await runNotifyTimer(this.cloudUrl);
   }
 
-  async open(path: string, openid: string): Promise<Session> {
+  async open(path: string, openid: string, options: OpenOptions = {}): Promise<Session> {
     const page = await this.browser.newPage();
     const errors: string[] = [];
     // E2E_STACKS=1: each page error's stack as well (the message alone rarely says where)
@@ -30,7 +30,8 @@ export class H5Driver implements Driver {
       errors.push(e.message);
       if (process.env.E2E_STACKS) console.log('PAGEERROR', path, e.stack);
     });
-    await page.goto(`${this.appUrl}/#${path}${path.includes('?') ? '&' : '?'}as=${openid}`);
+    const lang = options.lang ? `&lang=${options.lang}` : '';
+    await page.goto(`${this.appUrl}/#${path}${path.includes('?') ? '&' : '?'}as=${openid}${lang}`);
     return new H5Session(page, errors);
   }
 }

@@ -13,7 +13,7 @@ import {
   type PrivacyRecord,
   formatProblems,
 } from '../../weapp-harness';
-import { runNotifyTimer, ZIGZAG, type Driver, type Opened, type Session } from '../journeys/driver';
+import { runNotifyTimer, ZIGZAG, type Driver, type OpenOptions, type Opened, type Session } from '../journeys/driver';
 
 export interface WeappDriverOptions {
   dist: string;
@@ -37,8 +37,10 @@ export class WeappDriver implements Driver {
     await runNotifyTimer(this.options.cloud.url);
   }
 
-  async open(path: string, openid: string): Promise<Session> {
+  async open(path: string, openid: string, options: OpenOptions = {}): Promise<Session> {
     if (!this.storages.has(openid)) this.storages.set(openid, new Map());
+    // the language setting as the app stores it (wx.setStorageSync('bangban.lang', 'ug'))
+    if (options.lang) this.storages.get(openid)!.set('bangban.lang', JSON.stringify(options.lang));
     if (!this.privacies.has(openid)) this.privacies.set(openid, { agreed: false });
     const mp = await MiniProgram.launch({
       dist: this.options.dist,

@@ -6,13 +6,20 @@
  */
 export type Build = 'h5' | 'weapp';
 
+export interface OpenOptions {
+  lang?: 'zh' | 'ug';
+}
+
 /** The stroke both drivers draw for a signature: a zigzag like a quickly written name, css px from its start. */
 export const ZIGZAG: [number, number][] = Array.from({ length: 12 }, (_, i) => [(i + 1) * 18, i % 2 ? -30 : 30]);
 
 export interface Driver {
   readonly build: Build;
-  /** Opens the app at `path` (e.g. /pages/index/index) as the person `openid`. */
-  open(path: string, openid: string): Promise<Session>;
+  /**
+   * Opens the app at `path` (e.g. /pages/index/index) as the person `openid`. `lang`: the reading
+   * language, as the person chose it (H5: `?lang=` in the address; WeChat: the stored setting).
+   */
+  open(path: string, openid: string, options?: OpenOptions): Promise<Session>;
   /** Steps a journey skipped on this build, with the reason (see `only`). */
   readonly skipped: string[];
   /**

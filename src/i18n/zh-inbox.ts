@@ -1,0 +1,40 @@
+/**
+ * 中文 of the in-app inbox by message code (core/subscribe.ts), for the messages an applicant gets.
+ * The WeChat push keeps its own Chinese (templates are fixed text chosen in the WeChat console);
+ * these say the same in the reader's language. Part of the one dictionary: zh.ts spreads it in.
+ */
+export const zhInbox = {
+  'msg.purpose.accept_result': '受理结果通知',
+  'msg.purpose.progress': '办理进度通知',
+  'msg.purpose.appointment': '预约提醒',
+  'msg.purpose.finished': '办结通知',
+  'msg.purpose.staff_task': '待办事项提醒',
+  'msg.case_accepted': '已受理，帮代办员将全程跟进',
+  'msg.case_refused': '不予受理，请查看理由',
+  'msg.handling_started': '材料已送审批窗口办理',
+  'msg.materials_requested': '需要补正材料，请查看清单',
+  'msg.materials_received': '补正材料已收到，继续办理',
+  'msg.case_suspended': '办理已中止，请查看原因',
+  'msg.case_resumed': '已续办',
+  'msg.deadline_extended': '服务时限已延长，请查看说明',
+  'msg.progress_report': '帮代办员反馈了办理进度',
+  'msg.case_finished': '已办结，请签收结果并评价',
+  'msg.rating_invited': '请对本次服务进行评价',
+  'msg.case_terminated': '委托已终止，请查看原因',
+  'msg.case_reassigned': '经办帮代办员已更换，首问负责人不变',
+  'msg.task_materials_requested': '审批部门要求补正材料',
+  'msg.bad_rating_rectified': '您的差评已整改，请查看结果',
+  'msg.booking_confirmed': '预约成功，请按时到政务服务中心',
+  'msg.booking_confirmed.home': '预约成功，工作人员将按时上门',
+  'msg.booking_rescheduled': '预约时间已调整，请查看新时间',
+  'msg.booking_rescheduled.home': '上门时间已调整，请查看新时间',
+  'msg.booking_cancelled': '预约已被工作人员取消，请查看原因',
+  'msg.booking_cancelled.home': '上门服务已取消，请查看原因',
+  'msg.appointment_day_before': '明天有预约，请按时到场办理',
+  'msg.appointment_day_before.home': '明天工作人员将上门服务',
+  'msg.appointment_hour_before': '一小时后有预约，请按时到场',
+  'msg.appointment_hour_before.home': '一小时后工作人员将上门',
+  'msg.booking_no_show': '您未按预约到场，可重新预约',
+  'msg.booking_no_show.home': '上门时未能见到您，可重新预约',
+  'msg.matter': '{a} · {b}',
+} as const;
