@@ -27,9 +27,14 @@ export const FUNCTIONS: Record<string, ActionTable> = {
 };
 
 type JsonSchema = {
-  type?: string;
+  type?: string | string[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  additionalProperties?: JsonSchema | boolean;
+  const?: unknown;
   enum?: unknown[];
   minLength?: number;
   maxLength?: number;
@@ -40,11 +45,52 @@ type JsonSchema = {
 function describeField(s: JsonSchema): string {
   const parts: string[] = [];
   if (s.enum) parts.push(s.enum.map((v) => `\`${String(v)}\``).join(' \\| '));
-  else if (s.type) parts.push(s.type);
+  else if (s.type) parts.push(String(s.type));
   if (s.minLength !== undefined || s.maxLength !== undefined)
     parts.push(`长度 ${s.minLength ?? 0}–${s.maxLength ?? '∞'}`);
   if (s.pattern) parts.push(`格式 \`${s.pattern.replace(/\|/g, '\\|')}\``);
   return parts.join('，');
+}
+
+const variantsOf = (s: JsonSchema) => s.anyOf ?? s.oneOf ?? [s];
+
+/** An answer field's type in a few words: `string | null`, `"a" | "b"`, `object[]`. */
+function typeOf(s: JsonSchema): string {
+  if (s.anyOf || s.oneOf) return [...new Set(variantsOf(s).map(typeOf))].join(' \\| ');
+  if (s.const !== undefined) return `\`${String(s.const)}\``;
+  if (s.enum) return s.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
+  if (s.type === 'array') return `${s.items ? typeOf(s.items) : '任意'}[]`;
+  if (s.type === 'object' && !s.properties && typeof s.additionalProperties === 'object')
+    return `{ [键]: ${typeOf(s.additionalProperties)} }`;
+  if (Array.isArray(s.type)) return s.type.join(' \\| ');
+  return s.type ?? '任意';
+}
+
+/** The answer's fields as rows (`items[].caseId`), nested objects and arrays of objects spelled out. */
+function outputRows(s: JsonSchema, path: string, rows: Map<string, string>): void {
+  const objects = variantsOf(s).flatMap((v) =>
+    variantsOf(v.type === 'array' && v.items ? v.items : v).map((o) => ({
+      o,
+      at: v.type === 'array' ? `${path}[]` : path,
+    })),
+  );
+  const fields = new Map<string, { types: Set<string>; always: boolean; schemas: JsonSchema[] }>();
+  for (const { o, at } of objects.filter(({ o }) => o.properties)) {
+    for (const [field, f] of Object.entries(o.properties!)) {
+      const key = at ? `${at}.${field}` : field;
+      const row = fields.get(key) ?? { types: new Set<string>(), always: true, schemas: [] };
+      row.types.add(typeOf(f));
+      row.schemas.push(f);
+      fields.set(key, row);
+    }
+  }
+  const shapes = objects.filter(({ o }) => o.properties);
+  for (const [key, row] of fields) {
+    const field = key.slice(key.lastIndexOf('.') + 1);
+    row.always = shapes.every(({ o }) => (o.required ?? []).includes(field));
+    if (!rows.has(key)) rows.set(key, `${[...row.types].join(' \\| ')}${row.always ? '' : '（可无）'}`);
+    for (const f of row.schemas) outputRows(f, key, rows);
+  }
 }
 
 /** docs/api.md, generated from the zod schemas: a test fails when the file is stale. */
@@ -57,7 +103,8 @@ export function renderApiDocs(): string {
     '调用方式：`wx.cloud.callFunction({ name, data: { action, input } })`。调用者身份只取自云端 `getWXContext()` 的 OPENID，',
     'payload 中的 `openid`、`role` 等字段一律忽略。',
     '',
-    '应答：成功 `{ ok: true, data }`；失败 `{ ok: false, code, message, fields? }`。',
+    '应答：成功 `{ ok: true, data }`；失败 `{ ok: false, code, message, fields? }`。每个操作的 `data` 字段表来自它的 zod 输出声明，',
+    '客户端的类型（`cloudfunctions-src/api.ts`）由同一声明推出；测试中每次应答都按它校验。',
     '',
     '## 错误码',
     '',
@@ -78,7 +125,7 @@ export function renderApiDocs(): string {
         '',
         `- 可调用角色：${spec.roles.map((r) => ROLE_LABELS[r]).join('、')}`,
       );
-      lines.push(`- 返回：\`${spec.output}\``);
+      if (spec.returns) lines.push(`- 返回说明：${spec.returns}`);
       if (spec.reveals) lines.push(`- 答复含完整个人信息：${spec.reveals}（每次调用留记录，日志不记内容）`);
       lines.push(
         `- 错误码：${['INVALID_INPUT', 'UNKNOWN_ACTION', 'FORBIDDEN', ...(spec.errors ?? []), 'INTERNAL']
@@ -93,6 +140,14 @@ export function renderApiDocs(): string {
         lines.push('| 字段 | 必填 | 类型与约束 |', '|---|---|---|');
         for (const [field, s] of props)
           lines.push(`| \`${field}\` | ${required.has(field) ? '是' : '否'} | ${describeField(s)} |`);
+        lines.push('');
+      }
+      const answer = new Map<string, string>();
+      outputRows(z.toJSONSchema(spec.output, { unrepresentable: 'any', io: 'output' }) as JsonSchema, '', answer);
+      if (answer.size === 0) lines.push('返回 `data`：无字段', '');
+      else {
+        lines.push('| 返回 `data` 字段 | 类型 |', '|---|---|');
+        for (const [field, type] of answer) lines.push(`| \`${field}\` | ${type} |`);
         lines.push('');
       }
     }

@@ -16,12 +16,12 @@ const PURPOSES = {
   finished: 'finished',
 } as const;
 
-export const actions: ActionTable<Database> = {
+export const actions = {
   privacyStatus: action({
     summary: '是否已同意当前版本的《用户隐私保护指引》（收集任何个人信息之前先问）',
     roles: ['applicant'],
     input: z.object({}),
-    output: '{ agreed: boolean, version, agreedAt | null }',
+    output: z.object({ agreed: z.boolean(), version: z.string(), agreedAt: z.string().nullable() }),
     async run({ caller, db }) {
       const doc = await db
         .collection('consents')
@@ -44,13 +44,13 @@ export const actions: ActionTable<Database> = {
     summary: '同意《用户隐私保护指引》：按微信用户记录同意的版本和时间',
     roles: ['applicant'],
     input: z.object({ version: z.literal(PRIVACY_VERSION, { message: '隐私保护指引已更新，请重新阅读后同意' }) }),
-    output: '{ agreed: true, version, agreedAt }',
+    output: z.object({ agreed: z.literal(true), version: z.string(), agreedAt: z.string() }),
     async run({ caller, db, now }) {
       await db
         .collection('consents')
         .doc(caller.openid)
         .set({ data: { version: PRIVACY_VERSION, agreedAt: now } });
-      return { agreed: true, version: PRIVACY_VERSION, agreedAt: now.toISOString() };
+      return { agreed: true as const, version: PRIVACY_VERSION, agreedAt: now.toISOString() };
     },
   }),
 
@@ -58,10 +58,21 @@ export const actions: ActionTable<Database> = {
     summary: '订阅消息模板编号（受理结果、办理进度、预约提醒、办结通知）：云函数环境变量，中心管理员在设置中修改的优先',
     roles: ['applicant'],
     input: z.object({}),
-    output: '{ acceptResult, progress, bookingReminder, finished } (模板编号，未配置的为 null)',
+    output: z.object({
+      acceptResult: z.string().nullable(),
+      progress: z.string().nullable(),
+      bookingReminder: z.string().nullable(),
+      finished: z.string().nullable(),
+    }),
     async run({ db }) {
       const config = (await loadTemplateRegistry(db)) as Record<string, { id?: string } | undefined>;
-      return Object.fromEntries(Object.entries(PURPOSES).map(([k, purpose]) => [k, config[purpose]?.id || null]));
+      const id = (k: keyof typeof PURPOSES) => config[PURPOSES[k]]?.id || null;
+      return {
+        acceptResult: id('acceptResult'),
+        progress: id('progress'),
+        bookingReminder: id('bookingReminder'),
+        finished: id('finished'),
+      };
     },
   }),
-};
+} satisfies ActionTable<Database>;

@@ -6,6 +6,8 @@ import {
   can,
   beijingDate,
   BOOKING_STATUS_LABELS,
+  BOOKING_STATUSES,
+  SERVICE_WINDOW_KINDS,
   book,
   BOOKING_MESSAGES,
   cancelBooking,
@@ -28,6 +30,7 @@ import {
   type Actor,
   type Booking,
   type BookingNotice,
+  type BookingStatus,
   type Category,
   type ServiceWindowKind,
   type Slot,
@@ -202,6 +205,44 @@ async function changedMeanwhile(db: Database, bookingId: string): Promise<AppErr
     return refused({ code: 'BOOKING_NOT_ACTIVE', message: BOOKING_MESSAGES.BOOKING_NOT_ACTIVE });
   return new AppError('CONFLICT', '预约刚刚有变动，请刷新后再试');
 }
+
+// what the booking screens are answered: a slot, and a booking as the applicant or the staff see it
+const slotViewSchema = z.object({
+  slotId: z.string(),
+  kind: z.enum(SERVICE_WINDOW_KINDS),
+  kindLabel: z.string(),
+  label: z.string(),
+  start: z.string(),
+  end: z.string(),
+  capacity: z.number(),
+  remaining: z.number(),
+});
+const bookingViewSchema = z.object({
+  bookingId: z.string(),
+  date: z.string(),
+  weekday: z.string(),
+  start: z.string(),
+  end: z.string(),
+  kind: z.enum(SERVICE_WINDOW_KINDS),
+  kindLabel: z.string(),
+  windowLabel: z.string(),
+  status: z.enum(BOOKING_STATUSES),
+  statusLabel: z.string(),
+  place: z.string(),
+  bring: z.array(z.string()),
+  homeAddress: z.string().nullable(),
+  caseId: z.string().nullable(),
+  rescheduleCount: z.number(),
+  cancelReason: z.string().nullable(),
+  canChange: z.boolean(),
+  /** the applicant's own view only */
+  checkInCode: z.string().nullable().optional(),
+  /** the staff view only (masked) */
+  contactName: z.string().nullable().optional(),
+  contactPhone: z.string().nullable().optional(),
+  bookedByStaff: z.boolean().optional(),
+});
+const bookingAnswer = z.object({ booking: bookingViewSchema });
 
 function bookingView(
   b: BookingDoc,
@@ -475,13 +516,15 @@ async function moveIt(
   return { booking: bookingView(doc, now, config.settings.booking.cancelCutoffMinutes, viewerOf(ctx, applicantId)) };
 }
 
-export const actions: ActionTable<Database> = {
+export const actions = {
   listSlots: action({
     summary: '可预约时段：今天起14天内，每个时段标明常规／延时／错时（或上门）与剩余名额；已截止的不列出',
     roles: ['applicant', 'agent', 'leader', 'center'],
     input: z.object({ kind: z.enum(['regular', 'after_hours', 'off_peak', 'home_visit']).optional() }),
-    output:
-      '{ days: [{ date, weekday, slots: [{ slotId, kind, kindLabel, label, start, end, capacity, remaining }] }], missingYears: number[] }',
+    output: z.object({
+      days: z.array(z.object({ date: z.string(), weekday: z.string(), slots: z.array(slotViewSchema) })),
+      missingYears: z.array(z.number()),
+    }),
     async run({ db, now }, input) {
       const _ = db.command;
       const today = beijingDate(now);
@@ -497,7 +540,7 @@ export const actions: ActionTable<Database> = {
           .end(),
       ]);
       const taken = new Map(counted.list.map((g) => [String(g._id), Number(g.n)]));
-      const days: { date: string; weekday: string; slots: object[] }[] = [];
+      const days: { date: string; weekday: string; slots: z.output<typeof slotViewSchema>[] }[] = [];
       const missingYears = new Set<number>();
       for (let i = 0; i <= settings.booking.maxAdvanceDays; i++) {
         const date = addDays(today, i);
@@ -538,8 +581,7 @@ export const actions: ActionTable<Database> = {
       category: z.enum(CATEGORIES, { message: '请选择办理事项的类别' }).optional(),
       caseId: z.string().trim().min(1).max(64).optional(),
     }),
-    output:
-      '{ booking: { bookingId, date, weekday, start, end, kind, kindLabel, status, place, bring: string[], canChange } }',
+    output: bookingAnswer,
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       if (!input.caseId && !input.category)
@@ -579,7 +621,7 @@ export const actions: ActionTable<Database> = {
       caseId: z.string().trim().min(1, '请选择要上门办理的申请').max(64),
       address: z.string().trim().min(5, '请填写详细地址（乡镇、村或小区、门牌号）').max(200, '地址不超过200字'),
     }),
-    output: '{ booking: { bookingId, date, start, end, kind: "home_visit", place, homeAddress, bring } }',
+    output: bookingAnswer,
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       const [c, read] = await Promise.all([
@@ -610,7 +652,7 @@ export const actions: ActionTable<Database> = {
     summary: '取消自己的预约（开始前30分钟截止，之后请致电中心）',
     roles: ['applicant'],
     input: bookingRef,
-    output: '{ booking: {…, status: "cancelled"} }',
+    output: bookingAnswer,
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       return cancelIt(ctx, input.bookingId, ctx.caller.openid, { id: ctx.caller.openid, role: 'applicant' }, null);
@@ -621,7 +663,7 @@ export const actions: ActionTable<Database> = {
     summary: '改约：把自己的预约改到另一个时段（每个预约最多改2次，开始前30分钟截止）',
     roles: ['applicant'],
     input: bookingRef.extend({ slotId: slotIdSchema }),
-    output: '{ booking: {…新时段} }',
+    output: bookingAnswer,
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       return moveIt(ctx, input.bookingId, input.slotId, ctx.caller.openid, {
@@ -637,7 +679,7 @@ export const actions: ActionTable<Database> = {
     input: bookingRef.extend({
       reason: z.string().trim().min(2, '请填写取消原因，申请人会收到').max(100, '原因不超过100字'),
     }),
-    output: '{ booking: {…, status: "cancelled"} }',
+    output: bookingAnswer,
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       return cancelIt(ctx, input.bookingId, null, actorOf(ctx.caller), input.reason);
@@ -648,7 +690,7 @@ export const actions: ActionTable<Database> = {
     summary: '改约（工作人员）：把申请人的预约改到另一个时段，系统通知申请人新时间',
     roles: ['agent', 'center'],
     input: bookingRef.extend({ slotId: slotIdSchema }),
-    output: '{ booking: {…新时段} }',
+    output: bookingAnswer,
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       return moveIt(ctx, input.bookingId, input.slotId, null, actorOf(ctx.caller));
@@ -659,8 +701,7 @@ export const actions: ActionTable<Database> = {
     summary: '我的预约：时间、地点、要带的材料，能否取消或改约',
     roles: ['applicant'],
     input: z.object({}),
-    output:
-      '{ items: [{ bookingId, date, weekday, start, end, kind, kindLabel, status, statusLabel, place, bring, homeAddress, canChange }] }',
+    output: z.object({ items: z.array(bookingViewSchema) }),
     async run({ caller, db, now }) {
       const settings = await loadSettings(db);
       const { data } = await db
@@ -680,8 +721,19 @@ export const actions: ActionTable<Database> = {
       '按申请编号查找申请（工作人员代为预约前确认对象）：只按系统发出的申请编号精确查找，显示脱敏的姓名和电话供与来电人核对；不能按电话、姓名等申请人填写的内容查找',
     roles: ['agent', 'center'],
     input: z.object({ caseNo: caseNoSchema }),
-    output:
-      '{ case: { caseId, caseNo, category, categoryLabel, statusLabel, open, applicantName (masked), contactName (masked), contactPhone (masked) } }',
+    output: z.object({
+      case: z.object({
+        caseId: z.string(),
+        caseNo: z.string(),
+        category: z.enum(CATEGORIES),
+        categoryLabel: z.string(),
+        statusLabel: z.string(),
+        open: z.boolean(),
+        applicantName: z.string().nullable(),
+        contactName: z.string().nullable(),
+        contactPhone: z.string().nullable(),
+      }),
+    }),
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
       const { data } = await ctx.db
@@ -742,7 +794,7 @@ export const actions: ActionTable<Database> = {
         if (!v.caseId === !v.walkIn)
           issue.addIssue({ code: 'custom', path: ['caseId'], message: '请选择已核对的申请，或按来人登记（二选一）' });
       }),
-    output: '{ booking: {…} }',
+    output: bookingAnswer,
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       const actor = actorOf(ctx.caller);
@@ -802,8 +854,32 @@ export const actions: ActionTable<Database> = {
       date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD'),
       windowId: z.string().trim().max(40).optional(),
     }),
-    output:
-      '{ date, windows: [{ windowId, label, kindLabel }], slots: [{ slotId, windowId, label, kindLabel, start, end, capacity, bookings: [{ bookingId, status, statusLabel, categoryLabel, contactName (masked), contactPhone (masked), homeAddress, bookedByStaff, cancelReason, canCheckIn, canCancel, canReschedule, canChange }] }], canCheckIn, canChange }',
+    output: z.object({
+      date: z.string(),
+      windows: z.array(z.object({ windowId: z.string(), label: z.string(), kindLabel: z.string() })),
+      canCheckIn: z.boolean(),
+      canChange: z.boolean(),
+      slots: z.array(
+        z.object({
+          slotId: z.string(),
+          windowId: z.string(),
+          label: z.string(),
+          kindLabel: z.string(),
+          start: z.string(),
+          end: z.string(),
+          capacity: z.number(),
+          bookings: z.array(
+            bookingViewSchema.extend({
+              categoryLabel: z.string(),
+              canCheckIn: z.boolean(),
+              canCancel: z.boolean(),
+              canReschedule: z.boolean(),
+              canChange: z.boolean(),
+            }),
+          ),
+        }),
+      ),
+    }),
     async run(ctx, input) {
       const { calendar: cal, settings } = await loadCenterConfig(ctx.db);
       let slots: Slot[] = [];
@@ -888,7 +964,15 @@ export const actions: ActionTable<Database> = {
         .trim()
         .regex(/^\d{6}$/, '请输入6位数字签到码'),
     }),
-    output: '{ bookingId, status, statusLabel, contactName (masked), start, end, windowLabel }',
+    output: z.object({
+      bookingId: z.string(),
+      status: z.enum(BOOKING_STATUSES),
+      statusLabel: z.string(),
+      contactName: z.string().nullable(),
+      start: z.string(),
+      end: z.string(),
+      windowLabel: z.string(),
+    }),
     errors: ['RULE_REFUSED'],
     async run(ctx, input) {
       const today = beijingDate(ctx.now);
@@ -906,7 +990,7 @@ export const actions: ActionTable<Database> = {
         throw refused({ code: 'CHECK_IN_CODE_INVALID', message: BOOKING_MESSAGES.CHECK_IN_CODE_INVALID });
       return inTransaction<{
         bookingId: string;
-        status: string;
+        status: BookingStatus;
         statusLabel: string;
         contactName: string | null;
         start: string;
@@ -942,10 +1026,10 @@ export const actions: ActionTable<Database> = {
     summary: '登记到场（工作人员）：时段开始后登记申请人到场或未到场（台账）；系统自动标记的未到场可改登为到场',
     roles: ['agent', 'center'],
     input: bookingRef.extend({ attended: z.boolean() }),
-    output: '{ status, statusLabel }',
+    output: z.object({ status: z.enum(BOOKING_STATUSES), statusLabel: z.string() }),
     errors: ['NOT_FOUND', 'RULE_REFUSED'],
     async run(ctx, input) {
-      return inTransaction<{ status: string; statusLabel: string }>(ctx, async (t) => {
+      return inTransaction<{ status: BookingStatus; statusLabel: string }>(ctx, async (t) => {
         const b = await loadOwnBooking(t, input.bookingId, null);
         const d = recordAttendance(
           actorOf(ctx.caller),
@@ -963,4 +1047,4 @@ export const actions: ActionTable<Database> = {
       });
     },
   }),
-};
+} satisfies ActionTable<Database>;

@@ -5,6 +5,7 @@ import {
   beijingDate,
   beijingInstant,
   CASE_STATUS_LABELS,
+  CASE_STATUSES,
   CATEGORY_LABELS,
   checkApplicationLimits,
   OPEN_STATUSES,
@@ -18,7 +19,7 @@ import {
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
 import { transitionCase, loadVisibleCase, unitRoster, visibleCasesFilter, type CaseDoc } from '../shared/cases';
-import { caseSummaryView, SUMMARY_FIELDS } from '../shared/views';
+import { caseSummarySchema, caseSummaryView, SUMMARY_FIELDS } from '../shared/views';
 import { fromNotifications } from '../shared/outbox';
 import { outboxSeeds, pendingForInsert } from '../shared/effects';
 import {
@@ -29,7 +30,7 @@ import {
   settingsOf,
   signatureFileSchema,
 } from '../shared/applicant';
-import { applicantCaseView, type ApplicantCase } from './applicant-view';
+import { applicantCaseSchema, applicantCaseView, type ApplicantCase } from './applicant-view';
 import { submitInput } from './schemas';
 import { uploadFolders, verifyUploads } from '../shared/uploads';
 import { requestFingerprint } from '../shared/idempotency';
@@ -137,12 +138,12 @@ async function applicantUpdate<A>(
   });
 }
 
-export const actions: ActionTable<Database> = {
+export const actions = {
   uploadFolder: action({
     summary: '本人的上传目录：材料传到 materials/<目录>/，签名传到 signatures/<目录>/；提交时只接受本人目录下的文件',
     roles: ['applicant'],
     input: z.object({}),
-    output: '{ materials: "materials/u…/", signatures: "signatures/u…/" }',
+    output: z.object({ materials: z.string(), signatures: z.string() }),
     async run({ caller }) {
       return uploadFolders(caller.openid);
     },
@@ -153,7 +154,15 @@ export const actions: ActionTable<Database> = {
       '提交帮办代办申请：先按§三判断是否属于帮办代办范围（与自测同一规则，不符合的逐条说明理由，不写入任何内容），再查每人在办件数和每日提交次数上限；按事项类别确定责任单位，并分配当班帮代办员（§四、§五(一)）',
     roles: ['applicant'],
     input: submitInput,
-    output: '{ caseId, caseNo, status, statusLabel, unitName, agentName | null, repeated: boolean }',
+    output: z.object({
+      caseId: z.string(),
+      caseNo: z.string(),
+      status: z.enum(CASE_STATUSES),
+      statusLabel: z.string(),
+      unitName: z.string(),
+      agentName: z.string().nullable(),
+      repeated: z.boolean(),
+    }),
     errors: ['RULE_REFUSED', 'FILE_REJECTED', 'IDEMPOTENCY_KEY_REUSED'],
     async run({ caller, db, now }, input) {
       // ONE write (the case) after one round of reads: consent (with the settings and the caller's
@@ -290,7 +299,7 @@ export const actions: ActionTable<Database> = {
           return {
             caseId,
             caseNo,
-            status: 'applied',
+            status: 'applied' as const,
             statusLabel: CASE_STATUS_LABELS.applied,
             unitName,
             agentName: agent?.name ?? null,
@@ -314,8 +323,7 @@ export const actions: ActionTable<Database> = {
     summary: '我的申请：当前微信用户自己提交的申请，最新的在前',
     roles: ['applicant'],
     input: z.object({}),
-    output:
-      '{ items: [{ caseId, caseNo, matter, category, categoryLabel, status, statusLabel, submittedAt, unitName, agentName }] }',
+    output: z.object({ items: z.array(caseSummarySchema) }),
     async run({ caller, db }) {
       const filter = visibleCasesFilter(db, { id: caller.openid, role: 'applicant' })!;
       // only what a row shows: a case document carries its whole timeline and materials
@@ -340,8 +348,7 @@ export const actions: ActionTable<Database> = {
       '申请详情：状态、责任单位和帮代办员（首问负责，含办公电话）、时限与是否正常、完整办理记录、现在需要我做的事',
     roles: ['applicant'],
     input: caseRef,
-    output:
-      '{ case: { caseId, caseNo, version, status, statusLabel, matter, due: { date, level, levelLabel, remainingWorkingDays, paused } | null, contacts: { unitName, agentName, agentPhone, firstAgentName, firstAgentPhone, unitPhone }, needs: [{ kind: materials|materials_sent|receipt|extension, … }], progress: { steps: [{ key: apply|accept|handle|finish, label, state: done|current|todo|stopped, note }], ended: { kind: refused|withdrawn|terminated, label } | null }, timeline: [{ at, label, statusLabel, by, note }], result, receipt, terminationRequest, canWithdraw, canRequestTermination, canRate } }',
+    output: z.object({ case: applicantCaseSchema }),
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
       const doc = (await loadVisibleCase(applicantOnly(ctx), input.caseId)) as ApplicantCase;
@@ -388,7 +395,7 @@ export const actions: ActionTable<Database> = {
     summary: '签收办结结果：申请人在手机上手写签名，签收办理结果及原始资料（§五(三)）；仅限本人已办结的申请，只签一次',
     roles: ['applicant'],
     input: caseRef.extend({ signatureFileID: signatureFileSchema }),
-    output: '{ receipt: { signedAt } }',
+    output: z.object({ receipt: z.object({ signedAt: z.string() }) }),
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'FILE_REJECTED'],
     async run(ctx, input) {
       await verifyUploads(ctx.caller.openid, [
@@ -417,7 +424,7 @@ export const actions: ActionTable<Database> = {
     summary: '上传补正材料：待补正时申请人从手机提交所缺材料，帮代办员核收后恢复计时',
     roles: ['applicant'],
     input: caseRef.extend({ materials: materialsSchema.min(1, '请至少上传一个文件') }),
-    output: '{ sentAt, count }',
+    output: z.object({ sentAt: z.string(), count: z.number() }),
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'FILE_REJECTED'],
     async run(ctx, input) {
       const stored = await verifyUploads(
@@ -456,7 +463,7 @@ export const actions: ActionTable<Database> = {
     summary: '确认已知晓延长服务时限（帮代办员已解释说明，§五(三)）',
     roles: ['applicant'],
     input: caseRef.extend({ seq: z.number().int().min(1) }),
-    output: '{ confirmed: seq }',
+    output: z.object({ confirmed: z.number() }),
     errors: ['NOT_FOUND', 'RULE_REFUSED'],
     async run(ctx, input) {
       return applicantUpdate(ctx, input.caseId, (c) => {
@@ -472,7 +479,7 @@ export const actions: ActionTable<Database> = {
     summary: '申请终止委托（§二(三) 可随时终止）：记录原因，由帮代办员办理终止手续、移交资料并签字',
     roles: ['applicant'],
     input: caseRef.extend({ reason: z.string().trim().min(2, '请简单写明原因').max(200, '原因不超过200字') }),
-    output: '{ terminationRequest: { reason, at } }',
+    output: z.object({ terminationRequest: z.object({ reason: z.string(), at: z.string() }) }),
     errors: ['NOT_FOUND', 'RULE_REFUSED'],
     async run(ctx, input) {
       return applicantUpdate(ctx, input.caseId, (c) => {
@@ -499,7 +506,7 @@ export const actions: ActionTable<Database> = {
     summary: '撤回尚未受理的申请（§二(三) 自愿：申请人可随时终止委托）',
     roles: ['applicant'],
     input: caseRef.extend({ version: z.number().int().min(1), reason: z.string().trim().max(200).optional() }),
-    output: '{ status, statusLabel, version }',
+    output: z.object({ status: z.enum(CASE_STATUSES), statusLabel: z.string(), version: z.number() }),
     errors: ['NOT_FOUND', 'CONFLICT', 'RULE_REFUSED'],
     async run(ctx, input) {
       const { doc } = await transitionCase(applicantOnly(ctx), input.caseId, input.version, {
@@ -509,4 +516,4 @@ export const actions: ActionTable<Database> = {
       return { status: doc.status, statusLabel: CASE_STATUS_LABELS[doc.status], version: doc.version };
     },
   }),
-};
+} satisfies ActionTable<Database>;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   APPROVAL_OUTCOME_LABELS,
   caseProgress,
@@ -8,12 +9,71 @@ import {
   OPEN_STATUSES,
   ratingAttribution,
   WARNING_LEVEL_LABELS,
+  WARNING_LEVELS,
   type Settings,
   type WorkCalendar,
 } from '../../core';
 import type { Material } from '../shared/applicant';
 import type { CaseDoc } from '../shared/cases';
-import { caseDetailView } from '../shared/views';
+import { caseDetailSchema, caseDetailView } from '../shared/views';
+
+const missing = z.array(z.string());
+/** What cases.get answers (applicantCaseView's shape). */
+export const applicantCaseSchema = caseDetailSchema.extend({
+  modeLabel: z.string(),
+  applicantName: z.string(),
+  due: z
+    .object({
+      date: z.string().nullable(),
+      level: z.enum(WARNING_LEVELS),
+      levelLabel: z.string(),
+      remainingWorkingDays: z.number(),
+      paused: z.boolean(),
+    })
+    .nullable(),
+  contacts: z.object({
+    unitName: z.string(),
+    agentName: z.string().nullable(),
+    firstAgentName: z.string().nullable(),
+    agentPhone: z.string().nullable(),
+    firstAgentPhone: z.string().nullable(),
+    unitPhone: z.string().nullable(),
+  }),
+  needs: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('materials'), missing }),
+      z.object({ kind: z.literal('materials_sent'), missing }),
+      z.object({ kind: z.literal('receipt') }),
+      z.object({
+        kind: z.literal('extension'),
+        seq: z.number(),
+        extraWorkingDays: z.number(),
+        due: z.string(),
+        explanation: z.string(),
+      }),
+    ]),
+  ),
+  progress: z.object({
+    steps: z.array(
+      z.object({
+        key: z.enum(['apply', 'accept', 'handle', 'finish']),
+        label: z.string(),
+        state: z.enum(['done', 'current', 'todo', 'stopped']),
+        note: z.string().nullable(),
+      }),
+    ),
+    ended: z.object({ kind: z.enum(['refused', 'withdrawn', 'terminated']), label: z.string() }).nullable(),
+  }),
+  result: z.object({ outcomeLabel: z.string(), decidedBy: z.string(), documentNo: z.string().nullable() }).nullable(),
+  termination: z.object({ reason: z.string() }).nullable(),
+  materials: z.array(z.object({ name: z.string(), size: z.number(), type: z.string(), supplement: z.boolean() })),
+  mandateSigned: z.boolean(),
+  receipt: z.object({ signedAt: z.string() }).nullable(),
+  terminationRequest: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  canWithdraw: z.boolean(),
+  canRequestTermination: z.boolean(),
+  canRate: z.boolean(),
+});
 
 /** What the applicant side adds to a stored case (the core's CaseRecord stays as it is). */
 export interface ApplicantCaseFields {
@@ -54,15 +114,9 @@ export function applicantCaseView(
   now: Date,
   contacts: Contacts,
   settings: Settings = DEFAULT_SETTINGS,
-) {
+): z.output<typeof applicantCaseSchema> {
   const base = caseDetailView(c, { id: c.applicantId, role: 'applicant' });
-  let due: null | {
-    date: string | null;
-    level: string;
-    levelLabel: string;
-    remainingWorkingDays: number;
-    paused: boolean;
-  } = null;
+  let due: z.output<typeof applicantCaseSchema>['due'] = null;
   if (c.clock && OPEN_STATUSES.includes(c.status)) {
     try {
       const s = clockStatus(cal, c.clock, now);

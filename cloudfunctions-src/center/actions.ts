@@ -12,6 +12,7 @@ import {
   INDUSTRY_LABELS,
   MESSAGE_FIELDS,
   ROLE_LABELS,
+  STAFF_ROLES,
   resolveSettings,
   settingsSchema,
   TEMPLATE_PURPOSES,
@@ -70,6 +71,16 @@ function requireAdmin(ctx: ActionContext<Database>): StaffDoc {
   if (!s || s.role !== 'center' || s.admin !== true)
     throw new AppError('FORBIDDEN', '只有政务服务中心管理员可以修改设置和人员');
   return s;
+}
+
+interface AuditDoc {
+  _id: string;
+  at: Date;
+  by: { staffId: string; name: string };
+  what: string;
+  target: { kind: string; id: string };
+  before: unknown;
+  after: unknown;
 }
 
 /** One audit entry, written with the change it records. */
@@ -201,13 +212,50 @@ const serviceItemSchema = z.object({
     .default([]),
 });
 
-export const actions: ActionTable<Database> = {
+// what the center's screens are answered (times as ISO strings)
+const staffViewSchema = z.object({
+  staffId: z.string(),
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  roleLabel: z.string(),
+  admin: z.boolean(),
+  unitId: z.string(),
+  unitName: z.string(),
+  onDuty: z.boolean(),
+  active: z.boolean(),
+});
+const industryOption = z.object({ industry: z.enum(INDUSTRIES), label: z.string() });
+const dayOverrideSchema = z.object({
+  date: z.string(),
+  working: z.boolean(),
+  name: z.string(),
+  regional: z.boolean().optional(),
+});
+const serviceItemOutput = z.object({
+  itemId: z.string(),
+  name: z.string(),
+  unitId: z.string(),
+  window: z.string(),
+  committedWorkingDays: z.number(),
+  materials: z.array(z.string()).optional(),
+});
+const TEMPLATE_PURPOSE_KEYS = Object.keys(TEMPLATE_PURPOSES) as [TemplatePurpose, ...TemplatePurpose[]];
+const keywordsSchema = z.partialRecord(z.enum(MESSAGE_FIELDS), z.string());
+
+export const actions = {
   // ─── 绑定 ───────────────────────────────────────────────────────────────────────────────────────
   createInvite: action({
     summary: '中心管理员为一个人、一个角色发放一次性邀请码（7天内有效），对方在小程序输入后绑定身份',
     roles: ['center'],
     input: z.object({ name, role: z.enum(INVITE_ROLES), unitId: id }),
-    output: '{ code, expiresAt, role, roleLabel, unitName, name }',
+    output: z.object({
+      code: z.string(),
+      expiresAt: z.string(),
+      role: z.enum(INVITE_ROLES),
+      roleLabel: z.string(),
+      unitName: z.string(),
+      name: z.string(),
+    }),
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -250,7 +298,21 @@ export const actions: ActionTable<Database> = {
     summary: '邀请码列表（中心管理员）：未使用、已使用、已作废',
     roles: ['center'],
     input: z.object({ limit: z.number().int().min(1).max(50).default(20), offset: z.number().int().min(0).default(0) }),
-    output: '{ items: [{ code, name, roleLabel, unitName, status, statusLabel, expiresAt }], total }',
+    output: z.object({
+      items: z.array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          role: z.enum(INVITE_ROLES),
+          roleLabel: z.string(),
+          unitName: z.string(),
+          status: z.enum(['open', 'used', 'revoked', 'expired']),
+          statusLabel: z.string(),
+          expiresAt: z.string(),
+        }),
+      ),
+      total: z.number(),
+    }),
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -268,7 +330,7 @@ export const actions: ActionTable<Database> = {
             role: i.role,
             roleLabel: INVITE_ROLE_LABELS[i.role],
             unitName: i.unitName,
-            status: expired ? 'expired' : i.status,
+            status: expired ? ('expired' as const) : i.status,
             statusLabel: expired ? '已过期' : label[i.status],
             expiresAt: new Date(i.expiresAt).toISOString(),
           };
@@ -282,7 +344,7 @@ export const actions: ActionTable<Database> = {
     summary: '作废一个未使用的邀请码（中心管理员）',
     roles: ['center'],
     input: z.object({ code: z.string().trim().toUpperCase().min(4).max(16) }),
-    output: '{ code, status }',
+    output: z.object({ code: z.string(), status: z.literal('revoked') }),
     errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -317,7 +379,7 @@ export const actions: ActionTable<Database> = {
           { status: 'open' },
           { status: 'revoked' },
         );
-        return { code: input.code, status: 'revoked' };
+        return { code: input.code, status: 'revoked' as const };
       });
     },
   }),
@@ -327,7 +389,14 @@ export const actions: ActionTable<Database> = {
       '输入邀请码绑定工作人员身份：当前微信（OPENID）成为邀请码上的人员和角色；一个码只能用一次，一个微信只能绑定一个在岗身份',
     roles: ['applicant'],
     input: z.object({ code: z.string().trim().toUpperCase().min(4, '请输入邀请码').max(16, '邀请码不正确') }),
-    output: '{ staff: { name, role, roleLabel, unitName } }',
+    output: z.object({
+      staff: z.object({
+        name: z.string(),
+        role: z.enum(STAFF_ROLES),
+        roleLabel: z.string(),
+        unitName: z.string(),
+      }),
+    }),
     errors: ['NOT_FOUND', 'CONFLICT'],
     async run(ctx, input) {
       const openid = ctx.caller.openid;
@@ -398,7 +467,7 @@ export const actions: ActionTable<Database> = {
       limit: z.number().int().min(1).max(100).default(50),
       offset: z.number().int().min(0).default(0),
     }),
-    output: '{ items: [{ staffId, name, role, roleLabel, admin, unitId, unitName, onDuty, active }], total }',
+    output: z.object({ items: z.array(staffViewSchema), total: z.number() }),
     async run(ctx, input) {
       const where: Record<string, unknown> = {};
       if (input.unitId) where.unitId = input.unitId;
@@ -423,7 +492,10 @@ export const actions: ActionTable<Database> = {
       unbind: z.boolean().optional(),
       reason: z.string().trim().min(1, '请填写原因').max(200),
     }),
-    output: '{ staff: {…}, reassigned: { moved, waiting, skipped } | null }',
+    output: z.object({
+      staff: staffViewSchema,
+      reassigned: z.object({ moved: z.number(), waiting: z.number(), skipped: z.number() }).nullable(),
+    }),
     errors: ['FORBIDDEN', 'NOT_FOUND'],
     async run(ctx, input) {
       const me = requireAdmin(ctx);
@@ -488,7 +560,12 @@ export const actions: ActionTable<Database> = {
     summary: '单位及其归口行业（工作人员）：用于部门任务、会议和设置',
     roles: ['agent', 'leader', 'center'],
     input: z.object({}),
-    output: '{ units: [{ unitId, name, kind, industries: [{ industry, label }] }], industries: [{ industry, label }] }',
+    output: z.object({
+      units: z.array(
+        z.object({ unitId: z.string(), name: z.string(), kind: z.string(), industries: z.array(industryOption) }),
+      ),
+      industries: z.array(industryOption),
+    }),
     async run(ctx) {
       const [{ data }, settings] = await Promise.all([
         ctx.db.collection('units').limit(200).get(),
@@ -522,7 +599,7 @@ export const actions: ActionTable<Database> = {
       kind: z.enum(['center', 'department']),
       industries: z.array(z.enum(INDUSTRIES)).max(INDUSTRIES.length),
     }),
-    output: '{ unitId, name, industries }',
+    output: z.object({ unitId: z.string(), name: z.string(), industries: z.array(z.enum(INDUSTRIES)) }),
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -582,8 +659,31 @@ export const actions: ActionTable<Database> = {
       '中心设置（工作人员可读）：时限、预约窗口（开放时间、延时/错时、名额）、好差评期限、路由；节假日调整；服务事项及承诺时限',
     roles: ['agent', 'leader', 'center'],
     input: z.object({}),
-    output:
-      '{ settings: {…resolved}, overrides: [{ date, working, name, regional }], calendarYears: [{ year, source: built_in|center|missing, periods: [{ name, from, to }], makeupWorkdays: [{ date, name }] }], calendarWarnings: [{ code, year, message }], serviceItems: [{ itemId, name, unitId, window, committedWorkingDays, materials }], subscribeTemplates: [{ purpose, label, id, kind, keywords, source: env|settings|none }], canEdit }',
+    output: z.object({
+      settings: settingsSchema,
+      overrides: z.array(dayOverrideSchema),
+      calendarYears: z.array(
+        z.object({
+          year: z.number(),
+          source: z.enum(['built_in', 'center', 'missing']),
+          periods: z.array(z.object({ name: z.string(), from: z.string(), to: z.string() })),
+          makeupWorkdays: z.array(z.object({ date: z.string(), name: z.string() })),
+        }),
+      ),
+      calendarWarnings: z.array(z.object({ code: z.string(), year: z.number(), message: z.string() })),
+      serviceItems: z.array(serviceItemOutput),
+      subscribeTemplates: z.array(
+        z.object({
+          purpose: z.enum(TEMPLATE_PURPOSE_KEYS),
+          label: z.string(),
+          id: z.string().nullable(),
+          kind: z.enum(['one-time', 'long-term']).nullable(),
+          keywords: keywordsSchema,
+          source: z.enum(['settings', 'env', 'none']),
+        }),
+      ),
+      canEdit: z.boolean(),
+    }),
     async run(ctx) {
       // the four settings documents in one query (one round trip, not five)
       const { data } = await ctx.db
@@ -606,7 +706,7 @@ export const actions: ActionTable<Database> = {
           id: t?.id ?? null,
           kind: t?.kind ?? null,
           keywords: t?.keywords ?? {},
-          source: saved?.templates?.[purpose] ? 'settings' : t ? 'env' : 'none',
+          source: saved?.templates?.[purpose] ? ('settings' as const) : t ? ('env' as const) : ('none' as const),
         };
       });
       // which years deadlines can be counted in, and what the center still has to enter
@@ -634,7 +734,7 @@ export const actions: ActionTable<Database> = {
       '修改一组中心设置（中心管理员）：calendar、lifecycle、booking（开放时间、延时/错时窗口、名额）、rating（好差评期限）、routing；按规则校验，记入审计（前后值）',
     roles: ['center'],
     input: z.object({ section: z.enum(SETTINGS_SECTIONS), value: z.record(z.string(), z.unknown()) }),
-    output: '{ section, value }',
+    output: z.object({ section: z.enum(SETTINGS_SECTIONS), value: z.record(z.string(), z.unknown()) }),
     errors: ['FORBIDDEN', 'RULE_REFUSED'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -685,7 +785,7 @@ export const actions: ActionTable<Database> = {
       regional: z.boolean().default(false),
       remove: z.boolean().default(false),
     }),
-    output: '{ overrides: [...] }',
+    output: z.object({ overrides: z.array(dayOverrideSchema) }),
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -744,7 +844,7 @@ export const actions: ActionTable<Database> = {
         )
         .max(20),
     }),
-    output: '{ year, holidays: number, makeupWorkdays: number }',
+    output: z.object({ year: z.number(), holidays: z.number(), makeupWorkdays: z.number() }),
     errors: ['FORBIDDEN', 'RULE_REFUSED'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -779,7 +879,7 @@ export const actions: ActionTable<Database> = {
       '政务服务中心的地址与地图位置（公开信息，任何人可看）：申请人导航到中心（openLocation）并看到地址；中心管理员在设置中修改',
     roles: ['applicant'],
     input: z.object({}),
-    output: '{ name, address, latitude, longitude }',
+    output: settingsSchema.shape.location,
     async run(ctx) {
       const settings = await loadSettings(ctx.db);
       return settings.location;
@@ -791,7 +891,18 @@ export const actions: ActionTable<Database> = {
       '服务事项目录与材料清单（公开信息，任何人可看）：事项名称、负责单位、办理窗口、承诺时限、所需材料；申请表和申请详情页据此显示材料清单',
     roles: ['applicant'],
     input: z.object({}),
-    output: '{ items: [{ itemId, name, unitName, window, committedWorkingDays, materials: string[] }] }',
+    output: z.object({
+      items: z.array(
+        z.object({
+          itemId: z.string(),
+          name: z.string(),
+          unitName: z.string().nullable(),
+          window: z.string(),
+          committedWorkingDays: z.number(),
+          materials: z.array(z.string()),
+        }),
+      ),
+    }),
     async run(ctx) {
       const [doc, units] = await Promise.all([
         ctx.db
@@ -823,7 +934,7 @@ export const actions: ActionTable<Database> = {
       '服务事项、承诺时限与材料清单（中心管理员）：送达窗口时按事项带出窗口和承诺工作日，申请人在申请表和申请详情看到材料清单；remove 删除；记入审计',
     roles: ['center'],
     input: serviceItemSchema.extend({ remove: z.boolean().default(false) }),
-    output: '{ items: [...] }',
+    output: z.object({ items: z.array(serviceItemOutput) }),
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -882,7 +993,12 @@ export const actions: ActionTable<Database> = {
         .optional(),
       reset: z.boolean().default(false),
     }),
-    output: '{ purpose, template: { id, kind, keywords } | null }',
+    output: z.object({
+      purpose: z.enum(TEMPLATE_PURPOSE_KEYS),
+      template: z
+        .object({ id: z.string(), kind: z.enum(['one-time', 'long-term']), keywords: keywordsSchema })
+        .nullable(),
+    }),
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -921,7 +1037,20 @@ export const actions: ActionTable<Database> = {
       limit: z.number().int().min(1).max(50).default(20),
       offset: z.number().int().min(0).default(0),
     }),
-    output: '{ items: [{ at, by, what, whatLabel, target, before, after }], total }',
+    output: z.object({
+      items: z.array(
+        z.object({
+          at: z.string(),
+          by: z.string(),
+          what: z.string(),
+          whatLabel: z.string(),
+          target: z.object({ kind: z.string(), id: z.string() }),
+          before: z.unknown(),
+          after: z.unknown(),
+        }),
+      ),
+      total: z.number(),
+    }),
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       requireAdmin(ctx);
@@ -931,11 +1060,11 @@ export const actions: ActionTable<Database> = {
         ctx.db.collection('audit').where(where).count(),
       ]);
       return {
-        items: page.data.map((a) => ({
-          at: new Date(a.at as string).toISOString(),
-          by: (a.by as { name: string }).name,
+        items: (page.data as unknown as AuditDoc[]).map((a) => ({
+          at: new Date(a.at).toISOString(),
+          by: a.by.name,
           what: a.what,
-          whatLabel: AUDIT_LABELS[String(a.what)] ?? String(a.what),
+          whatLabel: AUDIT_LABELS[a.what] ?? a.what,
           target: a.target,
           before: a.before,
           after: a.after,
@@ -944,4 +1073,4 @@ export const actions: ActionTable<Database> = {
       };
     },
   }),
-};
+} satisfies ActionTable<Database>;

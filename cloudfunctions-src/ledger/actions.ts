@@ -19,6 +19,7 @@ import {
   periodOf,
   periodRange,
   PERIODS,
+  REASON_KINDS,
   periodSeries,
   RATING_LEVEL_LABELS,
   ratingVisibleTo,
@@ -175,6 +176,35 @@ export async function unitList(db: Database) {
   return data.map((u) => ({ unitId: String(u._id), name: String(u.name) }));
 }
 
+const count = z.number();
+const rate = z.number().nullable();
+/** One line of figures (core StatisticsLine): the counts, the shares in [0, 1] (null: nothing to divide by). */
+const statisticsLineSchema = z.object({
+  key: z.string().nullable(),
+  label: z.string(),
+  received: count,
+  finished: count,
+  terminated: count,
+  refused: count,
+  timed: count,
+  onTime: count,
+  usedDays: count,
+  rated: count,
+  satisfied: count,
+  bad: count,
+  calledBack: count,
+  calledBackOnTime: count,
+  rectified: count,
+  rectifiedOnTime: count,
+  onTimeRate: rate,
+  averageWorkingDays: rate,
+  satisfactionRate: rate,
+  callBackRate: rate,
+  callBackOnTimeRate: rate,
+  rectificationRate: rate,
+  rectificationOnTimeRate: rate,
+});
+
 export const MEASURES = ['received', 'finished', 'terminated', 'refused', 'late', 'bad'] as const;
 export const MEASURE_LABELS: Record<(typeof MEASURES)[number], string> = {
   received: '受理',
@@ -259,14 +289,31 @@ function rowsFilter(
   }
 }
 
-export const actions: ActionTable<Database> = {
+export const actions = {
   statistics: action({
     summary:
       '台账统计（§五(六)）：按周/月/季度/年，按事项类别、责任单位、帮代办员或期间：受理（该期间受理的件数，不含未受理的申请）、办结、终止、不予受理件数，按时办结率，平均办理工作日，满意率（非常满意+满意+基本满意），差评件数、回访率、整改率，常见不予受理/终止/差评原因；近若干期趋势。由数据库聚合计算。责任领导看本单位，政务服务中心看全部',
     roles: ['leader', 'center'],
     input: periodInput.and(z.object({ by: z.enum(LEDGER_DIMENSIONS).default('category') })),
-    output:
-      '{ period, key, label, by, range: { from, to }, prevKey, nextKey, unit: { unitId, name } | null, total: Figures, breakdown: [{ key, label, …Figures }], series: [{ key, label, …Figures }], reasons: { refusal, termination, bad: [{ reason, count }] }, options: { periods, dimensions, units (center only) } }; Figures = { received, finished, terminated, refused, onTimeRate, averageWorkingDays, rated, satisfactionRate, bad, callBackRate, rectificationRate, … }',
+    output: z.object({
+      period: z.enum(PERIODS),
+      key: z.string(),
+      label: z.string(),
+      by: z.enum(LEDGER_DIMENSIONS),
+      range: z.object({ from: z.string(), to: z.string() }),
+      series: z.array(statisticsLineSchema),
+      breakdown: z.array(statisticsLineSchema),
+      total: statisticsLineSchema,
+      reasons: z.record(z.enum(REASON_KINDS), z.array(z.object({ reason: z.string(), count: z.number() }))),
+      prevKey: z.string().nullable(),
+      nextKey: z.string().nullable(),
+      unit: z.object({ unitId: z.string(), name: z.string() }).nullable(),
+      options: z.object({
+        periods: z.array(z.object({ value: z.enum(PERIODS), label: z.string() })),
+        dimensions: z.array(z.object({ value: z.enum(LEDGER_DIMENSIONS), label: z.string() })),
+        units: z.array(z.object({ unitId: z.string(), name: z.string() })),
+      }),
+    }),
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       const scope = scopeOf(ctx, input);
@@ -313,8 +360,31 @@ export const actions: ActionTable<Database> = {
         offset: z.number().int().min(0).max(5000).default(0),
       }),
     ),
-    output:
-      '{ items: [{ caseId, caseNo, categoryLabel, matter, applicant (masked), unitName, agentName, receivedOn, endedOn, limitDays, usedDays, onTimeLabel, departments, outcomeLabel, ratingLabel, badLabel }], total, measureLabel, label }',
+    output: z.object({
+      items: z.array(
+        z.object({
+          caseId: z.string(),
+          caseNo: z.string(),
+          categoryLabel: z.string(),
+          matter: z.string(),
+          applicant: z.string(),
+          unitName: z.string(),
+          agentName: z.string(),
+          receivedOn: z.string().nullable(),
+          endedOn: z.string().nullable(),
+          limitDays: z.number().nullable(),
+          usedDays: z.number().nullable(),
+          onTimeLabel: z.string(),
+          departments: z.array(z.string()),
+          outcomeLabel: z.string(),
+          ratingLabel: z.string(),
+          badLabel: z.string(),
+        }),
+      ),
+      total: z.number(),
+      measureLabel: z.string(),
+      label: z.string(),
+    }),
     errors: ['FORBIDDEN', 'INVALID_INPUT'],
     async run(ctx, input) {
       const scope = scopeOf(ctx, input);
@@ -355,7 +425,7 @@ export const actions: ActionTable<Database> = {
       after: z.string().trim().max(64).default(''),
       limit: z.number().int().min(1).max(50).default(20),
     }),
-    output: '{ processed, next: string | null }',
+    output: z.object({ processed: z.number(), next: z.string().nullable() }),
     errors: ['FORBIDDEN'],
     async run(ctx, input) {
       if (ctx.caller.staff?.admin !== true) throw new AppError('FORBIDDEN', '只有政务服务中心管理员可以重建台账');
@@ -396,4 +466,4 @@ export const actions: ActionTable<Database> = {
       return { processed: data.length, next: data.length === input.limit ? String(data[data.length - 1]._id) : null };
     },
   }),
-};
+} satisfies ActionTable<Database>;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   beijingDate,
   LEDGER_COLUMNS,
@@ -22,13 +23,13 @@ import { computeStatistics, EXPORT_MAX_ROWS, keyOf, periodInput, scopeOf, unitLi
  * statistics call of the ledger function would otherwise load it at a cold start. The figures come
  * from the same aggregation as ledger.statistics (imported from it), so both always agree.
  */
-export const actions: ActionTable<Database> = {
+export const actions = {
   export: action({
     summary:
       '导出台账与统计（.xlsx）：汇总（按事项类别、责任单位、帮代办员、近若干期）、台账明细（该期间申请、受理或办结的案件，个人信息脱敏）、常见问题；保存到云存储，返回临时下载链接',
     roles: ['leader', 'center'],
     input: periodInput,
-    output: '{ fileID, url, fileName, rows }',
+    output: z.object({ fileID: z.string(), url: z.string(), fileName: z.string(), rows: z.number() }),
     errors: ['FORBIDDEN', 'RULE_REFUSED'],
     async run(ctx, input) {
       const scope = scopeOf(ctx, input);
@@ -137,4 +138,4 @@ export const actions: ActionTable<Database> = {
       return { fileID, url: temp.fileList[0]?.tempFileURL ?? '', fileName, rows: rows.length };
     },
   }),
-};
+} satisfies ActionTable<Database>;

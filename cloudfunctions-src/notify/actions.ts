@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { action, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { loadTemplateRegistry, type MessageDoc } from '../shared/outbox';
+import { loadTemplateRegistry, PUSH_STATUSES, type MessageDoc } from '../shared/outbox';
 
 const PUSH_LABELS: Record<string, string> = {
   pending: '发送中',
@@ -11,7 +11,7 @@ const PUSH_LABELS: Record<string, string> = {
   failed: '推送失败',
 };
 
-export const actions: ActionTable<Database> = {
+export const actions = {
   inbox: action({
     summary: '站内消息：推送给我的全部消息（无论微信是否送达），最新的在前',
     roles: ['applicant', 'agent', 'leader', 'center'],
@@ -19,7 +19,24 @@ export const actions: ActionTable<Database> = {
       offset: z.number().int().min(0).max(10_000).default(0),
       limit: z.number().int().min(1).max(50).default(20),
     }),
-    output: '{ items: [{ id, title, caseNo, matter, status, note, time, page, read, push, pushLabel }], unread }',
+    output: z.object({
+      items: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          caseNo: z.string(),
+          matter: z.string(),
+          status: z.string(),
+          note: z.string(),
+          time: z.string(),
+          page: z.string(),
+          read: z.boolean(),
+          push: z.enum(PUSH_STATUSES),
+          pushLabel: z.string(),
+        }),
+      ),
+      unread: z.number(),
+    }),
     async run({ caller, db }, input) {
       const [list, unread] = await Promise.all([
         // messages delivered in one run share createdAt: within it, the later event comes first
@@ -52,7 +69,7 @@ export const actions: ActionTable<Database> = {
     summary: '把我的消息标为已读（不传 ids 则全部已读）',
     roles: ['applicant', 'agent', 'leader', 'center'],
     input: z.object({ ids: z.array(z.string().max(100)).max(50).optional() }),
-    output: '{ updated }',
+    output: z.object({ updated: z.number() }),
     async run({ caller, db }, input) {
       const _ = db.command;
       const where = input.ids
@@ -70,7 +87,7 @@ export const actions: ActionTable<Database> = {
     summary: '记录用户在 wx.requestSubscribeMessage 中同意的模板（一次性订阅每次同意可发一条）',
     roles: ['applicant', 'agent', 'leader', 'center'],
     input: z.object({ accepted: z.array(z.string().min(1).max(64)).max(3) }),
-    output: '{ recorded }',
+    output: z.object({ recorded: z.number() }),
     async run({ caller, db }, input) {
       const _ = db.command;
       const known = new Set(Object.values(await loadTemplateRegistry(db)).map((t) => t!.id));
@@ -98,4 +115,4 @@ export const actions: ActionTable<Database> = {
       return { recorded };
     },
   }),
-};
+} satisfies ActionTable<Database>;

@@ -18,6 +18,7 @@ import {
   RATING_DIMENSIONS,
   RATING_LEVEL_LABELS,
   RATING_LEVELS,
+  BAD_RATING_STATES,
   RATING_TAGS,
   rateService,
   ratingAttribution,
@@ -75,6 +76,68 @@ const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
 const text = (max: number) => z.string().trim().max(max, `不超过${max}字`);
 
 type RatingDoc = Rating & { _id: string };
+const BAD_RATING_ACTION_TYPES = [
+  'callBack',
+  'rectify',
+  'verify',
+  'appeal',
+  'reviewAppeal',
+] as const satisfies readonly BadRatingActionType[];
+
+// what the rater and the staff are answered (entryView, badRatingView, answerFor, staffBadView)
+const entrySchema = z.object({
+  level: z.enum(RATING_LEVELS),
+  levelLabel: z.string(),
+  dimensions: z.array(z.object({ dimension: z.string(), label: z.string(), levelLabel: z.string() })),
+  tags: z.array(z.string()),
+  comment: z.string().nullable(),
+  at: z.string(),
+});
+const ratingStateSchema = z.object({
+  canRate: z.boolean(),
+  noServiceReason: z.string().nullable(),
+  canFollowUp: z.boolean(),
+  rating: entrySchema.extend({ source: z.enum(['applicant', 'default']), followUp: entrySchema.nullable() }).nullable(),
+  badRatings: z.array(
+    z.object({
+      followUp: z.boolean(),
+      status: z.enum(BAD_RATING_STATES),
+      statusLabel: z.string(),
+      history: z.array(z.object({ label: z.string(), statusLabel: z.string(), at: z.string(), note: z.string() })),
+    }),
+  ),
+});
+const option = z.object({ value: z.string(), label: z.string() });
+const optionsSchema = z.object({
+  levels: z.array(option),
+  dimensions: z.array(option),
+  tags: z.array(option.extend({ polarity: z.string() })),
+});
+const staffBadSchema = z.object({
+  id: z.string(),
+  version: z.number(),
+  raterHidden: z.boolean(),
+  caseId: z.string().nullable(),
+  caseNo: z.string().nullable(),
+  matter: z.string().nullable(),
+  unitName: z.string().nullable(),
+  agentName: z.string().nullable(),
+  followUp: z.boolean(),
+  level: z.enum(RATING_LEVELS),
+  levelLabel: z.string(),
+  tags: z.array(z.string()),
+  comment: z.string().nullable(),
+  openedAt: z.string(),
+  status: z.enum(BAD_RATING_STATES),
+  statusLabel: z.string(),
+  dueOn: z.string().nullable(),
+  warning: z.object({ level: z.string(), label: z.string() }).nullable(),
+  appeal: z.object({ on: z.string(), grounds: z.string() }).nullable(),
+  history: z.array(
+    z.object({ label: z.string(), text: z.string(), at: z.string(), calledAt: z.string().nullable(), by: z.string() }),
+  ),
+  actions: z.array(z.object({ type: z.enum(BAD_RATING_ACTION_TYPES), label: z.string() })),
+});
 type BadRatingDoc = BadRatingCase & { _id: string; version?: number };
 
 /**
@@ -346,13 +409,12 @@ function staffBadView(
 
 export const BAD_RATING_FILTERS = ['open', 'closed', 'all'] as const;
 
-export const actions: ActionTable<Database> = {
+export const actions = {
   getForCase: action({
     summary: '某条申请的评价：能否评价或追评、已给的评价和追评、差评的回访整改进度；以及可选的等级、维度、标签',
     roles: ['applicant'],
     input: caseRef,
-    output:
-      '{ canRate, noServiceReason, canFollowUp, rating: { levelLabel, dimensions, tags, comment, at, followUp } | null, badRatings: [{ statusLabel, history: [{ label, note, at }] }], options: { levels, dimensions, tags } }',
+    output: ratingStateSchema.extend({ options: optionsSchema }),
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
       const [{ c, rating, bads }, config] = await Promise.all([load(ctx, input.caseId), loadCenterConfig(ctx.db)]);
@@ -365,7 +427,7 @@ export const actions: ActionTable<Database> = {
       '评价（好差评）：服务结束后由申请人本人评价一次，五个等级，可选维度、标签和意见；差评须说明原因并转责任单位回访整改',
     roles: ['applicant'],
     input: caseRef.extend(entryInput.shape),
-    output: '{ canRate: false, canFollowUp, rating, badRatings }',
+    output: ratingStateSchema,
     errors: ['NOT_FOUND', 'RULE_REFUSED'],
     async run(ctx, input) {
       // the case with any rating ∥ the settings and calendar (one query), then one insert: 3 round trips
@@ -401,7 +463,7 @@ export const actions: ActionTable<Database> = {
     summary: '追评：评价后可追加一次评价（默认90天内）；追评为差评同样转回访整改',
     roles: ['applicant'],
     input: caseRef.extend(entryInput.shape),
-    output: '{ canRate: false, canFollowUp: false, rating: {…, followUp}, badRatings }',
+    output: ratingStateSchema,
     errors: ['NOT_FOUND', 'RULE_REFUSED', 'CONFLICT'],
     async run(ctx, input) {
       // the case with its rating and 差评 records ∥ the settings and calendar, then one conditional update: 3 round trips
@@ -443,8 +505,11 @@ export const actions: ActionTable<Database> = {
       limit: z.number().int().min(1).max(50).default(20),
       offset: z.number().int().min(0).max(5000).default(0),
     }),
-    output:
-      '{ items: [{ id, version, raterHidden, caseId, caseNo, matter, unitName, levelLabel, tags, comment (masked), statusLabel, dueOn, warning, history: [{ label, text, by, at, calledAt }], actions: [{ type, label }] }], total, counts: { open, closed } }',
+    output: z.object({
+      items: z.array(staffBadSchema),
+      total: z.number(),
+      counts: z.object({ open: z.number(), closed: z.number() }),
+    }),
     async run(ctx, input) {
       const actor = actorOf(ctx.caller);
       const scope = scopeFilter(actor);
@@ -515,7 +580,7 @@ export const actions: ActionTable<Database> = {
       '处理差评（§五(五)）：回访（谁、何时、方式、申请人所说）、整改（措施与结果，告知评价人）、中心核实整改、单位对不实差评申诉、中心复核；每步记入处理记录，期限按工作日计',
     roles: ['agent', 'leader', 'center'],
     input: z.object({ id: badId, version: z.number().int().min(0), action: badActionInput }),
-    output: '{ item: {…as in listBad}, notified: [kind] }',
+    output: z.object({ item: staffBadSchema, notified: z.array(z.string()) }),
     errors: ['NOT_FOUND', 'CONFLICT', 'RULE_REFUSED'],
     async run(ctx, input) {
       const actor = actorOf(ctx.caller);
@@ -552,4 +617,4 @@ export const actions: ActionTable<Database> = {
       };
     },
   }),
-};
+} satisfies ActionTable<Database>;

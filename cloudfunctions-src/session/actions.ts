@@ -2,12 +2,22 @@ import { z } from 'zod';
 import { action, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
 
-export const actions: ActionTable<Database> = {
+export const actions = {
   whoami: action({
     summary: '当前身份：是否为工作人员，及其单位和角色（用于显示工作台入口）',
     roles: ['applicant', 'agent', 'leader', 'center'],
     input: z.object({}),
-    output: '{ roles: ("applicant"|"agent"|"leader"|"center")[], staff: { name, unitName, role, admin } | null }',
+    output: z.object({
+      roles: z.array(z.enum(['applicant', 'agent', 'leader', 'center'])),
+      staff: z
+        .object({
+          name: z.string(),
+          unitName: z.string(),
+          role: z.enum(['agent', 'leader', 'center']),
+          admin: z.boolean(),
+        })
+        .nullable(),
+    }),
     async run({ caller }) {
       const s = caller.staff;
       return {
@@ -16,4 +26,4 @@ export const actions: ActionTable<Database> = {
       };
     },
   }),
-};
+} satisfies ActionTable<Database>;

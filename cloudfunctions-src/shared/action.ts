@@ -62,13 +62,19 @@ export interface ActionContext<Db> {
   prefetched?: Promise<unknown>;
 }
 
-export interface ActionSpec<I extends z.ZodType, O, Db = unknown> {
+export interface ActionSpec<I extends z.ZodType, O extends z.ZodType, Db = unknown> {
   summary: string;
   /** roles allowed to call; 'applicant' means any WeChat user */
   roles: Role[];
   input: I;
-  /** one line on the answer's shape, for docs/api.md */
-  output: string;
+  /**
+   * The answer's `data`, declared once: `run` must return it (checked by tsc), the client's typed
+   * call infers it (cloudfunctions-src/api.ts), docs/api.md shows it, and under test the wrapper
+   * parses every answer with it (BANGBAN_CHECK_OUTPUTS). No transforms: production sends `run`'s value as is.
+   */
+  output: O;
+  /** a short note on the answer for docs/api.md, where the schema alone does not say enough */
+  returns?: string;
   /** error codes this action can answer besides INVALID_INPUT/UNKNOWN_ACTION/INTERNAL */
   errors?: ErrorCode[];
   /**
@@ -82,13 +88,13 @@ export interface ActionSpec<I extends z.ZodType, O, Db = unknown> {
    * what the caller may see or do; a refused caller's prefetch is dropped unread.
    */
   prefetch?(db: Db, input: z.infer<I>, now: Date): Promise<unknown>;
-  run(ctx: ActionContext<Db>, input: z.infer<I>): Promise<O>;
+  run(ctx: ActionContext<Db>, input: z.infer<I>): Promise<z.output<O>>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ActionTable<Db = any> = Record<string, ActionSpec<z.ZodType, unknown, Db>>;
+export type ActionTable<Db = any> = Record<string, ActionSpec<z.ZodType, z.ZodType, Db>>;
 
-/** Keeps each action's input type while collecting them into one table. */
-export function action<I extends z.ZodType, O, Db>(spec: ActionSpec<I, O, Db>): ActionSpec<I, O, Db> {
+/** Keeps each action's input and output types while collecting them into one table. */
+export function action<I extends z.ZodType, O extends z.ZodType, Db>(spec: ActionSpec<I, O, Db>): ActionSpec<I, O, Db> {
   return spec;
 }

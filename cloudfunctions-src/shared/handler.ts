@@ -6,6 +6,21 @@ import { cloud, db, transaction, type Database } from './cloud';
 // every rule without a message of its own answers in plain Chinese, never in zod's English
 z.config({ customError: (issue) => validationMessage(issue as unknown as ValidationIssue) });
 
+/**
+ * Tests set BANGBAN_CHECK_OUTPUTS=1 (test/support/app.ts) so every answer is parsed with its action's
+ * output schema; production sets 0 (cloudbase.json functionEnv) and pays one comparison per call.
+ */
+const checkOutputs = process.env.BANGBAN_CHECK_OUTPUTS === '1';
+
+/** An answer that breaks its declared output fails the call loudly (INTERNAL, logged) under test. */
+function checkOutput(schema: z.ZodType, data: unknown): void {
+  const r = schema.safeParse(data);
+  if (!r.success)
+    throw new Error(
+      `output does not match its schema: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+}
+
 const envelope = z.object({ action: z.string().min(1), input: z.unknown().optional() });
 
 /**
@@ -53,6 +68,7 @@ export function createMain(functionName: string, actions: ActionTable<Database>)
       const caller: Caller = { openid: String(OPENID), staff, roles };
       // messages are not delivered here: the notify timer settles and delivers after the answer
       const data = await spec.run({ caller, db, transaction, now, prefetched }, parsed.data);
+      if (checkOutputs) checkOutput(spec.output, data);
       return answer({ ok: true, data });
     } catch (e) {
       if (e instanceof AppError)

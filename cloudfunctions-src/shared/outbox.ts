@@ -46,7 +46,8 @@ export interface OutboxDoc {
   createdAt: Date;
 }
 
-export type PushStatus = 'pending' | 'sent' | 'no_grant' | 'no_template' | 'failed';
+export const PUSH_STATUSES = ['pending', 'sent', 'no_grant', 'no_template', 'failed'] as const;
+export type PushStatus = (typeof PUSH_STATUSES)[number];
 
 export interface MessageDoc {
   _id: string;

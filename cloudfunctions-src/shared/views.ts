@@ -1,5 +1,50 @@
-import { CASE_STATUS_LABELS, CATEGORY_LABELS, ROLE_LABELS, maskName, maskPhone, type Actor } from '../../core';
+import { z } from 'zod';
+import {
+  CASE_STATUS_LABELS,
+  CASE_STATUSES,
+  CATEGORIES,
+  CATEGORY_LABELS,
+  ROLE_LABELS,
+  SERVICE_MODES,
+  maskName,
+  maskPhone,
+  type Actor,
+} from '../../core';
 import { ACTION_LABELS, type CaseDoc } from './cases';
+
+// each view's output schema sits beside the function that builds it (times leave as ISO strings)
+export const caseSummarySchema = z.object({
+  caseId: z.string(),
+  caseNo: z.string(),
+  version: z.number(),
+  matter: z.string(),
+  category: z.enum(CATEGORIES),
+  categoryLabel: z.string(),
+  status: z.enum(CASE_STATUSES),
+  statusLabel: z.string(),
+  submittedAt: z.string(),
+  unitName: z.string(),
+  agentName: z.string().nullable(),
+});
+export const staffCaseRowSchema = caseSummarySchema.extend({ applicantName: z.string(), contactPhone: z.string() });
+export const reasonSchema = z.object({ code: z.string(), message: z.string() });
+export const timelineEntrySchema = z.object({
+  at: z.string(),
+  label: z.string(),
+  statusLabel: z.string(),
+  by: z.string(),
+  note: z.string().nullable(),
+});
+export const caseDetailSchema = caseSummarySchema.extend({
+  mode: z.enum(SERVICE_MODES),
+  firstAgentName: z.string().nullable(),
+  missingMaterials: z.array(z.string()),
+  refusalReasons: z.array(reasonSchema),
+  window: z.string().nullable(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  timeline: z.array(timelineEntrySchema),
+});
 
 /** The stored fields a list row needs (a projection for list queries). */
 export const SUMMARY_FIELDS = {

@@ -13,6 +13,8 @@ import {
   caseActionInput,
   CASE_TRANSITIONS,
   CASE_STATUS_LABELS,
+  CASE_STATUSES,
+  CASE_ACTION_TYPES,
   contactRevealTarget,
   ENDED_STATUSES,
   materialsRequestedAt,
@@ -36,14 +38,19 @@ import {
   type CaseDoc,
   type StepReads,
 } from '../shared/cases';
-import { staffCaseRowView } from '../shared/views';
-import { deadlineOf, staffCaseDetailView } from './views';
+import { staffCaseRowSchema, staffCaseRowView } from '../shared/views';
+import { deadlineOf, deadlineSchema, staffCaseDetailSchema, staffCaseDetailView } from './views';
 import { verifyUploads } from '../shared/uploads';
 import type { ApplicantCaseFields } from '../cases/applicant-view';
 import { caseFiles, signFileLinks, FILE_LINK_MAX_AGE_S } from './files';
 
 const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
 const id = z.string().trim().min(1).max(64);
+const revealedContactSchema = z.object({
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  revealedAt: z.string(),
+});
 
 /** The agent's queues (issue 6 §2): each is one server-side filter; counts come with every page. */
 export const QUEUES = ['open', 'new', 'handling', 'waiting', 'dueSoon', 'overdue', 'ended', 'all'] as const;
@@ -281,7 +288,7 @@ function refuseOutOfScope(ctx: ActionContext<Database>, doc: CaseDoc | null): vo
   );
 }
 
-export const actions: ActionTable<Database> = {
+export const actions = {
   listCases: action({
     summary:
       '工作台案件列表（服务端分页与筛选）：帮代办员看经办和首问的，责任领导看本单位的，政务服务中心看全部；queue 选新申请/办理中/等申请人/即将到期/已超期，附各队列数量',
@@ -293,8 +300,20 @@ export const actions: ActionTable<Database> = {
       limit: z.number().int().min(1).max(50).default(20),
       offset: z.number().int().min(0).max(5000).default(0),
     }),
-    output:
-      '{ items: [{ caseId, caseNo, version, matter, status, statusLabel, applicantName (masked), contactPhone (masked), unitName, agentName, firstAgentName, dueOn, deadline: { level, label }, applicantAsks: string[] }], total, counts: { new, handling, waiting, dueSoon, overdue }, today, queue }',
+    output: z.object({
+      items: z.array(
+        staffCaseRowSchema.extend({
+          firstAgentName: z.string().nullable(),
+          dueOn: z.string().nullable(),
+          deadline: deadlineSchema,
+          applicantAsks: z.array(z.string()),
+        }),
+      ),
+      total: z.number(),
+      counts: z.record(z.string(), z.number()),
+      today: z.string(),
+      queue: z.enum(QUEUES),
+    }),
     async run(ctx, input) {
       const { caller, db } = ctx;
       const scope = visibleCasesFilter(db, actorOf(caller));
@@ -357,8 +376,17 @@ export const actions: ActionTable<Database> = {
       '案件详情（工作人员）：申请表的全部内容（项目名称、投资额、审批层级、特殊群体、统一社会信用代码；身份证号与电话脱敏）、办理记录（含联系记录、督办）、时限与下次定期反馈日、部门任务、会议、协调事项、当前可执行的操作',
     roles: ['agent', 'leader', 'center'],
     input: caseRef,
-    output:
-      '{ case: {…detail, contactName, contactPhone (masked), application: { applicantType, applicantName, rows: [{ key, label, value }] } (the whole 申请表 in words; 身份证号 masked), dueOn, deadline, nextFeedbackOn, tasks, meetings, escalations}, scope: { eligible, clause, reasons: [{ code, clause, message }], verify: string[] }, actions: [{ type, label, clause }], units: [{ unitId, name }] }',
+    output: z.object({
+      case: staffCaseDetailSchema,
+      scope: z.object({
+        eligible: z.boolean(),
+        clause: z.string().nullable(),
+        reasons: z.array(z.object({ code: z.string(), clause: z.string(), message: z.string() })),
+        verify: z.array(z.string()),
+      }),
+      actions: z.array(z.object({ type: z.enum(CASE_ACTION_TYPES), label: z.string(), clause: z.string() })),
+      units: z.array(z.object({ unitId: z.string(), name: z.string() })),
+    }),
     errors: ['NOT_FOUND'],
     // the case, the calendar and the unit names are read while the caller's staff record is (one
     // wait instead of three); nothing of them is shown before the case is found visible to the caller
@@ -392,7 +420,13 @@ export const actions: ActionTable<Database> = {
       /** 受理 / 办结签收: the applicant's signature drawn on this staff device at the desk (uploaded to the staff member's own folder) */
       signatureFileID: signatureFileSchema.optional(),
     }),
-    output: '{ status, statusLabel, version, event: { label, at }, notifications: [{ kind, label }] }',
+    output: z.object({
+      status: z.enum(CASE_STATUSES),
+      statusLabel: z.string(),
+      version: z.number(),
+      event: z.object({ label: z.string(), at: z.string() }),
+      notifications: z.array(z.object({ kind: z.string(), label: z.string() })),
+    }),
     errors: ['NOT_FOUND', 'CONFLICT', 'RULE_REFUSED', 'FILE_REJECTED'],
     // the case and the calendar are read while the caller's staff record is: two waits, not three
     prefetch: (db, input) => readForStep(db, input.caseId),
@@ -478,7 +512,13 @@ export const actions: ActionTable<Database> = {
       /** the files to open: one, or every image of the case for a preview that can swipe through them */
       fileIDs: z.array(z.string().trim().min(1).max(500)).min(1).max(40),
     }),
-    output: `{ files: [{ fileID, url, kind: image|pdf, name }], expiresAt } (url valid ${FILE_LINK_MAX_AGE_S / 60} minutes)`,
+    output: z.object({
+      files: z.array(
+        z.object({ fileID: z.string(), url: z.string(), kind: z.enum(['image', 'pdf']), name: z.string() }),
+      ),
+      expiresAt: z.string(),
+    }),
+    returns: `链接 ${FILE_LINK_MAX_AGE_S / 60} 分钟内有效`,
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
       // the case is the only read: visibility (refused like a missing case) and the list of its files
@@ -501,7 +541,7 @@ export const actions: ActionTable<Database> = {
       '查看申请人的完整联系电话，以便主动联系（§五(二)）：只对经办和首问帮代办员、责任单位的责任领导、政务服务中心；每次查看记入审计（谁、何时、哪件案件，不记号码）；其他人与不存在的案件相同（NOT_FOUND）',
     roles: ['agent', 'leader', 'center'],
     input: caseRef,
-    output: '{ contactName, contactPhone, revealedAt }',
+    output: revealedContactSchema,
     errors: ['NOT_FOUND'],
     reveals: '申请人联系电话',
     async run(ctx, input) {
@@ -517,7 +557,7 @@ export const actions: ActionTable<Database> = {
       '预约名单上查看申请人的完整电话（上门服务出发前、到场前联系），与 revealContact 同一规则和记录：关联申请的预约只对该申请的经办和首问帮代办员、责任单位的责任领导、政务服务中心；没有关联申请的预约属于窗口，只对中心单位的帮代办员和责任领导、政务服务中心；每次查看记入审计“查看电话”（谁、何时、哪个预约，不记号码）；其他人与不存在的预约相同（NOT_FOUND）',
     roles: ['agent', 'leader', 'center'],
     input: z.object({ bookingId: id }),
-    output: '{ contactName, contactPhone, revealedAt }',
+    output: revealedContactSchema,
     errors: ['NOT_FOUND', 'RULE_REFUSED'],
     reveals: '申请人联系电话',
     async run(ctx, input) {
@@ -559,7 +599,20 @@ export const actions: ActionTable<Database> = {
       '本单位帮代办员的工作量（责任领导看本单位，政务服务中心可选单位）：在办、已超期、等申请人；也是转派时选择接手人的名单',
     roles: ['leader', 'center'],
     input: z.object({ unitId: id.optional() }),
-    output: '{ unitId, agents: [{ staffId, name, onDuty, open, overdue, waiting }] }',
+    output: z.object({
+      unitId: z.string(),
+      agents: z.array(
+        z.object({
+          staffId: z.string(),
+          name: z.string(),
+          onDuty: z.boolean(),
+          open: z.number(),
+          overdue: z.number(),
+          waiting: z.number(),
+        }),
+      ),
+      unassigned: z.number(),
+    }),
     async run(ctx, input) {
       const me = ctx.caller.staff!;
       const unitId = me.role === 'center' && input.unitId ? input.unitId : me.unitId;
@@ -592,4 +645,4 @@ export const actions: ActionTable<Database> = {
       };
     },
   }),
-};
+} satisfies ActionTable<Database>;

@@ -1,5 +1,10 @@
+import { z } from 'zod';
 import {
   addWorkingDays,
+  APPROVAL_OUTCOMES,
+  TASK_STATUSES,
+  TERMINATION_GROUNDS,
+  WARNING_LEVELS,
   beijingDate,
   CASE_TRANSITIONS,
   CONTACT_CHANNEL_LABELS,
@@ -19,7 +24,93 @@ import {
 } from '../../core';
 import type { CaseDoc } from '../shared/cases';
 import type { ApplicantCaseFields } from '../cases/applicant-view';
-import { caseDetailView } from '../shared/views';
+import { caseDetailSchema, caseDetailView } from '../shared/views';
+
+export const deadlineSchema = z.object({ level: z.enum([...WARNING_LEVELS, 'paused', 'none']), label: z.string() });
+const at = z.string();
+const signatureKinds = z.enum(['mandate', 'accept', 'receipt']);
+/** What workbench.get answers as `case` (staffCaseDetailView's shape). */
+export const staffCaseDetailSchema = caseDetailSchema.extend({
+  canRevealContact: z.boolean(),
+  application: z.object({
+    applicantType: z.string().nullable(),
+    applicantName: z.string().nullable(),
+    rows: z.array(z.object({ key: z.string(), label: z.string(), value: z.string() })),
+  }),
+  timeline: z.array(
+    caseDetailSchema.shape.timeline.element.extend({ action: z.string(), channel: z.string().nullable() }),
+  ),
+  unitId: z.string(),
+  dueOn: z.string().nullable(),
+  deadline: deadlineSchema,
+  nextFeedbackOn: z.string().nullable(),
+  feedbackOverdue: z.boolean(),
+  lastContactAt: at.nullable(),
+  suspensionReason: z.string().nullable(),
+  result: z
+    .object({
+      outcome: z.enum(APPROVAL_OUTCOMES),
+      decidedBy: z.string(),
+      documentNo: z.string().nullable(),
+      outcomeLabel: z.string(),
+    })
+    .nullable(),
+  termination: z
+    .object({ ground: z.enum(TERMINATION_GROUNDS), reason: z.string(), groundLabel: z.string() })
+    .nullable(),
+  tasks: z.array(
+    z.object({
+      taskId: z.string(),
+      departmentId: z.string(),
+      departmentName: z.string(),
+      matter: z.string(),
+      status: z.enum(TASK_STATUSES),
+      statusLabel: z.string(),
+      dueOn: z.string().nullable(),
+      outcomeLabel: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  meetings: z.array(
+    z.object({
+      meetingId: z.string(),
+      departments: z.array(z.string()),
+      topic: z.string(),
+      scheduledFor: at,
+      place: z.string().nullable(),
+      status: z.enum(['scheduled', 'held']),
+      statusLabel: z.string(),
+      minutes: z.string().nullable(),
+    }),
+  ),
+  escalations: z.array(
+    z.object({
+      escalationId: z.string(),
+      issue: z.string(),
+      raisedAt: at,
+      status: z.enum(['open', 'resolved']),
+      statusLabel: z.string(),
+      resolution: z.string().nullable(),
+    }),
+  ),
+  supervisions: z.array(z.object({ at, note: z.string().nullable() })),
+  materials: z.array(
+    z.object({
+      fileID: z.string(),
+      name: z.string(),
+      size: z.number(),
+      type: z.string(),
+      supplement: z.boolean(),
+      at,
+    }),
+  ),
+  signatures: z.array(z.object({ kind: signatureKinds, label: z.string(), fileID: z.string(), at })),
+  supplementSentAt: at.nullable(),
+  terminationRequest: z.object({ reason: z.string(), at }).nullable(),
+  phoneSignedAt: at.nullable(),
+  receipt: z.object({ signed: z.boolean(), sourceLabel: z.string(), at: at.nullable() }).nullable(),
+  acceptSignature: z.object({ source: z.enum(['desk', 'phone']), sourceLabel: z.string(), at }).nullable(),
+});
 
 /** The case's deadline as a list shows it: paused, on track, due soon, overdue. */
 export function deadlineOf(
@@ -53,7 +144,7 @@ export function staffCaseDetailView(
   viewer: Actor,
   t: { today: string; dueSoonBy: string; cal: WorkCalendar; feedbackEvery: number },
   units: Record<string, string>,
-) {
+): z.output<typeof staffCaseDetailSchema> {
   const base = caseDetailView(c, viewer);
   const reportable = (CASE_TRANSITIONS.reportProgress.from as readonly string[]).includes(c.status);
   let nextFeedbackOn: string | null = null;

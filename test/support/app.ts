@@ -17,11 +17,14 @@ export async function startAppCloud(options: Pick<CloudBaseOptions, 'maxInstance
     build();
     built = true;
   }
+  const project = loadProject(path.join(ROOT, 'cloudbase.json'));
+  // every answer is parsed with its action's output schema (shared/handler.ts): a wrong one fails the call
+  project.functionEnv = { ...project.functionEnv, BANGBAN_CHECK_OUTPUTS: '1' };
   const cloud = await startCloudBase({
     port: 0,
     dataDir: null,
     functionsDir: path.join(ROOT, 'cloudfunctions'),
-    project: loadProject(path.join(ROOT, 'cloudbase.json')),
+    project,
     triggers: false,
     ...options,
   });

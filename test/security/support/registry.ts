@@ -43,13 +43,13 @@ export interface ActionVariant {
   key: string;
   /** the union branch's discriminator value (a CASE_TRANSITIONS type for workbench.act) */
   branch: string | null;
-  spec: ActionSpec<z.ZodType, unknown>;
+  spec: ActionSpec<z.ZodType, z.ZodType>;
   schema: JsonSchema;
   /** a valid input (parses with the action's own schema) */
   sample: Record<string, unknown>;
 }
 
-export const jsonSchemaOf = (spec: ActionSpec<z.ZodType, unknown>) =>
+export const jsonSchemaOf = (spec: ActionSpec<z.ZodType, z.ZodType>) =>
   z.toJSONSchema(spec.input, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
 
 /** Values for fields whose rules live in refinements JSON Schema cannot show (check digits, phone numbers, dates). */
