@@ -5,23 +5,27 @@ import {
   checkInBooking,
   findCaseByNo,
   listDayBookings,
+  staffCancelBooking,
+  staffRescheduleBooking,
   type DeskBooking,
   type DeskDay,
 } from '../../src/services/deskBookings';
-import { listSlots } from '../../src/services/listSlots';
+import { listSlots } from '../../src/services/bookings';
 import { AppError } from '../../src/services/result';
-import { staffCancelBooking } from '../../src/services/staffCancelBooking';
-import { staffRescheduleBooking } from '../../src/services/staffRescheduleBooking';
 
 jest.mock('../../src/services/deskBookings', () => ({
+  ...jest.requireActual('../../src/services/deskBookings'),
   listDayBookings: jest.fn(),
   checkInBooking: jest.fn(),
   bookForApplicant: jest.fn(),
   findCaseByNo: jest.fn(),
+  staffCancelBooking: jest.fn(),
+  staffRescheduleBooking: jest.fn(),
 }));
-jest.mock('../../src/services/listSlots', () => ({ listSlots: jest.fn() }));
-jest.mock('../../src/services/staffCancelBooking', () => ({ staffCancelBooking: jest.fn() }));
-jest.mock('../../src/services/staffRescheduleBooking', () => ({ staffRescheduleBooking: jest.fn() }));
+jest.mock('../../src/services/bookings', () => ({
+  ...jest.requireActual('../../src/services/bookings'),
+  listSlots: jest.fn(),
+}));
 
 const day = jest.mocked(listDayBookings);
 const checkIn = jest.mocked(checkInBooking);
@@ -34,6 +38,7 @@ const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const booking = (over: Partial<DeskBooking> = {}): DeskBooking => ({
   bookingId: 'b1',
+  rescheduleCount: 0,
   date: today,
   weekday: '星期一',
   start: '10:00',

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import Taro from '@tarojs/taro';
 import ActionButton from '../ActionButton';
 import WxPrivacyPrompt from '../WxPrivacyPrompt';
-import { FILE_LIMITS } from '../../services/uploadMaterial';
+import { FILE_LIMITS } from '../../services/uploads';
 import type { PickedFile, PickerProps } from './index';
 
 /** Quality WeChat's compressImage is asked for when a photo is still over the limit. */

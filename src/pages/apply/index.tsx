@@ -44,12 +44,12 @@ import { useAsync } from '../../hooks/useAsync';
 import { useDraft } from '../../hooks/useDraft';
 import { useElderMode } from '../../hooks/useElderMode';
 import { describeError } from '../../services/errors';
-import { getSubscribeTemplates } from '../../services/getSubscribeTemplates';
+import { getSubscribeTemplates } from '../../services/applicant';
 import { AppError, type FieldErrors } from '../../services/result';
-import { submitApplication, type SubmittedApplication } from '../../services/submitApplication';
-import { askToSubscribe } from '../../services/askToSubscribe';
+import { submitApplication, type SubmittedApplication } from '../../services/cases';
+import { askToSubscribe } from '../../services/notify';
 import { clause } from '../../utils/format';
-import type { MaterialMeta } from '../../services/uploadMaterial';
+import type { MaterialMeta } from '../../services/uploads';
 import { a11yRole } from '../../utils/a11y';
 
 export const DRAFT_KEY = 'bangban.applyDraft';

@@ -12,15 +12,18 @@ import SignaturePad, { type PadControl } from '../../components/SignaturePad';
 import { CENTER_HOTLINE } from '../../constants/center';
 import { ROUTES } from '../../constants/routes';
 import { useAsync } from '../../hooks/useAsync';
-import type { CaseDetail, Need } from '../../services/caseTypes';
-import { confirmExtension } from '../../services/confirmExtension';
+import {
+  confirmExtension,
+  getCase,
+  requestTermination,
+  sendSupplement,
+  signReceipt,
+  withdrawCase,
+  type CaseDetail,
+  type Need,
+} from '../../services/cases';
 import { describeError } from '../../services/errors';
-import { getCase } from '../../services/getCase';
-import { requestTermination } from '../../services/requestTermination';
-import { sendSupplement } from '../../services/sendSupplement';
-import { signReceipt } from '../../services/signReceipt';
-import type { MaterialMeta } from '../../services/uploadMaterial';
-import { withdrawCase } from '../../services/withdrawCase';
+import type { MaterialMeta } from '../../services/uploads';
 import { formatChinaDateTime } from '../../utils/format';
 import LoadError from '../../components/LoadError';
 import { a11yRole } from '../../utils/a11y';

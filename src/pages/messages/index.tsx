@@ -4,8 +4,7 @@ import ActionButton from '../../components/ActionButton';
 import Notice from '../../components/Notice';
 import PageShell from '../../components/PageShell';
 import { useAsync } from '../../hooks/useAsync';
-import { listMessages } from '../../services/listMessages';
-import { markMessagesRead } from '../../services/markMessagesRead';
+import { listMessages, markMessagesRead } from '../../services/notify';
 import LoadError from '../../components/LoadError';
 import { useLang } from '../../i18n';
 

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import ActionButton from '../../../../components/ActionButton';
-import { actOnCase } from '../../../../services/actOnCase';
+import { actOnCase, type StaffActionType, type StaffCaseAnswer } from '../../../../services/workbench';
 import type { ServiceItem } from '../../../../services/centerAdmin';
 import { describeError } from '../../../../services/errors';
-import type { StaffCaseAnswer } from '../../../../services/getStaffCase';
 import { AppError } from '../../../../services/result';
 import { a11yRole } from '../../../../utils/a11y';
 import { ACTION_FORMS, SECONDARY } from '../../actionForms';
@@ -22,18 +21,18 @@ interface Props {
 /** 办理: the actions the rules allow now, each one's form, and what came of the last one. */
 export default function ActionPanel({ d, agents, items, reload }: Props) {
   const c = d.case;
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<StaffActionType | null>(null);
   const [values, setValues] = useState<Record<string, unknown>>({});
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<{ text: string; fields: Record<string, string> } | null>(null);
   const opts = optionsFor(d, agents);
 
-  function start(type: string) {
+  function start(type: StaffActionType) {
     const form = ACTION_FORMS[type];
     setError(null);
     setDone(null);
-    if (!form || form.fields.length === 0) {
+    if (form.fields.length === 0) {
       void submit(type, {});
       return;
     }
@@ -57,16 +56,15 @@ export default function ActionPanel({ d, agents, items, reload }: Props) {
     setOpen(type);
   }
 
-  async function submit(type: string, v: Record<string, unknown>) {
+  async function submit(type: StaffActionType, v: Record<string, unknown>) {
     if (busy) return;
     setBusy(true);
     // a red error from an earlier try must not stay on screen next to a later success
     setError(null);
     setDone(null);
     try {
-      const built = ACTION_FORMS[type]?.build(v) ?? {};
       const desk = typeof v.signatureFileID === 'string' && v.signatureFileID ? v.signatureFileID : undefined;
-      const r = await actOnCase(c.caseId, c.version, { type, ...built }, desk);
+      const r = await actOnCase(c.caseId, c.version, ACTION_FORMS[type].build(v), desk);
       const told = r.notifications.length
         ? `；已通知：${[...new Set(r.notifications.map((x) => x.label))].join('、')}`
         : '';

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import type { StaffCaseDetail } from '../../../../services/getStaffCase';
+import type { StaffCaseDetail } from '../../../../services/workbench';
 import { a11yRole } from '../../../../utils/a11y';
 import { formatChinaDateTime } from '../../../../utils/format';
 import { fileKindOf } from '../../openCaseFile';

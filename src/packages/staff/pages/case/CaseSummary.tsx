@@ -3,8 +3,7 @@ import { Text, View } from '@tarojs/components';
 import ActionButton from '../../../../components/ActionButton';
 import CallButton from '../../../../components/CallButton';
 import { describeError } from '../../../../services/errors';
-import type { StaffCaseDetail } from '../../../../services/getStaffCase';
-import { revealContact, type RevealedContact } from '../../../../services/revealContact';
+import { revealContact, type StaffCaseDetail, type RevealedContact } from '../../../../services/workbench';
 import { AppError } from '../../../../services/result';
 import { a11yRole } from '../../../../utils/a11y';
 import { formatChinaDateTime } from '../../../../utils/format';
@@ -46,11 +45,13 @@ export default function CaseSummary({ c }: { c: StaffCaseDetail }) {
       </View>
       {revealed ? (
         <View className="t-revealed">
-          <CallButton
-            phone={revealed.contactPhone}
-            label={`拨打 ${revealed.contactPhone}`}
-            className="t-call-applicant"
-          />
+          {revealed.contactPhone ? (
+            <CallButton
+              phone={revealed.contactPhone}
+              label={`拨打 ${revealed.contactPhone}`}
+              className="t-call-applicant"
+            />
+          ) : null}
           <View className="muted">已于 {formatChinaDateTime(revealed.revealedAt)} 查看完整号码，已留记录。</View>
         </View>
       ) : c.canRevealContact ? (

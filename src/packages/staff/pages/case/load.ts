@@ -1,7 +1,6 @@
 import { getCenterSettings, listStaff } from '../../../../services/centerAdmin';
-import { getMyProfile } from '../../../../services/getMyProfile';
-import { getStaffCase, type StaffCaseAnswer } from '../../../../services/getStaffCase';
-import { getUnitLoad } from '../../../../services/getUnitLoad';
+import { getMyProfile } from '../../../../services/session';
+import { getStaffCase, getUnitLoad, type StaffCaseAnswer } from '../../../../services/workbench';
 import type { Field } from '../../actionForms';
 
 export const sizeText = (n: number) =>

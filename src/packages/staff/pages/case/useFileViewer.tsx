@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { describeError } from '../../../../services/errors';
-import type { StaffCaseDetail } from '../../../../services/getStaffCase';
+import type { StaffCaseDetail } from '../../../../services/workbench';
 import { AppError } from '../../../../services/result';
 import { a11yRole } from '../../../../utils/a11y';
 import { fileKindOf, openCaseFile, type CaseFileRef } from '../../openCaseFile';

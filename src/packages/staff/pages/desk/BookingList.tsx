@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import ActionButton from '../../../../components/ActionButton';
 import Notice from '../../../../components/Notice';
 import type { DeskBooking, DeskDay } from '../../../../services/deskBookings';
-import { revealBookingContact } from '../../../../services/revealContact';
+import { revealBookingContact } from '../../../../services/workbench';
 import { a11yRole } from '../../../../utils/a11y';
 import { windowTitle } from '../../../../utils/format';
 import RevealCall from '../../RevealCall';

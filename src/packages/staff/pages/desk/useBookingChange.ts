@@ -1,13 +1,10 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { useAsync } from '../../../../hooks/useAsync';
-import type { SlotView } from '../../../../services/bookingTypes';
-import type { DeskBooking } from '../../../../services/deskBookings';
+import { listSlots, type SlotView } from '../../../../services/bookings';
+import { staffCancelBooking, staffRescheduleBooking, type DeskBooking } from '../../../../services/deskBookings';
 import { describeError } from '../../../../services/errors';
-import { listSlots } from '../../../../services/listSlots';
 import { AppError } from '../../../../services/result';
-import { staffCancelBooking } from '../../../../services/staffCancelBooking';
-import { staffRescheduleBooking } from '../../../../services/staffRescheduleBooking';
 import { daysFromToday, md, type DeskError } from './dates';
 
 /** 取消预约 or 改约 of one booking, open under its row: edit (reason / slot), then confirm. */

@@ -1,7 +1,8 @@
 import { useState, type Dispatch, type SetStateAction } from 'react';
+import type { Category } from '../../../../constants/categories';
 import { useAsync } from '../../../../hooks/useAsync';
 import { bookForApplicant, findCaseByNo, type FoundCase } from '../../../../services/deskBookings';
-import { listSlots } from '../../../../services/listSlots';
+import { listSlots } from '../../../../services/bookings';
 import { daysFromToday, type DeskError } from './dates';
 
 export interface WalkIn {
@@ -13,7 +14,7 @@ export interface WalkIn {
   confirmed: boolean;
   name: string;
   phone: string;
-  category: string;
+  category: Category | null;
   homeVisit: boolean;
   address: string;
   slotId: string;
@@ -25,7 +26,7 @@ export const EMPTY: WalkIn = {
   confirmed: false,
   name: '',
   phone: '',
-  category: '',
+  category: null,
   homeVisit: false,
   address: '',
   slotId: '',
@@ -89,7 +90,7 @@ export function useWalkIn({ setError, run, setOffset }: DeskControls) {
       const target =
         form.mode === 'case'
           ? { caseId: form.found!.caseId }
-          : { walkIn: { name: form.name.trim(), phone: form.phone.trim(), category: form.category } };
+          : { walkIn: { name: form.name.trim(), phone: form.phone.trim(), category: form.category! } };
       const r = await bookForApplicant({
         slotId: form.slotId,
         ...target,

@@ -1,13 +1,8 @@
-import { getUploadFolder } from './getUploadFolder';
-import { uploadFile, type UploadSource } from './transport';
+import { getUploadFolder } from './cases';
+import { uploadFile, type ApiInput, type UploadSource } from './transport';
 
-/** What the functions store about an uploaded file. */
-export interface MaterialMeta {
-  fileID: string;
-  name: string;
-  size: number;
-  type: 'image/jpeg' | 'image/png' | 'application/pdf';
-}
+/** What the functions store about an uploaded file (an application's or a 补正's materials). */
+export type MaterialMeta = ApiInput<'cases', 'sendSupplement'>['materials'][number];
 
 /** The same limits the functions enforce (cloudfunctions-src/shared/applicant.ts FILE_LIMITS). */
 export const FILE_LIMITS: Record<MaterialMeta['type'], number> = {
