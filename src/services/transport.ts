@@ -90,7 +90,8 @@ export function uploadFile(
             e.errMsg ?? 'cloud.uploadFile:fail',
           ),
         ),
-    }) as unknown as { onProgressUpdate?: (cb: (p: { progress: number }) => void) => void } | undefined;
+    });
+    // a test double may answer no task
     task?.onProgressUpdate?.((p) => onProgress?.(p.progress));
   });
 }
@@ -108,8 +109,10 @@ export async function requestSubscribe(tmplIds: string[]): Promise<Record<string
       Taro.requestSubscribeMessage.Option,
       'tmplIds'
     > as Taro.requestSubscribeMessage.Option;
-    const r = (await Taro.requestSubscribeMessage(option)) as unknown as Record<string, string>;
-    return r;
+    const answers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(await Taro.requestSubscribeMessage(option)))
+      if (typeof value === 'string') answers[key] = value;
+    return answers;
   } catch {
     return {};
   }
