@@ -212,47 +212,51 @@ describe('apply page: validation messages, in words, next to their fields', () =
     expect(Taro.getStorageSync(DRAFT_KEY)).toBeFalsy();
   });
 
-  it('two different applications in a row are two requests: the sent form is not saved back, the next one starts empty with its own request id', async () => {
-    jest.useFakeTimers();
-    try {
-      Taro.setStorageSync(DRAFT_KEY, base);
-      submit.mockResolvedValueOnce(submitted('c1', 'BB20261128-000001'));
-      submit.mockResolvedValueOnce(submitted('c2', 'BB20261128-000002'));
-      const first = await renderForm();
-      await act(async () => tap(first.container, 't-submit'));
-      expect(first.container.querySelector('.t-case-no')?.textContent).toBe('BB20261128-000001');
-      // the draft save that was waiting when the answer came must not write the sent form back
-      act(() => jest.advanceTimersByTime(1000));
-      expect(Taro.getStorageSync(DRAFT_KEY)).toBeFalsy();
-      first.unmount();
+  it(
+    'two different applications in a row are two requests: the sent form ' +
+      'is not saved back, the next one starts empty with its own request id',
+    async () => {
+      jest.useFakeTimers();
+      try {
+        Taro.setStorageSync(DRAFT_KEY, base);
+        submit.mockResolvedValueOnce(submitted('c1', 'BB20261128-000001'));
+        submit.mockResolvedValueOnce(submitted('c2', 'BB20261128-000002'));
+        const first = await renderForm();
+        await act(async () => tap(first.container, 't-submit'));
+        expect(first.container.querySelector('.t-case-no')?.textContent).toBe('BB20261128-000001');
+        // the draft save that was waiting when the answer came must not write the sent form back
+        act(() => jest.advanceTimersByTime(1000));
+        expect(Taro.getStorageSync(DRAFT_KEY)).toBeFalsy();
+        first.unmount();
 
-      // 申请帮办代办 again: an empty form
-      const { container } = await renderForm();
-      expect(container.querySelector('.t-category-livelihood')?.getAttribute('aria-checked')).not.toBe('true');
-      fillPerson(container);
-      // lets the fields that just appeared finish loading before typing into them
-      act(() => jest.advanceTimersByTime(100));
-      type(container, 't-applicantName', '李明');
-      type(container, 't-idNumber', ID);
-      tap(container, 't-specialGroups-elderly');
-      tap(container, 't-publicService-yes');
-      type(container, 't-matter', '办理残疾人两项补贴');
-      type(container, 't-contact-name', '李明');
-      type(container, 't-contact-phone', '13912345679');
-      act(() => jest.advanceTimersByTime(1000));
-      await act(async () => tap(container, 't-submit'));
-      expect(submit).toHaveBeenCalledTimes(2);
-      const [one, two] = submit.mock.calls.map((c) => c[0]);
-      expect(two.matter).toBe('办理残疾人两项补贴');
-      expect(two.requestId).toMatch(/^r[0-9a-z]{8,}$/);
-      expect(two.requestId).not.toBe(one.requestId);
-      expect(container.querySelector('.t-case-no')?.textContent).toBe('BB20261128-000002');
-      act(() => jest.advanceTimersByTime(1000));
-      expect(Taro.getStorageSync(DRAFT_KEY)).toBeFalsy();
-    } finally {
-      jest.useRealTimers();
-    }
-  });
+        // 申请帮办代办 again: an empty form
+        const { container } = await renderForm();
+        expect(container.querySelector('.t-category-livelihood')?.getAttribute('aria-checked')).not.toBe('true');
+        fillPerson(container);
+        // lets the fields that just appeared finish loading before typing into them
+        act(() => jest.advanceTimersByTime(100));
+        type(container, 't-applicantName', '李明');
+        type(container, 't-idNumber', ID);
+        tap(container, 't-specialGroups-elderly');
+        tap(container, 't-publicService-yes');
+        type(container, 't-matter', '办理残疾人两项补贴');
+        type(container, 't-contact-name', '李明');
+        type(container, 't-contact-phone', '13912345679');
+        act(() => jest.advanceTimersByTime(1000));
+        await act(async () => tap(container, 't-submit'));
+        expect(submit).toHaveBeenCalledTimes(2);
+        const [one, two] = submit.mock.calls.map((c) => c[0]);
+        expect(two.matter).toBe('办理残疾人两项补贴');
+        expect(two.requestId).toMatch(/^r[0-9a-z]{8,}$/);
+        expect(two.requestId).not.toBe(one.requestId);
+        expect(container.querySelector('.t-case-no')?.textContent).toBe('BB20261128-000002');
+        act(() => jest.advanceTimersByTime(1000));
+        expect(Taro.getStorageSync(DRAFT_KEY)).toBeFalsy();
+      } finally {
+        jest.useRealTimers();
+      }
+    },
+  );
 
   it('a request id the server says belongs to another application is dropped: the next tap is a new request', async () => {
     Taro.setStorageSync(DRAFT_KEY, { ...base, requestId: 'rstale000001' });

@@ -109,85 +109,89 @@ async function next(c: HTMLElement) {
 }
 
 describe('长辈版 application: one question a screen', () => {
-  it('walks every question with progress, keeps answers going back, checks each step, reads the answers back and sends the same application', async () => {
-    submit.mockResolvedValueOnce(submitted('c1', 'BB20261128-000001'));
-    const { container: c } = render(<Apply />);
-    await act(async () => {});
-    // step 1 is the category alone; 上一步 only from step 2
-    expect(progress(c)).toMatch(/^第 1 步，共 12 步/);
-    expect(q(c, 't-category-livelihood')).not.toBeNull();
-    expect(q(c, 't-applicantType-person')).toBeNull();
-    expect(q(c, 't-step-back')).toBeNull();
-    expect(q(c, 't-submit')).toBeNull();
-    // 下一步 without an answer says what is missing, in words, and stays
-    await next(c);
-    expect(q(c, 't-error-category')?.textContent).toContain('请选择要办理的事项类别');
-    expect(progress(c)).toMatch(/^第 1 步/);
-    tap(c, 't-category-livelihood');
-    expect(q(c, 't-error-category')).toBeNull();
-    await next(c);
-    expect(progress(c)).toMatch(/^第 2 步/);
-    tap(c, 't-applicantType-person');
-    // 上一步 keeps the answer
-    await act(async () => tap(c, 't-step-back'));
-    expect(q(c, 't-category-livelihood')?.getAttribute('aria-checked')).toBe('true');
-    await next(c);
-    expect(q(c, 't-applicantType-person')?.getAttribute('aria-checked')).toBe('true');
-    await next(c);
-    type(c, 't-applicantName', '张桂兰');
-    await next(c);
-    // the same identity check as the whole form: a wrong check digit stops here
-    type(c, 't-idNumber', ID.slice(0, 17) + (ID[17] === '1' ? '2' : '1'));
-    await next(c);
-    expect(q(c, 't-error-idNumber')?.textContent).toContain('校验位');
-    type(c, 't-idNumber', ID);
-    await next(c);
-    tap(c, 't-specialGroups-elderly');
-    await next(c);
-    tap(c, 't-publicService-yes');
-    await next(c);
-    type(c, 't-matter', '办理高龄津贴申领');
-    await next(c);
-    // the contact starts as the applicant; she may change it
-    expect(valueOf(c, 't-contact-name')).toBe('张桂兰');
-    await next(c);
-    type(c, 't-contact-phone', '123');
-    await next(c);
-    expect(q(c, 't-error-contactPhone')?.textContent).toContain('手机号');
-    type(c, 't-contact-phone', '13912345678');
-    await next(c);
-    tap(c, 't-mode-help');
-    await next(c);
-    // materials are optional
-    expect(q(c, 't-pick-materials-photo')).not.toBeNull();
-    await next(c);
-    // the last step reads everything back and is the only one with 提交申请
-    const total = Number(/共 (\d+) 步/.exec(progress(c))![1]);
-    expect(progress(c)).toContain(`第 ${total} 步，共 ${total} 步`);
-    expect(total).toBe(12);
-    expect(q(c, 't-review')?.textContent).toMatch(/张桂兰[\s\S]*办理高龄津贴申领[\s\S]*13912345678[\s\S]*帮办/);
-    expect(q(c, 't-step-next')).toBeNull();
-    // 修改 goes back to the question, answer kept
-    await act(async () => tap(c, 't-review-matter'));
-    await settle();
-    expect(valueOf(c, 't-matter')).toBe('办理高龄津贴申领');
-    for (let i = 0; i < 5; i++) await next(c);
-    await act(async () => tap(c, 't-submit'));
-    expect(submit).toHaveBeenCalledTimes(1);
-    expect(submit.mock.calls[0][0]).toMatchObject({
-      category: 'livelihood',
-      applicantType: 'person',
-      mode: 'help',
-      applicantName: '张桂兰',
-      idNumber: ID,
-      matter: '办理高龄津贴申领',
-      contactName: '张桂兰',
-      contactPhone: '13912345678',
-      details: { specialGroups: ['elderly'], livelihoodPublicService: true },
-    });
-    expect(submit.mock.calls[0][0]).not.toHaveProperty('step');
-    expect(q(c, 't-case-no')?.textContent).toBe('BB20261128-000001');
-  });
+  it(
+    'walks every question with progress, keeps answers going back, checks ' +
+      'each step, reads the answers back and sends the same application',
+    async () => {
+      submit.mockResolvedValueOnce(submitted('c1', 'BB20261128-000001'));
+      const { container: c } = render(<Apply />);
+      await act(async () => {});
+      // step 1 is the category alone; 上一步 only from step 2
+      expect(progress(c)).toMatch(/^第 1 步，共 12 步/);
+      expect(q(c, 't-category-livelihood')).not.toBeNull();
+      expect(q(c, 't-applicantType-person')).toBeNull();
+      expect(q(c, 't-step-back')).toBeNull();
+      expect(q(c, 't-submit')).toBeNull();
+      // 下一步 without an answer says what is missing, in words, and stays
+      await next(c);
+      expect(q(c, 't-error-category')?.textContent).toContain('请选择要办理的事项类别');
+      expect(progress(c)).toMatch(/^第 1 步/);
+      tap(c, 't-category-livelihood');
+      expect(q(c, 't-error-category')).toBeNull();
+      await next(c);
+      expect(progress(c)).toMatch(/^第 2 步/);
+      tap(c, 't-applicantType-person');
+      // 上一步 keeps the answer
+      await act(async () => tap(c, 't-step-back'));
+      expect(q(c, 't-category-livelihood')?.getAttribute('aria-checked')).toBe('true');
+      await next(c);
+      expect(q(c, 't-applicantType-person')?.getAttribute('aria-checked')).toBe('true');
+      await next(c);
+      type(c, 't-applicantName', '张桂兰');
+      await next(c);
+      // the same identity check as the whole form: a wrong check digit stops here
+      type(c, 't-idNumber', ID.slice(0, 17) + (ID[17] === '1' ? '2' : '1'));
+      await next(c);
+      expect(q(c, 't-error-idNumber')?.textContent).toContain('校验位');
+      type(c, 't-idNumber', ID);
+      await next(c);
+      tap(c, 't-specialGroups-elderly');
+      await next(c);
+      tap(c, 't-publicService-yes');
+      await next(c);
+      type(c, 't-matter', '办理高龄津贴申领');
+      await next(c);
+      // the contact starts as the applicant; she may change it
+      expect(valueOf(c, 't-contact-name')).toBe('张桂兰');
+      await next(c);
+      type(c, 't-contact-phone', '123');
+      await next(c);
+      expect(q(c, 't-error-contactPhone')?.textContent).toContain('手机号');
+      type(c, 't-contact-phone', '13912345678');
+      await next(c);
+      tap(c, 't-mode-help');
+      await next(c);
+      // materials are optional
+      expect(q(c, 't-pick-materials-photo')).not.toBeNull();
+      await next(c);
+      // the last step reads everything back and is the only one with 提交申请
+      const total = Number(/共 (\d+) 步/.exec(progress(c))![1]);
+      expect(progress(c)).toContain(`第 ${total} 步，共 ${total} 步`);
+      expect(total).toBe(12);
+      expect(q(c, 't-review')?.textContent).toMatch(/张桂兰[\s\S]*办理高龄津贴申领[\s\S]*13912345678[\s\S]*帮办/);
+      expect(q(c, 't-step-next')).toBeNull();
+      // 修改 goes back to the question, answer kept
+      await act(async () => tap(c, 't-review-matter'));
+      await settle();
+      expect(valueOf(c, 't-matter')).toBe('办理高龄津贴申领');
+      for (let i = 0; i < 5; i++) await next(c);
+      await act(async () => tap(c, 't-submit'));
+      expect(submit).toHaveBeenCalledTimes(1);
+      expect(submit.mock.calls[0][0]).toMatchObject({
+        category: 'livelihood',
+        applicantType: 'person',
+        mode: 'help',
+        applicantName: '张桂兰',
+        idNumber: ID,
+        matter: '办理高龄津贴申领',
+        contactName: '张桂兰',
+        contactPhone: '13912345678',
+        details: { specialGroups: ['elderly'], livelihoodPublicService: true },
+      });
+      expect(submit.mock.calls[0][0]).not.toHaveProperty('step');
+      expect(q(c, 't-case-no')?.textContent).toBe('BB20261128-000001');
+    },
+  );
 
   it('comes back to the step she left, with what she typed', async () => {
     const first = render(<Apply />);

@@ -44,7 +44,8 @@ interface Props {
 
 /**
  * 手写签名: draw with a finger in the box, then 确认签名 (or the form's own submit, through
- * `controlRef`) saves the drawing as an image in cloud storage (H5: canvas → Blob → gateway; WeChat: canvasToTempFilePath → cloud.uploadFile).
+ * `controlRef`) saves the drawing as an image in cloud storage (H5: canvas → Blob → gateway;
+ * WeChat: canvasToTempFilePath → cloud.uploadFile).
  */
 export default function SignaturePad({ name, label, hint, signed, error, onSigned, onReset, controlRef }: Props) {
   const [drawn, setDrawn] = useState(false);

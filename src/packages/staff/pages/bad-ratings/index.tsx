@@ -243,8 +243,9 @@ function Item({ item: initial, index }: { item: BadRatingItem; index: number }) 
           onDone={(next, notified) => {
             setItem(next);
             setOpen(null);
+            const told = [...new Set(notified.map((n) => NOTIFIED[n]).filter(Boolean))].join('，');
             setDone(
-              `已记录：${next.history[next.history.length - 1]?.label ?? ''}${notified.length ? `，${[...new Set(notified.map((n) => NOTIFIED[n]).filter(Boolean))].join('，')}` : ''}`,
+              `已记录：${next.history[next.history.length - 1]?.label ?? ''}${notified.length ? `，${told}` : ''}`,
             );
           }}
         />

@@ -27,6 +27,9 @@ export default function ActionPanel({ d, agents, items, reload }: Props) {
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<{ text: string; fields: Record<string, string> } | null>(null);
   const opts = optionsFor(d, agents);
+  // the service item whose window and time limit the 送达 form now holds
+  const picked = (i: ServiceItem) =>
+    values.window === i.window && Number(values.committedWorkingDays) === i.committedWorkingDays;
 
   function start(type: StaffActionType) {
     const form = ACTION_FORMS[type];
@@ -106,7 +109,7 @@ export default function ActionPanel({ d, agents, items, reload }: Props) {
                 {items.map((i) => (
                   <View
                     key={i.itemId}
-                    className={`chip t-item-${i.itemId}${values.window === i.window && Number(values.committedWorkingDays) === i.committedWorkingDays ? ' chip--on' : ''}`}
+                    className={`chip t-item-${i.itemId}${picked(i) ? ' chip--on' : ''}`}
                     onClick={() =>
                       setValues((v) => ({
                         ...v,

@@ -26,8 +26,9 @@ export function useFileViewer(c: StaffCaseDetail | undefined) {
     try {
       await openCaseFile(c.caseId, caseFiles, file);
     } catch (e) {
+      const platform = e as { errMsg?: string; message?: string } | undefined;
       setFileError(
-        `文件打不开：${e instanceof AppError ? describeError(e) : ((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '请稍后再试')}`,
+        `文件打不开：${e instanceof AppError ? describeError(e) : (platform?.errMsg ?? platform?.message ?? '请稍后再试')}`,
       );
     } finally {
       setOpening(null);

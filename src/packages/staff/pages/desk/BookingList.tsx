@@ -50,7 +50,8 @@ export default function BookingList({ d, date, offset, busy, ctl, checkIn }: Pro
                   {b.bookedByStaff ? ' · 工作人员代约' : ''}
                   {b.homeAddress ? ` · 上门地址：${b.homeAddress}` : ''}
                 </View>
-                {/* before a home visit or when someone is late: the full number on a recorded tap, then dial (the server decides who may) */}
+                {/* before a home visit or when someone is late: the full number on a recorded tap, then dial
+                    (the server decides who may) */}
                 {b.status === 'active' && b.contactPhone ? (
                   <RevealCall name={`booking-${b.bookingId}`} reveal={() => revealBookingContact(b.bookingId)} />
                 ) : null}

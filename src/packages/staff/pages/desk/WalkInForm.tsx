@@ -187,7 +187,11 @@ export default function WalkInForm({ form, ctl, busy, fields, date, offset }: Pr
           {pickable.map((s) => (
             <View
               key={s.slotId}
-              className={`chip t-walkin-slot t-walkin-slot-${s.kind}${form.slotId === s.slotId ? ' chip--on' : ''}${s.remaining === 0 ? ' btn--disabled' : ''}`}
+              className={[
+                `chip t-walkin-slot t-walkin-slot-${s.kind}`,
+                form.slotId === s.slotId ? ' chip--on' : '',
+                s.remaining === 0 ? ' btn--disabled' : '',
+              ].join('')}
               onClick={() => (s.remaining > 0 ? set({ slotId: s.slotId }) : undefined)}
               {...a11yRole('radio')}
               aria-checked={form.slotId === s.slotId ? 'true' : 'false'}
