@@ -15,8 +15,19 @@ const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
 const FUNCTIONS = path.join(ROOT, 'cloudfunctions');
-// the test the code itself uses on a refused write (bookings, grants, idempotency)
-const DUPLICATE = /E11000|duplicate/i;
+/** The test the functions themselves use on a refused write (cloudfunctions-src/shared/db/errors.ts). */
+function loadIsDuplicateKey() {
+  const out = path.join(ROOT, '.build', 'db-errors.js');
+  require('esbuild').buildSync({
+    entryPoints: [path.join(ROOT, 'cloudfunctions-src/shared/db/errors.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  return require(out).isDuplicateKey;
+}
 
 const errText = (e) => String(e?.errMsg ?? e?.message ?? e);
 const functionNames = () =>
@@ -33,6 +44,7 @@ const localConfig = (name) => JSON.parse(fs.readFileSync(path.join(FUNCTIONS, na
  */
 async function smoke({ cloud, functionConfig }) {
   const db = cloud.database();
+  const isDuplicateKey = loadIsDuplicateKey();
   const tag = `smoke-${randomBytes(4).toString('hex')}`;
   const results = [];
   const check = async (name, fn) => {
@@ -62,10 +74,15 @@ async function smoke({ cloud, functionConfig }) {
       const second = await db
         .collection('audit')
         .add({ data: { _id: id, kind: 'smoke', at: new Date() } })
-        .then(() => null, errText);
-      if (!second || !DUPLICATE.test(second))
-        throw new Error(`第二次写入${second ? `的错误不含 E11000：${second}` : '成功了'}`);
-      return second.slice(0, 80);
+        .then(
+          () => null,
+          (e) => e,
+        );
+      if (!second || !isDuplicateKey(second))
+        throw new Error(
+          `第二次写入${second ? `的错误不是重复键（DATABASE_DUPLICATE_WRITE / E11000）：${errText(second)}` : '成功了'}`,
+        );
+      return errText(second).slice(0, 80);
     } finally {
       await remove('audit', [id]);
     }
@@ -79,10 +96,13 @@ async function smoke({ cloud, functionConfig }) {
       const second = await db
         .collection('bookings')
         .add({ data: { _id: ids[1], status: 'smoke', seat, holder: `${tag}|b` } })
-        .then(() => null, errText);
-      if (!second || !DUPLICATE.test(second))
+        .then(
+          () => null,
+          (e) => e,
+        );
+      if (!second || !isDuplicateKey(second))
         throw new Error(
-          `同一座位的第二个预约${second ? `被拒但错误不含 E11000：${second}` : '写入成功：唯一索引不存在，先 npm run deploy'}`,
+          `同一座位的第二个预约${second ? `被拒但不是重复键：${errText(second)}` : '写入成功：唯一索引不存在，先 npm run deploy'}`,
         );
       return 'E11000';
     } finally {

@@ -1,3 +1,4 @@
+import { COLL } from '../shared/db';
 import { z } from 'zod';
 import { action, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
@@ -24,7 +25,7 @@ export const actions = {
     output: z.object({ agreed: z.boolean(), version: z.string(), agreedAt: z.string().nullable() }),
     async run({ caller, db }) {
       const doc = await db
-        .collection('consents')
+        .collection(COLL.consents)
         .doc(caller.openid)
         .get()
         .then(
@@ -47,7 +48,7 @@ export const actions = {
     output: z.object({ agreed: z.literal(true), version: z.string(), agreedAt: z.string() }),
     async run({ caller, db, now }) {
       await db
-        .collection('consents')
+        .collection(COLL.consents)
         .doc(caller.openid)
         .set({ data: { version: PRIVACY_VERSION, agreedAt: now } });
       return { agreed: true as const, version: PRIVACY_VERSION, agreedAt: now.toISOString() };

@@ -1,3 +1,4 @@
+import { COLL, isDuplicateKey } from '../shared/db';
 import { randomBytes, randomInt } from 'node:crypto';
 import { z } from 'zod';
 import {
@@ -37,10 +38,11 @@ import {
 } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { loadCenterConfig, loadSettings } from '../shared/applicant';
+import { loadCenterConfig, loadSettings } from '../shared/config';
 import { actorOf, loadVisibleCase, readCase, type CaseDoc } from '../shared/cases';
 import { outboxSeeds, pendingForInsert, pendingForUpdate } from '../shared/effects';
-import { bookingFacts, type BookingDoc } from './facts';
+import { bookingFacts } from '../shared/booking-facts';
+import type { BookingDoc } from '../shared/db';
 
 export type { BookingDoc };
 
@@ -93,7 +95,6 @@ const refused = (d: { code: string; message: string }) =>
   new AppError('RULE_REFUSED', d.message, { [d.code]: d.message });
 const errorText = (e: unknown) =>
   String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e);
-const isDuplicate = (e: unknown) => /E11000|duplicate/i.test(errorText(e));
 
 /** Staff steps that still run in a transaction (check-in): a write conflict is told as CONFLICT. */
 function inTransaction<T>(
@@ -139,11 +140,11 @@ async function activeAround(
   if (applicantId !== null) wanted.push({ applicantId, status: 'active' });
   if (bookingId) wanted.push({ _id: bookingId });
   const { data } = await db
-    .collection('bookings')
+    .collection(COLL.bookings)
     .where(_.or(wanted) as object)
     .limit(1000)
     .get();
-  return data.map((d) => ({ ...d, _id: String(d._id) }) as unknown as BookingDoc);
+  return data.map((d) => ({ ...d, _id: String(d._id) }) as BookingDoc);
 }
 
 /**
@@ -183,7 +184,7 @@ async function claimSeat<T>(
       try {
         return await write(free[randomInt(free.length)]);
       } catch (e) {
-        if (!isDuplicate(e)) throw e;
+        if (!isDuplicateKey(e)) throw e;
       }
     }
     if (round >= CLAIM_ROUNDS) throw new AppError('CONFLICT', '预约的人较多，请稍后再试');
@@ -194,11 +195,11 @@ async function claimSeat<T>(
 /** After a conditional update matched nothing: the booking changed since it was read. */
 async function changedMeanwhile(db: Database, bookingId: string): Promise<AppError> {
   const now = await db
-    .collection('bookings')
+    .collection(COLL.bookings)
     .doc(bookingId)
     .get()
     .then(
-      (r) => r.data as unknown as BookingDoc | null,
+      (r) => r.data as BookingDoc | null,
       () => null,
     );
   if (!now || now.status !== 'active')
@@ -359,7 +360,7 @@ async function placeBooking(
       const pending = pendingForInsert(now, { outbox: seedsOf(decision.value.notices, booking, now) });
       return async (n: number) => {
         await db
-          .collection('bookings')
+          .collection(COLL.bookings)
           .add({ data: { ...booking, seat: seatOf(slot.id, n), holder: holderOf(slot.id, req.applicantId), pending } });
         return booking;
       };
@@ -390,7 +391,7 @@ async function loadOwnBooking(
   applicantId: string | null,
 ): Promise<BookingDoc> {
   const b = (await t
-    .collection('bookings')
+    .collection(COLL.bookings)
     .doc(bookingId)
     .get()
     .then(
@@ -406,7 +407,7 @@ async function loadOwnBooking(
 async function caseNoOf(db: Database, b: BookingDoc): Promise<string | null> {
   if (b.caseNo !== undefined || !b.caseId) return b.caseNo ?? null;
   return db
-    .collection('cases')
+    .collection(COLL.cases)
     .doc(b.caseId)
     .get()
     .then(
@@ -441,7 +442,7 @@ async function cancelIt(
   const seeds = seedsOf(d.value.notices, next, now);
   const freed = releasedKey(b._id);
   const r = await db
-    .collection('bookings')
+    .collection(COLL.bookings)
     .where({ _id: b._id, status: 'active', slotId: b.slotId })
     .update({
       data: {
@@ -499,7 +500,7 @@ async function moveIt(
     const seeds = seedsOf(d.value.notices, next, now);
     return async (n: number) => {
       const r = await db
-        .collection('bookings')
+        .collection(COLL.bookings)
         .where({ _id: b._id, status: 'active', slotId: b.slotId })
         .update({
           data: {
@@ -532,7 +533,7 @@ export const actions = {
       const [{ calendar: cal, settings }, counted] = await Promise.all([
         loadCenterConfig(db),
         db
-          .collection('bookings')
+          .collection(COLL.bookings)
           .aggregate()
           .match({ status: 'active', date: _.gte(today) })
           .group({ _id: '$slotId', n: _.aggregate.sum(1) })
@@ -705,13 +706,13 @@ export const actions = {
     async run({ caller, db, now }) {
       const settings = await loadSettings(db);
       const { data } = await db
-        .collection('bookings')
+        .collection(COLL.bookings)
         .where({ applicantId: caller.openid })
         .orderBy('startsAt', 'desc')
         .limit(50)
         .get();
       return {
-        items: (data as unknown as BookingDoc[]).map((b) => bookingView(b, now, settings.booking.cancelCutoffMinutes)),
+        items: (data as BookingDoc[]).map((b) => bookingView(b, now, settings.booking.cancelCutoffMinutes)),
       };
     },
   }),
@@ -737,7 +738,7 @@ export const actions = {
     errors: ['NOT_FOUND'],
     async run(ctx, input) {
       const { data } = await ctx.db
-        .collection('cases')
+        .collection(COLL.cases)
         .where({ caseNo: input.caseNo })
         .field({
           caseNo: true,
@@ -894,7 +895,7 @@ export const actions = {
         ).values(),
       ];
       const { data } = await ctx.db
-        .collection('bookings')
+        .collection(COLL.bookings)
         .where({ date: input.date })
         .orderBy('startsAt', 'asc')
         .limit(1000)
@@ -903,9 +904,7 @@ export const actions = {
       const mayCheckIn = ctx.caller.staff?.role === 'agent' || ctx.caller.staff?.role === 'center';
       // 取消／改约 as staff: the core's rules for this caller (leaders may not; staff until the start)
       const actor = actorOf(ctx.caller);
-      const docs = (data as unknown as BookingDoc[]).filter(
-        (b) => !input.windowId || b.slotId.split('@')[1] === input.windowId,
-      );
+      const docs = (data as BookingDoc[]).filter((b) => !input.windowId || b.slotId.split('@')[1] === input.windowId);
       const view = (b: BookingDoc) => {
         const may = bookingChanges(actor, toBooking(b), ctx.now, settings.booking);
         return {
@@ -977,11 +976,11 @@ export const actions = {
     async run(ctx, input) {
       const today = beijingDate(ctx.now);
       const { data } = await ctx.db
-        .collection('bookings')
+        .collection(COLL.bookings)
         .where({ checkInCode: input.code, date: today })
         .limit(5)
         .get();
-      const found = (data as unknown as BookingDoc[]).filter(
+      const found = (data as BookingDoc[]).filter(
         (b) =>
           arriveWithCode(actorOf(ctx.caller), { ...toBooking(b), checkInCode: b.checkInCode }, input.code, ctx.now).ok,
       );
@@ -1006,7 +1005,7 @@ export const actions = {
         );
         if (!d.ok) throw refused(d);
         await t
-          .collection('bookings')
+          .collection(COLL.bookings)
           .doc(b._id)
           .update({ data: { status: d.value.status, checkedInAt: ctx.now, noShowMarkedAt: null } });
         return {
@@ -1040,7 +1039,7 @@ export const actions = {
         if (!d.ok) throw refused(d);
         // what staff record replaces the scheduler's mark
         await t
-          .collection('bookings')
+          .collection(COLL.bookings)
           .doc(b._id)
           .update({ data: { status: d.value.status, checkedInAt: ctx.now, noShowMarkedAt: null } });
         return { status: d.value.status, statusLabel: BOOKING_STATUS_LABELS[d.value.status] };

@@ -1,3 +1,4 @@
+import { COLL, duplicateKeyIndex, isDuplicateKey, type CollectionName } from '../shared/db';
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import {
@@ -22,14 +23,8 @@ import { transitionCase, loadVisibleCase, unitRoster, visibleCasesFilter, type C
 import { caseSummarySchema, caseSummaryView, SUMMARY_FIELDS } from '../shared/views';
 import { fromNotifications } from '../shared/outbox';
 import { outboxSeeds, pendingForInsert } from '../shared/effects';
-import {
-  consentRequired,
-  loadCenterConfig,
-  materialsSchema,
-  PRIVACY_VERSION,
-  settingsOf,
-  signatureFileSchema,
-} from '../shared/applicant';
+import { consentRequired, materialsSchema, PRIVACY_VERSION, signatureFileSchema } from '../shared/applicant';
+import { loadCenterConfig, settingsOf } from '../shared/config';
 import { applicantCaseSchema, applicantCaseView, type ApplicantCase } from './applicant-view';
 import { submitInput } from './schemas';
 import { uploadFolders, verifyUploads } from '../shared/uploads';
@@ -48,9 +43,6 @@ function newCaseNo(now: Date): string {
 }
 
 const newCaseId = () => `c${Date.now().toString(36)}${crypto.randomBytes(8).toString('hex')}`;
-const errorText = (e: unknown) =>
-  String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e);
-const isDuplicate = (e: unknown) => /E11000|duplicate/i.test(errorText(e));
 
 const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
 
@@ -74,15 +66,15 @@ async function callerFacts(
 ): Promise<{ consented: boolean; settings: Settings; mine: OwnCase[] }> {
   const _ = db.command;
   // a sub-pipeline (db.command.aggregate.pipeline()…done()): the SDK builds it, its shape is its business
-  const pipeline = () => (_.aggregate as unknown as { pipeline(): SubPipeline }).pipeline();
+  const pipeline = () => (_.aggregate as { pipeline(): SubPipeline }).pipeline();
   const dayStart = beijingInstant(beijingDate(now));
   const { list } = await db
-    .collection('consents')
+    .collection(COLL.consents)
     .aggregate()
     .match({ _id: openid })
-    .lookup({ from: 'settings', pipeline: pipeline().match({ _id: 'center' }).done(), as: 'settingsDocs' })
+    .lookup({ from: COLL.settings, pipeline: pipeline().match({ _id: 'center' }).done(), as: 'settingsDocs' })
     .lookup({
-      from: 'cases',
+      from: COLL.cases,
       pipeline: pipeline()
         .match(
           _.and([
@@ -121,17 +113,17 @@ async function applicantUpdate<A>(
 ): Promise<A> {
   return ctx.transaction(async (t) => {
     const c = (await t
-      .collection('cases')
+      .collection(COLL.cases)
       .doc(caseId)
       .get()
       .then(
         (r) => r.data,
         () => null,
-      )) as unknown as ApplicantCase | null;
+      )) as ApplicantCase | null;
     if (!c || c.applicantId !== ctx.caller.openid) throw new AppError('NOT_FOUND', '没有找到这条申请');
     const { patch, answer } = decide(c);
     await t
-      .collection('cases')
+      .collection(COLL.cases)
       .doc(caseId)
       .update({ data: { ...patch, version: c.version + 1, updatedAt: ctx.now } });
     return answer;
@@ -227,8 +219,8 @@ export const actions = {
       const requestKey = `${caller.openid}:${input.requestId}`;
       const requestFp = requestFingerprint(input);
       const earlier = async () => {
-        const { data } = await db.collection('cases').where({ requestKey }).limit(1).get();
-        const c = data[0] as unknown as (CaseDoc & { requestFingerprint?: string }) | undefined;
+        const { data } = await db.collection(COLL.cases).where({ requestKey }).limit(1).get();
+        const c = data[0] as (CaseDoc & { requestFingerprint?: string }) | undefined;
         // the same key with another body is another application: refuse it (nothing written)
         // rather than answer it with this case; cases stored before fingerprints count as the same
         if (c?.requestFingerprint && c.requestFingerprint !== requestFp)
@@ -295,7 +287,7 @@ export const actions = {
           ),
         });
         try {
-          await db.collection('cases').add({ data: { ...doc, pending } });
+          await db.collection(COLL.cases).add({ data: { ...doc, pending } });
           return {
             caseId,
             caseNo,
@@ -306,10 +298,10 @@ export const actions = {
             repeated: false,
           };
         } catch (e) {
-          if (!isDuplicate(e)) throw e;
+          if (!isDuplicateKey(e)) throw e;
           // the case number was taken today (the error names the index): draw again; otherwise (or
           // when the error does not say) the same request may have committed first (two taps at once)
-          if (!/caseNo_unique/.test(errorText(e))) {
+          if (duplicateKeyIndex(e) !== 'caseNo_unique') {
             const same = await earlier();
             if (same) return same;
           }
@@ -328,14 +320,14 @@ export const actions = {
       const filter = visibleCasesFilter(db, { id: caller.openid, role: 'applicant' })!;
       // only what a row shows: a case document carries its whole timeline and materials
       const { data } = await db
-        .collection('cases')
+        .collection(COLL.cases)
         .where(filter)
         .orderBy('submittedAt', 'desc')
         .field(SUMMARY_FIELDS)
         .limit(100)
         .get();
       return {
-        items: (data as unknown as CaseDoc[]).map((c) => ({
+        items: (data as CaseDoc[]).map((c) => ({
           ...caseSummaryView(c),
           categoryLabel: CATEGORY_LABELS[c.category],
         })),
@@ -353,7 +345,7 @@ export const actions = {
     async run(ctx, input) {
       const doc = (await loadVisibleCase(applicantOnly(ctx), input.caseId)) as ApplicantCase;
       const { db } = ctx;
-      const phoneOf = (coll: string, id: string | null) =>
+      const phoneOf = (coll: CollectionName, id: string | null) =>
         id
           ? db
               .collection(coll)
@@ -370,12 +362,12 @@ export const actions = {
         loadCenterConfig(db),
         agentIds.length
           ? db
-              .collection('staff')
+              .collection(COLL.staff)
               .where({ _id: db.command.in(agentIds) })
               .field({ officePhone: true })
               .get()
           : Promise.resolve({ data: [] as Record<string, unknown>[] }),
-        phoneOf('units', doc.unitId),
+        phoneOf(COLL.units, doc.unitId),
       ]);
       const phoneOfAgent = (id: string | null) =>
         id ? ((agents.data.find((s) => s._id === id)?.officePhone as string | undefined) ?? null) : null;

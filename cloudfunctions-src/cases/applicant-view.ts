@@ -1,3 +1,4 @@
+import type { ApplicantCase } from '../shared/db/documents';
 import { z } from 'zod';
 import {
   APPROVAL_OUTCOME_LABELS,
@@ -13,8 +14,6 @@ import {
   type Settings,
   type WorkCalendar,
 } from '../../core';
-import type { Material } from '../shared/applicant';
-import type { CaseDoc } from '../shared/cases';
 import { caseDetailSchema, caseDetailView } from '../shared/views';
 
 const missing = z.array(z.string());
@@ -75,28 +74,7 @@ export const applicantCaseSchema = caseDetailSchema.extend({
   canRate: z.boolean(),
 });
 
-/** What the applicant side adds to a stored case (the core's CaseRecord stays as it is). */
-export interface ApplicantCaseFields {
-  requestKey?: string;
-  /** digest of the submitted body (shared/idempotency.ts): a reused requestId with another body is refused */
-  requestFingerprint?: string;
-  applicantName?: string;
-  idNumber?: string | null;
-  uscc?: string | null;
-  details?: Record<string, unknown>;
-  materials?: (Material & { at: Date; supplement: boolean })[];
-  mandate?: { text: string; signatureFileID: string; signedAt: Date } | null;
-  commitment?: boolean;
-  /** §五(三) 签收: the applicant signed the receipt of result and originals on the phone */
-  receipt?: { signatureFileID: string; signedAt: Date; source?: 'desk' | 'phone' } | null;
-  /** timeline seq numbers of 延长服务时限 the applicant has confirmed reading */
-  extensionConfirmations?: number[];
-  /** the applicant asked to end the mandate; the agent then terminates it at the desk (§五(三)) */
-  terminationRequest?: { reason: string; at: Date } | null;
-  /** when the applicant last sent 补正 materials from the phone */
-  supplementSentAt?: Date | null;
-}
-export type ApplicantCase = CaseDoc & ApplicantCaseFields;
+export type { ApplicantCase, ApplicantCaseFields } from '../shared/db/documents';
 
 export interface Contacts {
   agentPhone: string | null;

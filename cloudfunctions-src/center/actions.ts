@@ -1,3 +1,5 @@
+import type { AuditDoc, InviteDoc, StaffDoc } from '../shared/db/documents';
+import { COLL, duplicateKeyIndex, isDuplicateKey } from '../shared/db';
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { pendingForInsert } from '../shared/effects';
@@ -24,8 +26,8 @@ import {
   type TemplateRegistry,
 } from '../../core';
 import { registryWith, templateRegistry } from '../shared/outbox';
-import { action, AppError, type ActionContext, type ActionTable, type StaffRecord } from '../shared/action';
-import { loadSettings, settingsOf } from '../shared/applicant';
+import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
+import { loadSettings, settingsOf } from '../shared/config';
 import type { Database, Transaction } from '../shared/cloud';
 import { reassignCasesOf } from '../shared/cases';
 
@@ -50,37 +52,11 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const id = z.string().trim().min(1).max(64);
 const name = z.string().trim().min(1, '请填写姓名').max(20, '不超过20字');
 
-interface InviteDoc {
-  _id: string;
-  role: InviteRole;
-  unitId: string;
-  unitName: string;
-  name: string;
-  status: 'open' | 'used' | 'revoked';
-  createdBy: string;
-  createdAt: Date;
-  expiresAt: Date;
-  usedAt: Date | null;
-  staffId: string | null;
-}
-
-type StaffDoc = StaffRecord & { active: boolean; admin?: boolean; boundAt?: Date; unboundAt?: Date | null };
-
 function requireAdmin(ctx: ActionContext<Database>): StaffDoc {
   const s = ctx.caller.staff as StaffDoc | null;
   if (!s || s.role !== 'center' || s.admin !== true)
     throw new AppError('FORBIDDEN', '只有政务服务中心管理员可以修改设置和人员');
   return s;
-}
-
-interface AuditDoc {
-  _id: string;
-  at: Date;
-  by: { staffId: string; name: string };
-  what: string;
-  target: { kind: string; id: string };
-  before: unknown;
-  after: unknown;
 }
 
 /** One audit entry, written with the change it records. */
@@ -93,7 +69,7 @@ function audit(
   after: unknown,
 ) {
   const s = ctx.caller.staff!;
-  return t.collection('audit').add({
+  return t.collection(COLL.audit).add({
     data: {
       at: ctx.now,
       by: { staffId: s._id, name: s.name },
@@ -115,7 +91,7 @@ async function loadUnit(
   unitId: string,
 ): Promise<{ _id: string; name: string; kind: string; industries?: Industry[] }> {
   const u = await db
-    .collection('units')
+    .collection(COLL.units)
     .doc(unitId)
     .get()
     .then(
@@ -276,7 +252,7 @@ export const actions = {
         staffId: null,
       };
       await ctx.transaction(async (t) => {
-        await t.collection('invites').doc(code).set({ data: doc });
+        await t.collection(COLL.invites).doc(code).set({ data: doc });
         await audit(t, ctx, 'invite.create', { kind: 'invite', id: code }, null, {
           name: doc.name,
           role: doc.role,
@@ -317,12 +293,12 @@ export const actions = {
     async run(ctx, input) {
       requireAdmin(ctx);
       const [page, total] = await Promise.all([
-        ctx.db.collection('invites').orderBy('createdAt', 'desc').skip(input.offset).limit(input.limit).get(),
-        ctx.db.collection('invites').count(),
+        ctx.db.collection(COLL.invites).orderBy('createdAt', 'desc').skip(input.offset).limit(input.limit).get(),
+        ctx.db.collection(COLL.invites).count(),
       ]);
       const label = { open: '未使用', used: '已使用', revoked: '已作废' } as const;
       return {
-        items: (page.data as unknown as InviteDoc[]).map((i) => {
+        items: (page.data as InviteDoc[]).map((i) => {
           const expired = i.status === 'open' && new Date(i.expiresAt) < ctx.now;
           return {
             code: i._id,
@@ -351,15 +327,15 @@ export const actions = {
       return ctx.transaction(async (t) => {
         const inv = (
           await t
-            .collection('invites')
+            .collection(COLL.invites)
             .doc(input.code)
             .get()
             .catch(() => ({ data: null }))
-        ).data as unknown as InviteDoc | null;
+        ).data as InviteDoc | null;
         if (!inv) throw new AppError('NOT_FOUND', '没有这个邀请码');
         // redeemed a moment ago (its "used" mark is still being settled): the staff record tells
         const redeemed = await t
-          .collection('staff')
+          .collection(COLL.staff)
           .doc(`st-${input.code.toLowerCase()}`)
           .get()
           .then(
@@ -368,7 +344,7 @@ export const actions = {
           );
         if (inv.status !== 'open' || redeemed) throw new AppError('CONFLICT', '邀请码已使用或已作废');
         await t
-          .collection('invites')
+          .collection(COLL.invites)
           .doc(input.code)
           .update({ data: { status: 'revoked' } });
         await audit(
@@ -403,11 +379,11 @@ export const actions = {
       const staffId = `st-${input.code.toLowerCase()}`;
       const inv = (
         await ctx.db
-          .collection('invites')
+          .collection(COLL.invites)
           .doc(input.code)
           .get()
           .catch(() => ({ data: null }))
-      ).data as unknown as InviteDoc | null;
+      ).data as InviteDoc | null;
       if (!inv || inv.status === 'revoked')
         throw new AppError('NOT_FOUND', '邀请码不正确或已作废，请向政务服务中心确认');
       if (inv.status === 'used') throw new AppError('CONFLICT', '这个邀请码已经使用过');
@@ -417,10 +393,10 @@ export const actions = {
       // unique openid index makes a WeChat bind once; the invite's "used" mark and the audit entry
       // ride on it (`pending`) and are settled by the notify timer
       const pending = pendingForInsert(ctx.now, {
-        updates: [{ collection: 'invites', _id: inv._id, data: { status: 'used', usedAt: ctx.now, staffId } }],
+        updates: [{ collection: COLL.invites, _id: inv._id, data: { status: 'used', usedAt: ctx.now, staffId } }],
         inserts: [
           {
-            collection: 'audit',
+            collection: COLL.audit,
             _id: `au-bind-${staffId}`,
             data: {
               at: ctx.now,
@@ -446,11 +422,10 @@ export const actions = {
         unboundAt: null,
       };
       try {
-        await ctx.db.collection('staff').add({ data: { _id: staffId, ...staff, pending } });
+        await ctx.db.collection(COLL.staff).add({ data: { _id: staffId, ...staff, pending } });
       } catch (e) {
-        const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e);
-        if (!/E11000|duplicate/i.test(msg)) throw e;
-        if (/_id_/.test(msg)) throw new AppError('CONFLICT', '这个邀请码已经使用过');
+        if (!isDuplicateKey(e)) throw e;
+        if (duplicateKeyIndex(e) === '_id_') throw new AppError('CONFLICT', '这个邀请码已经使用过');
         throw new AppError('CONFLICT', '这个微信已经绑定了工作人员身份；如需更换，请中心管理员先解绑');
       }
       return { staff: { name: inv.name, role, roleLabel: INVITE_ROLE_LABELS[inv.role], unitName: inv.unitName } };
@@ -473,10 +448,10 @@ export const actions = {
       if (input.unitId) where.unitId = input.unitId;
       if (!input.includeInactive) where.active = true;
       const [page, total] = await Promise.all([
-        ctx.db.collection('staff').where(where).orderBy('unitId', 'asc').skip(input.offset).limit(input.limit).get(),
-        ctx.db.collection('staff').where(where).count(),
+        ctx.db.collection(COLL.staff).where(where).orderBy('unitId', 'asc').skip(input.offset).limit(input.limit).get(),
+        ctx.db.collection(COLL.staff).where(where).count(),
       ]);
-      return { items: (page.data as unknown as StaffDoc[]).map(staffView), total: total.total };
+      return { items: (page.data as StaffDoc[]).map(staffView), total: total.total };
     },
   }),
 
@@ -505,11 +480,11 @@ export const actions = {
       const changed = await ctx.transaction(async (t) => {
         const s = (
           await t
-            .collection('staff')
+            .collection(COLL.staff)
             .doc(input.staffId)
             .get()
             .catch(() => ({ data: null }))
-        ).data as unknown as StaffDoc | null;
+        ).data as StaffDoc | null;
         if (!s || !s.active) throw new AppError('NOT_FOUND', '没有这位在岗的工作人员');
         const before = staffView(s);
         const patch: Partial<StaffDoc> & Record<string, unknown> = {};
@@ -531,7 +506,7 @@ export const actions = {
           patch.openid = `unbound:${s._id}:${ctx.now.getTime()}`;
           patch.unboundAt = ctx.now;
         }
-        await t.collection('staff').doc(s._id).update({ data: patch });
+        await t.collection(COLL.staff).doc(s._id).update({ data: patch });
         const after = staffView({ ...s, ...patch } as StaffDoc);
         await audit(
           t,
@@ -568,7 +543,7 @@ export const actions = {
     }),
     async run(ctx) {
       const [{ data }, settings] = await Promise.all([
-        ctx.db.collection('units').limit(200).get(),
+        ctx.db.collection(COLL.units).limit(200).get(),
         loadSettings(ctx.db),
       ]);
       const map = settings.routing.industryDepartments;
@@ -606,14 +581,14 @@ export const actions = {
       const saved = await ctx.transaction(async (t) => {
         const before = (
           await t
-            .collection('units')
+            .collection(COLL.units)
             .doc(input.unitId)
             .get()
             .catch(() => ({ data: null }))
         ).data;
         const settingsDoc = (
           await t
-            .collection('settings')
+            .collection(COLL.settings)
             .doc('center')
             .get()
             .catch(() => ({ data: null }))
@@ -626,11 +601,11 @@ export const actions = {
         for (const i of input.industries) map[i] = input.unitId;
         routing.industryDepartments = map;
         await t
-          .collection('units')
+          .collection(COLL.units)
           .doc(input.unitId)
           .set({ data: { name: input.name, kind: input.kind } });
         await t
-          .collection('settings')
+          .collection(COLL.settings)
           .doc('center')
           .set({ data: { ...current, routing } });
         await audit(
@@ -646,7 +621,7 @@ export const actions = {
       // staff records carry their unit's name (a new case reads it from its agents: one round trip
       // fewer); a rename reaches them after the unit is saved, and saving again repeats it
       await ctx.db
-        .collection('staff')
+        .collection(COLL.staff)
         .where({ unitId: input.unitId })
         .update({ data: { unitName: input.name } });
       return saved;
@@ -687,7 +662,7 @@ export const actions = {
     async run(ctx) {
       // the four settings documents in one query (one round trip, not five)
       const { data } = await ctx.db
-        .collection('settings')
+        .collection(COLL.settings)
         .where({ _id: ctx.db.command.in(['center', 'calendar', 'serviceItems', 'subscribeTemplates']) })
         .limit(4)
         .get();
@@ -741,7 +716,7 @@ export const actions = {
       return ctx.transaction(async (t) => {
         const doc = (
           await t
-            .collection('settings')
+            .collection(COLL.settings)
             .doc('center')
             .get()
             .catch(() => ({ data: null }))
@@ -759,7 +734,7 @@ export const actions = {
         // store only what the schema knows, so a typo'd key cannot linger
         const clean = settingsSchema.shape[input.section].parse(merged[input.section]);
         await t
-          .collection('settings')
+          .collection(COLL.settings)
           .doc('center')
           .set({ data: { ...current, [input.section]: clean } });
         await audit(
@@ -793,7 +768,7 @@ export const actions = {
       return ctx.transaction(async (t) => {
         const doc = (
           await t
-            .collection('settings')
+            .collection(COLL.settings)
             .doc('calendar')
             .get()
             .catch(() => ({ data: null }))
@@ -811,7 +786,7 @@ export const actions = {
             };
         const overrides = [...list, ...(next ? [next] : [])].sort((a, b) => a.date.localeCompare(b.date));
         await t
-          .collection('settings')
+          .collection(COLL.settings)
           .doc('calendar')
           .set({ data: { ...current, overrides } });
         await audit(t, ctx, 'calendar.override', { kind: 'calendar', id: input.date }, before, next);
@@ -853,7 +828,7 @@ export const actions = {
       return ctx.transaction(async (t) => {
         const doc = (
           await t
-            .collection('settings')
+            .collection(COLL.settings)
             .doc('calendar')
             .get()
             .catch(() => ({ data: null }))
@@ -861,7 +836,7 @@ export const actions = {
         const current = strip(doc) ?? {};
         const before = current.years?.[input.year] ?? null;
         await t
-          .collection('settings')
+          .collection(COLL.settings)
           .doc('calendar')
           .set({ data: { ...current, years: { ...(current.years ?? {}), [input.year]: built.value } } });
         await audit(t, ctx, 'calendar.year', { kind: 'calendar', id: String(input.year) }, before, built.value);
@@ -906,14 +881,14 @@ export const actions = {
     async run(ctx) {
       const [doc, units] = await Promise.all([
         ctx.db
-          .collection('settings')
+          .collection(COLL.settings)
           .doc('serviceItems')
           .get()
           .then(
             (r) => r.data as { items?: ServiceItem[] } | null,
             () => null,
           ),
-        ctx.db.collection('units').field({ name: true }).limit(100).get(),
+        ctx.db.collection(COLL.units).field({ name: true }).limit(100).get(),
       ]);
       const names = Object.fromEntries(units.data.map((u) => [String(u._id), String(u.name)]));
       return {
@@ -942,7 +917,7 @@ export const actions = {
       return ctx.transaction(async (t) => {
         const doc = (
           await t
-            .collection('settings')
+            .collection(COLL.settings)
             .doc('serviceItems')
             .get()
             .catch(() => ({ data: null }))
@@ -953,7 +928,7 @@ export const actions = {
         const { remove, ...item } = input;
         const next = [...items.filter((i) => i.itemId !== input.itemId), ...(remove ? [] : [item])];
         await t
-          .collection('settings')
+          .collection(COLL.settings)
           .doc('serviceItems')
           .set({ data: { items: next } });
         await audit(
@@ -1006,7 +981,7 @@ export const actions = {
       return ctx.transaction(async (t) => {
         const doc = (
           await t
-            .collection('settings')
+            .collection(COLL.settings)
             .doc('subscribeTemplates')
             .get()
             .catch(() => ({ data: null }))
@@ -1021,7 +996,7 @@ export const actions = {
           throw new AppError('INVALID_INPUT', '请填写模板的关键词', { keywords: '例如 caseNo=character_string1' });
         if (next) templates[input.purpose] = next;
         else delete templates[input.purpose];
-        await t.collection('settings').doc('subscribeTemplates').set({ data: { templates } });
+        await t.collection(COLL.settings).doc('subscribeTemplates').set({ data: { templates } });
         await audit(t, ctx, 'subscribeTemplate.save', { kind: 'subscribeTemplate', id: input.purpose }, before, next);
         return { purpose: input.purpose, template: next };
       });
@@ -1056,11 +1031,11 @@ export const actions = {
       requireAdmin(ctx);
       const where = input.kind ? { 'target.kind': input.kind } : {};
       const [page, total] = await Promise.all([
-        ctx.db.collection('audit').where(where).orderBy('at', 'desc').skip(input.offset).limit(input.limit).get(),
-        ctx.db.collection('audit').where(where).count(),
+        ctx.db.collection(COLL.audit).where(where).orderBy('at', 'desc').skip(input.offset).limit(input.limit).get(),
+        ctx.db.collection(COLL.audit).where(where).count(),
       ]);
       return {
-        items: (page.data as unknown as AuditDoc[]).map((a) => ({
+        items: (page.data as AuditDoc[]).map((a) => ({
           at: new Date(a.at).toISOString(),
           by: a.by.name,
           what: a.what,

@@ -1,3 +1,4 @@
+import { COLL, type CollectionName } from '../shared/db';
 import { z } from 'zod';
 import {
   addDays,
@@ -37,8 +38,9 @@ import {
   type Settings,
 } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
-import { loadSettings } from '../shared/applicant';
-import { actorOf, loadCalendar, type CaseDoc } from '../shared/cases';
+import { loadSettings } from '../shared/config';
+import { actorOf, type CaseDoc } from '../shared/cases';
+import { loadCalendar } from '../shared/config';
 import { putLedgerRow } from '../shared/ledger';
 import { refreshPendingLedger } from '../shared/effects';
 import type { Database } from '../shared/cloud';
@@ -117,25 +119,25 @@ async function grouped(
   const inKeys = keys.length === 1 ? keys[0] : db.command.in(keys);
   const [received, ended] = await Promise.all([
     db
-      .collection('ledger')
+      .collection(COLL.ledger)
       .aggregate()
       .match({ [`ak.${period}`]: inKeys, ...where })
       .group({ _id: `$${dimensionField(by, period, 'ak')}`, received: $.sum(1), ...label })
-      .end(),
+      .end<GroupedReceived>(),
     db
-      .collection('ledger')
+      .collection(COLL.ledger)
       .aggregate()
       .match({ [`ek.${period}`]: inKeys, ...where })
       .group({ _id: `$${dimensionField(by, period, 'ek')}`, ...sums, ...label })
-      .end(),
+      .end<GroupedEnded>(),
   ]);
-  return { received: received.list as unknown as GroupedReceived[], ended: ended.list as unknown as GroupedEnded[] };
+  return { received: received.list, ended: ended.list };
 }
 
 async function reasonsIn(db: Database, where: Record<string, unknown>, period: Period, key: string) {
   const $ = db.command.aggregate;
   const r = await db
-    .collection('ledger')
+    .collection(COLL.ledger)
     .aggregate()
     .match({ [`ek.${period}`]: key, ...where, 'reasons.0': db.command.exists(true) })
     .project({ reasons: 1 })
@@ -143,8 +145,8 @@ async function reasonsIn(db: Database, where: Record<string, unknown>, period: P
     .group({ _id: { k: '$reasons.k', v: '$reasons.v' }, n: $.sum(1) })
     .sort({ n: -1 })
     .limit(100)
-    .end();
-  return topReasons(r.list as unknown as { _id: { k: string; v: string }; n: number }[]);
+    .end<{ _id: { k: string; v: string }; n: number }>();
+  return topReasons(r.list);
 }
 
 /** One period's figures by a dimension, the trend over the last periods, and the common problems. */
@@ -172,7 +174,7 @@ export async function computeStatistics(db: Database, scope: Scope, period: Peri
 }
 
 export async function unitList(db: Database) {
-  const { data } = await db.collection('units').limit(200).get();
+  const { data } = await db.collection(COLL.units).limit(200).get();
   return data.map((u) => ({ unitId: String(u._id), name: String(u.name) }));
 }
 
@@ -393,20 +395,20 @@ export const actions = {
       await refreshPendingLedger(ctx.db, ctx.transaction, ctx.now, scope.where);
       const [page, total, settings, units] = await Promise.all([
         ctx.db
-          .collection('ledger')
+          .collection(COLL.ledger)
           .where(where)
           .orderBy('receivedOn', 'desc')
           .skip(input.offset)
           .limit(input.limit)
           .get(),
-        ctx.db.collection('ledger').where(where).count(),
+        ctx.db.collection(COLL.ledger).where(where).count(),
         loadSettings(ctx.db),
         unitList(ctx.db),
       ]);
       const names = Object.fromEntries(units.map((u) => [u.unitId, u.name]));
       const viewer = actorOf(ctx.caller);
       return {
-        items: (page.data as unknown as LedgerRow[]).map((r) => rowView(r, viewer, settings, ctx.now, names)),
+        items: (page.data as LedgerRow[]).map((r) => rowView(r, viewer, settings, ctx.now, names)),
         total: total.total,
         measureLabel: MEASURE_LABELS[input.measure],
         label:
@@ -432,32 +434,32 @@ export const actions = {
       const _ = ctx.db.command;
       const [cal, settings] = await Promise.all([loadCalendar(ctx.db), loadSettings(ctx.db)]);
       const { data } = await ctx.db
-        .collection('cases')
+        .collection(COLL.cases)
         .where({ _id: _.gt(input.after) })
         .orderBy('_id', 'asc')
         .field({ _id: true })
         .limit(input.limit)
         .get();
-      const read = <T>(t: Parameters<Parameters<typeof ctx.transaction>[0]>[0], coll: string, id: string) =>
+      const read = <T>(t: Parameters<Parameters<typeof ctx.transaction>[0]>[0], coll: CollectionName, id: string) =>
         t
           .collection(coll)
           .doc(id)
           .get()
           .then(
-            (r) => (r.data as unknown as T) ?? null,
+            (r) => (r.data as T) ?? null,
             () => null,
           );
       // one transaction for the batch: a live change to one of these cases comes before or after it, never half
       await ctx.transaction(async (t) => {
         for (const { _id } of data) {
           const id = String(_id);
-          const c = await read<CaseDoc>(t, 'cases', id);
+          const c = await read<CaseDoc>(t, COLL.cases, id);
           if (!c) continue;
-          const rating = await read<Rating>(t, 'ratings', id);
+          const rating = await read<Rating>(t, COLL.ratings, id);
           const bads = (
             await Promise.all([
-              read<BadRatingCase>(t, 'badRatings', `${id}-0`),
-              read<BadRatingCase>(t, 'badRatings', `${id}-1`),
+              read<BadRatingCase>(t, COLL.badRatings, `${id}-0`),
+              read<BadRatingCase>(t, COLL.badRatings, `${id}-1`),
             ])
           ).filter((b): b is BadRatingCase => !!b);
           await putLedgerRow(t, c, rating, bads, cal, ctx.now, settings);

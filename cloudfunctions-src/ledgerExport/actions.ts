@@ -1,3 +1,4 @@
+import { COLL } from '../shared/db';
 import { z } from 'zod';
 import {
   beijingDate,
@@ -42,7 +43,7 @@ export const actions = {
         _.or([{ [`rk.${period}`]: key }, { [`ak.${period}`]: key }, { [`ek.${period}`]: key }]),
       ]) as Record<string, unknown>;
       await refreshPendingLedger(ctx.db, ctx.transaction, ctx.now, scope.where);
-      const { total } = await ctx.db.collection('ledger').where(where).count();
+      const { total } = await ctx.db.collection(COLL.ledger).where(where).count();
       if (total > EXPORT_MAX_ROWS)
         throw new AppError(
           'RULE_REFUSED',
@@ -63,12 +64,12 @@ export const actions = {
           let after = '';
           for (;;) {
             const { data } = await ctx.db
-              .collection('ledger')
+              .collection(COLL.ledger)
               .where(_.and([where, { _id: _.gt(after) }]) as Record<string, unknown>)
               .orderBy('_id', 'asc')
               .limit(1000)
               .get();
-            out.push(...(data as unknown as LedgerRow[]));
+            out.push(...(data as LedgerRow[]));
             if (data.length < 1000) break;
             after = String(data[data.length - 1]._id);
           }
@@ -126,15 +127,11 @@ export const actions = {
       const buffer = Buffer.from(await wb.xlsx.writeBuffer());
       const stamp = ctx.now.toISOString().replace(/[-:]/g, '').slice(0, 15);
       const fileName = `帮办代办台账-${unitName}-${key}.xlsx`;
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const sdk = cloud as any;
-      const { fileID } = (await sdk.uploadFile({
+      const { fileID } = await cloud.uploadFile({
         cloudPath: `exports/ledger/${scope.unitId ?? 'all'}/${key}-${stamp}-${ctx.caller.staff!._id}.xlsx`,
         fileContent: buffer,
-      })) as { fileID: string };
-      const temp = (await sdk.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })) as {
-        fileList: { tempFileURL: string }[];
-      };
+      });
+      const temp = await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] });
       return { fileID, url: temp.fileList[0]?.tempFileURL ?? '', fileName, rows: rows.length };
     },
   }),

@@ -1,3 +1,4 @@
+import { COLL, isDuplicateKey } from '../shared/db';
 import { z } from 'zod';
 import { action, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
@@ -41,18 +42,18 @@ export const actions = {
       const [list, unread] = await Promise.all([
         // messages delivered in one run share createdAt: within it, the later event comes first
         db
-          .collection('messages')
+          .collection(COLL.messages)
           .where({ openid: caller.openid })
           .orderBy('createdAt', 'desc')
           .orderBy('seq', 'desc')
           .skip(input.offset)
           .limit(input.limit)
           .get(),
-        db.collection('messages').where({ openid: caller.openid, read: false }).count(),
+        db.collection(COLL.messages).where({ openid: caller.openid, read: false }).count(),
       ]);
       return {
         unread: unread.total,
-        items: (list.data as unknown as MessageDoc[]).map((m) => ({
+        items: (list.data as MessageDoc[]).map((m) => ({
           id: m._id,
           title: m.title,
           ...m.fields,
@@ -76,7 +77,7 @@ export const actions = {
         ? { openid: caller.openid, _id: _.in(input.ids) }
         : { openid: caller.openid, read: false };
       const r = await db
-        .collection('messages')
+        .collection(COLL.messages)
         .where(where)
         .update({ data: { read: true } });
       return { updated: r.stats.updated };
@@ -96,18 +97,13 @@ export const actions = {
       // one grants document per person: each accepted template counts one more send, atomically
       // ($inc), so two grants recorded at once both count; the first grant creates the document
       const inc = Object.fromEntries(accepted.map((t) => [`counts.${t}`, _.inc(1)]));
-      const grants = db.collection('grants');
+      const grants = db.collection(COLL.grants);
       if ((await grants.where({ _id: caller.openid }).update({ data: inc })).stats.updated === 0) {
         try {
           await grants.add({ data: { _id: caller.openid, counts: Object.fromEntries(accepted.map((t) => [t, 1])) } });
         } catch (e) {
           // created a moment ago by another call: count on it
-          if (
-            !/E11000|duplicate/i.test(
-              String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e),
-            )
-          )
-            throw e;
+          if (!isDuplicateKey(e)) throw e;
           await grants.where({ _id: caller.openid }).update({ data: inc });
         }
       }

@@ -1,3 +1,5 @@
+import type { BadRatingDoc, RatingDoc } from '../shared/db/documents';
+import { COLL, isDuplicateKey, type CollectionName } from '../shared/db';
 import { z } from 'zod';
 import {
   applyBadRatingAction,
@@ -39,8 +41,9 @@ import {
 } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
 import type { Database, Transaction } from '../shared/cloud';
-import { loadCenterConfig, loadSettings } from '../shared/applicant';
-import { actorOf, caseFacts, loadCalendar, type CaseDoc } from '../shared/cases';
+import { loadCenterConfig, loadSettings } from '../shared/config';
+import { actorOf, caseFacts, type CaseDoc } from '../shared/cases';
+import { loadCalendar } from '../shared/config';
 import { outboxSeeds, pendingForInsert, pendingForUpdate, type PendingEffects } from '../shared/effects';
 import { putLedgerRow } from '../shared/ledger';
 import { enqueue } from '../shared/outbox';
@@ -75,7 +78,6 @@ const entryInput = z.object({
 const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
 const text = (max: number) => z.string().trim().max(max, `不超过${max}字`);
 
-type RatingDoc = Rating & { _id: string };
 const BAD_RATING_ACTION_TYPES = [
   'callBack',
   'rectify',
@@ -138,7 +140,6 @@ const staffBadSchema = z.object({
   ),
   actions: z.array(z.object({ type: z.enum(BAD_RATING_ACTION_TYPES), label: z.string() })),
 });
-type BadRatingDoc = BadRatingCase & { _id: string; version?: number };
 
 /**
  * The case as rating sees it: whom a rating is about (core ratingAttribution, §五(五)): the agents who
@@ -197,13 +198,13 @@ function badRatingView(b: BadRatingCase) {
   };
 }
 
-const readDoc = <T>(t: Pick<Transaction, 'collection'>, coll: string, id: string) =>
+const readDoc = <T>(t: Pick<Transaction, 'collection'>, coll: CollectionName, id: string) =>
   t
     .collection(coll)
     .doc(id)
     .get()
     .then(
-      (r) => (r.data as unknown as T) ?? null,
+      (r) => (r.data as T) ?? null,
       () => null,
     );
 
@@ -235,11 +236,11 @@ async function load(
   caseId: string,
 ): Promise<{ c: CaseDoc; rating: Rating | null; bads: BadRatingCase[] }> {
   const { list } = await ctx.db
-    .collection('cases')
+    .collection(COLL.cases)
     .aggregate()
     .match({ _id: caseId })
-    .lookup({ from: 'ratings', localField: '_id', foreignField: '_id', as: 'ratingDocs' })
-    .lookup({ from: 'badRatings', localField: '_id', foreignField: 'caseId', as: 'badRatingDocs' })
+    .lookup({ from: COLL.ratings, localField: '_id', foreignField: '_id', as: 'ratingDocs' })
+    .lookup({ from: COLL.badRatings, localField: '_id', foreignField: 'caseId', as: 'badRatingDocs' })
     .end();
   const found = list[0] as unknown as
     (CaseDoc & { ratingDocs?: StoredRating[]; badRatingDocs?: BadRatingDoc[] }) | undefined;
@@ -250,8 +251,8 @@ async function load(
   const stored = ratingDocs[0] ?? null;
   const bads = new Map(badRatingDocs.map((b) => [String(b._id), asBad(b)!]));
   for (const ins of stored?.pending?.inserts ?? [])
-    if (ins.collection === 'badRatings' && !bads.has(ins._id))
-      bads.set(ins._id, asBad({ ...(ins.data as unknown as BadRatingCase), _id: ins._id })!);
+    if (ins.collection === COLL.badRatings && !bads.has(ins._id))
+      bads.set(ins._id, asBad({ ...(ins.data as BadRatingCase), _id: ins._id })!);
   return { c: c as CaseDoc, rating: asRating(stored), bads: [...bads.values()] };
 }
 
@@ -275,10 +276,6 @@ const levelsAndTags = {
   dimensions: RATING_DIMENSIONS.map((d) => ({ value: d, label: RATING_DIMENSION_LABELS[d] })),
   tags: Object.entries(RATING_TAGS).map(([value, t]) => ({ value, label: t.label, polarity: t.polarity })),
 };
-const isDuplicate = (e: unknown) =>
-  /E11000|duplicate|exist/i.test(
-    String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e),
-  );
 
 /**
  * What follows a rating entry, carried in the rating document's `pending` and made real by the
@@ -292,9 +289,9 @@ function effectsOf(c: CaseDoc, badRating: BadRatingCase | null, now: Date) {
     ledger: c._id,
     inserts: [
       {
-        collection: 'badRatings',
+        collection: COLL.badRatings,
         _id: `${c._id}-${badRating.followUp ? 1 : 0}`,
-        data: { ...badRating, version: 1 } as unknown as Record<string, unknown>,
+        data: { ...badRating, version: 1 } as Record<string, unknown>,
       },
     ],
     outbox: outboxSeeds(badRatingNotices(null, badRating, c.applicantId), caseFacts(c), now),
@@ -346,7 +343,7 @@ async function staffNames(db: Database, ids: string[]): Promise<Record<string, s
   const wanted = [...new Set(ids.filter(Boolean))];
   if (wanted.length === 0) return {};
   const { data } = await db
-    .collection('staff')
+    .collection(COLL.staff)
     .where({ _id: db.command.in(wanted) })
     .limit(100)
     .get();
@@ -441,7 +438,7 @@ export const actions = {
       // kept with the rating: the 台账 and the 差评 count it against these agents and this unit only
       const attributedTo = subject.attribution;
       try {
-        await ctx.db.collection('ratings').add({
+        await ctx.db.collection(COLL.ratings).add({
           data: {
             _id: c._id,
             ...rating,
@@ -451,7 +448,7 @@ export const actions = {
         });
       } catch (e) {
         // the case id is the rating's id: a second tap, or the scheduler's default rating, committed first
-        if (!isDuplicate(e)) throw e;
+        if (!isDuplicateKey(e)) throw e;
         const again = rateService(rater, subject, rating, input, ctx.now, settings);
         throw refused(again.ok ? { code: 'ALREADY_RATED', message: '该服务已评价过，可以追评一次。' } : again);
       }
@@ -480,7 +477,7 @@ export const actions = {
       const _ = ctx.db.command;
       // only while the rating has no 追评: of two at once, one is written and the other refused
       const { stats } = await ctx.db
-        .collection('ratings')
+        .collection(COLL.ratings)
         .where({ _id: c._id, followUp: null })
         .update({
           data: {
@@ -521,37 +518,37 @@ export const actions = {
           : { ...scope, status: f === 'open' ? _.in([...BAD_RATING_OPEN_STATES]) : _.in(['closed', 'voided']) };
       const [page, total, open, closed, cal, settings] = await Promise.all([
         ctx.db
-          .collection('badRatings')
+          .collection(COLL.badRatings)
           .where(byFilter(input.filter))
           .orderBy('openedAt', 'desc')
           .skip(input.offset)
           .limit(input.limit)
           .get(),
-        ctx.db.collection('badRatings').where(byFilter(input.filter)).count(),
-        ctx.db.collection('badRatings').where(byFilter('open')).count(),
-        ctx.db.collection('badRatings').where(byFilter('closed')).count(),
+        ctx.db.collection(COLL.badRatings).where(byFilter(input.filter)).count(),
+        ctx.db.collection(COLL.badRatings).where(byFilter('open')).count(),
+        ctx.db.collection(COLL.badRatings).where(byFilter('closed')).count(),
         loadCalendar(ctx.db),
         loadSettings(ctx.db),
       ]);
-      const bads = (page.data as unknown as BadRatingDoc[]).map((b) => asBad(b)!);
+      const bads = (page.data as BadRatingDoc[]).map((b) => asBad(b)!);
       const caseIds = [...new Set(bads.map((b) => b.caseId))];
       const [cases, ratings] = caseIds.length
         ? await Promise.all([
             ctx.db
-              .collection('cases')
+              .collection(COLL.cases)
               .where({ _id: _.in(caseIds) })
               .field({ caseNo: true, matter: true, unitName: true, agentName: true })
               .limit(50)
               .get(),
             ctx.db
-              .collection('ratings')
+              .collection(COLL.ratings)
               .where({ _id: _.in(caseIds) })
               .limit(50)
               .get(),
           ])
         : [{ data: [] }, { data: [] }];
-      const caseById = new Map(cases.data.map((c) => [String(c._id), c as unknown as CaseDoc]));
-      const ratingById = new Map(ratings.data.map((r) => [String(r._id), asRating(r as unknown as RatingDoc)]));
+      const caseById = new Map(cases.data.map((c) => [String(c._id), c as CaseDoc]));
+      const ratingById = new Map(ratings.data.map((r) => [String(r._id), asRating(r as RatingDoc)]));
       const names = await staffNames(
         ctx.db,
         bads.flatMap((b) => b.history.map((h) => h.by.id)),
@@ -586,7 +583,7 @@ export const actions = {
       const actor = actorOf(ctx.caller);
       const [cal, settings] = await Promise.all([loadCalendar(ctx.db), loadSettings(ctx.db)]);
       const out = await ctx.transaction(async (t) => {
-        const current = asBad(await readDoc<BadRatingDoc>(t, 'badRatings', input.id));
+        const current = asBad(await readDoc<BadRatingDoc>(t, COLL.badRatings, input.id));
         // someone else's 差评 answers like a missing one
         if (!current || !visibleTo(actor, current)) throw new AppError('NOT_FOUND', '没有找到这条差评');
         if ((current.version ?? 0) !== input.version)
@@ -595,12 +592,12 @@ export const actions = {
         if (!d.ok) throw refused(d);
         const next: BadRatingDoc = { ...d.value, _id: current._id, version: (current.version ?? 0) + 1 };
         const { _id, ...body } = next;
-        await t.collection('badRatings').doc(_id).set({ data: body });
-        const c = await readDoc<CaseDoc>(t, 'cases', current.caseId);
+        await t.collection(COLL.badRatings).doc(_id).set({ data: body });
+        const c = await readDoc<CaseDoc>(t, COLL.cases, current.caseId);
         if (!c) throw new AppError('NOT_FOUND', '没有找到这条差评');
-        const rating = asRating(await readDoc<RatingDoc>(t, 'ratings', current.caseId));
+        const rating = asRating(await readDoc<RatingDoc>(t, COLL.ratings, current.caseId));
         const other = asBad(
-          await readDoc<BadRatingDoc>(t, 'badRatings', `${current.caseId}-${current.followUp ? 0 : 1}`),
+          await readDoc<BadRatingDoc>(t, COLL.badRatings, `${current.caseId}-${current.followUp ? 0 : 1}`),
         );
         await putLedgerRow(t, c, rating, [next, ...(other ? [other] : [])], cal, ctx.now, settings);
         const notices = badRatingNotices(current, next, c.applicantId);

@@ -1,3 +1,4 @@
+import { COLL, isDuplicateKey, type CollectionName } from '../shared/db';
 import {
   appointmentReminderDue,
   badRatingReminder,
@@ -19,13 +20,14 @@ import {
   type WorkCalendar,
 } from '../../core';
 import type { ActionContext } from '../shared/action';
-import { loadCenterConfig } from '../shared/applicant';
+import { loadCenterConfig } from '../shared/config';
 import { cloud, db, transaction, type Database } from '../shared/cloud';
 import { caseFacts, reassignCasesOf, type CaseDoc } from '../shared/cases';
 import { putLedgerRow } from '../shared/ledger';
 import { enqueue, reminderOutboxId } from '../shared/outbox';
 import { deliver } from '../shared/deliver';
-import { bookingFacts, confirmedAt, endsAt, type BookingDoc } from '../bookings/facts';
+import { bookingFacts, confirmedAt, endsAt } from '../shared/booking-facts';
+import type { BookingDoc } from '../shared/db';
 
 /**
  * 定时任务 (timer trigger, config.json): retries message delivery and raises what people forget —
@@ -54,9 +56,6 @@ interface Due {
   facts: MessageFacts;
 }
 
-const isDuplicate = (e: unknown) =>
-  /E11000|duplicate/i.test(String((e as { errMsg?: string })?.errMsg ?? (e as Error)?.message ?? e));
-
 /** One reminder: its messages, named by its key, in one transaction; false when they exist (sent already). */
 async function remindOne(d: Due, now: Date): Promise<boolean> {
   try {
@@ -71,7 +70,7 @@ async function remindOne(d: Due, now: Date): Promise<boolean> {
     });
     return true;
   } catch (e) {
-    if (isDuplicate(e)) return false;
+    if (isDuplicateKey(e)) return false;
     throw e;
   }
 }
@@ -89,7 +88,7 @@ async function remindAll(items: Due[], now: Date, counts: Counts): Promise<void>
   for (let i = 0; i < unique.length; i += PAGE) {
     const ids = unique.slice(i, i + PAGE).map((d) => reminderOutboxId(d.key));
     const { data } = await db
-      .collection('outbox')
+      .collection(COLL.outbox)
       .where({ _id: _.in(ids) })
       .field({ _id: true })
       .limit(PAGE)
@@ -112,7 +111,7 @@ async function remindAll(items: Due[], now: Date, counts: Counts): Promise<void>
           );
       });
     } catch (e) {
-      if (!isDuplicate(e)) throw e;
+      if (!isDuplicateKey(e)) throw e;
       counts.batches_redone = (counts.batches_redone ?? 0) + 1;
       sent = [];
       for (const d of chunk) if (await remindOne(d, now)) sent.push(d);
@@ -123,7 +122,7 @@ async function remindAll(items: Due[], now: Date, counts: Counts): Promise<void>
 
 /** Pages through a query by _id (a get returns at most 1000), every matching document once. */
 async function* pages<T extends { _id: string }>(
-  collection: string,
+  collection: CollectionName,
   where: Record<string, unknown>,
   field?: Record<string, boolean>,
 ): AsyncGenerator<T[]> {
@@ -133,7 +132,7 @@ async function* pages<T extends { _id: string }>(
     let q = db.collection(collection).where({ ...where, _id: _.gt(after) });
     if (field) q = q.field(field);
     const { data } = await q.orderBy('_id', 'asc').limit(PAGE).get();
-    const page = data as unknown as T[];
+    const page = data as T[];
     if (page.length) yield page;
     if (page.length < PAGE) return;
     after = page[page.length - 1]._id;
@@ -147,12 +146,12 @@ async function caseFactsByIds(ids: string[]): Promise<Map<string, ReturnType<typ
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += PAGE) {
     const { data } = await db
-      .collection('cases')
+      .collection(COLL.cases)
       .where({ _id: _.in(unique.slice(i, i + PAGE)) })
       .field({ _id: true, caseNo: true, category: true, mode: true, status: true })
       .limit(PAGE)
       .get();
-    for (const c of data as unknown as CaseDoc[]) out.set(c._id, caseFacts(c));
+    for (const c of data as CaseDoc[]) out.set(c._id, caseFacts(c));
   }
   return out;
 }
@@ -186,7 +185,7 @@ function checkCase(c: CaseDoc, calendar: WorkCalendar, settings: Settings, now: 
     }
   }
   // the scan reads no timeline; the submission is its first event
-  const record = { ...c, timeline: [{ at: c.submittedAt }] } as unknown as CaseDoc;
+  const record = { ...c, timeline: [{ at: c.submittedAt }] } as CaseDoc;
   // one feedback reminder per silence: the key is the last contact (or the submission)
   if (progressReportDue(calendar, record, now, settings)) {
     const since = new Date(c.lastContactAt ?? c.submittedAt);
@@ -196,7 +195,7 @@ function checkCase(c: CaseDoc, calendar: WorkCalendar, settings: Settings, now: 
 
 async function caseReminders(calendar: WorkCalendar, settings: Settings, now: Date, counts: Counts): Promise<void> {
   const _ = db.command;
-  for await (const page of pages<CaseDoc>('cases', { status: _.in(OPEN_WITH_CLOCK) }, CASE_FIELDS)) {
+  for await (const page of pages<CaseDoc>(COLL.cases, { status: _.in(OPEN_WITH_CLOCK) }, CASE_FIELDS)) {
     const due: Due[] = [];
     for (const c of page) {
       counts.scanned++;
@@ -218,7 +217,7 @@ async function caseReminders(calendar: WorkCalendar, settings: Settings, now: Da
 async function appointmentReminders(settings: Settings, now: Date, counts: Counts): Promise<void> {
   const _ = db.command;
   const horizon = new Date(now.getTime() + settings.booking.remindDayBeforeMinutes * 60_000);
-  for await (const page of pages<BookingDoc>('bookings', {
+  for await (const page of pages<BookingDoc>(COLL.bookings, {
     status: 'active',
     startsAt: _.and(_.gt(now), _.lte(horizon)),
   })) {
@@ -253,22 +252,22 @@ async function noShows(settings: Settings, now: Date, counts: Counts): Promise<v
   const _ = db.command;
   // a slot ends after it starts, so anything due started at least the grace ago
   const startedBy = new Date(now.getTime() - settings.booking.noShowGraceMinutes * 60_000);
-  for await (const page of pages<BookingDoc>('bookings', { status: 'active', startsAt: _.lte(startedBy) })) {
+  for await (const page of pages<BookingDoc>(COLL.bookings, { status: 'active', startsAt: _.lte(startedBy) })) {
     const due = page.filter((b) => noShowDue({ status: b.status, endsAt: endsAt(b) }, now, settings.booking));
     const cases = await caseFactsByIds(due.flatMap((b) => (b.caseId ? [b.caseId] : [])));
     for (const b of due) {
       const marked = await transaction(async (t) => {
         const current = (await t
-          .collection('bookings')
+          .collection(COLL.bookings)
           .doc(b._id)
           .get()
           .then(
             (r) => r.data,
             () => null,
-          )) as unknown as BookingDoc | null;
+          )) as BookingDoc | null;
         if (!current || current.status !== 'active') return false;
         await t
-          .collection('bookings')
+          .collection(COLL.bookings)
           .doc(b._id)
           .update({ data: { status: 'no_show', noShowMarkedAt: now } });
         const facts = bookingFacts(
@@ -306,12 +305,12 @@ async function defaultRatings(calendar: WorkCalendar, settings: Settings, now: D
     timeline: true,
   };
   for await (const page of pages<CaseDoc>(
-    'cases',
+    COLL.cases,
     { status: _.in([...ENDED_STATUSES]), endedAt: _.and(_.gte(earliest), _.lte(latest)) },
     fields,
   )) {
     const { data } = await db
-      .collection('ratings')
+      .collection(COLL.ratings)
       .where({ _id: _.in(page.map((c) => c._id)) })
       .field({ _id: true })
       .limit(PAGE)
@@ -340,15 +339,15 @@ async function defaultRatings(calendar: WorkCalendar, settings: Settings, now: D
         // then E11000 on the retry) if the applicant's own rating was written first
         const written = await transaction(async (t) => {
           const full = (await t
-            .collection('cases')
+            .collection(COLL.cases)
             .doc(c._id)
             .get()
             .then(
               (r) => r.data,
               () => null,
-            )) as unknown as CaseDoc | null;
+            )) as CaseDoc | null;
           if (!full) return false;
-          await t.collection('ratings').add({ data: { _id: c._id, ...rating } });
+          await t.collection(COLL.ratings).add({ data: { _id: c._id, ...rating } });
           // nobody rated, so there is no 差评 to count
           await putLedgerRow(t, full, rating, [], calendar, now, settings);
           return true;
@@ -356,7 +355,7 @@ async function defaultRatings(calendar: WorkCalendar, settings: Settings, now: D
         if (written) counts.default_rating = (counts.default_rating ?? 0) + 1;
       } catch (e) {
         // the applicant rated in the meantime: theirs stands
-        if (!isDuplicate(e)) throw e;
+        if (!isDuplicateKey(e)) throw e;
       }
     }
   }
@@ -370,7 +369,7 @@ async function badRatingDeadlines(
   counts: Counts,
 ): Promise<void> {
   const _ = db.command;
-  for await (const page of pages<BadRatingCase & { _id: string }>('badRatings', {
+  for await (const page of pages<BadRatingCase & { _id: string }>(COLL.badRatings, {
     status: _.in(['awaiting_call_back', 'awaiting_rectification', 'under_appeal']),
   })) {
     const found: { rec: BadRatingCase; r: NonNullable<ReturnType<typeof badRatingReminder>> }[] = [];
@@ -405,14 +404,14 @@ async function badRatingDeadlines(
 async function casesOfUnboundAgents(now: Date, counts: Counts): Promise<void> {
   const _ = db.command;
   const { data: gone } = await db
-    .collection('staff')
+    .collection(COLL.staff)
     .where({ role: 'agent', active: false })
     .field({ _id: true })
     .limit(1000)
     .get();
   if (gone.length === 0) return;
   const { data } = await db
-    .collection('cases')
+    .collection(COLL.cases)
     .where({ agentId: _.in(gone.map((s) => String(s._id))), status: _.in([...OPEN_STATUSES]) })
     .field({ agentId: true })
     .limit(1000)

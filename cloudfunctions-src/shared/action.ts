@@ -1,3 +1,4 @@
+import type { StaffRecord } from './db/documents';
 import type { z } from 'zod';
 import type { Role } from '../../core';
 import type { Transaction } from './cloud';
@@ -31,18 +32,7 @@ export class AppError extends Error {
 export type Result<T> =
   { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };
 
-export interface StaffRecord {
-  _id: string;
-  openid: string;
-  name: string;
-  role: 'agent' | 'leader' | 'center';
-  unitId: string;
-  unitName: string;
-  onDuty?: boolean;
-  /** 中心管理员: a center binding that may change settings and staff */
-  admin?: boolean;
-  active?: boolean;
-}
+export type { StaffRecord } from './db/documents';
 
 /** What an action knows about its caller: taken from getWXContext and the staff binding only. */
 export interface Caller {

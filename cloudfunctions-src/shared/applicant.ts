@@ -1,19 +1,12 @@
+import { COLL } from './db';
 import { z } from 'zod';
-import {
-  createWorkCalendar,
-  DEFAULT_SETTINGS,
-  resolveSettings,
-  type CenterCalendar,
-  type Settings,
-  type WorkCalendar,
-} from '../../core';
 import { AppError } from './action';
 import type { Database } from './cloud';
 import { FILE_LIMITS } from './uploads';
 
 /**
  * What the applicant side of several functions shares: the privacy notice version, the consent
- * check, uploaded-file metadata rules and the center's settings.
+ * check and uploaded-file metadata rules (the center's settings: shared/config.ts).
  */
 
 /** Bump when the 用户隐私保护指引 text changes: everyone is asked again. */
@@ -21,7 +14,7 @@ export const PRIVACY_VERSION = '2026-11-01';
 
 export async function hasConsent(db: Database, openid: string): Promise<boolean> {
   const doc = await db
-    .collection('consents')
+    .collection(COLL.consents)
     .doc(openid)
     .get()
     .then(
@@ -74,41 +67,3 @@ export type Material = z.infer<typeof materialSchema>;
 export const signatureFileSchema = cloudFile('signatures');
 
 export const materialsSchema = z.array(materialSchema).max(MAX_FILES, `最多上传${MAX_FILES}个文件`);
-
-/** The center's settings (collection settings, document "center"), completed with defaults. */
-export async function loadSettings(db: Database): Promise<Settings> {
-  const stored = await db
-    .collection('settings')
-    .doc('center')
-    .get()
-    .then(
-      (r) => r.data as Record<string, unknown> | null,
-      () => null,
-    );
-  return settingsOf(stored);
-}
-
-export function settingsOf(stored: Record<string, unknown> | null | undefined): Settings {
-  if (!stored) return DEFAULT_SETTINGS;
-  const { _id, ...rest } = stored;
-  const resolved = resolveSettings(rest);
-  return resolved.ok ? resolved.value : DEFAULT_SETTINGS;
-}
-
-/**
- * The center's settings and its working calendar in ONE database round trip (both live in the
- * `settings` collection): the actions an applicant waits for need both and have four round trips.
- */
-export async function loadCenterConfig(db: Database): Promise<{ settings: Settings; calendar: WorkCalendar }> {
-  const { data } = await db
-    .collection('settings')
-    .where({ _id: db.command.in(['center', 'calendar']) })
-    .limit(2)
-    .get();
-  const byId = new Map(data.map((d) => [String(d._id), d]));
-  const { _id, ...calendar } = (byId.get('calendar') ?? {}) as Record<string, unknown>;
-  return {
-    settings: settingsOf(byId.get('center')),
-    calendar: createWorkCalendar(byId.has('calendar') ? (calendar as unknown as CenterCalendar) : {}),
-  };
-}

@@ -1,3 +1,5 @@
+import type { CaseDoc } from './db/documents';
+import { COLL } from './db';
 import crypto from 'node:crypto';
 import {
   applyCaseAction,
@@ -15,38 +17,17 @@ import {
   type AgentCandidate,
   type CaseAction,
   type CaseRecord,
-  type CenterCalendar,
   type Notification,
   type TimelineEvent,
 } from '../../core';
 import { AppError, type ActionContext, type Caller } from './action';
 import type { Database } from './cloud';
+import { loadCalendar } from './config';
 import { putLedgerRow } from './ledger';
 import { enqueue, fromNotifications } from './outbox';
 import { outboxSeeds, pendingForUpdate } from './effects';
 
-/** A case as stored: the core's CaseRecord plus what the application form collected. */
-export interface CaseDoc extends CaseRecord {
-  _id: string;
-  caseNo: string;
-  applicantType: string;
-  matter: string;
-  contactName: string;
-  contactPhone: string;
-  unitName: string;
-  agentName: string | null;
-  firstAgentName: string | null;
-  submittedAt: Date;
-  updatedAt: Date;
-  /** optimistic version: a screen sends the version it showed; a stale one gets CONFLICT */
-  version: number;
-  /** the case clock's due date (Beijing YYYY-MM-DD) after the last step, null while paused or before 送达; lists filter on it */
-  dueOn?: string | null;
-  /** effects of a one-write step still to be settled (shared/effects.ts) */
-  pending?: unknown;
-  /** the last step's fingerprint and the messages it sent: a retry of it is answered, not refused (transitionCase) */
-  lastStep?: { key: string; notifications: Notification[] };
-}
+export type { CaseDoc } from './db/documents';
 
 /** The stored due date of a clock; a year without a calendar leaves it unknown rather than failing the step. */
 export function storedDueOn(
@@ -96,11 +77,11 @@ export async function loadVisibleCase(ctx: ActionContext<Database>, caseId: stri
 /** A case by id, or null (a missing id answers like someone else's case, so get() must not fail). */
 export function readCase(db: Database, caseId: string): Promise<CaseDoc | null> {
   return db
-    .collection('cases')
+    .collection(COLL.cases)
     .doc(caseId)
     .get()
     .then(
-      (r) => r.data as unknown as CaseDoc | null,
+      (r) => r.data as CaseDoc | null,
       () => null,
     );
 }
@@ -110,18 +91,6 @@ export function visibleCase(ctx: ActionContext<Database>, doc: CaseDoc | null): 
   if (!doc || !authorize(actorOf(ctx.caller), 'case.view', caseViewTarget(doc)).ok)
     throw new AppError('NOT_FOUND', '没有找到这条申请');
   return doc;
-}
-
-export async function loadCalendar(db: Database): Promise<ReturnType<typeof createWorkCalendar>> {
-  const stored = await db
-    .collection('settings')
-    .doc('calendar')
-    .get()
-    .then(
-      (r) => r.data as unknown as CenterCalendar | null,
-      () => null,
-    );
-  return createWorkCalendar(stored ?? {});
 }
 
 export interface TransitionOutcome {
@@ -165,7 +134,7 @@ export async function transitionCase(
   const ledger = sameLedgerRow(current!, next, calendar) ? null : caseId;
   const effects = outbox.length || ledger ? pendingForUpdate(ctx.db, ctx.now, { ledger, outbox }) : {};
   const r = await ctx.db
-    .collection('cases')
+    .collection(COLL.cases)
     .where({ _id: caseId, version: expectedVersion })
     .update({ data: { ...stepChanges(ctx.db, current!, next), ...effects } });
   if (r.stats.updated !== 1) {
@@ -226,7 +195,7 @@ function replayed(doc: CaseDoc): TransitionOutcome {
 function stepChanges(db: Database, current: CaseDoc, next: CaseDoc): Record<string, unknown> {
   const _ = db.command;
   const changes: Record<string, unknown> = {};
-  const before = current as unknown as Record<string, unknown>;
+  const before: Record<string, unknown> = { ...current };
   for (const [k, v] of Object.entries(next)) {
     if (k === '_id' || k === 'pending' || v === before[k]) continue;
     if (k === 'timeline' && Array.isArray(v) && Array.isArray(before[k])) {
@@ -311,12 +280,12 @@ export async function unitRoster(
   const _ = db.command;
   const [{ data: staff }, load] = await Promise.all([
     db
-      .collection('staff')
+      .collection(COLL.staff)
       .where({ unitId, role: _.in(['agent', 'leader']), active: true })
       .limit(200)
       .get(),
     db
-      .collection('cases')
+      .collection(COLL.cases)
       .aggregate()
       .match({ unitId, status: _.in([...OPEN_STATUSES]) })
       .group({ _id: '$agentId', n: _.aggregate.sum(1) })
@@ -327,7 +296,7 @@ export async function unitRoster(
   const unitName = named
     ? String(named.unitName)
     : await db
-        .collection('units')
+        .collection(COLL.units)
         .doc(unitId)
         .get()
         .then(
@@ -368,13 +337,13 @@ async function releaseOne(
   const calendar = await loadCalendar(ctx.db);
   return ctx.transaction(async (t) => {
     const current = (await t
-      .collection('cases')
+      .collection(COLL.cases)
       .doc(caseId)
       .get()
       .then(
         (r) => r.data,
         () => null,
-      )) as unknown as CaseDoc | null;
+      )) as CaseDoc | null;
     if (!current) throw new AppError('NOT_FOUND', '没有找到这条申请');
     if (current.version !== expectedVersion) throw new AppError('CONFLICT', '这条申请刚被他人更新，请刷新后再操作');
     const decision = releaseCase(current, actorOf(ctx.caller), ctx.now, reason);
@@ -387,7 +356,7 @@ async function releaseOne(
       updatedAt: ctx.now,
     };
     const { _id, ...body } = next;
-    await t.collection('cases').doc(_id).set({ data: body });
+    await t.collection(COLL.cases).doc(_id).set({ data: body });
     await putLedgerRow(t, next, null, [], calendar, ctx.now);
     return enqueue(t, decision.value.notifications, caseFacts(next), ctx.now);
   });
@@ -416,14 +385,14 @@ export async function reassignCasesOf(
   const _ = ctx.db.command;
   const out: ReassignOutcome = { moved: 0, waiting: 0, skipped: 0 };
   const { data } = await ctx.db
-    .collection('cases')
+    .collection(COLL.cases)
     .where({ agentId: staffId, status: _.in([...OPEN_STATUSES]) })
     .field({ _id: true, unitId: true, category: true, version: true })
     // oldest first: the longest-waiting applicant gets the least busy colleague
     .orderBy('submittedAt', 'asc')
     .limit(1000)
     .get();
-  const cases = data as unknown as Pick<CaseDoc, '_id' | 'unitId' | 'category' | 'version'>[];
+  const cases = data as Pick<CaseDoc, '_id' | 'unitId' | 'category' | 'version'>[];
   if (cases.length === 0) return out;
   const units = [...new Set(cases.map((c) => c.unitId))];
   const candidates = (await Promise.all(units.map((u) => agentCandidates(ctx.db, u))))

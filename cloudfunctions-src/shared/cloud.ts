@@ -1,4 +1,6 @@
 import cloudSdk from 'wx-server-sdk';
+import type { CollectionName } from './db/collections';
+import type { DocumentOf } from './db/documents';
 
 /**
  * The SDK, initialised once per instance for the environment the function runs in. Its own typings
@@ -8,19 +10,22 @@ import cloudSdk from 'wx-server-sdk';
 const sdk = cloudSdk as any;
 sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
 
-export interface Query {
-  where(q: object): Query;
-  orderBy(field: string, dir: 'asc' | 'desc'): Query;
-  limit(n: number): Query;
-  skip(n: number): Query;
-  field(f: object): Query;
-  get(): Promise<{ data: Record<string, unknown>[] }>;
+/** A query over one collection: reads answer its document type (shared/db/documents.ts). */
+export interface Query<T = Record<string, unknown>> {
+  where(q: object): Query<T>;
+  orderBy(field: string, dir: 'asc' | 'desc'): Query<T>;
+  limit(n: number): Query<T>;
+  skip(n: number): Query<T>;
+  /** a projection: the answer still has the collection's type, with only the fields asked for filled */
+  field(f: object): Query<T>;
+  get(): Promise<{ data: T[] }>;
   count(): Promise<{ total: number }>;
   update(o: { data: object }): Promise<{ stats: { updated: number } }>;
   remove(): Promise<{ stats: { removed: number } }>;
 }
-export interface DocRef {
-  get(): Promise<{ data: Record<string, unknown> }>;
+export interface DocRef<T = Record<string, unknown>> {
+  /** rejects when there is no such document */
+  get(): Promise<{ data: T }>;
   set(o: { data: object }): Promise<unknown>;
   update(o: { data: object }): Promise<{ stats: { updated: number } }>;
   remove(): Promise<unknown>;
@@ -34,33 +39,43 @@ export interface Aggregate {
   unwind(path: string | object): Aggregate;
   lookup(
     l:
-      | { from: string; localField: string; foreignField: string; as: string }
-      | { from: string; pipeline: unknown; as: string; let?: object },
+      | { from: CollectionName; localField: string; foreignField: string; as: string }
+      | { from: CollectionName; pipeline: unknown; as: string; let?: object },
   ): Aggregate;
-  end(): Promise<{ list: Record<string, unknown>[] }>;
+  /** R: the shape the pipeline's last stage answers (the caller's pipeline decides it) */
+  end<R = Record<string, unknown>>(): Promise<{ list: R[] }>;
 }
-export interface Collection extends Query {
-  doc(id: string): DocRef;
+export interface Collection<T = Record<string, unknown>> extends Query<T> {
+  doc(id: string): DocRef<T>;
   add(o: { data: object }): Promise<{ _id: string }>;
   aggregate(): Aggregate;
 }
 export interface Transaction {
-  collection(name: string): { doc(id: string): DocRef; add(o: { data: object }): Promise<{ _id: string }> };
+  collection<N extends CollectionName>(
+    name: N,
+  ): { doc(id: string): DocRef<DocumentOf<N>>; add(o: { data: object }): Promise<{ _id: string }> };
   rollback(reason?: unknown): Promise<void>;
 }
 /** db.command: operators are built by the SDK; their exact shapes are its business. */
 type Command = Record<string, (...args: unknown[]) => unknown> & {
   aggregate: Record<string, (...args: unknown[]) => unknown>;
 };
+/** The database, typed by collection: `db.collection(COLL.cases)` reads CaseDoc-shaped documents. */
 export interface Database {
-  collection(name: string): Collection;
+  collection<N extends CollectionName>(name: N): Collection<DocumentOf<N>>;
   command: Command;
   serverDate(o?: { offset?: number }): unknown;
   runTransaction<T>(fn: (t: Transaction) => Promise<T>, retries?: number): Promise<T>;
 }
 
+/** The SDK's storage answers, as the functions use them. */
+export interface TempFileList {
+  fileList: { fileID: string; tempFileURL?: string; status?: number }[];
+}
 export const cloud = sdk as {
   getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string; SOURCE?: string };
+  getTempFileURL(o: { fileList: { fileID: string; maxAge: number }[] }): Promise<TempFileList>;
+  uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
 };
 export const db: Database = sdk.database();
 

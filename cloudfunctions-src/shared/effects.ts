@@ -1,6 +1,7 @@
+import { COLL, type CaseDoc, type CollectionName, type DocumentOf, type RatingDoc } from './db';
 import crypto from 'node:crypto';
-import { type MessageFacts, type MessageKind, type Rating, type Recipient, type BadRatingCase } from '../../core';
-import { loadCenterConfig } from './applicant';
+import { type MessageFacts, type MessageKind, type Recipient, type BadRatingCase } from '../../core';
+import { loadCenterConfig } from './config';
 import type { Database, Transaction } from './cloud';
 import { putLedgerRow } from './ledger';
 
@@ -34,13 +35,14 @@ export interface PendingEffects {
   /** the case whose 台账 row is recomputed from the case, its rating and its 差评 records */
   ledger: string | null;
   /** documents to create (each id fixed, so a settle that is retried cannot create two) */
-  inserts: { collection: string; _id: string; data: Record<string, unknown> }[];
+  inserts: { collection: CollectionName; _id: string; data: object }[];
   /** fields to set on other documents (an invite marked used by the staff record it became) */
-  updates?: { collection: string; _id: string; data: Record<string, unknown> }[];
+  updates?: { collection: CollectionName; _id: string; data: object }[];
 }
 
 /** Collections whose documents may carry `pending`. */
-export const PENDING_COLLECTIONS = ['cases', 'ratings', 'bookings', 'staff'] as const;
+export const PENDING_COLLECTIONS = [COLL.cases, COLL.ratings, COLL.bookings, COLL.staff] as const;
+type PendingCollection = (typeof PENDING_COLLECTIONS)[number];
 
 export const outboxId = () => `ob-${crypto.randomBytes(12).toString('hex')}`;
 
@@ -77,13 +79,17 @@ export function pendingForUpdate(
   };
 }
 
-const readDoc = <T>(t: Pick<Transaction, 'collection'>, coll: string, id: string) =>
+const readDoc = <N extends CollectionName>(
+  t: Pick<Transaction, 'collection'>,
+  coll: N,
+  id: string,
+): Promise<DocumentOf<N> | null> =>
   t
     .collection(coll)
     .doc(id)
     .get()
     .then(
-      (r) => (r.data ? ({ ...(r.data as object), _id: id } as T) : null),
+      (r) => (r.data ? { ...r.data, _id: id } : null),
       () => null,
     );
 
@@ -97,27 +103,27 @@ async function recomputeLedgerRow(
   caseId: string,
   config: Awaited<ReturnType<typeof loadCenterConfig>>,
   now: Date,
-  known: Record<string, Record<string, unknown> | null | undefined>,
+  known: { cases?: CaseDoc | null; ratings?: RatingDoc | null },
   inserts: PendingEffects['inserts'],
 ): Promise<void> {
-  const caseDoc =
-    known.cases?._id === caseId ? known.cases : await readDoc<Record<string, unknown>>(t, 'cases', caseId);
+  const caseDoc = known.cases?._id === caseId ? known.cases : await readDoc(t, COLL.cases, caseId);
   if (!caseDoc) return;
-  const rating = (known.ratings?._id === caseId
-    ? known.ratings
-    : await readDoc<Record<string, unknown>>(t, 'ratings', caseId)) as unknown as Rating | null;
+  const rating = known.ratings?._id === caseId ? known.ratings : await readDoc(t, COLL.ratings, caseId);
+  // 差评 records this very settle creates count as if they existed
   const created = new Map(
-    inserts.filter((i) => i.collection === 'badRatings').map((i) => [i._id, { ...i.data, _id: i._id }]),
+    inserts
+      .filter((i) => i.collection === COLL.badRatings)
+      .map((i) => [i._id, { ...(i.data as BadRatingCase), _id: i._id }]),
   );
   const bads: BadRatingCase[] = [];
   for (const n of [0, 1]) {
     const bid = `${caseId}-${n}`;
-    const b = created.get(bid) ?? (await readDoc<Record<string, unknown>>(t, 'badRatings', bid));
-    if (b) bads.push(b as unknown as BadRatingCase);
+    const b = created.get(bid) ?? (await readDoc(t, COLL.badRatings, bid));
+    if (b) bads.push(b);
   }
   await putLedgerRow(
     t,
-    caseDoc as never,
+    caseDoc,
     rating && (rating as { level?: unknown }).level ? rating : null,
     bads,
     config.calendar,
@@ -144,12 +150,12 @@ export async function refreshPendingLedger(
   const waiting = { 'pending.ledger': _.neq(null) };
   const [cases, ratings] = await Promise.all([
     db
-      .collection('cases')
+      .collection(COLL.cases)
       .where({ ...where, ...waiting })
       .field({ _id: true })
       .limit(limit)
       .get(),
-    db.collection('ratings').where(waiting).field({ _id: true }).limit(limit).get(),
+    db.collection(COLL.ratings).where(waiting).field({ _id: true }).limit(limit).get(),
   ]);
   const ids = [...new Set([...cases.data, ...ratings.data].map((d) => String(d._id)))];
   if (ids.length === 0) return 0;
@@ -157,20 +163,10 @@ export async function refreshPendingLedger(
   for (const caseId of ids) {
     try {
       await transaction(async (t) => {
-        const [c, r] = await Promise.all([
-          readDoc<{ _id: string; pending?: PendingEffects }>(t, 'cases', caseId),
-          readDoc<{ _id: string; pending?: PendingEffects }>(t, 'ratings', caseId),
-        ]);
+        const [c, r] = await Promise.all([readDoc(t, COLL.cases, caseId), readDoc(t, COLL.ratings, caseId)]);
         // a 差评 record the rating's (or case's) pending is about to create counts already
         const inserts = [...(c?.pending?.inserts ?? []), ...(r?.pending?.inserts ?? [])];
-        await recomputeLedgerRow(
-          t,
-          caseId,
-          config,
-          now,
-          { cases: c as Record<string, unknown> | null, ratings: r as Record<string, unknown> | null },
-          inserts,
-        );
+        await recomputeLedgerRow(t, caseId, config, now, { cases: c, ratings: r }, inserts);
       });
     } catch (e) {
       // the figures then wait for the timer, as before; the reader still gets an answer
@@ -184,24 +180,31 @@ export async function refreshPendingLedger(
 async function settleOne(
   db: Database,
   transaction: <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>,
-  coll: string,
+  coll: PendingCollection,
   id: string,
   config: Awaited<ReturnType<typeof loadCenterConfig>>,
   now: Date,
 ): Promise<number> {
   const _ = db.command;
   return transaction(async (t) => {
-    const doc = await readDoc<{ _id: string; pending?: PendingEffects }>(t, coll, id);
+    const doc = await readDoc(t, coll, id);
     const p = doc?.pending;
     if (!p) return 0;
     if (p.outbox?.length)
       await t
-        .collection('outbox')
+        .collection(COLL.outbox)
         .add({ data: p.outbox.map((e) => ({ ...e, status: 'pending', claimedUntil: new Date(0), createdAt: e.at })) });
     for (const ins of p.inserts ?? []) await t.collection(ins.collection).doc(ins._id).set({ data: ins.data });
     for (const up of p.updates ?? []) await t.collection(up.collection).doc(up._id).update({ data: up.data });
     if (p.ledger)
-      await recomputeLedgerRow(t, p.ledger, config, now, { [coll]: doc as Record<string, unknown> }, p.inserts ?? []);
+      await recomputeLedgerRow(
+        t,
+        p.ledger,
+        config,
+        now,
+        coll === COLL.cases ? { cases: doc as CaseDoc } : coll === COLL.ratings ? { ratings: doc as RatingDoc } : {},
+        p.inserts ?? [],
+      );
     await t
       .collection(coll)
       .doc(id)

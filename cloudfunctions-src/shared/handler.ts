@@ -1,10 +1,11 @@
+import { COLL } from './db';
 import { z } from 'zod';
 import { STAFF_ROLES, validationMessage, type Role, type ValidationIssue } from '../../core';
 import { AppError, type ActionTable, type Caller, type Result, type StaffRecord } from './action';
 import { cloud, db, transaction, type Database } from './cloud';
 
 // every rule without a message of its own answers in plain Chinese, never in zod's English
-z.config({ customError: (issue) => validationMessage(issue as unknown as ValidationIssue) });
+z.config({ customError: (issue) => validationMessage(issue as ValidationIssue) });
 
 /**
  * Tests set BANGBAN_CHECK_OUTPUTS=1 (test/support/app.ts) so every answer is parsed with its action's
@@ -82,8 +83,8 @@ export function createMain(functionName: string, actions: ActionTable<Database>)
 }
 
 async function findStaff(openid: string): Promise<StaffRecord | null> {
-  const { data } = await db.collection('staff').where({ openid, active: true }).limit(1).get();
-  const staff = (data[0] as unknown as StaffRecord | undefined) ?? null;
+  const { data } = await db.collection(COLL.staff).where({ openid, active: true }).limit(1).get();
+  const staff = (data[0] as StaffRecord | undefined) ?? null;
   return staff && (STAFF_ROLES as readonly string[]).includes(staff.role) ? staff : null;
 }
 

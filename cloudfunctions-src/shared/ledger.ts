@@ -1,3 +1,4 @@
+import { COLL } from './db';
 import {
   DEFAULT_SETTINGS,
   ledgerRow,
@@ -30,7 +31,7 @@ export async function putLedgerRow(
 ): Promise<void> {
   const { _id, ...row } = ledgerRow(c, rating, badRatings, cal, settings);
   await t
-    .collection('ledger')
+    .collection(COLL.ledger)
     .doc(_id)
     .set({ data: { ...row, updatedAt: now } });
 }

@@ -1,3 +1,5 @@
+import type { MessageDoc, OutboxDoc, PushStatus } from './db/documents';
+import { COLL, isDuplicateKey, type CollectionName } from './db';
 import crypto from 'node:crypto';
 import {
   draftMessage,
@@ -7,7 +9,6 @@ import {
   type MessageFacts,
   type MessageKind,
   type MessagePages,
-  type MessageDraft,
   type Notification,
   type Recipient,
   type TemplateConfig,
@@ -33,46 +34,8 @@ const MAX_ATTEMPTS = 5;
 /** a claim on a message keeps a second dispatcher off it for this long */
 const CLAIM_MS = 60_000;
 
-export interface OutboxDoc {
-  _id: string;
-  kind: MessageKind;
-  to: Recipient;
-  facts: MessageFacts;
-  at: Date;
-  status: 'pending' | 'expanded';
-  claimedUntil: Date;
-  /** the dispatcher that holds the claim (claimEntries) */
-  claimedBy?: string;
-  createdAt: Date;
-}
-
-export const PUSH_STATUSES = ['pending', 'sent', 'no_grant', 'no_template', 'failed'] as const;
-export type PushStatus = (typeof PUSH_STATUSES)[number];
-
-export interface MessageDoc {
-  _id: string;
-  outboxId: string;
-  caseId: string;
-  openid: string;
-  title: string;
-  fields: MessageDraft['fields'];
-  page: string;
-  createdAt: Date;
-  /** when what it tells of happened (its outbox entry's time, ms): orders messages delivered together */
-  seq?: number;
-  read: boolean;
-  push: {
-    status: PushStatus;
-    purpose: string;
-    attempts: number;
-    nextAttemptAt: Date;
-    claimedUntil: Date;
-    lastError: string | null;
-    msgid: string | null;
-    sentAt: Date | null;
-    /** one-time grants this message must leave unspent (core grantsToKeep) */ keep?: number;
-  };
-}
+export { PUSH_STATUSES } from './db/documents';
+export type { MessageDoc, OutboxDoc, PushStatus } from './db/documents';
 
 /** Template ids and keywords come from the environment's configuration, never from code. */
 export function templateRegistry(): TemplateRegistry {
@@ -92,7 +55,7 @@ export function templateRegistry(): TemplateRegistry {
  */
 export async function loadTemplateRegistry(db: Database): Promise<TemplateRegistry> {
   const stored = await db
-    .collection('settings')
+    .collection(COLL.settings)
     .doc('subscribeTemplates')
     .get()
     .then(
@@ -130,7 +93,7 @@ export async function enqueue(
     createdAt: at,
   }));
   // all of a step's messages in one insert (one round trip, however many recipients)
-  if (docs.length) await t.collection('outbox').add({ data: docs });
+  if (docs.length) await t.collection(COLL.outbox).add({ data: docs });
   return docs.map((d) => d._id);
 }
 
@@ -149,14 +112,14 @@ async function resolve(db: Database, to: Recipient, memo?: Map<string, Promise<s
 }
 
 async function lookup(db: Database, to: Recipient): Promise<string[]> {
-  const openids = (rows: Record<string, unknown>[]) => rows.map((r) => String(r.openid)).filter(Boolean);
+  const openids = (rows: { openid?: string }[]) => rows.map((r) => String(r.openid ?? '')).filter(Boolean);
   switch (to.kind) {
     case 'applicant':
       // someone staff booked for by phone (tel:…) has no WeChat identity to message
       return to.id.startsWith('tel:') ? [] : [to.id];
     case 'staff': {
       const s = await db
-        .collection('staff')
+        .collection(COLL.staff)
         .doc(to.id)
         .get()
         .then(
@@ -167,17 +130,18 @@ async function lookup(db: Database, to: Recipient): Promise<string[]> {
     }
     case 'unit_leader': {
       const leaders = openids(
-        (await db.collection('staff').where({ unitId: to.unitId, role: 'leader', active: true }).limit(20).get()).data,
+        (await db.collection(COLL.staff).where({ unitId: to.unitId, role: 'leader', active: true }).limit(20).get())
+          .data,
       );
       // a unit without a bound leader (the center itself often has none): the center hears it, so an
       // alert meant for "the leader" never goes to nobody
       return leaders.length ? leaders : lookup(db, { kind: 'center' });
     }
     case 'center':
-      return openids((await db.collection('staff').where({ role: 'center', active: true }).limit(50).get()).data);
+      return openids((await db.collection(COLL.staff).where({ role: 'center', active: true }).limit(50).get()).data);
     case 'leader_in_charge': {
       const s = await db
-        .collection('settings')
+        .collection(COLL.settings)
         .doc('leaderInCharge')
         .get()
         .then(
@@ -192,7 +156,7 @@ async function lookup(db: Database, to: Recipient): Promise<string[]> {
 /** Claims a document for this dispatcher: an atomic conditional update that only one caller wins. */
 async function claim(
   db: Database,
-  collection: string,
+  collection: CollectionName,
   id: string,
   field: string,
   extra: object,
@@ -203,7 +167,7 @@ async function claim(
     .collection(collection)
     .where({ _id: id, [field]: _.lte(now), ...extra })
     .update({ data: { [field]: new Date(now.getTime() + CLAIM_MS) } });
-  return (r as unknown as { stats: { updated: number } }).stats.updated === 1;
+  return r.stats.updated === 1;
 }
 
 /** Expands outbox entries into inbox messages (one per recipient, idempotent by id). */
@@ -216,11 +180,11 @@ async function claimEntries(db: Database, ids: string[], now: Date): Promise<Set
   const _ = db.command;
   const token = crypto.randomBytes(8).toString('hex');
   await db
-    .collection('outbox')
+    .collection(COLL.outbox)
     .where({ _id: _.in(ids), status: 'pending', claimedUntil: _.lte(now) })
     .update({ data: { claimedUntil: new Date(now.getTime() + CLAIM_MS), claimedBy: token } });
   const { data } = await db
-    .collection('outbox')
+    .collection(COLL.outbox)
     .where({ _id: _.in(ids), claimedBy: token })
     .field({ _id: true })
     .limit(ids.length)
@@ -268,10 +232,10 @@ async function expand(
     };
     // an earlier, interrupted expansion may have written it already: the same id means the same message
     await db
-      .collection('messages')
+      .collection(COLL.messages)
       .add({ data: { _id, ...message } })
       .catch((e: unknown) => {
-        if (!/E11000|duplicate/i.test(String((e as { errMsg?: string })?.errMsg ?? e))) throw e;
+        if (!isDuplicateKey(e)) throw e;
       });
     ids.push(_id);
   }
@@ -281,13 +245,13 @@ async function expand(
 /** One push attempt: spend a one-time grant, send, and record what happened. */
 async function push(db: Database, m: MessageDoc, template: TemplateConfig, now: Date): Promise<PushStatus> {
   const _ = db.command;
-  if (!(await claim(db, 'messages', m._id, 'push.claimedUntil', { 'push.status': 'pending' }, now)))
+  if (!(await claim(db, COLL.messages, m._id, 'push.claimedUntil', { 'push.status': 'pending' }, now)))
     return m.push.status;
   // one grants document per person (id = openid): `counts.<templateId>` grants left
   const field = `counts.${template.id}`;
   const finish = (status: PushStatus, extra: Record<string, unknown> = {}) =>
     db
-      .collection('messages')
+      .collection(COLL.messages)
       .doc(m._id)
       .update({
         data: {
@@ -303,7 +267,7 @@ async function push(db: Database, m: MessageDoc, template: TemplateConfig, now: 
     template.kind === 'long-term'
       ? ((
           await db
-            .collection('grants')
+            .collection(COLL.grants)
             .doc(m.openid)
             .get()
             .then(
@@ -313,7 +277,7 @@ async function push(db: Database, m: MessageDoc, template: TemplateConfig, now: 
         )?.counts?.[template.id] ?? 0) > 0
       : (
           await db
-            .collection('grants')
+            .collection(COLL.grants)
             .where({ _id: m.openid, [field]: _.gt(m.push.keep ?? 0) })
             .update({ data: { [field]: _.inc(-1) } })
         ).stats.updated === 1;
@@ -333,14 +297,14 @@ async function push(db: Database, m: MessageDoc, template: TemplateConfig, now: 
     const reason = `${err.errCode ?? ''} ${err.errMsg ?? err.message ?? String(e)}`.trim();
     if (template.kind !== 'long-term')
       await db
-        .collection('grants')
+        .collection(COLL.grants)
         .doc(m.openid)
         .update({ data: { [field]: _.inc(1) } })
         .catch(() => undefined);
     if (err.errCode === 43101) {
       // the user refused or used up the grant on WeChat's side: recorded, not retried
       await db
-        .collection('grants')
+        .collection(COLL.grants)
         .doc(m.openid)
         .update({ data: { [field]: 0 } })
         .catch(() => undefined);
@@ -361,7 +325,7 @@ async function noGrant(db: Database, ids: string[], now: Date): Promise<number> 
   if (ids.length === 0) return 0;
   const _ = db.command;
   const r = await db
-    .collection('messages')
+    .collection(COLL.messages)
     .where({ _id: _.in(ids), 'push.status': 'pending', 'push.claimedUntil': _.lte(now) })
     .update({
       data: { 'push.status': 'no_grant', 'push.attempts': _.inc(1), 'push.lastError': '用户未授权或授权次数已用完' },
@@ -384,11 +348,11 @@ export async function dispatch(
   const templates = () => (registryRead ??= loadTemplateRegistry(db));
   const entries = (
     await db
-      .collection('outbox')
+      .collection(COLL.outbox)
       .where(only ? { _id: _.in(only), status: 'pending' } : { status: 'pending' })
       .limit(100)
       .get()
-  ).data as unknown as OutboxDoc[];
+  ).data as OutboxDoc[];
   const fresh: string[] = [];
   const mine = await claimEntries(
     db,
@@ -404,13 +368,13 @@ export async function dispatch(
   // an entry interrupted before this line is expanded again after its claim lapses: same message ids, no duplicates
   if (done.length)
     await db
-      .collection('outbox')
+      .collection(COLL.outbox)
       .where({ _id: _.in(done) })
       .update({ data: { status: 'expanded' } });
   const claimed = done.length;
   const due = (
     await db
-      .collection('messages')
+      .collection(COLL.messages)
       .where(
         only
           ? { _id: _.in(fresh.length ? fresh : ['-']), 'push.status': 'pending' }
@@ -418,7 +382,7 @@ export async function dispatch(
       )
       .limit(100)
       .get()
-  ).data as unknown as MessageDoc[];
+  ).data as MessageDoc[];
   const pushed: Record<string, number> = {};
   if (due.length === 0) return { expanded: entries.length, claimed, pushed };
   const registry = await templates();
@@ -430,7 +394,7 @@ export async function dispatch(
   const granted = new Set<string>();
   if (people.length) {
     const { data } = await db
-      .collection('grants')
+      .collection(COLL.grants)
       .where({ _id: _.in(people) })
       .limit(1000)
       .get();

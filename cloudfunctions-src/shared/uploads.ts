@@ -128,14 +128,9 @@ export async function verifyUploads(
     const rest = f.fileID.replace(/^cloud:\/\/[^/]+\//, '');
     if (!rest.startsWith(folders[f.folder])) flag(f.path, 'FILE_NOT_YOURS');
   }
-  const sdk = cloud as unknown as {
-    getTempFileURL(o: {
-      fileList: { fileID: string; maxAge: number }[];
-    }): Promise<{ fileList: { fileID: string; tempFileURL?: string; status?: number }[] }>;
-  };
   const mine = files.filter((f) => !problems[f.path]);
   const urls = mine.length
-    ? (await sdk.getTempFileURL({ fileList: mine.map((f) => ({ fileID: f.fileID, maxAge: 120 })) })).fileList
+    ? (await cloud.getTempFileURL({ fileList: mine.map((f) => ({ fileID: f.fileID, maxAge: 120 })) })).fileList
     : [];
   const seen = await Promise.all(
     mine.map((f, i) =>

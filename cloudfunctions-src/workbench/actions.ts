@@ -1,3 +1,4 @@
+import { COLL } from '../shared/db';
 import { z } from 'zod';
 import {
   addWorkingDays,
@@ -24,8 +25,9 @@ import {
   type WorkCalendar,
 } from '../../core';
 import { action, AppError, type ActionContext, type ActionTable } from '../shared/action';
-import { loadCenterConfig, signatureFileSchema } from '../shared/applicant';
-import type { BookingDoc } from '../bookings/facts';
+import { signatureFileSchema } from '../shared/applicant';
+import { loadCenterConfig } from '../shared/config';
+import type { BookingDoc } from '../shared/db';
 import type { Database } from '../shared/cloud';
 import {
   actorOf,
@@ -157,7 +159,7 @@ function narrowing(
 
 /** Departments for task and meeting pickers: id → name. */
 async function unitNames(db: Database): Promise<Record<string, string>> {
-  const { data } = await db.collection('units').limit(200).get();
+  const { data } = await db.collection(COLL.units).limit(200).get();
   return Object.fromEntries(data.map((u) => [String(u._id), String(u.name)]));
 }
 
@@ -212,7 +214,7 @@ async function recordReveal(
   who: { contactName: string | null; contactPhone: string | null },
 ) {
   const s = ctx.caller.staff!;
-  await ctx.db.collection('audit').add({
+  await ctx.db.collection(COLL.audit).add({
     data: {
       at: ctx.now,
       by: { staffId: s._id, name: s.name, role: s.role },
@@ -238,7 +240,7 @@ async function acceptSignature(ctx: ActionContext<Database>, caseId: string, des
   if (deskFileID) return deskSignature(ctx, deskFileID);
   // read only to find the phone signature; visibility and the rest are decided in the transaction
   const c = await ctx.db
-    .collection('cases')
+    .collection(COLL.cases)
     .doc(caseId)
     .get()
     .then(
@@ -330,7 +332,7 @@ export const actions = {
       // page side by side: three round trips, one wait; only the two date queues (即将到期, 已超期)
       // wait for today's dates before their page
       const groupsP = db
-        .collection('cases')
+        .collection(COLL.cases)
         .aggregate()
         .match(both(db, scope, narrow))
         .group({ _id: { status: '$status', dueOn: '$dueOn' }, n: db.command.aggregate.sum(1) })
@@ -339,7 +341,7 @@ export const actions = {
       const todayP = today(db, ctx.now);
       const pageOf = (t: Today | null) =>
         db
-          .collection('cases')
+          .collection(COLL.cases)
           .where(both(db, scope, narrow, queueFilter(db, input.queue, t)))
           .orderBy('submittedAt', 'desc')
           // only what a row shows: not the timeline (a long case's history would travel for one
@@ -356,7 +358,7 @@ export const actions = {
           0,
         );
       return {
-        items: (page.data as unknown as (CaseDoc & ApplicantCaseFields)[]).map((c) => ({
+        items: (page.data as (CaseDoc & ApplicantCaseFields)[]).map((c) => ({
           ...staffCaseRowView(c),
           firstAgentName: c.firstAgentName,
           dueOn: c.dueOn ?? null,
@@ -462,7 +464,7 @@ export const actions = {
       }
       if (a.type === 'reassign') {
         const target = await ctx.db
-          .collection('staff')
+          .collection(COLL.staff)
           .doc(a.toAgentId)
           .get()
           .then(
@@ -564,11 +566,11 @@ export const actions = {
       const actor = actorOf(ctx.caller);
       const missing = () => new AppError('NOT_FOUND', '没有找到这个预约');
       const b = await ctx.db
-        .collection('bookings')
+        .collection(COLL.bookings)
         .doc(input.bookingId)
         .get()
         .then(
-          (r) => r.data as unknown as BookingDoc | null,
+          (r) => r.data as BookingDoc | null,
           () => null,
         );
       if (!b) throw missing();
@@ -619,9 +621,9 @@ export const actions = {
       const _ = ctx.db.command;
       const t = await today(ctx.db, ctx.now);
       const [staff, cases] = await Promise.all([
-        ctx.db.collection('staff').where({ unitId, role: 'agent', active: true }).limit(100).get(),
+        ctx.db.collection(COLL.staff).where({ unitId, role: 'agent', active: true }).limit(100).get(),
         ctx.db
-          .collection('cases')
+          .collection(COLL.cases)
           .where({ unitId, status: _.in([...OPEN_STATUSES]) })
           .field({ agentId: true, status: true, dueOn: true })
           .limit(1000)

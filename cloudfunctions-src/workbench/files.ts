@@ -32,12 +32,7 @@ export function caseFiles(c: StoredCase): Map<string, CaseFile> {
 
 /** Temporary download URLs from storage, in order; null for a file storage no longer has. */
 export async function signFileLinks(fileIDs: string[]): Promise<(string | null)[]> {
-  const sdk = cloud as unknown as {
-    getTempFileURL(o: {
-      fileList: { fileID: string; maxAge: number }[];
-    }): Promise<{ fileList: { fileID: string; tempFileURL?: string; status?: number }[] }>;
-  };
-  const { fileList } = await sdk.getTempFileURL({
+  const { fileList } = await cloud.getTempFileURL({
     fileList: fileIDs.map((fileID) => ({ fileID, maxAge: FILE_LINK_MAX_AGE_S })),
   });
   return fileIDs.map((id) => {

@@ -10,6 +10,8 @@ export type CloudErrorCode =
   | 'INVALID_ENV'
   | 'EXCEED_REQUEST_LIMIT'
   | 'DATABASE_REQUEST_FAILED'
+  // a unique index (or _id) already holds the key: CloudBase's own code for it (error-code/DATABASE_DUPLICATE_WRITE)
+  | 'DATABASE_DUPLICATE_WRITE'
   | 'DATABASE_INVALID_OPERRATOR'
   | 'DATABASE_COLLECTION_NOT_EXIST'
   | 'DATABASE_COLLECTION_ALREADY_EXIST'

@@ -42,7 +42,7 @@ test('unique indexes declared in the project file are enforced, atomically', asy
   expect((await insert({ _id: 's1', openid: 'o1', unit: 'fgw' })).data.insertedIds).toEqual(['s1']);
   const dup = await insert({ _id: 's2', openid: 'o2', unit: 'fgw' }, { _id: 's3', openid: 'o1', unit: 'zx' });
   expect(dup).toMatchObject({
-    code: 'DATABASE_REQUEST_FAILED',
+    code: 'DATABASE_DUPLICATE_WRITE',
     message: expect.stringContaining('E11000 duplicate key error collection: staff index: openid_unique'),
   });
   // the whole batch failed: s2 was not written either
@@ -66,7 +66,7 @@ test('unique indexes declared in the project file are enforced, atomically', asy
     multi: false,
     merge: true,
   });
-  expect(move.code).toBe('DATABASE_REQUEST_FAILED');
+  expect(move.code).toBe('DATABASE_DUPLICATE_WRITE');
   expect((await all()).find((d: { _id: string }) => d._id === 's4').openid).toBe('o4');
 });
 

@@ -176,8 +176,9 @@ export class DatabaseService {
     for (const doc of docs) {
       const exists = tx ? this.readInTx(tx, coll, doc._id) !== null : this.store.get(coll, doc._id) !== undefined;
       if (exists || seen.has(doc._id)) {
+        // CloudBase answers a taken key with DATABASE_DUPLICATE_WRITE; the message keeps MongoDB's wording
         throw new CloudError(
-          'DATABASE_REQUEST_FAILED',
+          'DATABASE_DUPLICATE_WRITE',
           `E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: ${JSON.stringify(doc._id)} }`,
         );
       }

@@ -361,7 +361,7 @@ export class Store {
               .map((f) => `${f}: ${JSON.stringify(valuesAtPath(w.doc, f)[0] ?? null)}`)
               .join(', ');
             throw new CloudError(
-              'DATABASE_REQUEST_FAILED',
+              'DATABASE_DUPLICATE_WRITE',
               `E11000 duplicate key error collection: ${name} index: ${index.spec.name} dup key: { ${fields} }`,
             );
           }
