@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { action, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
 import { PRIVACY_VERSION } from '../shared/applicant';
-import { loadTemplateRegistry } from '../shared/outbox';
+import { loadTemplateRegistry } from '../shared/templates';
 
 /**
  * The subscribe templates the applicant is asked for, by purpose (accept_result, progress,

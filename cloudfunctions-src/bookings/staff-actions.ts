@@ -12,7 +12,7 @@ import {
 import { action, AppError, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
 import { loadSettings } from '../shared/config';
-import { actorOf, readCase, type CaseDoc } from '../shared/cases';
+import { actorOf, readCase } from '../shared/cases';
 import type { BookingDoc } from '../shared/db';
 import { bookingViewSchema, bookingAnswer, bookingView, readForBooking, placeBooking } from './views';
 import { slotIdSchema, bookingRef, phoneSchema, caseNoSchema, cancelIt, moveIt } from './changes';
@@ -94,11 +94,8 @@ export const staffActions = {
         })
         .limit(1)
         .get();
-      const c = data[0] as unknown as
-        | (Pick<CaseDoc, '_id' | 'caseNo' | 'category' | 'status' | 'contactName' | 'contactPhone'> & {
-            applicantName?: string;
-          })
-        | undefined;
+      // only the fields asked for above are filled
+      const c = data[0] as (typeof data)[number] | undefined;
       if (!c) throw new AppError('NOT_FOUND', '没有这个申请编号，请与来电人核对');
       return {
         case: {

@@ -13,7 +13,8 @@ import {
 } from '../../core';
 import { action, AppError, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { loadVisibleCase, unitRoster, visibleCasesFilter, type CaseDoc } from '../shared/cases';
+import { loadVisibleCase, visibleCasesFilter, type CaseDoc } from '../shared/cases';
+import { unitRoster } from '../shared/roster';
 import { caseSummarySchema, caseSummaryView, SUMMARY_FIELDS } from '../shared/views';
 import { fromNotifications } from '../shared/outbox';
 import { outboxSeeds, pendingForInsert } from '../shared/effects';

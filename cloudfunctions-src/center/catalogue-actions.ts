@@ -8,7 +8,7 @@ import {
   type TemplateConfig,
   type TemplatePurpose,
 } from '../../core';
-import { templateRegistry } from '../shared/outbox';
+import { templateRegistry } from '../shared/templates';
 import { action, AppError, type ActionTable } from '../shared/action';
 import { loadSettings } from '../shared/config';
 import type { Database } from '../shared/cloud';

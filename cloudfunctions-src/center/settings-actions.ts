@@ -18,7 +18,7 @@ import {
   type TemplatePurpose,
   type TemplateRegistry,
 } from '../../core';
-import { registryWith } from '../shared/outbox';
+import { registryWith } from '../shared/templates';
 import { action, AppError, type ActionTable } from '../shared/action';
 import { loadSettings, settingsOf } from '../shared/config';
 import type { Database } from '../shared/cloud';

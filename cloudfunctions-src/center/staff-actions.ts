@@ -5,7 +5,7 @@ import { pendingForInsert } from '../shared/effects';
 import { STAFF_ROLES } from '../../core';
 import { action, AppError, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { reassignCasesOf } from '../shared/cases';
+import { reassignCasesOf } from '../shared/roster';
 import {
   INVITE_ROLES,
   INVITE_ROLE_LABELS,

@@ -2,7 +2,8 @@ import { COLL, isDuplicateKey } from '../shared/db';
 import { z } from 'zod';
 import { action, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { loadTemplateRegistry, PUSH_STATUSES, type MessageDoc } from '../shared/outbox';
+import { PUSH_STATUSES, type MessageDoc } from '../shared/db';
+import { loadTemplateRegistry } from '../shared/templates';
 
 const PUSH_LABELS: Record<string, string> = {
   pending: '发送中',

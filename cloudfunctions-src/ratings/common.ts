@@ -223,9 +223,8 @@ export async function load(
     .match({ _id: caseId })
     .lookup({ from: COLL.ratings, localField: '_id', foreignField: '_id', as: 'ratingDocs' })
     .lookup({ from: COLL.badRatings, localField: '_id', foreignField: 'caseId', as: 'badRatingDocs' })
-    .end();
-  const found = list[0] as unknown as
-    (CaseDoc & { ratingDocs?: StoredRating[]; badRatingDocs?: BadRatingDoc[] }) | undefined;
+    .end<CaseDoc & { ratingDocs?: StoredRating[]; badRatingDocs?: BadRatingDoc[] }>();
+  const found = list[0] as (typeof list)[number] | undefined;
   const { ratingDocs = [], badRatingDocs = [], ...c } = found ?? ({} as NonNullable<typeof found>);
   const applicant = actorOf({ ...ctx.caller, staff: null });
   if (!found || !authorize(applicant, 'case.view', caseViewTarget(c as CaseDoc)).ok)

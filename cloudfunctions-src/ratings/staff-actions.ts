@@ -8,7 +8,7 @@ import { loadSettings } from '../shared/config';
 import { actorOf, caseFacts, type CaseDoc } from '../shared/cases';
 import { loadCalendar } from '../shared/config';
 import { putLedgerRow } from '../shared/ledger';
-import { enqueue } from '../shared/outbox';
+import { enqueue } from '../shared/effects';
 import { staffBadSchema, readDoc, asRating, asBad, refused } from './common';
 import {
   badActionInput,

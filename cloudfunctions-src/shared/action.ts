@@ -14,7 +14,8 @@ export const ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED:
     '这个请求编号（requestId）已用于内容不同的另一份申请：不写入任何内容，也不答复那份申请的结果；请换一个新的请求编号再提交',
   FILE_REJECTED:
-    '上传的文件不符合要求（不存在、不是本人上传、类型或大小不符）：fields 按文件位置给出说明，并列出问题代码（FILE_MISSING、FILE_NOT_YOURS、FILE_TYPE、FILE_TYPE_MISMATCH、FILE_TOO_LARGE、FILE_EMPTY）；不写入任何内容',
+    '上传的文件不符合要求（不存在、不是本人上传、类型或大小不符）：fields 按文件位置给出说明，并列出问题代码（FILE_MISSING、FILE_NOT_YOURS、' +
+    'FILE_TYPE、FILE_TYPE_MISMATCH、FILE_TOO_LARGE、FILE_EMPTY）；不写入任何内容',
   INTERNAL: '系统繁忙，请稍后再试',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

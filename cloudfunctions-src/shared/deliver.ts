@@ -3,9 +3,10 @@ import { settle } from './effects';
 import { dispatch } from './outbox';
 
 /**
- * What the notify function's timer (every 2 minutes by day) and the scheduler run after the
- * answers: settle one-write commands' effects, then deliver the outbox (inbox messages and
- * subscribe-message pushes). A big day is delivered over several rounds within the budget.
+ * The effects pipeline after the answers (shared/effects.ts), run by the notify function's timer
+ * (every 2 minutes by day) and the scheduler: settle what one-write commands recorded in `pending`,
+ * then dispatch the outbox (inbox messages and subscribe-message pushes). A big day is delivered
+ * over several rounds within the budget.
  */
 export async function deliver(
   db: Database,

@@ -6,7 +6,10 @@ import type { Database, Transaction } from './cloud';
 import { putLedgerRow } from './ledger';
 
 /**
- * Effects that follow a one-write command.
+ * Effects: what a command leaves to do after its answer (its messages, its case's 台账 row,
+ * documents it creates). The one name for them in the code; their stages are: recorded with the
+ * command's write, settled into real documents (`settle`), delivered (shared/outbox.ts `dispatch`,
+ * both run by shared/deliver.ts from the notify timer and the scheduler).
  *
  * In CloudBase a transaction costs a round trip to start, one per operation and one to commit, each
  * tens of milliseconds; a tap must not wait for seven of them. So an applicant's command
@@ -16,9 +19,10 @@ import { putLedgerRow } from './ledger';
  * create (a 差评's handling record). The write and its consequences are therefore atomic: none is
  * lost, none happens without the write. `settle` (run by the notify function's timer every few
  * seconds and by the scheduler) turns `pending` into real documents in one transaction per source
- * document, then the outbox is delivered as before. A staff member's step on a case is written the
- * same way (shared/cases.ts transitionCase); the few writes nobody waits for at a screen (the
- * scheduler's sweeps, a ledger rebuild, 差评 handling) keep their transactions.
+ * document, then the outbox is delivered. A staff member's step on a case is written the same way
+ * (shared/cases.ts transitionCase); the few writes nobody waits for at a screen (the scheduler's
+ * sweeps, a reassignment, 差评 handling) keep their transactions and record their messages in them
+ * with `enqueue`. Either way outbox entries are written by one function, `writeOutbox`, below.
  */
 
 export interface OutboxSeed {
@@ -190,10 +194,7 @@ async function settleOne(
     const doc = await readDoc(t, coll, id);
     const p = doc?.pending;
     if (!p) return 0;
-    if (p.outbox?.length)
-      await t
-        .collection(COLL.outbox)
-        .add({ data: p.outbox.map((e) => ({ ...e, status: 'pending', claimedUntil: new Date(0), createdAt: e.at })) });
+    await writeOutbox(t, p.outbox ?? []);
     for (const ins of p.inserts ?? []) await t.collection(ins.collection).doc(ins._id).set({ data: ins.data });
     for (const up of p.updates ?? []) await t.collection(up.collection).doc(up._id).update({ data: up.data });
     if (p.ledger)
@@ -251,4 +252,42 @@ export async function settle(
     }
   }
   return { settled, messages };
+}
+
+/**
+ * The one write of outbox entries: what `settle` makes of a document's `pending`, and what a
+ * transaction that already holds its documents (a scheduler sweep, 差评 handling) writes at once.
+ * All of a step's messages go in one insert (one round trip, however many recipients).
+ */
+async function writeOutbox(t: Pick<Transaction, 'collection'>, seeds: OutboxSeed[]): Promise<void> {
+  if (seeds.length)
+    await t
+      .collection(COLL.outbox)
+      .add({ data: seeds.map((e) => ({ ...e, status: 'pending', claimedUntil: new Date(0), createdAt: e.at })) });
+}
+
+/** The outbox id of a reminder's n-th message: the first one existing means the reminder went out. */
+export const reminderOutboxId = (key: string, n = 0) => `rm:${key}:${n}`;
+
+/**
+ * Writes one outbox entry per notification inside the caller's transaction; returns their ids.
+ * With a `key` the ids are `rm:<key>:<n>` instead of random: writing the same key twice fails on
+ * the id, which is how a reminder is sent once (see `reminderOutboxId`).
+ */
+export async function enqueue(
+  t: Pick<Transaction, 'collection'>,
+  items: { kind: MessageKind; to: Recipient }[],
+  facts: MessageFacts,
+  at: Date,
+  key?: string,
+): Promise<string[]> {
+  const seeds = items.map((n, i) => ({
+    _id: key ? reminderOutboxId(key, i) : outboxId(),
+    kind: n.kind,
+    to: n.to,
+    facts,
+    at,
+  }));
+  await writeOutbox(t, seeds);
+  return seeds.map((d) => d._id);
 }

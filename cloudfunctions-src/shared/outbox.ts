@@ -6,21 +6,22 @@ import {
   grantsToKeep,
   isBookingFacts,
   templateData,
-  type MessageFacts,
-  type MessageKind,
   type MessagePages,
   type Notification,
   type Recipient,
   type TemplateConfig,
   type TemplateRegistry,
 } from '../../core';
-import { cloud, type Database, type Transaction } from './cloud';
+import { cloud, type Database } from './cloud';
+import { loadTemplateRegistry } from './templates';
 
 /**
- * 消息 outbox. A state change writes its messages in the same transaction (so a change is never
- * lost without its messages, nor a message sent for a change that did not happen); delivery comes
- * after, retried with backoff, and never rolls back or blocks the case. Every recipient gets an
- * in-app message (the inbox), whatever WeChat does with the push.
+ * 消息 delivery: the last stage of a command's effects (shared/effects.ts). Outbox entries reach
+ * the `outbox` collection only through effects.ts — from a one-write command's `pending` when the
+ * timer settles it, or from a transaction that writes them with its change — so a message is never
+ * sent for a change that did not happen, nor a change kept without its messages. Here they are
+ * expanded into inbox messages (one per recipient) and pushed, retried with backoff; delivery never
+ * rolls back or blocks the case. Every recipient gets the inbox message whatever WeChat does with the push.
  */
 
 /** Pages messages open: the applicant's case detail, or the staff case page. */
@@ -36,69 +37,6 @@ const CLAIM_MS = 60_000;
 
 export { PUSH_STATUSES } from './db/documents';
 export type { MessageDoc, OutboxDoc, PushStatus } from './db/documents';
-
-/** Template ids and keywords come from the environment's configuration, never from code. */
-export function templateRegistry(): TemplateRegistry {
-  const raw = process.env.BANGBAN_SUBSCRIBE_TEMPLATES;
-  if (!raw) return {};
-  try {
-    return JSON.parse(raw) as TemplateRegistry;
-  } catch {
-    console.error(JSON.stringify({ outbox: 'BANGBAN_SUBSCRIBE_TEMPLATES is not valid JSON' }));
-    return {};
-  }
-}
-
-/**
- * The registry in force: the environment's configuration, with each purpose the center
- * administrator set in the settings screen (settings/subscribeTemplates) taking its place.
- */
-export async function loadTemplateRegistry(db: Database): Promise<TemplateRegistry> {
-  const stored = await db
-    .collection(COLL.settings)
-    .doc('subscribeTemplates')
-    .get()
-    .then(
-      (r) => r.data as { templates?: TemplateRegistry } | null,
-      () => null,
-    );
-  return registryWith(stored);
-}
-
-/** The registry in force given the stored settings/subscribeTemplates document (or none). */
-export function registryWith(stored: { templates?: TemplateRegistry } | null | undefined): TemplateRegistry {
-  return { ...templateRegistry(), ...(stored?.templates ?? {}) };
-}
-
-/**
- * Writes one outbox entry per notification inside the caller's transaction; returns their ids.
- * With a `key` the ids are `rm:<key>:<n>` instead of random: writing the same key twice fails on
- * the id, which is how a reminder is sent once (see `reminderOutboxId`).
- */
-export async function enqueue(
-  t: Pick<Transaction, 'collection'>,
-  items: { kind: MessageKind; to: Recipient }[],
-  facts: MessageFacts,
-  at: Date,
-  key?: string,
-): Promise<string[]> {
-  const docs = items.map((n, i) => ({
-    _id: key ? reminderOutboxId(key, i) : `ob-${crypto.randomBytes(12).toString('hex')}`,
-    kind: n.kind,
-    to: n.to,
-    facts,
-    at,
-    status: 'pending',
-    claimedUntil: new Date(0),
-    createdAt: at,
-  }));
-  // all of a step's messages in one insert (one round trip, however many recipients)
-  if (docs.length) await t.collection(COLL.outbox).add({ data: docs });
-  return docs.map((d) => d._id);
-}
-
-/** The outbox id of a reminder's n-th message: the first one existing means the reminder went out. */
-export const reminderOutboxId = (key: string, n = 0) => `rm:${key}:${n}`;
 
 export const fromNotifications = (ns: Notification[]) => ns.map((n) => ({ kind: n.kind, to: n.to }));
 

@@ -60,7 +60,9 @@ export const contactActions = {
 
   revealBookingContact: action({
     summary:
-      '预约名单上查看申请人的完整电话（上门服务出发前、到场前联系），与 revealContact 同一规则和记录：关联申请的预约只对该申请的经办和首问帮代办员、责任单位的责任领导、政务服务中心；没有关联申请的预约属于窗口，只对中心单位的帮代办员和责任领导、政务服务中心；每次查看记入审计“查看电话”（谁、何时、哪个预约，不记号码）；其他人与不存在的预约相同（NOT_FOUND）',
+      '预约名单上查看申请人的完整电话（上门服务出发前、到场前联系），与 revealContact 同一规则和记录：关联申请的预约只对该申请的经办和首问帮代办员、' +
+      '责任单位的责任领导、政务服务中心；没有关联申请的预约属于窗口，只对中心单位的帮代办员和责任领导、政务服务中心；每次查看记入审计“查看电话”（谁、' +
+      '何时、哪个预约，不记号码）；其他人与不存在的预约相同（NOT_FOUND）',
     roles: ['agent', 'leader', 'center'],
     input: z.object({ bookingId: id }),
     output: revealedContactSchema,
