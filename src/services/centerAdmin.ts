@@ -1,141 +1,53 @@
-import { callCloud } from './transport';
-import { unwrap, type CloudAnswer } from './result';
+import { callApi, type ApiInput, type ApiOutput } from './transport';
 
 /**
- * The center administrator's calls (function `center`), one exported function per action; only
- * the packages/center pages import this file, so it stays out of the main package.
+ * The center administrator's calls and the staff binding (function `center`), one exported function
+ * per action; only the staff and center subpackages import this file, so it stays out of the main package.
  */
-const center = async <T>(action: string, input: object): Promise<T> =>
-  unwrap(await callCloud<CloudAnswer<T>>('center', { action, input }));
+export type InviteRole = ApiInput<'center', 'createInvite'>['role'];
+export type AuditKind = NonNullable<ApiInput<'center', 'listAudit'>['kind']>;
+export type AuditEntry = ApiOutput<'center', 'listAudit'>['items'][number];
+export type CenterSettings = ApiOutput<'center', 'getSettings'>;
+export type ServiceItem = CenterSettings['serviceItems'][number];
+export type BookingWindow = CenterSettings['settings']['booking']['windows'][number];
+export type BoundStaff = ApiOutput<'center', 'redeemInvite'>;
 
-export type InviteRole = 'agent' | 'leader' | 'center' | 'admin';
-export interface Invite {
-  code: string;
-  name: string;
-  roleLabel: string;
-  unitName: string;
-  status: string;
-  statusLabel: string;
-  expiresAt: string;
-}
-export interface StaffMember {
-  staffId: string;
-  name: string;
-  role: string;
-  roleLabel: string;
-  admin: boolean;
-  unitId: string;
-  unitName: string;
-  onDuty: boolean;
-  active: boolean;
-}
-export interface Unit {
-  unitId: string;
-  name: string;
-  kind: string;
-  industries: { industry: string; label: string }[];
-}
-export interface AuditEntry {
-  at: string;
-  by: string;
-  what: string;
-  whatLabel: string;
-  target: { kind: string; id: string };
-  before: unknown;
-  after: unknown;
-}
-export interface ServiceItem {
-  itemId: string;
-  name: string;
-  unitId: string;
-  window: string;
-  committedWorkingDays: number;
-  /** 材料清单, one item a line */
-  materials?: string[];
-}
-export interface BookingWindow {
-  id: string;
-  kind: string;
-  label: string;
-  start: string;
-  end: string;
-  capacity: number;
-  slotMinutes: number;
-  [k: string]: unknown;
-}
-export interface CenterSettings {
-  settings: {
-    calendar: Record<string, unknown>;
-    lifecycle: Record<string, number>;
-    booking: Record<string, unknown> & { windows: BookingWindow[] };
-    rating: Record<string, unknown>;
-    routing: Record<string, unknown>;
-  };
-  overrides: { date: string; working: boolean; name: string; regional?: boolean }[];
-  /** this year and the next two: from chinese-days (built_in), entered here (center) or nobody's yet */
-  calendarYears: {
-    year: number;
-    source: 'built_in' | 'center' | 'missing';
-    periods: { name: string; from: string; to: string }[];
-    makeupWorkdays: { date: string; name: string }[];
-  }[];
-  calendarWarnings: { code: string; year: number; message: string }[];
-  serviceItems: ServiceItem[];
-  subscribeTemplates: SubscribeTemplate[];
-  canEdit: boolean;
-}
-export interface SubscribeTemplate {
-  purpose: string;
-  label: string;
-  id: string | null;
-  kind: string | null;
-  keywords: Record<string, string>;
-  /** env: the function environment; settings: set here; none: not configured */
-  source: 'env' | 'settings' | 'none';
-}
-export type AuditKind =
-  'settings' | 'calendar' | 'serviceItem' | 'unit' | 'staff' | 'invite' | 'subscribeTemplate' | 'case' | 'booking';
-
-export const createInvite = (input: { name: string; role: InviteRole; unitId: string }) =>
-  center<{ code: string; expiresAt: string; roleLabel: string; unitName: string; name: string }>('createInvite', input);
-export const listInvites = () => center<{ items: Invite[]; total: number }>('listInvites', { limit: 20 });
-export const revokeInvite = (code: string) => center<{ code: string }>('revokeInvite', { code });
-export const listStaff = (input: { unitId?: string; limit?: number } = {}) =>
-  center<{ items: StaffMember[]; total: number }>('listStaff', { limit: 100, ...input });
-export const updateStaff = (input: {
-  staffId: string;
-  role?: InviteRole;
-  unitId?: string;
-  onDuty?: boolean;
-  unbind?: boolean;
-  reason: string;
-}) => center<{ staff: StaffMember }>('updateStaff', input);
-export const listUnits = () =>
-  center<{ units: Unit[]; industries: { industry: string; label: string }[] }>('listUnits', {});
-export const saveUnit = (input: { unitId: string; name: string; kind: string; industries: string[] }) =>
-  center<{ unitId: string }>('saveUnit', input);
-export const getCenterSettings = () => center<CenterSettings>('getSettings', {});
-export const saveSettings = (section: string, value: Record<string, unknown>) =>
-  center<{ section: string }>('saveSettings', { section, value });
-export const saveHolidayOverride = (input: {
-  date: string;
-  working: boolean;
-  name: string;
-  regional?: boolean;
-  remove?: boolean;
-}) => center<{ overrides: CenterSettings['overrides'] }>('saveHolidayOverride', input);
-export const saveYearCalendar = (input: {
-  year: number;
-  periods: { name: string; from: string; to: string }[];
-  makeupWorkdays: { date: string; name: string }[];
-}) => center<{ year: number; holidays: number; makeupWorkdays: number }>('saveYearCalendar', input);
-export const saveServiceItem = (input: ServiceItem & { remove?: boolean }) =>
-  center<{ items: ServiceItem[] }>('saveServiceItem', input);
-export const listAudit = (input: { kind?: AuditKind; offset?: number } = {}) =>
-  center<{ items: AuditEntry[]; total: number }>('listAudit', { limit: 20, ...input });
-export const saveSubscribeTemplate = (input: {
-  purpose: string;
-  id?: string;
-  keywords?: Record<string, string>;
-  reset?: boolean;
-}) => center<{ purpose: string }>('saveSubscribeTemplate', input);
+/** 输入邀请码绑定工作人员身份 */
+export const redeemInvite = (code: string) => callApi('center', 'redeemInvite', { code });
+/** 生成邀请码 */
+export const createInvite = (input: ApiInput<'center', 'createInvite'>) => callApi('center', 'createInvite', input);
+/** 最近的邀请码 */
+export const listInvites = () => callApi('center', 'listInvites', { limit: 20 });
+/** 作废邀请码 */
+export const revokeInvite = (code: string) => callApi('center', 'revokeInvite', { code });
+/** 工作人员名单 */
+export const listStaff = (input: ApiInput<'center', 'listStaff'> = {}) =>
+  callApi('center', 'listStaff', { limit: 100, ...input });
+/** 调整工作人员的角色、单位、在岗，或解除绑定（须写原因） */
+export const updateStaff = (input: ApiInput<'center', 'updateStaff'>) => callApi('center', 'updateStaff', input);
+/** 单位与行业 */
+export const listUnits = () => callApi('center', 'listUnits');
+/** 保存单位 */
+export const saveUnit = (input: ApiInput<'center', 'saveUnit'>) => callApi('center', 'saveUnit', input);
+/** 中心设置、节假日、服务事项与订阅消息模板 */
+export const getCenterSettings = () => callApi('center', 'getSettings');
+/** 保存设置的一节 */
+export const saveSettings = (
+  section: ApiInput<'center', 'saveSettings'>['section'],
+  value: ApiInput<'center', 'saveSettings'>['value'],
+) => callApi('center', 'saveSettings', { section, value });
+/** 调休、地方节假日 */
+export const saveHolidayOverride = (input: ApiInput<'center', 'saveHolidayOverride'>) =>
+  callApi('center', 'saveHolidayOverride', input);
+/** 录入一年的节假日安排 */
+export const saveYearCalendar = (input: ApiInput<'center', 'saveYearCalendar'>) =>
+  callApi('center', 'saveYearCalendar', input);
+/** 保存或删除服务事项 */
+export const saveServiceItem = (input: ApiInput<'center', 'saveServiceItem'>) =>
+  callApi('center', 'saveServiceItem', input);
+/** 操作记录 */
+export const listAudit = (input: ApiInput<'center', 'listAudit'> = {}) =>
+  callApi('center', 'listAudit', { limit: 20, ...input });
+/** 保存订阅消息模板 */
+export const saveSubscribeTemplate = (input: ApiInput<'center', 'saveSubscribeTemplate'>) =>
+  callApi('center', 'saveSubscribeTemplate', input);

@@ -1,81 +1,31 @@
-import { callCloud } from './transport';
-import { unwrap, type CloudAnswer } from './result';
-import type { BookingView } from './bookingTypes';
+import { callApi, type ApiInput, type ApiOutput } from './transport';
 
 /**
  * The desk's calls (function `bookings`, staff actions): the day's appointments per window,
- * check-in, booking on behalf of an applicant (取消／改约: staffCancelBooking, staffRescheduleBooking). Only the staff subpackage imports this file.
+ * check-in, booking on behalf of an applicant, 取消／改约 by staff. Only the staff subpackage
+ * imports this file.
  */
-export interface DeskBooking extends BookingView {
-  categoryLabel: string;
-  /** masked by the server */
-  contactName: string | null;
-  contactPhone: string | null;
-  bookedByStaff: boolean;
-  canCheckIn: boolean;
-  /** whether this caller may still cancel / move it (staff until it starts; leaders never) */
-  canCancel: boolean;
-  canReschedule: boolean;
-}
-export interface DeskSlot {
-  slotId: string;
-  windowId: string;
-  label: string;
-  kindLabel: string;
-  start: string;
-  end: string;
-  capacity: number;
-  bookings: DeskBooking[];
-}
-export interface DeskDay {
-  date: string;
-  windows: { windowId: string; label: string; kindLabel: string }[];
-  slots: DeskSlot[];
-  canCheckIn: boolean;
-  /** whether this caller may cancel or move bookings at all */
-  canChange: boolean;
-}
-
-const bookings = async <T>(action: string, input: object): Promise<T> =>
-  unwrap(await callCloud<CloudAnswer<T>>('bookings', { action, input }));
+export type DeskDay = ApiOutput<'bookings', 'listDay'>;
+export type DeskBooking = DeskDay['slots'][number]['bookings'][number];
+export type FoundCase = ApiOutput<'bookings', 'findCase'>['case'];
 
 /** 某日预约名单（按窗口） */
-export const listDayBookings = (input: { date: string; windowId?: string }) => bookings<DeskDay>('listDay', input);
-/** 登记到场或未到场 */
+export const listDayBookings = (input: ApiInput<'bookings', 'listDay'>) => callApi('bookings', 'listDay', input);
 /** 签到码签到: the six digits the applicant shows mark their booking of today as arrived */
-export const checkInByCode = (code: string) =>
-  bookings<{
-    bookingId: string;
-    status: string;
-    statusLabel: string;
-    contactName: string | null;
-    start: string;
-    end: string;
-    windowLabel: string;
-  }>('checkInByCode', { code });
+export const checkInByCode = (code: string) => callApi('bookings', 'checkInByCode', { code });
+/** 登记到场或未到场 */
 export const checkInBooking = (bookingId: string, attended: boolean) =>
-  bookings<{ status: string; statusLabel: string }>('checkIn', { bookingId, attended });
-/** A case found by its number for a booking on the caller's behalf; name and phone arrive masked. */
-export interface FoundCase {
-  caseId: string;
-  caseNo: string;
-  category: string;
-  categoryLabel: string;
-  statusLabel: string;
-  open: boolean;
-  applicantName: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-}
-/** 按申请编号查找申请（代客预约前与来人核对） */
-export const findCaseByNo = (caseNo: string) => bookings<{ case: FoundCase }>('findCase', { caseNo });
+  callApi('bookings', 'checkIn', { bookingId, attended });
+/** 按申请编号查找申请（代客预约前与来人核对）；姓名和电话已遮掩 */
+export const findCaseByNo = (caseNo: string) => callApi('bookings', 'findCase', { caseNo });
 /**
  * 代客预约: for the case the agent found and confirmed with the caller, or for a walk-in held on the
  * desk (no WeChat owner). Never matched to anyone by phone number.
  */
-export const bookForApplicant = (input: {
-  slotId: string;
-  caseId?: string;
-  walkIn?: { name: string; phone: string; category: string };
-  homeAddress?: string;
-}) => bookings<{ booking: BookingView }>('bookFor', input);
+export const bookForApplicant = (input: ApiInput<'bookings', 'bookFor'>) => callApi('bookings', 'bookFor', input);
+/** 取消预约（工作人员）：开始前取消申请人的预约，须填写原因（2–100字），系统通知申请人 */
+export const staffCancelBooking = (input: ApiInput<'bookings', 'staffCancel'>) =>
+  callApi('bookings', 'staffCancel', input);
+/** 改约（工作人员）：把申请人的预约改到另一个时段，系统通知申请人新时间 */
+export const staffRescheduleBooking = (input: ApiInput<'bookings', 'staffReschedule'>) =>
+  callApi('bookings', 'staffReschedule', input);

@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro';
+import type { ApiAction, ApiFunction, ApiInput, ApiOutput } from '../../cloudfunctions-src/api';
 import { CloudCallError } from './errors';
+import { unwrap, type CloudAnswer } from './result';
 
 type Caller = <T>(name: string, data: object) => Promise<T>;
 
@@ -30,12 +32,29 @@ async function callWxCloud<T>(name: string, data: object): Promise<T> {
   }
 }
 
-/**
- * The one way the app reaches a cloud function. Pages never import this: they import a
- * service from this folder, so every backend call is listed there.
- */
-export function callCloud<T>(name: string, data: object): Promise<T> {
+/** The contract's types for the services: what an action takes, and the `data` it answers. */
+export type { ApiInput, ApiOutput };
+
+function callCloud<T>(name: string, data: object): Promise<T> {
   return h5Gateway ? h5Gateway<T>(name, data) : callWxCloud<T>(name, data);
+}
+
+/** An action whose input may be left out (every field optional) takes it as an optional argument. */
+type InputArg<F extends ApiFunction, A extends ApiAction<F>> =
+  Record<string, never> extends ApiInput<F, A> ? [input?: ApiInput<F, A>] : [input: ApiInput<F, A>];
+
+/**
+ * The one way the app reaches a cloud function, typed by the server's action tables
+ * (cloudfunctions-src/api.ts): a wrong function or action name, a wrong input or a misuse of the
+ * answer does not compile. Answers `data`; a refusal throws AppError, a platform failure CloudCallError.
+ * Pages never import this: they call a service from this folder, grouped by function.
+ */
+export async function callApi<F extends ApiFunction, A extends ApiAction<F>>(
+  fn: F,
+  action: A,
+  ...[input]: InputArg<F, A>
+): Promise<ApiOutput<F, A>> {
+  return unwrap(await callCloud<CloudAnswer<ApiOutput<F, A>>>(fn, { action, input: input ?? {} }));
 }
 
 /**
@@ -71,7 +90,8 @@ export function uploadFile(
             e.errMsg ?? 'cloud.uploadFile:fail',
           ),
         ),
-    }) as unknown as { onProgressUpdate?: (cb: (p: { progress: number }) => void) => void } | undefined;
+    });
+    // a test double may answer no task
     task?.onProgressUpdate?.((p) => onProgress?.(p.progress));
   });
 }
@@ -89,8 +109,10 @@ export async function requestSubscribe(tmplIds: string[]): Promise<Record<string
       Taro.requestSubscribeMessage.Option,
       'tmplIds'
     > as Taro.requestSubscribeMessage.Option;
-    const r = (await Taro.requestSubscribeMessage(option)) as unknown as Record<string, string>;
-    return r;
+    const answers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(await Taro.requestSubscribeMessage(option)))
+      if (typeof value === 'string') answers[key] = value;
+    return answers;
   } catch {
     return {};
   }

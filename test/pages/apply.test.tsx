@@ -2,17 +2,32 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { idNumberCheckDigit, usccCheckCharacter } from '../../core/identity';
 import Apply, { DRAFT_KEY, validateDraft, type Draft } from '../../src/pages/apply/index';
-import { submitApplication } from '../../src/services/submitApplication';
-import { getPrivacyStatus } from '../../src/services/getPrivacyStatus';
-import { agreePrivacy } from '../../src/services/agreePrivacy';
-import { getSubscribeTemplates } from '../../src/services/getSubscribeTemplates';
+import { submitApplication, type SubmittedApplication } from '../../src/services/cases';
+import { getPrivacyStatus, agreePrivacy, getSubscribeTemplates } from '../../src/services/applicant';
 import { unwrap } from '../../src/services/result';
 import { CloudCallError } from '../../src/services/errors';
 
-jest.mock('../../src/services/submitApplication', () => ({ submitApplication: jest.fn() }));
-jest.mock('../../src/services/getPrivacyStatus', () => ({ getPrivacyStatus: jest.fn() }));
-jest.mock('../../src/services/agreePrivacy', () => ({ agreePrivacy: jest.fn() }));
-jest.mock('../../src/services/getSubscribeTemplates', () => ({ getSubscribeTemplates: jest.fn() }));
+/** What cases.submit answers for a new application. */
+const submitted = (caseId: string, caseNo: string): SubmittedApplication => ({
+  caseId,
+  caseNo,
+  status: 'applied',
+  statusLabel: '待受理',
+  unitName: '政务服务中心',
+  agentName: null,
+  repeated: false,
+});
+
+jest.mock('../../src/services/cases', () => ({
+  ...jest.requireActual('../../src/services/cases'),
+  submitApplication: jest.fn(),
+}));
+jest.mock('../../src/services/applicant', () => ({
+  ...jest.requireActual('../../src/services/applicant'),
+  getPrivacyStatus: jest.fn(),
+  agreePrivacy: jest.fn(),
+  getSubscribeTemplates: jest.fn(),
+}));
 jest.mock('../../src/services/transport', () => ({
   ...jest.requireActual('../../src/services/transport'),
   requestSubscribe: jest.fn(async () => ({})),
@@ -185,7 +200,7 @@ describe('apply page: validation messages, in words, next to their fields', () =
   it('a network failure keeps the form and the same request id for the retry (one case, not two)', async () => {
     Taro.setStorageSync(DRAFT_KEY, base);
     submit.mockRejectedValueOnce(new CloudCallError('NETWORK', 'ECONNREFUSED'));
-    submit.mockResolvedValueOnce({ caseId: 'c1', caseNo: 'BB20261128-0001', status: 'applied' });
+    submit.mockResolvedValueOnce(submitted('c1', 'BB20261128-0001'));
     const { container } = await renderForm();
     await act(async () => tap(container, 't-submit'));
     expect(container.querySelector('.t-form-error')?.textContent).toContain('无法连接到服务');
@@ -197,47 +212,51 @@ describe('apply page: validation messages, in words, next to their fields', () =
     expect(Taro.getStorageSync(DRAFT_KEY)).toBeFalsy();
   });
 
-  it('two different applications in a row are two requests: the sent form is not saved back, the next one starts empty with its own request id', async () => {
-    jest.useFakeTimers();
-    try {
-      Taro.setStorageSync(DRAFT_KEY, base);
-      submit.mockResolvedValueOnce({ caseId: 'c1', caseNo: 'BB20261128-000001', status: 'applied' });
-      submit.mockResolvedValueOnce({ caseId: 'c2', caseNo: 'BB20261128-000002', status: 'applied' });
-      const first = await renderForm();
-      await act(async () => tap(first.container, 't-submit'));
-      expect(first.container.querySelector('.t-case-no')?.textContent).toBe('BB20261128-000001');
-      // the draft save that was waiting when the answer came must not write the sent form back
-      act(() => jest.advanceTimersByTime(1000));
-      expect(Taro.getStorageSync(DRAFT_KEY)).toBeFalsy();
-      first.unmount();
+  it(
+    'two different applications in a row are two requests: the sent form ' +
+      'is not saved back, the next one starts empty with its own request id',
+    async () => {
+      jest.useFakeTimers();
+      try {
+        Taro.setStorageSync(DRAFT_KEY, base);
+        submit.mockResolvedValueOnce(submitted('c1', 'BB20261128-000001'));
+        submit.mockResolvedValueOnce(submitted('c2', 'BB20261128-000002'));
+        const first = await renderForm();
+        await act(async () => tap(first.container, 't-submit'));
+        expect(first.container.querySelector('.t-case-no')?.textContent).toBe('BB20261128-000001');
+        // the draft save that was waiting when the answer came must not write the sent form back
+        act(() => jest.advanceTimersByTime(1000));
+        expect(Taro.getStorageSync(DRAFT_KEY)).toBeFalsy();
+        first.unmount();
 
-      // 申请帮办代办 again: an empty form
-      const { container } = await renderForm();
-      expect(container.querySelector('.t-category-livelihood')?.getAttribute('aria-checked')).not.toBe('true');
-      fillPerson(container);
-      // lets the fields that just appeared finish loading before typing into them
-      act(() => jest.advanceTimersByTime(100));
-      type(container, 't-applicantName', '李明');
-      type(container, 't-idNumber', ID);
-      tap(container, 't-specialGroups-elderly');
-      tap(container, 't-publicService-yes');
-      type(container, 't-matter', '办理残疾人两项补贴');
-      type(container, 't-contact-name', '李明');
-      type(container, 't-contact-phone', '13912345679');
-      act(() => jest.advanceTimersByTime(1000));
-      await act(async () => tap(container, 't-submit'));
-      expect(submit).toHaveBeenCalledTimes(2);
-      const [one, two] = submit.mock.calls.map((c) => c[0]);
-      expect(two.matter).toBe('办理残疾人两项补贴');
-      expect(two.requestId).toMatch(/^r[0-9a-z]{8,}$/);
-      expect(two.requestId).not.toBe(one.requestId);
-      expect(container.querySelector('.t-case-no')?.textContent).toBe('BB20261128-000002');
-      act(() => jest.advanceTimersByTime(1000));
-      expect(Taro.getStorageSync(DRAFT_KEY)).toBeFalsy();
-    } finally {
-      jest.useRealTimers();
-    }
-  });
+        // 申请帮办代办 again: an empty form
+        const { container } = await renderForm();
+        expect(container.querySelector('.t-category-livelihood')?.getAttribute('aria-checked')).not.toBe('true');
+        fillPerson(container);
+        // lets the fields that just appeared finish loading before typing into them
+        act(() => jest.advanceTimersByTime(100));
+        type(container, 't-applicantName', '李明');
+        type(container, 't-idNumber', ID);
+        tap(container, 't-specialGroups-elderly');
+        tap(container, 't-publicService-yes');
+        type(container, 't-matter', '办理残疾人两项补贴');
+        type(container, 't-contact-name', '李明');
+        type(container, 't-contact-phone', '13912345679');
+        act(() => jest.advanceTimersByTime(1000));
+        await act(async () => tap(container, 't-submit'));
+        expect(submit).toHaveBeenCalledTimes(2);
+        const [one, two] = submit.mock.calls.map((c) => c[0]);
+        expect(two.matter).toBe('办理残疾人两项补贴');
+        expect(two.requestId).toMatch(/^r[0-9a-z]{8,}$/);
+        expect(two.requestId).not.toBe(one.requestId);
+        expect(container.querySelector('.t-case-no')?.textContent).toBe('BB20261128-000002');
+        act(() => jest.advanceTimersByTime(1000));
+        expect(Taro.getStorageSync(DRAFT_KEY)).toBeFalsy();
+      } finally {
+        jest.useRealTimers();
+      }
+    },
+  );
 
   it('a request id the server says belongs to another application is dropped: the next tap is a new request', async () => {
     Taro.setStorageSync(DRAFT_KEY, { ...base, requestId: 'rstale000001' });
@@ -248,7 +267,7 @@ describe('apply page: validation messages, in words, next to their fields', () =
         message: '这份申请的内容与之前用同一编号提交的申请不同，没有提交。',
       }),
     );
-    submit.mockResolvedValueOnce({ caseId: 'c2', caseNo: 'BB20261128-000002', status: 'applied' });
+    submit.mockResolvedValueOnce(submitted('c2', 'BB20261128-000002'));
     const { container } = await renderForm();
     await act(async () => tap(container, 't-submit'));
     expect(container.querySelector('.t-form-error')?.textContent).toContain('我的申请');
@@ -289,7 +308,7 @@ describe('apply page: validation messages, in words, next to their fields', () =
 
   it('a double tap sends once', async () => {
     Taro.setStorageSync(DRAFT_KEY, base);
-    let resolve: (v: { caseId: string; caseNo: string; status: string }) => void = () => undefined;
+    let resolve: (v: SubmittedApplication) => void = () => undefined;
     submit.mockImplementation(() => new Promise((r) => (resolve = r)));
     const { container } = await renderForm();
     await act(async () => {
@@ -297,7 +316,7 @@ describe('apply page: validation messages, in words, next to their fields', () =
       tap(container, 't-submit');
     });
     expect(submit).toHaveBeenCalledTimes(1);
-    await act(async () => resolve({ caseId: 'c1', caseNo: 'BB1', status: 'applied' }));
+    await act(async () => resolve(submitted('c1', 'BB1')));
   });
 
   it('the draft survives leaving the page', async () => {
@@ -318,7 +337,7 @@ describe('apply page: validation messages, in words, next to their fields', () =
 
   it('asks for the privacy notice first and shows no personal field before consent', async () => {
     jest.mocked(getPrivacyStatus).mockResolvedValue({ agreed: false, version: 'v1', agreedAt: null });
-    jest.mocked(agreePrivacy).mockResolvedValue({ agreed: true });
+    jest.mocked(agreePrivacy).mockResolvedValue({ agreed: true, version: 'v1', agreedAt: '2026-11-01T00:00:00Z' });
     const { container } = await renderForm();
     expect(container.querySelector('.t-privacy')?.textContent).toContain('用户隐私保护指引');
     expect(container.querySelector('.t-contactPhone')).toBeNull();

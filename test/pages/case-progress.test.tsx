@@ -1,20 +1,21 @@
 import { act, fireEvent, render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import CaseDetailPage from '../../src/pages/case/index';
-import { getCase } from '../../src/services/getCase';
-import { signReceipt } from '../../src/services/signReceipt';
-import { uploadSignature } from '../../src/services/uploadMaterial';
-import type { CaseDetail } from '../../src/services/caseTypes';
+import { getCase, signReceipt, type CaseDetail } from '../../src/services/cases';
+import { uploadSignature } from '../../src/services/uploads';
 import { caseProgress, type CaseStatus } from '../../core';
 import { layPaper } from '../../src/components/SignaturePad/paper';
 import MatterMaterials from '../../src/components/MatterMaterials';
-import { getServiceCatalogue } from '../../src/services/getServiceCatalogue';
+import { getServiceCatalogue } from '../../src/services/center';
 
-jest.mock('../../src/services/getCase', () => ({ getCase: jest.fn() }));
-jest.mock('../../src/services/signReceipt', () => ({ signReceipt: jest.fn() }));
-jest.mock('../../src/services/uploadMaterial', () => ({ uploadSignature: jest.fn() }));
-jest.mock('../../src/services/getServiceCatalogue', () => ({
-  ...jest.requireActual('../../src/services/getServiceCatalogue'),
+jest.mock('../../src/services/cases', () => ({
+  ...jest.requireActual('../../src/services/cases'),
+  getCase: jest.fn(),
+  signReceipt: jest.fn(),
+}));
+jest.mock('../../src/services/uploads', () => ({ uploadSignature: jest.fn() }));
+jest.mock('../../src/services/center', () => ({
+  ...jest.requireActual('../../src/services/center'),
   getServiceCatalogue: jest.fn(),
 }));
 // jsdom has no canvas: a stand-in surface that "draws" when its box is tapped and exports a blob
@@ -49,6 +50,15 @@ const base: CaseDetail = {
   status: 'handling',
   statusLabel: '办理中',
   submittedAt: '2026-11-28T02:00:00.000Z',
+  unitName: '和硕县民政局',
+  agentName: '马建军',
+  mode: 'help',
+  firstAgentName: '马建军',
+  missingMaterials: [],
+  window: null,
+  contactName: '张桂兰',
+  contactPhone: '139****5678',
+  mandateSigned: false,
   modeLabel: '帮办',
   applicantName: '张桂兰',
   due: null,
@@ -191,10 +201,10 @@ describe('applicant case page: the progress bar 申请 → 受理 → 办理 →
 
 describe('applicant case page: 签收 in one tap after drawing (issue 16 item 4)', () => {
   const finished = {
-    status: 'finished',
+    status: 'finished' as const,
     statusLabel: '已办结',
     needs: [{ kind: 'receipt' as const }],
-    result: { outcomeLabel: '准予办理', decidedBy: '和硕县民政局', documentNo: null },
+    result: { outcome: 'approved' as const, outcomeLabel: '准予办理', decidedBy: '和硕县民政局', documentNo: null },
   };
 
   it('there is no separate 确认签名 button; drawing then 确认签收 saves the drawing and signs with it', async () => {

@@ -3,21 +3,30 @@ import Taro from '@tarojs/taro';
 import Book from '../../src/pages/book/index';
 import Desk from '../../src/packages/staff/pages/desk/index';
 import CenterDirections from '../../src/components/CenterDirections';
-import { listMyBookings } from '../../src/services/listMyBookings';
-import { listSlots } from '../../src/services/listSlots';
-import { listMyApplications } from '../../src/services/listMyApplications';
-import { getCenterLocation } from '../../src/services/getCenterLocation';
+import { listMyBookings, listSlots, type BookingView } from '../../src/services/bookings';
+import { listMyApplications } from '../../src/services/cases';
+import { getCenterLocation } from '../../src/services/center';
 import { checkInByCode, listDayBookings, type DeskDay } from '../../src/services/deskBookings';
-import type { BookingView } from '../../src/services/bookingTypes';
 
-jest.mock('../../src/services/listMyBookings', () => ({ listMyBookings: jest.fn() }));
-jest.mock('../../src/services/listSlots', () => ({ listSlots: jest.fn() }));
-jest.mock('../../src/services/listMyApplications', () => ({ listMyApplications: jest.fn() }));
-jest.mock('../../src/services/getSubscribeTemplates', () => ({
+jest.mock('../../src/services/bookings', () => ({
+  ...jest.requireActual('../../src/services/bookings'),
+  listMyBookings: jest.fn(),
+  listSlots: jest.fn(),
+}));
+jest.mock('../../src/services/cases', () => ({
+  ...jest.requireActual('../../src/services/cases'),
+  listMyApplications: jest.fn(),
+}));
+jest.mock('../../src/services/applicant', () => ({
+  ...jest.requireActual('../../src/services/applicant'),
   getSubscribeTemplates: jest.fn(() => Promise.resolve({})),
 }));
-jest.mock('../../src/services/getCenterLocation', () => ({ getCenterLocation: jest.fn() }));
+jest.mock('../../src/services/center', () => ({
+  ...jest.requireActual('../../src/services/center'),
+  getCenterLocation: jest.fn(),
+}));
 jest.mock('../../src/services/deskBookings', () => ({
+  ...jest.requireActual('../../src/services/deskBookings'),
   listDayBookings: jest.fn(),
   checkInBooking: jest.fn(),
   checkInByCode: jest.fn(),
@@ -34,6 +43,7 @@ const location = {
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const mine = (over: Partial<BookingView> = {}): BookingView => ({
   bookingId: 'b1',
+  rescheduleCount: 0,
   date: today,
   weekday: '星期一',
   start: '10:00',

@@ -5,23 +5,27 @@ import {
   checkInBooking,
   findCaseByNo,
   listDayBookings,
+  staffCancelBooking,
+  staffRescheduleBooking,
   type DeskBooking,
   type DeskDay,
 } from '../../src/services/deskBookings';
-import { listSlots } from '../../src/services/listSlots';
+import { listSlots } from '../../src/services/bookings';
 import { AppError } from '../../src/services/result';
-import { staffCancelBooking } from '../../src/services/staffCancelBooking';
-import { staffRescheduleBooking } from '../../src/services/staffRescheduleBooking';
 
 jest.mock('../../src/services/deskBookings', () => ({
+  ...jest.requireActual('../../src/services/deskBookings'),
   listDayBookings: jest.fn(),
   checkInBooking: jest.fn(),
   bookForApplicant: jest.fn(),
   findCaseByNo: jest.fn(),
+  staffCancelBooking: jest.fn(),
+  staffRescheduleBooking: jest.fn(),
 }));
-jest.mock('../../src/services/listSlots', () => ({ listSlots: jest.fn() }));
-jest.mock('../../src/services/staffCancelBooking', () => ({ staffCancelBooking: jest.fn() }));
-jest.mock('../../src/services/staffRescheduleBooking', () => ({ staffRescheduleBooking: jest.fn() }));
+jest.mock('../../src/services/bookings', () => ({
+  ...jest.requireActual('../../src/services/bookings'),
+  listSlots: jest.fn(),
+}));
 
 const day = jest.mocked(listDayBookings);
 const checkIn = jest.mocked(checkInBooking);
@@ -34,6 +38,7 @@ const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const booking = (over: Partial<DeskBooking> = {}): DeskBooking => ({
   bookingId: 'b1',
+  rescheduleCount: 0,
   date: today,
   weekday: '星期一',
   start: '10:00',
@@ -173,84 +178,88 @@ it('the booking form says what is missing, field by field, and clears a message 
   expect(await screen.findByText(/该时段已约满/)).toBeTruthy();
 });
 
-it('§二(四) a caller with an application is booked by its case number: found masked, confirmed with the caller, then booked for that case (never by phone)', async () => {
-  day.mockResolvedValue(dayWith([]));
-  slots.mockResolvedValue({
-    missingYears: [],
-    days: [
-      {
+it(
+  '§二(四) a caller with an application is booked by its case number: found masked,' +
+    ' confirmed with the caller, then booked for that case (never by phone)',
+  async () => {
+    day.mockResolvedValue(dayWith([]));
+    slots.mockResolvedValue({
+      missingYears: [],
+      days: [
+        {
+          date: today,
+          weekday: '星期一',
+          slots: [
+            {
+              slotId: `${today}@am@10:00`,
+              kind: 'regular',
+              kindLabel: '常规',
+              label: '上午',
+              start: '10:00',
+              end: '10:30',
+              capacity: 4,
+              remaining: 4,
+            },
+          ],
+        },
+      ],
+    });
+    findCase.mockResolvedValue({
+      case: {
+        caseId: 'c1',
+        caseNo: 'BB20261128-073852',
+        category: 'enterprise',
+        categoryLabel: '企业开办与变更',
+        statusLabel: '已提交，待受理',
+        open: true,
+        applicantName: '天***',
+        contactName: '王*',
+        contactPhone: '138****1122',
+      },
+    });
+    const { container } = render(<Desk />);
+    await screen.findByText(/还没有人预约/);
+    await click(container.querySelector('.t-walkin-open')!);
+    await click(container.querySelector('.t-walkin-mode-case')!);
+    expect(container.querySelector('.t-walkin-phone')).toBeNull();
+    // the web component renders its inner <input> a moment after it appears
+    await waitFor(() => expect(container.querySelector('.t-walkin-caseno input')).not.toBeNull());
+    await type(container.querySelector('.t-walkin-caseno')!, '13899001122');
+    await click(container.querySelector('.t-walkin-find')!);
+    expect(container.querySelector('.t-error-caseNo')!.textContent).toContain('申请编号');
+    expect(findCase).not.toHaveBeenCalled();
+    await type(container.querySelector('.t-walkin-caseno')!, 'bb20261128-073852');
+    await click(container.querySelector('.t-walkin-find')!);
+    expect(findCase).toHaveBeenCalledWith('BB20261128-073852');
+    expect((await screen.findByText(/138\*\*\*\*1122/)).closest('.t-walkin-found')).not.toBeNull();
+    await screen.findByText(/10:00 常规 剩4/);
+    await click(container.querySelector('.t-walkin-slot')!);
+    await click(container.querySelector('.t-walkin-submit')!);
+    expect(container.querySelector('.t-error-confirmed')!.textContent).toContain('核对');
+    expect(bookFor).not.toHaveBeenCalled();
+    await click(container.querySelector('.t-walkin-confirm')!);
+    bookFor.mockResolvedValue({
+      booking: {
+        bookingId: 'b9',
         date: today,
         weekday: '星期一',
-        slots: [
-          {
-            slotId: `${today}@am@10:00`,
-            kind: 'regular',
-            kindLabel: '常规',
-            label: '上午',
-            start: '10:00',
-            end: '10:30',
-            capacity: 4,
-            remaining: 4,
-          },
-        ],
-      },
-    ],
-  });
-  findCase.mockResolvedValue({
-    case: {
-      caseId: 'c1',
-      caseNo: 'BB20261128-073852',
-      category: 'enterprise',
-      categoryLabel: '企业开办与变更',
-      statusLabel: '已提交，待受理',
-      open: true,
-      applicantName: '天***',
-      contactName: '王*',
-      contactPhone: '138****1122',
-    },
-  });
-  const { container } = render(<Desk />);
-  await screen.findByText(/还没有人预约/);
-  await click(container.querySelector('.t-walkin-open')!);
-  await click(container.querySelector('.t-walkin-mode-case')!);
-  expect(container.querySelector('.t-walkin-phone')).toBeNull();
-  // the web component renders its inner <input> a moment after it appears
-  await waitFor(() => expect(container.querySelector('.t-walkin-caseno input')).not.toBeNull());
-  await type(container.querySelector('.t-walkin-caseno')!, '13899001122');
-  await click(container.querySelector('.t-walkin-find')!);
-  expect(container.querySelector('.t-error-caseNo')!.textContent).toContain('申请编号');
-  expect(findCase).not.toHaveBeenCalled();
-  await type(container.querySelector('.t-walkin-caseno')!, 'bb20261128-073852');
-  await click(container.querySelector('.t-walkin-find')!);
-  expect(findCase).toHaveBeenCalledWith('BB20261128-073852');
-  expect((await screen.findByText(/138\*\*\*\*1122/)).closest('.t-walkin-found')).not.toBeNull();
-  await screen.findByText(/10:00 常规 剩4/);
-  await click(container.querySelector('.t-walkin-slot')!);
-  await click(container.querySelector('.t-walkin-submit')!);
-  expect(container.querySelector('.t-error-confirmed')!.textContent).toContain('核对');
-  expect(bookFor).not.toHaveBeenCalled();
-  await click(container.querySelector('.t-walkin-confirm')!);
-  bookFor.mockResolvedValue({
-    booking: {
-      bookingId: 'b9',
-      date: today,
-      weekday: '星期一',
-      start: '10:00',
-      end: '10:30',
-      kind: 'regular',
-      kindLabel: '常规',
-      status: 'active',
-      place: '',
-      bring: ['身份证'],
-      homeAddress: null,
-      caseId: 'c1',
-      canChange: true,
-    } as never,
-  });
-  await click(container.querySelector('.t-walkin-submit')!);
-  expect(bookFor).toHaveBeenCalledWith({ slotId: `${today}@am@10:00`, caseId: 'c1' });
-  expect((await screen.findByText(/已为 王\*（BB20261128-073852） 预约/)).className).toContain('t-desk-done');
-});
+        start: '10:00',
+        end: '10:30',
+        kind: 'regular',
+        kindLabel: '常规',
+        status: 'active',
+        place: '',
+        bring: ['身份证'],
+        homeAddress: null,
+        caseId: 'c1',
+        canChange: true,
+      } as never,
+    });
+    await click(container.querySelector('.t-walkin-submit')!);
+    expect(bookFor).toHaveBeenCalledWith({ slotId: `${today}@am@10:00`, caseId: 'c1' });
+    expect((await screen.findByText(/已为 王\*（BB20261128-073852） 预约/)).className).toContain('t-desk-done');
+  },
+);
 
 const later = booking({
   bookingId: 'b2',
@@ -272,55 +281,61 @@ it('a leader sees no 改约 or 取消预约; a booking that has begun offers nei
   expect(container.querySelector('.t-desk-cancel')).toBeNull();
 });
 
-it('取消预约 asks for a reason, then to confirm; the server’s refusal is shown next to it; the booking then shows as cancelled with its reason', async () => {
-  day.mockResolvedValueOnce(dayWith([later])).mockResolvedValue(
-    dayWith([
-      {
-        ...later,
-        status: 'cancelled',
-        statusLabel: '已取消',
-        cancelReason: '临时闭厅',
-        canChange: false,
-        canCancel: false,
-        canReschedule: false,
-      },
-    ]),
-  );
-  const { container } = render(<Desk />);
-  await screen.findByText('取消预约');
-  // the row has both buttons
-  expect(container.querySelector('.t-desk-move-b2')!.textContent).toBe('改约');
-  await click(container.querySelector('.t-desk-cancel-b2')!);
-  await click(container.querySelector('.t-cancel-next')!);
-  expect(container.querySelector('.t-change-error')!.textContent).toContain('请填写取消原因');
-  await typeArea(container.querySelector('.t-cancel-reason')!, '好');
-  await click(container.querySelector('.t-cancel-next')!);
-  expect(container.querySelector('.t-cancel-confirm-step')!.textContent).toContain('申请人会收到：好');
-  staffCancel.mockRejectedValueOnce(
-    new AppError('INVALID_INPUT', '填写的内容有误，请按提示修改。', { reason: '请填写取消原因，申请人会收到' }),
-  );
-  await click(container.querySelector('.t-cancel-confirm')!);
-  // a reason the server refused goes back to the reason, said in its words
-  expect(container.querySelector('.t-cancel-reason')).toBeTruthy();
-  expect(container.querySelector('.t-change-error')!.textContent).toContain('请填写取消原因，申请人会收到');
-  await typeArea(container.querySelector('.t-cancel-reason')!, '临时闭厅');
-  await click(container.querySelector('.t-cancel-next')!);
-  staffCancel.mockRejectedValueOnce(
-    new AppError('RULE_REFUSED', '该预约已取消或已结束。', { BOOKING_NOT_ACTIVE: '该预约已取消或已结束。' }),
-  );
-  await click(container.querySelector('.t-cancel-confirm')!);
-  expect(container.querySelector('.t-cancel-confirm-step .t-change-error')!.textContent).toContain(
-    '该预约已取消或已结束',
-  );
-  staffCancel.mockResolvedValueOnce({
-    booking: { ...later, status: 'cancelled', statusLabel: '已取消', cancelReason: '临时闭厅' },
-  });
-  await click(container.querySelector('.t-cancel-confirm')!);
-  expect(staffCancel).toHaveBeenLastCalledWith({ bookingId: 'b2', reason: '临时闭厅' });
-  expect(await screen.findByText(/已取消 阿\*\*\* .* 15:00 的预约/)).toBeTruthy();
-  expect(container.querySelector('.t-desk-booking-cancelled .t-desk-cancel-reason')!.textContent).toContain('临时闭厅');
-  expect(container.querySelector('.t-desk-cancel')).toBeNull();
-});
+it(
+  '取消预约 asks for a reason, then to confirm; the server’s refusal is shown ' +
+    'next to it; the booking then shows as cancelled with its reason',
+  async () => {
+    day.mockResolvedValueOnce(dayWith([later])).mockResolvedValue(
+      dayWith([
+        {
+          ...later,
+          status: 'cancelled',
+          statusLabel: '已取消',
+          cancelReason: '临时闭厅',
+          canChange: false,
+          canCancel: false,
+          canReschedule: false,
+        },
+      ]),
+    );
+    const { container } = render(<Desk />);
+    await screen.findByText('取消预约');
+    // the row has both buttons
+    expect(container.querySelector('.t-desk-move-b2')!.textContent).toBe('改约');
+    await click(container.querySelector('.t-desk-cancel-b2')!);
+    await click(container.querySelector('.t-cancel-next')!);
+    expect(container.querySelector('.t-change-error')!.textContent).toContain('请填写取消原因');
+    await typeArea(container.querySelector('.t-cancel-reason')!, '好');
+    await click(container.querySelector('.t-cancel-next')!);
+    expect(container.querySelector('.t-cancel-confirm-step')!.textContent).toContain('申请人会收到：好');
+    staffCancel.mockRejectedValueOnce(
+      new AppError('INVALID_INPUT', '填写的内容有误，请按提示修改。', { reason: '请填写取消原因，申请人会收到' }),
+    );
+    await click(container.querySelector('.t-cancel-confirm')!);
+    // a reason the server refused goes back to the reason, said in its words
+    expect(container.querySelector('.t-cancel-reason')).toBeTruthy();
+    expect(container.querySelector('.t-change-error')!.textContent).toContain('请填写取消原因，申请人会收到');
+    await typeArea(container.querySelector('.t-cancel-reason')!, '临时闭厅');
+    await click(container.querySelector('.t-cancel-next')!);
+    staffCancel.mockRejectedValueOnce(
+      new AppError('RULE_REFUSED', '该预约已取消或已结束。', { BOOKING_NOT_ACTIVE: '该预约已取消或已结束。' }),
+    );
+    await click(container.querySelector('.t-cancel-confirm')!);
+    expect(container.querySelector('.t-cancel-confirm-step .t-change-error')!.textContent).toContain(
+      '该预约已取消或已结束',
+    );
+    staffCancel.mockResolvedValueOnce({
+      booking: { ...later, status: 'cancelled', statusLabel: '已取消', cancelReason: '临时闭厅' },
+    });
+    await click(container.querySelector('.t-cancel-confirm')!);
+    expect(staffCancel).toHaveBeenLastCalledWith({ bookingId: 'b2', reason: '临时闭厅' });
+    expect(await screen.findByText(/已取消 阿\*\*\* .* 15:00 的预约/)).toBeTruthy();
+    expect(container.querySelector('.t-desk-booking-cancelled .t-desk-cancel-reason')!.textContent).toContain(
+      '临时闭厅',
+    );
+    expect(container.querySelector('.t-desk-cancel')).toBeNull();
+  },
+);
 
 it('改约 offers only other slots with seats left; SLOT_FULL is said next to the button; the booking moves', async () => {
   const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86400_000).toISOString().slice(0, 10);

@@ -17,28 +17,43 @@ import Apply, { DRAFT_KEY } from '../../src/pages/apply/index';
 import Index from '../../src/pages/index/index';
 import Rate from '../../src/pages/rate/index';
 import { setElderMode } from '../../src/hooks/useElderMode';
-import { agreePrivacy } from '../../src/services/agreePrivacy';
-import { getMyProfile } from '../../src/services/getMyProfile';
-import { getPrivacyStatus } from '../../src/services/getPrivacyStatus';
-import { getRating } from '../../src/services/getRating';
-import { getSubscribeTemplates } from '../../src/services/getSubscribeTemplates';
+import { agreePrivacy, getPrivacyStatus, getSubscribeTemplates } from '../../src/services/applicant';
+import { getMyProfile } from '../../src/services/session';
+import { getRating, submitRating, followUpRating, type RatingState } from '../../src/services/ratings';
 import { unwrap } from '../../src/services/result';
-import { submitApplication } from '../../src/services/submitApplication';
-import { submitRating } from '../../src/services/submitRating';
-import { followUpRating } from '../../src/services/followUpRating';
-import type { RatingState } from '../../src/services/ratingTypes';
+import { submitApplication, type SubmittedApplication } from '../../src/services/cases';
 
-jest.mock('../../src/services/submitApplication', () => ({ submitApplication: jest.fn() }));
-jest.mock('../../src/services/getPrivacyStatus', () => ({ getPrivacyStatus: jest.fn() }));
-jest.mock('../../src/services/agreePrivacy', () => ({ agreePrivacy: jest.fn() }));
-jest.mock('../../src/services/getSubscribeTemplates', () => ({ getSubscribeTemplates: jest.fn() }));
-jest.mock('../../src/services/getMyProfile', () => ({
-  ...jest.requireActual('../../src/services/getMyProfile'),
+/** What cases.submit answers for a new application. */
+const submitted = (caseId: string, caseNo: string): SubmittedApplication => ({
+  caseId,
+  caseNo,
+  status: 'applied',
+  statusLabel: '待受理',
+  unitName: '政务服务中心',
+  agentName: null,
+  repeated: false,
+});
+
+jest.mock('../../src/services/cases', () => ({
+  ...jest.requireActual('../../src/services/cases'),
+  submitApplication: jest.fn(),
+}));
+jest.mock('../../src/services/applicant', () => ({
+  ...jest.requireActual('../../src/services/applicant'),
+  getPrivacyStatus: jest.fn(),
+  agreePrivacy: jest.fn(),
+  getSubscribeTemplates: jest.fn(),
+}));
+jest.mock('../../src/services/session', () => ({
+  ...jest.requireActual('../../src/services/session'),
   getMyProfile: jest.fn(),
 }));
-jest.mock('../../src/services/getRating', () => ({ getRating: jest.fn() }));
-jest.mock('../../src/services/submitRating', () => ({ submitRating: jest.fn() }));
-jest.mock('../../src/services/followUpRating', () => ({ followUpRating: jest.fn() }));
+jest.mock('../../src/services/ratings', () => ({
+  ...jest.requireActual('../../src/services/ratings'),
+  getRating: jest.fn(),
+  submitRating: jest.fn(),
+  followUpRating: jest.fn(),
+}));
 jest.mock('../../src/services/transport', () => ({
   ...jest.requireActual('../../src/services/transport'),
   requestSubscribe: jest.fn(async () => ({})),
@@ -56,11 +71,11 @@ beforeEach(() => {
   localStorage.clear();
   act(() => setElderMode(true));
   jest.mocked(getPrivacyStatus).mockResolvedValue({ agreed: true, version: 'v1', agreedAt: '2026-11-01T00:00:00Z' });
-  jest.mocked(agreePrivacy).mockResolvedValue({ agreed: true });
+  jest.mocked(agreePrivacy).mockResolvedValue({ agreed: true, version: 'v1', agreedAt: '2026-11-01T00:00:00Z' });
   jest
     .mocked(getSubscribeTemplates)
     .mockResolvedValue({ acceptResult: 't1', progress: 't2', bookingReminder: 't3', finished: 't4' });
-  jest.mocked(getMyProfile).mockResolvedValue({ roles: ['applicant'] });
+  jest.mocked(getMyProfile).mockResolvedValue({ roles: ['applicant'], staff: null });
 });
 afterAll(() => act(() => setElderMode(false)));
 
@@ -94,85 +109,89 @@ async function next(c: HTMLElement) {
 }
 
 describe('长辈版 application: one question a screen', () => {
-  it('walks every question with progress, keeps answers going back, checks each step, reads the answers back and sends the same application', async () => {
-    submit.mockResolvedValueOnce({ caseId: 'c1', caseNo: 'BB20261128-000001', status: 'applied' });
-    const { container: c } = render(<Apply />);
-    await act(async () => {});
-    // step 1 is the category alone; 上一步 only from step 2
-    expect(progress(c)).toMatch(/^第 1 步，共 12 步/);
-    expect(q(c, 't-category-livelihood')).not.toBeNull();
-    expect(q(c, 't-applicantType-person')).toBeNull();
-    expect(q(c, 't-step-back')).toBeNull();
-    expect(q(c, 't-submit')).toBeNull();
-    // 下一步 without an answer says what is missing, in words, and stays
-    await next(c);
-    expect(q(c, 't-error-category')?.textContent).toContain('请选择要办理的事项类别');
-    expect(progress(c)).toMatch(/^第 1 步/);
-    tap(c, 't-category-livelihood');
-    expect(q(c, 't-error-category')).toBeNull();
-    await next(c);
-    expect(progress(c)).toMatch(/^第 2 步/);
-    tap(c, 't-applicantType-person');
-    // 上一步 keeps the answer
-    await act(async () => tap(c, 't-step-back'));
-    expect(q(c, 't-category-livelihood')?.getAttribute('aria-checked')).toBe('true');
-    await next(c);
-    expect(q(c, 't-applicantType-person')?.getAttribute('aria-checked')).toBe('true');
-    await next(c);
-    type(c, 't-applicantName', '张桂兰');
-    await next(c);
-    // the same identity check as the whole form: a wrong check digit stops here
-    type(c, 't-idNumber', ID.slice(0, 17) + (ID[17] === '1' ? '2' : '1'));
-    await next(c);
-    expect(q(c, 't-error-idNumber')?.textContent).toContain('校验位');
-    type(c, 't-idNumber', ID);
-    await next(c);
-    tap(c, 't-specialGroups-elderly');
-    await next(c);
-    tap(c, 't-publicService-yes');
-    await next(c);
-    type(c, 't-matter', '办理高龄津贴申领');
-    await next(c);
-    // the contact starts as the applicant; she may change it
-    expect(valueOf(c, 't-contact-name')).toBe('张桂兰');
-    await next(c);
-    type(c, 't-contact-phone', '123');
-    await next(c);
-    expect(q(c, 't-error-contactPhone')?.textContent).toContain('手机号');
-    type(c, 't-contact-phone', '13912345678');
-    await next(c);
-    tap(c, 't-mode-help');
-    await next(c);
-    // materials are optional
-    expect(q(c, 't-pick-materials-photo')).not.toBeNull();
-    await next(c);
-    // the last step reads everything back and is the only one with 提交申请
-    const total = Number(/共 (\d+) 步/.exec(progress(c))![1]);
-    expect(progress(c)).toContain(`第 ${total} 步，共 ${total} 步`);
-    expect(total).toBe(12);
-    expect(q(c, 't-review')?.textContent).toMatch(/张桂兰[\s\S]*办理高龄津贴申领[\s\S]*13912345678[\s\S]*帮办/);
-    expect(q(c, 't-step-next')).toBeNull();
-    // 修改 goes back to the question, answer kept
-    await act(async () => tap(c, 't-review-matter'));
-    await settle();
-    expect(valueOf(c, 't-matter')).toBe('办理高龄津贴申领');
-    for (let i = 0; i < 5; i++) await next(c);
-    await act(async () => tap(c, 't-submit'));
-    expect(submit).toHaveBeenCalledTimes(1);
-    expect(submit.mock.calls[0][0]).toMatchObject({
-      category: 'livelihood',
-      applicantType: 'person',
-      mode: 'help',
-      applicantName: '张桂兰',
-      idNumber: ID,
-      matter: '办理高龄津贴申领',
-      contactName: '张桂兰',
-      contactPhone: '13912345678',
-      details: { specialGroups: ['elderly'], livelihoodPublicService: true },
-    });
-    expect(submit.mock.calls[0][0]).not.toHaveProperty('step');
-    expect(q(c, 't-case-no')?.textContent).toBe('BB20261128-000001');
-  });
+  it(
+    'walks every question with progress, keeps answers going back, checks ' +
+      'each step, reads the answers back and sends the same application',
+    async () => {
+      submit.mockResolvedValueOnce(submitted('c1', 'BB20261128-000001'));
+      const { container: c } = render(<Apply />);
+      await act(async () => {});
+      // step 1 is the category alone; 上一步 only from step 2
+      expect(progress(c)).toMatch(/^第 1 步，共 12 步/);
+      expect(q(c, 't-category-livelihood')).not.toBeNull();
+      expect(q(c, 't-applicantType-person')).toBeNull();
+      expect(q(c, 't-step-back')).toBeNull();
+      expect(q(c, 't-submit')).toBeNull();
+      // 下一步 without an answer says what is missing, in words, and stays
+      await next(c);
+      expect(q(c, 't-error-category')?.textContent).toContain('请选择要办理的事项类别');
+      expect(progress(c)).toMatch(/^第 1 步/);
+      tap(c, 't-category-livelihood');
+      expect(q(c, 't-error-category')).toBeNull();
+      await next(c);
+      expect(progress(c)).toMatch(/^第 2 步/);
+      tap(c, 't-applicantType-person');
+      // 上一步 keeps the answer
+      await act(async () => tap(c, 't-step-back'));
+      expect(q(c, 't-category-livelihood')?.getAttribute('aria-checked')).toBe('true');
+      await next(c);
+      expect(q(c, 't-applicantType-person')?.getAttribute('aria-checked')).toBe('true');
+      await next(c);
+      type(c, 't-applicantName', '张桂兰');
+      await next(c);
+      // the same identity check as the whole form: a wrong check digit stops here
+      type(c, 't-idNumber', ID.slice(0, 17) + (ID[17] === '1' ? '2' : '1'));
+      await next(c);
+      expect(q(c, 't-error-idNumber')?.textContent).toContain('校验位');
+      type(c, 't-idNumber', ID);
+      await next(c);
+      tap(c, 't-specialGroups-elderly');
+      await next(c);
+      tap(c, 't-publicService-yes');
+      await next(c);
+      type(c, 't-matter', '办理高龄津贴申领');
+      await next(c);
+      // the contact starts as the applicant; she may change it
+      expect(valueOf(c, 't-contact-name')).toBe('张桂兰');
+      await next(c);
+      type(c, 't-contact-phone', '123');
+      await next(c);
+      expect(q(c, 't-error-contactPhone')?.textContent).toContain('手机号');
+      type(c, 't-contact-phone', '13912345678');
+      await next(c);
+      tap(c, 't-mode-help');
+      await next(c);
+      // materials are optional
+      expect(q(c, 't-pick-materials-photo')).not.toBeNull();
+      await next(c);
+      // the last step reads everything back and is the only one with 提交申请
+      const total = Number(/共 (\d+) 步/.exec(progress(c))![1]);
+      expect(progress(c)).toContain(`第 ${total} 步，共 ${total} 步`);
+      expect(total).toBe(12);
+      expect(q(c, 't-review')?.textContent).toMatch(/张桂兰[\s\S]*办理高龄津贴申领[\s\S]*13912345678[\s\S]*帮办/);
+      expect(q(c, 't-step-next')).toBeNull();
+      // 修改 goes back to the question, answer kept
+      await act(async () => tap(c, 't-review-matter'));
+      await settle();
+      expect(valueOf(c, 't-matter')).toBe('办理高龄津贴申领');
+      for (let i = 0; i < 5; i++) await next(c);
+      await act(async () => tap(c, 't-submit'));
+      expect(submit).toHaveBeenCalledTimes(1);
+      expect(submit.mock.calls[0][0]).toMatchObject({
+        category: 'livelihood',
+        applicantType: 'person',
+        mode: 'help',
+        applicantName: '张桂兰',
+        idNumber: ID,
+        matter: '办理高龄津贴申领',
+        contactName: '张桂兰',
+        contactPhone: '13912345678',
+        details: { specialGroups: ['elderly'], livelihoodPublicService: true },
+      });
+      expect(submit.mock.calls[0][0]).not.toHaveProperty('step');
+      expect(q(c, 't-case-no')?.textContent).toBe('BB20261128-000001');
+    },
+  );
 
   it('comes back to the step she left, with what she typed', async () => {
     const first = render(<Apply />);
@@ -327,7 +346,14 @@ describe('长辈版 rating: one question a screen', () => {
     dimensions: RATING_DIMENSIONS.map((d) => ({ value: d, label: RATING_DIMENSION_LABELS[d] })),
     tags: Object.entries(RATING_TAGS).map(([value, t]) => ({ value, label: t.label, polarity: t.polarity })),
   };
-  const state: RatingState = { canRate: true, canFollowUp: false, rating: null, badRatings: [], options };
+  const state = {
+    canRate: true,
+    noServiceReason: null,
+    canFollowUp: false,
+    rating: null,
+    badRatings: [],
+    options,
+  } satisfies RatingState;
 
   it('asks 总体评价 once, each dimension on its own step, and sends the answers; a 差评 without a reason goes back to the reasons', async () => {
     jest.mocked(getRating).mockResolvedValue(state);
@@ -335,9 +361,12 @@ describe('长辈版 rating: one question a screen', () => {
       ...state,
       canRate: false,
       rating: {
+        level: 'dissatisfied',
+        source: 'applicant',
         levelLabel: '不满意',
         dimensions: [],
         tags: ['办理时间长'],
+        tagCodes: ['slow'],
         comment: null,
         at: '2026-11-28T02:00:00Z',
         followUp: null,
@@ -387,20 +416,29 @@ describe('长辈版 rating: one question a screen', () => {
 
   it('a 追评 is three steps: the level now, reasons, comment', async () => {
     const given = {
+      level: 'very_satisfied' as const,
       levelLabel: '非常满意',
       dimensions: [],
       tags: ['一次办成'],
+      tagCodes: ['one_visit' as const],
       comment: null,
       at: '2026-11-28T02:00:00Z',
     };
-    jest
-      .mocked(getRating)
-      .mockResolvedValue({ ...state, canRate: false, canFollowUp: true, rating: { ...given, followUp: null } });
+    jest.mocked(getRating).mockResolvedValue({
+      ...state,
+      canRate: false,
+      canFollowUp: true,
+      rating: { ...given, source: 'applicant', followUp: null },
+    });
     jest.mocked(followUpRating).mockResolvedValue({
       ...state,
       canRate: false,
       canFollowUp: false,
-      rating: { ...given, followUp: { ...given, levelLabel: '满意', tags: [] } },
+      rating: {
+        ...given,
+        source: 'applicant',
+        followUp: { ...given, level: 'satisfied', levelLabel: '满意', tags: [], tagCodes: [] },
+      },
     });
     const { container: c } = render(<Rate />);
     await act(async () => {});

@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import Index from '../../src/pages/index/index';
-import { getMyProfile } from '../../src/services/getMyProfile';
+import { getMyProfile } from '../../src/services/session';
 import Taro from '@tarojs/taro';
 import { ELDER_MODE_STORAGE_KEY, resetElderModeCache, setElderMode } from '../../src/hooks/useElderMode';
 
-jest.mock('../../src/services/getMyProfile', () => ({
-  ...jest.requireActual('../../src/services/getMyProfile'),
+jest.mock('../../src/services/session', () => ({
+  ...jest.requireActual('../../src/services/session'),
   getMyProfile: jest.fn(),
 }));
 
@@ -18,7 +18,7 @@ beforeEach(() => {
 
 describe('home page', () => {
   it('names the four kinds of matter in plain words, free and voluntary, and the hours', async () => {
-    whoami.mockResolvedValue({ roles: ['applicant'] });
+    whoami.mockResolvedValue({ roles: ['applicant'], staff: null });
     render(<Index />);
 
     for (const label of ['民生保障类事项', '企业开办与变更', '500万元以上（含）投资项目', '重大项目']) {
@@ -41,7 +41,10 @@ describe('home page', () => {
   });
 
   it('offers the workbench to staff only', async () => {
-    whoami.mockResolvedValue({ roles: ['agent'], staff: { name: '陈静', unitName: '政务服务中心', role: 'agent' } });
+    whoami.mockResolvedValue({
+      roles: ['agent'],
+      staff: { name: '陈静', unitName: '政务服务中心', role: 'agent', admin: false },
+    });
     render(<Index />);
     expect(await screen.findByText('进入工作台')).toBeTruthy();
   });
@@ -55,7 +58,7 @@ describe('home page', () => {
   });
 
   it('switches 长辈版 on, says so in words, and remembers it', async () => {
-    whoami.mockResolvedValue({ roles: ['applicant'] });
+    whoami.mockResolvedValue({ roles: ['applicant'], staff: null });
     const { container } = render(<Index />);
     expect(screen.getByText('未开启')).toBeTruthy();
 
@@ -76,7 +79,7 @@ describe('长辈版 follows WeChat’s own font size until the user chooses', ()
   });
 
   it('turns on by itself when WeChat’s font size is large, and says why', async () => {
-    whoami.mockResolvedValue({ roles: ['applicant'] });
+    whoami.mockResolvedValue({ roles: ['applicant'], staff: null });
     localStorage.clear();
     resetElderModeCache();
     (Taro as unknown as Record<string, unknown>).getAppBaseInfo = () => ({
@@ -91,7 +94,7 @@ describe('长辈版 follows WeChat’s own font size until the user chooses', ()
   });
 
   it('stays off at WeChat’s standard size, and the user’s own choice wins over the setting', async () => {
-    whoami.mockResolvedValue({ roles: ['applicant'] });
+    whoami.mockResolvedValue({ roles: ['applicant'], staff: null });
     localStorage.clear();
     resetElderModeCache();
     (Taro as unknown as Record<string, unknown>).getAppBaseInfo = () => ({

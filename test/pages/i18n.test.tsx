@@ -13,9 +13,12 @@ import Eligibility from '../../src/pages/eligibility/index';
 import { LANG_STORAGE_KEY, ltr, resetLangCache, setLang, translate } from '../../src/i18n';
 import { ug } from '../../src/i18n/ug';
 import { zh } from '../../src/i18n/zh';
-import { listMyApplications } from '../../src/services/listMyApplications';
+import { listMyApplications } from '../../src/services/cases';
 
-jest.mock('../../src/services/listMyApplications', () => ({ listMyApplications: jest.fn() }));
+jest.mock('../../src/services/cases', () => ({
+  ...jest.requireActual('../../src/services/cases'),
+  listMyApplications: jest.fn(),
+}));
 const mine = jest.mocked(listMyApplications);
 
 const ARABIC = /[\u0600-\u06ff]/;
@@ -116,6 +119,9 @@ describe('a page in Uyghur', () => {
     statusLabel: '已受理',
     submittedAt: '2024-05-06T17:30:00Z',
     agentName: '陈静',
+    version: 1,
+    categoryLabel: '民生保障类事项',
+    unitName: '',
   };
 
   it('我的申请 reads in Uyghur, right to left, with what the applicant typed and the names as written', async () => {

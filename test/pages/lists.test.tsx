@@ -1,15 +1,21 @@
 import { act, render, screen } from '@testing-library/react';
 import My from '../../src/pages/my/index';
 import Workbench from '../../src/packages/staff/pages/workbench/index';
-import { listMyApplications } from '../../src/services/listMyApplications';
-import { listWorkbenchCases } from '../../src/services/listWorkbenchCases';
-import { getMyProfile } from '../../src/services/getMyProfile';
+import { listMyApplications } from '../../src/services/cases';
+import { listWorkbenchCases } from '../../src/services/workbench';
+import { getMyProfile } from '../../src/services/session';
 import { CloudCallError } from '../../src/services/errors';
 
-jest.mock('../../src/services/listMyApplications', () => ({ listMyApplications: jest.fn() }));
-jest.mock('../../src/services/listWorkbenchCases', () => ({ listWorkbenchCases: jest.fn() }));
-jest.mock('../../src/services/getMyProfile', () => ({
-  ...jest.requireActual('../../src/services/getMyProfile'),
+jest.mock('../../src/services/cases', () => ({
+  ...jest.requireActual('../../src/services/cases'),
+  listMyApplications: jest.fn(),
+}));
+jest.mock('../../src/services/workbench', () => ({
+  ...jest.requireActual('../../src/services/workbench'),
+  listWorkbenchCases: jest.fn(),
+}));
+jest.mock('../../src/services/session', () => ({
+  ...jest.requireActual('../../src/services/session'),
   getMyProfile: jest.fn(),
 }));
 
@@ -30,6 +36,9 @@ describe('my applications', () => {
           statusLabel: '已受理',
           submittedAt: '2024-05-06T17:30:00Z',
           agentName: '陈静',
+          version: 1,
+          categoryLabel: '民生保障类事项',
+          unitName: '',
         },
       ],
     });
@@ -56,14 +65,17 @@ describe('my applications', () => {
 
 describe('workbench', () => {
   it('tells a citizen 无权访问 without asking for cases', async () => {
-    whoami.mockResolvedValue({ roles: ['applicant'] });
+    whoami.mockResolvedValue({ roles: ['applicant'], staff: null });
     render(<Workbench />);
     expect(await screen.findByText(/无权访问/)).toBeTruthy();
     expect(cases).not.toHaveBeenCalled();
   });
 
   it('lists cases with masked applicant data for an agent', async () => {
-    whoami.mockResolvedValue({ roles: ['agent'], staff: { name: '陈静', unitName: '政务服务中心', role: 'agent' } });
+    whoami.mockResolvedValue({
+      roles: ['agent'],
+      staff: { name: '陈静', unitName: '政务服务中心', role: 'agent', admin: false },
+    });
     cases.mockResolvedValue({
       items: [
         {
@@ -77,8 +89,19 @@ describe('workbench', () => {
           applicantName: '张*兰',
           contactPhone: '138****1234',
           unitName: '政务服务中心',
+          version: 1,
+          categoryLabel: '民生保障类事项',
+          agentName: null,
+          firstAgentName: null,
+          dueOn: null,
+          deadline: { level: 'on_track', label: '' },
+          applicantAsks: [],
         },
       ],
+      total: 1,
+      counts: {},
+      today: '2024-05-06',
+      queue: 'open',
     });
     render(<Workbench />);
     expect(await screen.findByText(/张\*兰/)).toBeTruthy();

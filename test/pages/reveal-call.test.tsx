@@ -3,26 +3,37 @@ import Taro from '@tarojs/taro';
 import Desk from '../../src/packages/staff/pages/desk/index';
 import BadRatingsPage from '../../src/packages/staff/pages/bad-ratings/index';
 import { listDayBookings, type DeskBooking, type DeskDay } from '../../src/services/deskBookings';
-import { listSlots } from '../../src/services/listSlots';
-import { listBadRatings } from '../../src/services/listBadRatings';
-import { revealBookingContact, revealContact } from '../../src/services/revealContact';
+import { listSlots } from '../../src/services/bookings';
+import { listBadRatings, type BadRatingItem } from '../../src/services/badRatings';
+import { revealBookingContact, revealContact } from '../../src/services/workbench';
 import { AppError } from '../../src/services/result';
-import type { BadRatingItem } from '../../src/services/badRatingTypes';
 
 jest.mock('../../src/services/deskBookings', () => ({
+  ...jest.requireActual('../../src/services/deskBookings'),
   listDayBookings: jest.fn(),
   checkInBooking: jest.fn(),
   bookForApplicant: jest.fn(),
   findCaseByNo: jest.fn(),
 }));
-jest.mock('../../src/services/listSlots', () => ({ listSlots: jest.fn() }));
-jest.mock('../../src/services/listBadRatings', () => ({ listBadRatings: jest.fn() }));
-jest.mock('../../src/services/handleBadRating', () => ({ handleBadRating: jest.fn() }));
-jest.mock('../../src/services/revealContact', () => ({ revealContact: jest.fn(), revealBookingContact: jest.fn() }));
+jest.mock('../../src/services/bookings', () => ({
+  ...jest.requireActual('../../src/services/bookings'),
+  listSlots: jest.fn(),
+}));
+jest.mock('../../src/services/badRatings', () => ({
+  ...jest.requireActual('../../src/services/badRatings'),
+  listBadRatings: jest.fn(),
+  handleBadRating: jest.fn(),
+}));
+jest.mock('../../src/services/workbench', () => ({
+  ...jest.requireActual('../../src/services/workbench'),
+  revealContact: jest.fn(),
+  revealBookingContact: jest.fn(),
+}));
 
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const booking = (over: Partial<DeskBooking> = {}): DeskBooking => ({
   bookingId: 'b1',
+  rescheduleCount: 0,
   date: today,
   weekday: '星期一',
   start: '16:30',
@@ -127,7 +138,7 @@ describe('the 差评 call-back form: reveal and call the rater (issue 16 item 3)
     tags: [],
     comment: '补正通知没收到',
     openedAt: '2026-11-28T02:00:00.000Z',
-    status: 'open',
+    status: 'awaiting_call_back',
     statusLabel: '待回访',
     dueOn: null,
     warning: null,

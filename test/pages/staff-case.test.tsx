@@ -2,21 +2,30 @@ import { act, fireEvent, render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import StaffCase from '../../src/packages/staff/pages/case/index';
 import CaseDetailPage from '../../src/pages/case/index';
-import { getCase } from '../../src/services/getCase';
-import type { CaseDetail } from '../../src/services/caseTypes';
-import { revealContact } from '../../src/services/revealContact';
-import { actOnCase } from '../../src/services/actOnCase';
+import { getCase, type CaseDetail } from '../../src/services/cases';
+import {
+  revealContact,
+  actOnCase,
+  getStaffCase,
+  type StaffCaseAnswer,
+  type StaffCaseDetail,
+} from '../../src/services/workbench';
 import { AppError } from '../../src/services/result';
-import { getStaffCase, type StaffCaseAnswer, type StaffCaseDetail } from '../../src/services/getStaffCase';
-import { getMyProfile } from '../../src/services/getMyProfile';
+import { getMyProfile } from '../../src/services/session';
 import { caseProgress } from '../../core/progress';
 
-jest.mock('../../src/services/getStaffCase', () => ({ getStaffCase: jest.fn() }));
-jest.mock('../../src/services/actOnCase', () => ({ actOnCase: jest.fn() }));
-jest.mock('../../src/services/revealContact', () => ({ revealContact: jest.fn() }));
-jest.mock('../../src/services/getCase', () => ({ getCase: jest.fn() }));
-jest.mock('../../src/services/getMyProfile', () => ({
-  ...jest.requireActual('../../src/services/getMyProfile'),
+jest.mock('../../src/services/workbench', () => ({
+  ...jest.requireActual('../../src/services/workbench'),
+  getStaffCase: jest.fn(),
+  actOnCase: jest.fn(),
+  revealContact: jest.fn(),
+}));
+jest.mock('../../src/services/cases', () => ({
+  ...jest.requireActual('../../src/services/cases'),
+  getCase: jest.fn(),
+}));
+jest.mock('../../src/services/session', () => ({
+  ...jest.requireActual('../../src/services/session'),
   getMyProfile: jest.fn(),
 }));
 
@@ -69,9 +78,13 @@ const detail: StaffCaseDetail = {
   terminationRequest: null,
   phoneSignedAt: null,
   acceptSignature: null,
+  submittedAt: '2026-11-28T02:00:00.000Z',
+  lastContactAt: null,
+  receipt: null,
 };
 const answer = (c: Partial<StaffCaseDetail> = {}): StaffCaseAnswer => ({
   case: { ...detail, ...c },
+  scope: { eligible: true, clause: null, reasons: [], verify: [] },
   actions: [],
   units: [],
 });
@@ -161,6 +174,15 @@ describe('applicant case page: one tap to call the agent and the center (item 3)
     status: 'handling',
     statusLabel: '办理中',
     submittedAt: '2026-11-28T02:00:00.000Z',
+    unitName: '和硕县发展和改革委员会',
+    agentName: '马建军',
+    mode: 'help',
+    firstAgentName: '马建军',
+    missingMaterials: [],
+    window: null,
+    contactName: '张桂兰',
+    contactPhone: '139****5678',
+    mandateSigned: false,
     modeLabel: '帮办',
     applicantName: '张桂兰',
     due: null,

@@ -1,8 +1,8 @@
-import { askToSubscribe, isAccepted } from '../../src/services/askToSubscribe';
-import { callCloud, requestSubscribe } from '../../src/services/transport';
+import { askToSubscribe, isAccepted } from '../../src/services/notify';
+import { callApi, requestSubscribe } from '../../src/services/transport';
 
 jest.mock('../../src/services/transport', () => ({
-  callCloud: jest.fn(async () => ({ ok: true, data: {} })),
+  callApi: jest.fn(async () => ({ recorded: 2 })),
   requestSubscribe: jest.fn(),
 }));
 
@@ -12,13 +12,13 @@ describe('askToSubscribe', () => {
       .mocked(requestSubscribe)
       .mockResolvedValue({ A: 'acceptWithAudio', B: 'reject', C: 'accept', D: 'ban', E: 'filter' });
     expect(await askToSubscribe(['A', 'B', 'C', 'D', 'E'])).toEqual(['A', 'C']);
-    expect(callCloud).toHaveBeenCalledWith('notify', { action: 'recordGrants', input: { accepted: ['A', 'C'] } });
+    expect(callApi).toHaveBeenCalledWith('notify', 'recordGrants', { accepted: ['A', 'C'] });
   });
 
   it('records nothing when every template was refused', async () => {
     jest.mocked(requestSubscribe).mockResolvedValue({ A: 'reject' });
     expect(await askToSubscribe(['A'])).toEqual([]);
-    expect(callCloud).not.toHaveBeenCalled();
+    expect(callApi).not.toHaveBeenCalled();
   });
 
   it('isAccepted knows WeChat’s two yes answers', () => {

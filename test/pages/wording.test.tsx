@@ -8,17 +8,32 @@ import Taro from '@tarojs/taro';
 import Eligibility from '../../src/pages/eligibility/index';
 import CaseDetailPage, { nothingToDo } from '../../src/pages/case/index';
 import Apply, { DRAFT_KEY, mandateText, type Draft } from '../../src/pages/apply/index';
-import { getCase } from '../../src/services/getCase';
-import { submitApplication } from '../../src/services/submitApplication';
-import { getPrivacyStatus } from '../../src/services/getPrivacyStatus';
-import { getSubscribeTemplates } from '../../src/services/getSubscribeTemplates';
+import { getCase, submitApplication, type SubmittedApplication } from '../../src/services/cases';
+import { getPrivacyStatus, getSubscribeTemplates } from '../../src/services/applicant';
 import { idNumberCheckDigit } from '../../core/identity';
 import { clause, windowTitle } from '../../src/utils/format';
 
-jest.mock('../../src/services/getCase', () => ({ getCase: jest.fn() }));
-jest.mock('../../src/services/submitApplication', () => ({ submitApplication: jest.fn() }));
-jest.mock('../../src/services/getPrivacyStatus', () => ({ getPrivacyStatus: jest.fn() }));
-jest.mock('../../src/services/getSubscribeTemplates', () => ({ getSubscribeTemplates: jest.fn() }));
+/** What cases.submit answers for a new application. */
+const submitted = (caseId: string, caseNo: string): SubmittedApplication => ({
+  caseId,
+  caseNo,
+  status: 'applied',
+  statusLabel: '待受理',
+  unitName: '政务服务中心',
+  agentName: null,
+  repeated: false,
+});
+
+jest.mock('../../src/services/cases', () => ({
+  ...jest.requireActual('../../src/services/cases'),
+  getCase: jest.fn(),
+  submitApplication: jest.fn(),
+}));
+jest.mock('../../src/services/applicant', () => ({
+  ...jest.requireActual('../../src/services/applicant'),
+  getPrivacyStatus: jest.fn(),
+  getSubscribeTemplates: jest.fn(),
+}));
 jest.mock('../../src/services/transport', () => ({
   ...jest.requireActual('../../src/services/transport'),
   requestSubscribe: jest.fn(async () => ({})),
@@ -61,7 +76,7 @@ test('the self-check says which kind of matter in words, never the rulebook’s 
 describe('a case with nothing asked of the applicant', () => {
   it('promises progress only while it is open', () => {
     expect(nothingToDo({ status: 'handling', canRate: false })).toContain('有进展会通知您');
-    for (const status of ['refused', 'terminated', 'finished'])
+    for (const status of ['refused', 'terminated', 'finished'] as const)
       expect(nothingToDo({ status, canRate: false })).not.toContain('有进展');
     expect(nothingToDo({ status: 'refused', canRate: false })).toContain('不予受理');
   });
@@ -120,7 +135,7 @@ test('a landline is sent as typed, dash and all ("0996-5011234", not "0996501123
   jest
     .mocked(getSubscribeTemplates)
     .mockResolvedValue({ acceptResult: 't1', progress: 't2', bookingReminder: 't3', finished: 't4' });
-  jest.mocked(submitApplication).mockResolvedValue({ caseId: 'c1', caseNo: 'BB20261128-000001', status: 'applied' });
+  jest.mocked(submitApplication).mockResolvedValue(submitted('c1', 'BB20261128-000001'));
   Taro.setStorageSync(DRAFT_KEY, {
     applicantName: '张桂兰',
     idNumber: ID,

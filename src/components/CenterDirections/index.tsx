@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import ActionButton from '../ActionButton';
 import { CENTER_TEXT } from '../../constants/center';
 import { useAsync } from '../../hooks/useAsync';
-import { getCenterLocation, type CenterLocation } from '../../services/getCenterLocation';
+import { getCenterLocation, type CenterLocation } from '../../services/center';
 import { a11yRole } from '../../utils/a11y';
 import { useLang } from '../../i18n';
 

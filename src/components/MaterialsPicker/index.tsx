@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import ActionButton from '../ActionButton';
 import FieldError from '../FieldError';
 import { describeError } from '../../services/errors';
-import { FILE_LIMITS, fileTypeOf, MAX_FILES, uploadMaterial, type MaterialMeta } from '../../services/uploadMaterial';
+import { FILE_LIMITS, fileTypeOf, MAX_FILES, uploadMaterial, type MaterialMeta } from '../../services/uploads';
 import type { UploadSource } from '../../services/transport';
 import { a11yRole } from '../../utils/a11y';
 import { useLang } from '../../i18n';

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import Taro from '@tarojs/taro';
 import ActionButton from '../ActionButton';
 import WxPrivacyPrompt from '../WxPrivacyPrompt';
-import { FILE_LIMITS } from '../../services/uploadMaterial';
+import { FILE_LIMITS } from '../../services/uploads';
 import type { PickedFile, PickerProps } from './index';
 import { useLang } from '../../i18n';
 

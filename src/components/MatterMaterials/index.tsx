@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { useAsync } from '../../hooks/useAsync';
-import { getServiceCatalogue, itemForMatter, type CatalogueItem } from '../../services/getServiceCatalogue';
+import { getServiceCatalogue, itemForMatter, type CatalogueItem } from '../../services/center';
 import { a11yRole } from '../../utils/a11y';
 import { useLang } from '../../i18n';
 

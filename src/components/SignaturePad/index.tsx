@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import ActionButton from '../ActionButton';
 import FieldError from '../FieldError';
 import { describeError } from '../../services/errors';
-import { uploadSignature } from '../../services/uploadMaterial';
+import { uploadSignature } from '../../services/uploads';
 import type { UploadSource } from '../../services/transport';
 import { a11yRole } from '../../utils/a11y';
 import { useLang } from '../../i18n';

@@ -57,12 +57,12 @@ export default function SurfaceWeapp({ canvasId, onStroke, bind }: SurfaceProps)
       className="signature__canvas"
       disableScroll
       onTouchStart={(e) => {
-        const [x, y] = point(e as unknown as { touches: { x: number; y: number }[] });
+        const [x, y] = point(e);
         ctx.current?.beginPath();
         ctx.current?.moveTo(x, y);
       }}
       onTouchMove={(e) => {
-        const [x, y] = point(e as unknown as { touches: { x: number; y: number }[] });
+        const [x, y] = point(e);
         ctx.current?.lineTo(x, y);
         ctx.current?.stroke();
         onStroke();

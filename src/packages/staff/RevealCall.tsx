@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import ActionButton from '../../components/ActionButton';
 import CallButton from '../../components/CallButton';
 import { describeError } from '../../services/errors';
-import type { RevealedContact } from '../../services/revealContact';
+import type { RevealedContact } from '../../services/workbench';
 import { AppError } from '../../services/result';
 import { formatChinaDateTime } from '../../utils/format';
 import { a11yRole } from '../../utils/a11y';
@@ -37,11 +37,13 @@ export default function RevealCall({ reveal, name }: { reveal: () => Promise<Rev
     <View className={`t-reveal-${name}`}>
       {revealed ? (
         <View className="t-revealed">
-          <CallButton
-            phone={revealed.contactPhone}
-            label={`拨打 ${revealed.contactPhone}`}
-            className="t-call-applicant"
-          />
+          {revealed.contactPhone ? (
+            <CallButton
+              phone={revealed.contactPhone}
+              label={`拨打 ${revealed.contactPhone}`}
+              className="t-call-applicant"
+            />
+          ) : null}
           <View className="muted">已于 {formatChinaDateTime(revealed.revealedAt)} 查看完整号码，已留记录。</View>
         </View>
       ) : (

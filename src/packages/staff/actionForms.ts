@@ -1,3 +1,5 @@
+import type { StaffAction, StaffActionType } from '../../services/workbench';
+
 /**
  * What each case action asks the staff to type or tick, and how the answers become the action the
  * workbench function sends to the core. "One tap plus what must be typed": actions without fields
@@ -11,17 +13,16 @@ export interface Field {
   label: string;
   kind: FieldKind;
   /** choices; `from` names a list the page fills in (agents, departments, tasks, meetings, escalations) */
-  options?: { value: string; label: string }[];
+  options?: readonly { value: string; label: string }[];
   from?: 'agents' | 'departments' | 'openTasks' | 'waitingTasks' | 'scheduledMeetings' | 'openEscalations';
   placeholder?: string;
   initial?: string | boolean;
 }
 
-export interface ActionForm {
+/** The form of one action type: its fields, and the typed action its answers become. */
+export interface ActionForm<T extends StaffActionType> {
   fields: Field[];
-  build: (v: Record<string, unknown>) => Record<string, unknown>;
-  /** a short confirmation of what the tap did */
-  hint?: string;
+  build: (v: Record<string, unknown>) => Extract<StaffAction, { type: T }>;
 }
 
 const s = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -32,15 +33,23 @@ const lines = (v: unknown) =>
     .map((x) => x.trim())
     .filter(Boolean);
 const yes = (v: unknown) => v === true;
+/** one of the values a choice offers (the chips offer only those), else the form's default */
+const oneOf = <V extends string>(v: unknown, allowed: readonly V[], fallback: V): V =>
+  allowed.find((a) => a === s(v)) ?? fallback;
 const uid = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
 const OUTCOMES = [
   { value: 'approved', label: '准予办理' },
   { value: 'not_approved', label: '不予办理' },
-];
+] as const;
+const OUTCOME_VALUES = OUTCOMES.map((o) => o.value);
+const CHANNELS = ['phone', 'visit', 'message'] as const;
+const GROUNDS = ['applicant_request', 'cannot_finish'] as const;
 
-export const ACTION_FORMS: Record<string, ActionForm> = {
-  take: { fields: [], build: () => ({}) },
+export const ACTION_FORMS: { [T in StaffActionType]: ActionForm<T> } = {
+  take: { fields: [], build: () => ({ type: 'take' }) },
+  // the applicant's own; listed so every action the rules may offer has a form
+  withdraw: { fields: [], build: () => ({ type: 'withdraw' }) },
   accept: {
     fields: [
       { key: 'mandateConfirmed', label: '已与申请人确认委托需求', kind: 'check' },
@@ -53,6 +62,7 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     ],
     // applicantSigned is decided by the server from the signature it can see (desk or phone)
     build: (v) => ({
+      type: 'accept',
       mandateConfirmed: yes(v.mandateConfirmed),
       processExplained: yes(v.processExplained),
       materialsChecked: yes(v.materialsChecked),
@@ -63,7 +73,10 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
   },
   refuse: {
     fields: [{ key: 'reasons', label: '不予受理的理由（每行一条，申请人会看到）', kind: 'lines' }],
-    build: (v) => ({ reasons: lines(v.reasons).map((message, i) => ({ code: `STAFF_REASON_${i + 1}`, message })) }),
+    build: (v) => ({
+      type: 'refuse',
+      reasons: lines(v.reasons).map((message, i) => ({ code: `STAFF_REASON_${i + 1}`, message })),
+    }),
   },
   deliver: {
     fields: [
@@ -72,6 +85,7 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'note', label: '备注（可不填）', kind: 'text' },
     ],
     build: (v) => ({
+      type: 'deliver',
       window: s(v.window),
       committedWorkingDays: n(v.committedWorkingDays),
       ...(s(v.note) ? { note: s(v.note) } : {}),
@@ -92,17 +106,24 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       },
       { key: 'note', label: '联系内容（申请人会看到）', kind: 'textarea' },
     ],
-    build: (v) => ({ channel: s(v.channel) || 'phone', note: s(v.note) }),
+    build: (v) => ({
+      type: 'reportProgress',
+      channel: oneOf(v.channel, CHANNELS, 'phone'),
+      note: s(v.note),
+    }),
   },
   requestMaterials: {
     fields: [{ key: 'missing', label: '需要补正的材料（每行一项，一次性告知）', kind: 'lines' }],
-    build: (v) => ({ missing: lines(v.missing) }),
+    build: (v) => ({ type: 'requestMaterials', missing: lines(v.missing) }),
   },
-  receiveMaterials: { fields: [], build: () => ({}) },
-  suspend: { fields: [{ key: 'reason', label: '中止原因', kind: 'text' }], build: (v) => ({ reason: s(v.reason) }) },
+  receiveMaterials: { fields: [], build: () => ({ type: 'receiveMaterials' }) },
+  suspend: {
+    fields: [{ key: 'reason', label: '中止原因', kind: 'text' }],
+    build: (v) => ({ type: 'suspend', reason: s(v.reason) }),
+  },
   resume: {
     fields: [{ key: 'applicantConfirmed', label: '申请人已确认续办（续办委托书）', kind: 'check' }],
-    build: (v) => ({ applicantConfirmed: yes(v.applicantConfirmed) }),
+    build: (v) => ({ type: 'resume', applicantConfirmed: yes(v.applicantConfirmed) }),
   },
   extend: {
     fields: [
@@ -111,6 +132,7 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'explainedToApplicant', label: '已向申请人做好解释说明', kind: 'check' },
     ],
     build: (v) => ({
+      type: 'extend',
       extraWorkingDays: n(v.extraWorkingDays),
       explanation: s(v.explanation),
       explainedToApplicant: yes(v.explainedToApplicant),
@@ -128,8 +150,9 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
     ],
     // applicantSigned is decided by the server from the signature it can see
     build: (v) => ({
+      type: 'finish',
       result: {
-        outcome: s(v.outcome) || 'approved',
+        outcome: oneOf(v.outcome, OUTCOME_VALUES, 'approved'),
         decidedBy: s(v.decidedBy),
         ...(s(v.documentNo) ? { documentNo: s(v.documentNo) } : {}),
       },
@@ -155,7 +178,8 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'applicantSigned', label: '申请人已签字确认', kind: 'check' },
     ],
     build: (v) => ({
-      ground: s(v.ground) || 'applicant_request',
+      type: 'terminate',
+      ground: oneOf(v.ground, GROUNDS, 'applicant_request'),
       reason: s(v.reason),
       materialsReturned: yes(v.materialsReturned),
       applicantSigned: yes(v.applicantSigned),
@@ -166,11 +190,11 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'toAgentId', label: '接手的帮代办员', kind: 'choice', from: 'agents' },
       { key: 'reason', label: '转派原因', kind: 'text' },
     ],
-    build: (v) => ({ toAgentId: s(v.toAgentId), reason: s(v.reason) }),
+    build: (v) => ({ type: 'reassign', toAgentId: s(v.toAgentId), reason: s(v.reason) }),
   },
   supervise: {
     fields: [{ key: 'note', label: '督办意见（帮代办员会看到）', kind: 'textarea' }],
-    build: (v) => ({ note: s(v.note) }),
+    build: (v) => ({ type: 'supervise', note: s(v.note) }),
   },
   addTask: {
     fields: [
@@ -179,6 +203,7 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'committedWorkingDays', label: '承诺时限（工作日）', kind: 'number' },
     ],
     build: (v) => ({
+      type: 'addTask',
       taskId: uid('t'),
       departmentId: s(v.departmentId),
       matter: s(v.matter),
@@ -190,11 +215,11 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'taskId', label: '部门任务', kind: 'choice', from: 'openTasks' },
       { key: 'missing', label: '部门要求补正的材料（每行一项）', kind: 'lines' },
     ],
-    build: (v) => ({ taskId: s(v.taskId), missing: lines(v.missing) }),
+    build: (v) => ({ type: 'requestTaskMaterials', taskId: s(v.taskId), missing: lines(v.missing) }),
   },
   receiveTaskMaterials: {
     fields: [{ key: 'taskId', label: '部门任务', kind: 'choice', from: 'waitingTasks' }],
-    build: (v) => ({ taskId: s(v.taskId) }),
+    build: (v) => ({ type: 'receiveTaskMaterials', taskId: s(v.taskId) }),
   },
   completeTask: {
     fields: [
@@ -203,8 +228,9 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'note', label: '备注（可不填）', kind: 'text' },
     ],
     build: (v) => ({
+      type: 'completeTask',
       taskId: s(v.taskId),
-      outcome: s(v.outcome) || 'approved',
+      outcome: oneOf(v.outcome, OUTCOME_VALUES, 'approved'),
       ...(s(v.note) ? { note: s(v.note) } : {}),
     }),
   },
@@ -213,7 +239,7 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'taskId', label: '部门任务', kind: 'choice', from: 'openTasks' },
       { key: 'reason', label: '撤销原因', kind: 'text' },
     ],
-    build: (v) => ({ taskId: s(v.taskId), reason: s(v.reason) }),
+    build: (v) => ({ type: 'cancelTask', taskId: s(v.taskId), reason: s(v.reason) }),
   },
   conveneJointMeeting: {
     fields: [
@@ -224,8 +250,9 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'place', label: '地点', kind: 'text', initial: '政务服务中心会议室' },
     ],
     build: (v) => ({
+      type: 'conveneJointMeeting',
       meetingId: uid('m'),
-      departmentIds: (v.departmentIds as string[]) ?? [],
+      departmentIds: Array.isArray(v.departmentIds) ? v.departmentIds.map(String) : [],
       topic: s(v.topic),
       scheduledFor: `${s(v.date)}T${s(v.time) || '10:30'}:00+08:00`,
       place: s(v.place),
@@ -236,18 +263,18 @@ export const ACTION_FORMS: Record<string, ActionForm> = {
       { key: 'meetingId', label: '会议', kind: 'choice', from: 'scheduledMeetings' },
       { key: 'minutes', label: '会议决议（各部门的后续工作和期限请作为部门任务添加）', kind: 'textarea' },
     ],
-    build: (v) => ({ meetingId: s(v.meetingId), minutes: s(v.minutes) }),
+    build: (v) => ({ type: 'recordJointMeeting', meetingId: s(v.meetingId), minutes: s(v.minutes) }),
   },
   escalate: {
     fields: [{ key: 'issue', label: '报请分管领导协调的问题', kind: 'textarea' }],
-    build: (v) => ({ escalationId: uid('e'), issue: s(v.issue) }),
+    build: (v) => ({ type: 'escalate', escalationId: uid('e'), issue: s(v.issue) }),
   },
   resolveEscalation: {
     fields: [
       { key: 'escalationId', label: '协调事项', kind: 'choice', from: 'openEscalations' },
       { key: 'resolution', label: '分管领导的协调结果', kind: 'textarea' },
     ],
-    build: (v) => ({ escalationId: s(v.escalationId), resolution: s(v.resolution) }),
+    build: (v) => ({ type: 'resolveEscalation', escalationId: s(v.escalationId), resolution: s(v.resolution) }),
   },
 };
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { getFileLinks } from '../../services/getFileLinks';
+import { getFileLinks } from '../../services/workbench';
 
 /** A file of the case the staff page lists: a material or one of the applicant's signatures. */
 export interface CaseFileRef {

@@ -4,7 +4,7 @@ import ActionButton from '../../components/ActionButton';
 import type { Category } from '../../constants/categories';
 import { ROUTES } from '../../constants/routes';
 import { useLang } from '../../i18n';
-import type { SubmittedApplication } from '../../services/submitApplication';
+import type { SubmittedApplication } from '../../services/cases';
 
 /** After sending: the case number, and where to go next (follow it, book a visit, apply again). */
 export default function Submitted({ done }: { done: SubmittedApplication & { category?: Category } }) {

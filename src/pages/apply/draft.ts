@@ -11,7 +11,7 @@ import type { ApplicantType, Category, ServiceMode } from '../../constants/categ
 import { translate, type Lang, type MessageKey } from '../../i18n';
 import { zh } from '../../i18n/zh';
 import type { FieldErrors } from '../../services/result';
-import type { MaterialMeta } from '../../services/uploadMaterial';
+import type { MaterialMeta } from '../../services/uploads';
 import { clause } from '../../utils/format';
 
 export const DRAFT_KEY = 'bangban.applyDraft';

@@ -14,10 +14,10 @@ import { useDraft } from '../../hooks/useDraft';
 import { useElderMode } from '../../hooks/useElderMode';
 import { useLang } from '../../i18n';
 import { describeError } from '../../services/errors';
-import { getSubscribeTemplates } from '../../services/getSubscribeTemplates';
+import { getSubscribeTemplates } from '../../services/applicant';
 import { AppError, type FieldErrors } from '../../services/result';
-import { submitApplication, type SubmittedApplication } from '../../services/submitApplication';
-import { askToSubscribe } from '../../services/askToSubscribe';
+import { submitApplication, type SubmittedApplication } from '../../services/cases';
+import { askToSubscribe } from '../../services/notify';
 import { clause } from '../../utils/format';
 import { a11yRole } from '../../utils/a11y';
 import {

@@ -9,17 +9,20 @@ import PageShell from '../../components/PageShell';
 import SubscribeNote from '../../components/SubscribeNote';
 import { CATEGORIES, type Category } from '../../constants/categories';
 import { useAsync } from '../../hooks/useAsync';
-import { bookSlot } from '../../services/bookSlot';
-import type { BookingView, SlotView } from '../../services/bookingTypes';
-import { cancelBooking } from '../../services/cancelBooking';
+import {
+  bookSlot,
+  cancelBooking,
+  listMyBookings,
+  listSlots,
+  requestHomeVisit,
+  rescheduleBooking,
+  type BookingView,
+  type SlotView,
+} from '../../services/bookings';
 import { describeError } from '../../services/errors';
-import { getSubscribeTemplates } from '../../services/getSubscribeTemplates';
-import { listMyApplications } from '../../services/listMyApplications';
-import { listMyBookings } from '../../services/listMyBookings';
-import { listSlots } from '../../services/listSlots';
-import { requestHomeVisit } from '../../services/requestHomeVisit';
-import { rescheduleBooking } from '../../services/rescheduleBooking';
-import { askToSubscribe } from '../../services/askToSubscribe';
+import { getSubscribeTemplates } from '../../services/applicant';
+import { listMyApplications } from '../../services/cases';
+import { askToSubscribe } from '../../services/notify';
 import { a11yRole } from '../../utils/a11y';
 import CenterDirections from '../../components/CenterDirections';
 import { isolate, useLang } from '../../i18n';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { isMessageKey, isolate, useLang, type Lang } from '../../i18n';
-import type { BookingView } from '../../services/bookingTypes';
+import type { BookingView } from '../../services/bookings';
 import { windowTitle } from '../../utils/format';
 import { a11yRole } from '../../utils/a11y';
 

@@ -5,14 +5,17 @@ import FieldError from '../../components/FieldError';
 import MaterialsPicker from '../../components/MaterialsPicker';
 import SignaturePad, { type PadControl } from '../../components/SignaturePad';
 import { isMessageKey, useLang } from '../../i18n';
-import type { CaseDetail, Need } from '../../services/caseTypes';
-import { confirmExtension } from '../../services/confirmExtension';
+import {
+  confirmExtension,
+  requestTermination,
+  sendSupplement,
+  signReceipt,
+  withdrawCase,
+  type CaseDetail,
+  type Need,
+} from '../../services/cases';
 import { describeError } from '../../services/errors';
-import { requestTermination } from '../../services/requestTermination';
-import { sendSupplement } from '../../services/sendSupplement';
-import { signReceipt } from '../../services/signReceipt';
-import type { MaterialMeta } from '../../services/uploadMaterial';
-import { withdrawCase } from '../../services/withdrawCase';
+import type { MaterialMeta } from '../../services/uploads';
 import { formatChinaDateTime } from '../../utils/format';
 import { a11yRole } from '../../utils/a11y';
 

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { isMessageKey, translate, useLang, type Lang } from '../../i18n';
-import type { CaseDetail } from '../../services/caseTypes';
+import type { CaseDetail } from '../../services/cases';
 
 const MARKS = { done: '✓', current: '●', stopped: '✕', todo: '○' } as const;
 

@@ -9,7 +9,7 @@ import { useLang } from '../../i18n';
 import { ROUTES } from '../../constants/routes';
 import { useAsync } from '../../hooks/useAsync';
 import { elderModeFollowsSystem, useElderMode } from '../../hooks/useElderMode';
-import { getMyProfile, isStaff } from '../../services/getMyProfile';
+import { getMyProfile, isStaff } from '../../services/session';
 import { a11yRole } from '../../utils/a11y';
 
 export default function Index() {

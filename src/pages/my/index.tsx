@@ -5,7 +5,7 @@ import Notice from '../../components/Notice';
 import PageShell from '../../components/PageShell';
 import { ROUTES } from '../../constants/routes';
 import { useAsync } from '../../hooks/useAsync';
-import { listMyApplications } from '../../services/listMyApplications';
+import { listMyApplications } from '../../services/cases';
 import { formatChinaDateTime } from '../../utils/format';
 import LoadError from '../../components/LoadError';
 import { a11yRole } from '../../utils/a11y';

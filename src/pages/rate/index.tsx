@@ -11,10 +11,13 @@ import StepFrame from '../../components/StepFrame';
 import { useElderMode } from '../../hooks/useElderMode';
 import { useAsync } from '../../hooks/useAsync';
 import { describeError } from '../../services/errors';
-import { followUpRating } from '../../services/followUpRating';
-import { getRating } from '../../services/getRating';
-import type { RatingEntryView, RatingState } from '../../services/ratingTypes';
-import { submitRating } from '../../services/submitRating';
+import {
+  followUpRating,
+  getRating,
+  submitRating,
+  type RatingEntryView,
+  type RatingState,
+} from '../../services/ratings';
 import { formatChinaDateTime } from '../../utils/format';
 import { a11yRole } from '../../utils/a11y';
 import { isMessageKey, isolate, useLang, type MessageKey } from '../../i18n';

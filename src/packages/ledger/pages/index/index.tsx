@@ -7,9 +7,15 @@ import Notice from '../../../../components/Notice';
 import PageShell from '../../../../components/PageShell';
 import { useAsync } from '../../../../hooks/useAsync';
 import { describeError, isForbidden } from '../../../../services/errors';
-import { exportLedger, type LedgerExport } from '../../../../services/exportLedger';
-import { getLedgerStatistics } from '../../../../services/getLedgerStatistics';
-import type { LedgerDimension, LedgerFigures, LedgerMeasure, LedgerPeriod } from '../../../../services/ledgerTypes';
+import {
+  exportLedger,
+  getLedgerStatistics,
+  type LedgerExport,
+  type LedgerDimension,
+  type LedgerFigures,
+  type LedgerMeasure,
+  type LedgerPeriod,
+} from '../../../../services/ledger';
 import BarChart, { type Bar } from '../../components/BarChart';
 import '../../ledger.css';
 import '../../../../styles/staffScreens.css';

@@ -7,8 +7,13 @@ import Notice from '../../../../components/Notice';
 import PageShell from '../../../../components/PageShell';
 import { useAsync } from '../../../../hooks/useAsync';
 import { isForbidden } from '../../../../services/errors';
-import type { LedgerDimension, LedgerMeasure, LedgerPeriod, LedgerRowView } from '../../../../services/ledgerTypes';
-import { listLedgerRows } from '../../../../services/listLedgerRows';
+import {
+  listLedgerRows,
+  type LedgerDimension,
+  type LedgerMeasure,
+  type LedgerPeriod,
+  type LedgerRowView,
+} from '../../../../services/ledger';
 import '../../ledger.css';
 import '../../../../styles/staffScreens.css';
 

@@ -6,23 +6,29 @@ import LoadError from '../../../../components/LoadError';
 import Notice from '../../../../components/Notice';
 import PageShell from '../../../../components/PageShell';
 import { useAsync } from '../../../../hooks/useAsync';
-import type { BadRatingActionType, BadRatingFilter, BadRatingItem } from '../../../../services/badRatingTypes';
+import {
+  handleBadRating,
+  listBadRatings,
+  type BadRatingAction,
+  type BadRatingActionType,
+  type BadRatingFilter,
+  type BadRatingItem,
+} from '../../../../services/badRatings';
 import { describeError, isForbidden } from '../../../../services/errors';
-import { handleBadRating } from '../../../../services/handleBadRating';
-import { listBadRatings } from '../../../../services/listBadRatings';
 import { formatChinaDateTime } from '../../../../utils/format';
 import '../../../../styles/staffScreens.css';
 import '../../staff.css';
 import { a11yRole } from '../../../../utils/a11y';
 import RevealCall from '../../RevealCall';
-import { revealContact } from '../../../../services/revealContact';
+import { revealContact } from '../../../../services/workbench';
 
 const FILTERS: { f: BadRatingFilter; label: string }[] = [
   { f: 'open', label: '待处理' },
   { f: 'closed', label: '已结束' },
   { f: 'all', label: '全部' },
 ];
-const CHANNELS = [
+type Channel = NonNullable<Extract<BadRatingAction, { type: 'callBack' }>['channel']>;
+const CHANNELS: { value: Channel; label: string }[] = [
   { value: 'phone', label: '电话' },
   { value: 'visit', label: '面谈/上门' },
   { value: 'message', label: '消息' },
@@ -61,7 +67,7 @@ function StepForm({
   const [note, setNote] = useState('');
   const [measures, setMeasures] = useState('');
   const [result, setResult] = useState('');
-  const [channel, setChannel] = useState('phone');
+  const [channel, setChannel] = useState<Channel>('phone');
   const [yes, setYes] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -72,15 +78,16 @@ function StepForm({
       (spec.result && !result.trim()) ||
       (spec.decide && yes === null);
     if (missing) return setError('请把每一项填写完整。');
-    const action: Record<string, unknown> =
+    // the check above makes sure a decision was taken where one is asked for
+    const action: BadRatingAction =
       type === 'callBack'
         ? { type, note: note.trim(), channel }
         : type === 'rectify'
           ? { type, measures: measures.trim(), result: result.trim() }
           : type === 'verify'
-            ? { type, accepted: yes, note: note.trim() }
+            ? { type, accepted: yes === true, note: note.trim() }
             : type === 'reviewAppeal'
-              ? { type, upheld: yes, note: note.trim() }
+              ? { type, upheld: yes === true, note: note.trim() }
               : { type, grounds: note.trim() };
     setBusy(true);
     setError('');
@@ -236,8 +243,9 @@ function Item({ item: initial, index }: { item: BadRatingItem; index: number }) 
           onDone={(next, notified) => {
             setItem(next);
             setOpen(null);
+            const told = [...new Set(notified.map((n) => NOTIFIED[n]).filter(Boolean))].join('，');
             setDone(
-              `已记录：${next.history[next.history.length - 1]?.label ?? ''}${notified.length ? `，${[...new Set(notified.map((n) => NOTIFIED[n]).filter(Boolean))].join('，')}` : ''}`,
+              `已记录：${next.history[next.history.length - 1]?.label ?? ''}${notified.length ? `，${told}` : ''}`,
             );
           }}
         />

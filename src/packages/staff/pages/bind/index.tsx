@@ -4,7 +4,7 @@ import { Input, View } from '@tarojs/components';
 import ActionButton from '../../../../components/ActionButton';
 import PageShell from '../../../../components/PageShell';
 import { describeError } from '../../../../services/errors';
-import { redeemInvite, type BoundStaff } from '../../../../services/redeemInvite';
+import { redeemInvite, type BoundStaff } from '../../../../services/centerAdmin';
 import '../../../../styles/staffScreens.css';
 import '../../staff.css';
 

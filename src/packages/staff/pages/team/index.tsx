@@ -4,7 +4,7 @@ import Notice from '../../../../components/Notice';
 import PageShell from '../../../../components/PageShell';
 import { useAsync } from '../../../../hooks/useAsync';
 import { describeError, isForbidden } from '../../../../services/errors';
-import { getUnitLoad } from '../../../../services/getUnitLoad';
+import { getUnitLoad } from '../../../../services/workbench';
 import '../../../../styles/staffScreens.css';
 import '../../staff.css';
 import { a11yRole } from '../../../../utils/a11y';

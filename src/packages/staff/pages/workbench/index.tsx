@@ -7,13 +7,13 @@ import PageShell from '../../../../components/PageShell';
 import { categoryLabel } from '../../../../constants/categories';
 import { useAsync } from '../../../../hooks/useAsync';
 import { isForbidden } from '../../../../services/errors';
-import { getMyProfile, isStaff, type MyProfile } from '../../../../services/getMyProfile';
+import { getMyProfile, isStaff, type MyProfile } from '../../../../services/session';
 import {
   listWorkbenchCases,
   type WorkbenchCase,
   type WorkbenchCaseList,
   type WorkbenchQueue,
-} from '../../../../services/listWorkbenchCases';
+} from '../../../../services/workbench';
 import { formatChinaDateTime } from '../../../../utils/format';
 import '../../../../styles/staffScreens.css';
 import '../../staff.css';
