@@ -32,7 +32,7 @@ export const BRING: Record<Category, string[]> = {
  * An active booking holds a numbered seat of its slot, `seat: "<slotId>#<n>"` with n in
  * 1..capacity, and its applicant's place in that slot, `holder: "<slotId>|<applicantId>"`. Both
  * fields carry unique indexes (cloudbase.json, collection bookings). Two people racing for the last
- * seat both write its number and the database refuses the second write (E11000): a slot can
+ * seat both write its number and the database refuses the second write (a duplicate key, see shared/db/errors.ts): a slot can
  * never hold more active bookings than seats, and a double tap cannot book one person twice into
  * one slot, however the calls interleave. Giving a booking up (cancel, move away) sets both fields
  * to `x:<bookingId>`, a value of its own, which frees them.

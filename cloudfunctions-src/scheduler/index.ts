@@ -227,8 +227,8 @@ async function defaultRatings(calendar: WorkCalendar, settings: Settings, now: D
       );
       if (!rating) continue;
       try {
-        // the rating and the case's 台账 row together; the insert fails (E11000, or a conflict and
-        // then E11000 on the retry) if the applicant's own rating was written first
+        // the rating and the case's 台账 row together; the insert fails (a duplicate key, or a conflict and
+        // then a duplicate key on the retry) if the applicant's own rating was written first
         const written = await transaction(async (t) => {
           const full = (await t
             .collection(COLL.cases)
