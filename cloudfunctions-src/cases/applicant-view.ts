@@ -82,8 +82,6 @@ export const applicantCaseSchema = caseDetailSchema.extend({
   canRate: z.boolean(),
 });
 
-export type { ApplicantCase, ApplicantCaseFields } from '../shared/db/documents';
-
 export interface Contacts {
   agentPhone: string | null;
   firstAgentPhone: string | null;

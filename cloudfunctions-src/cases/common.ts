@@ -6,7 +6,7 @@ import { AppError, type ActionContext } from '../shared/action';
 import type { Database } from '../shared/cloud';
 import { PRIVACY_VERSION } from '../shared/applicant';
 import { settingsOf } from '../shared/config';
-import { type ApplicantCase } from './applicant-view';
+import type { ApplicantCase } from '../shared/db';
 
 /**
  * Case numbers read BB + Beijing date + six digits, e.g. BB20261128-073852: short enough to read out

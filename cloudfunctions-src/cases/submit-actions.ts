@@ -13,18 +13,19 @@ import {
 } from '../../core';
 import { action, AppError, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
-import { loadVisibleCase, visibleCasesFilter, type CaseDoc } from '../shared/cases';
+import { loadVisibleCase, visibleCasesFilter } from '../shared/cases';
 import { unitRoster } from '../shared/roster';
 import { caseSummarySchema, caseSummaryView, SUMMARY_FIELDS } from '../shared/views';
 import { fromNotifications } from '../shared/outbox';
 import { outboxSeeds, pendingForInsert } from '../shared/effects';
 import { consentRequired } from '../shared/applicant';
 import { loadCenterConfig } from '../shared/config';
-import { applicantCaseSchema, applicantCaseView, type ApplicantCase } from './applicant-view';
+import { applicantCaseSchema, applicantCaseView } from './applicant-view';
 import { submitInput } from './schemas';
 import { uploadFolders, verifyUploads } from '../shared/uploads';
 import { requestFingerprint } from '../shared/idempotency';
 import { newCaseNo, newCaseId, caseRef, callerFacts, applicantOnly } from './common';
+import type { ApplicantCase, CaseDoc } from '../shared/db';
 
 export const submitActions = {
   uploadFolder: action({

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { type BadRatingCase, type Rating } from '../../core';
 import { action, AppError, type ActionTable } from '../shared/action';
 import { loadSettings } from '../shared/config';
-import { type CaseDoc } from '../shared/cases';
 import { loadCalendar } from '../shared/config';
 import { putLedgerRow } from '../shared/ledger';
 import type { Database } from '../shared/cloud';
+import type { CaseDoc } from '../shared/db';
 
 export const rebuildActions = {
   rebuild: action({

@@ -27,8 +27,9 @@ import {
 } from '../../core';
 import { AppError, type ActionContext } from '../shared/action';
 import type { Database, Transaction } from '../shared/cloud';
-import { actorOf, caseFacts, type CaseDoc } from '../shared/cases';
+import { actorOf, caseFacts } from '../shared/cases';
 import { outboxSeeds, type PendingEffects } from '../shared/effects';
+import type { CaseDoc } from '../shared/db';
 
 /**
  * 好差评 (§五(五)). The applicant rates an ended service once and may add one 追评, decided by the

@@ -5,7 +5,7 @@ import { applyBadRatingAction, BAD_RATING_OPEN_STATES, badRatingNotices } from '
 import { action, AppError, type ActionTable } from '../shared/action';
 import type { Database } from '../shared/cloud';
 import { loadSettings } from '../shared/config';
-import { actorOf, caseFacts, type CaseDoc } from '../shared/cases';
+import { actorOf, caseFacts } from '../shared/cases';
 import { loadCalendar } from '../shared/config';
 import { putLedgerRow } from '../shared/ledger';
 import { enqueue } from '../shared/effects';
@@ -19,6 +19,7 @@ import {
   staffBadView,
   BAD_RATING_FILTERS,
 } from './staff-views';
+import type { CaseDoc } from '../shared/db';
 
 export const staffActions = {
   listBad: action({

@@ -25,8 +25,8 @@ import {
   type WorkCalendar,
 } from '../../core';
 import type { Database } from '../shared/cloud';
-import { type CaseDoc } from '../shared/cases';
 import { text } from './common';
+import type { CaseDoc } from '../shared/db';
 export const badActionInput = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('callBack'),

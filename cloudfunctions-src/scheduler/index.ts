@@ -20,7 +20,7 @@ import {
 import type { ActionContext } from '../shared/action';
 import { loadCenterConfig } from '../shared/config';
 import { cloud, db, transaction, type Database } from '../shared/cloud';
-import { caseFacts, type CaseDoc } from '../shared/cases';
+import { caseFacts } from '../shared/cases';
 import { reassignCasesOf } from '../shared/roster';
 import { putLedgerRow } from '../shared/ledger';
 import { enqueue } from '../shared/effects';
@@ -38,6 +38,7 @@ import {
   caseFactsByIds,
   pages,
 } from './sweep';
+import type { CaseDoc } from '../shared/db';
 
 /**
  * 定时任务 (timer trigger, config.json): retries message delivery and raises what people forget —

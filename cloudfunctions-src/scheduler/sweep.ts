@@ -1,8 +1,9 @@
 import { COLL, isDuplicateKey, type CollectionName } from '../shared/db';
 import { type MessageFacts, type MessageKind, type Recipient } from '../../core';
 import { db, transaction } from '../shared/cloud';
-import { caseFacts, type CaseDoc } from '../shared/cases';
+import { caseFacts } from '../shared/cases';
 import { enqueue, reminderOutboxId } from '../shared/effects';
+import type { CaseDoc } from '../shared/db';
 
 /** What the scheduler's sweeps share: batching, paging and sending a reminder once. */
 export const OPEN_WITH_CLOCK = ['accepted', 'handling', 'awaiting_materials', 'suspended'];

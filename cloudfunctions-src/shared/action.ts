@@ -33,8 +33,6 @@ export class AppError extends Error {
 export type Result<T> =
   { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fields?: Record<string, string> };
 
-export type { StaffRecord } from './db/documents';
-
 /** What an action knows about its caller: taken from getWXContext and the staff binding only. */
 export interface Caller {
   openid: string;

@@ -22,8 +22,6 @@ import { loadCalendar } from './config';
 import { fromNotifications } from './outbox';
 import { outboxSeeds, pendingForUpdate } from './effects';
 
-export type { CaseDoc } from './db/documents';
-
 /** The stored due date of a clock; a year without a calendar leaves it unknown rather than failing the step. */
 export function storedDueOn(
   calendar: ReturnType<typeof createWorkCalendar>,

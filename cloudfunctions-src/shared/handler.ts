@@ -1,8 +1,9 @@
 import { COLL } from './db';
 import { z } from 'zod';
 import { STAFF_ROLES, validationMessage, type Role, type ValidationIssue } from '../../core';
-import { AppError, type ActionTable, type Caller, type Result, type StaffRecord } from './action';
+import { AppError, type ActionTable, type Caller, type Result } from './action';
 import { cloud, db, transaction, type Database } from './cloud';
+import type { StaffRecord } from './db';
 
 // every rule without a message of its own answers in plain Chinese, never in zod's English
 z.config({ customError: (issue) => validationMessage(issue as ValidationIssue) });

@@ -35,9 +35,6 @@ const MAX_ATTEMPTS = 5;
 /** a claim on a message keeps a second dispatcher off it for this long */
 const CLAIM_MS = 60_000;
 
-export { PUSH_STATUSES } from './db/documents';
-export type { MessageDoc, OutboxDoc, PushStatus } from './db/documents';
-
 export const fromNotifications = (ns: Notification[]) => ns.map((n) => ({ kind: n.kind, to: n.to }));
 
 /** The openids behind a recipient; staff who are unbound or inactive get nothing. */

@@ -11,7 +11,8 @@ import {
   maskPhone,
   type Actor,
 } from '../../core';
-import { ACTION_LABELS, type CaseDoc } from './cases';
+import { ACTION_LABELS } from './cases';
+import type { CaseDoc } from './db';
 
 // each view's output schema sits beside the function that builds it (times leave as ISO strings)
 export const caseSummarySchema = z.object({

@@ -21,12 +21,10 @@ import {
   transitionCase,
   visibleCase,
   visibleCasesFilter,
-  type CaseDoc,
   type StepReads,
 } from '../shared/cases';
 import { staffCaseRowSchema, staffCaseRowView } from '../shared/views';
 import { deadlineOf, deadlineSchema, staffCaseDetailSchema, staffCaseDetailView } from './views';
-import type { ApplicantCaseFields } from '../cases/applicant-view';
 import {
   caseRef,
   id,
@@ -47,6 +45,7 @@ import {
   scopeCheck,
   refuseOutOfScope,
 } from './common';
+import type { ApplicantCaseFields, CaseDoc } from '../shared/db';
 
 export const caseActions = {
   listCases: action({

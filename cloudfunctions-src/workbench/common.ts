@@ -18,9 +18,9 @@ import {
 import { AppError, type ActionContext } from '../shared/action';
 import { loadCenterConfig } from '../shared/config';
 import type { Database } from '../shared/cloud';
-import { actorOf, type CaseDoc } from '../shared/cases';
+import { actorOf } from '../shared/cases';
 import { verifyUploads } from '../shared/uploads';
-import type { ApplicantCaseFields } from '../cases/applicant-view';
+import type { ApplicantCaseFields, CaseDoc } from '../shared/db';
 
 export const caseRef = z.object({ caseId: z.string().trim().min(1).max(64) });
 export const id = z.string().trim().min(1).max(64);

@@ -1,6 +1,5 @@
-import type { ApplicantCaseFields } from '../cases/applicant-view';
-import type { CaseDoc } from '../shared/cases';
 import { cloud } from '../shared/cloud';
+import type { ApplicantCaseFields, CaseDoc } from '../shared/db';
 
 /** How long a link to an applicant's file stays valid: long enough to look, short enough not to be passed on. */
 export const FILE_LINK_MAX_AGE_S = 600;

@@ -22,9 +22,8 @@ import {
   type WarningLevel,
   type WorkCalendar,
 } from '../../core';
-import type { CaseDoc } from '../shared/cases';
-import type { ApplicantCaseFields } from '../cases/applicant-view';
 import { caseDetailSchema, caseDetailView } from '../shared/views';
+import type { ApplicantCaseFields, CaseDoc } from '../shared/db';
 
 export const deadlineSchema = z.object({ level: z.enum([...WARNING_LEVELS, 'paused', 'none']), label: z.string() });
 const at = z.string();
