@@ -13,7 +13,16 @@ import { a11yRole } from '../../utils/a11y';
  * (workbench.revealContact / revealBookingContact), then one tap dials it. The number lives in
  * this component's memory only, never in storage.
  */
-export default function RevealCall({ reveal, name }: { reveal: () => Promise<RevealedContact>; name: string }) {
+export default function RevealCall({
+  reveal,
+  name,
+  onRevealed,
+}: {
+  reveal: () => Promise<RevealedContact>;
+  name: string;
+  /** the page may show the full number elsewhere too (the applicant line of a case) */
+  onRevealed?: (contact: RevealedContact) => void;
+}) {
   const [revealed, setRevealed] = useState<RevealedContact | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -22,7 +31,9 @@ export default function RevealCall({ reveal, name }: { reveal: () => Promise<Rev
     setBusy(true);
     setError('');
     try {
-      setRevealed(await reveal());
+      const contact = await reveal();
+      setRevealed(contact);
+      onRevealed?.(contact);
     } catch (e) {
       setError(
         e instanceof AppError && e.code === 'NOT_FOUND'

@@ -1,36 +1,12 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import ActionButton from '../../../../components/ActionButton';
-import CallButton from '../../../../components/CallButton';
-import { describeError } from '../../../../services/errors';
 import { revealContact, type StaffCaseDetail, type RevealedContact } from '../../../../services/workbench';
-import { AppError } from '../../../../services/result';
-import { a11yRole } from '../../../../utils/a11y';
-import { formatChinaDateTime } from '../../../../utils/format';
+import RevealCall from '../../RevealCall';
 
 /** The case at a glance: number, status, the applicant (full number on a recorded tap), unit, time limit. */
 export default function CaseSummary({ c }: { c: StaffCaseDetail }) {
   // the full number lives in this component's memory only (never in storage), after a recorded reveal
   const [revealed, setRevealed] = useState<RevealedContact | null>(null);
-  const [revealing, setRevealing] = useState(false);
-  const [revealError, setRevealError] = useState<string | null>(null);
-
-  async function reveal() {
-    if (revealing) return;
-    setRevealing(true);
-    setRevealError(null);
-    try {
-      setRevealed(await revealContact(c.caseId));
-    } catch (e) {
-      setRevealError(
-        e instanceof AppError && e.code === 'NOT_FOUND'
-          ? '只有经办的帮代办员、本单位责任领导和政务服务中心可以查看完整号码。'
-          : describeError(e),
-      );
-    } finally {
-      setRevealing(false);
-    }
-  }
 
   return (
     <View className="card">
@@ -43,26 +19,8 @@ export default function CaseSummary({ c }: { c: StaffCaseDetail }) {
         申请人：{c.contactName}，<Text className="t-contact-phone">{revealed?.contactPhone ?? c.contactPhone}</Text> ·{' '}
         {c.mode === 'proxy' ? '代办' : '帮办'}
       </View>
-      {revealed ? (
-        <View className="t-revealed">
-          {revealed.contactPhone ? (
-            <CallButton
-              phone={revealed.contactPhone}
-              label={`拨打 ${revealed.contactPhone}`}
-              className="t-call-applicant"
-            />
-          ) : null}
-          <View className="muted">已于 {formatChinaDateTime(revealed.revealedAt)} 查看完整号码，已留记录。</View>
-        </View>
-      ) : c.canRevealContact ? (
-        <ActionButton kind="secondary" className="btn--small t-reveal-phone" disabled={revealing} onClick={reveal}>
-          {revealing ? '正在获取号码…' : '查看完整号码并拨打（将留记录）'}
-        </ActionButton>
-      ) : null}
-      {revealError ? (
-        <View className="field-error t-reveal-error" {...a11yRole('alert')}>
-          ⚠ {revealError}
-        </View>
+      {c.canRevealContact ? (
+        <RevealCall reveal={() => revealContact(c.caseId)} name="case" onRevealed={setRevealed} />
       ) : null}
       <View className="muted">责任单位：{c.unitName}</View>
       <View className="muted t-agents">
